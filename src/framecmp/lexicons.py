@@ -1,0 +1,399 @@
+"""Lexicon files: find, load, validate, merge.
+
+Every lexicon is a YAML file with a header and a list of entries::
+
+    format: framecmp-lexicon/1
+    kind: loaded_terms
+    name: loaded_terms
+    version: "2026.11.0"
+    description: ...
+    source: ...
+    entries:
+      - id: lt.junta
+        terms: [junta]
+        ...
+
+Files are read with ``yaml.SafeLoader`` only. Every mapping remembers the line
+it starts on (key ``__line__``), so that validation can report *every* problem
+at once as ``file line N: message``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "FORMAT",
+    "Lexicon",
+    "LexiconError",
+    "Entry",
+    "check_header",
+    "data_path",
+    "lexicon_dir",
+    "load_lexicon",
+    "load_yaml_with_lines",
+    "seeds_path",
+    "Field",
+]
+
+FORMAT = "framecmp-lexicon/1"
+LINE = "__line__"
+
+
+class LexiconError(ValueError):
+    """A lexicon file (or dict) has one or more problems.
+
+    ``problems`` lists every problem found, each as ``"<file> line N: ..."``.
+    """
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in lexicon data:\n"
+        super().__init__(head + "\n".join(f"  - {p}" for p in self.problems))
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _root_candidates(name: str) -> list[Path]:
+    """Where the top-level ``lexicons/`` or ``seeds/`` folder can be.
+
+    In a wheel they are copied to ``framecmp/_data/<name>``; in a source
+    checkout (editable install, tests) they are the top-level folders.
+    """
+    out: list[Path] = []
+    try:
+        res = importlib.resources.files("framecmp") / "_data" / name
+        out.append(Path(str(res)))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover
+        pass
+    out.append(Path(__file__).resolve().parents[2] / name)
+    return out
+
+
+def _find_dir(name: str) -> Path:
+    for cand in _root_candidates(name):
+        if cand.is_dir():
+            return cand
+    raise FileNotFoundError(
+        f"framecmp cannot find its bundled '{name}/' folder; looked in "
+        + ", ".join(str(c) for c in _root_candidates(name))
+    )
+
+
+def lexicon_dir() -> Path:
+    """The folder holding the bundled lexicon files."""
+    return _find_dir("lexicons")
+
+
+def data_path(filename: str) -> Path:
+    """Path of a bundled lexicon file, e.g. ``data_path("actors.yaml")``."""
+    p = lexicon_dir() / filename
+    if not p.is_file():
+        available = sorted(x.name for x in lexicon_dir().iterdir() if x.is_file())
+        raise FileNotFoundError(
+            f"No bundled lexicon file named {filename!r}. Available: {available}"
+        )
+    return p
+
+
+def seeds_path() -> Path:
+    """The folder holding the bundled seed corpus."""
+    return _find_dir("seeds")
+
+
+# --------------------------------------------------------------------------- YAML with lines
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the 1-based line of every mapping."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_mapping,  # type: ignore[arg-type]
+)
+
+
+def load_yaml_with_lines(path: str | Path) -> Any:
+    """Parse a YAML file safely; every mapping gets its line under ``__line__``.
+
+    Raises
+    ------
+    LexiconError
+        If the file cannot be read as UTF-8 or is not valid YAML (with the line).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
+    except OSError as exc:
+        raise LexiconError([f"{path}: cannot be read ({exc.strerror})"]) from exc
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise LexiconError([f"{path}{where}: not valid YAML ({problem})"]) from exc
+
+
+def strip_lines(obj: Any) -> Any:
+    """Return ``obj`` with every ``__line__`` key removed (recursively)."""
+    if isinstance(obj, dict):
+        return {k: strip_lines(v) for k, v in obj.items() if k != LINE}
+    if isinstance(obj, list):
+        return [strip_lines(v) for v in obj]
+    return obj
+
+
+def check_header(data: Any, kind: str, path: str | Path) -> list[str]:
+    """Problems with a lexicon file's header (format, kind, version, entries)."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        return [f"{path} line 1: the file must be a mapping with a header and 'entries'"]
+    line = data.get(LINE, 1)
+    if data.get("format") != FORMAT:
+        problems.append(f"{path} line {line}: 'format' must be {FORMAT!r}, got {data.get('format')!r}")
+    if data.get("kind") != kind:
+        problems.append(f"{path} line {line}: 'kind' must be {kind!r}, got {data.get('kind')!r}")
+    if not isinstance(data.get("version"), str) or not data.get("version"):
+        problems.append(f"{path} line {line}: 'version' must be a non-empty string (quote it)")
+    if not isinstance(data.get("entries"), list):
+        problems.append(f"{path} line {line}: 'entries' must be a list")
+    return problems
+
+
+# --------------------------------------------------------------------------- generic lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """Schema of one entry field: type check, requiredness, allowed values."""
+
+    name: str
+    required: bool = False
+    kind: str = "str"  # str | number | list | bool | any
+    choices: tuple[str, ...] | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: an id, the phrases it matches, and its other fields."""
+
+    id: str
+    terms: tuple[str, ...]
+    fields: Mapping[str, Any]
+    line: int
+    source_file: str
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.fields.get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A validated lexicon: header plus entries, in file order."""
+
+    kind: str
+    name: str
+    version: str
+    entries: tuple[Entry, ...]
+    description: str = ""
+    source: str = ""
+    path: str = "<dict>"
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def to_frame(self) -> Any:
+        """The entries as a DataFrame (one row per entry), for reading and teaching."""
+        import pandas as pd
+
+        rows = []
+        for e in self.entries:
+            row = {"id": e.id, "terms": " | ".join(e.terms)}
+            row.update({k: v for k, v in e.fields.items()})
+            row["line"] = e.line
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def merged(self, other: Lexicon, *, replace: bool = False) -> Lexicon:
+        """Entries of ``other`` over these (same id: other wins), or replacing all."""
+        if replace:
+            entries = other.entries
+        else:
+            mine = {e.id: e for e in self.entries}
+            for e in other.entries:
+                mine[e.id] = e
+            entries = tuple(mine.values())
+        version = other.version if replace else f"{self.version}+{other.name}@{other.version}"
+        return Lexicon(
+            kind=self.kind, name=self.name, version=version, entries=entries,
+            description=self.description, source=self.source, path=self.path, meta=self.meta,
+        )
+
+
+def _check_value(f: Field, value: Any) -> str | None:
+    if f.kind == "str":
+        if not isinstance(value, str) or not value.strip():
+            return f"'{f.name}' must be a non-empty string, got {value!r}"
+        if f.choices is not None and value not in f.choices:
+            return f"'{f.name}' must be one of {list(f.choices)}, got {value!r}"
+    elif f.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"'{f.name}' {value!r} is not a number"
+        if f.low is not None and value < f.low or f.high is not None and value > f.high:
+            return f"'{f.name}' {value!r} is outside [{f.low}, {f.high}]"
+    elif f.kind == "list":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            return f"'{f.name}' must be a list of non-empty strings, got {value!r}"
+    elif f.kind == "bool":
+        if not isinstance(value, bool):
+            return f"'{f.name}' must be true or false, got {value!r}"
+    return None
+
+
+def validate_entries(
+    raw_entries: Iterable[Any],
+    schema: Iterable[Field],
+    path: str,
+    *,
+    terms_key: str = "terms",
+    require_terms: bool = True,
+    extra_check: Callable[[dict[str, Any], int], list[str]] | None = None,
+) -> tuple[list[Entry], list[str]]:
+    """Check every entry against ``schema``; return entries and all problems.
+
+    ``terms`` may be given as ``term: x`` or ``terms: [x, y]``. Unknown keys
+    are reported (a typo in a key would otherwise be silently ignored).
+    """
+    schema = list(schema)
+    known = {f.name for f in schema} | {"id", "term", "terms", LINE}
+    entries: list[Entry] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_entries):
+        if not isinstance(raw, dict):
+            problems.append(f"{path}: entry #{i + 1} is not a mapping (got {raw!r})")
+            continue
+        line = int(raw.get(LINE, 0))
+        where = f"{path} line {line}"
+        eid = raw.get("id")
+        if not isinstance(eid, str) or not eid.strip():
+            problems.append(f"{where}: entry has no 'id'")
+            eid = f"<entry #{i + 1}>"
+        elif eid in seen:
+            problems.append(f"{where}: id {eid!r} already used at line {seen[eid]}")
+        else:
+            seen[eid] = line
+        for key in raw:
+            if key not in known:
+                problems.append(f"{where}: unknown key {key!r} (known: {sorted(known - {LINE})})")
+        terms: list[str] = []
+        if "term" in raw and terms_key == "terms":
+            t = raw["term"]
+            if not isinstance(t, str) or not t.strip():
+                problems.append(f"{where}: 'term' must be a non-empty string, got {t!r}")
+            else:
+                terms.append(t)
+        if terms_key in raw:
+            ts = raw[terms_key]
+            if not isinstance(ts, list) or not ts:
+                problems.append(f"{where}: '{terms_key}' must be a non-empty list, got {ts!r}")
+            else:
+                for t in ts:
+                    if not isinstance(t, str) or not t.strip():
+                        problems.append(f"{where}: empty or non-string term {t!r} in '{terms_key}'")
+                    else:
+                        terms.append(t)
+        if require_terms and not terms and "pattern" not in raw:
+            problems.append(f"{where}: entry {eid!r} has no 'term', 'terms' or 'pattern'")
+        fields_: dict[str, Any] = {}
+        for f in schema:
+            if f.name not in raw or raw[f.name] is None:
+                if f.required:
+                    problems.append(f"{where}: entry {eid!r} is missing '{f.name}'")
+                continue
+            msg = _check_value(f, raw[f.name])
+            if msg:
+                problems.append(f"{where}: {msg}")
+            fields_[f.name] = strip_lines(raw[f.name])
+        if extra_check is not None:
+            problems.extend(f"{where}: {m}" for m in extra_check(raw, line))
+        entries.append(Entry(id=str(eid), terms=tuple(terms), fields=fields_, line=line, source_file=path))
+    return entries, problems
+
+
+def load_lexicon(
+    source: str | Path | Mapping[str, Any],
+    *,
+    kind: str,
+    schema: Iterable[Field],
+    require_terms: bool = True,
+    extra_check: Callable[[dict[str, Any], int], list[str]] | None = None,
+) -> Lexicon:
+    """Load and validate one lexicon file (or an equivalent dict).
+
+    Parameters
+    ----------
+    source : path or mapping
+        A YAML file in the framecmp lexicon format, or the same structure as a dict.
+    kind : str
+        The expected ``kind`` header value, e.g. ``"loaded_terms"``.
+    schema : iterable of Field
+        The fields an entry may have.
+
+    Raises
+    ------
+    LexiconError
+        Listing every problem found, each with file and line.
+    """
+    if isinstance(source, Mapping):
+        data: Any = dict(source)
+        path = "<dict>"
+        data.setdefault("format", FORMAT)
+        data.setdefault("kind", kind)
+        data.setdefault("version", "user")
+    else:
+        path = str(source)
+        data = load_yaml_with_lines(source)
+    problems = check_header(data, kind, path)
+    if problems:
+        raise LexiconError(problems)
+    entries, problems = validate_entries(
+        data["entries"], schema, path, require_terms=require_terms, extra_check=extra_check
+    )
+    if problems:
+        raise LexiconError(problems)
+    meta = {k: strip_lines(v) for k, v in data.items() if k not in {"entries", LINE}}
+    return Lexicon(
+        kind=kind,
+        name=str(data.get("name", kind)),
+        version=str(data["version"]),
+        entries=tuple(entries),
+        description=str(data.get("description", "")),
+        source=str(data.get("source", "")),
+        path=path,
+        meta=meta,
+    )

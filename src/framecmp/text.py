@@ -1,0 +1,602 @@
+"""The text layer: tokens, sentences, paragraphs, quotations, parts, phrase matching.
+
+Everything here works on the *cleaned* text of an article and returns
+character offsets into it, so that ``text[start:end]`` is always the span a
+record talks about. :func:`analyze` builds a :class:`Doc` once per article; all
+measures share it. :class:`PhraseMatcher` is the one matcher every lexicon uses
+(actors, loaded terms, reporting verbs, hedges, cues).
+
+No NLTK data is downloaded: sentence splitting is rule based, with an
+abbreviation list, and handles sentences glued together without a space
+("...West African country.In the wake of...").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = [
+    "Token",
+    "Sentence",
+    "Paragraph",
+    "Quote",
+    "PhraseMatch",
+    "PhraseMatcher",
+    "Doc",
+    "analyze",
+    "tokenize",
+    "split_sentences",
+    "find_quotes",
+    "normalize",
+    "inflections",
+    "PARTS",
+]
+
+PARTS = ("title", "subheading", "caption", "body")
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token with its offsets in the text and its normalised form."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph (one line block of the cleaned text) and its part."""
+
+    index: int
+    start: int
+    end: int
+    part: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: offsets, its paragraph, its part, and its token range."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    part: str
+    tok_start: int
+    tok_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start:end`` is the quoted content, without the marks.
+
+    ``open_start``/``close_end`` include the marks. ``closed`` is False when
+    a paragraph break (or the end of text) closed the quote instead of a mark.
+    ``depth`` is 0 for an outermost quote, 1 for a quote inside a quote.
+    """
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    mark: str
+    closed: bool
+    paragraph: int
+    depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """One phrase-matcher hit: character and token offsets, and the keys it maps to."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    keys: tuple[str, ...]
+    phrase: str
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+
+
+@lru_cache(maxsize=200_000)
+def normalize(s: str) -> str:
+    """Case-fold, strip diacritics, unify apostrophes: ``"Goïta’s"`` -> ``"goita's"``."""
+    s = s.translate(_APOS).casefold()
+    if s.isascii():
+        return s
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def _fold_case_kept(s: str) -> str:
+    """Diacritics and apostrophes folded, case kept (for case-sensitive phrases)."""
+    s = s.translate(_APOS)
+    if s.isascii():
+        return s
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --------------------------------------------------------------------------- tokens
+
+# words (letters/digits, with inner dots for U.S. / decimals), apostrophe suffixes
+# ('s, ’s, n't), and any other single non-space character.
+_TOKEN_RE = re.compile(
+    r"(?:[^\W_](?:\.[^\W_])+\.?)"  # U.S. / U.N. / 3.5
+    r"|[^\W_]+(?:[’'][^\W_]{1,2}\b(?<![’'][sS]))?"  # words; keeps o'clock-like short infixes
+    r"|[’'][sS]\b"  # possessive 's
+    r"|\S",
+    re.UNICODE,
+)
+_HYPHENS = frozenset("-‐‑")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split ``text`` into tokens with character offsets (plus ``offset``).
+
+    Examples
+    --------
+    >>> [t.text for t in tokenize("Mali’s so-called partners")]
+    ['Mali', '’s', 'so', '-', 'called', 'partners']
+    """
+    return [
+        Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group()))
+        for m in _TOKEN_RE.finditer(text)
+    ]
+
+
+# --------------------------------------------------------------------------- inflections
+
+_VOWELS = set("aeiou")
+
+
+def inflections(word: str) -> set[str]:
+    """Regular English inflections of a (normalised) base form.
+
+    Over-generation is harmless (non-words never occur in text), so this is
+    deliberately generous: ``accuse`` -> accuses, accused, accusing;
+    ``ally`` -> allies, allied; ``admit`` -> admitted, admitting.
+    """
+    w = word
+    out = {w}
+    if not w.isalpha() or len(w) < 3:
+        return out
+    out |= {w + "s", w + "es", w + "ed", w + "ing", w + "d"}
+    if w.endswith("e"):
+        out |= {w[:-1] + "ing", w + "s", w + "d"}
+    if w.endswith("y") and w[-2:-1] not in _VOWELS:
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2:-1] in _VOWELS and (
+        len(w) < 3 or w[-3] not in _VOWELS
+    ):
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(w + "es")
+    if w.endswith("is"):
+        out.add(w[:-2] + "es")  # crisis -> crises
+    return out
+
+
+# --------------------------------------------------------------------------- phrase matcher
+
+
+class PhraseMatcher:
+    """Token n-gram dictionary matcher: multiword, inflections, case, diacritics.
+
+    Parameters
+    ----------
+    phrases : iterable of (key, phrase) or (key, phrase, options)
+        ``options`` is a dict with ``inflect`` (default True: the last word
+        also matches its regular inflections) and ``case`` (default False:
+        case-insensitive; True: only the exact capitalisation, e.g. "US" but
+        not "us"). Hyphens are ignored, so "so-called" matches "so called".
+        Several keys may share a phrase (declared ambiguity).
+
+    Notes
+    -----
+    Matching is leftmost-longest and non-overlapping: one span counts once
+    within one matcher. Build it once per lexicon and reuse it.
+
+    Examples
+    --------
+    >>> m = PhraseMatcher([("lt.junta", "junta"), ("lt.fcp", "former colonial power")])
+    >>> [(h.keys, h.phrase) for h in m.find(tokenize("The juntas and the former colonial powers"))]
+    [(('lt.junta',), 'juntas'), (('lt.fcp',), 'former colonial powers')]
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, str] | tuple[str, str, dict]]):
+        self._exact: dict[tuple[str, ...], list[str]] = {}
+        self._cased: dict[tuple[str, ...], list[str]] = {}
+        self._lengths: dict[str, list[int]] = {}
+        self._cased_lengths: dict[str, list[int]] = {}
+        self.n_phrases = 0
+        for item in phrases:
+            key, phrase = item[0], item[1]
+            opts: dict = item[2] if len(item) > 2 else {}  # type: ignore[misc]
+            self.add(key, phrase, inflect=opts.get("inflect", True), case=opts.get("case", False))
+
+    def add(self, key: str, phrase: str, *, inflect: bool = True, case: bool = False) -> None:
+        """Add one phrase under ``key``."""
+        toks = [t for t in tokenize(phrase) if t.text not in _HYPHENS]
+        if not toks:
+            raise ValueError(f"The phrase for {key!r} has no tokens: {phrase!r}")
+        if case:
+            words = [_fold_case_kept(t.text) for t in toks]
+            table, lengths = self._cased, self._cased_lengths
+        else:
+            words = [t.norm for t in toks]
+            table, lengths = self._exact, self._lengths
+        lasts = inflections(words[-1]) if inflect and not case else {words[-1]}
+        if inflect and case:
+            lasts = {words[-1]} | {words[-1] + s for s in ("s", "es")}
+        for last in lasts:
+            k = (*words[:-1], last)
+            keys = table.setdefault(k, [])
+            if key not in keys:
+                keys.append(key)
+            ls = lengths.setdefault(k[0], [])
+            if len(k) not in ls:
+                ls.append(len(k))
+                ls.sort(reverse=True)
+        self.n_phrases += 1
+
+    def find(
+        self, tokens: Sequence[Token], start: int = 0, end: int | None = None
+    ) -> list[PhraseMatch]:
+        """Leftmost-longest, non-overlapping matches in ``tokens[start:end]``."""
+        end = len(tokens) if end is None else end
+        # the sequence matched: tokens without hyphens (index map back to tokens)
+        idx = [i for i in range(start, end) if tokens[i].text not in _HYPHENS]
+        norms = [tokens[i].norm for i in idx]
+        cased = [_fold_case_kept(tokens[i].text) for i in idx] if self._cased else None
+        out: list[PhraseMatch] = []
+        j = 0
+        n = len(idx)
+        while j < n:
+            best_len = 0
+            best_keys: list[str] = []
+            for table, lengths, seq in (
+                (self._exact, self._lengths, norms),
+                (self._cased, self._cased_lengths, cased),
+            ):
+                if seq is None:
+                    continue
+                for ln in lengths.get(seq[j], ()):
+                    if ln <= best_len or j + ln > n:
+                        continue
+                    keys = table.get(tuple(seq[j : j + ln]))
+                    if keys:
+                        if ln > best_len:
+                            best_len, best_keys = ln, list(keys)
+                        break
+                    # continue with shorter lengths
+            if best_len:
+                t0, t1 = idx[j], idx[j + best_len - 1]
+                a, b = tokens[t0].start, tokens[t1].end
+                out.append(
+                    PhraseMatch(a, b, t0, t1 + 1, tuple(best_keys), " ".join(norms[j : j + best_len]))
+                )
+                j += best_len
+            else:
+                j += 1
+        return out
+
+    def __len__(self) -> int:
+        return self.n_phrases
+
+
+# --------------------------------------------------------------------------- paragraphs & parts
+
+_END_PUNCT = set(".!?…:;")
+_CLOSERS = set("\"'”’»)]")
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _looks_like_heading(par: str, max_words: int) -> bool:
+    stripped = par.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        stripped = stripped[:-1]
+    if not stripped or stripped[-1] in _END_PUNCT:
+        return False
+    return len(par.split()) <= max_words
+
+
+def _assign_parts(
+    text: str,
+    spans: list[tuple[int, int]],
+    title: str | None,
+    caption_patterns: Sequence[re.Pattern[str]],
+) -> list[str]:
+    parts: list[str] = []
+    ntitle = " ".join(normalize(title).split()) if title else None
+    for i, (s, e) in enumerate(spans):
+        par = text[s:e]
+        if i == 0 and (
+            (ntitle is not None and " ".join(normalize(par).split()) == ntitle)
+            or (ntitle is None and len(spans) > 1 and _looks_like_heading(par, 25))
+        ):
+            parts.append("title")
+        elif any(p.search(par) for p in caption_patterns):
+            parts.append("caption")
+        elif i > 0 and _looks_like_heading(par, 12):
+            parts.append("subheading")
+        else:
+            parts.append("body")
+    return parts
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt maj capt sgt cpl pte adm cmdr st mt ft sen rep gov pres
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp jr sr
+    est dept univ approx fig al e.g i.e u.s u.k u.n a.m p.m""".split()
+)
+# sentence-final punctuation, closing quotes/brackets, whitespace, then a capital,
+# an opening quote, a digit or a bracket.
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Ý])")
+# glued sentences: "country.In the wake" (lowercase word of 2+ letters, period, Capital+lower)
+_GLUED_RE = re.compile(r"(?<=[a-z]{2}[.!?])[\"'”’]?(?=[A-Z][a-z])")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]`` (one paragraph; no newline crossing).
+
+    Examples
+    --------
+    >>> s = "Gen. Camara spoke. The U.S. said yes.It was late."
+    >>> [s[a:b] for a, b in split_sentences(s)]
+    ['Gen. Camara spoke.', 'The U.S. said yes.', 'It was late.']
+    """
+    end = len(text) if end is None else end
+    cuts: list[int] = []
+    seg = text[start:end]
+    for m in _BOUNDARY_RE.finditer(seg):
+        # the word before the punctuation
+        j = m.start()
+        k = j
+        while k > 0 and (seg[k - 1].isalnum() or seg[k - 1] == "."):
+            k -= 1
+        word = seg[k:j].lower().rstrip(".")
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and seg[k:j].isupper()):
+            continue
+        cuts.append(m.end())
+    for m in _GLUED_RE.finditer(seg):
+        j = m.start()
+        k = j - 1
+        while k > 0 and seg[k - 1].isalpha():
+            k -= 1
+        if seg[k:j - 1].lower() in _ABBREVIATIONS:
+            continue
+        cuts.append(m.end())
+    cuts = sorted(set(cuts))
+    out: list[tuple[int, int]] = []
+    a = 0
+    for c in [*cuts, len(seg)]:
+        s, e = a, c
+        while s < e and seg[s].isspace():
+            s += 1
+        while e > s and seg[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s + start, e + start))
+        a = c
+    return out
+
+
+# --------------------------------------------------------------------------- quotations
+
+_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“”", "‟": "”"}
+_SINGLE_OPEN = {"‘": "’", "‹": "›", "‚": "’‘"}
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """Pair quotation marks of every kind; never raises on odd counts.
+
+    Straight, curly, guillemets and single quotes pair up; apostrophes
+    ("Mali’s", "metropolis’") are not quotes; a paragraph break closes an open
+    quote (``closed=False``); a closing mark with no opener is ignored. Quotes
+    nest (``depth``) and never cross.
+
+    Examples
+    --------
+    >>> t = "He said “we chose ‘partners’ freely” and Mali’s envoy agreed."
+    >>> [(t[q.start:q.end], q.depth) for q in find_quotes(t)]
+    [('we chose ‘partners’ freely', 0), ('partners', 1)]
+    """
+    if paragraphs is None:
+        paragraphs = _paragraph_spans(text)
+    out: list[Quote] = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        stack: list[tuple[str, str, int]] = []  # (mark, closers, position of mark)
+        i = ps
+        while i < pe:
+            c = text[i]
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if c == '"':
+                if stack and stack[-1][0] == '"':
+                    _close(out, text, stack, i, pi)
+                elif prev.isspace() or prev in "([{—–-/:" or i == ps or not nxt.isspace():
+                    stack.append(('"', '"', i))
+            elif c in _DOUBLE_OPEN:
+                stack.append((c, _DOUBLE_OPEN[c], i))
+            elif c in "”»":
+                # close the innermost matching double opener, if any
+                for d in range(len(stack) - 1, -1, -1):
+                    if c in stack[d][1]:
+                        while len(stack) > d + 1:
+                            _close(out, text, stack, i, pi, closed=False, at=i)
+                        _close(out, text, stack, i, pi)
+                        break
+            elif c in _SINGLE_OPEN and (prev.isspace() or not prev.isalnum()) and nxt.isalnum():
+                stack.append((c, _SINGLE_OPEN[c], i))
+            elif c in "’›":
+                if stack and c in stack[-1][1] and not (prev.isalpha() and nxt.isalpha()):
+                    _close(out, text, stack, i, pi)
+                # else: apostrophe (Mali’s, metropolis’)
+            elif c == "'":
+                if stack and stack[-1][0] == "'" and not (prev.isalnum() and nxt.isalnum()):
+                    _close(out, text, stack, i, pi)
+                elif (prev.isspace() or i == ps or prev in "([“\"") and nxt.isalnum() and _has_straight_closer(text, i + 1, pe):
+                    stack.append(("'", "'", i))
+            i += 1
+        while stack:
+            _close(out, text, stack, pe, pi, closed=False, at=pe)
+    out.sort(key=lambda q: (q.open_start, -q.close_end))
+    return out
+
+
+def _has_straight_closer(text: str, i: int, pe: int) -> bool:
+    for j in range(i, pe):
+        if text[j] == "'" and not (text[j - 1].isalnum() and j + 1 < pe and text[j + 1].isalnum()):
+            return True
+    return False
+
+
+def _close(
+    out: list[Quote],
+    text: str,
+    stack: list[tuple[str, str, int]],
+    i: int,
+    pi: int,
+    *,
+    closed: bool = True,
+    at: int | None = None,
+) -> None:
+    mark, _closers, pos = stack.pop()
+    end = i if at is None else at
+    close_end = i + 1 if closed else end
+    if end > pos + 1:
+        out.append(Quote(pos + 1, end, pos, close_end, mark, closed, pi, depth=len(stack)))
+
+
+# --------------------------------------------------------------------------- Doc
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An analysed text: tokens, sentences, paragraphs, quotes, parts.
+
+    Built by :func:`analyze`; immutable; shared by every measure.
+    """
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Paragraph, ...]
+    quotes: tuple[Quote, ...]
+    _sent_starts: tuple[int, ...] = field(repr=False, default=())
+    _tok_starts: tuple[int, ...] = field(repr=False, default=())
+
+    @property
+    def n_words(self) -> int:
+        """Number of word tokens (letters or digits) outside the title."""
+        return sum(
+            1
+            for s in self.sentences
+            if s.part != "title"
+            for t in self.tokens[s.tok_start : s.tok_end]
+            if t.is_word
+        )
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing character ``offset`` (or None)."""
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def part_at(self, offset: int) -> str:
+        """The part (title, subheading, caption, body) of character ``offset``."""
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p.part
+        return "body"
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._tok_starts, offset)
+
+    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
+        """Tokens lying inside ``[start, end)``."""
+        return self.tokens[self.token_index(start) : self.token_index(end)]
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        """Quotes whose content overlaps ``[start, end)``."""
+        return [q for q in self.quotes if q.start < end and q.end > start]
+
+    def quote_at(self, offset: int, *, outermost: bool = True) -> Quote | None:
+        """The quote whose content contains ``offset`` (outermost by default)."""
+        hits = [q for q in self.quotes if q.start <= offset < q.end]
+        if not hits:
+            return None
+        return min(hits, key=lambda q: q.depth) if outermost else max(hits, key=lambda q: q.depth)
+
+
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    caption_patterns: Sequence[re.Pattern[str]] = (),
+) -> Doc:
+    """Tokenise, split and pair quotes once; return a :class:`Doc`.
+
+    Examples
+    --------
+    >>> d = analyze("Mali turns east\\n“We chose,” Maiga said. It ended.")
+    >>> [(s.part, d.text[s.start:s.end]) for s in d.sentences]
+    [('title', 'Mali turns east'), ('body', '“We chose,” Maiga said.'), ('body', 'It ended.')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
+    pspans = _paragraph_spans(text)
+    parts = _assign_parts(text, pspans, title, caption_patterns)
+    paragraphs = tuple(Paragraph(i, s, e, p) for i, ((s, e), p) in enumerate(zip(pspans, parts)))
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for par in paragraphs:
+        for s, e in split_sentences(text, par.start, par.end):
+            t0 = len(tokens)
+            tokens.extend(tokenize(text[s:e], s))
+            sentences.append(Sentence(len(sentences), s, e, par.index, par.part, t0, len(tokens)))
+    quotes = tuple(find_quotes(text, pspans))
+    return Doc(
+        text=text,
+        tokens=tuple(tokens),
+        sentences=tuple(sentences),
+        paragraphs=paragraphs,
+        quotes=quotes,
+        _sent_starts=tuple(s.start for s in sentences),
+        _tok_starts=tuple(t.start for t in tokens),
+    )
