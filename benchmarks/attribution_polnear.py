@@ -1,0 +1,179 @@
+"""Benchmark framecmp attribution extraction on PolNeAR (brat standoff).
+
+Layout: DIR/text/<name>.txt and DIR/attributions/<name>_<annotator>.ann.
+Where an article has several .ann files (several annotators), the first one in
+sorted order is used. Spans given as several fragments ("12 20;25 30") are
+kept as fragments. Malformed lines (wrong number of fields, bad offsets) are
+skipped and counted (``n_malformed``).
+
+Metrics (micro-averaged over all articles)
+------------------------------------------
+cue_*      Cues by exact character span: a predicted cue is correct when
+           (start, end) equals a gold cue's span (a gold cue of several
+           fragments is its fragment list and needs the same fragments).
+           P = correct / predicted, R = correct / gold, F1 harmonic mean.
+source_*   Word-token overlap: every word token (a run of letters/digits; gold
+           spans starting mid-word take the whole word) inside a gold Source
+           span is a gold source token; likewise for predicted sources.
+           P = |pred & gold| / |pred|, R = |pred & gold| / |gold|.
+content_*  The same, with Content spans.
+no_source_* Attributions without a source: gold = attributions with no
+           Source (incl. "Attribution-no-source"), predicted = predictions with
+           source_type "none"; matched by exact cue span.
+Scare quotes are not predicted as attributions here (PolNeAR does not
+annotate them as such). ``articles_per_second`` times analysis + extraction
+only (not file reading). The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from framecmp.actors import find_mentions, load_actors
+from framecmp.attribution import extract_attributions, load_attribution_config
+from framecmp.text import analyze
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def read_ann(path: Path, text_len: int) -> tuple[dict, int]:
+    """Parse one .ann file: spans by id and attribution links; count malformed lines."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    events: list[dict[str, str]] = []
+    bad = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        try:
+            if line.startswith("T"):
+                if len(parts) < 2:
+                    raise ValueError
+                label, _, offs = parts[1].partition(" ")
+                frags = []
+                for frag in offs.split(";"):
+                    a, b = (int(x) for x in frag.split())
+                    if not 0 <= a < b <= text_len:
+                        raise ValueError
+                    frags.append((a, b))
+                spans[parts[0]] = (label, tuple(frags))
+            elif line.startswith("E"):
+                if len(parts) < 2:
+                    raise ValueError
+                roles = {}
+                for item in parts[1].split():
+                    role, _, tid = item.partition(":")
+                    if not tid:
+                        raise ValueError
+                    roles[re.sub(r"\d+$", "", role)] = tid
+                events.append(roles)
+        except ValueError:
+            bad += 1
+    return {"spans": spans, "events": events}, bad
+
+
+def word_positions(text: str, frags: tuple[tuple[int, int], ...]) -> set[int]:
+    """Start offsets of word tokens overlapping the fragments (whole words)."""
+    out: set[int] = set()
+    for a, b in frags:
+        while a > 0 and text[a - 1].isalnum() and text[a].isalnum():
+            a -= 1
+        for m in _WORD.finditer(text, a, b):
+            out.add(m.start())
+    return out
+
+
+def gold_of(text: str, ann: dict) -> dict:
+    spans = ann["spans"]
+    cues, no_src_cues = set(), set()
+    src_tok, con_tok = set(), set()
+    for label, frags in spans.values():
+        if label == "Source":
+            src_tok |= word_positions(text, frags)
+        elif label == "Content":
+            con_tok |= word_positions(text, frags)
+        elif label == "Cue":
+            cues.add(frags)
+    for ev in ann["events"]:
+        cue = spans.get(ev.get("Cue", ""))
+        if cue is None:
+            continue
+        if "Source" not in ev or spans.get(ev.get("Attribution", ""), ("",))[0] == "Attribution-no-source":
+            no_src_cues.add(cue[1])
+    return {"cues": cues, "src": src_tok, "con": con_tok, "nosrc": no_src_cues}
+
+
+def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", required=True, type=Path, help="PolNeAR split folder (text/, attributions/)")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N articles (sorted)")
+    ap.add_argument("--no-actors", action="store_true", help="skip actor mentions (affiliations)")
+    args = ap.parse_args(argv)
+    tdir, adir = args.data / "text", args.data / "attributions"
+    if not tdir.is_dir() or not adir.is_dir():
+        ap.error(f"--data must contain text/ and attributions/; got {args.data}")
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for p in sorted(adir.glob("*.ann")):
+        anns[re.sub(r"_[^_]+$", "", p.stem)].append(p)
+    names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())
+    if args.limit is not None:
+        names = names[: args.limit]
+    cfg = load_attribution_config()
+    index = load_actors()
+    c = defaultdict(int)
+    elapsed = 0.0
+    for name in names:
+        text = (tdir / f"{name}.txt").read_text(encoding="utf-8")
+        ann, bad = read_ann(sorted(anns[name])[0], len(text))
+        c["malformed"] += bad
+        c["multi_annotator"] += len(anns[name]) > 1
+        gold = gold_of(text, ann)
+        t0 = time.perf_counter()
+        doc = analyze(text)
+        mentions = [] if args.no_actors else find_mentions(doc, index)
+        res = extract_attributions(doc, config=cfg, mentions=mentions)
+        elapsed += time.perf_counter() - t0
+        pcues, pnosrc, psrc, pcon = set(), set(), set(), set()
+        for a in res.attributions:
+            if a.quote_type == "scare":
+                continue
+            if a.cue_start is not None and a.cue_end is not None:
+                pcues.add(((a.cue_start, a.cue_end),))
+                if a.source_type == "none":
+                    pnosrc.add(((a.cue_start, a.cue_end),))
+            if a.source_start is not None and a.source_end is not None:
+                psrc |= word_positions(text, ((a.source_start, a.source_end),))
+            pcon |= word_positions(text, ((a.content_start, a.content_end),))
+        for key, p, g in (("cue", pcues, gold["cues"]), ("source", psrc, gold["src"]),
+                          ("content", pcon, gold["con"]), ("no_source", pnosrc, gold["nosrc"])):
+            c[key + "_tp"] += len(p & g)
+            c[key + "_pred"] += len(p)
+            c[key + "_gold"] += len(g)
+    out: dict[str, float | int] = {}
+    for key in ("cue", "source", "content", "no_source"):
+        p, r, f = prf(c[key + "_tp"], c[key + "_pred"], c[key + "_gold"])
+        out.update({f"{key}_f1": round(f, 4), f"{key}_precision": round(p, 4), f"{key}_recall": round(r, 4)})
+    out["n_articles"] = len(names)
+    out["n_malformed"] = c["malformed"]
+    out["n_multi_annotator"] = c["multi_annotator"]
+    out["seconds"] = round(elapsed, 3)
+    out["articles_per_second"] = round(len(names) / elapsed, 1) if elapsed else 0.0
+    sys.stdout.write(json.dumps(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

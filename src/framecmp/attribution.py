@@ -1,0 +1,1078 @@
+"""Attribution: who is given a voice, how, and with which words.
+
+:func:`extract_attributions` finds attribution relations (source, cue,
+content) in an analysed article with fast rules (no trained parser, no model
+loading): reporting-verb cues from ``lexicons/reporting_verbs.yaml`` found by
+the shared :class:`~framecmp.text.PhraseMatcher`, clause boundaries from
+punctuation, the source as the noun-phrase run next to the cue, quotation
+marks from the text layer (quotes may span several sentences).
+
+Patterns handled
+----------------
+- preposed: ``X said (that) ...``, ``X told Anadolu that ...``, ``X said: “...”``
+- postposed: ``“...,” X said.``, ``..., X said in an interview with Al Jazeera.``
+- inverted: ``“...,” said X.``
+- ``according to X, ...`` and ``..., according to X``
+- continuation: a direct quote with no cue after a quoted speaker
+  (``“...,” he said. “...”``) keeps that speaker
+- agentless / passive: ``it was announced that ...`` (source_type ``none``)
+- partial quotes (a quote inside reported content) and scare quotes (a short
+  quote nobody is said to have said)
+
+Sources are typed ``person``, ``institution``, ``anonymous``, ``document``
+or ``none``; ``channel`` is the outlet or platform told ("told Anadolu",
+"wrote on X"); ``affiliation`` comes from actor mentions inside the source,
+pronouns ("he said") resolve to the last person or quoted source.
+
+Examples
+--------
+>>> from framecmp.text import analyze
+>>> from framecmp.actors import load_actors, find_mentions
+>>> cfg = load_attribution_config()
+>>> doc = analyze("“We chose Russia,” the Malian diplomat wrote on X.")
+>>> res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, load_actors()))
+>>> a = res.attributions[0]
+>>> a.source, a.source_type, a.affiliation, a.channel, a.quote_type
+('the Malian diplomat', 'person', 'mali', 'X', 'direct')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from framecmp.actors import Mention
+from framecmp.lexicons import Field, Lexicon, data_path, load_lexicon
+from framecmp.records import Evidence
+from framecmp.text import Doc, PhraseMatch, PhraseMatcher, Quote, Token
+
+__all__ = [
+    "SOURCE_TYPES",
+    "QUOTE_TYPES",
+    "Attribution",
+    "AttributionConfig",
+    "AttributionResult",
+    "load_attribution_config",
+    "extract_attributions",
+    "attribution_rows",
+    "voices_rows",
+    "style_row",
+]
+
+SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none")
+QUOTE_TYPES = ("direct", "partial", "indirect", "scare")
+
+_VERB_SCHEMA = [
+    Field("class", required=True, choices=("neutral", "loaded")),
+    Field("explanation", required=True),
+    Field("source", required=True),
+    Field("pos", choices=("verb", "prep")),
+    Field("inflect", kind="bool"),
+]
+_HEDGE_SCHEMA = [
+    Field("class", required=True, choices=("evidential", "doubt", "epistemic")),
+    Field("explanation", required=True),
+    Field("source", required=True),
+    Field("inflect", kind="bool"),
+]
+_SOURCE_SCHEMA = [
+    Field(
+        "class", required=True,
+        choices=("anonymity", "collective", "role", "institution", "document", "platform"),
+    ),
+    Field("explanation", required=True),
+    Field("source", required=True),
+    Field("inflect", kind="bool"),
+    Field("case", kind="bool"),
+]
+
+# --------------------------------------------------------------------------- word lists
+# Closed-class function words that the rules need. They are grammar, not a
+# lexicon a user would edit, so they live here.
+
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_AUX = frozenset({"has", "have", "had", "also"})
+_ADV = frozenset({
+    "previously", "later", "repeatedly", "now", "again", "publicly", "recently", "once",
+    "then", "would", "will", "did", "does", "do", "not", "never", "further", "earlier",
+    "already", "often", "frequently", "reportedly", "allegedly", "privately", "openly",
+    "explicitly", "quickly", "flatly", "firmly", "simply", "only", "just", "still",
+    "had", "has", "have", "also", "could", "may", "might", "should", "can", "must",
+    "n't", "first", "originally", "initially", "subsequently", "separately",
+})
+_BE = frozenset({"is", "was", "were", "are", "been", "be", "being"})
+_LEFT_STOP = frozenset({
+    "that", "and", "but", "or", "because", "while", "when", "as", "if", "since",
+    "although", "though", "after", "before", "so", "which", "who", "where", "whether",
+    "than", "yet", "what", "whom", "until", "unless", "whereas", "nor", "to",
+})
+_LEAD_PREP = frozenset({
+    "in", "on", "at", "during", "last", "this", "earlier", "later", "yesterday",
+    "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "to", "after", "before", "from", "with", "for", "via", "over", "through",
+    "told", "by", "late", "early", "shortly", "when", "while", "adding", "according",
+    "referring", "speaking", "citing", "under", "of", "ahead", "following", "amid",
+})
+_TELL_LIKE = frozenset({
+    "tell", "tells", "told", "telling", "assure", "assured", "assures", "assuring",
+    "warn", "warned", "warns", "warning", "urge", "urged", "urges", "urging", "ask",
+    "asked", "asks", "asking", "remind", "reminded", "inform", "informed",
+})
+_GERUNDS_FOLLOW = frozenset({"saying", "adding", "noting", "arguing", "insisting",
+                             "explaining", "warning", "stressing", "claiming",
+                             "suggesting", "telling", "stating", "declaring",
+                             "emphasising", "emphasizing", "pointing", "calling",
+                             "accusing", "asking", "urging", "writing"})
+_INDEFINITE = frozenset({
+    "a", "an", "one", "some", "several", "two", "three", "four", "many", "other",
+    "another", "various", "numerous", "few", "most", "unnamed", "anonymous", "senior",
+})
+_NOUN_BEFORE = frozenset({
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "'s", "of", "in", "for", "with", "from", "by", "each", "every", "any", "no",
+    "such", "whose",
+})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its",
+                          "his", "her", "their", "our"})
+_CLOSE_QUOTES = frozenset("”\"'’»")
+_OPEN_QUOTES = frozenset("“\"'‘«")
+_CLAUSE_PUNCT = frozenset(",;:()[]—–")
+_CHANNEL_NOUNS = frozenset({"interview", "statement", "post", "message", "video",
+                            "op-ed", "letter", "press", "conference", "speech", "address",
+                            "broadcast", "briefing"})
+_GENERIC_AUDIENCE = frozenset({"reporters", "journalists", "the", "a", "an", "us", "me",
+                               "him", "her", "them", "parliament", "lawmakers",
+                               "supporters", "the press", "audience", "crowd", "people"})
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution relation: who (source) says (cue) what (content).
+
+    Offsets index the cleaned text; ``None`` where the part is absent
+    (an agentless "it was announced" has no source; a continuation quote has
+    no cue of its own).
+
+    Attributes
+    ----------
+    id : str
+        ``"a<N>"``, in text order of the content.
+    source, source_start, source_end : str or None, int or None
+        The source words as written ("he", "the Malian diplomat").
+    source_type : str
+        One of ``person``, ``institution``, ``anonymous``, ``document``, ``none``.
+    role : str or None
+        A role or title found in or known for the source ("foreign minister").
+    person : str or None
+        The full name of a known person the source refers to.
+    channel : str or None
+        The outlet or platform the words were given to ("Anadolu", "X").
+    affiliation : str or None
+        The actor id the source speaks for (``mali``), if known.
+    cue, cue_start, cue_end, cue_class, cue_id
+        The reporting verb span, its class (neutral or loaded) and lexicon id.
+    quote_type : str
+        ``direct``, ``partial``, ``indirect`` or ``scare``.
+    content_start, content_end : int
+        The reported words.
+    content_words : int
+        Number of word tokens in the content.
+    hedged : bool
+        A hedge ("reportedly", "allegedly") occurs in the same sentence.
+    sentence : int or None
+        Index of the sentence of the cue (or of the content).
+    rule : str
+        Which rule produced it (for checking and teaching).
+    """
+
+    id: str
+    source: str | None
+    source_start: int | None
+    source_end: int | None
+    source_type: str
+    role: str | None
+    person: str | None
+    channel: str | None
+    affiliation: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    cue_class: str | None
+    cue_id: str | None
+    quote_type: str
+    content_start: int
+    content_end: int
+    content_words: int
+    hedged: bool
+    sentence: int | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionConfig:
+    """Lexicons and options for :func:`extract_attributions`.
+
+    Build it with :func:`load_attribution_config`; the phrase matchers are
+    built once here and shared by every article.
+
+    Parameters
+    ----------
+    verbs, hedges, sources : Lexicon
+        Reporting verbs, hedges, source markers.
+    scare_max_words : int
+        A quote of at most this many words that nobody is said to have said
+        is a scare quote.
+    continuation_paragraphs : int
+        A cue-less direct quote keeps the speaker of a direct quote at most
+        this many paragraphs before it.
+    min_claim_words : int
+        Body sentences with at least this many words and no attribution count
+        as unattributed claims.
+    """
+
+    verbs: Lexicon
+    hedges: Lexicon
+    sources: Lexicon
+    scare_max_words: int = 4
+    continuation_paragraphs: int = 1
+    min_claim_words: int = 6
+    verb_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
+    hedge_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
+    source_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
+    entries: Mapping[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("scare_max_words", "continuation_paragraphs", "min_claim_words"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise ValueError(
+                    f"The '{name}' parameter of AttributionConfig must be an int >= 0. Got {v!r} instead."
+                )
+        entries: dict[str, Any] = {}
+        matchers = []
+        for lex in (self.verbs, self.hedges, self.sources):
+            items = []
+            for e in lex.entries:
+                entries[e.id] = e
+                opts = {"inflect": bool(e.get("inflect", True)), "case": bool(e.get("case", False))}
+                items += [(e.id, t, opts) for t in e.terms]
+            matchers.append(PhraseMatcher(items))
+        object.__setattr__(self, "verb_matcher", matchers[0])
+        object.__setattr__(self, "hedge_matcher", matchers[1])
+        object.__setattr__(self, "source_matcher", matchers[2])
+        object.__setattr__(self, "entries", entries)
+
+
+def load_attribution_config(
+    *,
+    verbs: str | Path | Mapping[str, Any] | None = None,
+    hedges: str | Path | Mapping[str, Any] | None = None,
+    sources: str | Path | Mapping[str, Any] | None = None,
+    replace: bool = False,
+    **options: int,
+) -> AttributionConfig:
+    """Load the bundled attribution lexicons, with optional user files over them.
+
+    Parameters
+    ----------
+    verbs, hedges, sources : path or mapping, optional
+        User lexicons merged over the bundled ones (same id: the user's wins).
+    replace : bool, default False
+        If True, user lexicons replace the bundled ones instead.
+    **options
+        Passed to :class:`AttributionConfig` (``scare_max_words`` ...).
+
+    Raises
+    ------
+    LexiconError
+        Listing every problem in the files, with file and line.
+
+    Examples
+    --------
+    >>> cfg = load_attribution_config(verbs={"entries": [{"id": "rv.gloat", "terms": ["gloat"],
+    ...     "class": "loaded", "explanation": "Paints the speaker as smug.", "source": "own"}]})
+    >>> cfg.entries["rv.gloat"].get("class")
+    'loaded'
+    """
+    specs = (
+        ("reporting_verbs", "reporting_verbs.yaml", _VERB_SCHEMA, verbs),
+        ("hedges", "hedges.yaml", _HEDGE_SCHEMA, hedges),
+        ("sources", "sources.yaml", _SOURCE_SCHEMA, sources),
+    )
+    lexs = []
+    for kind, fname, schema, user in specs:
+        base = load_lexicon(data_path(fname), kind=kind, schema=schema)
+        if user is not None:
+            base = base.merged(load_lexicon(user, kind=kind, schema=schema), replace=replace)
+        lexs.append(base)
+    return AttributionConfig(lexs[0], lexs[1], lexs[2], **options)
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionResult:
+    """What :func:`extract_attributions` found in one article.
+
+    Attributes
+    ----------
+    attributions : tuple of Attribution
+    evidence : tuple of Evidence
+        ``quote``, ``source``, ``cue`` and ``hedge`` spans.
+    style : dict
+        The per-article summary (columns of ``framecmp.columns.STYLE``
+        without article_id and outlet).
+    hedges : tuple of Evidence
+        The hedge spans (also in ``evidence``).
+    """
+
+    attributions: tuple[Attribution, ...]
+    evidence: tuple[Evidence, ...]
+    style: Mapping[str, Any]
+    hedges: tuple[Evidence, ...] = ()
+    _starts: tuple[int, ...] = field(default=(), repr=False)
+
+    def voice_of(self, offset: int) -> str:
+        """Whose voice a character offset is in: an actor id, ``"unknown"``, or ``"author"``.
+
+        Content of an attribution is in its source's voice (the affiliation,
+        or ``"unknown"`` when the source has none); everything else is the
+        author's own voice. Scare quotes stay in the author's voice.
+        """
+        best: Attribution | None = None
+        for a in self.attributions:
+            if a.quote_type == "scare":
+                continue
+            if a.content_start <= offset < a.content_end:
+                if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
+                    best = a
+        if best is None:
+            return "author"
+        return best.affiliation or "unknown"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_word(t: Token) -> bool:
+    return t.norm[:1].isalnum()
+
+
+def _is_cap(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class _Draft:
+    source: tuple[int, int] | None  # token range
+    cue: PhraseMatch | None
+    content: tuple[int, int]  # char range
+    rule: str
+    sentence: int | None
+    channel: str | None = None
+    pronoun_of: _Draft | None = None
+    anonymous_marker: bool = False
+    passive: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _trim_chars(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim spaces, final punctuation and unbalanced outer marks."""
+    while a < b and (text[a].isspace() or text[a] in ",:;—–"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:!?—–"):
+        b -= 1
+    return a, b
+
+
+class _Article:
+    """Per-article working state (not public)."""
+
+    def __init__(self, doc: Doc, config: AttributionConfig, mentions: Sequence[Mention]):
+        self.doc = doc
+        self.cfg = config
+        self.mentions = [m for m in mentions if m.actor is not None]
+        self.toks = doc.tokens
+        self.text = doc.text
+        self.quotes = [q for q in doc.quotes if q.depth == 0]
+        self.src_hits = config.source_matcher.find(doc.tokens)
+        self.src_hit_at = {h.tok_start: h for h in self.src_hits}
+
+    # ----- token utilities
+    def quote_closing_at(self, ti: int) -> Quote | None:
+        t = self.toks[ti]
+        for q in self.quotes:
+            if q.closed and q.close_end == t.end:
+                return q
+        return None
+
+    def quote_opening_at(self, ti: int) -> Quote | None:
+        t = self.toks[ti]
+        for q in self.quotes:
+            if q.open_start == t.start:
+                return q
+        return None
+
+    def quote_containing(self, off: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= off < q.end:
+                return q
+        return None
+
+    def source_left(self, end: int, lo: int) -> tuple[int, int] | None:
+        """Noun-phrase run ending at token ``end`` (exclusive), not before ``lo``."""
+        i = end
+        n = 0
+        while i > lo:
+            t = self.toks[i - 1]
+            if t.norm in ("'s", "-", ".", "&") or (_is_word(t) and t.norm not in _LEFT_STOP):
+                if _is_word(t) and not _is_cap(t) and t.norm in _LEAD_PREP and n > 0:
+                    break
+                i -= 1
+                n += 1
+                if n >= 12:
+                    break
+                continue
+            break
+        # a trailing apposition ("X, the foreign minister, said"): not handled; fine
+        while i < end and not _is_word(self.toks[i]):
+            i += 1
+        if i >= end:
+            return None
+        # drop leading prepositional/time phrases: "On Tuesday the minister"
+        j = i
+        for k in range(i, end):
+            if self.toks[k].norm in ("the", "a", "an") and k > i and self.toks[i].norm in _LEAD_PREP:
+                j = k
+                break
+        return (j, end)
+
+    def source_right(self, start: int, hi: int) -> tuple[int, int] | None:
+        """Noun-phrase run starting at token ``start``, up to punctuation."""
+        i = start
+        while i < hi:
+            t = self.toks[i]
+            if t.norm in _CLAUSE_PUNCT or t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES:
+                break
+            if i > start and t.norm in ("that", "who", "which", "in", "on", "at", "during", "when",
+                                        "while", "as", "after", "before", "to", "last", "told"):
+                break
+            if t.norm in ".!?" and (i + 1 >= hi or not _is_word(self.toks[i + 1])):
+                break
+            i += 1
+            if i - start >= 12:
+                break
+        if i > start and any(_is_word(t) for t in self.toks[start:i]):
+            return (start, i)
+        return None
+
+
+def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
+    """Token index where the cue span starts (``has also said``) and passive flag."""
+    i = m.tok_start
+    passive = False
+    while i > lo and art.toks[i - 1].norm in _AUX:
+        i -= 1
+    j = m.tok_start
+    while j > lo and art.toks[j - 1].norm in _ADV | _BE:
+        if art.toks[j - 1].norm in _BE:
+            passive = True
+        j -= 1
+    return i, passive
+
+
+def _cue_tail_is_content(art: _Article, a: int, hi: int) -> bool:
+    """Whether the tokens after the cue (from ``a``) carry the reported content."""
+    toks = art.toks[a:hi]
+    words = [t for t in toks if _is_word(t)]
+    if not words:
+        return False
+    if any(t.norm in ("that", ":") or t.text in ("“", "«") for t in toks):
+        return True
+    if toks and toks[0].text in _OPEN_QUOTES:
+        return True
+    first = toks[0].norm if toks else ""
+    if first == ",":
+        return len(words) > 3 and words[0].norm not in _GERUNDS_FOLLOW | _LEAD_PREP
+    return first not in _LEAD_PREP or len(words) > 8
+
+
+def _next_boundary(art: _Article, a: int, hi: int, cue_starts: set[int]) -> int:
+    """Token where a preposed content ends: sentence end or ``, adding ...``."""
+    for i in range(a, hi - 1):
+        if art.toks[i].norm == "," and art.toks[i + 1].norm in _GERUNDS_FOLLOW and (i + 1) in cue_starts:
+            return i
+    return hi
+
+
+def _channel_after(art: _Article, a: int, hi: int) -> str | None:
+    """An outlet or platform named after the cue: told Anadolu / on X / interview with AFP."""
+    toks = art.toks
+    i = a
+    while i < hi:
+        t = toks[i]
+        if t.norm in ("that", ":") or t.text in _OPEN_QUOTES:
+            break
+        h = art.src_hit_at.get(i)
+        if h is not None and any(art.cfg.entries[k].get("class") == "platform" for k in h.keys):
+            if i > a and toks[i - 1].norm in ("on", "via", "to"):
+                return art.text[h.start : h.end]
+        if t.norm == "with" and i > a and toks[i - 1].norm in _CHANNEL_NOUNS:
+            sr = art.source_right(i + 1, hi)
+            if sr and _is_cap(toks[sr[0]]):
+                return art.text[toks[sr[0]].start : toks[sr[1] - 1].end]
+        i += 1
+    return None
+
+
+def _told_object(art: _Article, m: PhraseMatch, hi: int) -> tuple[int, str | None]:
+    """Skip the object of tell-like cues; return (next token, channel)."""
+    i = m.tok_end
+    if art.toks[m.tok_start].norm not in _TELL_LIKE:
+        return i, None
+    sr = art.source_right(i, hi)
+    if sr is None:
+        return i, None
+    a, b = sr
+    words = [t for t in art.toks[a:b] if _is_word(t)]
+    if len(words) > 6:
+        return i, None
+    obj = art.text[art.toks[a].start : art.toks[b - 1].end]
+    channel = obj if words and _is_cap(words[0]) and words[0].norm not in _GENERIC_AUDIENCE else None
+    return b, channel
+
+
+def _find_relations(art: _Article) -> list[_Draft]:
+    cfg = art.cfg
+    toks = art.toks
+    drafts: list[_Draft] = []
+    for s in art.doc.sentences:
+        if s.part == "title" and s.tok_end - s.tok_start < 3:
+            continue
+        lo, hi = s.tok_start, s.tok_end
+        cues = cfg.verb_matcher.find(toks, lo, hi)
+        cue_starts = {c.tok_start for c in cues}
+        anon = any(
+            any(cfg.entries[k].get("class") == "anonymity" for k in h.keys)
+            for h in art.src_hits
+            if s.start <= h.start < s.end
+        )
+        prev_in_sentence: _Draft | None = None
+        for m in cues:
+            entry = cfg.entries[m.keys[0]]
+            if _is_cap(toks[m.tok_start]) and m.tok_start > lo and toks[m.tok_start - 1].text not in _OPEN_QUOTES:
+                continue  # "United States", "Islamic State": a name, not a verb
+            if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") != "prep":
+                continue  # "the state", "his remarks", "a report": a noun, not a cue
+            cue_tok0, passive = _cue_with_aux(art, m, lo)
+            before = cue_tok0
+            while before > lo and toks[before - 1].norm in _ADV | _BE:
+                before -= 1
+            d: _Draft | None = None
+            if entry.get("pos") == "prep":  # according to
+                src = art.source_right(m.tok_end, hi)
+                if src is None:
+                    continue
+                # content on the other side
+                k = src[1]
+                if k < hi and toks[k].norm == ",":
+                    k += 1
+                left_words = [t for t in toks[lo:before] if _is_word(t)]
+                if len(left_words) <= 1:
+                    c0, c1 = (toks[k].start if k < hi else s.end), s.end
+                else:
+                    c0, c1 = s.start, toks[before - 1].end
+                    if k < hi and any(_is_word(t) for t in toks[k:hi]) and toks[src[1]].norm == ",":
+                        c1 = s.end  # "X, according to Y, Z." -> both sides
+                d = _Draft(src, m, (c0, c1), "according_to", s.index)
+            else:
+                tail_content = _cue_tail_is_content(art, m.tok_end, hi)
+                prev = toks[before - 1] if before > lo else None
+                inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
+                    t.norm in ("that", ":") or t.text in ("“", "«") for t in toks[m.tok_end:hi]
+                ) and 0 < sum(1 for t in toks[m.tok_end:hi] if _is_word(t)) <= 10
+                if inverted:  # "“...,” said the official."
+                    src = art.source_right(m.tok_end, hi)
+                    cont = _content_before(art, before, lo, s.start)
+                    if cont is not None:
+                        d = _Draft(src, m, cont, "inverted", s.index)
+                if d is None:
+                    src = art.source_left(before, lo)
+                    src_lo = src[0] if src else before
+                    pre = toks[src_lo - 1] if src_lo > lo else None
+                    if m.tok_start < hi and toks[m.tok_start].norm in _GERUNDS_FOLLOW and src is None and prev_in_sentence is not None:
+                        # "..., adding that ..." -> same source as the previous cue
+                        start_tok, _ch = _told_object(art, m, hi)
+                        c0 = toks[start_tok].start if start_tok < hi else s.end
+                        d = _Draft(prev_in_sentence.source, m, (c0, s.end), "gerund", s.index)
+                        d.pronoun_of = prev_in_sentence
+                    elif pre is not None and (pre.norm == "," or pre.text in _CLOSE_QUOTES) and not tail_content:
+                        cont = _content_before(art, src_lo, lo, s.start)
+                        if cont is not None:
+                            d = _Draft(src, m, cont, "postposed", s.index)
+                    if d is None and (tail_content or passive):
+                        start_tok, channel = _told_object(art, m, hi)
+                        while start_tok < hi and toks[start_tok].norm in (",", ":"):
+                            start_tok += 1
+                        end_tok = _next_boundary(art, start_tok, hi, cue_starts)
+                        if start_tok < end_tok:
+                            c0 = toks[start_tok].start
+                            c1 = toks[end_tok - 1].end if end_tok < hi else s.end
+                            q = art.quote_containing(c1 - 1) or (
+                                art.quote_opening_at(start_tok) if start_tok < hi else None
+                            )
+                            if q is not None and q.end > c1:
+                                c1 = q.end
+                            d = _Draft(src, m, (c0, c1), "preposed", s.index, channel=channel)
+                    if d is None and src is not None and pre is None and not tail_content:
+                        # "He said." after a quote in the previous sentence (same paragraph)
+                        cont = _content_before(art, src_lo, lo, s.start, look_back=True)
+                        if cont is not None:
+                            d = _Draft(src, m, cont, "postposed", s.index)
+            if d is None or (d.source is None and not passive and d.rule in ("preposed", "postposed")):
+                continue
+            d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
+            if d.passive:
+                d.source = None
+            ch = _channel_after(art, m.tok_end, hi)
+            if d.channel is None:
+                d.channel = ch
+            d.anonymous_marker = anon
+            drafts.append(d)
+            prev_in_sentence = d
+    return drafts
+
+
+def _content_before(
+    art: _Article, src_lo: int, lo: int, s_start: int, *, look_back: bool = False
+) -> tuple[int, int] | None:
+    """Content that ends just before a postposed source: a quote or the clause."""
+    toks = art.toks
+    i = src_lo
+    while i > lo and (toks[i - 1].norm == "," or toks[i - 1].text in _CLOSE_QUOTES):
+        q = art.quote_closing_at(i - 1)
+        if q is not None:
+            return (q.start, q.end)
+        i -= 1
+    if look_back:
+        # previous sentence is a quote: “...” He said.
+        if lo > 0:
+            q = art.quote_closing_at(lo - 1) or art.quote_containing(toks[lo - 1].start)
+            if q is not None and art.doc.sentence_at(q.start) is not None:
+                return (q.start, q.end)
+        return None
+    if i <= lo:
+        return None
+    a = s_start
+    q = art.quote_containing(a)
+    if q is not None and q.start < a:
+        a = q.start
+    b = toks[i - 1].end
+    a, b = _trim_chars(art.text, a, b)
+    return (a, b) if b > a else None
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@dataclass(slots=True)
+class _Src:
+    type: str
+    role: str | None = None
+    person: str | None = None
+    affiliation: str | None = None
+    entity: str | None = None
+
+
+def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]]) -> _Src:
+    toks = art.toks
+    if d.source is None:
+        return _Src("none")
+    a, b = d.source
+    words = [t for t in toks[a:b] if _is_word(t)]
+    if not words:
+        return _Src("none")
+    cs, ce = toks[a].start, toks[b - 1].end
+    if len(words) == 1 and words[0].norm in _PRONOUNS:
+        p = words[0].norm
+        if p in ("it", "there") and d.passive:
+            return _Src("none")
+        # antecedent: last quoted source or last person mention before the cue
+        ante: tuple[int, _Src] | None = None
+        for pos, _dd, src in reversed(history):
+            if src.type == "none":
+                continue
+            if p in _PERSON_PRONOUNS and src.type not in ("person", "anonymous"):
+                continue
+            if p == "it" and src.type not in ("institution", "document"):
+                continue
+            ante = (pos, src)
+            break
+        if p in _PERSON_PRONOUNS:
+            for m in reversed(art.mentions):
+                if m.start < cs and m.via == "person":
+                    if ante is None or m.start > ante[0]:
+                        return _Src("person", None, m.person, m.actor, f"p:{m.person}")
+                    break
+        if ante is not None:
+            s = ante[1]
+            return _Src(s.type, s.role, s.person, s.affiliation, s.entity)
+        return _Src("person" if p in _PERSON_PRONOUNS else "institution" if p == "it" else "anonymous")
+    inside = [m for m in art.mentions if cs <= m.start and m.end <= ce]
+    persons = [m for m in inside if m.via == "person"]
+    ranked = sorted(inside, key=lambda m: ({"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}[m.via], m.start))
+    affiliation = ranked[0].actor if ranked else None
+    classes: dict[str, str] = {}
+    for h in art.src_hits:
+        if cs <= h.start and h.end <= ce:
+            for k in h.keys:
+                classes.setdefault(art.cfg.entries[k].get("class"), art.text[h.start : h.end])
+    role = classes.get("role")
+    head = words[-1].norm
+    if persons:
+        m = persons[-1]
+        return _Src("person", role, m.person, m.actor, f"p:{m.person}")
+    if "document" in classes and head == classes["document"].split()[-1].lower():
+        return _Src("document", None, None, affiliation, f"d:{head}")
+    first = words[0].norm
+    named = [t for t in words if _is_cap(t) and not any(
+        m.start <= t.start < m.end for m in inside) and t.norm not in _DETERMINERS
+        and not (t is words[0] and t.norm in _INDEFINITE)]
+    in_lex = {i for h in art.src_hits if cs <= h.start and h.end <= ce for i in range(h.tok_start, h.tok_end)}
+    named = [t for t in named if art.doc.token_index(t.start) not in in_lex]
+    role_words = set(classes.get("role", "").lower().split())
+    named = [t for t in named if t.norm not in role_words]
+    if "collective" in classes and not named:
+        return _Src("anonymous", role, None, affiliation, f"h:{head}")
+    if "role" in classes:
+        if named and head not in role_words:
+            return _Src("person", role, None, affiliation, f"n:{' '.join(t.norm for t in named)}")
+        if first in _INDEFINITE or (head.endswith("s") and head not in role_words) or head.endswith("officials"):
+            return _Src("anonymous", role, None, affiliation, f"h:{head}")
+        return _Src("person", role, None, affiliation, f"h:{head}")
+    if "institution" in classes:
+        return _Src("institution", None, None, affiliation, f"i:{head}")
+    if ranked and not named:
+        return _Src("institution", None, None, affiliation, f"a:{affiliation}")
+    if named:
+        return _Src("person" if len(named) <= 3 else "institution", role, None, affiliation,
+                    f"n:{' '.join(t.norm for t in named)}")
+    if "document" in classes:
+        return _Src("document", None, None, affiliation, f"d:{head}")
+    return _Src("anonymous", role, None, affiliation, f"h:{head}")
+
+
+# --------------------------------------------------------------------------- main entry
+
+
+def extract_attributions(
+    doc: Doc,
+    *,
+    config: AttributionConfig,
+    mentions: Sequence[Mention] = (),
+    people_roles: Mapping[str, str] | None = None,
+) -> AttributionResult:
+    """Find attribution relations, sources, cues, hedges and the style summary.
+
+    Parameters
+    ----------
+    doc : Doc
+        From :func:`framecmp.text.analyze`.
+    config : AttributionConfig
+        From :func:`load_attribution_config`.
+    mentions : sequence of Mention
+        From :func:`framecmp.actors.find_mentions`, for affiliations and
+        pronoun resolution. Without them affiliations stay None.
+    people_roles : mapping, optional
+        Full name -> role, used as ``role`` for known people (e.g. built
+        from an ActorIndex).
+
+    Returns
+    -------
+    AttributionResult
+    """
+    if not isinstance(config, AttributionConfig):
+        raise TypeError(
+            "The 'config' parameter of extract_attributions() must be an AttributionConfig "
+            f"(from load_attribution_config()). Got {type(config).__name__} instead."
+        )
+    art = _Article(doc, config, mentions)
+    drafts = _find_relations(art)
+    # continuation quotes and scare quotes
+    covered = [(d.content[0], d.content[1]) for d in drafts]
+
+    def is_covered(q: Quote) -> bool:
+        return any(a <= q.start and q.end <= b or (q.start <= a and b <= q.end) for a, b in covered)
+
+    par_of_quote = {id(q): q.paragraph for q in art.quotes}
+    direct_drafts: list[tuple[int, _Draft]] = []
+    for d in drafts:
+        q = art.quote_containing(d.content[0])
+        if q is not None and q.start == d.content[0]:
+            direct_drafts.append((q.paragraph, d))
+    extra: list[_Draft] = []
+    for q in art.quotes:
+        if is_covered(q):
+            continue
+        nw = sum(1 for t in doc.tokens_between(q.start, q.end) if _is_word(t))
+        if nw == 0:
+            continue
+        prior = [d for p, d in direct_drafts if par_of_quote[id(q)] - config.continuation_paragraphs <= p <= par_of_quote[id(q)] and d.content[1] <= q.start]
+        starts_sentence = any(s.start >= q.open_start - 1 and s.start <= q.start for s in doc.sentences)
+        if nw > config.scare_max_words and prior and starts_sentence:
+            d0 = prior[-1]
+            sent = doc.sentence_at(q.start)
+            nd = _Draft(d0.source, None, (q.start, q.end), "continuation",
+                        sent.index if sent else None, channel=d0.channel)
+            nd.pronoun_of = d0
+            nd.anonymous_marker = d0.anonymous_marker
+            extra.append(nd)
+        elif nw <= config.scare_max_words:
+            sent = doc.sentence_at(q.start)
+            extra.append(_Draft(None, None, (q.start, q.end), "scare", sent.index if sent else None))
+    drafts += extra
+    drafts.sort(key=lambda d: (d.cue.start if d.cue is not None else d.content[0]))
+    # classify with history (pronouns)
+    history: list[tuple[int, _Draft, _Src]] = []
+    srcs: dict[int, _Src] = {}
+    for d in drafts:
+        if d.rule == "scare":
+            src = _Src("none")
+        elif d.pronoun_of is not None and id(d.pronoun_of) in srcs:
+            src = srcs[id(d.pronoun_of)]
+        else:
+            src = _classify(art, d, history)
+        if src.entity and src.entity.startswith("h:") and (src.affiliation is None or src.role is None):
+            for _pos, _d, prev in reversed(history):
+                if prev.entity == src.entity:
+                    src = _Src(src.type, src.role or prev.role, src.person, src.affiliation or prev.affiliation, src.entity)
+                    break
+        srcs[id(d)] = src
+        if d.source is not None:
+            history.append((art.toks[d.source[0]].start, d, src))
+    # anonymity propagates over an entity ("A senior official told ..."; "the official said on condition of anonymity")
+    anon_entities = {srcs[id(d)].entity for d in drafts if d.anonymous_marker and srcs[id(d)].entity}
+    hedge_hits = config.hedge_matcher.find(doc.tokens)
+    hedge_ev = tuple(
+        Evidence(
+            kind="hedge", start=h.start, end=h.end, text=doc.text[h.start : h.end],
+            label=h.phrase, category=config.entries[h.keys[0]].get("class"),
+            rule_id=h.keys[0], lexicon_version=config.hedges.version,
+            explanation=config.entries[h.keys[0]].get("explanation"),
+            part=doc.part_at(h.start), sentence=_sent_index(doc, h.start),
+        )
+        for h in hedge_hits
+    )
+    hedge_sents = {e.sentence for e in hedge_ev}
+    out: list[Attribution] = []
+    evidence: list[Evidence] = []
+    for d in sorted(drafts, key=lambda d: d.content[0]):
+        src = srcs[id(d)]
+        stype = src.type
+        if stype != "none" and (d.anonymous_marker or (src.entity in anon_entities)):
+            stype = "anonymous"
+        c0, c1 = d.content
+        c0, c1 = _trim_chars(doc.text, c0, c1)
+        if c1 <= c0:
+            continue
+        nwords = sum(1 for t in doc.tokens_between(c0, c1) if _is_word(t))
+        if d.rule == "scare":
+            qtype = "scare"
+        else:
+            inner = [q for q in art.quotes if c0 <= q.start and q.end <= c1 + 1] + [
+                q for q in art.quotes if q.start <= c0 and c1 <= q.end
+            ]
+            qchars = sum(q.end - q.start for q in inner)
+            if inner and qchars >= 0.8 * (c1 - c0):
+                qtype = "direct"
+            elif inner:
+                qtype = "partial"
+            else:
+                qtype = "indirect"
+        role = src.role
+        if src.person and people_roles and src.person in people_roles and not role:
+            role = people_roles[src.person]
+        cue = d.cue
+        entry = config.entries[cue.keys[0]] if cue is not None else None
+        if cue is not None:
+            cue_tok0, _p = _cue_with_aux(art, cue, doc.sentences[d.sentence].tok_start if d.sentence is not None else 0)
+            cue_start = art.toks[cue_tok0].start
+        sstart = art.toks[d.source[0]].start if d.source else None
+        send = art.toks[d.source[1] - 1].end if d.source else None
+        att = Attribution(
+            id=f"a{len(out) + 1}",
+            source=doc.text[sstart:send] if sstart is not None and send is not None else None,
+            source_start=sstart, source_end=send, source_type=stype, role=role,
+            person=src.person, channel=d.channel, affiliation=src.affiliation,
+            cue=doc.text[cue_start : cue.end] if cue is not None else None,
+            cue_start=cue_start if cue is not None else None,
+            cue_end=cue.end if cue is not None else None,
+            cue_class=entry.get("class") if entry is not None else None,
+            cue_id=entry.id if entry is not None else None,
+            quote_type=qtype, content_start=c0, content_end=c1, content_words=nwords,
+            hedged=d.sentence in hedge_sents, sentence=d.sentence, rule=d.rule,
+        )
+        out.append(att)
+        holder = att.affiliation or "unknown"
+        evidence.append(Evidence(
+            kind="quote", start=c0, end=c1, text=doc.text[c0:c1], label=qtype, category=qtype,
+            actor=att.affiliation, holder=None if qtype == "scare" else holder, rule_id=f"attribution.{d.rule}",
+            explanation=_explain_content(att), part=doc.part_at(c0), sentence=att.sentence,
+        ))
+        if sstart is not None and send is not None and d.pronoun_of is None:
+            evidence.append(Evidence(
+                kind="source", start=sstart, end=send, text=doc.text[sstart:send], label=stype,
+                category=stype, actor=att.affiliation, rule_id=f"attribution.{d.rule}",
+                explanation=f"Who speaks: a source of type '{stype}'"
+                + (f", speaking for {att.affiliation}" if att.affiliation else "") + ".",
+                part=doc.part_at(sstart), sentence=att.sentence,
+            ))
+        if cue is not None and entry is not None:
+            evidence.append(Evidence(
+                kind="cue", start=cue.start, end=cue.end, text=doc.text[cue.start : cue.end],
+                label=cue.phrase, category=entry.get("class"), actor=att.affiliation,
+                value=1.0 if entry.get("class") == "loaded" else 0.0, rule_id=entry.id,
+                lexicon_version=config.verbs.version, explanation=entry.get("explanation"),
+                part=doc.part_at(cue.start), sentence=att.sentence,
+            ))
+    out_t = tuple(out)
+    style = _style(doc, out_t, hedge_ev, config)
+    return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev)
+
+
+def _sent_index(doc: Doc, off: int) -> int | None:
+    s = doc.sentence_at(off)
+    return s.index if s is not None else None
+
+
+def _explain_content(a: Attribution) -> str:
+    if a.quote_type == "scare":
+        return "A short quote nobody is said to have said: a scare quote that distances the writer."
+    who = a.source or "an unnamed source"
+    kind = {"direct": "quoted directly", "partial": "partly quoted", "indirect": "reported"}[a.quote_type]
+    return f"Words {kind}, attributed to {who} ({a.source_type})."
+
+
+def _style(
+    doc: Doc, atts: tuple[Attribution, ...], hedges: tuple[Evidence, ...], config: AttributionConfig
+) -> dict[str, Any]:
+    n_words = doc.n_words
+    real = [a for a in atts if a.quote_type != "scare"]
+    # words covered by attributed content (union, so nested attributions count once)
+    spans = sorted((a.content_start, a.content_end) for a in real)
+    direct = sorted((a.content_start, a.content_end) for a in real if a.quote_type == "direct")
+    anon = sorted((a.content_start, a.content_end) for a in real if a.source_type == "anonymous")
+    attributed = _words_in(doc, spans)
+    n_cues = sum(1 for a in real if a.cue is not None)
+    loaded = sum(1 for a in real if a.cue_class == "loaded")
+    touched: set[int] = set()
+    for a in real:
+        for off in (a.content_start, a.cue_start, a.source_start):
+            if off is not None:
+                s = doc.sentence_at(off)
+                if s is not None:
+                    touched.add(s.index)
+        s_end = doc.sentence_at(max(a.content_end - 1, a.content_start))
+        s0 = doc.sentence_at(a.content_start)
+        if s0 is not None and s_end is not None:
+            touched.update(range(s0.index, s_end.index + 1))
+    unattributed = 0
+    for s in doc.sentences:
+        if s.part != "body" or s.index in touched:
+            continue
+        nw = sum(1 for t in doc.tokens[s.tok_start : s.tok_end] if _is_word(t))
+        if nw >= config.min_claim_words and not doc.text[s.start : s.end].rstrip().endswith("?"):
+            unattributed += 1
+    return {
+        "n_words": n_words,
+        "n_attributions": len(real),
+        "attributed_share": attributed / n_words if n_words else float("nan"),
+        "direct_quote_share": _words_in(doc, direct) / attributed if attributed else float("nan"),
+        "anonymous_share": _words_in(doc, anon) / attributed if attributed else float("nan"),
+        "loaded_cue_rate": loaded / n_cues if n_cues else float("nan"),
+        "hedge_rate": 1000.0 * len(hedges) / n_words if n_words else float("nan"),
+        "unattributed_claims": unattributed,
+    }
+
+
+def _words_in(doc: Doc, spans: Sequence[tuple[int, int]]) -> int:
+    """Number of word tokens inside the union of ``spans``."""
+    if not spans:
+        return 0
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return sum(1 for a, b in merged for t in doc.tokens_between(a, b) if _is_word(t))
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def attribution_rows(result: AttributionResult, *, article_id: str, outlet: str) -> list[dict[str, Any]]:
+    """Rows of the ``attribution`` frame (columns ``framecmp.columns.ATTRIBUTION``)."""
+    from framecmp.columns import ATTRIBUTION
+
+    rows = []
+    for a in result.attributions:
+        row = {
+            "article_id": article_id, "outlet": outlet, "attribution_id": a.id,
+            "source": a.source, "source_start": a.source_start, "source_end": a.source_end,
+            "source_type": a.source_type, "role": a.role, "channel": a.channel,
+            "affiliation": a.affiliation, "cue": a.cue, "cue_start": a.cue_start,
+            "cue_end": a.cue_end, "cue_class": a.cue_class, "quote_type": a.quote_type,
+            "content_start": a.content_start, "content_end": a.content_end,
+            "content_words": a.content_words, "hedged": a.hedged,
+        }
+        rows.append({c: row[c] for c in ATTRIBUTION})
+    return rows
+
+
+def voices_rows(result: AttributionResult, *, article_id: str, outlet: str) -> list[dict[str, Any]]:
+    """Rows of the ``voices`` frame: one per affiliation (``"unknown"`` when none).
+
+    ``quoted_words`` counts the content words of that affiliation's
+    attributions (scare quotes excluded); ``share`` divides by all quoted
+    words of the article; ``anonymous_share`` and ``direct_share`` are the
+    parts of the affiliation's words from anonymous sources / direct quotes.
+    """
+    from framecmp.columns import VOICES
+
+    groups: dict[str, list[Attribution]] = {}
+    for a in result.attributions:
+        if a.quote_type == "scare":
+            continue
+        groups.setdefault(a.affiliation or "unknown", []).append(a)
+    total = sum(a.content_words for g in groups.values() for a in g)
+    rows = []
+    for aff, atts in sorted(groups.items()):
+        words = sum(a.content_words for a in atts)
+        row = {
+            "article_id": article_id, "outlet": outlet, "affiliation": aff,
+            "n_attributions": len(atts), "quoted_words": words,
+            "share": words / total if total else float("nan"),
+            "anonymous_share": (sum(a.content_words for a in atts if a.source_type == "anonymous") / words)
+            if words else float("nan"),
+            "direct_share": (sum(a.content_words for a in atts if a.quote_type == "direct") / words)
+            if words else float("nan"),
+        }
+        rows.append({c: row[c] for c in VOICES})
+    return rows
+
+
+def style_row(result: AttributionResult, *, article_id: str, outlet: str) -> dict[str, Any]:
+    """The row of the ``STYLE`` frame for one article."""
+    from framecmp.columns import STYLE
+
+    row = {"article_id": article_id, "outlet": outlet, **result.style}
+    return {c: row[c] for c in STYLE}
+

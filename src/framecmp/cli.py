@@ -1,0 +1,202 @@
+"""The ``framecmp`` command.
+
+Subcommands::
+
+    framecmp demo [-o DIR]                      score the bundled seeds, write a report
+    framecmp score PATH -o DIR [--format parquet|csv] [--workers K]
+    framecmp report PATH -o report.html
+    framecmp worksheet PATH [--event E] [--outlets A,B] -o sheet.html
+    framecmp lexicon check FILE [FILE ...]
+    framecmp lexicon copy NAME -o FILE          an editable copy of a bundled lexicon
+
+PATH is a corpus file (CSV, JSONL, JSONL.gz, Parquet) or a folder of .txt
+files with a metadata file; ``seeds`` means the bundled sample corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+log = logging.getLogger("framecmp")
+
+
+def _load_corpus(path: str) -> Any:
+    from .corpus import load, load_seeds
+
+    if path == "seeds":
+        return load_seeds()
+    return load(path)
+
+
+def _out(msg: str) -> None:
+    sys.stdout.write(msg + "\n")
+
+
+def _progress_flag(args: argparse.Namespace) -> bool | None:
+    return False if getattr(args, "no_progress", False) else None
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .corpus import load_seeds
+    from .html import report
+    from .score import score
+    from .teach import worksheet
+
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    corpus = load_seeds()
+    scores = score(corpus, progress=_progress_flag(args))
+    report(scores, out / "report.html", title="framecmp demo: five Mali articles")
+    scores.save(out / "frames", format="csv")
+    sheet = worksheet(scores)
+    sheet.save(out / "worksheet.html")
+    _out(f"Scored {len(corpus)} seed articles ({scores.summary()}).")
+    _out(f"Report:    {out / 'report.html'}")
+    _out(f"Worksheet: {out / 'worksheet.html'} (answer key beside it)")
+    _out(f"Frames:    {out / 'frames'}/*.csv")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .score import score_file
+
+    summary = score_file(
+        args.path,
+        args.output,
+        format=args.format,
+        workers=args.workers,
+        chunksize=args.chunksize,
+        progress=_progress_flag(args),
+    )
+    _out(summary)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .html import report
+    from .score import score
+
+    corpus = _load_corpus(args.path)
+    scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
+    report(scores, args.output, title=args.title or f"framecmp report: {args.path}")
+    _out(f"Report written to {args.output} ({scores.summary()}).")
+    return 0
+
+
+def cmd_worksheet(args: argparse.Namespace) -> int:
+    from .score import score
+    from .teach import worksheet
+
+    corpus = _load_corpus(args.path)
+    scores = score(corpus, progress=_progress_flag(args))
+    outlets = [o.strip() for o in args.outlets.split(",")] if args.outlets else None
+    sheet = worksheet(scores, event=args.event, outlets=outlets, mode=args.mode)
+    paths = sheet.save(args.output)
+    _out("Worksheet written: " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def cmd_lexicon_check(args: argparse.Namespace) -> int:
+    from .terms import check_lexicon_file
+
+    bad = 0
+    for f in args.files:
+        problems = check_lexicon_file(f)
+        if problems:
+            bad += 1
+            _out(f"{f}: {len(problems)} problem(s)")
+            for p in problems:
+                _out(f"  - {p}")
+        else:
+            _out(f"{f}: OK")
+    return 1 if bad else 0
+
+
+def cmd_lexicon_copy(args: argparse.Namespace) -> int:
+    from .terms import write_editable_lexicon
+
+    path = write_editable_lexicon(args.output, which=args.name)
+    _out(f"Editable copy of '{args.name}' written to {path}. Check it with: framecmp lexicon check {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="framecmp",
+        description="Compare how news outlets frame the same events: stance toward actors, "
+        "loaded terms and attribution style, every number traced to spans of text.",
+    )
+    p.add_argument("--version", action="version", version=f"framecmp {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo", help="score the bundled seed articles and write a report")
+    d.add_argument("-o", "--output", default="demo-output", help="output folder (default: demo-output)")
+    d.add_argument("--no-progress", action="store_true", help="no progress bar")
+    d.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("score", help="score a corpus file, write the frames (streams big files)")
+    s.add_argument("path", help="CSV, JSONL(.gz), Parquet file, a folder, or 'seeds'")
+    s.add_argument("-o", "--output", required=True, help="output folder for the frames")
+    s.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("--chunksize", type=int, default=2000, help="articles read per chunk")
+    s.add_argument("--no-progress", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_score)
+
+    r = sub.add_parser("report", help="score a corpus and write a self-contained HTML report")
+    r.add_argument("path", help="corpus file or folder, or 'seeds'")
+    r.add_argument("-o", "--output", default="report.html")
+    r.add_argument("--title", default=None)
+    r.add_argument("--workers", type=int, default=1)
+    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.set_defaults(func=cmd_report)
+
+    w = sub.add_parser("worksheet", help="write a classroom worksheet and its answer key")
+    w.add_argument("path", help="corpus file or folder, or 'seeds'")
+    w.add_argument("--event", default=None, help="only articles of this event")
+    w.add_argument("--outlets", default=None, help="comma-separated outlets to compare")
+    w.add_argument("--mode", choices=["highlight", "blank"], default="highlight")
+    w.add_argument("-o", "--output", default="worksheet.html")
+    w.add_argument("--no-progress", action="store_true", help="no progress bar")
+    w.set_defaults(func=cmd_worksheet)
+
+    lx = sub.add_parser("lexicon", help="check or copy lexicon files")
+    lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    lc = lsub.add_parser("check", help="validate lexicon files; every problem with its line")
+    lc.add_argument("files", nargs="+")
+    lc.set_defaults(func=cmd_lexicon_check)
+    lw = lsub.add_parser("copy", help="write an editable copy of a bundled lexicon")
+    lw.add_argument("name", help="e.g. loaded_terms, actors, reporting_verbs")
+    lw.add_argument("-o", "--output", required=True)
+    lw.set_defaults(func=cmd_lexicon_copy)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``framecmp`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0 if args.command is None else 2
+    try:
+        return int(args.func(args))
+    except (FileNotFoundError, ValueError, TypeError, ImportError) as exc:
+        sys.stderr.write(f"framecmp {args.command}: error: {exc}\n")
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

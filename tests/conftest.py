@@ -1,0 +1,44 @@
+"""Shared fixtures: Agg backend, figures closed after each test, the scored seeds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("FRAMECMP_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    from framecmp.corpus import load_seeds
+
+    return load_seeds()
+
+
+@pytest.fixture(scope="session")
+def seed_scores(seeds):
+    from framecmp.score import score
+
+    return score(seeds, progress=False)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    data = SHARED / "data"
+    if not data.is_dir():
+        pytest.skip(f"shared data not found at {data} (a user's fresh clone has no ../shared)")
+    return data

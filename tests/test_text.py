@@ -1,0 +1,183 @@
+"""Text layer: tokens, sentences, quotes, parts, phrase matcher."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framecmp.text import PhraseMatcher, analyze, find_quotes, inflections, split_sentences, tokenize
+
+
+# --------------------------------------------------------------------------- sentences
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mali left. Niger followed.", ["Mali left.", "Niger followed."]),
+        # glued sentences from a scraped page (seed 001)
+        (
+            "in the West African country.In the wake of the pullout, Mali acted.",
+            ["in the West African country.", "In the wake of the pullout, Mali acted."],
+        ),
+        ("Gen. Camara met Col. Diaw on Monday.", ["Gen. Camara met Col. Diaw on Monday."]),
+        ("The U.S. Senate voted. It passed.", ["The U.S. Senate voted.", "It passed."]),
+        ("“We are open,” he said. “Very open.”", ["“We are open,” he said.", "“Very open.”"]),
+        ("He said “no.” then left.", ["He said “no.” then left."]),
+        ("J. Smith wrote it.", ["J. Smith wrote it."]),
+        ("It costs 3.5 billion. Nobody paid.", ["It costs 3.5 billion.", "Nobody paid."]),
+    ],
+)
+def test_split_sentences_golden(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_paragraph_break_ends_sentence() -> None:
+    doc = analyze("First line without stop\nSecond line.")
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == [
+        "First line without stop",
+        "Second line.",
+    ]
+
+
+# --------------------------------------------------------------------------- quotes
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We consider Russia a reliable partner," Maiga said.', ["We consider Russia a reliable partner,"]),
+        ("accused Russia of a “predatory project” there", ["predatory project"]),
+        ("Il a dit «non» hier", ["non"]),
+        ("Mali’s partners and the metropolis’ efforts", []),
+        ("France to ‘Reorganize’ presence in Africa’s north", ["Reorganize"]),
+        ("'One-way partnership for 60 years'", ["One-way partnership for 60 years"]),
+        ("He said “we chose ‘partners’ freely” today", ["we chose ‘partners’ freely", "partners"]),
+        ("a closing mark with no opener” is ignored", []),
+        ("We'll assume you're ok", []),
+    ],
+)
+def test_quotes_golden(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == expected
+
+
+def test_paragraph_break_closes_open_quote() -> None:
+    text = "General Camara said that “Mali has left ECOWAS.\nNext paragraph “quoted” here."
+    quotes = find_quotes(text)
+    first = quotes[0]
+    assert not first.closed
+    assert text[first.start : first.end] == "Mali has left ECOWAS."
+    assert [text[q.start : q.end] for q in quotes[1:]] == ["quoted"]
+
+
+# --------------------------------------------------------------------------- parts
+def test_parts_title_subheading_caption() -> None:
+    import re
+
+    text = (
+        "Mali turns to Moscow\n"
+        "Assimi Goïta meets Vladimir Putin via Wikicommons\n"
+        "The minister spoke on Monday. He was clear.\n"
+        "Joint military force\n"
+        "The three nations withdrew."
+    )
+    doc = analyze(text, title="Mali turns to Moscow", caption_patterns=[re.compile("via Wikicommons")])
+    assert [p.part for p in doc.paragraphs] == ["title", "caption", "body", "subheading", "body"]
+    assert doc.part_at(text.index("three")) == "body"
+
+
+# --------------------------------------------------------------------------- matcher
+def test_matcher_multiword_inflection_case_diacritics_longest() -> None:
+    m = PhraseMatcher(
+        [
+            ("goita", "Assimi Goïta"),
+            ("terror", "terrorist"),
+            ("terror_group", "terrorist group"),
+            ("sc", "so-called"),
+            ("usa", "US", {"case": True}),
+            ("accuse", "accuse"),
+        ]
+    )
+    text = "ASSIMI GOITA said terrorist groups, so called rebels, accused us and the US."
+    hits = m.find(tokenize(text))
+    got = [(h.keys[0], text[h.start : h.end]) for h in hits]
+    assert got == [
+        ("goita", "ASSIMI GOITA"),
+        ("terror_group", "terrorist groups"),
+        ("sc", "so called"),
+        ("accuse", "accused"),
+        ("usa", "US"),
+    ]
+
+
+def test_matcher_niger_is_not_nigeria() -> None:
+    m = PhraseMatcher([("niger", "Niger"), ("nigeria", "Nigeria")])
+    text = "Niger and Nigeria; Nigerien officials."
+    assert [h.keys for h in m.find(tokenize(text))] == [("niger",), ("nigeria",)]
+
+
+def test_matcher_declared_ambiguity_keeps_all_keys() -> None:
+    m = PhraseMatcher([("mali.diop", "Diop"), ("senegal.diop", "Diop")])
+    (hit,) = m.find(tokenize("Diop spoke"))
+    assert hit.keys == ("mali.diop", "senegal.diop")
+
+
+def test_matcher_empty_phrase_raises() -> None:
+    with pytest.raises(ValueError, match="no tokens"):
+        PhraseMatcher([("x", "   ")])
+
+
+def test_inflections() -> None:
+    assert {"accuses", "accused", "accusing"} <= inflections("accuse")
+    assert {"allies", "allied"} <= inflections("ally")
+    assert {"admitted", "admitting"} <= inflections("admit")
+
+
+def test_analyze_rejects_non_str() -> None:
+    with pytest.raises(TypeError, match="expects a str"):
+        analyze(["not", "a", "str"])  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- properties
+_alphabet = st.sampled_from(
+    list("abcdefgh XYZ.,;!?\n\"'“”‘’«»-") + ["Mali", "Diop", " said ", "U.S.", "Mr. ", "’s"]
+)
+texts = st.lists(_alphabet, max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_spans_slice_back_to_their_text(text: str) -> None:
+    doc = analyze(text)
+    for t in doc.tokens:
+        assert text[t.start : t.end] == t.text
+    for s in doc.sentences:
+        assert 0 <= s.start < s.end <= len(text)
+        assert "\n" not in text[s.start : s.end]
+    for q in doc.quotes:
+        assert q.open_start <= q.start <= q.end <= q.close_end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_quotes_never_cross(text: str) -> None:
+    quotes = find_quotes(text)
+    for a in quotes:
+        for b in quotes:
+            if a is b:
+                continue
+            disjoint = a.close_end <= b.open_start or b.close_end <= a.open_start
+            nested = (a.open_start <= b.open_start and b.close_end <= a.close_end) or (
+                b.open_start <= a.open_start and a.close_end <= b.close_end
+            )
+            assert disjoint or nested
+
+
+_CURLY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_straight_vs_curly_quotes_change_no_sentence_boundary(text: str) -> None:
+    straight = text.translate(_CURLY)
+    assert len(straight) == len(text)
+    a = [(s.start, s.end) for s in analyze(text).sentences]
+    b = [(s.start, s.end) for s in analyze(straight).sentences]
+    assert a == b
