@@ -1,0 +1,206 @@
+"""Loaded-term lexicons against BABE (biased sentences and biased words).
+
+Usage::
+
+    python benchmarks/loaded_babe.py --data /path/to/final_labels_SG2.csv
+
+Input: the BABE CSV format (``;``-separated, UTF-8 with BOM; columns include
+``text``, ``label_bias`` and ``biased_words``, a Python-list string parsed with
+``ast.literal_eval``). Rows whose label is neither "Biased" nor "Non-biased"
+(e.g. "No agreement") are kept for the word level and left out of the sentence
+level.
+
+Metrics
+-------
+Words are framecmp tokens (``framecmp.text.tokenize``) with letters or digits,
+lowercased and without diacritics; a multiword annotation ("left-wing") gives
+its words. For each sentence, G = the set of unique words in ``biased_words``
+and P = the set of unique words inside the spans the lexicon flags.
+
+word_precision, word_recall, word_f1
+    Micro-averaged over all sentences (biased and not): TP = sum |P & G|,
+    FP = sum |P - G|, FN = sum |G - P|. Lexicon: the bundled loaded_terms.yaml +
+    subjective_general.yaml (neither built from BABE).
+vader_word_f1
+    The same definition with P = words of the sentence found in VADER's lexicon
+    (``vader_lexicon.txt``, any valence): the baseline.
+sentence_macro_f1, sentence_auc
+    Predict Biased vs Non-biased from term hits only: per-category hit counts,
+    summed |connotation|, summed negative and positive connotation, and the
+    sentence length. Logistic regression (standardised features); the decision
+    threshold is chosen on the training folds (the one maximising macro-F1 of
+    out-of-fold predictions within training), in stratified 5-fold
+    cross-validation (seed 0, one run). AUC and macro-F1 are computed on the
+    pooled out-of-fold predictions.
+word_f1_learned_in_fold (separate figure; uses BABE labels)
+    Lexicon plus words learned inside each training fold (words marked biased
+    in >= 50% of their >= 3 training occurrences), evaluated on the held-out fold.
+word_f1_gated_in_fold (separate figure; uses BABE labels)
+    Lexicon words flagged only in sentences the in-fold sentence classifier
+    predicts Biased.
+
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+
+def _read(path: Path) -> tuple[list[str], list[str], list[list[str]]]:
+    texts, labels, words = [], [], []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter=";"):
+            texts.append(row["text"])
+            labels.append(row.get("label_bias", ""))
+            raw = (row.get("biased_words") or "[]").strip() or "[]"
+            try:
+                val = ast.literal_eval(raw)
+            except (ValueError, SyntaxError):
+                val = []
+            words.append([str(v) for v in val] if isinstance(val, (list, tuple)) else [])
+    return texts, labels, words
+
+
+def _prf(pred: list[set[str]], gold: list[set[str]], idx: np.ndarray | None = None) -> tuple[float, float, float]:
+    ii = range(len(gold)) if idx is None else idx
+    tp = sum(len(pred[i] & gold[i]) for i in ii)
+    fp = sum(len(pred[i] - gold[i]) for i in ii)
+    fn = sum(len(gold[i] - pred[i]) for i in ii)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _best_threshold(y: np.ndarray, s: np.ndarray) -> float:
+    from sklearn.metrics import f1_score
+
+    cands = np.unique(np.quantile(s, np.linspace(0.05, 0.95, 37)))
+    scores = [f1_score(y, (s >= t).astype(int), average="macro") for t in cands]
+    return float(cands[int(np.argmax(scores))])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True, help="BABE CSV (final_labels_SG2.csv format)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+
+    import vaderSentiment  # noqa: F401
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score, roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from framecmp.terms import find_terms, load_terms
+    from framecmp.text import analyze, tokenize
+
+    t0 = time.perf_counter()
+    texts, labels, annotated = _read(args.data)
+
+    def words(s: str) -> list[str]:
+        return [t.norm for t in tokenize(s) if t.is_word]
+
+    gold = [set(w for a in ann for w in words(a)) for ann in annotated]
+    toks = [words(s) for s in texts]
+
+    lex = load_terms()
+    cats = list(lex.categories)
+    pred: list[set[str]] = []
+    feats = np.zeros((len(texts), len(cats) + 4))
+    for i, s in enumerate(texts):
+        res = find_terms(analyze(s), lexicon=lex)
+        pred.append(set(w for h in res.hits for w in words(h.text)))
+        for h in res.hits:
+            feats[i, cats.index(h.category)] += 1
+            feats[i, len(cats)] += abs(h.connotation)
+            feats[i, len(cats) + (1 if h.connotation < 0 else 2)] += h.connotation
+        feats[i, len(cats) + 3] = np.log1p(len(toks[i]))
+    t_match = time.perf_counter() - t0
+
+    wp, wr, wf = _prf(pred, gold)
+
+    import importlib.resources
+
+    vpath = Path(str(importlib.resources.files("vaderSentiment") / "vader_lexicon.txt"))
+    vwords = {ln.split("\t")[0].lower() for ln in vpath.read_text(encoding="utf-8").splitlines() if "\t" in ln}
+    vpred = [set(w for w in ts if w in vwords) for ts in toks]
+    _, _, vf = _prf(vpred, gold)
+
+    # ---- sentence level, in-fold learned words, gating
+    lab = np.array(labels)
+    keep = np.flatnonzero(np.isin(lab, ["Biased", "Non-biased"]))
+    y = (lab[keep] == "Biased").astype(int)
+    X = feats[keep]
+    oof = np.zeros(len(keep))
+    oof_pred = np.zeros(len(keep), dtype=int)
+    learned_pred: list[set[str]] = [set() for _ in texts]
+    gated_pred: list[set[str]] = [set() for _ in texts]
+    skf = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=args.seed)
+    for tr, te in skf.split(X, y):
+        model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+        inner = np.zeros(len(tr))
+        for itr, ite in StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=args.seed).split(X[tr], y[tr]):
+            m2 = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)).fit(X[tr][itr], y[tr][itr])
+            inner[ite] = m2.predict_proba(X[tr][ite])[:, 1]
+        thr = _best_threshold(y[tr], inner)
+        model.fit(X[tr], y[tr])
+        oof[te] = model.predict_proba(X[te])[:, 1]
+        oof_pred[te] = (oof[te] >= thr).astype(int)
+        # words learned on the training fold only
+        seen: Counter[str] = Counter()
+        marked: Counter[str] = Counter()
+        for i in keep[tr]:
+            for w in set(toks[i]):
+                seen[w] += 1
+                if w in gold[i]:
+                    marked[w] += 1
+        learned = {w for w, n in seen.items() if n >= 3 and marked[w] / n >= 0.5}
+        for j, i in enumerate(keep[te]):
+            learned_pred[i] = pred[i] | {w for w in toks[i] if w in learned}
+            gated_pred[i] = pred[i] if oof_pred[te][j] else set()
+    auc = float(roc_auc_score(y, oof))
+    mf1 = float(f1_score(y, oof_pred, average="macro"))
+    _, _, lf = _prf(learned_pred, gold, keep)
+    _, _, gf = _prf(gated_pred, gold, keep)
+    _, _, wf_keep = _prf(pred, gold, keep)
+
+    elapsed = time.perf_counter() - t0
+    sys.stderr.write(
+        f"lexicon: {len(lex)} entries ({lex.version}); {len(texts)} sentences; "
+        f"matching {t_match:.1f} s, total {elapsed:.1f} s\n"
+        f"word level (lexicon only): P={wp:.3f} R={wr:.3f} F1={wf:.3f}; VADER lexicon F1={vf:.3f}\n"
+        f"sentence level ({args.folds}-fold CV, 1 run): macro-F1={mf1:.3f} AUC={auc:.3f}\n"
+        f"separate figures using BABE labels in-fold (on {len(keep)} labelled sentences): "
+        f"learned words F1={lf:.3f}, gated F1={gf:.3f} (lexicon only on the same rows {wf_keep:.3f})\n"
+    )
+    out = {
+        "word_f1": round(wf, 4),
+        "word_precision": round(wp, 4),
+        "word_recall": round(wr, 4),
+        "sentence_macro_f1": round(mf1, 4),
+        "sentence_auc": round(auc, 4),
+        "vader_word_f1": round(vf, 4),
+        "n_sentences": len(texts),
+        "word_f1_learned_in_fold": round(lf, 4),
+        "word_f1_gated_in_fold": round(gf, 4),
+        "lexicon_version": lex.version,
+        "seconds": round(elapsed, 1),
+    }
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,850 @@
+"""Loaded terms and label choice.
+
+A *loaded term* is a word or phrase whose choice frames what it names:
+"junta" or "transitional authorities" for the same government, "terrorists"
+or "rebels" for the same fighters, "neutralised" for "killed". Each lexicon
+entry gives the term (or a regular-expression pattern), its category, a
+connotation in [-1, 1], the actor it refers to (``referent``), a neutral
+alternative, a one-line explanation a student can read, and its source.
+
+Entries naming the same referent share a ``label_group``; the *label choice*
+table counts, for each article, which label it uses for each referent.
+
+Every hit is an :class:`framecmp.records.Evidence` row of kind ``"term"``:
+the span, the entry that fired and why.
+
+Examples
+--------
+>>> from framecmp.text import analyze
+>>> lex = load_terms()
+>>> res = find_terms(analyze("The Malian junta hailed its reliable partner."), lexicon=lex)
+>>> [(h.text, h.category, h.referent) for h in res.hits]
+[('junta', 'government_label', 'mali'), ('hailed', 'intensifier', None), ('reliable partner', 'partnership', None)]
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+import shutil
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from . import columns as C
+from .lexicons import (
+    FORMAT,
+    LINE,
+    Field,
+    Lexicon,
+    LexiconError,
+    data_path,
+    lexicon_dir,
+    load_lexicon,
+    load_yaml_with_lines,
+)
+from .records import Evidence
+from .text import Doc, PhraseMatcher, tokenize
+
+__all__ = [
+    "DEFAULT_FILES",
+    "LEXICON_KINDS",
+    "PATTERN_TIMEOUT",
+    "TERM_SCHEMA",
+    "LabelChoice",
+    "TermEntry",
+    "TermHit",
+    "TermLexicon",
+    "TermPatternTimeoutWarning",
+    "TermsResult",
+    "check_lexicon_file",
+    "find_terms",
+    "label_choices",
+    "labels_frame",
+    "load_terms",
+    "terms_frame",
+    "write_editable_lexicon",
+]
+
+KIND = "loaded_terms"
+DEFAULT_FILES = ("loaded_terms.yaml", "subjective_general.yaml")
+PATTERN_TIMEOUT = 0.25
+"""Seconds one user pattern may run on one article before it is skipped."""
+
+NOT_LOADED = "not_loaded"
+GENERIC_GOVERNMENT = "military_government"
+
+TERM_SCHEMA: tuple[Field, ...] = (
+    Field("category", required=True),
+    Field("connotation", required=True, kind="number", low=-1.0, high=1.0),
+    Field("explanation", required=True),
+    Field("source", required=True),
+    Field("pattern"),
+    Field("label"),
+    Field("referent"),
+    Field("label_group"),
+    Field("resolve", kind="bool"),
+    Field("neutral"),
+    Field("side", kind="list"),
+    Field("inflect", kind="bool"),
+    Field("case", kind="bool"),
+    Field("note"),
+)
+
+_IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+
+# words that name a Sahel country next to a government label ("Malian junta")
+_COUNTRY_CUES: dict[str, frozenset[str]] = {
+    "mali": frozenset({"mali", "malian", "malians", "bamako"}),
+    "niger": frozenset({"niger", "nigerien", "nigeriens", "niamey"}),
+    "burkina_faso": frozenset({"burkina", "burkinabe", "burkinabes", "ouagadougou"}),
+}
+_SKIP_BEFORE = frozenset({"'s", "the", "a", "its", "their", "country's", ","})
+
+
+class TermPatternTimeoutWarning(UserWarning):
+    """A loaded-term pattern ran past its time limit on an article and was skipped."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class TermEntry:
+    """One loaded-term entry, validated.
+
+    Attributes
+    ----------
+    id : str
+        Unique entry id (``lt.junta``), the ``rule_id`` of its evidence.
+    terms : tuple of str
+        Phrases matched (base forms; regular inflections of the last word match too).
+    pattern : str or None
+        A regular expression (``regex`` module, case-insensitive) instead of terms.
+    label : str
+        The label shown in the label-choice table (default: the first term).
+    category, connotation, referent, label_group, resolve, neutral, explanation, source, side
+        See ``lexicons/README.md``.
+    line, source_file : int, str
+        Where the entry was defined.
+    """
+
+    id: str
+    terms: tuple[str, ...]
+    pattern: str | None
+    label: str
+    category: str
+    connotation: float
+    referent: str | None
+    label_group: str | None
+    resolve: bool
+    neutral: str | None
+    explanation: str
+    source: str
+    side: tuple[str, ...]
+    inflect: bool
+    case: bool
+    line: int
+    source_file: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermLexicon:
+    """Loaded-term entries plus the phrase matcher and patterns built from them.
+
+    Build it with :func:`load_terms`; pass it to :func:`find_terms`.
+    """
+
+    entries: tuple[TermEntry, ...]
+    version: str
+    name: str
+    matcher: PhraseMatcher = field(repr=False)
+    patterns: tuple[tuple[str, Any], ...] = field(repr=False)
+    files: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def by_id(self) -> dict[str, TermEntry]:
+        """Entries by id."""
+        return {e.id: e for e in self.entries}
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Categories counted in the ``terms`` frame, in file order (``not_loaded`` excluded)."""
+        seen: dict[str, None] = {}
+        for e in self.entries:
+            if e.category != NOT_LOADED:
+                seen.setdefault(e.category, None)
+        return tuple(seen)
+
+    def to_frame(self) -> Any:
+        """The entries as a DataFrame, one row per entry (for reading and teaching)."""
+        import pandas as pd
+
+        rows = []
+        for e in self.entries:
+            rows.append({
+                "id": e.id, "terms": " | ".join(e.terms), "pattern": e.pattern, "label": e.label,
+                "category": e.category, "connotation": e.connotation, "referent": e.referent,
+                "label_group": e.label_group, "resolve": e.resolve, "neutral": e.neutral,
+                "explanation": e.explanation, "source": e.source, "side": ", ".join(e.side),
+                "file": e.source_file, "line": e.line,
+            })
+        return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """One loaded term found in a text.
+
+    ``text == doc.text[start:end]``; ``referent`` is resolved (``"mali"`` for
+    "Malian junta"); ``label`` is the entry's display label.
+    """
+
+    start: int
+    end: int
+    text: str
+    entry_id: str
+    label: str
+    category: str
+    connotation: float
+    referent: str | None
+    label_group: str | None
+    neutral: str | None
+    explanation: str
+    sentence: int | None
+    part: str
+    tok_start: int = -1
+    tok_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class LabelChoice:
+    """How often one article uses one label for one referent."""
+
+    referent: str
+    label: str
+    entry_id: str
+    label_group: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TermsResult:
+    """Loaded terms in one article: hits, evidence, counts per category, label choices."""
+
+    hits: tuple[TermHit, ...]
+    evidence: tuple[Evidence, ...]
+    category_counts: Mapping[str, int]
+    labels: tuple[LabelChoice, ...]
+    n_words: int
+    categories: tuple[str, ...]
+    lexicon_version: str
+
+    def category_rows(self) -> list[dict[str, Any]]:
+        """Rows of the ``terms`` frame (without article_id, outlet, n_words).
+
+        Every category of the lexicon gets a row, with 0 hits where none matched.
+        """
+        rows = []
+        for cat in self.categories:
+            hits = int(self.category_counts.get(cat, 0))
+            per_1k = 1000.0 * hits / self.n_words if self.n_words > 0 else math.nan
+            rows.append({"category": cat, "hits": hits, "per_1k_words": per_1k})
+        return rows
+
+    def label_rows(self) -> list[dict[str, Any]]:
+        """Rows of the ``labels`` frame (without article_id, outlet)."""
+        return [
+            {"referent": c.referent, "label": c.label, "entry_id": c.entry_id, "count": c.count}
+            for c in self.labels
+        ]
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _extra_check(raw: dict[str, Any], line: int) -> list[str]:
+    problems: list[str] = []
+    has_terms = "terms" in raw or "term" in raw
+    if "pattern" in raw and has_terms:
+        problems.append("give either 'pattern' or 'terms', not both")
+    pat = raw.get("pattern")
+    if isinstance(pat, str) and pat.strip():
+        try:
+            regex.compile(pat, regex.IGNORECASE)
+        except regex.error as exc:
+            problems.append(f"'pattern' {pat!r} is not a valid regular expression ({exc})")
+    for key in ("category", "referent", "label_group"):
+        v = raw.get(key)
+        if isinstance(v, str) and v.strip() and not _IDENT.match(v):
+            problems.append(
+                f"'{key}' {v!r} must be lowercase letters, digits and underscores (e.g. 'government_label')"
+            )
+    if raw.get("resolve") is True and not raw.get("referent"):
+        problems.append("'resolve: true' needs a 'referent' (e.g. military_government)")
+    return problems
+
+
+def _entries_from(lex: Lexicon) -> list[TermEntry]:
+    out = []
+    for e in lex.entries:
+        f = e.fields
+        terms = tuple(e.terms)
+        label = f.get("label") or (terms[0] if terms else e.id)
+        out.append(TermEntry(
+            id=e.id, terms=terms, pattern=f.get("pattern"), label=str(label),
+            category=str(f["category"]), connotation=float(f["connotation"]),
+            referent=f.get("referent"), label_group=f.get("label_group"),
+            resolve=bool(f.get("resolve", False)), neutral=f.get("neutral"),
+            explanation=str(f["explanation"]), source=str(f["source"]),
+            side=tuple(f.get("side") or ()), inflect=bool(f.get("inflect", True)),
+            case=bool(f.get("case", False)), line=e.line, source_file=e.source_file,
+        ))
+    return out
+
+
+def _frame_to_mapping(df: Any) -> dict[str, Any]:
+    """A DataFrame with entry columns -> the mapping form of a lexicon."""
+    entries = []
+    for i, rec in enumerate(df.to_dict(orient="records")):
+        raw: dict[str, Any] = {LINE: i + 2}  # row 1 is the header row in a CSV view
+        for k, v in rec.items():
+            if v is None or (isinstance(v, float) and math.isnan(v)):
+                continue
+            if k in ("terms", "side") and isinstance(v, str):
+                v = [t.strip() for t in v.split("|" if k == "terms" else ",") if t.strip()]
+            raw[str(k)] = v.item() if hasattr(v, "item") else v
+        entries.append(raw)
+    return {"format": FORMAT, "kind": KIND, "name": "user", "version": "user", "entries": entries}
+
+
+def _read_one(source: str | Path | Mapping[str, Any] | Any) -> Lexicon:
+    if hasattr(source, "to_dict") and hasattr(source, "columns"):
+        source = _frame_to_mapping(source)
+    elif not isinstance(source, (str, Path, Mapping)):
+        raise TypeError(
+            "The 'extra' parameter of load_terms() must be a path, a dict or a pandas DataFrame. "
+            f"Got {type(source).__name__} instead."
+        )
+    return load_lexicon(
+        source, kind=KIND, schema=TERM_SCHEMA, require_terms=True, extra_check=_extra_check
+    )
+
+
+def _build(lexicons: Sequence[Lexicon], *, replace_with: Lexicon | None = None) -> TermLexicon:
+    merged: dict[str, TermEntry] = {}
+    names, versions, files = [], [], []
+    for lex in lexicons:
+        for e in _entries_from(lex):
+            merged[e.id] = e
+        names.append(lex.name)
+        versions.append(f"{lex.name}@{lex.version}")
+        files.append(lex.path)
+    entries = tuple(merged.values())
+    phrases: list[tuple[str, str, dict]] = []
+    patterns: list[tuple[str, Any]] = []
+    problems: list[str] = []
+    for e in entries:
+        for t in e.terms:
+            try:
+                PhraseMatcher([(e.id, t, {"inflect": e.inflect, "case": e.case})])
+            except ValueError:
+                problems.append(f"{e.source_file} line {e.line}: term {t!r} has no words to match")
+                continue
+            phrases.append((e.id, t, {"inflect": e.inflect, "case": e.case}))
+        if e.pattern:
+            flags = 0 if e.case else regex.IGNORECASE
+            patterns.append((e.id, regex.compile(e.pattern, flags | regex.VERSION1)))
+    if problems:
+        raise LexiconError(problems)
+    return TermLexicon(
+        entries=entries,
+        version="+".join(versions),
+        name="+".join(names),
+        matcher=PhraseMatcher(phrases),
+        patterns=tuple(patterns),
+        files=tuple(files),
+    )
+
+
+_FILE_CACHE: dict[tuple[str, float], Lexicon] = {}
+_DEFAULT_CACHE: dict[tuple[str, ...], tuple[tuple[float, ...], TermLexicon]] = {}
+
+
+def load_terms(
+    path: str | Path | Sequence[str | Path] | None = None,
+    *,
+    extra: str | Path | Mapping[str, Any] | Any | None = None,
+    replace: bool = False,
+) -> TermLexicon:
+    """Load, validate and merge loaded-term lexicons; build the matcher once.
+
+    Parameters
+    ----------
+    path : path or list of paths, optional
+        Lexicon files (``kind: loaded_terms``). Default: the bundled
+        ``loaded_terms.yaml`` (Sahel framing) and ``subjective_general.yaml``
+        (general English subjective vocabulary).
+    extra : path, dict or pandas.DataFrame, optional
+        User entries merged over the base ones by ``id`` (same id: the user's
+        entry wins). A DataFrame has one row per entry and the entry fields as
+        columns (``terms`` as ``"a | b"``, ``side`` as ``"x, y"``).
+    replace : bool, default False
+        If True, ``extra`` replaces the base lexicons instead of extending them.
+
+    Returns
+    -------
+    TermLexicon
+
+    Raises
+    ------
+    LexiconError
+        Listing every problem in every file, each with file and line.
+
+    Examples
+    --------
+    >>> lex = load_terms(extra={"entries": [{"id": "my.hero", "term": "hero",
+    ...     "category": "intensifier", "connotation": 0.75,
+    ...     "explanation": "Praise.", "source": "class 7B"}]})
+    >>> lex.by_id["my.hero"].connotation
+    0.75
+    """
+    if replace and extra is None:
+        raise ValueError("The 'replace' parameter of load_terms() needs 'extra'. Got extra=None instead.")
+    if path is None:
+        paths: list[str | Path] = [data_path(f) for f in DEFAULT_FILES]
+    elif isinstance(path, (str, Path)):
+        paths = [path]
+    else:
+        paths = list(path)
+    base: list[Lexicon] = []
+    if not replace:
+        key = tuple(str(p) for p in paths)
+        stamps = tuple(Path(p).stat().st_mtime for p in paths)
+        if extra is None and key in _DEFAULT_CACHE and _DEFAULT_CACHE[key][0] == stamps:
+            return _DEFAULT_CACHE[key][1]
+        problems: list[str] = []
+        for p, stamp in zip(paths, stamps):
+            try:
+                ck = (str(p), stamp)
+                if ck not in _FILE_CACHE:
+                    _FILE_CACHE[ck] = _read_one(p)
+                base.append(_FILE_CACHE[ck])
+            except LexiconError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise LexiconError(problems)
+        if extra is None:
+            lex = _build(base)
+            _DEFAULT_CACHE[key] = (stamps, lex)
+            return lex
+    assert extra is not None
+    user = _read_one(extra)
+    return _build([*base, user])
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _phrase_norm(phrase: str) -> str:
+    return " ".join(t.norm for t in tokenize(phrase) if t.text not in "-‐‑")
+
+
+def _country_near(doc: Doc, tok_start: int, tok_end: int, sent_lo: int, sent_hi: int) -> str | None:
+    toks = doc.tokens
+    inside = {t.norm for t in toks[tok_start:tok_end]}
+    for cid, cues in _COUNTRY_CUES.items():
+        if inside & cues:
+            return cid
+    i, seen = tok_start - 1, 0
+    while i >= sent_lo and seen < 3:
+        n = toks[i].norm
+        for cid, cues in _COUNTRY_CUES.items():
+            if n in cues:
+                return cid
+        if n not in _SKIP_BEFORE and n not in "-‐‑":
+            seen += 1
+        i -= 1
+    for j in range(tok_end, min(tok_end + 2, sent_hi)):
+        for cid, cues in _COUNTRY_CUES.items():
+            if toks[j].norm in cues:
+                return cid
+    return None
+
+
+def _main_country(doc: Doc) -> str | None:
+    counts = Counter(
+        cid for t in doc.tokens for cid, cues in _COUNTRY_CUES.items() if t.norm in cues
+    )
+    if not counts:
+        return None
+    (top, n1), *rest = counts.most_common()
+    n2 = rest[0][1] if rest else 0
+    return top if n1 >= 2 * n2 and n1 > n2 else None
+
+
+def find_terms(
+    doc: Doc,
+    *,
+    lexicon: TermLexicon,
+    n_words: int | None = None,
+    country: str | None = None,
+    timeout: float = PATTERN_TIMEOUT,
+) -> TermsResult:
+    """Find loaded terms in one analysed article.
+
+    Parameters
+    ----------
+    doc : Doc
+        From :func:`framecmp.text.analyze`.
+    lexicon : TermLexicon
+        From :func:`load_terms`.
+    n_words : int, optional
+        Words in the article, for ``per_1k_words`` (default ``doc.n_words``).
+    country : str, optional
+        Actor id of the article's country, used to resolve a government label
+        ("the junta") with no country named next to it. Default: the country
+        the article names most often (Mali, Niger or Burkina Faso), if clear.
+    timeout : float
+        Seconds each pattern may run; a pattern that runs longer is skipped
+        with a :class:`TermPatternTimeoutWarning`.
+
+    Returns
+    -------
+    TermsResult
+
+    Notes
+    -----
+    Overlapping entries count once: the longest span wins, then the entry
+    listed first (the Sahel lexicon before the general one). Names that contain
+    loaded words (category ``not_loaded``) win by length and are dropped.
+    """
+    if not isinstance(lexicon, TermLexicon):
+        raise TypeError(
+            "The 'lexicon' parameter of find_terms() must be a TermLexicon from load_terms(). "
+            f"Got {type(lexicon).__name__} instead."
+        )
+    order = {e.id: i for i, e in enumerate(lexicon.entries)}
+    by_id = lexicon.by_id
+    # candidates: (start, end, tok_start, tok_end, entry_id, phrase_norm or None)
+    cands: list[tuple[int, int, int, int, str, str | None]] = []
+    for s in doc.sentences:
+        for m in lexicon.matcher.find(doc.tokens, s.tok_start, s.tok_end):
+            key = min(m.keys, key=lambda k: order.get(k, 1 << 30))
+            cands.append((m.start, m.end, m.tok_start, m.tok_end, key, m.phrase))
+    for eid, pat in lexicon.patterns:
+        try:
+            for mt in pat.finditer(doc.text, timeout=timeout):
+                a, b = mt.span()
+                if b > a:
+                    t0, t1 = doc.token_index(a), doc.token_index(b)
+                    cands.append((a, b, t0, t1, eid, None))
+        except TimeoutError:
+            warnings.warn(
+                f"Pattern of loaded-term entry {eid!r} ran longer than {timeout} s and was skipped "
+                "for this article; simplify the pattern or raise 'timeout'.",
+                TermPatternTimeoutWarning,
+                stacklevel=2,
+            )
+    cands.sort(key=lambda c: (-(c[1] - c[0]), order.get(c[4], 1 << 30), c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        if any(c[0] < b and c[1] > a for a, b in taken):
+            continue
+        taken.append((c[0], c[1]))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+
+    main_country = country if country is not None else _main_country(doc)
+    hits: list[TermHit] = []
+    for a, b, t0, t1, eid, phrase in chosen:
+        e = by_id[eid]
+        if e.category == NOT_LOADED:
+            continue
+        sent = doc.sentence_at(a)
+        referent = e.referent
+        if e.resolve and referent is not None:
+            plural = (
+                phrase is not None
+                and phrase.endswith("s")
+                and phrase not in {_phrase_norm(t) for t in e.terms}
+            )
+            lo, hi = (sent.tok_start, sent.tok_end) if sent else (0, len(doc.tokens))
+            near = _country_near(doc, t0, t1, lo, hi)
+            if near is not None:
+                referent = near
+            elif not plural and main_country is not None:
+                referent = main_country
+        hits.append(TermHit(
+            start=a, end=b, text=doc.text[a:b], entry_id=eid, label=e.label,
+            category=e.category, connotation=e.connotation, referent=referent,
+            label_group=e.label_group, neutral=e.neutral, explanation=e.explanation,
+            sentence=sent.index if sent else None, part=doc.part_at(a), tok_start=t0, tok_end=t1,
+        ))
+
+    evidence = tuple(
+        Evidence(
+            kind="term", start=h.start, end=h.end, text=h.text, label=h.text,
+            category=h.category, actor=h.referent, value=h.connotation, rule_id=h.entry_id,
+            lexicon_version=lexicon.version, explanation=_explain(h), part=h.part,
+            sentence=h.sentence,
+        )
+        for h in hits
+    )
+    counts = Counter(h.category for h in hits)
+    lab = Counter(
+        (h.referent or h.label_group or "", h.label, h.entry_id, h.label_group or "")
+        for h in hits
+        if h.label_group
+    )
+    labels = tuple(
+        LabelChoice(referent=r, label=lb, entry_id=eid, label_group=g, count=n)
+        for (r, lb, eid, g), n in sorted(lab.items())
+    )
+    return TermsResult(
+        hits=tuple(hits), evidence=evidence, category_counts=dict(counts), labels=labels,
+        n_words=doc.n_words if n_words is None else int(n_words),
+        categories=lexicon.categories, lexicon_version=lexicon.version,
+    )
+
+
+def _explain(h: TermHit) -> str:
+    out = f"{h.category.replace('_', ' ')} ({h.connotation:+.2f}): {h.explanation}"
+    if h.neutral:
+        out += f" Neutral alternative: {h.neutral}."
+    return out
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _iter_results(
+    results: Mapping[str, TermsResult] | Iterable[tuple[str, TermsResult]],
+) -> list[tuple[str, TermsResult]]:
+    if isinstance(results, TermsResult):
+        raise TypeError(
+            "The 'results' parameter must map article ids to TermsResult, not a single "
+            "TermsResult. Use {article_id: result}."
+        )
+    items = list(results.items()) if isinstance(results, Mapping) else list(results)
+    return [(str(a), r) for a, r in items]
+
+
+def terms_frame(
+    results: Mapping[str, TermsResult] | Iterable[tuple[str, TermsResult]],
+    *,
+    outlets: Mapping[str, str] | None = None,
+) -> Any:
+    """The ``terms`` frame: one row per article and category (zeros included).
+
+    Parameters
+    ----------
+    results : mapping article_id -> TermsResult, or (article_id, TermsResult) pairs
+    outlets : mapping article_id -> outlet, optional
+
+    Returns
+    -------
+    pandas.DataFrame with columns :data:`framecmp.columns.TERMS`.
+    """
+    import pandas as pd
+
+    outlets = outlets or {}
+    rows = [
+        {"article_id": aid, "outlet": outlets.get(aid, ""), "n_words": r.n_words, **row}
+        for aid, r in _iter_results(results)
+        for row in r.category_rows()
+    ]
+    return pd.DataFrame(rows, columns=C.TERMS)
+
+
+def labels_frame(
+    results: Mapping[str, TermsResult] | Iterable[tuple[str, TermsResult]],
+    *,
+    outlets: Mapping[str, str] | None = None,
+) -> Any:
+    """The ``labels`` frame: one row per article, referent and label.
+
+    Returns
+    -------
+    pandas.DataFrame with columns :data:`framecmp.columns.LABELS`.
+    """
+    import pandas as pd
+
+    outlets = outlets or {}
+    rows = [
+        {"article_id": aid, "outlet": outlets.get(aid, ""), **row}
+        for aid, r in _iter_results(results)
+        for row in r.label_rows()
+    ]
+    return pd.DataFrame(rows, columns=C.LABELS)
+
+
+def label_choices(labels: Any, *, by: str = "outlet") -> Any:
+    """Label choice table: for each referent, the labels each ``by`` group uses.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        The ``labels`` frame.
+    by : {"outlet", "article_id"}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: referent, ``by``, label, count, share (of that group's labels
+        for that referent), n_articles.
+    """
+    import pandas as pd
+
+    if by not in ("outlet", "article_id"):
+        raise ValueError(
+            f"The 'by' parameter of label_choices() must be one of ['article_id', 'outlet']. Got {by!r} instead."
+        )
+    missing = [c for c in C.LABELS if c not in labels.columns]
+    if missing:
+        raise ValueError(f"label_choices() needs the labels frame; missing columns {missing}. "
+                         f"Available: {list(labels.columns)}")
+    cols = ["referent", by, "label", "count", "share", "n_articles"]
+    if labels.empty:
+        return pd.DataFrame(columns=cols)
+    g = labels.groupby(["referent", by, "label"], as_index=False).agg(
+        count=("count", "sum"), n_articles=("article_id", "nunique")
+    )
+    g["share"] = g["count"] / g.groupby(["referent", by])["count"].transform("sum")
+    return g.sort_values(["referent", by, "count"], ascending=[True, True, False])[cols].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- files for users
+
+
+def write_editable_lexicon(
+    path: str | Path, *, which: str = "loaded_terms", overwrite: bool = False
+) -> Path:
+    """Write an editable copy of a bundled lexicon (comments and all) for a student.
+
+    Parameters
+    ----------
+    path : str or Path
+        Where to write; a folder gets ``<which>.yaml`` inside it.
+    which : str
+        A bundled lexicon's name, e.g. ``"loaded_terms"``, ``"subjective_general"``,
+        ``"actors"``, ``"reporting_verbs"``.
+    overwrite : bool, default False
+        Replace an existing file.
+
+    Returns
+    -------
+    Path
+        The file written. Check it after editing with :func:`check_lexicon_file`.
+    """
+    available = sorted(p.stem for p in lexicon_dir().glob("*.yaml"))
+    if which not in available:
+        raise ValueError(
+            f"The 'which' parameter of write_editable_lexicon() must be one of {available}. "
+            f"Got {which!r} instead."
+        )
+    dest = Path(path)
+    if dest.is_dir():
+        dest = dest / f"{which}.yaml"
+    if dest.exists() and not overwrite:
+        raise FileExistsError(f"{dest} exists; pass overwrite=True to replace it.")
+    shutil.copyfile(data_path(f"{which}.yaml"), dest)
+    return dest
+
+
+def _terms_loader(path: Path) -> Any:
+    return load_terms(path)
+
+
+def _lazy(module: str, func: str) -> Callable[[Path], Any]:
+    def load(path: Path) -> Any:
+        mod = importlib.import_module(f"framecmp.{module}")
+        fn = getattr(mod, func, None)
+        if fn is None:
+            raise LookupError(f"framecmp.{module}.{func} is not available")
+        return fn(path)
+
+    load.__name__ = f"{module}.{func}"
+    return load
+
+
+LEXICON_KINDS: dict[str, Callable[[Path], Any]] = {
+    "loaded_terms": _terms_loader,
+    "actors": _lazy("actors", "load_actors"),
+    "boilerplate": _lazy("clean", "load_boilerplate"),
+    "stance_cues": _lazy("stance", "load_stance_cues"),
+    "reporting_verbs": _lazy("attribution", "load_reporting_verbs"),
+    "hedges": _lazy("attribution", "load_hedges"),
+    "sources": _lazy("attribution", "load_sources"),
+}
+"""Lexicon kind (the ``kind:`` header) -> a loader that validates a file of that kind.
+
+Loaders raise :class:`framecmp.lexicons.LexiconError`; modules are imported only
+when a file of their kind is checked.
+"""
+
+
+def _read_header(path: Path) -> Any:
+    """The header of a lexicon file (everything before ``entries:``), with lines.
+
+    Parsing only the header keeps the check of a large file fast; the kind's
+    loader then parses and validates the whole file.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return load_yaml_with_lines(path)  # raises LexiconError with the reason
+    m = re.search(r"^entries:", text, flags=re.MULTILINE)
+    if m is None:
+        return load_yaml_with_lines(path)
+    try:
+        head = yaml.safe_load(text[: m.start()])
+    except yaml.YAMLError:
+        return load_yaml_with_lines(path)
+    if not isinstance(head, dict):
+        return load_yaml_with_lines(path)
+    head[LINE] = 1
+    return head
+
+
+def check_lexicon_file(path: str | Path) -> list[str]:
+    """Every problem in a lexicon file, each as ``"<file> line N: ..."``; [] if fine.
+
+    The kind is read from the file's ``kind:`` header and the file is checked
+    by that kind's loader (:data:`LEXICON_KINDS`). Used by
+    ``framecmp lexicon check FILE``.
+
+    Examples
+    --------
+    >>> check_lexicon_file(data_path("loaded_terms.yaml"))
+    []
+    """
+    path = Path(path)
+    try:
+        data = _read_header(path)
+    except LexiconError as exc:
+        return list(exc.problems)
+    if not isinstance(data, dict):
+        return [f"{path} line 1: the file must be a mapping with a header and 'entries'"]
+    kind = data.get("kind")
+    line = data.get(LINE, 1)
+    if kind not in LEXICON_KINDS:
+        return [f"{path} line {line}: 'kind' must be one of {sorted(LEXICON_KINDS)}, got {kind!r}"]
+    try:
+        LEXICON_KINDS[kind](path)
+    except LexiconError as exc:
+        return list(exc.problems)
+    except (ImportError, LookupError) as exc:
+        return [f"{path}: files of kind {kind!r} cannot be checked in this version ({exc})"]
+    return []

@@ -1,0 +1,95 @@
+"""The bundled loaded-term lexicons: valid, explained, sourced, balanced."""
+
+from __future__ import annotations
+
+import pytest
+
+from framecmp.lexicons import data_path
+from framecmp.terms import DEFAULT_FILES, check_lexicon_file, load_terms
+
+ACTOR_IDS = {
+    "france", "russia", "ecowas", "mali", "aes", "niger", "burkina_faso", "wagner", "un",
+    "minusma", "ukraine", "usa", "china", "senegal", "eu", "jnim", "islamic_state_sahel",
+    "terrorists",
+}
+GENERIC_REFERENTS = {"military_government"}
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_terms()
+
+
+@pytest.mark.parametrize("name", DEFAULT_FILES)
+def test_bundled_file_checks_clean(name):
+    assert check_lexicon_file(data_path(name)) == []
+
+
+@pytest.mark.parametrize("name", DEFAULT_FILES)
+def test_header_says_where_lists_come_from(name):
+    text = data_path(name).read_text(encoding="utf-8")
+    head = text.split("entries:", 1)[0].lower()
+    assert "source" in head and "connotation" in head
+    assert "kind: loaded_terms" in head and 'version: "' in head
+
+
+def test_every_entry_is_explained_and_sourced(lex):
+    for e in lex.entries:
+        assert e.explanation.strip() and e.source.strip(), e.id
+        assert -1.0 <= e.connotation <= 1.0, e.id
+        assert e.terms or e.pattern, e.id
+
+
+def test_referents_are_actor_ids(lex):
+    for e in lex.entries:
+        if e.referent is not None:
+            assert e.referent in ACTOR_IDS | GENERIC_REFERENTS, (e.id, e.referent)
+
+
+REQUIRED_CATEGORIES = {
+    "armed_group_label", "government_label", "colonial_sovereignty", "partnership",
+    "euphemism", "delegitimising", "violence", "intensifier",
+}
+
+
+def test_sahel_categories_present(lex):
+    cats = {e.category for e in lex.entries if e.id.startswith("lt.")}
+    assert REQUIRED_CATEGORIES <= cats
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["junta", "military regime", "military administration", "transitional authorities",
+     "transitional government", "terrorist", "jihadist", "militant", "rebel", "insurgent",
+     "bandit", "armed group", "former metropolis", "neo-colonial", "sovereignty", "dictate",
+     "impose their will", "reliable partner", "win-win", "friendly", "sincere", "neutralise",
+     "so-called", "pretext", "self-proclaimed", "massacre", "slaughter", "killed", "fierce",
+     "triumphal", "mythical", "crucial", "russian mercenary", "puppet", "disinformation",
+     "hybrid war", "western sponsor", "foreign power"],
+)
+def test_required_terms_listed(lex, term):
+    assert any(term in e.terms for e in lex.entries if e.id.startswith("lt.")), term
+
+
+def test_sides_balanced(lex):
+    sides: dict[str, int] = {}
+    for e in lex.entries:
+        if e.id.startswith("lt.") and e.category != "not_loaded":
+            for s in e.side:
+                sides[s] = sides.get(s, 0) + 1
+    for side in ("russian", "french", "malian_government", "ecowas", "western"):
+        assert sides.get(side, 0) >= 3, (side, sides)
+
+
+def test_label_groups_compare_same_referent(lex):
+    gov = [e for e in lex.entries if e.label_group == "government"]
+    labels = {e.label for e in gov}
+    assert {"junta", "military regime", "military administration", "transitional government",
+            "transitional authorities"} <= labels
+    armed = {e.label for e in lex.entries if e.label_group == "armed_groups"}
+    assert {"terrorist", "jihadist", "militant", "rebel", "bandit", "armed group"} <= armed
+
+
+def test_general_list_not_from_babe():
+    head = data_path("subjective_general.yaml").read_text(encoding="utf-8")[:2000]
+    assert "No labelled benchmark (BABE or other) was read" in head

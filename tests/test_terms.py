@@ -1,0 +1,258 @@
+"""Loaded terms: golden spans, referents, label choice, user lexicons, file checks."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from framecmp import columns as C
+from framecmp.lexicons import LexiconError
+from framecmp.terms import (
+    TermPatternTimeoutWarning,
+    TermsResult,
+    check_lexicon_file,
+    find_terms,
+    label_choices,
+    labels_frame,
+    load_terms,
+    terms_frame,
+    write_editable_lexicon,
+)
+from framecmp.text import analyze
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_terms()
+
+
+def _sahel(res: TermsResult) -> list[tuple[str, str | None]]:
+    return [(h.entry_id, h.referent) for h in res.hits if h.entry_id.startswith("lt.")]
+
+
+GOLDEN = [
+    # (text, expected Sahel hits as (entry id, referent)); sentences from the seeds
+    ("Mali, a multi-party nation, is run by a military administration since August 2020.",
+     [("lt.military_administration", "mali")]),
+    ("Mali has closed ranks with neighbouring military-led Niger and Burkina Faso.",
+     [("lt.military_led", "niger")]),
+    ("CNPC Defies Niger Junta, Continues Oil Exports", [("lt.junta", "niger")]),
+    ("In July, the leaders of the three military regimes held their first summit.",
+     [("lt.military_regime", "military_government")]),
+    ("Mali's transitional government accused Paris of supporting terrorist groups.",
+     [("lt.transitional_government", "mali"), ("lt.terrorist_groups", "terrorists")]),
+    ("It was part of the former metropolis’ efforts to maintain this control.",
+     [("lt.former_metropolis", "france")]),
+    ("Bamako and Niamey severed ties with formal colonial power France.",
+     [("lt.former_colonial_power", "france")]),
+    ("Dozens of soldiers and contractors from the Russian private military company were killed.",
+     [("lt.wagner_contractors", "wagner"), ("lt.private_military_company", "wagner"), ("lt.killed", None)]),
+    ("The attack was reportedly carried out by Tuareg rebels.", [("lt.tuareg_rebels", "terrorists")]),
+    ("We cannot be in a sincere partnership while they sponsor terror.", [("lt.sincere", None)]),
+    ("In recent weeks, Mali has claimed to have neutralised dozens of terrorists.",
+     [("lt.neutralised", None), ("lt.terrorists", "terrorists")]),
+    ("France launched the so-called Operation Barkhane under the pretext of fighting terrorism.",
+     [("lt.so_called", None), ("lt.pretext", None)]),
+    ("The triumphal entry of the FAMa into the mythical city of Kidal.",
+     [("lt.triumphal", None), ("lt.mythical", None)]),
+    ("Western outlets called them Russian mercenaries spreading disinformation.",
+     [("lt.mercenaries", "wagner"), ("lt.disinformation", None)]),
+    # negatives: names that contain loaded words, plain news words
+    ("The trio formed the Alliance of Sahel States (AES) last September.", []),
+    ("The meeting discussed cooperation in the fight against terrorism.", []),
+    ("Mali withdrew from the Economic Community of West African States.", []),
+    ("The ministers met in Bamako on Tuesday.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN, ids=[g[0][:40] for g in GOLDEN])
+def test_golden_sahel_hits(lex, text, expected):
+    assert _sahel(find_terms(analyze(text), lexicon=lex)) == expected
+
+
+def test_general_words_counted_once_and_sahel_first(lex):
+    res = find_terms(analyze("A brutal massacre, they said."), lexicon=lex)
+    ids = [h.entry_id for h in res.hits]
+    assert ids == ["lt.deadly", "lt.massacre"]  # not also VADER's 'brutal'/'massacre'
+
+
+def test_general_negative(lex):
+    res = find_terms(analyze("Like the party, the united team had air support."), lexicon=lex)
+    assert res.hits == ()
+
+
+def test_country_keyword_resolves_bare_label(lex):
+    doc = analyze("The junta spoke.")
+    assert find_terms(doc, lexicon=lex).hits[0].referent == "military_government"
+    assert find_terms(doc, lexicon=lex, country="burkina_faso").hits[0].referent == "burkina_faso"
+
+
+def test_evidence_spans_slice_back(lex):
+    text = "Mali’s junta hailed its “reliable partner” and the so-called sanctions.\nThe terrorists fled."
+    doc = analyze(text)
+    res = find_terms(doc, lexicon=lex)
+    assert res.evidence
+    for ev in res.evidence:
+        assert ev.kind == "term"
+        assert text[ev.start : ev.end] == ev.text == ev.label
+        assert ev.rule_id and ev.lexicon_version == lex.version and ev.explanation
+        assert ev.value is not None and -1 <= ev.value <= 1
+
+
+def test_frames_and_label_choice(lex):
+    a = find_terms(analyze("The Malian junta met. The junta left. Rebels attacked."), lexicon=lex)
+    b = find_terms(analyze("Malian authorities met the transitional government of Mali."), lexicon=lex)
+    results = {"a1": a, "b1": b}
+    outlets = {"a1": "Outlet A", "b1": "Outlet B"}
+    tf = terms_frame(results, outlets=outlets)
+    assert list(tf.columns) == C.TERMS
+    assert set(tf["category"]) == set(lex.categories)  # zeros included
+    assert tf.loc[(tf.article_id == "a1") & (tf.category == "government_label"), "hits"].item() == 2
+    lf = labels_frame(results, outlets=outlets)
+    assert list(lf.columns) == C.LABELS
+    row = lf[(lf.article_id == "a1") & (lf.label == "junta")]
+    assert row["referent"].item() == "mali" and row["count"].item() == 2
+    tab = label_choices(lf)
+    mali_b = tab[(tab.referent == "mali") & (tab.outlet == "Outlet B")]
+    assert sorted(mali_b["label"]) == ["malian authorities", "transitional government"]
+    assert mali_b["share"].sum() == pytest.approx(1.0)
+    with pytest.raises(TypeError, match="single"):
+        terms_frame(a)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'by' parameter"):
+        label_choices(lf, by="event")
+
+
+def test_empty_text(lex):
+    res = find_terms(analyze(""), lexicon=lex)
+    assert res.hits == () and res.labels == ()
+    assert all(r["hits"] == 0 for r in res.category_rows())
+
+
+def test_extra_dict_merges_and_overrides(lex):
+    extra = {"entries": [
+        {"id": "lt.junta", "term": "junta", "category": "government_label", "connotation": -1,
+         "explanation": "Class view.", "source": "class 7B"},
+        {"id": "my.hero", "terms": ["hero"], "category": "intensifier", "connotation": 0.5,
+         "explanation": "Praise.", "source": "class 7B"},
+    ]}
+    mine = load_terms(extra=extra)
+    assert len(mine) == len(lex) + 1
+    assert mine.by_id["lt.junta"].connotation == -1
+    only = load_terms(extra=extra, replace=True)
+    assert len(only) == 2
+    hits = find_terms(analyze("The heroes met the junta."), lexicon=only).hits
+    assert [h.entry_id for h in hits] == ["my.hero", "lt.junta"]
+
+
+def test_extra_dataframe():
+    df = pd.DataFrame([
+        {"id": "u.a", "terms": "big shot | bigwig", "category": "intensifier", "connotation": -0.5,
+         "explanation": "Mocking.", "source": "me", "neutral": None},
+    ])
+    only = load_terms(extra=df, replace=True)
+    assert only.by_id["u.a"].terms == ("big shot", "bigwig")
+    assert [h.text for h in find_terms(analyze("Two bigwigs and a big shot."), lexicon=only).hits] == [
+        "bigwigs", "big shot"]
+
+
+def test_extra_wrong_type_and_replace_without_extra():
+    with pytest.raises(TypeError, match="'extra' parameter of load_terms"):
+        load_terms(extra=42)
+    with pytest.raises(ValueError, match="'replace' parameter"):
+        load_terms(replace=True)
+
+
+def test_find_terms_rejects_non_lexicon():
+    with pytest.raises(TypeError, match="'lexicon' parameter of find_terms"):
+        find_terms(analyze("x"), lexicon={"junta": -1})  # type: ignore[arg-type]
+
+
+def test_pattern_timeout_warns_and_skips():
+    lex = load_terms(extra={"entries": [
+        {"id": "u.slow", "pattern": r"(a|aa)+c", "category": "intensifier", "connotation": 0,
+         "explanation": "Catastrophic backtracking on purpose.", "source": "test"},
+        {"id": "u.ok", "term": "fine", "category": "intensifier", "connotation": 0,
+         "explanation": "x", "source": "test"},
+    ]}, replace=True)
+    doc = analyze("a" * 40 + "b is fine")
+    with warnings.catch_warnings(record=True) as rec:
+        warnings.simplefilter("always")
+        res = find_terms(doc, lexicon=lex, timeout=0.05)
+    assert any(issubclass(w.category, TermPatternTimeoutWarning) for w in rec)
+    assert [h.entry_id for h in res.hits] == ["u.ok"]
+
+
+BAD = """\
+format: framecmp-lexicon/1
+kind: loaded_terms
+name: mine
+version: "1"
+entries:
+  - id: my.a
+    terms: [bigwig]
+    category: intensifier
+    connotation: high
+    explanation: x
+    source: me
+  - id: my.b
+    pattern: '(unclosed'
+    category: Bad-Category
+    connotation: 2
+    explanation: x
+    source: me
+  - id: my.a
+    term: boss
+    category: intensifier
+    connotation: 0
+    explanaton: typo
+"""
+
+
+def test_check_lexicon_file_reports_every_problem(tmp_path):
+    p = tmp_path / "mine.yaml"
+    p.write_text(BAD, encoding="utf-8")
+    probs = check_lexicon_file(p)
+    text = "\n".join(probs)
+    assert f"{p} line 6: 'connotation' 'high' is not a number" in text
+    assert f"{p} line 12: 'connotation' 2 is outside" in text
+    assert "line 12:" in text and "not a valid regular expression" in text
+    assert "'category' 'Bad-Category' must be lowercase" in text
+    assert "line 18: id 'my.a' already used at line 6" in text
+    assert "unknown key 'explanaton'" in text
+    assert "missing 'explanation'" in text and "missing 'source'" in text
+    with pytest.raises(LexiconError):
+        load_terms(p)
+
+
+def test_check_lexicon_file_kinds(tmp_path):
+    bad_yaml = tmp_path / "b.yaml"
+    bad_yaml.write_text("entries: [\n", encoding="utf-8")
+    assert "not valid YAML" in check_lexicon_file(bad_yaml)[0]
+    unknown = tmp_path / "u.yaml"
+    unknown.write_text("format: framecmp-lexicon/1\nkind: recipes\nversion: '1'\nentries: []\n")
+    assert "'kind' must be one of" in check_lexicon_file(unknown)[0]
+
+
+def test_write_editable_lexicon(tmp_path):
+    out = write_editable_lexicon(tmp_path)
+    assert out.name == "loaded_terms.yaml"
+    assert out.read_text(encoding="utf-8").startswith("# framecmp loaded-term lexicon")
+    assert check_lexicon_file(out) == []
+    with pytest.raises(FileExistsError):
+        write_editable_lexicon(out)
+    with pytest.raises(ValueError, match="'which' parameter"):
+        write_editable_lexicon(tmp_path / "x.yaml", which="loaded_termz")
+
+
+# ---- known failures, kept visible
+@pytest.mark.xfail(strict=True, reason="no negation handling: 'not a terrorist group' still counts")
+def test_negated_label_not_counted(lex):
+    assert _sahel(find_terms(analyze("They are not a terrorist group."), lexicon=lex)) == []
+
+
+@pytest.mark.xfail(strict=True, reason="'contractors' alone is not linked to Wagner without 'Russian'/'Wagner' next to it")
+def test_bare_contractors_after_wagner_named(lex):
+    res = find_terms(analyze("Wagner arrived in 2021. The contractors were later killed."), lexicon=lex)
+    assert ("lt.wagner_contractors", "wagner") in _sahel(res)
