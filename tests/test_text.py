@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framecmp.text import PhraseMatcher, analyze, find_quotes, inflections, split_sentences, tokenize
+from framecmp.text import (
+    PhraseMatcher,
+    analyze,
+    find_quotes,
+    inflections,
+    split_sentences,
+    tokenize,
+)
 
 
 # --------------------------------------------------------------------------- sentences

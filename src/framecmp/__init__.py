@@ -1,7 +1,99 @@
-"""framecmp: compare how news outlets frame the same events, with evidence."""
+"""framecmp: compare how news outlets frame the same events, with evidence.
+
+Load articles, score each one (stance toward actors, loaded terms, attribution
+style), compare outlets with intervals, plot, highlight, report, and build
+worksheets. Every number traces back to spans of the article text.
+
+Examples
+--------
+>>> import framecmp as fc
+>>> scores = fc.score(fc.load_seeds(), progress=False)
+>>> sorted(scores.articles["outlet"])[:2]
+['Anadolu Agency', 'Nigerian news site (unidentified)']
+"""
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from . import plot
+from .actors import ActorIndex, find_mentions, load_actors
+from .attribution import extract_attributions, load_attribution_config
+from .clean import clean, load_boilerplate
+from .compare import (
+    compare,
+    distinctive_terms,
+    find_duplicates,
+    label_matrix,
+    sensitivity,
+    suggest_events,
+)
+from .corpus import (
+    Article,
+    Corpus,
+    from_dataframe,
+    load,
+    load_folder,
+    load_html,
+    load_seeds,
+    read_csv,
+    read_jsonl,
+    read_parquet,
+)
+from .html import Highlight, highlight, report
+from .lexicons import LexiconError
+from .score import Scorer, Scores, score, score_file
+from .stance import load_stance_config, score_target
+from .teach import Worksheet, worksheet
+from .terms import check_lexicon_file, find_terms, load_terms, write_editable_lexicon
+from .text import PhraseMatcher, analyze
+
+__all__ = [
+    "__version__",
+    # corpus
+    "Article",
+    "Corpus",
+    "load",
+    "load_folder",
+    "load_html",
+    "load_seeds",
+    "read_csv",
+    "read_jsonl",
+    "read_parquet",
+    "from_dataframe",
+    "clean",
+    "load_boilerplate",
+    # text and lexicons
+    "analyze",
+    "PhraseMatcher",
+    "LexiconError",
+    "load_actors",
+    "ActorIndex",
+    "find_mentions",
+    "load_terms",
+    "find_terms",
+    "check_lexicon_file",
+    "write_editable_lexicon",
+    "load_attribution_config",
+    "extract_attributions",
+    "load_stance_config",
+    "score_target",
+    # scoring
+    "score",
+    "score_file",
+    "Scorer",
+    "Scores",
+    # comparing and presenting
+    "compare",
+    "find_duplicates",
+    "suggest_events",
+    "distinctive_terms",
+    "label_matrix",
+    "sensitivity",
+    "plot",
+    "highlight",
+    "Highlight",
+    "report",
+    "worksheet",
+    "Worksheet",
+]

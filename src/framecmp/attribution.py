@@ -65,7 +65,7 @@ SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none")
 QUOTE_TYPES = ("direct", "partial", "indirect", "scare")
 
 _VERB_SCHEMA = [
-    Field("class", required=True, choices=("neutral", "loaded")),
+    Field("class", required=True, choices=("neutral", "loaded", "belief")),
     Field("explanation", required=True),
     Field("source", required=True),
     Field("pos", choices=("verb", "prep")),
@@ -95,6 +95,18 @@ _SOURCE_SCHEMA = [
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _AUX = frozenset({"has", "have", "had", "also"})
+# Words PolNeAR counts as part of the cue when they stand just before the verb
+# ("has also said", "was asked", "did not mention", "later said", "went on to say").
+_CUE_LEFT = frozenset({
+    "has", "have", "had", "also", "was", "were", "is", "are", "be", "been", "being", "'s",
+    "first", "now", "later", "then", "initially", "repeatedly", "since", "often", "never",
+    "not", "n't", "did", "does", "do", "would", "will", "to", "previously", "already",
+    "publicly", "again", "once", "still", "just", "even", "widely",
+})
+# ... and just after it ("said:", "asked about", "asked for", "said in a statement").
+_CUE_RIGHT_WORDS = frozenset({"about", "for"})
+_CUE_IN_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "post", "tweet", "letter",
+                           "speech", "op-ed", "video", "message", "release", "memo", "column"})
 _ADV = frozenset({
     "previously", "later", "repeatedly", "now", "again", "publicly", "recently", "once",
     "then", "would", "will", "did", "does", "do", "not", "never", "further", "earlier",
@@ -478,14 +490,27 @@ def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
     """Token index where the cue span starts (``has also said``) and passive flag."""
     i = m.tok_start
     passive = False
-    while i > lo and art.toks[i - 1].norm in _AUX:
+    while i > lo and art.toks[i - 1].norm in _CUE_LEFT:
         i -= 1
     j = m.tok_start
+    progressive = art.toks[m.tok_end - 1].norm.endswith("ing")
     while j > lo and art.toks[j - 1].norm in _ADV | _BE:
-        if art.toks[j - 1].norm in _BE:
+        if art.toks[j - 1].norm in _BE and not progressive:
             passive = True
         j -= 1
     return i, passive
+
+
+def _cue_end_tok(art: _Article, m: PhraseMatch, hi: int) -> int:
+    """Token index where the cue span ends: ``said:``, ``asked about``, ``said in a statement``."""
+    toks = art.toks
+    j = m.tok_end
+    if j < hi and (toks[j].norm == ":" or (toks[j].norm in _CUE_RIGHT_WORDS and j + 1 < hi and _is_word(toks[j + 1]))):
+        return j + 1
+    if (j + 2 < hi and toks[j].norm == "in" and toks[j + 1].norm in ("a", "an", "the", "his", "her", "their", "its")
+            and toks[j + 2].norm in _CUE_IN_NOUNS):
+        return j + 3
+    return j
 
 
 def _cue_tail_is_content(art: _Article, a: int, hi: int) -> bool:
@@ -902,8 +927,11 @@ def extract_attributions(
         cue = d.cue
         entry = config.entries[cue.keys[0]] if cue is not None else None
         if cue is not None:
-            cue_tok0, _p = _cue_with_aux(art, cue, doc.sentences[d.sentence].tok_start if d.sentence is not None else 0)
+            sent_obj = doc.sentences[d.sentence] if d.sentence is not None else None
+            cue_tok0, _p = _cue_with_aux(art, cue, sent_obj.tok_start if sent_obj is not None else 0)
             cue_start = art.toks[cue_tok0].start
+            cue_tok1 = _cue_end_tok(art, cue, sent_obj.tok_end if sent_obj is not None else len(art.toks))
+            cue_end = art.toks[cue_tok1 - 1].end
         sstart = art.toks[d.source[0]].start if d.source else None
         send = art.toks[d.source[1] - 1].end if d.source else None
         att = Attribution(
@@ -911,9 +939,9 @@ def extract_attributions(
             source=doc.text[sstart:send] if sstart is not None and send is not None else None,
             source_start=sstart, source_end=send, source_type=stype, role=role,
             person=src.person, channel=d.channel, affiliation=src.affiliation,
-            cue=doc.text[cue_start : cue.end] if cue is not None else None,
+            cue=doc.text[cue_start:cue_end] if cue is not None else None,
             cue_start=cue_start if cue is not None else None,
-            cue_end=cue.end if cue is not None else None,
+            cue_end=cue_end if cue is not None else None,
             cue_class=entry.get("class") if entry is not None else None,
             cue_id=entry.id if entry is not None else None,
             quote_type=qtype, content_start=c0, content_end=c1, content_words=nwords,

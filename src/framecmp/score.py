@@ -251,6 +251,9 @@ class Scorer:
                     mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window
                 ),
                 "captions": tuple(load_boilerplate().caption_patterns),
+                "people_roles": {
+                    p.name: p.role for p in actors.people_by_name.values() if getattr(p, "role", None)
+                },
             }
             self._res = res
         return self._res
@@ -279,7 +282,7 @@ class Scorer:
     def score_article(self, article: Any) -> dict[str, list[dict[str, Any]]]:
         """Rows of every per-article frame for one article (a pure function)."""
         from .actors import find_mentions
-        from .attribution import extract_attributions
+        from .attribution import attribution_rows, extract_attributions, style_row, voices_rows
         from .stance import score_stance
         from .terms import find_terms
 
@@ -290,7 +293,9 @@ class Scorer:
         doc = self.analyze(article)
         n_words = doc.n_words
         mentions = find_mentions(doc, r["actors"])
-        attr = extract_attributions(doc, config=r["attribution"], mentions=mentions)
+        attr = extract_attributions(
+            doc, config=r["attribution"], mentions=mentions, people_roles=r["people_roles"]
+        )
         terms = find_terms(doc, lexicon=r["terms"], n_words=n_words)
         stance = score_stance(
             doc,
@@ -301,14 +306,22 @@ class Scorer:
         )
         base = {"article_id": aid, "outlet": outlet}
         out["mentions"] = [
-            {**base, **m.as_row()} if hasattr(m, "as_row") else {**base, **_record_dict(m)}
+            {
+                **base,
+                "actor": m.actor,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "via": m.via,
+                "person": m.person,
+                "ambiguous": m.ambiguous,
+                "part": doc.part_at(m.start),
+            }
             for m in mentions
         ]
-        for m in out["mentions"]:
-            m.setdefault("part", doc.part_at(m["start"]))
-        out["attribution"] = [{**base, **row} for row in attr.rows()]
-        out["voices"] = [{**base, **row} for row in attr.voice_rows()]
-        out["style"] = [{**base, "n_words": n_words, **attr.style}]
+        out["attribution"] = attribution_rows(attr, article_id=aid, outlet=outlet)
+        out["voices"] = voices_rows(attr, article_id=aid, outlet=outlet)
+        out["style"] = [{**style_row(attr, article_id=aid, outlet=outlet), "n_words": n_words}]
         out["terms"] = [{**base, "n_words": n_words, **row} for row in terms.category_rows()]
         out["labels"] = [{**base, **row} for row in terms.label_rows()]
         out["stance"] = [{**base, **row} for row in stance.rows]

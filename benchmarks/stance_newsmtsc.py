@@ -1,0 +1,144 @@
+"""Target-level sentiment of framecmp.stance.score_target on a NewsMTSC file.
+
+Metrics (printed as one JSON object on the last line):
+
+* macro_f1: unweighted mean of the F1 of the three classes (negative, neutral,
+  positive); F1 = 2 * precision * recall / (precision + recall) per class.
+* macro_f1_ci95: 95% bootstrap percentile interval of macro_f1, resampling
+  sentences (not targets, since targets of one sentence are not independent),
+  1,000 resamples, fixed seed.
+* accuracy: share of targets whose predicted label equals the gold label.
+* f1_per_class: F1 of each class.
+* n_targets, n_sentences: how many targets and sentences were scored.
+* sentences_per_second: sentences scored per second of wall time (scoring only,
+  one process; the model and lexicon are loaded before timing).
+* vader_baseline: the same metrics for VADER on the whole sentence, ignoring the
+  target (compound >= 0.05 positive, <= -0.05 negative, else neutral), computed
+  in the same run on the same targets.
+
+Usage::
+
+    python benchmarks/stance_newsmtsc.py --data ../shared/data/newsmtsc/dev_rw.jsonl --mode default
+
+Gold labels: NewsMTSC polarity 2.0 negative, 4.0 neutral, 6.0 positive;
+``from``/``to`` are character offsets into ``sentence_normalized`` (``to`` exclusive).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from framecmp.stance import LABELS, load_stance_model, score_target, vader
+
+POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+
+
+def read_newsmtsc(path: str | Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Sentences with their (from, to, gold label) targets."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            s = d["sentence_normalized"]
+            ts = [(int(t["from"]), int(t["to"]), POLARITY[float(t["polarity"])]) for t in d["targets"]]
+            out.append((s, ts))
+    return out
+
+
+def f1_scores(gold: list[str], pred: list[str]) -> dict[str, float]:
+    out = {}
+    for c in LABELS:
+        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        out[c] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return out
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    f = f1_scores(gold, pred)
+    return sum(f.values()) / len(f)
+
+
+def bootstrap_ci(
+    groups: list[list[tuple[str, str]]], *, reps: int = 1000, seed: int = 0
+) -> tuple[float, float]:
+    """95% percentile interval of macro-F1, resampling sentences (groups of targets)."""
+    rng = random.Random(seed)
+    vals = []
+    n = len(groups)
+    for _ in range(reps):
+        g: list[str] = []
+        p: list[str] = []
+        for _ in range(n):
+            for gg, pp in groups[rng.randrange(n)]:
+                g.append(gg)
+                p.append(pp)
+        vals.append(macro_f1(g, p))
+    vals.sort()
+    return vals[int(0.025 * reps)], vals[int(0.975 * reps) - 1]
+
+
+def summarize(groups: list[list[tuple[str, str]]]) -> dict[str, Any]:
+    gold = [g for grp in groups for g, _ in grp]
+    pred = [p for grp in groups for _, p in grp]
+    lo, hi = bootstrap_ci(groups)
+    return {
+        "macro_f1": macro_f1(gold, pred),
+        "macro_f1_ci95": [lo, hi],
+        "accuracy": sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0,
+        "f1_per_class": f1_scores(gold, pred),
+    }
+
+
+def vader_label(sentence: str) -> str:
+    c = vader().polarity_scores(sentence)["compound"]
+    return "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", required=True, help="a NewsMTSC jsonl file")
+    ap.add_argument("--mode", choices=["default", "trained"], default="default")
+    ap.add_argument("--model", default=None, help="model JSON for --mode trained (default: bundled)")
+    args = ap.parse_args(argv)
+    data = read_newsmtsc(args.data)
+    model = load_stance_model(args.model) if args.mode == "trained" else None
+    score_target("Warm up the caches.", 0, 4, mode=args.mode, model=model)
+    ours: list[list[tuple[str, str]]] = []
+    t0 = time.perf_counter()
+    for s, ts in data:
+        ours.append([(g, score_target(s, a, b, mode=args.mode, model=model).label) for a, b, g in ts])
+    elapsed = time.perf_counter() - t0
+    base = [[(g, vader_label(s)) for _a, _b, g in ts] for s, ts in data]
+    res = summarize(ours)
+    res.update(
+        {
+            "data": str(args.data),
+            "mode": args.mode,
+            "n_sentences": len(data),
+            "n_targets": sum(len(ts) for _, ts in data),
+            "sentences_per_second": len(data) / elapsed if elapsed > 0 else None,
+            "vader_baseline": summarize(base),
+        }
+    )
+    if model is not None:
+        res["model_trained_on"] = model.meta.get("data")
+    for k in ("macro_f1", "accuracy"):
+        print(f"{k:>10}: {res[k]:.3f}   (VADER whole sentence {res['vader_baseline'][k]:.3f})", file=sys.stderr)
+    print(json.dumps(res))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1034 @@
+"""Highlighted articles and one self-contained HTML report.
+
+Everything here turns evidence into HTML a student can read and a researcher
+can check: each coloured span carries a tooltip saying why it counts, and every
+number in the report comes with a plain-language reading of what it can and
+cannot show. All article text is escaped (articles come from the open web).
+
+The report is one file that works offline: inline CSS, plots embedded as
+base64 PNG, no scripts, no fonts or stylesheets from the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib
+import io
+import math
+import numbers
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framecmp.records import Evidence
+
+__all__ = ["Highlight", "highlight", "article_html", "report", "CSS", "KINDS"]
+
+# --------------------------------------------------------------------------- constants
+
+#: Evidence kinds in display order: (name shown in the legend, what it marks).
+KINDS: dict[str, tuple[str, str]] = {
+    "actor": ("Actor", "a mention of an actor (country, group, person)"),
+    "term": ("Loaded term", "a word from the loaded-terms lexicon"),
+    "quote": ("Quote", "words the article puts in someone's mouth"),
+    "source": ("Source", "who is said to have said it"),
+    "cue": ("Reporting verb", "how it is reported: 'said' vs 'claimed'"),
+    "hedge": ("Hedge", "distancing words: 'reportedly', 'so-called'"),
+    "stance": ("Stance cue", "an evaluation directed at an actor"),
+    "context": ("Context tone", "the tone of the surroundings, not aimed at the actor"),
+}
+
+#: The stylesheet shared by highlighted articles, the report and worksheets.
+#: Each kind uses its own visual channel (background, underline, border), so
+#: nested spans stay readable: a term inside a quote shows both.
+CSS = """
+.fc-root { font-family: Georgia, 'Times New Roman', serif; line-height: 1.6; color: #1b1b1b;
+  max-width: 60em; }
+.fc-root h1, .fc-root h2, .fc-root h3, .fc-root h4 { font-family: system-ui, Arial, sans-serif;
+  line-height: 1.25; }
+.fc-root table { border-collapse: collapse; margin: 0.5em 0 1em; font-family: system-ui, Arial,
+  sans-serif; font-size: 0.9em; }
+.fc-root th, .fc-root td { border: 1px solid #c8c8c8; padding: 0.25em 0.5em; text-align: left;
+  vertical-align: top; }
+.fc-root th { background: #f1f1f1; }
+.fc-root td.fc-num { text-align: right; font-variant-numeric: tabular-nums; }
+.fc-root caption { text-align: left; font-weight: bold; padding-bottom: 0.25em;
+  white-space: nowrap; }
+.fc-meta { font-family: system-ui, Arial, sans-serif; font-size: 0.85em; color: #4a4a4a; }
+.fc-note { background: #f6f6f6; border-left: 4px solid #8a8a8a; padding: 0.4em 0.8em; }
+ul.fc-note, ul.fc-meta { padding-left: 2em; }
+.fc-caveat { background: #fff4d6; border: 2px solid #b07d00; padding: 0.6em 1em;
+  font-family: system-ui, Arial, sans-serif; font-size: 1.05em; }
+.fc-reading { background: #eef5ff; border-left: 4px solid #3a6fb0; padding: 0.4em 0.8em; }
+.fc-flag { color: #8a4b00; font-style: italic; }
+.fc-plot { max-width: 100%; height: auto; border: 1px solid #ddd; }
+.fc-article { border-top: 1px solid #ccc; padding-top: 0.5em; margin-top: 1.5em; }
+.fc-text p { margin: 0 0 0.8em; }
+.fc-legend { font-family: system-ui, Arial, sans-serif; font-size: 0.85em; margin: 0.4em 0;
+  padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.3em 1em; }
+.fc-legend li { margin: 0; }
+.fc-ev { position: relative; cursor: help; }
+.fc-ev:focus { outline: 2px solid #1a56db; outline-offset: 1px; }
+.fc-ev::after { content: attr(data-tip); display: none; position: absolute; left: 0;
+  top: 100%; z-index: 20; width: max-content; max-width: 26em; white-space: pre-line;
+  background: #222; color: #fff; font: 0.8rem/1.35 system-ui, Arial, sans-serif;
+  font-weight: normal; font-style: normal; text-decoration: none; padding: 0.4em 0.6em;
+  border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,0.3); pointer-events: none; }
+.fc-ev:focus::after { display: block; }
+.fc-ev:hover:not(:has(.fc-ev:hover))::after { display: block; }
+.fc-k-actor { font-weight: bold; text-decoration: underline #1f4e9c; text-decoration-thickness: 2px;
+  text-underline-offset: 3px; }
+.fc-k-term { background: #ffd873; }
+.fc-k-quote { background: #dcebff; }
+.fc-k-source { background: #cdeecd; }
+.fc-k-cue { background: #e6d9f7; }
+.fc-k-hedge { font-style: italic; text-decoration: underline dotted #c25700;
+  text-decoration-thickness: 2px; text-underline-offset: 3px; }
+.fc-k-stance { border-bottom: 3px solid #777; }
+.fc-k-stance.fc-neg { border-bottom-color: #c0392b; }
+.fc-k-stance.fc-pos { border-bottom-color: #1e8449; }
+.fc-k-context { border-bottom: 2px dashed #9a9a9a; }
+.fc-tips { display: none; }
+.fc-swatch { padding: 0 0.3em; }
+"""
+
+_NUMERIC_RE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+class _Raw(str):
+    """HTML that is already escaped (a marker type for table cells)."""
+
+    __slots__ = ()
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _esc(value: Any) -> str:
+    """Escape any value for HTML text or attribute use (None and NaN become '')."""
+    v = _clean(value)
+    return "" if v is None else escape(str(v), quote=True)
+
+
+def _clean(value: Any) -> Any:
+    """None for missing values (None, NaN, NA), the value otherwise."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return value
+    return value
+
+
+def _fmt(value: Any, digits: int = 2, *, signed: bool = False) -> str:
+    """Format a number for display (rounding happens only here)."""
+    v = _clean(value)
+    if v is None:
+        return "–"
+    if isinstance(v, numbers.Real) and not isinstance(v, bool):
+        x = float(v)
+        if math.isinf(x):
+            return "∞" if x > 0 else "−∞"
+        return f"{x:+.{digits}f}" if signed else f"{x:.{digits}f}"
+    return str(v)
+
+
+def _anchor(value: Any) -> str:
+    """An HTML id made from any article id."""
+    return "a-" + (_NUMERIC_RE.sub("-", str(value)).strip("-") or "x")
+
+
+def _tag(name: str, content: str, **attrs: Any) -> str:
+    """``<name attrs>content</name>``; ``content`` must already be HTML."""
+    parts = [name]
+    for key, value in attrs.items():
+        if value is None or value is False:
+            continue
+        key = key.rstrip("_").replace("_", "-")
+        parts.append(key if value is True else f'{key}="{_esc(value)}"')
+    return f"<{' '.join(parts)}>{content}</{name}>"
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    caption: str | None = None,
+    numeric: Sequence[int] = (),
+) -> str:
+    """An HTML table; cells are escaped unless they are :class:`_Raw`."""
+    head = "".join(_tag("th", _esc(h), scope="col") for h in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            content = cell if isinstance(cell, _Raw) else _esc(cell)
+            cells.append(_tag("td", content, class_="fc-num" if i in numeric else None))
+        body.append(_tag("tr", "".join(cells)))
+    cap = _tag("caption", _esc(caption)) if caption else ""
+    return _tag("table", cap + _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(body)))
+
+
+def _para(text: str, *, cls: str | None = None) -> str:
+    """A paragraph of escaped plain text."""
+    return _tag("p", _esc(text), class_=cls)
+
+
+def _document(title: str, body: str) -> str:
+    """A complete HTML document with the stylesheet inline."""
+    head = (
+        '<meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        + _tag("title", _esc(title))
+        + _tag("style", CSS)
+    )
+    return "<!DOCTYPE html>\n" + _tag(
+        "html", _tag("head", head) + _tag("body", _tag("main", body, class_="fc-root")), lang="en"
+    )
+
+
+def _frame(scores: Any, name: str) -> pd.DataFrame:
+    """``scores.<name>`` as a DataFrame (empty if the attribute is missing)."""
+    value = getattr(scores, name, None)
+    return value if isinstance(value, pd.DataFrame) else pd.DataFrame()
+
+
+def _article_id(article: Any) -> Any:
+    """The id of an article object, whatever the attribute is called."""
+    for attr in ("article_id", "id"):
+        value = getattr(article, attr, None)
+        if value is not None:
+            return value
+    return None
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A range of text with every evidence row that covers exactly that range."""
+
+    start: int
+    end: int
+    rows: tuple[Mapping[str, Any], ...]
+    ident: int
+    cont: bool = False
+
+    def clip(self, start: int, end: int) -> _Span:
+        """The part of this span inside ``[start, end)``, marked as a continuation."""
+        return _Span(max(start, self.start), min(end, self.end), self.rows, self.ident,
+                     self.cont or start > self.start)
+
+
+def _evidence_rows(
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    article_id: Any,
+    kinds: Sequence[str] | None,
+) -> list[dict[str, Any]]:
+    """Evidence of one article as plain dicts (missing values as None)."""
+    if evidence is None:
+        return []
+    if isinstance(evidence, pd.DataFrame):
+        frame = evidence
+        if article_id is not None and "article_id" in frame.columns:
+            frame = frame[frame["article_id"].astype(str) == str(article_id)]
+        records: Sequence[Mapping[Any, Any]] = frame.to_dict("records")
+    else:
+        records = [e.as_row("", "") if isinstance(e, Evidence) else dict(e) for e in evidence]
+    rows = [{str(k): _clean(v) for k, v in r.items()} for r in records]
+    if kinds is not None:
+        if isinstance(kinds, str):
+            raise TypeError(
+                "The 'kinds' parameter of highlight() must be a list of kinds, "
+                f"not a single string. Got {kinds!r}; use [{kinds!r}]."
+            )
+        unknown = sorted(set(kinds) - set(KINDS))
+        if unknown:
+            raise ValueError(
+                f"The 'kinds' parameter of highlight() must contain only {list(KINDS)}. "
+                f"Got {unknown} instead."
+            )
+        rows = [r for r in rows if r.get("kind") in kinds]
+    return rows
+
+
+def _spans(rows: Sequence[Mapping[str, Any]], n: int) -> list[_Span]:
+    """Group rows by exact range; drop ranges outside ``[0, n)`` with a warning."""
+    groups: dict[tuple[int, int], list[Mapping[str, Any]]] = {}
+    bad = 0
+    for r in rows:
+        try:
+            s, e = int(r["start"]), int(r["end"])
+        except (KeyError, TypeError, ValueError):
+            bad += 1
+            continue
+        if not 0 <= s < e <= n:
+            bad += 1
+            continue
+        groups.setdefault((s, e), []).append(r)
+    if bad:
+        warnings.warn(f"{bad} evidence span(s) lie outside the article text and are not shown.",
+                      stacklevel=3)
+    order = {k: i for i, k in enumerate(KINDS)}
+    spans = []
+    for i, ((s, e), group) in enumerate(sorted(groups.items())):
+        group.sort(key=lambda r: order.get(str(r.get("kind")), len(order)))
+        spans.append(_Span(s, e, tuple(group), i))
+    return spans
+
+
+def _tip_lines(row: Mapping[str, Any]) -> list[str]:
+    """What one evidence row says about its span, one fact a line."""
+    kind = str(row.get("kind") or "")
+    name = KINDS.get(kind, (kind or "Evidence", ""))[0]
+    label = row.get("label")
+    lines = [f"{name}: {label}" if label else name]
+    for key, caption in (("category", "category"), ("actor", "actor"), ("holder", "holder")):
+        if row.get(key) is not None and row.get(key) != "":
+            lines.append(f"{caption}: {row[key]}")
+    if row.get("value") is not None:
+        lines.append(f"value: {_fmt(row['value'], signed=True)}")
+    if row.get("rule_id"):
+        version = f" (lexicon {row['lexicon_version']})" if row.get("lexicon_version") else ""
+        lines.append(f"rule: {row['rule_id']}{version}")
+    if row.get("explanation"):
+        lines.append(f"why: {row['explanation']}")
+    return lines
+
+
+def _tip_text(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The tooltip of a span: every row covering it, separated by a blank line."""
+    return "\n\n".join("\n".join(_tip_lines(r)) for r in rows)
+
+
+def _open_span(span: _Span, prefix: str) -> str:
+    """The opening tag of an evidence span, with its tooltip."""
+    kinds = list(dict.fromkeys(str(r.get("kind")) for r in span.rows))
+    classes = ["fc-ev", *(f"fc-k-{_NUMERIC_RE.sub('', k)}" for k in kinds)]
+    values = [r["value"] for r in span.rows if r.get("kind") == "stance" and r.get("value") is not None]
+    if values:
+        total = sum(float(v) for v in values)
+        classes.append("fc-neg" if total < 0 else "fc-pos" if total > 0 else "fc-zero")
+    if span.cont:
+        classes.append("fc-cont")
+    tip = _tip_text(span.rows)
+    return (
+        f'<span class="{" ".join(classes)}" tabindex="0" data-kinds="{_esc(" ".join(kinds))}" '
+        f'title="{_esc(tip)}" data-tip="{_esc(tip)}" '
+        f'aria-describedby="{prefix}-tip-{span.ident}">'
+    )
+
+
+def _nest(text: str, lo: int, hi: int, spans: list[_Span], prefix: str) -> str:
+    """Escaped ``text[lo:hi]`` with ``spans`` (inside it) as properly nested elements.
+
+    A span that crosses the end of an enclosing span is split there, and its
+    second piece is handled after the enclosing span closes.
+    """
+    out: list[str] = []
+    pos = lo
+    todo = sorted(spans, key=lambda s: (s.start, -s.end, s.ident))
+    while todo:
+        outer, rest = todo[0], todo[1:]
+        inner: list[_Span] = []
+        later: list[_Span] = []
+        for s in rest:
+            if s.start >= outer.end:
+                later.append(s)
+            elif s.end <= outer.end:
+                inner.append(s)
+            else:
+                inner.append(s.clip(s.start, outer.end))
+                later.append(s.clip(outer.end, s.end))
+        out.append(escape(text[pos:outer.start]))
+        out.append(_open_span(outer, prefix))
+        out.append(_nest(text, outer.start, outer.end, inner, prefix))
+        out.append("</span>")
+        pos = outer.end
+        todo = sorted(later, key=lambda s: (s.start, -s.end, s.ident))
+    out.append(escape(text[pos:hi]))
+    return "".join(out)
+
+
+def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines of the text (paragraphs), as offset ranges."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _text_html(text: str, spans: Sequence[_Span], prefix: str) -> str:
+    """The article text as ``<p>`` elements with nested evidence spans."""
+    paras = []
+    for ps, pe in _paragraph_ranges(text):
+        inside = [s.clip(ps, pe) for s in spans if s.start < pe and s.end > ps]
+        paras.append(_tag("p", _nest(text, ps, pe, inside, prefix)))
+    return _tag("div", "".join(paras), class_="fc-text")
+
+
+def _legend(rows: Sequence[Mapping[str, Any]]) -> str:
+    """A legend of the kinds present, with their counts and a sample swatch."""
+    counts = Counter(str(r.get("kind")) for r in rows)
+    items = []
+    for kind, (name, what) in KINDS.items():
+        if counts.get(kind):
+            swatch = _tag("span", _esc(name), class_=f"fc-swatch fc-k-{kind}")
+            items.append(_tag("li", f"{swatch} {_esc(what)} ({counts[kind]})"))
+    for kind in sorted(set(counts) - set(KINDS)):
+        items.append(_tag("li", f"{_esc(kind)} ({counts[kind]})"))
+    if not items:
+        return _para("No evidence was found in this article.", cls="fc-meta")
+    return _tag("ul", "".join(items), class_="fc-legend", aria_label="Legend")
+
+
+def _article_meta(article: Any) -> str:
+    """Outlet, date, event, language and translation notes of one article."""
+    bits = []
+    for attr, caption in (("outlet", "Outlet"), ("date", "Date"), ("event", "Event"),
+                          ("language", "Language")):
+        value = _clean(getattr(article, attr, None))
+        if value is not None and value != "":
+            bits.append(f"{caption}: {value}")
+    translated = _clean(getattr(article, "translated_from", None))
+    if translated:
+        bits.append(f"Translated from {translated}: translated verbs can read louder "
+                    "than the original")
+    status = _clean(getattr(article, "status", None))
+    if status and str(status) != "ok":
+        bits.append(f"Status: {status}")
+    return _para(" · ".join(bits), cls="fc-meta") if bits else ""
+
+
+def article_html(
+    article: Any,
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    *,
+    kinds: Sequence[str] | None = None,
+    anchor: str | None = None,
+    heading_level: int = 3,
+) -> str:
+    """One highlighted article as an HTML fragment (without the stylesheet).
+
+    Parameters
+    ----------
+    article : Article
+        Needs ``.text`` (cleaned); ``.title``, ``.outlet``, ``.date``, ``.event``,
+        ``.language``, ``.translated_from``, ``.status`` are shown when present.
+    evidence : DataFrame or iterable of Evidence
+        Evidence rows; a frame with several articles is filtered by ``article_id``.
+    kinds : list of str, optional
+        Evidence kinds to show (default: all).
+    anchor : str, optional
+        HTML id of the fragment; also prefixes the tooltip ids, which must be
+        unique in a page.
+    heading_level : int
+        Level of the article title heading.
+
+    Returns
+    -------
+    str
+        An ``<article>`` element.
+    """
+    text = getattr(article, "text", None)
+    if not isinstance(text, str):
+        raise TypeError(
+            f"highlight() needs an article with a str 'text' attribute. Got {type(article).__name__}."
+        )
+    aid = _article_id(article)
+    anchor = anchor or _anchor(aid if aid is not None else id(article))
+    rows = _evidence_rows(evidence, aid, kinds)
+    spans = _spans(rows, len(text))
+    title = _clean(getattr(article, "title", None)) or (str(aid) if aid is not None else "Article")
+    tips = "".join(
+        _tag("span", _esc(_tip_text(s.rows)), id=f"{anchor}-tip-{s.ident}") for s in spans
+    )
+    level = min(max(heading_level, 1), 6)
+    body = (
+        _tag(f"h{level}", _esc(title))
+        + _article_meta(article)
+        + _legend([r for s in spans for r in s.rows])
+        + _text_html(text, spans, anchor)
+        + _tag("div", tips, class_="fc-tips", hidden=True)
+    )
+    return _tag("article", body, class_="fc-article", id=anchor)
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A highlighted article: shows inline in Jupyter, or saves as a page.
+
+    Attributes
+    ----------
+    html : str
+        A self-contained HTML fragment (stylesheet included).
+    title : str
+        The article title.
+    """
+
+    html: str
+    title: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+    @property
+    def document(self) -> str:
+        """A complete HTML page."""
+        return _document(self.title, self.html)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the article as a complete HTML page; return the path."""
+        target = Path(path)
+        target.write_text(self.document, encoding="utf-8")
+        return target
+
+
+def highlight(
+    article: Any,
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    *,
+    kinds: Sequence[str] | None = None,
+) -> Highlight:
+    """Show one article with its evidence as coloured spans and tooltips.
+
+    Each span says why it counts (kind, label, category, actor, holder, value,
+    rule, explanation) in its ``title`` and in a CSS tooltip shown on hover
+    and on keyboard focus. Overlapping spans nest; a span that serves several
+    measures carries them all. The article text is escaped.
+
+    Parameters
+    ----------
+    article : Article
+        The article (``.text`` is the cleaned text the evidence offsets index).
+    evidence : DataFrame or iterable of Evidence
+        The ``evidence`` frame of :class:`Scores` (filtered to the article by
+        ``article_id``), or Evidence records of this article.
+    kinds : list of str, optional
+        Kinds to show, among ``actor``, ``term``, ``quote``, ``source``, ``cue``,
+        ``hedge``, ``stance``, ``context``. Default: all.
+
+    Returns
+    -------
+    Highlight
+        Renders inline in Jupyter; ``.html`` and ``.save(path)``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from framecmp.records import Evidence
+    >>> art = SimpleNamespace(article_id="x", title="T", text="The junta said <no>.")
+    >>> h = highlight(art, [Evidence("term", 4, 9, "junta", label="junta")])
+    >>> "&lt;no&gt;" in h.html and 'class="fc-ev fc-k-term"' in h.html
+    True
+    """
+    fragment = article_html(article, evidence, kinds=kinds)
+    title = str(_clean(getattr(article, "title", None)) or _article_id(article) or "Article")
+    return Highlight(html=_tag("style", CSS) + _tag("div", fragment, class_="fc-root"), title=title)
+
+
+# --------------------------------------------------------------------------- report: checks
+
+#: What each measure can and cannot show (the ``limits`` section).
+LIMITS: dict[str, tuple[str, str]] = {
+    "stance": (
+        "Which actors an article evaluates, and in whose voice: the outlet's own or a "
+        "quoted source's, from cue words (accuse, praise, partner) directed at the actor.",
+        "Irony, implication, what is left out, or whether an evaluation is fair. A few cue "
+        "words decide an article's score, so one article is a small sample of an outlet.",
+    ),
+    "terms": (
+        "How often words from the loaded-terms lexicon appear, by category, per 1,000 words.",
+        "Words not in the lexicon, and whether a word is loaded in its context: quoting a "
+        "word is not the same as using it. The lexicon itself reflects choices.",
+    ),
+    "labels": (
+        "Which name each outlet picks for the same group or government "
+        "('junta' vs 'transitional authorities').",
+        "Why the name was chosen; some labels are simply the house style of an outlet.",
+    ),
+    "attribution": (
+        "Who is given a voice, direct vs indirect quotes, named vs anonymous sources, "
+        "neutral vs loaded reporting verbs, hedges.",
+        "Whether a source is right or representative, and voices the rules miss "
+        "(unusual quotation patterns, paraphrase without a reporting verb).",
+    ),
+    "cleaning": (
+        "Which spans (menus, bylines, timestamps) were removed before scoring, and why.",
+        "Junk the patterns do not know; real text wrongly removed. Check the log.",
+    ),
+}
+
+READINGS: dict[str, str] = {
+    "stance": (
+        "Stance runs from −1 (hostile) through 0 (neutral or no evaluation) to +1 "
+        "(favourable). Each article's score is shrunk toward 0 when it has little "
+        "evidence, so a score near 0 can mean 'balanced' or 'little said'."
+    ),
+    "terms": (
+        "Loaded-term rates are hits per 1,000 words. A higher rate means more words from "
+        "the lexicon, not necessarily a more biased article: quotations count too."
+    ),
+    "attribution": (
+        "Attribution shares describe who speaks in the articles: the share of quoted words "
+        "per affiliation, how many sources are anonymous, how many quotes are direct."
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _CorpusShape:
+    """What the corpus allows one to conclude."""
+
+    illustrative: bool
+    reasons: tuple[str, ...]
+
+
+def _corpus_shape(articles: pd.DataFrame, min_articles: int) -> _CorpusShape:
+    """Say whether comparisons are findings or only illustrations of method."""
+    if articles.empty or "outlet" not in articles.columns:
+        return _CorpusShape(True, ("The corpus is empty.",))
+    reasons: list[str] = []
+    per_outlet = articles.groupby("outlet").size()
+    if (per_outlet < min_articles).all():
+        reasons.append(
+            f"Every outlet has fewer than {min_articles} articles "
+            f"(at most {int(per_outlet.max())}). One article cannot stand for an outlet."
+        )
+    if per_outlet.size < 2:
+        reasons.append("There is only one outlet, so there is nothing to compare it with.")
+    if "event" in articles.columns and articles["event"].notna().any():
+        shared = articles.dropna(subset=["event"]).groupby("event")["outlet"].nunique()
+        if (shared < 2).all() and per_outlet.size >= 2:
+            reasons.append(
+                "The outlets cover different events: no event is reported by two outlets, "
+                "so differences may come from the events, not from the outlets."
+            )
+    else:
+        reasons.append("Events are not marked, so articles about different events may be mixed.")
+    return _CorpusShape(bool(reasons), tuple(reasons))
+
+
+def _caveat_html(shape: _CorpusShape) -> str:
+    """The prominent notice at the top of the report, if one is needed."""
+    if not shape.illustrative:
+        return ""
+    items = "".join(_tag("li", _esc(r)) for r in shape.reasons)
+    body = (
+        _tag("p", _tag("strong", "These comparisons illustrate the method. They are not "
+                                 "findings about the outlets."))
+        + _tag("ul", items)
+        + _para("Read the numbers below as a demonstration of what framecmp measures and "
+                "how to check it, not as evidence that one outlet frames the story "
+                "differently from another.")
+    )
+    return _tag("section", body, id="caveat", class_="fc-caveat", role="note")
+
+
+# --------------------------------------------------------------------------- report: sections
+
+
+def _section(ident: str, heading: str, body: str) -> str:
+    """A report section with an id and a heading."""
+    return _tag("section", _tag("h2", _esc(heading)) + body, id=ident)
+
+
+def _summary_html(scores: Any) -> str:
+    """Articles per outlet and event, statuses, words, languages and translations."""
+    arts = _frame(scores, "articles")
+    if arts.empty:
+        return _section("summary", "Corpus summary", _para("The corpus is empty."))
+    parts = [_para(f"{len(arts)} article(s) from {arts['outlet'].nunique()} outlet(s).")]
+    if "event" in arts.columns:
+        ev = arts.assign(event=arts["event"].fillna("(no event)").astype(str))
+        tab = pd.crosstab(ev["outlet"].astype(str), ev["event"])
+        parts.append(_table(["Outlet", *tab.columns], [[o, *r] for o, r in zip(tab.index, tab.values.tolist())],
+                            caption="Articles per outlet and event",
+                            numeric=range(1, len(tab.columns) + 1)))
+    words = arts.groupby("outlet").agg(
+        articles=("outlet", "size"),
+        words=("n_words", "sum") if "n_words" in arts.columns else ("outlet", "size"),
+    )
+    parts.append(_table(["Outlet", "Articles", "Words"],
+                        [[o, int(r.articles), _fmt(r.words, 0)] for o, r in words.iterrows()],
+                        caption="Articles and words per outlet", numeric=(1, 2)))
+    if "status" in arts.columns:
+        counts = arts["status"].fillna("(none)").astype(str).value_counts()
+        parts.append(_table(["Status", "Articles"], list(counts.items()),
+                            caption="Scoring status (every input article is listed)",
+                            numeric=(1,)))
+    notes = []
+    for _, row in arts.iterrows():
+        lang, src = _clean(row.get("language")), _clean(row.get("translated_from"))
+        if src:
+            notes.append(f"{row['article_id']} ({row['outlet']}) reads as translated from "
+                         f"{src}{f' into {lang}' if lang else ''}: a translated verb can read "
+                         "louder than its source.")
+    langs = arts["language"].dropna().unique().tolist() if "language" in arts.columns else []
+    if len(langs) > 1:
+        notes.append(f"The corpus mixes languages ({', '.join(map(str, langs))}); lexicons "
+                     "may cover them unevenly.")
+    if notes:
+        parts.append(_tag("ul", "".join(_tag("li", _esc(n)) for n in notes), class_="fc-note"))
+    return _section("summary", "Corpus summary", "".join(parts))
+
+
+def _cleaning_html(scores: Any) -> str:
+    """What cleaning removed from each article, and why."""
+    rem = _frame(scores, "removals")
+    intro = _para("Before scoring, framecmp removes page furniture (menus, bylines, "
+                  "timestamps glued into sentences). Every removal is listed here with its "
+                  "reason, so you can check that no real text was lost.")
+    if rem.empty:
+        return _section("cleaning", "Cleaning log", intro + _para("Nothing was removed."))
+    rem = rem.assign(n_chars=rem["raw_end"] - rem["raw_start"]) if {"raw_start", "raw_end"} <= set(rem.columns) \
+        else rem.assign(n_chars=rem.get("text", pd.Series(dtype=str)).astype(str).str.len())
+    by = rem.groupby(["article_id", "reason"], dropna=False).agg(n=("reason", "size"),
+                                                                  chars=("n_chars", "sum"))
+    summary = _table(["Article", "Reason", "Removals", "Characters"],
+                     [[a, r, int(v.n), int(v.chars)] for (a, r), v in by.iterrows()],
+                     caption="Removals per article and reason", numeric=(2, 3))
+    detail_rows = []
+    for _, r in rem.iterrows():
+        text = str(_clean(r.get("text")) or "")
+        shown = text if len(text) <= 160 else text[:157] + "…"
+        detail_rows.append([r.get("article_id"), r.get("reason"), r.get("rule_id"), shown])
+    detail = _tag("details", _tag("summary", _esc(f"All {len(rem)} removals"))
+                  + _table(["Article", "Reason", "Rule", "Removed text"], detail_rows))
+    return _section("cleaning", "Cleaning log", intro + summary + detail)
+
+
+def _flag_text(value: Any) -> str | None:
+    """What a compare() ``flag`` cell says, or None when the row is not flagged."""
+    v = _clean(value)
+    if v is None or v is False:
+        return None
+    if isinstance(v, str):
+        return None if v.strip().lower() in ("", "false", "ok", "none") else v
+    return "too few articles" if v else None
+
+
+def _compare_table(frame: pd.DataFrame, *, caption: str) -> str:
+    """A compare() frame as a table; flagged rows show why instead of an interval."""
+    keys = [c for c in ("holder", "referent") if c in frame.columns and frame[c].notna().any()]
+    headers = ["Group", *[k.capitalize() for k in keys], "Item", "Articles", "Mean",
+               "95% interval", "Rest mean", "Difference", "Cliff's delta", "p (adjusted)", "Note"]
+    rows = []
+    for _, r in frame.iterrows():
+        flag = _flag_text(r.get("flag"))
+        if flag is not None:
+            interval: Any = _Raw(_tag("span", _esc(flag), class_="fc-flag"))
+        else:
+            interval = f"{_fmt(r.get('ci_low'))} to {_fmt(r.get('ci_high'))}"
+        rows.append([r.get("group"), *[r.get(k) for k in keys], r.get("item"),
+                     _fmt(r.get("n_articles"), 0), _fmt(r.get("mean")), interval,
+                     _fmt(r.get("rest_mean")), _fmt(r.get("effect_size"), signed=True),
+                     _fmt(r.get("cliffs_delta"), signed=True), _fmt(r.get("p_adjusted"), 3),
+                     r.get("note")])
+    k = len(keys)
+    return _table(headers, rows, caption=caption,
+                  numeric=tuple(i + k for i in (2, 3, 5, 6, 7, 8)))
+
+
+def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
+    """Plain-language sentences about a compare() frame."""
+    if frame.empty:
+        return "There is nothing to compare for this measure in this corpus."
+    flagged = frame["flag"].map(lambda v: _flag_text(v) is not None) if "flag" in frame.columns \
+        else pd.Series(False, index=frame.index)
+    has_mean = frame["mean"].notna() if "mean" in frame.columns else pd.Series(False, index=frame.index)
+    usable = frame[~flagged & has_mean]
+    sentences = [READINGS.get(measure, "")]
+    shown = frame[has_mean]
+    if not shown.empty:
+        hi = shown.loc[shown["mean"].idxmax()]
+        lo = shown.loc[shown["mean"].idxmin()]
+        sentences.append(
+            f"The highest mean is {_fmt(hi['mean'])} ({hi.get('group')}, {hi.get('item')}); "
+            f"the lowest is {_fmt(lo['mean'])} ({lo.get('group')}, {lo.get('item')})."
+        )
+    if usable.empty:
+        sentences.append(
+            "Every row here is flagged (too few articles for an interval or a test), so none "
+            "of these differences can be read as a difference between outlets."
+        )
+    else:
+        n_sig = int((usable["p_adjusted"] < 0.05).sum()) if "p_adjusted" in usable.columns else 0
+        sentences.append(
+            f"{len(usable)} row(s) have enough articles for an interval; {n_sig} of them differ "
+            "from the other outlets with an adjusted p-value below 0.05. 'Difference' is the "
+            "group mean minus the mean of the other outlets; Cliff's delta runs from −1 to +1 "
+            "(below 0.15 in size is negligible). Overlapping intervals mean the data cannot "
+            "tell the groups apart."
+        )
+    sentences.append("These numbers count words and cues; they do not show intent or accuracy.")
+    return " ".join(s for s in sentences if s)
+
+
+def _png(plotter: Callable[..., Any], frame: pd.DataFrame, alt: str, **kwargs: Any) -> str:
+    """Run a plot function on a fresh figure; return an ``<img>`` with the PNG inline."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7, 4), dpi=100)
+    ax = fig.subplots()
+    plotter(frame, ax=ax, **kwargs)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight")
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'<img class="fc-plot" alt="{_esc(alt)}" src="data:image/png;base64,{data}">'
+
+
+def _plot_html(name: str, frame: pd.DataFrame, alt: str, **kwargs: Any) -> str:
+    """An embedded plot from :mod:`framecmp.plot`, or a note saying why there is none."""
+    if frame.empty:
+        return ""
+    try:
+        plot_module = importlib.import_module("framecmp.plot")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            img = _png(getattr(plot_module, name), frame, alt, **kwargs)
+        return _tag("figure", img)
+    except Exception as exc:  # a failed plot must not lose the rest of the report
+        warnings.warn(f"report(): plot {name} failed: {exc!r}", stacklevel=4)
+        return _para(f"(Plot {name} could not be drawn: {exc})", cls="fc-meta")
+
+
+def _comparison_html(
+    scores: Any, measure: str, compare_kwargs: Mapping[str, Any], *, caption: str | None = None
+) -> str:
+    """compare() for one measure across outlets: table, notes and reading."""
+    try:
+        compare = importlib.import_module("framecmp.compare").compare
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            frame = compare(scores, measure=measure, **compare_kwargs)
+    except Exception as exc:  # show what failed instead of losing the report
+        warnings.warn(f"report(): compare(measure={measure!r}) failed: {exc!r}", stacklevel=4)
+        return _para(f"This comparison could not be computed: {exc}", cls="fc-note")
+    if not isinstance(frame, pd.DataFrame):
+        return ""
+    notes = [str(n) for n in frame.attrs.get("notes", [])]
+    notes += [str(w.message) for w in caught]
+    body = _compare_table(frame, caption=caption or f"{measure.capitalize()} compared across "
+                          "outlets (each outlet against all the others)")
+    if notes:
+        body += _tag("ul", "".join(_tag("li", _esc(n)) for n in dict.fromkeys(notes)),
+                     class_="fc-meta")
+    return body + _para(_compare_reading(frame, measure), cls="fc-reading")
+
+
+def _limits_note(measure: str) -> str:
+    """'Can show / cannot show' for one measure, as a short paragraph."""
+    can, cannot = LIMITS[measure]
+    return _para(f"Can show: {can} Cannot show: {cannot}", cls="fc-note")
+
+
+def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
+    stance = _frame(scores, "stance")
+    body = _para("Who evaluates whom. 'author' is the outlet's own voice; other holders "
+                 "are the affiliations of quoted sources.")
+    if plots:
+        body += _plot_html("stance_heatmap", stance,
+                           "Heatmap of the outlets' own stance (author) toward each actor",
+                           min_articles=kw.get("min_articles", 3))
+    body += _comparison_html(scores, "stance", kw) + _limits_note("stance")
+    return _section("stance", "Stance toward actors", body)
+
+
+def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
+    terms = _frame(scores, "terms")
+    body = _para("Words from the loaded-terms lexicon, by category, per 1,000 words.")
+    if plots:
+        body += _plot_html("term_categories", terms, "Bar chart of loaded-term rates by category")
+    body += _comparison_html(scores, "terms", kw) + _limits_note("terms")
+    return _section("terms", "Loaded terms", body)
+
+
+def _labels_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
+    labels = _frame(scores, "labels")
+    body = _para("For the same referent, which label does each outlet choose?")
+    if labels.empty:
+        body += _para("No label choices were found in this corpus.")
+        return _section("labels", "Label choices", body + _limits_note("labels"))
+    agg = labels.groupby(["referent", "outlet", "label"], dropna=False)["count"].sum()
+    rows = [[*key, int(c)] for key, c in agg.items() if isinstance(key, tuple)]
+    body += _table(["Referent", "Outlet", "Label", "Count"], rows,
+                   caption="Label choices per referent and outlet", numeric=(3,))
+    n_ref = labels.groupby("referent")["outlet"].nunique().sort_values(ascending=False, kind="stable")
+    shared = [str(r) for r, n in n_ref.items() if n >= 2]
+    if plots:
+        for ref in (shared or [str(n_ref.index[0])])[:3]:
+            body += _plot_html("label_choices", labels, f"Labels each outlet uses for {ref}",
+                               referent=ref)
+    body += _para(f"{len(shared)} referent(s) are named by two or more outlets"
+                  f"{': ' + ', '.join(shared) if shared else ''}. Where outlets differ, the "
+                  "table shows the choice, not the reason for it.", cls="fc-reading")
+    body += _comparison_html(scores, "labels", kw,
+                             caption="Share of each label among an outlet's labels for a referent")
+    return _section("labels", "Label choices", body + _limits_note("labels"))
+
+
+def _attribution_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
+    voices = _frame(scores, "voices")
+    body = _para("Who is given a voice, and how: direct or indirect quotes, named or "
+                 "anonymous sources, neutral or loaded reporting verbs.")
+    body += _comparison_html(scores, "attribution", kw,
+                             caption="Attribution style compared across outlets")
+    body += _tag("h3", "Voices")
+    if plots:
+        body += _plot_html("voice_shares", voices, "Share of quoted words per affiliation")
+    if not voices.empty:
+        rows = [[r.get("article_id"), r.get("outlet"), r.get("affiliation"),
+                 _fmt(r.get("quoted_words"), 0), _fmt(r.get("share")),
+                 _fmt(r.get("anonymous_share")), _fmt(r.get("direct_share"))]
+                for _, r in voices.iterrows()]
+        body += _table(["Article", "Outlet", "Affiliation", "Quoted words", "Share",
+                        "Anonymous share", "Direct share"], rows,
+                       caption="Voices per article", numeric=(3, 4, 5, 6))
+        body += _comparison_html(scores, "voices", kw,
+                                 caption="Share of quoted words per affiliation, by outlet")
+    body += _limits_note("attribution")
+    return _section("attribution", "Attribution and voices", body)
+
+
+def _limits_html(scores: Any, validation: Mapping[str, str] | None) -> str:
+    rows = [[m.capitalize(), can, cannot] for m, (can, cannot) in LIMITS.items()]
+    body = _table(["Measure", "Can show", "Cannot show"], rows)
+    body += _tag("h3", "Validation")
+    if validation:
+        body += _table(["Measure", "Result"], [[k, v] for k, v in validation.items()])
+    else:
+        body += _para("Validation numbers against annotated data are not available in this "
+                      "report. Treat every measure as unvalidated.", cls="fc-note")
+    config = getattr(scores, "config", None)
+    if isinstance(config, Mapping) and config:
+        body += _tag("h3", "Settings and lexicon versions")
+        body += _table(["Setting", "Value"], [[k, v] for k, v in sorted(config.items(), key=lambda kv: str(kv[0]))])
+    return _section("limits", "What the measures can and cannot show", body)
+
+
+def _corpus_article(scores: Any, article_id: Any) -> Any:
+    """``scores.corpus[article_id]``, or None when it cannot be found."""
+    corpus = getattr(scores, "corpus", None)
+    if corpus is None:
+        return None
+    try:
+        return corpus[str(article_id)]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _articles_html(scores: Any, kinds: Sequence[str] | None) -> str:
+    arts = _frame(scores, "articles")
+    evidence = _frame(scores, "evidence")
+    parts = [_para("Each article with its evidence. Hover over or tab to a coloured span "
+                   "to see why it counts.")]
+    for aid in arts.get("article_id", pd.Series(dtype=object)).tolist():
+        article = _corpus_article(scores, aid)
+        if article is None:
+            parts.append(_para(f"Article {aid}: text not available.", cls="fc-meta"))
+            continue
+        ev = evidence[evidence["article_id"].astype(str) == str(aid)] if not evidence.empty \
+            else evidence
+        parts.append(article_html(_WithId(article, aid), ev, kinds=kinds, anchor=_anchor(aid)))
+    return _section("articles", "Articles", "".join(parts))
+
+
+class _WithId:
+    """An article seen through a proxy that knows its id."""
+
+    __slots__ = ("_article", "article_id")
+
+    def __init__(self, article: Any, article_id: Any) -> None:
+        self._article = article
+        self.article_id = article_id
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._article, name)
+
+
+def _toc() -> str:
+    """Links to the sections."""
+    links = [("summary", "Summary"), ("cleaning", "Cleaning"), ("stance", "Stance"),
+             ("terms", "Terms"), ("labels", "Labels"), ("attribution", "Attribution"),
+             ("limits", "Limits"), ("articles", "Articles")]
+    items = "".join(_tag("li", _tag("a", _esc(t), href=f"#{i}")) for i, t in links)
+    return _tag("nav", _tag("ul", items, class_="fc-legend"), aria_label="Sections")
+
+
+def report(
+    scores: Any,
+    path: str | Path | None = None,
+    *,
+    title: str = "framecmp report",
+    plots: bool = True,
+    compare_kwargs: Mapping[str, Any] | None = None,
+    validation: Mapping[str, str] | None = None,
+    min_articles: int = 3,
+    kinds: Sequence[str] | None = None,
+) -> str:
+    """One self-contained HTML report of a scored corpus.
+
+    The file works offline (inline CSS, plots as embedded PNG, no scripts).
+    Sections (by id): ``summary``, ``cleaning``, ``stance``, ``terms``,
+    ``labels``, ``attribution``, ``limits``, ``articles``; plus ``caveat`` at the
+    top when the corpus only allows illustrations of method (every outlet has
+    fewer than ``min_articles`` articles, or the outlets cover different events).
+
+    Parameters
+    ----------
+    scores : Scores
+        The result of :func:`framecmp.score`.
+    path : str or Path, optional
+        Where to write the HTML file.
+    title : str
+        Title of the report.
+    plots : bool
+        Embed plots (from :mod:`framecmp.plot`).
+    compare_kwargs : mapping, optional
+        Extra keyword arguments for :func:`framecmp.compare.compare` (defaults:
+        ``by="outlet"``, ``min_articles`` as below).
+    validation : mapping of str to str, optional
+        Validation results per measure, shown in ``limits``.
+    min_articles : int
+        Below this many articles per outlet, comparisons are illustrations.
+    kinds : list of str, optional
+        Evidence kinds highlighted in the articles (default: all).
+
+    Returns
+    -------
+    str
+        The HTML document.
+    """
+    kw = {"by": "outlet", "min_articles": min_articles, **(compare_kwargs or {})}
+    shape = _corpus_shape(_frame(scores, "articles"), min_articles)
+    from framecmp import __version__
+
+    header = _tag("h1", _esc(title)) + _para(f"Generated by framecmp {__version__}.", cls="fc-meta")
+    body = "".join([
+        header,
+        _caveat_html(shape),
+        _toc(),
+        _summary_html(scores),
+        _cleaning_html(scores),
+        _stance_html(scores, kw, plots),
+        _terms_html(scores, kw, plots),
+        _labels_html(scores, kw, plots),
+        _attribution_html(scores, kw, plots),
+        _limits_html(scores, validation),
+        _articles_html(scores, kinds),
+    ])
+    doc = _document(title, body)
+    if path is not None:
+        Path(path).write_text(doc, encoding="utf-8")
+    return doc

@@ -1,0 +1,682 @@
+"""Plots for teachers and researchers (matplotlib).
+
+Every function takes a tidy frame first (a frame of :class:`framecmp.score.Scores`
+or a table from :mod:`framecmp.compare`), everything else keyword-only; draws on
+``ax`` (default: the current Axes) and returns it; never calls ``show()``.
+Empty data gives an Axes that says "no data"; a missing column gives a message
+listing the columns there are.
+
+Titles and labels are in plain language. Groups with too few articles are drawn
+differently (hatched, greyed, no interval) so that nobody reads them as findings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import TwoSlopeNorm
+from matplotlib.patches import Patch
+
+__all__ = [
+    "stance_heatmap",
+    "stance_bars",
+    "term_categories",
+    "label_choices",
+    "voice_shares",
+    "distinctive_terms_plot",
+]
+
+logger = logging.getLogger(__name__)
+
+_SMALL_GREY = "#d9d9d9"
+_FLAG_EDGE = "#555555"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _axes(ax: Axes | None) -> Axes:
+    return ax if ax is not None else plt.gca()
+
+
+def _check(data: Any, func: str, required: Sequence[str], what: str = "frame") -> pd.DataFrame:
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{func}() takes a DataFrame ({what}), got {type(data).__name__}.")
+    missing = [c for c in required if c not in data.columns]
+    if missing:
+        raise ValueError(
+            f"{func}(): column(s) {missing} not found in the {what}. "
+            f"Available columns: {sorted(map(str, data.columns))}."
+        )
+    return data
+
+
+def _no_data(ax: Axes, message: str = "no data", title: str | None = None) -> Axes:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
+            fontsize=12, color="#666666")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def _is_compare(df: pd.DataFrame) -> bool:
+    return {"group", "item", "mean"}.issubset(df.columns)
+
+
+def _palette(n: int) -> list[Any]:
+    cmap = plt.get_cmap("tab10" if n <= 10 else "tab20")
+    return [cmap(i % cmap.N) for i in range(n)]
+
+
+def _flagged(row: pd.Series) -> bool:
+    flag = row.get("flag")
+    return isinstance(flag, str) and "too few" in flag and "rest" not in flag
+
+
+# --------------------------------------------------------------------------- stance
+
+
+def _stance_cells(data: pd.DataFrame, *, holder: str | None, min_articles: int,
+                  func: str) -> pd.DataFrame:
+    """(row=group, col=target) cells: mean, n, flagged."""
+    if _is_compare(data):
+        df = data
+        if "measure" in df:
+            df = df[df["measure"] == "stance"]
+        if holder is not None and "holder" in df:
+            df = df[df["holder"] == holder]
+        col = df["item"].astype(str)
+        if holder is None and "holder" in df and df["holder"].nunique() > 1:
+            col = df["holder"].astype(str) + " → " + col
+        flagged = df.apply(_flagged, axis=1) if len(df) else pd.Series([], dtype=bool)
+        return pd.DataFrame({"row": df["group"].astype(str), "col": col,
+                             "mean": df["mean"].astype(float),
+                             "n": df["n_articles"] if "n_articles" in df else np.nan,
+                             "flagged": flagged.astype(bool)})
+    df = _check(data, func, ["outlet", "target", "stance"], "stance frame")
+    if holder is not None and "holder" in df:
+        df = df[df["holder"] == holder]
+    col = df["target"].astype(str)
+    if holder is None and "holder" in df and df["holder"].nunique() > 1:
+        col = df["holder"].astype(str) + " → " + col
+    df = df.assign(_col=col, _row=df["outlet"].astype(str))
+    idcol = "article_id" if "article_id" in df else None
+    g = df.groupby(["_row", "_col"], sort=True)
+    cells = g["stance"].mean().rename("mean").to_frame()
+    cells["n"] = g[idcol].nunique() if idcol else g.size()
+    cells = cells.reset_index().rename(columns={"_row": "row", "_col": "col"})
+    cells["flagged"] = cells["n"] < min_articles
+    return cells
+
+
+def stance_heatmap(
+    data: pd.DataFrame,
+    *,
+    holder: str | None = "author",
+    min_articles: int = 3,
+    annotate: bool = True,
+    cmap: str = "RdBu",
+    colorbar: bool = True,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap of stance: outlets (rows) x actors (columns), red hostile, blue favourable.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``stance`` frame (averaged over articles here) or a
+        :func:`framecmp.compare.compare` table with ``measure="stance"``.
+    holder : str or None
+        Whose stance: ``"author"`` (the outlet's own voice) or a quoted side;
+        None shows every holder as "holder → target" columns.
+    min_articles : int
+        Cells with fewer articles are greyed and hatched (stance frame input;
+        a compare table carries its own ``flag``).
+    annotate : bool
+        Write the value and the number of articles in each cell.
+    cmap : str
+        A diverging colour map; centred on 0, limits -1 and 1.
+    colorbar : bool
+        Draw a colour bar.
+    title : str, optional
+        Defaults to a plain-language title.
+    ax : Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> st = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "holder": "author",
+    ...                    "target": "france", "stance": [-0.4, 0.2]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = stance_heatmap(st, ax=plt.figure().gca())
+    >>> ax.images[0].get_clim()
+    (-1.0, 1.0)
+    """
+    ax = _axes(ax)
+    func = "stance_heatmap"
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
+    who = "the outlet's own voice" if holder == "author" else (holder or "all voices")
+    title = title or f"How each outlet writes about each actor ({who})"
+    if data.empty:
+        return _no_data(ax, title=title)
+    cells = _stance_cells(data, holder=holder, min_articles=min_articles, func=func)
+    if cells.empty:
+        return _no_data(ax, f"no stance rows for holder {holder!r}", title=title)
+    rows = sorted(cells["row"].unique())
+    cols = sorted(cells["col"].unique())
+    grid = cells.pivot(index="row", columns="col", values="mean").reindex(index=rows,
+                                                                           columns=cols)
+    ngrid = cells.pivot(index="row", columns="col", values="n").reindex(index=rows, columns=cols)
+    fgrid = cells.pivot(index="row", columns="col", values="flagged").reindex(
+        index=rows, columns=cols)
+    values = grid.to_numpy(dtype=float)
+    flagged = fgrid.fillna(False).to_numpy(dtype=bool)
+    shown = np.where(flagged, np.nan, values)
+    cm = plt.get_cmap(cmap).with_extremes(bad=_SMALL_GREY)
+    im = ax.imshow(np.ma.masked_invalid(shown), cmap=cm,
+                   norm=TwoSlopeNorm(vcenter=0.0, vmin=-1.0, vmax=1.0), aspect="auto")
+    for (i, j), flag in np.ndenumerate(flagged):
+        if flag or np.isnan(values[i, j]):
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///",
+                                       edgecolor="#9e9e9e", linewidth=0))
+        if not annotate:
+            continue
+        n = ngrid.iat[i, j]
+        ntxt = "" if pd.isna(n) else f"n={int(n)}"
+        if np.isnan(values[i, j]):
+            txt, color = "no data", "#555555"
+        elif flag:
+            txt, color = f"{values[i, j]:+.2f}\n{ntxt} (too few)", "#333333"
+        else:
+            txt = f"{values[i, j]:+.2f}\n{ntxt}"
+            color = "white" if abs(values[i, j]) > 0.55 else "black"
+        ax.text(j, i, txt, ha="center", va="center", fontsize=8, color=color)
+    rotate = len(cols) > 4 or max(len(c) for c in cols) * len(cols) > 40
+    ax.set_xticks(range(len(cols)), labels=cols, rotation=30 if rotate else 0,
+                  ha="right" if rotate else "center", rotation_mode="anchor")
+    ax.set_yticks(range(len(rows)), labels=rows)
+    note = (f"\nhatched grey: fewer than {min_articles} articles, not a finding"
+            if flagged.any() else "")
+    ax.set_xlabel("actor written about" + note)
+    ax.set_ylabel("outlet")
+    ax.set_title(title)
+    if colorbar:
+        cb = ax.figure.colorbar(im, ax=ax, fraction=0.05, pad=0.03)
+        cb.set_label("stance: −1 hostile, +1 favourable")
+    return ax
+
+
+def stance_bars(
+    data: pd.DataFrame,
+    *,
+    target: str,
+    holder: str | None = "author",
+    title: str | None = None,
+    color: str = "#4C72B0",
+    ax: Axes | None = None,
+) -> Axes:
+    """Mean stance toward one actor per outlet, with bootstrap intervals.
+
+    Groups flagged for too few articles are drawn hatched and without an
+    interval, and their tick label says so.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A :func:`framecmp.compare.compare` table (``measure="stance"``).
+    target : str
+        The actor.
+    holder : str or None
+        Keep this holder's rows (``"author"``: the outlet's own voice).
+    title : str, optional
+    color : str
+        Bar colour for groups with enough articles.
+    ax : Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"group": ["X", "Y"], "holder": "author", "item": "france",
+    ...                   "n_articles": [5, 2], "mean": [-0.3, 0.1], "ci_low": [-0.5, None],
+    ...                   "ci_high": [-0.1, None], "flag": [None, "too few articles (n=2 < 3)"]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = stance_bars(t, target="france", ax=plt.figure().gca())
+    >>> [round(float(p.get_height()), 2) for p in ax.patches]
+    [-0.3, 0.1]
+    """
+    ax = _axes(ax)
+    func = "stance_bars"
+    df = _check(data, func, ["group", "item", "mean"], "compare table")
+    title = title or f"Stance toward {target}: mean per outlet, with 95% intervals"
+    if "measure" in df:
+        df = df[df["measure"] == "stance"]
+    if holder is not None and "holder" in df:
+        df = df[df["holder"] == holder]
+    if df.empty:
+        return _no_data(ax, title=title)
+    targets = sorted(df["item"].astype(str).unique())
+    if target not in targets:
+        raise ValueError(f"The 'target' parameter of {func}() must be one of {targets}. "
+                         f"Got {target!r} instead.")
+    df = df[df["item"].astype(str) == target].sort_values("group", key=lambda s: s.astype(str))
+    x = np.arange(len(df))
+    means = df["mean"].to_numpy(dtype=float)
+    flagged = np.array([_flagged(r) for _, r in df.iterrows()], dtype=bool)
+    colors = [_SMALL_GREY if f else color for f in flagged]
+    bars = ax.bar(x, means, color=colors, edgecolor=[_FLAG_EDGE if f else color
+                                                      for f in flagged], width=0.6)
+    for bar, f in zip(bars, flagged):
+        if f:
+            bar.set_hatch("///")
+    if {"ci_low", "ci_high"}.issubset(df.columns):
+        lo = df["ci_low"].to_numpy(dtype=float)
+        hi = df["ci_high"].to_numpy(dtype=float)
+        ok = ~flagged & np.isfinite(lo) & np.isfinite(hi)
+        if ok.any():
+            ax.errorbar(x[ok], means[ok], yerr=[means[ok] - lo[ok], hi[ok] - means[ok]],
+                        fmt="none", ecolor="black", capsize=4, linewidth=1.2)
+    n = df["n_articles"].to_numpy() if "n_articles" in df else [None] * len(df)
+    labels = []
+    for g, k, f in zip(df["group"].astype(str), n, flagged):
+        lab = g if k is None or pd.isna(k) else f"{g}\n(n={int(k)})"
+        labels.append(lab + ("\ntoo few" if f else ""))
+    ax.set_xticks(x, labels=labels)
+    ax.axhline(0, color="black", linewidth=0.8)
+    lim = max(1.0, float(np.nanmax(np.abs(means))) if len(means) else 1.0)
+    ax.set_ylim(-lim, lim)
+    ax.set_ylabel("stance (−1 hostile, +1 favourable)")
+    ax.set_xlabel("outlet")
+    ax.set_title(title)
+    if flagged.any():
+        ax.legend(handles=[Patch(facecolor=_SMALL_GREY, hatch="///", edgecolor=_FLAG_EDGE,
+                                 label="too few articles: no interval, not a finding")],
+                  loc="best", fontsize=8, frameon=False)
+    return ax
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def term_categories(
+    data: pd.DataFrame,
+    *,
+    value: str = "per_1k_words",
+    categories: Sequence[str] | None = None,
+    articles: pd.DataFrame | None = None,
+    min_articles: int = 3,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Loaded terms per 1,000 words, by category (x) and outlet (bars).
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``terms`` frame (averaged over each outlet's articles; an article
+        without a row for a category counts as 0) or a compare table with
+        ``measure="terms"``.
+    value : str
+        Column to plot from the terms frame.
+    categories : sequence of str, optional
+        Categories to show, in this order.
+    articles : DataFrame, optional
+        The ``articles`` frame (``article_id, outlet`` and optionally
+        ``status``): the scored articles of each outlet are the denominator,
+        so an article without any loaded word counts as 0. Without it, only
+        articles present in the terms frame are counted.
+    min_articles : int
+        Outlets with fewer articles are drawn hatched and pale.
+    title : str, optional
+    ax : Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                   "category": "colonial", "per_1k_words": [2.0, 4.0]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = term_categories(t, ax=plt.figure().gca())
+    >>> [float(p.get_height()) for p in ax.patches]
+    [2.0, 4.0]
+    """
+    ax = _axes(ax)
+    func = "term_categories"
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
+    title = title or "Loaded words per 1,000 words, by kind of word"
+    if _is_compare(data):
+        df = data[data["measure"] == "terms"] if "measure" in data else data
+        tab = df.pivot_table(index="item", columns="group", values="mean", aggfunc="mean")
+        n_art = (df.groupby("group")["n_articles"].max() if "n_articles" in df
+                 else pd.Series(dtype=float))
+    else:
+        df = _check(data, func, ["outlet", "category", value], "terms frame")
+        if df.empty:
+            return _no_data(ax, title=title)
+        idcol = "article_id" if "article_id" in df else None
+        sums = df.pivot_table(index="category", columns="outlet", values=value, aggfunc="sum",
+                              fill_value=0)
+        n_art = (df.groupby("outlet")[idcol].nunique() if idcol
+                 else df.groupby("outlet").size())
+        if articles is not None:
+            arts = _check(articles, func, ["article_id", "outlet"], "articles frame")
+            if "status" in arts:
+                arts = arts[arts["status"] == "ok"]
+            if "duplicate_of" in arts:
+                arts = arts[arts["duplicate_of"].isna()]
+                if idcol:
+                    sums = df[df[idcol].isin(arts["article_id"])].pivot_table(
+                        index="category", columns="outlet", values=value, aggfunc="sum",
+                        fill_value=0)
+            n_art = arts.groupby("outlet")["article_id"].nunique()
+        tab = sums / n_art.reindex(sums.columns)
+    if tab.empty:
+        return _no_data(ax, title=title)
+    if categories is not None:
+        missing = [c for c in categories if c not in tab.index]
+        if missing:
+            raise ValueError(f"{func}(): categories {missing} not in the data. "
+                             f"Available categories: {sorted(map(str, tab.index))}.")
+        tab = tab.loc[list(categories)]
+    tab = tab.fillna(0.0)
+    cats = [str(c) for c in tab.index]
+    outlets = list(tab.columns)
+    k = len(outlets)
+    width = 0.8 / max(k, 1)
+    x = np.arange(len(cats))
+    any_small = False
+    for i, (outlet, color) in enumerate(zip(outlets, _palette(k))):
+        n = n_art.get(outlet, np.nan)
+        small = bool(pd.notna(n) and n < min_articles)
+        any_small |= small
+        label = str(outlet) if pd.isna(n) else f"{outlet} (n={int(n)})"
+        ax.bar(x - 0.4 + width * (i + 0.5), tab.iloc[:, i].to_numpy(dtype=float), width=width,
+               color=color, label=label + (", too few" if small else ""),
+               hatch="///" if small else None, alpha=0.45 if small else 1.0,
+               edgecolor=_FLAG_EDGE if small else color)
+    rotate = len(cats) > 4 or max(len(c) for c in cats) * len(cats) > 50
+    ax.set_xticks(x, labels=cats, rotation=30 if rotate else 0,
+                  ha="right" if rotate else "center", rotation_mode="anchor")
+    ax.set_ylabel("per 1,000 words (mean per article)")
+    ax.set_xlabel("kind of loaded word")
+    ax.set_title(title)
+    ax.legend(title="outlet" + (" (hatched: too few articles)" if any_small else ""),
+              fontsize=8, title_fontsize=8, frameon=False, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0))
+    return ax
+
+
+def _stacked_shares(ax: Axes, tab: pd.DataFrame, *, annotate_min: float = 0.08,
+                    legend_title: str) -> None:
+    """Horizontal stacked bars of row-normalised ``tab`` (rows: outlets)."""
+    outlets = [str(o) for o in tab.index]
+    y = np.arange(len(outlets))
+    left = np.zeros(len(outlets))
+    for col, color in zip(tab.columns, _palette(len(tab.columns))):
+        w = tab[col].to_numpy(dtype=float)
+        ax.barh(y, w, left=left, color=color, label=str(col), edgecolor="white", height=0.6)
+        for yi, (l0, wi) in enumerate(zip(left, w)):
+            if wi >= annotate_min:
+                ax.text(l0 + wi / 2, yi, f"{wi:.0%}", ha="center", va="center", fontsize=8,
+                        color="white")
+        left += w
+    ax.set_yticks(y, labels=outlets)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.legend(title=legend_title, fontsize=8, title_fontsize=8, frameon=False,
+              loc="upper left", bbox_to_anchor=(1.01, 1.0))
+
+
+def label_choices(
+    data: pd.DataFrame,
+    *,
+    referent: str,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Which words each outlet uses to name one referent (stacked shares).
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``labels`` frame (``outlet, referent, label, count``) or the tidy
+        output of :func:`framecmp.compare.label_matrix`.
+    referent : str
+        The thing named (e.g. Mali's government).
+    title : str, optional
+    ax : Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lab = pd.DataFrame({"outlet": ["X", "Y", "Y"], "referent": "mali_gov",
+    ...                     "label": ["junta", "junta", "transitional authorities"],
+    ...                     "count": [2, 1, 3]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = label_choices(lab, referent="mali_gov", ax=plt.figure().gca())
+    >>> [float(p.get_width()) for p in ax.patches]
+    [1.0, 0.25, 0.0, 0.75]
+    """
+    ax = _axes(ax)
+    func = "label_choices"
+    df = _check(data, func, ["outlet", "referent", "label"], "labels frame")
+    title = title or f"Words each outlet uses for “{referent}”"
+    if df.empty:
+        return _no_data(ax, title=title)
+    refs = sorted(df["referent"].dropna().astype(str).unique())
+    if referent not in refs:
+        raise ValueError(f"The 'referent' parameter of {func}() must be one of {refs}. "
+                         f"Got {referent!r} instead.")
+    df = df[df["referent"].astype(str) == referent]
+    df = df.assign(count=df["count"] if "count" in df else 1)
+    tab = df.pivot_table(index="outlet", columns="label", values="count", aggfunc="sum",
+                         fill_value=0)
+    tab = tab[tab.sum().sort_values(ascending=False).index]  # most used label first
+    totals = tab.sum(axis=1)
+    shares = tab.div(totals.where(totals > 0), axis=0).fillna(0.0)
+    if "article_id" in df:
+        n_art = df.groupby("outlet")["article_id"].nunique()
+        shares.index = [f"{o}\n({int(t)} uses, {int(n_art[o])} articles)"
+                        for o, t in zip(shares.index, totals)]
+    else:
+        shares.index = [f"{o}\n({int(t)} uses)" for o, t in zip(shares.index, totals)]
+    _stacked_shares(ax, shares, legend_title="label used")
+    ax.set_xlabel("share of the times the outlet names it")
+    ax.set_title(title)
+    return ax
+
+
+def voice_shares(
+    data: pd.DataFrame,
+    *,
+    value: str = "quoted_words",
+    max_affiliations: int = 7,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Who gets quoted: share of quoted words by side (affiliation), per outlet.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``voices`` frame (``outlet, affiliation, quoted_words``).
+    value : str
+        What to share out: ``"quoted_words"`` or ``"n_attributions"``.
+    max_affiliations : int
+        The largest sides are shown; the rest are pooled as "other".
+    title : str, optional
+    ax : Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.DataFrame({"outlet": ["X", "X"], "affiliation": ["mali", "france"],
+    ...                   "quoted_words": [30, 10]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = voice_shares(v, ax=plt.figure().gca())
+    >>> [float(p.get_width()) for p in ax.patches]
+    [0.75, 0.25]
+    """
+    ax = _axes(ax)
+    func = "voice_shares"
+    df = _check(data, func, ["outlet", "affiliation", value], "voices frame")
+    title = title or "Who gets quoted: share of quoted words, by side"
+    if df.empty or float(df[value].fillna(0).sum()) == 0.0:
+        return _no_data(ax, title=title)
+    aff = df["affiliation"].fillna("unknown").astype(str)
+    top = df.groupby(aff)[value].sum().sort_values(ascending=False)
+    keep = list(top.index[:max_affiliations])
+    aff = aff.where(aff.isin(keep), "other")
+    tab = df.assign(_aff=aff).pivot_table(index="outlet", columns="_aff", values=value,
+                                          aggfunc="sum", fill_value=0)
+    order = [a for a in keep if a in tab.columns] + (["other"] if "other" in tab.columns else [])
+    tab = tab[order]
+    totals = tab.sum(axis=1)
+    shares = tab.div(totals.where(totals > 0), axis=0).fillna(0.0)
+    if "article_id" in df:
+        n = df.groupby("outlet")["article_id"].nunique()
+        shares.index = [f"{o}\n({int(n[o])} articles)" for o in shares.index]
+    shares.columns.name = None
+    _stacked_shares(ax, shares, legend_title="side quoted")
+    ax.set_xlabel("share of quoted words" if value == "quoted_words" else f"share of {value}")
+    ax.set_title(title)
+    return ax
+
+
+# --------------------------------------------------------------------------- distinctive terms
+
+
+def distinctive_terms_plot(
+    data: pd.DataFrame,
+    *,
+    group: str | None = None,
+    n_label: int = 10,
+    z_threshold: float = 1.96,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Words that set one outlet apart ("Fightin' Words" plot).
+
+    Each dot is a word: how common it is overall (x, log scale) and how much more
+    (up) or less (down) the outlet uses it than the others (y, z-score of the
+    log-odds ratio). Words beyond ``±z_threshold`` are coloured; the strongest
+    ``n_label`` on each side are labelled.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Output of :func:`framecmp.compare.distinctive_terms`.
+    group : str, optional
+        Which group to draw (required when the frame holds several).
+    n_label : int
+        Words labelled on each side.
+    z_threshold : float
+        Where "distinctive" starts.
+    title : str, optional
+    ax : Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> dt = pd.DataFrame({"group": "X", "term": ["junta", "the"], "total": [10, 90],
+    ...                    "freq": [0.1, 0.9], "z": [2.5, 0.1]})
+    >>> import matplotlib.pyplot as plt
+    >>> ax = distinctive_terms_plot(dt, ax=plt.figure().gca())
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['junta']
+    """
+    ax = _axes(ax)
+    func = "distinctive_terms_plot"
+    df = _check(data, func, ["term", "z"], "distinctive-terms frame")
+    xcol = "total" if "total" in df else ("freq" if "freq" in df else None)
+    if xcol is None:
+        raise ValueError(f"{func}(): need a 'total' or 'freq' column. "
+                         f"Available columns: {sorted(map(str, df.columns))}.")
+    if "group" in df and len(df):
+        groups = sorted(df["group"].astype(str).unique())
+        if group is None:
+            if len(groups) > 1:
+                raise ValueError(f"The 'group' parameter of {func}() must be one of {groups} "
+                                 "(the frame holds several groups). Got None instead.")
+            group = groups[0]
+        elif group not in groups:
+            raise ValueError(f"The 'group' parameter of {func}() must be one of {groups}. "
+                             f"Got {group!r} instead.")
+        df = df[df["group"].astype(str) == group]
+    title = title or (f"Words that set {group} apart from the other outlets"
+                      if group else "Distinctive words")
+    if df.empty:
+        return _no_data(ax, title=title)
+    x = df[xcol].to_numpy(dtype=float)
+    z = df["z"].to_numpy(dtype=float)
+    up, down = z >= z_threshold, z <= -z_threshold
+    mid = ~(up | down)
+    ax.scatter(x[mid], z[mid], s=10, color="#bbbbbb", label="not distinctive", linewidths=0)
+    ax.scatter(x[up], z[up], s=18, color="#C44E52", label=f"used more by {group or 'group'}")
+    ax.scatter(x[down], z[down], s=18, color="#4C72B0", label="used more by the others")
+    ax.set_xscale("log")
+    for yv in (z_threshold, -z_threshold):
+        ax.axhline(yv, color="#888888", linewidth=0.8, linestyle="--")
+    terms = df["term"].astype(str).to_numpy()
+    span = float(max(np.nanmax(np.abs(z)) if len(z) else 1.0, z_threshold))
+    gap = span * 0.07  # smallest vertical distance between two labels
+    for sel, sign in ((up, 1), (down, -1)):
+        idx = np.flatnonzero(sel)
+        idx = idx[np.argsort(-sign * z[idx], kind="stable")][:n_label]
+        # labels to the right of their dot, pushed apart vertically (greedy), with a leader line
+        placed = z[idx].astype(float).copy()
+        for r in range(1, len(placed)):
+            if sign * (placed[r - 1] - placed[r]) < gap:
+                placed[r] = placed[r - 1] - sign * gap
+        for k, ylab in zip(idx, placed):
+            ax.annotate(terms[k], (x[k], z[k]), xytext=(x[k] * 1.25, ylab),
+                        textcoords="data", ha="left", va="center", fontsize=8,
+                        color="#C44E52" if sign > 0 else "#4C72B0",
+                        arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
+                                    "shrinkA": 0, "shrinkB": 2})
+    top = max([span] + [t.get_position()[1] for t in ax.texts]) * 1.1
+    bottom = min([-span] + [t.get_position()[1] for t in ax.texts]) * 1.1
+    ax.set_ylim(bottom, top)
+    if len(x):
+        ax.set_xlim(np.nanmin(x) / 1.5, np.nanmax(x) * 4)
+    ax.set_xlabel("how often the word appears overall (log scale)"
+                  if xcol == "total" else "share of all words (log scale)")
+    ax.set_ylabel("how distinctive (z-score; beyond ±1.96 = notable)")
+    ax.set_title(title)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return ax

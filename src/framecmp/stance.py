@@ -1,0 +1,1264 @@
+"""Stance: who evaluates whom, with the words that say so.
+
+Three levels, from small to large:
+
+* :func:`score_target` scores one target span in one sentence (what NewsMTSC
+  labels): ``mode="default"`` uses rules (directed cues from
+  ``lexicons/stance_cues.yaml``, VADER word valences weighted by their distance
+  to the target, negation); ``mode="trained"`` uses a linear model whose
+  parameters ship as plain JSON (``lexicons/stance_model.json``). Both return
+  the words that moved the score and by how much.
+* :func:`find_directed` finds directed cues attached to actor mentions in a
+  :class:`~framecmp.text.Doc` ("accused Russia of", "Russia a reliable partner").
+* :func:`score_stance` aggregates an article into ``holder -> target`` rows
+  (the ``stance`` frame, :data:`framecmp.columns.STANCE`) with
+  :class:`~framecmp.records.Evidence` for every number.
+
+Directed evidence and context tone are kept apart. Directed evidence is a cue
+aimed at the actor (an accusation, praise, a label, partnership, rupture, the
+actor as agent of violence). Context tone is the VADER compound of the
+sentences that mention the actor without a directed cue: "Wagner contractors
+were killed in an attack" is a grim context for Wagner, not hostility toward it.
+
+The holder of an evaluation is the voice at the cue, given by the caller as
+``voice_of(offset) -> "author" | actor id`` (from attribution). When the voice
+is the outlet's own and the cue is a speech act ("accuse", "hail", "praise"),
+the actor named before the cue holds it: in "Macron accused Russia of ..." the
+holder is France, not the outlet.
+
+Article stance is a mean shrunk toward 0::
+
+    stance = stance_sum / (n + k)        (k = StanceConfig.shrinkage_k, default 2)
+
+``k`` acts as ``k`` neutral pseudo-observations (a prior mean of 0 with weight
+``k``): one cue of valence -0.8 gives -0.27, three give -0.48, ten give -0.67.
+An article is not put at the extreme by a single word, and articles with many
+cues are not held back much. ``k = 2`` is the smallest value for which a single
+cue cannot pass half its valence (``1 / (1 + k) <= 1/3``); comparisons should
+check that rankings hold for nearby values (sensitivity analysis).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from framecmp import columns
+from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
+from framecmp.records import Evidence
+from framecmp.text import Doc, PhraseMatcher, Token, tokenize
+
+__all__ = [
+    "CueHit",
+    "Contribution",
+    "DirectedHit",
+    "StanceConfig",
+    "StanceCue",
+    "StanceCueLexicon",
+    "StanceModel",
+    "StanceResult",
+    "StanceRow",
+    "TargetRules",
+    "TargetScore",
+    "find_directed",
+    "load_stance_cues",
+    "load_stance_model",
+    "score_stance",
+    "score_target",
+    "target_features",
+    "load_stance_config",
+    "vader",
+]
+
+LABELS = ("negative", "neutral", "positive")
+_ROLES = ("object", "subject", "either")
+_HOLDER_RULES = ("voice", "subject")
+_BE_AUX = frozenset("is are was were be been being get got gets getting".split())
+_NEG_EXTRA = frozenset({"no", "not", "never", "n't", "without", "nor", "neither", "nobody", "none"})
+_SLOT = "{X}"
+MODEL_FORMAT = "framecmp-stance-model/1"
+
+
+# --------------------------------------------------------------------------- VADER
+
+
+@lru_cache(maxsize=1)
+def vader() -> Any:
+    """The process-wide VADER analyzer (built once; it loads its lexicon from the package)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _negators() -> frozenset[str]:
+    from vaderSentiment.vaderSentiment import NEGATE
+
+    return frozenset(NEGATE) | _NEG_EXTRA
+
+
+def _valence(norm: str) -> float:
+    """VADER valence of a normalised token, scaled to [-1, 1] (0 when absent)."""
+    v = vader().lexicon.get(norm)
+    return float(v) / 4.0 if v is not None else 0.0
+
+
+# --------------------------------------------------------------------------- cue lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    """One directed cue: where the actor stands relative to it and its valence.
+
+    Attributes
+    ----------
+    id : str
+        Lexicon entry id (``sc.accuse_of``).
+    role : str
+        ``object`` (actor after the cue), ``subject`` (actor before it) or ``either``.
+    valence : float
+        In [-1, 1]; negative is hostile, positive friendly.
+    category : str
+        accusation, wrongdoing, violence, label, rupture, praise, partnership.
+    holder : str
+        ``voice`` (the voice at the cue holds it) or ``subject`` (in the outlet's
+        own voice, the actor named before the cue holds it: speech acts).
+    window : int or None
+        Maximum token distance between cue and actor (None: the config default).
+    right : tuple of str
+        For a slot pattern ``"accuse {X} of"``: the words that must follow the actor.
+    pattern : str or None
+        The slot pattern, if the entry has one.
+    explanation, source : str
+        One readable line, and where the cue comes from.
+    """
+
+    id: str
+    role: str
+    valence: float
+    category: str
+    holder: str
+    window: int | None
+    right: tuple[str, ...]
+    pattern: str | None
+    explanation: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCueLexicon:
+    """The loaded cue lexicon: cues by id and the phrase matcher over their anchors.
+
+    Build it with :func:`load_stance_cues`; construct once and pass it around.
+    """
+
+    lexicon: Lexicon
+    cues: Mapping[str, StanceCue]
+    matcher: PhraseMatcher = field(repr=False)
+    # matcher key -> (cue id, anchor side: "term" | "left" | "right")
+    anchors: Mapping[str, tuple[str, str]] = field(repr=False)
+
+    @property
+    def version(self) -> str:
+        return self.lexicon.version
+
+    def __len__(self) -> int:
+        return len(self.cues)
+
+
+_CUE_SCHEMA = [
+    Field("pattern"),
+    Field("role", required=True, choices=_ROLES),
+    Field("valence", required=True, kind="number", low=-1.0, high=1.0),
+    Field("category", required=True),
+    Field("holder", choices=_HOLDER_RULES),
+    Field("window", kind="number", low=1, high=30),
+    Field("explanation", required=True),
+    Field("source", required=True),
+]
+
+
+def _check_cue(raw: dict[str, Any], line: int) -> list[str]:
+    out: list[str] = []
+    pat = raw.get("pattern")
+    if pat is not None:
+        if not isinstance(pat, str) or pat.count(_SLOT) != 1:
+            out.append(f"'pattern' must contain the slot {_SLOT} exactly once, got {pat!r}")
+        elif not pat.replace(_SLOT, "").strip():
+            out.append(f"'pattern' {pat!r} has no words besides the slot")
+        if "terms" in raw or "term" in raw:
+            out.append("give either 'pattern' or 'terms', not both")
+    return out
+
+
+def load_stance_cues(
+    path: str | Path | Mapping[str, Any] | None = None,
+    *,
+    extra: str | Path | Mapping[str, Any] | None = None,
+    replace: bool = False,
+) -> StanceCueLexicon:
+    """Load and validate the directed-cue lexicon (format framecmp-lexicon/1).
+
+    Parameters
+    ----------
+    path : path, mapping or None
+        A ``stance_cues`` lexicon file; None loads the bundled ``stance_cues.yaml``.
+    extra : path, mapping or None
+        A user file merged over it (same id: the user's entry wins).
+    replace : bool
+        With ``extra``, use only the user's entries.
+
+    Raises
+    ------
+    LexiconError
+        Listing every problem, with file and line.
+
+    Examples
+    --------
+    >>> cues = load_stance_cues()
+    >>> cues.cues["sc.accuse_of"].role, cues.cues["sc.accuse_of"].valence
+    ('object', -0.8)
+    """
+    src = data_path("stance_cues.yaml") if path is None else path
+    lex = load_lexicon(src, kind="stance_cues", schema=_CUE_SCHEMA, extra_check=_check_cue)
+    if extra is not None:
+        user = load_lexicon(extra, kind="stance_cues", schema=_CUE_SCHEMA, extra_check=_check_cue)
+        lex = lex.merged(user, replace=replace)
+    return _build_cues(lex)
+
+
+def _norms(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase) if t.text not in "-‐‑")
+
+
+def _build_cues(lex: Lexicon) -> StanceCueLexicon:
+    cues: dict[str, StanceCue] = {}
+    phrases: list[tuple[str, str, dict[str, Any]]] = []
+    anchors: dict[str, tuple[str, str]] = {}
+    problems: list[str] = []
+    for e in lex.entries:
+        pat = e.get("pattern")
+        right: tuple[str, ...] = ()
+        if pat:
+            left_s, right_s = (s.strip() for s in str(pat).split(_SLOT))
+            if left_s:
+                key = f"{e.id}|left"
+                phrases.append((key, left_s, {"inflect": True}))
+                anchors[key] = (e.id, "left")
+                right = _norms(right_s)
+            else:
+                key = f"{e.id}|right"
+                phrases.append((key, right_s, {"inflect": True}))
+                anchors[key] = (e.id, "right")
+        else:
+            key = f"{e.id}|term"
+            for t in e.terms:
+                phrases.append((key, t, {"inflect": True}))
+            anchors[key] = (e.id, "term")
+        role = str(e.get("role"))
+        if pat and not str(pat).strip().startswith(_SLOT) and role == "subject":
+            problems.append(
+                f"{e.source_file} line {e.line}: pattern {pat!r} puts words before {_SLOT}, "
+                "so its role must be 'object' or 'either'"
+            )
+        window = e.get("window")
+        cues[e.id] = StanceCue(
+            id=e.id,
+            role=role,
+            valence=float(e.get("valence")),
+            category=str(e.get("category")),
+            holder=str(e.get("holder", "voice")),
+            window=int(window) if window is not None else None,
+            right=right,
+            pattern=str(pat) if pat else None,
+            explanation=str(e.get("explanation")),
+            source=str(e.get("source")),
+        )
+    if problems:
+        raise LexiconError(problems)
+    return StanceCueLexicon(lexicon=lex, cues=cues, matcher=PhraseMatcher(phrases), anchors=anchors)
+
+
+@lru_cache(maxsize=1)
+def _default_cues() -> StanceCueLexicon:
+    return load_stance_cues()
+
+
+# --------------------------------------------------------------------------- cue attachment
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """An anchor of a cue found in a token sequence (character and token offsets)."""
+
+    cue: StanceCue
+    side: str
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+
+
+def _find_hits(
+    tokens: Sequence[Token], t0: int, t1: int, cues: StanceCueLexicon, text: str
+) -> list[CueHit]:
+    hits: list[CueHit] = []
+    for m in cues.matcher.find(tokens, t0, t1):
+        for key in m.keys:
+            cid, side = cues.anchors[key]
+            hits.append(CueHit(cues.cues[cid], side, m.start, m.end, m.tok_start, m.tok_end, text[m.start : m.end]))
+    return hits
+
+
+def _is_word(tok: Token) -> bool:
+    return tok.norm[:1].isalnum()
+
+
+def _gap_words(tokens: Sequence[Token], a: int, b: int) -> int:
+    """Number of word tokens in ``tokens[a:b]`` (punctuation does not count)."""
+    return sum(1 for t in tokens[a:b] if _is_word(t))
+
+
+def _crosses_clause(tokens: Sequence[Token], a: int, b: int) -> bool:
+    return any(t.text in {";", ":", "(", ")", "?", "!"} for t in tokens[a:b])
+
+
+def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int) -> bool:
+    if not right:
+        return True
+    seq = [t.norm for t in tokens[pos:t1] if t.text not in "-‐‑"]
+    for skip in (0, 1):  # allow one word between the actor and the rest ("Paris, of")
+        if tuple(seq[skip : skip + len(right)]) == right:
+            return True
+    return False
+
+
+def _attach_distance(
+    hit: CueHit,
+    a: int,
+    b: int,
+    tokens: Sequence[Token],
+    t1: int,
+    *,
+    window: int,
+) -> int | None:
+    """Token distance between a cue anchor and a target span [a, b), or None if not attached."""
+    cue = hit.cue
+    w = cue.window or window
+    if a < hit.tok_end and b > hit.tok_start:  # overlapping: the target is inside the cue
+        return None
+    after = a >= hit.tok_end
+    gap = _gap_words(tokens, hit.tok_end, a) if after else _gap_words(tokens, b, hit.tok_start)
+    lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
+    if _crosses_clause(tokens, lo, hi):
+        return None
+    aux_before_cue = hit.tok_start > 0 and tokens[hit.tok_start - 1].norm in _BE_AUX
+    passive_span = any(t.norm in _BE_AUX for t in tokens[lo:hi])
+    if cue.pattern is not None:
+        if hit.side == "left":
+            if after and gap <= 3:
+                return gap if _right_ok(tokens, b, cue.right, t1) else None
+            # passive: "Russia was accused of"
+            if not after and gap <= 3 and passive_span and _right_ok(tokens, hit.tok_end, cue.right, t1):
+                return gap
+            return None
+        # right anchor: the actor comes before it, in active voice
+        if not after and gap <= 3 and not passive_span:
+            return gap
+        return None
+    if gap > w:
+        return None
+    if cue.role == "object":
+        if after:
+            return gap
+        if passive_span or aux_before_cue:  # "Paris was accused", "France is criticised"
+            return gap if gap <= 3 else None
+        return None
+    if cue.role == "subject":
+        if not after:
+            return None if (passive_span or aux_before_cue) else gap
+        # passive agent: "supported by Russia" is handled by object cues; "killed by X"
+        if hit.tok_end < len(tokens) and tokens[hit.tok_end].norm == "by" and gap <= 3:
+            return gap
+        return None
+    # either: an actor before the cue ("Russia, a reliable partner", "X as a reliable
+    # partner") wins over one after it; the right side is a fallback.
+    return gap + 100 if after else gap
+
+
+# --------------------------------------------------------------------------- target-level scoring
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One reason a target score moved: a word, a cue, or a model feature.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets in the sentence (``-1`` for features with no span,
+        such as the model intercept or whole-sentence VADER).
+    text : str
+        The words (or the feature name when there is no span).
+    value : float
+        How much it moved the score (default mode: the weighted valence added
+        to the raw sum; trained mode: coefficient difference positive minus
+        negative times the feature value, in logits).
+    kind : str
+        ``cue`` (directed cue), ``word`` (VADER word), ``feature`` (model feature).
+    rule_id : str or None
+        The cue id or model feature name.
+    explanation : str
+        A readable line (valence, distance weight, negation).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str
+    rule_id: str | None = None
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TargetScore:
+    """Sentiment toward one target span: score in [-1, 1], label, and the evidence."""
+
+    score: float
+    label: str
+    evidence: tuple[Contribution, ...]
+    mode: str = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRules:
+    """Parameters of the rule-based (default) target scorer.
+
+    The defaults were chosen by grid search on NewsMTSC ``train.jsonl`` only
+    (decay, cue weight, alpha on a small grid; thresholds by macro-F1 on train;
+    see ``benchmarks/train_stance_model.py --tune-rules``); they are a handful
+    of numbers, not a trained model. Train macro-F1 at these values: 0.565.
+
+    Attributes
+    ----------
+    decay : float
+        A word ``d`` words away from the target weighs ``1 / (1 + d / decay)``.
+    cue_weight : float
+        Multiplier of a directed cue's valence (cues are rarer and surer than words).
+    negation : float
+        Factor applied to a word preceded (within 3 words) by a negator.
+    alpha : float
+        Normalisation ``raw / sqrt(raw**2 + alpha)`` (as in VADER) to [-1, 1].
+    neg_threshold, pos_threshold : float
+        score <= neg_threshold is negative, >= pos_threshold positive, else neutral.
+    window : int
+        Default maximum word distance between a cue and the target.
+    """
+
+    decay: float = 4.0
+    cue_weight: float = 2.0
+    negation: float = -0.74
+    alpha: float = 0.5
+    neg_threshold: float = -0.05
+    pos_threshold: float = 0.2
+    window: int = 6
+
+
+def _check_span(sentence: str, start: int, end: int) -> None:
+    if not isinstance(sentence, str):
+        raise TypeError(f"score_target() expects the sentence as a str, got {type(sentence).__name__}")
+    if not (0 <= start < end <= len(sentence)):
+        raise ValueError(
+            f"The target span of score_target() must satisfy 0 <= start < end <= len(sentence) "
+            f"= {len(sentence)}. Got start={start}, end={end} instead."
+        )
+
+
+def _target_tokens(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    idx = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+    if not idx:  # span between tokens: place it at the next token
+        nxt = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+        return nxt, nxt
+    return idx[0], idx[-1] + 1
+
+
+def _distance(i: int, a: int, b: int) -> int:
+    return a - i if i < a else i - b + 1
+
+
+def _negated(tokens: Sequence[Token], i: int) -> bool:
+    negs = _negators()
+    j, seen = i - 1, 0
+    while j >= 0 and seen < 3:
+        if _is_word(tokens[j]) or tokens[j].norm == "n't":
+            if tokens[j].norm in negs or tokens[j].norm.endswith("n't"):
+                return True
+            seen += 1
+        j -= 1
+    return False
+
+
+def _rule_contributions(
+    sentence: str,
+    tokens: Sequence[Token],
+    a: int,
+    b: int,
+    rules: TargetRules,
+    cues: StanceCueLexicon,
+) -> list[Contribution]:
+    out: list[Contribution] = []
+    cue_tokens: set[int] = set()
+    best: dict[tuple[int, int], tuple[int, CueHit]] = {}
+    for hit in _find_hits(tokens, 0, len(tokens), cues, sentence):
+        d = _attach_distance(hit, a, b, tokens, len(tokens), window=rules.window)
+        if d is None:
+            continue
+        key = (hit.start, hit.end)
+        rank = 0 if hit.cue.pattern else 1
+        if key not in best or (rank, -abs(hit.cue.valence)) < (
+            0 if best[key][1].cue.pattern else 1, -abs(best[key][1].cue.valence)
+        ):
+            best[key] = (d, hit)
+    for _d, hit in best.values():
+        v = hit.cue.valence * rules.cue_weight
+        neg = _negated(tokens, hit.tok_start)
+        if neg:
+            v *= rules.negation
+        cue_tokens.update(range(hit.tok_start, hit.tok_end))
+        out.append(
+            Contribution(
+                hit.start, hit.end, hit.text, v, "cue", hit.cue.id,
+                f"directed cue ({hit.cue.category}, valence {hit.cue.valence:+.2f}"
+                + (", negated" if neg else "") + f"): {hit.cue.explanation}",
+            )
+        )
+    for i, t in enumerate(tokens):
+        if a <= i < b or i in cue_tokens or not _is_word(t):
+            continue
+        val = _valence(t.norm)
+        if not val:
+            continue
+        d = _distance(i, a, b)
+        w = 1.0 / (1.0 + (d - 1) / rules.decay)
+        v = val * w
+        neg = _negated(tokens, i)
+        if neg:
+            v *= rules.negation
+        out.append(
+            Contribution(
+                t.start, t.end, t.text, v, "word", None,
+                f"VADER valence {val:+.2f} x distance weight {w:.2f} ({d} words away)"
+                + (" x negation" if neg else ""),
+            )
+        )
+    return out
+
+
+def _label(score: float, neg: float, pos: float) -> str:
+    if score <= neg:
+        return "negative"
+    if score >= pos:
+        return "positive"
+    return "neutral"
+
+
+def score_target(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    mode: str = "default",
+    rules: TargetRules | None = None,
+    cues: StanceCueLexicon | None = None,
+    model: StanceModel | None = None,
+) -> TargetScore:
+    """Score the sentiment expressed toward ``sentence[start:end]``.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    start, end : int
+        Character span of the target (``end`` exclusive).
+    mode : {"default", "trained"}
+        ``default``: directed cues + distance-weighted VADER words + negation,
+        no trained model (cheap; used on every article). ``trained``: the linear
+        model of ``lexicons/stance_model.json`` (or ``model``).
+    rules : TargetRules, optional
+        Parameters of the default mode.
+    cues : StanceCueLexicon, optional
+        Directed cues (default: the bundled lexicon).
+    model : StanceModel, optional
+        The trained model (default: the bundled one), for ``mode="trained"``.
+
+    Returns
+    -------
+    TargetScore
+        ``score`` in [-1, 1], ``label`` in negative/neutral/positive, and
+        ``evidence``: the contributions sorted by absolute size.
+
+    Examples
+    --------
+    >>> s = "Macron accused Russia of pursuing a predatory project in Mali."
+    >>> r = score_target(s, 15, 21)
+    >>> r.label, r.evidence[0].rule_id
+    ('negative', 'sc.accuse_of')
+    """
+    if mode not in ("default", "trained"):
+        raise ValueError(
+            f"The 'mode' parameter of score_target() must be one of ['default', 'trained']. "
+            f"Got {mode!r} instead."
+        )
+    _check_span(sentence, start, end)
+    cues = cues or _default_cues()
+    tokens = tokenize(sentence)
+    a, b = _target_tokens(tokens, start, end)
+    if mode == "trained":
+        return (model or load_stance_model()).score(sentence, start, end, cues=cues)
+    rules = rules or TargetRules()
+    contribs = _rule_contributions(sentence, tokens, a, b, rules, cues)
+    raw = sum(c.value for c in contribs)
+    score = raw / math.sqrt(raw * raw + rules.alpha) if raw else 0.0
+    contribs.sort(key=lambda c: (-abs(c.value), c.start))
+    return TargetScore(score, _label(score, rules.neg_threshold, rules.pos_threshold), tuple(contribs))
+
+
+# --------------------------------------------------------------------------- trained model
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=100_000)
+def _stem(norm: str) -> str:
+    return str(_stemmer().stem(norm))
+
+
+_NUM_RE = re.compile(r"^\d[\d.,]*$")
+
+
+def target_features(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    config: Mapping[str, Any] | None = None,
+    cues: StanceCueLexicon | None = None,
+) -> dict[str, tuple[float, tuple[tuple[int, int], ...]]]:
+    """Target-aware features of one (sentence, target span), with the spans behind each.
+
+    The target words are masked. Features (names are stable and documented in
+    the model JSON): ``w:`` stems within ``window`` words of the target,
+    ``L:``/``R:`` the same split by side (value ``1 / (1 + (d - 1) / decay)`` for a
+    word ``d`` words away when ``decay`` > 0, else 1), ``N:`` stems within ``near``
+    words, ``n:`` negated stems, ``b:`` bigrams
+    within the window, ``s:`` stems anywhere in the sentence, ``v:`` VADER
+    (sentence compound/pos/neg, the rule-based target score and its parts),
+    ``c:`` directed cue hits by category, ``x:`` layout (target first, in quotes).
+
+    Returns
+    -------
+    dict
+        feature name -> (value, character spans that produced it).
+    """
+    cfg = {"window": 10, "decay": 3.0, "near": 2, **(config or {})}
+    window = int(cfg["window"])
+    decay = float(cfg["decay"])
+    near = int(cfg["near"])
+    cues = cues or _default_cues()
+    tokens = tokenize(sentence)
+    a, b = _target_tokens(tokens, start, end)
+    feats: dict[str, tuple[float, tuple[tuple[int, int], ...]]] = {}
+
+    def add(name: str, value: float, span: tuple[int, int] | None = None) -> None:
+        v0, spans = feats.get(name, (0.0, ()))
+        feats[name] = (v0 + value, spans + ((span,) if span else ()))
+
+    words = [(i, t) for i, t in enumerate(tokens) if _is_word(t) and not (a <= i < b)]
+    stems = {i: ("<num>" if _NUM_RE.match(t.norm) else _stem(t.norm)) for i, t in words}
+    for i, t in words:
+        st, sp = stems[i], (t.start, t.end)
+        feats[f"s:{st}"] = (1.0, feats.get(f"s:{st}", (0.0, ()))[1] + (sp,))
+        d = _distance(i, a, b)
+        if d <= window:
+            wt = 1.0 / (1.0 + (d - 1) / decay) if decay else 1.0
+            prev = feats.get(f"w:{st}", (0.0, ()))
+            feats[f"w:{st}"] = (max(prev[0], wt), prev[1] + (sp,))
+            side = "L" if i < a else "R"
+            prev = feats.get(f"{side}:{st}", (0.0, ()))
+            feats[f"{side}:{st}"] = (max(prev[0], wt), prev[1] + (sp,))
+            if d <= near:
+                feats[f"N:{st}"] = (1.0, feats.get(f"N:{st}", (0.0, ()))[1] + (sp,))
+            if _negated(tokens, i):
+                feats[f"n:{st}"] = (1.0, (sp,))
+    idx = [i for i, _ in words]
+    for j in range(len(idx) - 1):
+        i1, i2 = idx[j], idx[j + 1]
+        if min(_distance(i1, a, b), _distance(i2, a, b)) > window:
+            continue
+        sp1, sp2 = (tokens[i1].start, tokens[i1].end), (tokens[i2].start, tokens[i2].end)
+        if i1 < a and i2 >= b:  # the target sits between them
+            add(f"b:{stems[i1]}_<T>", 1.0, sp1)
+            add(f"b:<T>_{stems[i2]}", 1.0, sp2)
+        elif i2 - i1 <= 2:
+            add(f"b:{stems[i1]}_{stems[i2]}", 1.0, (sp1[0], sp2[1]))
+    # VADER and rules
+    pol = vader().polarity_scores(sentence)
+    add("v:compound", float(pol["compound"]))
+    add("v:pos", float(pol["pos"]))
+    add("v:neg", float(pol["neg"]))
+    contribs = _rule_contributions(sentence, tokens, a, b, TargetRules(), cues)
+    raw = sum(c.value for c in contribs)
+    add("v:rule_score", raw / math.sqrt(raw * raw + 1.0) if raw else 0.0)
+    add("v:near_pos", sum(c.value for c in contribs if c.kind == "word" and c.value > 0))
+    add("v:near_neg", sum(c.value for c in contribs if c.kind == "word" and c.value < 0))
+    for c in contribs:
+        if c.kind == "cue":
+            cat = c.rule_id or "cue"
+            add(f"c:{'neg' if c.value < 0 else 'pos'}", c.value, (c.start, c.end))
+            add(f"c:{cat}", 1.0, (c.start, c.end))
+    add("x:target_first", 1.0 if not any(_is_word(t) for t in tokens[:a]) else 0.0)
+    quotes = sum(1 for t in tokens[:a] if t.text in "\"“”«»")
+    add("x:in_quote", 1.0 if quotes % 2 == 1 else 0.0)
+    return {k: v for k, v in feats.items() if v[0] != 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class StanceModel:
+    """A linear (multinomial logistic) target-sentiment model read from plain JSON.
+
+    Attributes
+    ----------
+    classes : tuple of str
+        ``("negative", "neutral", "positive")``.
+    coef : Mapping[str, tuple[float, ...]]
+        Feature name -> one coefficient per class.
+    intercept : tuple of float
+        One intercept per class.
+    feature_config : Mapping
+        Options of :func:`target_features` used in training.
+    meta : Mapping
+        Provenance: training data, date, cross-validation score, library versions.
+    """
+
+    classes: tuple[str, ...]
+    coef: Mapping[str, tuple[float, ...]]
+    intercept: tuple[float, ...]
+    feature_config: Mapping[str, Any]
+    meta: Mapping[str, Any]
+
+    def logits(self, feats: Mapping[str, tuple[float, Any]]) -> list[float]:
+        out = list(self.intercept)
+        for name, (value, _spans) in feats.items():
+            c = self.coef.get(name)
+            if c is not None:
+                for k in range(len(out)):
+                    out[k] += c[k] * value
+        return out
+
+    def score(
+        self, sentence: str, start: int, end: int, *, cues: StanceCueLexicon | None = None
+    ) -> TargetScore:
+        """Score one target span; evidence is each feature's (pos - neg) logit contribution."""
+        feats = target_features(sentence, start, end, config=self.feature_config, cues=cues)
+        z = self.logits(feats)
+        m = max(z)
+        e = [math.exp(v - m) for v in z]
+        tot = sum(e)
+        p = {c: v / tot for c, v in zip(self.classes, e)}
+        score = p.get("positive", 0.0) - p.get("negative", 0.0)
+        label = self.classes[max(range(len(z)), key=lambda k: z[k])]
+        ineg, ipos = self.classes.index("negative"), self.classes.index("positive")
+        contribs: list[Contribution] = []
+        for name, (value, spans) in feats.items():
+            c = self.coef.get(name)
+            if c is None:
+                continue
+            v = (c[ipos] - c[ineg]) * value
+            if abs(v) < 1e-9:
+                continue
+            s0, s1 = (spans[0][0], spans[-1][1]) if spans else (-1, -1)
+            text = sentence[s0:s1] if spans else name
+            contribs.append(
+                Contribution(
+                    s0, s1, text, v, "feature", name,
+                    f"feature {name} = {value:.3g}; coefficient positive {c[ipos]:+.3f}, "
+                    f"negative {c[ineg]:+.3f}",
+                )
+            )
+        contribs.sort(key=lambda c: (-abs(c.value), c.start))
+        return TargetScore(score, label, tuple(contribs), mode="trained")
+
+    def to_json(self) -> dict[str, Any]:
+        """The plain-JSON form (what ``lexicons/stance_model.json`` holds)."""
+        return {
+            "format": MODEL_FORMAT,
+            "classes": list(self.classes),
+            "intercept": list(self.intercept),
+            "feature_config": dict(self.feature_config),
+            "meta": dict(self.meta),
+            "coefficients": {k: list(v) for k, v in sorted(self.coef.items())},
+        }
+
+
+def _model_from_json(data: Any, where: str) -> StanceModel:
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise LexiconError([f"{where}: a stance model must be a JSON object"])
+    if data.get("format") != MODEL_FORMAT:
+        problems.append(f"{where}: 'format' must be {MODEL_FORMAT!r}, got {data.get('format')!r}")
+    classes = data.get("classes")
+    if not isinstance(classes, list) or sorted(classes) != sorted(LABELS):
+        problems.append(f"{where}: 'classes' must list {list(LABELS)}, got {classes!r}")
+        classes = list(LABELS)
+    k = len(classes)
+    intercept = data.get("intercept")
+    if not isinstance(intercept, list) or len(intercept) != k:
+        problems.append(f"{where}: 'intercept' must be a list of {k} numbers")
+        intercept = [0.0] * k
+    coefs = data.get("coefficients")
+    if not isinstance(coefs, dict):
+        problems.append(f"{where}: 'coefficients' must map feature names to lists of {k} numbers")
+        coefs = {}
+    bad = [n for n, v in coefs.items() if not isinstance(v, list) or len(v) != k]
+    if bad:
+        problems.append(f"{where}: {len(bad)} coefficient rows do not have {k} numbers, e.g. {bad[:3]}")
+    if problems:
+        raise LexiconError(problems)
+    return StanceModel(
+        classes=tuple(classes),
+        coef={n: tuple(float(x) for x in v) for n, v in coefs.items()},
+        intercept=tuple(float(x) for x in intercept),
+        feature_config=dict(data.get("feature_config", {})),
+        meta=dict(data.get("meta", {})),
+    )
+
+
+def load_stance_model(path: str | Path | Mapping[str, Any] | None = None) -> StanceModel:
+    """Load a trained target-sentiment model from plain JSON (no pickles).
+
+    Parameters
+    ----------
+    path : path, mapping or None
+        A file written by ``benchmarks/train_stance_model.py``, the same data as
+        a dict, or None for the bundled ``lexicons/stance_model.json``.
+    """
+    if isinstance(path, Mapping):
+        return _model_from_json(dict(path), "<dict>")
+    if path is None:
+        return _bundled_model()
+    p = Path(path)
+    return _model_from_json(json.loads(p.read_text(encoding="utf-8")), str(p))
+
+
+@lru_cache(maxsize=1)
+def _bundled_model() -> StanceModel:
+    p = data_path("stance_model.json")
+    return _model_from_json(json.loads(p.read_text(encoding="utf-8")), str(p))
+
+
+# --------------------------------------------------------------------------- article level
+
+
+class MentionLike(Protocol):
+    """What :func:`score_stance` needs of an actor mention (framecmp.actors.Mention)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def actor(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class StanceConfig:
+    """Options of :func:`score_stance` (only stored; no work here).
+
+    Attributes
+    ----------
+    shrinkage_k : float
+        ``stance = stance_sum / (n + k)``; see the module docstring for why 2.
+    window : int
+        Default maximum number of words between a cue and the actor.
+    context : {"uncued", "all"}
+        Which sentences make the context tone: ``uncued`` (default) the
+        sentences that mention the target and carry no directed cue attached to
+        it, so that no sentence feeds both columns; ``all`` every mentioning sentence.
+    cues : StanceCueLexicon or None
+        Directed cues; None uses the bundled lexicon.
+    include_self : bool
+        Keep evaluations whose holder is the target itself (Mali on Mali).
+    mode : {"default", "trained"}
+        Context tone from VADER on the whole sentence (default) or from the
+        trained target model (``score_target(..., mode="trained")`` on the
+        mention, P(positive) - P(negative)). Directed stance is the cues in both.
+    model : StanceModel or None
+        The trained model for ``mode="trained"`` (None: the bundled one).
+    """
+
+    shrinkage_k: float = 2.0
+    window: int = 6
+    context: str = "uncued"
+    cues: StanceCueLexicon | None = None
+    include_self: bool = False
+    mode: str = "default"
+    model: StanceModel | None = None
+
+    @property
+    def version(self) -> str:
+        """Provenance: cue lexicon version, plus the model date in trained mode."""
+        v = (self.cues or _default_cues()).version
+        if self.mode == "trained":
+            m = self.model or load_stance_model()
+            v += f"+model@{m.meta.get('date', '?')}"
+        return v
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("default", "trained"):
+            raise ValueError(
+                f"The 'mode' parameter of StanceConfig() must be one of ['default', 'trained']. "
+                f"Got {self.mode!r} instead."
+            )
+        if self.context not in ("uncued", "all"):
+            raise ValueError(
+                f"The 'context' parameter of StanceConfig() must be one of ['all', 'uncued']. "
+                f"Got {self.context!r} instead."
+            )
+        if not self.shrinkage_k >= 0:
+            raise ValueError(
+                f"The 'shrinkage_k' parameter of StanceConfig() must be >= 0. Got {self.shrinkage_k!r} instead."
+            )
+
+
+def load_stance_config(
+    *,
+    mode: str = "default",
+    shrinkage_k: float = 2.0,
+    window: int = 6,
+    context: str = "uncued",
+    cues: str | Path | Mapping[str, Any] | None = None,
+    extra_cues: str | Path | Mapping[str, Any] | None = None,
+    model: str | Path | Mapping[str, Any] | None = None,
+) -> StanceConfig:
+    """Load the cue lexicon (and model) once and return a :class:`StanceConfig`.
+
+    Examples
+    --------
+    >>> load_stance_config(shrinkage_k=3).shrinkage_k
+    3.0
+    """
+    return StanceConfig(
+        shrinkage_k=float(shrinkage_k), window=int(window), context=context,
+        cues=load_stance_cues(cues, extra=extra_cues), mode=mode,
+        model=load_stance_model(model) if mode == "trained" else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DirectedHit:
+    """A directed cue attached to one actor mention, with the holder of the evaluation."""
+
+    holder: str
+    target: str
+    cue: StanceCue
+    start: int
+    end: int
+    text: str
+    mention_start: int
+    mention_end: int
+    sentence: int
+    holder_via: str  # "voice" or "subject"
+
+
+@dataclass(frozen=True, slots=True)
+class StanceRow:
+    """One row of the ``stance`` frame (article x holder x target)."""
+
+    holder: str
+    target: str
+    n: int
+    stance: float
+    stance_sum: float
+    context_tone: float
+    n_context: int
+    n_evidence: int
+    shrinkage_k: float
+
+
+@dataclass(frozen=True, slots=True)
+class StanceResult:
+    """What :func:`score_stance` returns: rows for the stance frame and their evidence.
+
+    ``records`` are typed :class:`StanceRow`; ``rows`` the same as dicts keyed by
+    column (what the Scorer appends to the frame); ``directed`` the cue hits.
+    """
+
+    records: tuple[StanceRow, ...]
+    evidence: tuple[Evidence, ...]
+    directed: tuple[DirectedHit, ...] = ()
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """Rows of the ``stance`` frame without article_id and outlet (columns.STANCE order)."""
+        return [{f: getattr(r, f) for f in columns.STANCE if f not in ("article_id", "outlet")} for r in self.records]
+
+    def frame(self, *, article_id: str = "", outlet: str = "") -> Any:
+        """The rows as a DataFrame with the columns of :data:`framecmp.columns.STANCE`."""
+        import pandas as pd
+
+        recs = [{"article_id": article_id, "outlet": outlet, **r} for r in self.rows]
+        return pd.DataFrame(recs, columns=columns.STANCE)
+
+    def evidence_frame(self, *, article_id: str = "", outlet: str = "") -> Any:
+        """The evidence as a DataFrame with the columns of :data:`framecmp.columns.EVIDENCE`."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [e.as_row(article_id, outlet) for e in self.evidence], columns=columns.EVIDENCE
+        )
+
+
+def _author(_offset: int) -> str:
+    return "author"
+
+
+def find_directed(
+    doc: Doc,
+    *,
+    mentions: Iterable[MentionLike],
+    voice_of: Callable[[int], str] | None = None,
+    cues: StanceCueLexicon | None = None,
+    window: int = 6,
+) -> list[DirectedHit]:
+    """Directed cues attached to actor mentions, each with its holder.
+
+    Each cue anchor attaches to the nearest mention it can take (by role and
+    window); one anchor counts once per target. Mentions flagged ``ambiguous``
+    are skipped.
+    """
+    cues = cues or _default_cues()
+    voice = voice_of or _author
+    ms = sorted(
+        (m for m in mentions if not getattr(m, "ambiguous", False)), key=lambda m: (m.start, m.end)
+    )
+    by_sent: dict[int, list[MentionLike]] = {}
+    for m in ms:
+        s = doc.sentence_at(m.start)
+        if s is not None:
+            by_sent.setdefault(s.index, []).append(m)
+    out: list[DirectedHit] = []
+    for si, sms in by_sent.items():
+        sent = doc.sentences[si]
+        toks = doc.tokens
+        spans = [(m, doc.token_index(m.start), doc.token_index(m.end)) for m in sms]
+        chosen: dict[tuple[int, int, str], tuple[int, int, CueHit, Any, int, int]] = {}
+        for hit in _find_hits(toks, sent.tok_start, sent.tok_end, cues, doc.text):
+            cands = []
+            for m, a, b in spans:
+                d = _attach_distance(hit, a, b, toks, sent.tok_end, window=window)
+                if d is not None:
+                    cands.append((d, m, a, b))
+            if not cands:
+                continue
+            dmin = min(c[0] for c in cands)
+            for d, m, a, b in cands:
+                if d != dmin:
+                    continue
+                key = (hit.start, hit.end, m.actor)
+                rank = 0 if hit.cue.pattern else 1
+                prev = chosen.get(key)
+                if prev is None or (rank, -abs(hit.cue.valence)) < (prev[0], -abs(prev[2].cue.valence)):
+                    chosen[key] = (rank, d, hit, m, a, b)
+        speaker: str | None = None  # holder of a speech act earlier in this sentence
+        for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
+            holder, via = voice(hit.start), "voice"
+            if holder == "author" and hit.cue.holder == "subject":
+                left = [x for x, _xa, xb in spans if xb <= hit.tok_start and x.actor != target]
+                if left:
+                    holder, via = left[-1].actor, "subject"
+                    speaker = holder
+            elif holder == "author" and speaker is not None and speaker != target:
+                # the content of "X accused Y of <cue>" is X's evaluation, not the outlet's
+                holder, via = speaker, "subject"
+            out.append(
+                DirectedHit(holder, target, hit.cue, hit.start, hit.end, hit.text, m.start, m.end, si, via)
+            )
+    out.sort(key=lambda h: (h.start, h.target))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Implicit:
+    start: int
+    end: int
+    actor: str
+    ambiguous: bool = False
+
+
+def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Implicit]:
+    out = []
+    for h in getattr(terms, "hits", ()):
+        ref = getattr(h, "referent", None)
+        if not ref:
+            continue
+        if any(m.start < h.end and h.start < m.end for m in mentions):
+            continue
+        out.append(_Implicit(h.start, h.end, str(ref)))
+    return out
+
+
+def _vader_words(text: str) -> str:
+    parts = []
+    for t in tokenize(text):
+        v = vader().lexicon.get(t.norm)
+        if v is not None:
+            parts.append(f"{t.text} {v / 4:+.2f}")
+    return ", ".join(parts) if parts else "no VADER words"
+
+
+def score_stance(
+    doc: Doc,
+    *,
+    mentions: Iterable[MentionLike],
+    voice_of: Callable[[int], str] | None = None,
+    attribution: Any = None,
+    terms: Any = None,
+    config: StanceConfig | None = None,
+) -> StanceResult:
+    """Holder -> target stance of one article, with context tone apart.
+
+    Parameters
+    ----------
+    doc : Doc
+        The analysed article (:func:`framecmp.text.analyze`).
+    mentions : iterable of Mention
+        Actor mentions (``start``, ``end``, ``actor``, optional ``ambiguous``).
+    voice_of : callable, optional
+        ``voice_of(offset) -> "author" | actor id``: whose voice a position is in.
+    attribution : AttributionResult, optional
+        Used for ``voice_of`` when that is not given (``attribution.voice_of``).
+        With neither, every position is the author's.
+    terms : TermsResult, optional
+        Loaded-term hits whose ``referent`` names an actor ("former metropolis"
+        -> france) count as implicit mentions where no mention overlaps them.
+    config : StanceConfig, optional
+
+    Returns
+    -------
+    StanceResult
+        ``rows`` (one per holder x target, sorted), ``evidence`` (kind
+        ``stance`` for directed cues, ``context`` for context-tone sentences).
+
+    Notes
+    -----
+    A pure function of (doc, mentions, voice, config): the same inputs give the
+    same rows.
+    """
+    config = config or StanceConfig()
+    cues = config.cues or _default_cues()
+    if voice_of is None and attribution is not None:
+        voice_of = attribution.voice_of
+    voice = voice_of or _author
+    mentions = [m for m in mentions if getattr(m, "actor", None)]
+    if terms is not None:
+        mentions.extend(_implicit_mentions(terms, mentions))
+    directed = find_directed(doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window)
+    if not config.include_self:
+        directed = [h for h in directed if h.holder != h.target]
+    version = cues.version
+    evidence: list[Evidence] = []
+    acc: dict[tuple[str, str], dict[str, float]] = {}
+
+    def slot(h: str, t: str) -> dict[str, float]:
+        return acc.setdefault((h, t), {"n": 0, "sum": 0.0, "ctx_n": 0, "ctx_sum": 0.0, "ev": 0})
+
+    cued_sentences: dict[str, set[int]] = {}
+    for h in directed:
+        s = slot(h.holder, h.target)
+        s["n"] += 1
+        s["sum"] += h.cue.valence
+        s["ev"] += 1
+        cued_sentences.setdefault(h.target, set()).add(h.sentence)
+        who = "the outlet" if h.holder == "author" else h.holder
+        how = " (speaker named before the cue)" if h.holder_via == "subject" else ""
+        evidence.append(
+            Evidence(
+                kind="stance", start=h.start, end=h.end, text=h.text, label=h.cue.pattern or h.text,
+                category=h.cue.category, actor=h.target, holder=h.holder, value=h.cue.valence,
+                rule_id=h.cue.id, lexicon_version=version,
+                explanation=f"{who}{how} -> {h.target}: {h.cue.explanation} "
+                f"(valence {h.cue.valence:+.2f}, actor at {doc.text[h.mention_start:h.mention_end]!r})",
+                part=doc.sentences[h.sentence].part, sentence=h.sentence,
+            )
+        )
+    # context tone: one value per (target, sentence)
+    seen: set[tuple[str, int]] = set()
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if getattr(m, "ambiguous", False):
+            continue
+        sent = doc.sentence_at(m.start)
+        if sent is None or (m.actor, sent.index) in seen:
+            continue
+        seen.add((m.actor, sent.index))
+        if config.context == "uncued" and sent.index in cued_sentences.get(m.actor, set()):
+            continue
+        holder = voice(m.start)
+        if holder == m.actor and not config.include_self:
+            continue
+        text = doc.text[sent.start : sent.end]
+        if config.mode == "trained":
+            ts = score_target(
+                text, m.start - sent.start, m.end - sent.start, mode="trained",
+                cues=cues, model=config.model,
+            )
+            comp = ts.score
+            why = "trained model P(positive) - P(negative) " + f"{comp:+.2f}; " + ", ".join(
+                f"{c.text} {c.value:+.2f}" for c in ts.evidence[:4] if c.start >= 0
+            )
+        else:
+            comp = float(vader().polarity_scores(text)["compound"])
+            why = f"VADER compound {comp:+.2f} from {_vader_words(text)}"
+        s = slot(holder, m.actor)
+        s["ctx_n"] += 1
+        s["ctx_sum"] += comp
+        s["ev"] += 1
+        evidence.append(
+            Evidence(
+                kind="context", start=sent.start, end=sent.end, text=text, label="context tone",
+                category="vader" if config.mode == "default" else "model", actor=m.actor,
+                holder=holder, value=comp,
+                rule_id="vader.compound" if config.mode == "default" else "stance_model",
+                lexicon_version="vaderSentiment" if config.mode == "default" else config.version,
+                explanation=f"tone of a sentence mentioning {m.actor} (no cue aimed at it): {why}",
+                part=sent.part, sentence=sent.index,
+            )
+        )
+    k = float(config.shrinkage_k)
+    rows = []
+    for (holder, target), s in sorted(acc.items()):
+        n = int(s["n"])
+        denom = n + k
+        rows.append(
+            StanceRow(
+                holder=holder, target=target, n=n,
+                stance=s["sum"] / denom if denom > 0 else 0.0,
+                stance_sum=s["sum"],
+                context_tone=s["ctx_sum"] / s["ctx_n"] if s["ctx_n"] else math.nan,
+                n_context=int(s["ctx_n"]), n_evidence=int(s["ev"]), shrinkage_k=k,
+            )
+        )
+    evidence.sort(key=lambda e: (e.start, e.kind, e.actor or ""))
+    return StanceResult(tuple(rows), tuple(evidence), tuple(directed))

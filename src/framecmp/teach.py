@@ -1,0 +1,697 @@
+"""Teaching worksheets: excerpts side by side, questions, an editable answer key.
+
+A worksheet sets excerpts of the same event (or, when the corpus has none in
+common, of the same story) from different outlets side by side. Loaded terms
+are highlighted, or blanked as ``______ (1)`` for a fill-in exercise. The
+answer key is generated from the evidence, and comes as Markdown too, so a
+teacher can check and edit it before class: the measures are imperfect.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from framecmp.html import _anchor, _clean, _corpus_article, _fmt, _frame, _tag
+from framecmp.text import analyze
+
+__all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
+
+_log = logging.getLogger(__name__)
+
+#: How much each evidence kind makes a sentence worth putting in an excerpt.
+_SENTENCE_WEIGHTS: dict[str, int] = {
+    "term": 3, "stance": 3, "source": 2, "cue": 2, "hedge": 2, "quote": 1, "actor": 1,
+}
+
+#: Stylesheet of worksheets and answer keys: screen and A4 print.
+WORKSHEET_CSS = """
+body { margin: 0; }
+.fc-ws { font-family: Georgia, 'Times New Roman', serif; line-height: 1.5; color: #111;
+  max-width: 72em; margin: 0 auto; padding: 1em 1.5em; }
+.fc-ws h1, .fc-ws h2, .fc-ws h3 { font-family: system-ui, Arial, sans-serif; line-height: 1.25; }
+.fc-ws h1 { font-size: 1.5em; margin: 0.2em 0 0.4em; }
+.fc-ws-meta { font-family: system-ui, Arial, sans-serif; font-size: 0.85em; color: #444; }
+.fc-ws-notice { border: 2px solid #b07d00; background: #fff4d6; padding: 0.5em 0.8em;
+  margin: 0.6em 0; }
+.fc-ws-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16em, 1fr));
+  gap: 1em; margin: 1em 0; }
+.fc-ws-card { border: 1px solid #888; border-radius: 4px; padding: 0.6em 0.9em;
+  break-inside: avoid; page-break-inside: avoid; }
+.fc-ws-card h2 { font-size: 1.1em; margin: 0 0 0.1em; }
+.fc-ws-card h3 { font-size: 1em; font-weight: normal; font-style: italic; margin: 0 0 0.3em; }
+.fc-ws-card p { margin: 0.3em 0; }
+.fc-ws-gap { color: #666; }
+mark.fc-ws-term { background: #ffd873; color: inherit; font-weight: bold; padding: 0 0.1em; }
+.fc-ws-num { font-family: system-ui, Arial, sans-serif; font-size: 0.75em; color: #333; }
+.fc-ws-blank { white-space: nowrap; font-family: system-ui, Arial, sans-serif; }
+.fc-ws-questions li { margin: 0 0 0.3em; }
+.fc-ws-lines { border-bottom: 1px solid #999; height: 1.7em; }
+.fc-ws-key li { margin: 0 0 0.25em; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { font-size: 10.5pt; }
+  .fc-ws { max-width: none; padding: 0; }
+  .fc-ws-grid { grid-template-columns: repeat(2, 1fr); gap: 5mm; }
+  .fc-ws-card { border-color: #444; }
+  mark.fc-ws-term, .fc-ws-notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  mark.fc-ws-term { text-decoration: underline; }
+  .fc-ws-questions { break-inside: avoid; page-break-inside: avoid; }
+  .fc-ws-questions li { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
+"""
+
+KEY_WARNING = "The measures are imperfect — check and edit before class."
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A loaded term in an excerpt, numbered across the worksheet."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+    category: str | None
+    explanation: str | None
+    rule_id: str | None
+    actor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Excerpt:
+    """The chosen sentences of one article and the terms inside them."""
+
+    article_id: str
+    outlet: str
+    title: str
+    meta: str
+    text: str
+    heading: tuple[int, int] | None
+    paragraphs: tuple[tuple[tuple[int, int], ...], ...]
+    gaps_before: tuple[bool, ...]
+    terms: tuple[_Term, ...]
+    ranges: tuple[tuple[int, int], ...]
+    more_after: bool = False
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _KeySection:
+    """One part of the answer key: a heading and plain-text items."""
+
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Worksheet:
+    """A worksheet and its answer key, as HTML and Markdown.
+
+    Attributes
+    ----------
+    html, markdown : str
+        The worksheet for students (HTML page, Markdown).
+    answer_key_html, answer_key_markdown : str
+        The answer key (Markdown is the form to edit before class).
+    title : str
+        The worksheet title.
+    """
+
+    html: str
+    markdown: str
+    answer_key_html: str
+    answer_key_markdown: str
+    title: str
+    fragment: str = field(repr=False, default="")
+
+    def _repr_html_(self) -> str:
+        return _tag("style", WORKSHEET_CSS) + self.fragment
+
+    def save(self, path: str | Path) -> tuple[Path, ...]:
+        """Write the worksheet and, next to it, its answer key.
+
+        ``sheet.html`` gives ``sheet.html``, ``sheet-answers.html`` and
+        ``sheet-answers.md`` (the key to edit); ``sheet.md`` gives
+        ``sheet.md`` and ``sheet-answers.md``.
+
+        Returns
+        -------
+        tuple of Path
+            The files written.
+        """
+        target = Path(path)
+        key = target.with_name(f"{target.stem}-answers{target.suffix}")
+        key_md = target.with_name(f"{target.stem}-answers.md")
+        if target.suffix.lower() in (".md", ".markdown"):
+            target.write_text(self.markdown, encoding="utf-8")
+            key.write_text(self.answer_key_markdown, encoding="utf-8")
+            return (target, key)
+        target.write_text(self.html, encoding="utf-8")
+        key.write_text(self.answer_key_html, encoding="utf-8")
+        key_md.write_text(self.answer_key_markdown, encoding="utf-8")
+        return (target, key, key_md)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _md(text: Any) -> str:
+    """Escape text for Markdown (HTML-like and emphasis characters included)."""
+    s = "" if _clean(text) is None else str(text)
+    for ch in "\\`*_[]<>|#":
+        s = s.replace(ch, "\\" + ch)
+    return s.replace("\n", " ")
+
+
+def _h(text: Any) -> str:
+    """Escape text for HTML."""
+    return "" if _clean(text) is None else escape(str(text), quote=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_actor_names() -> Mapping[str, str]:
+    """Display names of the bundled actors (``france`` -> ``France``)."""
+    try:
+        from framecmp.actors import load_actors
+
+        return {k: a.name for k, a in load_actors().actors.items()}
+    except Exception as exc:  # names are cosmetic: fall back to the ids
+        _log.debug("actor names unavailable: %r", exc)
+        return {}
+
+
+def _name(actor: Any) -> str:
+    """A readable name for an actor id."""
+    key = "" if _clean(actor) is None else str(actor)
+    return _bundled_actor_names().get(key, key)
+
+
+def _check_names(param: str, given: Iterable[Any] | None, allowed: Iterable[Any]) -> list[str] | None:
+    """Validate a list of names against the allowed ones (all problems at once)."""
+    if given is None:
+        return None
+    if isinstance(given, str):
+        raise TypeError(
+            f"The '{param}' parameter of worksheet() must be a list, not a single string. "
+            f"Got {given!r}; use [{given!r}]."
+        )
+    names = [str(g) for g in given]
+    allowed_set = sorted({str(a) for a in allowed})
+    unknown = [n for n in names if n not in allowed_set]
+    if unknown:
+        raise ValueError(
+            f"The '{param}' parameter of worksheet() must contain only {allowed_set}. "
+            f"Got {unknown} instead."
+        )
+    return names
+
+
+def _evidence_count(evidence: pd.DataFrame) -> pd.Series:
+    """Weighted evidence per article (how much an excerpt can show)."""
+    if evidence.empty:
+        return pd.Series(dtype=float)
+    w = evidence["kind"].map(_SENTENCE_WEIGHTS).fillna(0)
+    return w.groupby(evidence["article_id"].astype(str)).sum()
+
+
+def _choose(
+    scores: Any,
+    *,
+    event: str | None,
+    outlets: Sequence[str] | None,
+    articles: Sequence[str] | None,
+) -> tuple[list[str], str | None]:
+    """Article ids for the worksheet, and the event they share (if one)."""
+    arts = _frame(scores, "articles")
+    if arts.empty:
+        raise ValueError("worksheet() needs a scored corpus with at least one article.")
+    arts = arts.assign(article_id=arts["article_id"].astype(str))
+    ids = _check_names("articles", articles, arts["article_id"])
+    if ids is not None:
+        return ids, None
+    if "status" in arts.columns:
+        statuses = arts["status"].fillna("ok").astype(str)
+        if not (statuses == "ok").any():
+            raise ValueError("worksheet() needs at least one scored article (status 'ok'). "
+                             f"Got statuses {statuses.value_counts().to_dict()}.")
+        arts = arts[statuses == "ok"]
+    names = _check_names("outlets", outlets, arts["outlet"])
+    if names is not None:
+        arts = arts[arts["outlet"].astype(str).isin(names)]
+    events = arts["event"].dropna().astype(str) if "event" in arts.columns else pd.Series(dtype=str)
+    if event is not None:
+        if str(event) not in set(events):
+            raise ValueError(
+                f"The 'event' parameter of worksheet() must be one of {sorted(set(events))}. "
+                f"Got {event!r} instead."
+            )
+        arts = arts[arts["event"].astype(str) == str(event)]
+    elif not events.empty:
+        per_event = arts.dropna(subset=["event"]).groupby("event")["outlet"].nunique()
+        if per_event.max() >= 2:
+            event = str(per_event.idxmax())
+            arts = arts[arts["event"].astype(str) == event]
+    weight = _evidence_count(_frame(scores, "evidence"))
+    arts = arts.assign(_w=arts["article_id"].map(weight).fillna(0))
+    best = arts.sort_values(["_w", "article_id"], ascending=[False, True]).groupby(
+        "outlet", sort=True).head(1)
+    return best.sort_values(["outlet", "article_id"])["article_id"].tolist(), event
+
+
+def _sentence_scores(ev: pd.DataFrame, spans: Sequence[tuple[int, int]]) -> list[float]:
+    """Weighted evidence inside each sentence span."""
+    out = []
+    for s, e in spans:
+        inside = ev[(ev["start"] >= s) & (ev["end"] <= e)] if not ev.empty else ev
+        out.append(float(inside["kind"].map(_SENTENCE_WEIGHTS).fillna(0).sum()) if len(inside) else 0.0)
+    return out
+
+
+def _non_overlapping(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Longest-first, leftmost terms that do not overlap each other."""
+    chosen: list[dict[str, Any]] = []
+    for r in sorted(rows, key=lambda r: (int(r["start"]), -int(r["end"]))):
+        if not chosen or int(r["start"]) >= int(chosen[-1]["end"]):
+            chosen.append(r)
+    return chosen
+
+
+def _excerpt(
+    article: Any,
+    article_id: str,
+    ev: pd.DataFrame,
+    *,
+    max_sentences: int,
+    first_number: int,
+) -> _Excerpt:
+    """Choose the sentences with the most evidence; number their terms."""
+    text: str = article.text
+    title = _clean(getattr(article, "title", None))
+    doc = analyze(text, title=title)
+    heading = next(((s.start, s.end) for s in doc.sentences if s.part == "title"), None)
+    body = [s for s in doc.sentences if s.part != "title"]
+    weights = _sentence_scores(ev, [(s.start, s.end) for s in body])
+    ranked = sorted(range(len(body)), key=lambda i: (-weights[i], i))
+    keep = sorted(i for i in ranked[:max_sentences] if weights[i] > 0) or list(
+        range(min(max_sentences, len(body))))
+    paragraphs: list[list[tuple[int, int]]] = []
+    gaps: list[bool] = []
+    prev: int | None = None
+    for i in keep:
+        sent = body[i]
+        adjacent = prev is not None and i == prev + 1
+        if adjacent and body[prev].paragraph == sent.paragraph:  # type: ignore[index]
+            paragraphs[-1].append((sent.start, sent.end))
+        else:
+            paragraphs.append([(sent.start, sent.end)])
+            gaps.append(not adjacent and (prev is not None or i > 0))
+        prev = i
+    ranges = [r for p in paragraphs for r in p] + ([heading] if heading else [])
+    term_rows = [
+        r for r in ev[ev["kind"] == "term"].to_dict("records")
+        if any(s <= int(r["start"]) and int(r["end"]) <= e for s, e in ranges)
+    ] if not ev.empty else []
+    terms = tuple(
+        _Term(first_number + k, int(r["start"]), int(r["end"]), str(r["text"]),
+              _clean(r.get("category")), _clean(r.get("explanation")),
+              _clean(r.get("rule_id")), _clean(r.get("actor")))
+        for k, r in enumerate(_non_overlapping(term_rows))
+    )
+    meta = " · ".join(
+        f"{cap}: {v}" for cap, v in (
+            ("Date", _clean(getattr(article, "date", None))),
+            ("Event", _clean(getattr(article, "event", None))),
+            ("Translated from", _clean(getattr(article, "translated_from", None))),
+        ) if v
+    )
+    return _Excerpt(
+        article_id=article_id, outlet=str(getattr(article, "outlet", "") or ""),
+        title=str(title or article_id), meta=meta, text=text, heading=heading,
+        paragraphs=tuple(tuple(p) for p in paragraphs), gaps_before=tuple(gaps),
+        terms=terms, ranges=tuple(ranges), more_after=bool(keep) and keep[-1] < len(body) - 1,
+        sentences=tuple((s.start, s.end) for s in doc.sentences),
+    )
+
+
+def _pieces(ex: _Excerpt, lo: int, hi: int) -> list[str | _Term]:
+    """``text[lo:hi]`` cut into plain strings and terms."""
+    out: list[str | _Term] = []
+    pos = lo
+    for t in ex.terms:
+        if t.start >= lo and t.end <= hi:
+            out.append(ex.text[pos:t.start])
+            out.append(t)
+            pos = t.end
+    out.append(ex.text[pos:hi])
+    return [p for p in out if p != ""]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _term_html(t: _Term, mode: str) -> str:
+    num = f'<span class="fc-ws-num">({t.number})</span>'
+    if mode == "blank":
+        return f'<span class="fc-ws-blank">______ {num}</span>'
+    return f'<mark class="fc-ws-term">{_h(t.text)}</mark>&#8202;{num}'
+
+
+def _term_md(t: _Term, mode: str) -> str:
+    return f"______ ({t.number})" if mode == "blank" else f"**{_md(t.text)}** ({t.number})"
+
+
+def _span_html(ex: _Excerpt, lo: int, hi: int, mode: str) -> str:
+    return "".join(_term_html(p, mode) if isinstance(p, _Term) else _h(p)
+                   for p in _pieces(ex, lo, hi))
+
+
+def _span_md(ex: _Excerpt, lo: int, hi: int, mode: str) -> str:
+    return "".join(_term_md(p, mode) if isinstance(p, _Term) else _md(p)
+                   for p in _pieces(ex, lo, hi))
+
+
+def _card_html(ex: _Excerpt, mode: str) -> str:
+    heading = _span_html(ex, *ex.heading, mode) if ex.heading else _h(ex.title)
+    paras = []
+    for gap, para in zip(ex.gaps_before, ex.paragraphs):
+        lead = '<span class="fc-ws-gap">[…] </span>' if gap else ""
+        paras.append("<p>" + lead + " ".join(_span_html(ex, s, e, mode) for s, e in para) + "</p>")
+    if ex.more_after:
+        paras.append('<p class="fc-ws-gap">[…]</p>')
+    meta = f'<p class="fc-ws-meta">{_h(ex.meta)}</p>' if ex.meta else ""
+    return _tag("section", f"<h2>{_h(ex.outlet)}</h2><h3>{heading}</h3>{meta}{''.join(paras)}",
+                class_="fc-ws-card", id=_anchor(ex.article_id))
+
+
+def _card_md(ex: _Excerpt, mode: str) -> str:
+    heading = _span_md(ex, *ex.heading, mode) if ex.heading else _md(ex.title)
+    lines = [f"## {_md(ex.outlet)}: {heading}", ""]
+    if ex.meta:
+        lines += [f"*{_md(ex.meta)}*", ""]
+    for gap, para in zip(ex.gaps_before, ex.paragraphs):
+        lead = "\\[…\\] " if gap else ""
+        lines += [lead + " ".join(_span_md(ex, s, e, mode) for s, e in para), ""]
+    if ex.more_after:
+        lines += ["\\[…\\]", ""]
+    return "\n".join(lines)
+
+
+def _notices(arts: pd.DataFrame, ids: Sequence[str]) -> list[str]:
+    """Plain-language warnings about what these excerpts can show."""
+    chosen = arts[arts["article_id"].astype(str).isin(ids)]
+    out = []
+    events = chosen["event"].dropna().astype(str).unique().tolist() if "event" in chosen else []
+    if len(ids) > 1 and len(events) > 1:
+        out.append(
+            f"These articles report different events ({'; '.join(sorted(events))}). The "
+            "worksheet compares how the story is framed, not how the same event is reported."
+        )
+    elif len(ids) > 1 and (not events or chosen["event"].isna().any()):
+        out.append("These articles are not marked with an event: they may report different "
+                   "events. Compare how the story is framed, not the facts reported.")
+    if chosen["outlet"].nunique() < len(ids) or chosen.groupby("outlet").size().max() < 3:
+        out.append("One article is too few to say how an outlet reports in general: these "
+                   "excerpts show how these articles frame the story, not findings about outlets.")
+    return out
+
+
+def _questions(scores: Any, ids: Sequence[str], excerpts: Sequence[_Excerpt], mode: str) -> list[str]:
+    """Questions for students, naming actors and referents found in the evidence."""
+    ev = _frame(scores, "evidence")
+    ev = ev[ev["article_id"].astype(str).isin(ids)] if not ev.empty else ev
+    actors: list[str] = []
+    if not ev.empty:
+        directed = ev[ev["kind"].isin(["stance", "actor"]) & ev["actor"].notna()]
+        actors = directed["actor"].astype(str).value_counts().index[:2].tolist()
+    who = " and ".join(_name(a) for a in actors) if actors else "the main actors"
+    qs = [f"Which words show each outlet's view of {who}? Do they make them look good or bad?",
+          "Who is quoted, and who is not? Whose side of the story is missing in each excerpt?",
+          "What is stated without attribution, in the outlet's own voice? Find one claim "
+          "with no source."]
+    labels = _frame(scores, "labels")
+    labels = labels[labels["article_id"].astype(str).isin(ids)] if not labels.empty else labels
+    shared = (labels.groupby("referent")["outlet"].nunique().sort_values(ascending=False)
+              if not labels.empty else pd.Series(dtype=int))
+    if len(shared) and shared.iloc[0] >= 2:
+        qs.append(f"Which label does each outlet use for {_name(shared.index[0])}? What does each "
+                  "label suggest?")
+    else:
+        qs.append("Which label does each outlet use for the same group or government? "
+                  "What does each label suggest?")
+    n = sum(len(x.terms) for x in excerpts)
+    if n and mode == "blank":
+        qs.append(f"Fill in the blanks (1) to ({n}) with the word you think each outlet used. "
+                  "Then compare with the original words: what changes?")
+    elif n:
+        qs.append("Look at the highlighted words. Which would you replace with a more neutral "
+                  "word, and with which word?")
+    qs.append("What can you not tell from these excerpts alone?")
+    return qs
+
+
+def _by_article(frame: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    return frame[frame["article_id"].astype(str).isin(ids)] if not frame.empty else frame
+
+
+def _in_ranges(r: Mapping[Any, Any], ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= int(r["start"]) and int(r["end"]) <= e for s, e in ranges)
+
+
+def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection]:
+    """The answer key, built from the evidence of the chosen articles."""
+    ids = [x.article_id for x in excerpts]
+    outlet = {x.article_id: x.outlet for x in excerpts}
+    ev = _by_article(_frame(scores, "evidence"), ids)
+    sections = []
+    terms = [f"({t.number}) {x.outlet}: “{t.text}”"
+             + (f" — {t.category}" if t.category else "")
+             + (f" (refers to {_name(t.actor)})" if t.actor else "")
+             + (f". {t.explanation}" if t.explanation else "")
+             for x in excerpts for t in x.terms]
+    sections.append(_KeySection("Loaded terms (numbered as in the excerpts)", tuple(terms)))
+    views, unattributed = [], []
+    for x in excerpts:
+        rows = ev[(ev["article_id"].astype(str) == x.article_id) & (ev["kind"] == "stance")] \
+            if not ev.empty else ev
+        for r in rows.to_dict("records"):
+            where = "in the excerpt" if _in_ranges(r, x.ranges) else "elsewhere in the article"
+            holder = _clean(r.get("holder")) or "?"
+            who = "the outlet" if holder == "author" else _name(holder)
+            item = (f"{x.outlet}: “{r['text']}” — {who} → {_name(r.get('actor')) or '?'}, "
+                    f"{_fmt(r.get('value'), signed=True)} ({where})"
+                    + (f". {r['explanation']}" if _clean(r.get("explanation")) else ""))
+            views.append(item)
+            if holder == "author":
+                sentence = _sentence_of(x, int(r["start"]))
+                unattributed.append(f"{x.outlet}: “{sentence}” (stated in the outlet's own voice)")
+    sections.append(_KeySection("Views of actors (stance evidence: holder → target, value)",
+                                tuple(views)))
+    sections.append(_KeySection("Who is quoted, and who is not", tuple(_voices(scores, ids, outlet))))
+    style = _by_article(_frame(scores, "style"), ids)
+    for r in style.to_dict("records"):
+        n = _clean(r.get("unattributed_claims"))
+        if n is not None:
+            unattributed.append(f"{outlet.get(str(r['article_id']), '')}: "
+                                f"{_fmt(n, 0)} claim(s) without attribution in the whole article")
+    sections.append(_KeySection("Stated without attribution", tuple(dict.fromkeys(unattributed))))
+    labels = _by_article(_frame(scores, "labels"), ids)
+    label_items = []
+    if not labels.empty:
+        agg = labels.groupby(["referent", "outlet", "label"])["count"].sum()
+        for key, c in agg.items():
+            if isinstance(key, tuple):
+                ref, out, lab = key
+                label_items.append(f"{_name(ref)}: {out} says “{lab}” ({int(c)}×)")
+    sections.append(_KeySection("Labels for the same group", tuple(label_items)))
+    return sections
+
+
+def _sentence_of(ex: _Excerpt, offset: int) -> str:
+    """The sentence of the excerpt's article around ``offset`` (for the answer key)."""
+    i = bisect.bisect_right([s for s, _ in ex.sentences], offset) - 1
+    if i >= 0 and ex.sentences[i][0] <= offset < ex.sentences[i][1]:
+        return ex.text[ex.sentences[i][0]:ex.sentences[i][1]]
+    return ex.text[max(0, offset - 60):offset + 60]
+
+
+def _voices(scores: Any, ids: Sequence[str], outlet: Mapping[str, str]) -> list[str]:
+    """Sources quoted per article, and actors mentioned but never quoted."""
+    att = _by_article(_frame(scores, "attribution"), ids)
+    men = _by_article(_frame(scores, "mentions"), ids)
+    ev = _by_article(_frame(scores, "evidence"), ids)
+    items = []
+    for aid in ids:
+        rows = att[att["article_id"].astype(str) == aid].to_dict("records") if not att.empty else []
+        for r in rows:
+            bits = [_name(r.get(k)) if k == "affiliation" else str(r.get(k))
+                    for k in ("source_type", "affiliation", "quote_type") if _clean(r.get(k))]
+            cue = _clean(r.get("cue"))
+            cue_class = _clean(r.get("cue_class"))
+            cue_txt = f", cue “{cue}”" + (f" ({cue_class})" if cue_class else "") if cue else ""
+            items.append(f"{outlet[aid]}: {_clean(r.get('source')) or 'unnamed source'} "
+                         f"({', '.join(bits)}){cue_txt}")
+        quoted = {str(r.get("affiliation")) for r in rows if _clean(r.get("affiliation"))}
+        mentioned: set[str] = set()
+        if not men.empty:
+            mentioned |= set(men[men["article_id"].astype(str) == aid]["actor"].dropna().astype(str))
+        if not ev.empty:
+            mentioned |= set(ev[(ev["article_id"].astype(str) == aid) & (ev["kind"] == "actor")]
+                             ["actor"].dropna().astype(str))
+        silent = sorted(mentioned - quoted)
+        if silent:
+            items.append(f"{outlet[aid]}: mentioned but not quoted: "
+                         f"{', '.join(_name(a) for a in silent)}")
+        if not rows:
+            items.append(f"{outlet[aid]}: no quoted source found")
+    return items
+
+
+def _key_md(title: str, notices: Sequence[str], sections: Sequence[_KeySection]) -> str:
+    lines = [f"# Answer key: {_md(title)}", "", f"> **{KEY_WARNING}** This key was generated "
+             "from framecmp's evidence; edit this Markdown file before class.", ""]
+    lines += [f"> {_md(n)}\n" for n in notices]
+    for sec in sections:
+        lines += [f"## {_md(sec.title)}", ""]
+        lines += [f"- {_md(i)}" for i in sec.items] or ["- (nothing found)"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _key_html(title: str, notices: Sequence[str], sections: Sequence[_KeySection]) -> str:
+    parts = [f"<h1>Answer key: {_h(title)}</h1>",
+             f'<p class="fc-ws-notice"><strong>{_h(KEY_WARNING)}</strong> This key was '
+             "generated from framecmp's evidence. The Markdown version is the one to edit.</p>"]
+    parts += [f'<p class="fc-ws-notice">{_h(n)}</p>' for n in notices]
+    for sec in sections:
+        items = "".join(f"<li>{_h(i)}</li>" for i in sec.items) or "<li>(nothing found)</li>"
+        parts.append(f"<section><h2>{_h(sec.title)}</h2><ul class=\"fc-ws-key\">{items}</ul></section>")
+    return _page(f"Answer key: {title}", "".join(parts))
+
+
+def _page(title: str, fragment: str) -> str:
+    """A complete, printable HTML page."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_h(title)}</title><style>{WORKSHEET_CSS}</style></head>"
+        f'<body><main class="fc-ws">{fragment}</main></body></html>'
+    )
+
+
+def _sheet_html(title: str, notices: Sequence[str], excerpts: Sequence[_Excerpt],
+                questions: Sequence[str], mode: str) -> str:
+    intro = ("Read the excerpts side by side. Each blank ______ (n) replaces a word the outlet "
+             "used: a word with a connotation."
+             if mode == "blank" else "Read the excerpts side by side. Highlighted words are "
+             "loaded terms: words with a connotation.")
+    qs = "".join(f"<li>{_h(q)}<div class=\"fc-ws-lines\"></div><div class=\"fc-ws-lines\"></div></li>"
+                 for q in questions)
+    return "".join([
+        f"<h1>{_h(title)}</h1>",
+        '<p class="fc-ws-meta">Name: ____________________ Date: ____________</p>',
+        *(f'<p class="fc-ws-notice">{_h(n)}</p>' for n in notices),
+        f"<p>{_h(intro)}</p>",
+        '<div class="fc-ws-grid">' + "".join(_card_html(x, mode) for x in excerpts) + "</div>",
+        f'<section class="fc-ws-questions"><h2>Questions</h2><ol>{qs}</ol></section>',
+    ])
+
+
+def _sheet_md(title: str, notices: Sequence[str], excerpts: Sequence[_Excerpt],
+              questions: Sequence[str], mode: str) -> str:
+    lines = [f"# {_md(title)}", ""]
+    lines += [f"> {_md(n)}\n" for n in notices]
+    lines += [("Fill in the blanks, then answer the questions." if mode == "blank"
+               else "Words in **bold** are loaded terms: words with a connotation."), ""]
+    lines += [_card_md(x, mode) for x in excerpts]
+    lines += ["## Questions", ""]
+    lines += [f"{i}. {_md(q)}" for i, q in enumerate(questions, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def worksheet(
+    scores: Any,
+    *,
+    event: str | None = None,
+    outlets: Sequence[str] | None = None,
+    articles: Sequence[str] | None = None,
+    mode: Literal["highlight", "blank"] = "highlight",
+    max_excerpt_sentences: int = 6,
+    title: str | None = None,
+) -> Worksheet:
+    """Excerpts of one event from several outlets, questions and an answer key.
+
+    Parameters
+    ----------
+    scores : Scores
+        The result of :func:`framecmp.score` (``scores.corpus`` holds the texts).
+    event : str, optional
+        Use articles of this event (the ``event`` column). By default, the event
+        covered by the most outlets; if no event is shared, one article per outlet.
+    outlets : list of str, optional
+        Restrict to these outlets.
+    articles : list of str, optional
+        Use exactly these article ids (overrides ``event`` and ``outlets``).
+    mode : {"highlight", "blank"}
+        Highlight loaded terms, or blank them as ``______ (1)`` to fill in.
+    max_excerpt_sentences : int
+        Sentences per excerpt: those carrying the most evidence, in text order.
+    title : str, optional
+        Worksheet title.
+
+    Returns
+    -------
+    Worksheet
+        ``.html``, ``.markdown``, ``.answer_key_html``, ``.answer_key_markdown``,
+        ``.save(path)``.
+    """
+    if mode not in ("highlight", "blank"):
+        raise ValueError(
+            f"The 'mode' parameter of worksheet() must be one of ['highlight', 'blank']. "
+            f"Got {mode!r} instead."
+        )
+    if not isinstance(max_excerpt_sentences, int) or max_excerpt_sentences < 1:
+        raise ValueError("The 'max_excerpt_sentences' parameter of worksheet() must be a "
+                         f"positive int. Got {max_excerpt_sentences!r} instead.")
+    ids, chosen_event = _choose(scores, event=event, outlets=outlets, articles=articles)
+    evidence = _frame(scores, "evidence")
+    excerpts: list[_Excerpt] = []
+    number = 1
+    for aid in ids:
+        article = _corpus_article(scores, aid)
+        if article is None or not isinstance(getattr(article, "text", None), str):
+            continue
+        ev = evidence[evidence["article_id"].astype(str) == aid] if not evidence.empty else evidence
+        ex = _excerpt(article, aid, ev, max_sentences=max_excerpt_sentences, first_number=number)
+        number += len(ex.terms)
+        excerpts.append(ex)
+    if not excerpts:
+        raise ValueError("worksheet() found no article text for the chosen articles "
+                         f"{ids}: is scores.corpus set?")
+    used = [x.article_id for x in excerpts]
+    heading = title or (f"How is it reported? {chosen_event}" if chosen_event
+                        else "How is the story framed?")
+    notices = _notices(_frame(scores, "articles"), used)
+    questions = _questions(scores, used, excerpts, mode)
+    sections = _key_sections(scores, excerpts)
+    fragment = _sheet_html(heading, notices, excerpts, questions, mode)
+    return Worksheet(
+        html=_page(heading, fragment),
+        markdown=_sheet_md(heading, notices, excerpts, questions, mode),
+        answer_key_html=_key_html(heading, notices, sections),
+        answer_key_markdown=_key_md(heading, notices, sections),
+        title=heading,
+        fragment=f'<div class="fc-ws">{fragment}</div>',
+    )

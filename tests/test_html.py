@@ -1,0 +1,414 @@
+"""Highlighted articles and the self-contained report (synthetic Scores)."""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from framecmp import columns as C
+from framecmp.html import highlight, report
+from framecmp.records import Evidence
+
+# --------------------------------------------------------------------------- fakes
+
+TEXTS = {
+    "a1": (
+        "Junta hails Moscow\n"
+        "Mali's junta accused France of “a predatory project”, officials said.\n"
+        "The so-called partners <script>alert(1)</script> reportedly left Bamako."
+    ),
+    "a2": (
+        "Transition ends French mission\n"
+        "The transitional authorities thanked Russia. Nothing else happened here.\n"
+        "France regretted the decision, a senior official said."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class FakeArticle:
+    article_id: str
+    outlet: str
+    title: str
+    text: str
+    date: str = "2024-01-01"
+    event: str | None = None
+    language: str = "en"
+    translated_from: str | None = None
+    status: str = "ok"
+
+    @property
+    def raw_text(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class FakeScores:
+    articles: pd.DataFrame
+    evidence: pd.DataFrame
+    stance: pd.DataFrame
+    terms: pd.DataFrame
+    labels: pd.DataFrame
+    attribution: pd.DataFrame
+    voices: pd.DataFrame
+    style: pd.DataFrame
+    mentions: pd.DataFrame
+    removals: pd.DataFrame
+    config: dict[str, Any] = field(default_factory=dict)
+    corpus: Any = None
+
+
+def ev(aid: str, kind: str, needle: str, **kw: Any) -> dict[str, Any]:
+    """An evidence row for the first occurrence of ``needle`` in article ``aid``."""
+    text = TEXTS[aid]
+    start = text.index(needle)
+    row = Evidence(kind, start, start + len(needle), needle, **kw).as_row(aid, OUTLETS[aid])
+    return row
+
+
+OUTLETS = {"a1": "Sputnik Afrique", "a2": "RFI"}
+
+
+def fake_scores(*, events: tuple[str | None, str | None] = ("E1", "E2")) -> FakeScores:
+    """Two outlets, one article each, about different events by default."""
+    corpus = {
+        aid: FakeArticle(aid, OUTLETS[aid], TEXTS[aid].split("\n")[0], TEXTS[aid], event=e,
+                         translated_from="fr" if aid == "a1" else None)
+        for aid, e in zip(TEXTS, events)
+    }
+    evidence = pd.DataFrame([
+        ev("a1", "actor", "Mali", actor="mali", rule_id="actors.mali", explanation="names Mali"),
+        ev("a1", "term", "junta", label="junta", category="delegitimising", actor="mali",
+           value=-0.5, rule_id="terms.junta", lexicon_version="1.0",
+           explanation="'junta' casts the government as illegitimate"),
+        ev("a1", "cue", "accused", label="accuse", category="loaded", rule_id="verbs.accuse"),
+        ev("a1", "stance", "accused France", actor="france", holder="mali", value=-0.8,
+           rule_id="stance.accuse", explanation="an accusation aimed at France"),
+        ev("a1", "actor", "France", actor="france", rule_id="actors.france"),
+        ev("a1", "quote", "a predatory project", category="partial"),
+        ev("a1", "term", "predatory", label="predatory", category="hostile", value=-1.0,
+           rule_id="terms.predatory", explanation="an accusation word"),
+        ev("a1", "source", "officials", category="anonymous"),
+        ev("a1", "hedge", "so-called", label="so-called", rule_id="hedges.so_called"),
+        ev("a1", "term", "so-called", label="so-called", category="delegitimising",
+           rule_id="terms.so_called"),
+        ev("a1", "hedge", "reportedly", label="reportedly"),
+        ev("a1", "stance", "The so-called partners", actor="france", holder="author",
+           value=-0.4, explanation="mocks the partners"),
+        ev("a2", "term", "transitional authorities", label="transitional authorities",
+           category="legitimising", actor="mali", rule_id="terms.transitional"),
+        ev("a2", "stance", "thanked Russia", actor="russia", holder="author", value=0.6,
+           explanation="gratitude toward Russia"),
+        ev("a2", "actor", "Russia", actor="russia"),
+        ev("a2", "actor", "France", actor="france"),
+        ev("a2", "cue", "regretted", label="regret", category="loaded"),
+        ev("a2", "source", "a senior official", category="anonymous"),
+    ], columns=C.EVIDENCE)
+    articles = pd.DataFrame([{
+        "article_id": a.article_id, "outlet": a.outlet, "title": a.title, "date": a.date,
+        "event": a.event, "language": a.language, "translated_from": a.translated_from,
+        "url": None, "n_words": len(a.text.split()), "status": "ok", "n_removed": 1,
+        "duplicate_of": None} for a in corpus.values()], columns=C.ARTICLES)
+    stance = pd.DataFrame([
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "holder": "author", "target": "france",
+         "n": 1, "stance": -0.2, "stance_sum": -0.4, "context_tone": 0.0, "n_context": 0,
+         "n_evidence": 1, "shrinkage_k": 1},
+        {"article_id": "a2", "outlet": OUTLETS["a2"], "holder": "author", "target": "russia",
+         "n": 1, "stance": 0.3, "stance_sum": 0.6, "context_tone": 0.0, "n_context": 0,
+         "n_evidence": 1, "shrinkage_k": 1},
+    ], columns=C.STANCE)
+    terms = pd.DataFrame([
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "category": "delegitimising", "hits": 2,
+         "per_1k_words": 80.0, "n_words": 25},
+        {"article_id": "a2", "outlet": OUTLETS["a2"], "category": "legitimising", "hits": 1,
+         "per_1k_words": 50.0, "n_words": 20},
+    ], columns=C.TERMS)
+    labels = pd.DataFrame([
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "referent": "mali", "label": "junta",
+         "entry_id": "terms.junta", "count": 1},
+        {"article_id": "a2", "outlet": OUTLETS["a2"], "referent": "mali",
+         "label": "transitional authorities", "entry_id": "terms.transitional", "count": 1},
+    ], columns=C.LABELS)
+    attribution = pd.DataFrame([
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "attribution_id": "a1-0",
+         "source": "officials", "source_type": "anonymous", "affiliation": "mali",
+         "cue": "said", "cue_class": "neutral", "quote_type": "indirect"},
+        {"article_id": "a2", "outlet": OUTLETS["a2"], "attribution_id": "a2-0",
+         "source": "a senior official", "source_type": "anonymous", "affiliation": "france",
+         "cue": "said", "cue_class": "neutral", "quote_type": "indirect"},
+    ], columns=C.ATTRIBUTION)
+    voices = pd.DataFrame([
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "affiliation": "mali", "n_attributions": 1,
+         "quoted_words": 3, "share": 1.0, "anonymous_share": 1.0, "direct_share": 0.0},
+    ], columns=C.VOICES)
+    style = pd.DataFrame([
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "n_words": 25, "n_attributions": 1,
+         "unattributed_claims": 2},
+    ], columns=C.STYLE)
+    removals = pd.DataFrame([
+        {"article_id": "a1", "raw_start": 0, "raw_end": 12, "text": "Menu<b>Home</b>",
+         "reason": "navigation", "rule_id": "nav.menu"},
+    ], columns=C.REMOVALS)
+    return FakeScores(
+        articles=articles, evidence=evidence, stance=stance, terms=terms, labels=labels,
+        attribution=attribution, voices=voices, style=style,
+        mentions=pd.DataFrame(columns=C.MENTIONS), removals=removals,
+        config={"shrinkage_k": 1, "lexicons": {"terms": "1.0"}}, corpus=corpus,
+    )
+
+
+def fake_compare(scores: Any, *, measure: str, by: str = "outlet", **kw: Any) -> pd.DataFrame:
+    """compare() contract: one flagged row per outlet, one usable row."""
+    rows = [
+        {"group": o, "item": "france", "n_articles": 1, "mean": -0.2, "ci_low": None,
+         "ci_high": None, "flag": "too few articles (n=1 < 3)", "p_value": None, "p_adjusted": None,
+         "effect_size": None, "note": "<n=1>"}
+        for o in OUTLETS.values()
+    ]
+    rows.append({"group": "All", "item": "russia", "n_articles": 5, "mean": 0.25, "ci_low": 0.1,
+                 "ci_high": 0.4, "flag": None, "p_value": 0.01, "p_adjusted": 0.02,
+                 "effect_size": 0.8, "note": ""})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def fake_modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Stand-ins for framecmp.compare and framecmp.plot (contract only)."""
+    calls: list[str] = []
+    cmp = types.ModuleType("framecmp.compare")
+
+    def compare(scores: Any, **kw: Any) -> pd.DataFrame:
+        calls.append(f"compare:{kw['measure']}")
+        return fake_compare(scores, **kw)
+
+    cmp.compare = compare  # type: ignore[attr-defined]
+    plot = types.ModuleType("framecmp.plot")
+
+    def make(name: str) -> Any:
+        def plotter(frame: pd.DataFrame, *, ax: Any = None, **kw: Any) -> Any:
+            calls.append(f"plot:{name}")
+            ax.bar(range(len(frame)), range(1, len(frame) + 1))
+            return ax
+        return plotter
+
+    for name in ("stance_heatmap", "term_categories", "label_choices", "voice_shares"):
+        setattr(plot, name, make(name))
+    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.plot", plot)
+    return calls
+
+
+class Tree(HTMLParser):
+    """Checks nesting while parsing; records spans and their text."""
+
+    VOID = {"meta", "img", "br", "hr", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.errors: list[str] = []
+        self.spans: list[dict[str, Any]] = []
+        self.ids: list[str] = []
+        self.scripts = 0
+        self._open_spans: list[dict[str, Any]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(str(a["id"]))
+        if tag == "script":
+            self.scripts += 1
+        if tag in self.VOID:
+            return
+        self.stack.append((tag, a))
+        if tag == "span" and "fc-ev" in (a.get("class") or ""):
+            rec = {"attrs": a, "text": "", "depth": len(self._open_spans)}
+            self.spans.append(rec)
+            self._open_spans.append(rec)
+        elif tag == "span":
+            self._open_spans.append({"attrs": a, "text": "", "skip": True})
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1][0] != tag:
+            self.errors.append(f"unexpected </{tag}> (open: {[t for t, _ in self.stack]})")
+            return
+        self.stack.pop()
+        if tag == "span":
+            self._open_spans.pop()
+
+    def handle_data(self, data: str) -> None:
+        for rec in self._open_spans:
+            rec["text"] += data
+
+
+def parse(html: str) -> Tree:
+    tree = Tree()
+    tree.feed(html)
+    tree.close()
+    assert not tree.errors, tree.errors
+    assert not tree.stack, tree.stack
+    return tree
+
+
+# --------------------------------------------------------------------------- highlight
+
+
+def test_highlight_escapes_article_text() -> None:
+    s = fake_scores()
+    h = highlight(s.corpus["a1"], s.evidence)
+    assert "<script>" not in h.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in h.html
+    assert parse(h.html).scripts == 0
+
+
+def test_highlight_spans_nest_and_slice_back() -> None:
+    s = fake_scores()
+    art = s.corpus["a1"]
+    tree = parse(highlight(art, s.evidence).html)
+    texts = {(sp["text"], sp["attrs"]["data-kinds"]) for sp in tree.spans if "fc-cont" not in sp["attrs"]["class"]}
+    # quotes contain terms: the term is a nested span inside the quote span
+    assert ("a predatory project", "quote") in texts
+    assert ("predatory", "term") in texts
+    depth = {sp["text"]: sp["depth"] for sp in tree.spans}
+    assert depth["predatory"] == depth["a predatory project"] + 1
+    # one span serves several kinds: hedge and term on "so-called"
+    assert ("so-called", "term hedge") in texts
+    # partial overlap ("accused France" vs "accused") nests properly
+    assert ("accused France", "stance") in texts and ("accused", "cue") in texts
+
+
+def test_highlight_text_is_unchanged() -> None:
+    s = fake_scores()
+    art = s.corpus["a1"]
+    html = highlight(art, s.evidence).html
+    body = re.search(r'<div class="fc-text">(.*?)</div>', html, re.S)
+    assert body is not None
+    tree = Tree()
+    text_parts: list[str] = []
+    tree.handle_data = text_parts.append  # type: ignore[method-assign]
+    tree.feed(body.group(1))
+    assert "".join(text_parts) == art.text.replace("\n", "")
+
+
+def test_highlight_tooltips_say_why() -> None:
+    s = fake_scores()
+    tree = parse(highlight(s.corpus["a1"], s.evidence).html)
+    junta = next(sp for sp in tree.spans if sp["text"] == "junta")
+    tip = junta["attrs"]["title"]
+    assert junta["attrs"]["data-tip"] == tip
+    for fact in ("Loaded term: junta", "category: delegitimising", "actor: mali",
+                 "value: -0.50", "rule: terms.junta (lexicon 1.0)", "why: 'junta' casts"):
+        assert fact in tip
+    assert junta["attrs"]["tabindex"] == "0"
+    described = junta["attrs"]["aria-describedby"]
+    assert described in tree.ids
+    stance = next(sp for sp in tree.spans if sp["text"] == "accused France")
+    assert "holder: mali" in stance["attrs"]["title"]
+    assert "fc-neg" in stance["attrs"]["class"]
+
+
+def test_highlight_paragraphs_legend_and_kinds() -> None:
+    s = fake_scores()
+    h = highlight(s.corpus["a1"], s.evidence, kinds=["term"])
+    assert h.html.count("<p>") == 3
+    assert 'class="fc-legend"' in h.html and "Loaded term" in h.html
+    tree = parse(h.html)
+    assert {sp["attrs"]["data-kinds"] for sp in tree.spans} == {"term"}
+    assert h._repr_html_() == h.html and "<style>" in h.html
+    with pytest.raises(ValueError, match="'kinds' parameter of highlight"):
+        highlight(s.corpus["a1"], s.evidence, kinds=["terms"])
+    with pytest.raises(TypeError, match="single string"):
+        highlight(s.corpus["a1"], s.evidence, kinds="term")
+
+
+def test_highlight_accepts_records_and_saves(tmp_path: Any) -> None:
+    art = FakeArticle("x", "O", "T", "abc <b> def\n\nghi")
+    h = highlight(art, [Evidence("term", 4, 7, "<b>", label="b"), Evidence("actor", 11, 14, "ghi")])
+    assert "&lt;b&gt;</span>" in h.html
+    path = h.save(tmp_path / "a.html")
+    doc = path.read_text(encoding="utf-8")
+    assert doc.startswith("<!DOCTYPE html>") and "<style>" in doc
+    parse(doc)
+
+
+def test_highlight_crossing_spans_and_bad_offsets() -> None:
+    art = FakeArticle("x", "O", "T", "one two three four")
+    evs = [Evidence("quote", 0, 13, "one two three"), Evidence("term", 8, 18, "three four"),
+           Evidence("term", 5, 99, "bad")]
+    with pytest.warns(UserWarning, match="outside the article"):
+        h = highlight(art, evs)
+    tree = parse(h.html)
+    pieces = [(sp["text"], "fc-cont" in sp["attrs"]["class"]) for sp in tree.spans]
+    assert ("three", False) in pieces and (" four", True) in pieces
+
+
+# --------------------------------------------------------------------------- report
+
+
+SECTIONS = ("summary", "cleaning", "stance", "terms", "labels", "attribution", "limits", "articles")
+
+
+def test_report_sections_and_caveat(fake_modules: list[str], tmp_path: Any) -> None:
+    s = fake_scores()
+    path = tmp_path / "r.html"
+    html = report(s, path, title="Test <report>", validation={"stance": "F1 0.61 on dev"})
+    assert path.read_text(encoding="utf-8") == html
+    tree = parse(html)
+    for ident in (*SECTIONS, "caveat"):
+        assert ident in tree.ids
+    assert html.index('id="caveat"') < html.index('id="summary"')
+    assert "illustrate the method" in html and "not findings about the outlets" in html
+    assert "different events" in html
+    assert "Test &lt;report&gt;" in html
+    assert "<script" not in html and "&lt;script&gt;alert(1)" in html
+    assert "Menu&lt;b&gt;Home&lt;/b&gt;" in html  # cleaning log, escaped
+    assert "F1 0.61 on dev" in html
+    assert "too few articles (n=1 &lt; 3)" in html and "0.10 to 0.40" in html
+    assert "&lt;n=1&gt;" in html
+    assert {f"compare:{m}" for m in ("stance", "terms", "labels", "attribution", "voices")} \
+        <= set(fake_modules)
+    assert "plot:stance_heatmap" in fake_modules
+    assert html.count('src="data:image/png;base64,') == 4  # 1 label plot: mali
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "translated from fr" in html
+
+
+def test_report_without_plots_and_with_shared_event(fake_modules: list[str]) -> None:
+    s = fake_scores(events=("E1", "E1"))
+    html = report(s, plots=False, min_articles=1)
+    assert "<img" not in html
+    assert 'id="caveat"' not in html
+
+
+def test_report_survives_failing_compare(monkeypatch: pytest.MonkeyPatch) -> None:
+    cmp = types.ModuleType("framecmp.compare")
+
+    def compare(scores: Any, **kw: Any) -> pd.DataFrame:
+        raise ValueError("no <data>")
+
+    cmp.compare = compare  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    with pytest.warns(UserWarning, match="compare"):
+        html = report(fake_scores(), plots=False)
+    assert "could not be computed: no &lt;data&gt;" in html
+    parse(html)
+
+
+def test_report_with_real_compare_and_plot() -> None:
+    pytest.importorskip("framecmp.compare")
+    pytest.importorskip("framecmp.plot")
+    s = fake_scores()
+    html = report(s, compare_kwargs={"n_boot": 50, "n_perm": 50})
+    tree = parse(html)
+    assert set(SECTIONS) <= set(tree.ids)
+    assert "too few articles" in html
+    assert html.count('src="data:image/png;base64,') >= 3

@@ -1,0 +1,209 @@
+"""Tests for framecmp.plot: the plotted data, not pixels."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from conftest_frames import make_scores  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+from framecmp import plot as P  # noqa: E402
+from framecmp.compare import compare, distinctive_terms  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return make_scores({"A": 4, "B": 4, "C": 2},
+                       stance_means={"A": {"france": -0.6}, "B": {"france": 0.5}})
+
+
+@pytest.fixture(scope="module")
+def table(scores):
+    return compare(scores, measure="stance", n_boot=200, n_perm=200)
+
+
+def _ax() -> Axes:
+    return plt.figure().gca()
+
+
+def _heights(ax: Axes) -> list[float]:
+    return [float(cast(Rectangle, p).get_height()) for p in ax.patches]
+
+
+def _widths(ax: Axes) -> list[float]:
+    return [float(cast(Rectangle, p).get_width()) for p in ax.patches]
+
+
+def _legend(ax: Axes) -> list[str]:
+    legend = ax.get_legend()
+    assert legend is not None
+    return [t.get_text() for t in legend.get_texts()]
+
+
+def _ticks(labels):
+    return [t.get_text() for t in labels]
+
+
+# --------------------------------------------------------------------------- stance
+
+
+def test_heatmap_from_stance_frame(scores):
+    ax = _ax()
+    out = P.stance_heatmap(scores.stance, ax=ax)
+    assert out is ax
+    img = ax.images[0]
+    assert img.get_clim() == (-1.0, 1.0)
+    assert _ticks(ax.get_yticklabels()) == ["A", "B", "C"]
+    assert _ticks(ax.get_xticklabels()) == ["ecowas", "france", "russia"]
+    data: np.ma.MaskedArray = np.ma.asarray(img.get_array())
+    author = scores.stance[scores.stance["holder"] == "author"]
+    expected = author.groupby(["outlet", "target"])["stance"].mean().unstack()
+    assert np.allclose(data[:2].filled(np.nan), expected.loc[["A", "B"]].to_numpy())
+    # outlet C has 2 articles: masked (greyed) and annotated as too few
+    assert np.ma.getmaskarray(data)[2].all()
+    assert any("too few" in t.get_text() for t in ax.texts)
+    assert len(ax.figure.axes) == 2  # the colour bar
+
+
+def test_heatmap_from_compare_table_all_holders(table):
+    ax = P.stance_heatmap(table, holder=None, ax=_ax(), colorbar=False)
+    assert "russia → france" in _ticks(ax.get_xticklabels())
+    assert len(ax.figure.axes) == 1
+    n_texts = [t.get_text() for t in ax.texts if "n=4" in t.get_text()]
+    assert len(n_texts) == 2 * 4  # A and B, four columns
+
+
+def test_bars_heights_and_intervals(table):
+    ax = P.stance_bars(table, target="france", ax=_ax())
+    rows = table[(table["item"] == "france") & (table["holder"] == "author")]
+    heights = _heights(ax)
+    assert np.allclose(heights, rows.sort_values("group")["mean"])
+    labels = _ticks(ax.get_xticklabels())
+    assert labels[2].startswith("C") and "too few" in labels[2]
+    # whiskers only for the two groups with enough articles
+    segs = [c for c in ax.collections if hasattr(c, "get_segments")]
+    assert sum(len(c.get_segments()) for c in segs) == 2
+    assert ax.patches[2].get_hatch() == "///"
+
+
+def test_bars_wrong_target_lists_targets(table):
+    with pytest.raises(ValueError, match=r"\['ecowas', 'france', 'russia'\]. Got 'mali'"):
+        P.stance_bars(table, target="mali", ax=_ax())
+
+
+# --------------------------------------------------------------------------- terms, labels, voices
+
+
+def test_term_categories_counts_articles_without_hits():
+    terms = pd.DataFrame({"article_id": ["a1", "b1", "b2"], "outlet": ["A", "B", "B"],
+                          "category": ["colonial"] * 3, "per_1k_words": [3.0, 2.0, 4.0]})
+    arts = pd.DataFrame({"article_id": ["a1", "a2", "b1", "b2", "b3"],
+                         "outlet": ["A", "A", "B", "B", "B"], "status": "ok"})
+    ax = P.term_categories(terms, articles=arts, ax=_ax())
+    assert _heights(ax) == [1.5, 2.0]
+    assert _ticks(ax.get_xticklabels()) == ["colonial"]
+    legend = _legend(ax)
+    assert legend == ["A (n=2), too few", "B (n=3)"]
+    ax2 = P.term_categories(terms, ax=_ax())
+    assert _heights(ax2) == [3.0, 3.0]
+
+
+def test_term_categories_from_compare(scores):
+    t = compare(scores, measure="terms", n_boot=50, n_perm=50)
+    ax = P.term_categories(t, ax=_ax())
+    assert len(ax.patches) == 3 * 3
+
+
+def test_label_choices_shares(scores):
+    ax = P.label_choices(scores.labels, referent="mali_gov", ax=_ax())
+    widths = np.array(_widths(ax)).reshape(-1, 3)  # label x outlet
+    assert np.allclose(widths.sum(axis=0), 1.0)
+    assert [t.split("\n")[0] for t in _ticks(ax.get_yticklabels())] == ["A", "B", "C"]
+    with pytest.raises(ValueError, match=r"\['mali_gov'\]"):
+        P.label_choices(scores.labels, referent="france", ax=_ax())
+
+
+def test_voice_shares(scores):
+    ax = P.voice_shares(scores.voices, ax=_ax())
+    widths = np.array(_widths(ax)).reshape(-1, 3)
+    assert np.allclose(widths.sum(axis=0), 1.0)
+    v = scores.voices
+    a = v[v["outlet"] == "A"]
+    first = a.groupby("affiliation")["quoted_words"].sum()
+    legend = _legend(ax)
+    assert widths[0, 0] == pytest.approx(first[legend[0]] / first.sum())
+    ax2 = P.voice_shares(scores.voices, max_affiliations=2, ax=_ax())
+    assert _legend(ax2)[-1] == "other"
+
+
+# --------------------------------------------------------------------------- distinctive terms
+
+
+def test_distinctive_terms_plot_labels_top_terms():
+    df = pd.DataFrame({"outlet": ["A"] * 5 + ["B"] * 5,
+                       "text": ["junta junta army said"] * 5 + ["authorities army said"] * 5})
+    dt = distinctive_terms(df, min_count=1)
+    ax = P.distinctive_terms_plot(dt, group="A", ax=_ax())
+    labelled = {t.get_text() for t in ax.texts}
+    assert "junta" in labelled and "authorities" in labelled
+    assert ax.get_xscale() == "log"
+    with pytest.raises(ValueError, match=r"\['A', 'B'\]"):
+        P.distinctive_terms_plot(dt, ax=_ax())
+
+
+# --------------------------------------------------------------------------- contract
+
+
+EMPTY_CASES = [
+    (P.stance_heatmap, "stance", {}),
+    (P.stance_bars, "compare", {"target": "france"}),
+    (P.term_categories, "terms", {}),
+    (P.label_choices, "labels", {"referent": "x"}),
+    (P.voice_shares, "voices", {}),
+    (P.distinctive_terms_plot, "dt", {}),
+]
+
+
+def _empty(kind, scores):
+    if kind == "compare":
+        return pd.DataFrame(columns=["group", "item", "mean"])
+    if kind == "dt":
+        return pd.DataFrame(columns=["group", "term", "total", "z"])
+    return getattr(scores, kind).iloc[:0]
+
+
+@pytest.mark.parametrize("func, kind, kwargs", EMPTY_CASES)
+def test_empty_data_gives_no_data_axes(func, kind, kwargs, scores):
+    ax = _ax()
+    out = func(_empty(kind, scores), ax=ax, **kwargs)
+    assert out is ax
+    assert any(t.get_text() == "no data" for t in ax.texts)
+
+
+@pytest.mark.parametrize("func, kwargs", [
+    (P.stance_heatmap, {}), (P.term_categories, {}), (P.label_choices, {"referent": "x"}),
+    (P.voice_shares, {}), (P.distinctive_terms_plot, {}), (P.stance_bars, {"target": "x"}),
+])
+def test_wrong_columns_list_available(func, kwargs):
+    with pytest.raises(ValueError, match=r"Available columns: \['foo'\]"):
+        func(pd.DataFrame({"foo": [1]}), ax=_ax(), **kwargs)
+
+
+def test_default_axes_is_current_axes(scores):
+    fig, ax = plt.subplots()
+    assert P.voice_shares(scores.voices) is ax

@@ -1,0 +1,98 @@
+"""Worksheets and answer keys (synthetic Scores from test_html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_html import TEXTS, fake_scores, parse
+
+from framecmp.teach import KEY_WARNING, worksheet
+
+
+def test_highlight_worksheet_structure() -> None:
+    ws = worksheet(fake_scores())
+    tree = parse(ws.html)
+    assert ws.html.count('class="fc-ws-card"') == 2
+    assert '<mark class="fc-ws-term">junta</mark>' in ws.html
+    assert "<script>" not in ws.html and "&lt;script&gt;" in ws.html
+    assert tree.scripts == 0
+    assert "@media print" in ws.html and "@page" in ws.html and "grid-template-columns" in ws.html
+    # different events: said plainly, on the sheet and in the key
+    for doc in (ws.html, ws.markdown, ws.answer_key_html, ws.answer_key_markdown):
+        assert "not how the same event is reported" in doc
+    assert "**junta** (2)" in ws.markdown and "**transitional authorities** (1)" in ws.markdown
+    assert "\\<script\\>" in ws.markdown
+
+
+def test_questions_name_actors_and_labels() -> None:
+    ws = worksheet(fake_scores())
+    assert "Who is quoted, and who is not?" in ws.html
+    assert "What is stated without attribution" in ws.html
+    assert "Which label does each outlet use for Mali?" in ws.html
+    assert "view of France" in ws.html
+
+
+def test_blank_worksheet_numbers_blanks_and_key_lists_them() -> None:
+    ws = worksheet(fake_scores(), mode="blank")
+    assert "junta" not in ws.markdown.split("## Questions")[0].lower().replace(
+        "junta hails", "")
+    assert "______ (1)" in ws.markdown and "______ (2)" in ws.markdown
+    assert "Fill in the blanks (1) to (" in ws.html
+    key = ws.answer_key_markdown
+    assert KEY_WARNING in key and KEY_WARNING in ws.answer_key_html
+    assert "“junta”" in key and "delegitimising" in key
+    assert "“transitional authorities”" in key
+    # the key lists evidence: stance, voices, unattributed claims, labels
+    assert "the outlet → France" in key and "-0.40" in key
+    assert "officials (anonymous, Mali, indirect), cue “said” (neutral)" in key
+    assert "mentioned but not quoted: France" in key
+    assert "2 claim(s) without attribution" in key
+    assert "Mali: Sputnik Afrique says “junta”" in key
+    parse(ws.answer_key_html)
+
+
+def test_excerpt_keeps_the_sentences_with_most_evidence() -> None:
+    ws = worksheet(fake_scores(), max_excerpt_sentences=1)
+    assert "Nothing else happened here." not in ws.html
+    assert "thanked Russia" in ws.html
+    assert "[…]" in ws.html
+    full = worksheet(fake_scores(), max_excerpt_sentences=10)
+    assert TEXTS["a2"].split("\n")[2] in full.html
+
+
+def test_event_selection_and_errors() -> None:
+    s = fake_scores(events=("E1", "E1"))
+    ws = worksheet(s)
+    assert "not how the same event is reported" not in ws.html
+    assert "How is it reported? E1" in ws.html
+    one = worksheet(fake_scores(), event="E2")
+    assert one.html.count('class="fc-ws-card"') == 1
+    assert worksheet(fake_scores(), outlets=["RFI"]).html.count('class="fc-ws-card"') == 1
+    assert worksheet(fake_scores(), articles=["a1"]).html.count('class="fc-ws-card"') == 1
+    with pytest.raises(ValueError, match=r"'event' parameter of worksheet\(\) must be one of"):
+        worksheet(s, event="E9")
+    with pytest.raises(ValueError, match=r"Got \['Nope'\] instead"):
+        worksheet(s, outlets=["Nope"])
+    with pytest.raises(TypeError, match="single string"):
+        worksheet(s, articles="a1")
+    with pytest.raises(ValueError, match="'mode'"):
+        worksheet(s, mode="blanks")  # type: ignore[arg-type]
+
+
+def test_save_writes_sheet_and_key(tmp_path: Path) -> None:
+    ws = worksheet(fake_scores(), mode="blank")
+    written = ws.save(tmp_path / "sheet.html")
+    names = sorted(p.name for p in written)
+    assert names == ["sheet-answers.html", "sheet-answers.md", "sheet.html"]
+    assert (tmp_path / "sheet.html").read_text(encoding="utf-8") == ws.html
+    md = ws.save(tmp_path / "sheet.md")
+    assert sorted(p.name for p in md) == ["sheet-answers.md", "sheet.md"]
+    assert ws._repr_html_().startswith("<style>")
+
+
+def test_no_scored_article_is_a_clear_error() -> None:
+    s = fake_scores()
+    broken = type(s)(**{**s.__dict__, "articles": s.articles.assign(status="error")})
+    with pytest.raises(ValueError, match="status 'ok'"):
+        worksheet(broken)
