@@ -100,7 +100,7 @@ _AUX = frozenset({"has", "have", "had", "also"})
 _CUE_LEFT = frozenset({
     "has", "have", "had", "also", "was", "were", "is", "are", "be", "been", "being", "'s",
     "first", "now", "later", "then", "initially", "repeatedly", "since", "often", "never",
-    "not", "n't", "did", "does", "do", "would", "will", "to", "previously", "already",
+    "not", "n't", "did", "does", "do", "would", "will", "previously", "already",
     "publicly", "again", "once", "still", "just", "even", "widely",
 })
 # ... and just after it ("said:", "asked about", "asked for", "said in a statement").
@@ -466,11 +466,19 @@ class _Article:
                 break
         return (j, end)
 
-    def source_right(self, start: int, hi: int) -> tuple[int, int] | None:
-        """Noun-phrase run starting at token ``start``, up to punctuation."""
+    def source_right(self, start: int, hi: int, *, appos: bool = False) -> tuple[int, int] | None:
+        """Noun-phrase run starting at token ``start``, up to punctuation.
+
+        With ``appos``, a comma followed by an apposition (``said X, the
+        president of Y``) does not end the run.
+        """
         i = start
+        limit = 30 if appos else 12
         while i < hi:
             t = self.toks[i]
+            if appos and t.norm == "," and i > start and i + 1 < hi and _appos_start(self.toks[i + 1]):
+                i += 1
+                continue
             if t.norm in _CLAUSE_PUNCT or t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES:
                 break
             if i > start and t.norm in ("that", "who", "which", "in", "on", "at", "during", "when",
@@ -479,11 +487,53 @@ class _Article:
             if t.norm in ".!?" and (i + 1 >= hi or not _is_word(self.toks[i + 1])):
                 break
             i += 1
-            if i - start >= 12:
+            if i - start >= limit:
                 break
         if i > start and any(_is_word(t) for t in self.toks[start:i]):
             return (start, i)
         return None
+
+    def source_appos_left(self, end: int, lo: int) -> tuple[int, int] | None:
+        """``X, the foreign minister, said`` / ``X, who ..., said``: the head and its apposition.
+
+        ``end`` is the comma just before the cue (exclusive end of the source).
+        """
+        toks = self.toks
+        k = end - 1
+        stop = max(lo, end - 30)
+        while k > stop:
+            k -= 1
+            t = toks[k]
+            if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES or t.norm in (";", ":", "(", ")"):
+                return None
+            if t.norm == ",":
+                if k + 1 >= end - 1 or not _appos_start(toks[k + 1]):
+                    return None
+                head = self.source_left(k, lo)
+                if head is None:
+                    return None
+                return (head[0], end - 1)
+        return None
+
+
+_APPOS_FIRST = frozenset({"the", "a", "an", "who", "which", "his", "her", "its", "their", "now",
+                          "then", "also", "both", "one", "former", "himself", "herself"})
+
+
+def _appos_start(t: Token) -> bool:
+    """Whether a token can open an apposition or a non-restrictive relative clause."""
+    return t.norm in _APPOS_FIRST or (_is_cap(t) and _is_word(t)) or t.norm[:1].isdigit()
+
+
+def _first_segment_words(toks: Sequence[Token], a: int, hi: int) -> int:
+    """Number of words from ``a`` to the first clause punctuation."""
+    n = 0
+    for i in range(a, hi):
+        t = toks[i]
+        if t.norm in _CLAUSE_PUNCT:
+            break
+        n += _is_word(t)
+    return n
 
 
 def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
@@ -596,6 +646,13 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 continue  # "United States", "Islamic State": a name, not a verb
             if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") != "prep":
                 continue  # "the state", "his remarks", "a report": a noun, not a cue
+            if entry.get("class") == "belief" and (
+                art.quote_containing(m.start) is not None or (m.tok_start > lo and toks[m.tok_start - 1].norm == "to")
+            ):
+                continue  # "I think" inside a quote, "wants to know": not reported as an attribution
+            if (entry.get("class") == "belief" and prev_in_sentence is not None
+                    and prev_in_sentence.content[0] <= m.start < prev_in_sentence.content[1]):
+                continue  # "Experts said France wants uranium": a belief inside reported words
             cue_tok0, passive = _cue_with_aux(art, m, lo)
             before = cue_tok0
             while before > lo and toks[before - 1].norm in _ADV | _BE:
@@ -622,14 +679,16 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 prev = toks[before - 1] if before > lo else None
                 inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
                     t.norm in ("that", ":") or t.text in ("“", "«") for t in toks[m.tok_end:hi]
-                ) and 0 < sum(1 for t in toks[m.tok_end:hi] if _is_word(t)) <= 10
+                ) and 0 < _first_segment_words(toks, m.tok_end, hi) <= 10
                 if inverted:  # "“...,” said the official."
-                    src = art.source_right(m.tok_end, hi)
+                    src = art.source_right(m.tok_end, hi, appos=True)
                     cont = _content_before(art, before, lo, s.start)
                     if cont is not None:
                         d = _Draft(src, m, cont, "inverted", s.index)
                 if d is None:
                     src = art.source_left(before, lo)
+                    if src is None and before - 1 > lo and toks[before - 1].norm == ",":
+                        src = art.source_appos_left(before, lo)
                     src_lo = src[0] if src else before
                     pre = toks[src_lo - 1] if src_lo > lo else None
                     if m.tok_start < hi and toks[m.tok_start].norm in _GERUNDS_FOLLOW and src is None and prev_in_sentence is not None:

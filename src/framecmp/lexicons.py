@@ -235,7 +235,7 @@ class Lexicon:
 
         rows = []
         for e in self.entries:
-            row = {"id": e.id, "terms": " | ".join(e.terms)}
+            row: dict[str, Any] = {"id": e.id, "terms": " | ".join(e.terms)}
             row.update({k: v for k, v in e.fields.items()})
             row["line"] = e.line
             rows.append(row)

@@ -54,6 +54,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _S, _I, _F, _B = "string", "Int64", "float64", "boolean"
+_STRING = pd.StringDtype()
 
 #: The dtype of every column of every frame; a column not listed is ``string``.
 #: Nullable integer and boolean dtypes, because many columns may be missing
@@ -112,16 +113,18 @@ def empty_frame(name: str) -> pd.DataFrame:
         :data:`FRAME_DTYPES`. Used as Dask ``meta``.
     """
     _check_name(name, "empty_frame")
-    return pd.DataFrame({c: pd.Series(dtype=_dtype(name, c)) for c in FRAMES[name]})
+    return pd.DataFrame(
+        {c: pd.Series(dtype=_STRING if _dtype(name, c) == _S else _dtype(name, c)) for c in FRAMES[name]}
+    )
 
 
 def _as_string(s: pd.Series) -> pd.Series:
     """Values as text, keeping missing values missing (None/NaN -> <NA>)."""
-    if s.dtype == "string":
+    if s.dtype == _STRING:  # pandas' "str" dtype (NaN for missing) is another dtype
         return s
     missing = s.isna()
-    out = s.astype(object).where(missing, s.astype(str))
-    return out.where(~missing, None).astype("string")
+    out = s.astype(object).where(missing, s.astype(object).map(str))
+    return out.where(~missing, None).astype(_STRING)
 
 
 def _convert(s: pd.Series, dtype: str) -> pd.Series:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -299,7 +299,7 @@ class Scorer:
         terms = find_terms(doc, lexicon=r["terms"], n_words=n_words)
         stance = score_stance(
             doc,
-            mentions=mentions,
+            mentions=cast(Any, mentions),  # ambiguous mentions (actor None) are skipped inside
             attribution=attr,
             terms=terms,
             config=r["stance"],
@@ -468,10 +468,18 @@ def _flag_duplicates(frame: pd.DataFrame, articles: Sequence[Any]) -> pd.DataFra
         from .compare import find_duplicates
     except ImportError:  # pragma: no cover
         return frame
-    texts = pd.DataFrame({"article_id": [a.article_id for a in articles], "text": [a.text for a in articles]})
-    dup = find_duplicates(texts)
+    # only scored articles can be copies: broken/empty ones have no text to compare
+    ok = [i for i, a in enumerate(articles) if a.status == "ok" and a.text.strip()]
+    if len(ok) < 2:
+        return frame
+    texts = pd.DataFrame(
+        {"article_id": [articles[i].article_id for i in ok], "text": [articles[i].text for i in ok]}
+    )
+    column: list[Any] = [None] * len(frame)
+    for i, d in zip(ok, find_duplicates(texts)):
+        column[i] = d
     frame = frame.copy()
-    frame["duplicate_of"] = list(dup)
+    frame["duplicate_of"] = column
     return frame
 
 

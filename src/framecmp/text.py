@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Protocol
 
 __all__ = [
     "Token",
@@ -38,6 +39,12 @@ __all__ = [
 ]
 
 PARTS = ("title", "subheading", "caption", "body")
+
+
+class Searcher(Protocol):
+    """Anything with a regex-like ``search`` (``re.Pattern``, a timed pattern)."""
+
+    def search(self, string: str) -> Any: ...
 
 # --------------------------------------------------------------------------- records
 
@@ -335,7 +342,7 @@ def _assign_parts(
     text: str,
     spans: list[tuple[int, int]],
     title: str | None,
-    caption_patterns: Sequence[re.Pattern[str]],
+    caption_patterns: Sequence[Searcher],
 ) -> list[str]:
     parts: list[str] = []
     ntitle = " ".join(normalize(title).split()) if title else None
@@ -568,7 +575,7 @@ def analyze(
     text: str,
     *,
     title: str | None = None,
-    caption_patterns: Sequence[re.Pattern[str]] = (),
+    caption_patterns: Sequence[Searcher] = (),
 ) -> Doc:
     """Tokenise, split and pair quotes once; return a :class:`Doc`.
 
