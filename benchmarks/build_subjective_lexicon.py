@@ -73,57 +73,82 @@ VERSION = "2026.11.1"
 WORD_RE = re.compile(r"^[a-z][a-z'-]*[a-z]$")
 
 # ---------------------------------------------------------------- WordNet (filter only)
-LEXNAMES = """adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body noun.cognition noun.communication noun.event noun.feeling noun.food noun.group noun.location noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process noun.quantity noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change verb.cognition verb.communication verb.competition verb.consumption verb.contact verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl""".split()
-class WN:
-    """Minimal WordNet 3.0 dict-file reader: part of speech, first-sense lexname, morphy."""
+# lexicographer file numbers of WordNet 3.0 (lexnames), in order
+LEXNAMES = (
+    "adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body "
+    "noun.cognition noun.communication noun.event noun.feeling noun.food noun.group noun.location "
+    "noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process "
+    "noun.quantity noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change "
+    "verb.cognition verb.communication verb.competition verb.consumption verb.contact verb.creation "
+    "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl"
+).split()
+POS_FILES = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
 
-    def __init__(self, root):
+
+class WN:
+    """Minimal WordNet 3.0 dict-file reader: part of speech, first-sense lexname, morphy.
+
+    Reads index.*, data.* and *.exc from a WordNet 3.0 ``dict`` folder (Debian
+    ``wordnet-base`` installs them in /usr/share/wordnet).
+    """
+
+    RULES = {
+        "n": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+              ("men", "man"), ("ies", "y")],
+        "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+              ("ing", "")],
+        "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+        "r": [],
+    }
+
+    def __init__(self, root: Path) -> None:
         root = Path(root)
-        self.index = {}   # (lemma,pos) -> (offsets, tagsense_cnt)
-        self.lexfile = {}  # (pos, offset) -> lexname
-        for pos, name in (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")):
+        self.index: dict[tuple[str, str], tuple[list[str], int]] = {}  # -> (synset offsets, tagsense count)
+        self.lexfile: dict[tuple[str, str], str] = {}  # (pos, offset) -> lexname
+        self.exc: dict[tuple[str, str], str] = {}
+        for pos, name in POS_FILES:
             for ln in (root / f"index.{name}").read_text(encoding="latin-1").splitlines():
-                if ln.startswith(" "): continue
+                if ln.startswith(" "):
+                    continue  # licence header
                 f = ln.split()
-                lemma, p, ncount, pcnt = f[0], f[1], int(f[2]), int(f[3])
+                ncount, pcnt = int(f[2]), int(f[3])
                 rest = f[4 + pcnt:]
-                tagsense = int(rest[1]); offs = rest[2:2 + ncount]
-                self.index[(lemma, pos)] = (offs, tagsense)
+                self.index[(f[0], pos)] = (rest[2:2 + ncount], int(rest[1]))
             for ln in (root / f"data.{name}").read_text(encoding="latin-1").splitlines():
-                if ln.startswith(" "): continue
+                if ln.startswith(" "):
+                    continue
                 f = ln.split(" ", 3)
                 self.lexfile[(pos, f[0])] = LEXNAMES[int(f[1])]
-        self.exc = {}
-        for pos, name in (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")):
             for ln in (root / f"{name}.exc").read_text(encoding="latin-1").splitlines():
                 f = ln.split()
-                if len(f) >= 2: self.exc.setdefault((f[0], pos), f[1])
-    RULES = {"n": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")],
-             "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
-             "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")], "r": []}
-    def morphy(self, w, pos):
+                if len(f) >= 2:
+                    self.exc.setdefault((f[0], pos), f[1])
+
+    def morphy(self, w: str, pos: str) -> str | None:
+        """The WordNet base form of ``w`` as part of speech ``pos`` (n/v/a/r), or None."""
         w = w.replace(" ", "_")
-        if (w, pos) in self.exc and (self.exc[(w, pos)], pos) in self.index: return self.exc[(w, pos)]
-        if (w, pos) in self.index: return w
+        if (w, pos) in self.exc and (self.exc[(w, pos)], pos) in self.index:
+            return self.exc[(w, pos)]
+        if (w, pos) in self.index:
+            return w
         for suf, rep in self.RULES[pos]:
-            if w.endswith(suf):
-                b = w[: len(w) - len(suf)] + rep
-                if (b, pos) in self.index: return b
-        # doubled consonant: stopped -> stop
-        if pos == "v":
+            if w.endswith(suf) and (w[: len(w) - len(suf)] + rep, pos) in self.index:
+                return w[: len(w) - len(suf)] + rep
+        if pos == "v":  # doubled consonant: stopped -> stop
             for suf in ("ed", "ing"):
-                if w.endswith(suf) and len(w) > len(suf) + 2 and w[-len(suf)-1] == w[-len(suf)-2]:
-                    b = w[: -len(suf) - 1]
-                    if (b, pos) in self.index: return b
+                k = len(suf)
+                if w.endswith(suf) and len(w) > k + 2 and w[-k - 1] == w[-k - 2] and (w[:-k - 1], pos) in self.index:
+                    return w[:-k - 1]
         return None
-    def poses(self, w):
+
+    def poses(self, w: str) -> set[str]:
         return {p for p in "nvar" if self.morphy(w, p)}
-    def first_lexname(self, w, pos):
+
+    def first_lexname(self, w: str, pos: str) -> str | None:
         b = self.morphy(w, pos)
-        if not b: return None
-        offs, _ = self.index[(b, pos)]
-        return self.lexfile.get((pos, offs[0]))
-    def tagsense(self, w, pos):
+        return self.lexfile.get((pos, self.index[(b, pos)][0][0])) if b else None
+
+    def tagsense(self, w: str, pos: str) -> int:
         b = self.morphy(w, pos)
         return self.index[(b, pos)][1] if b else 0
 
@@ -211,8 +236,8 @@ def _vader_entries(threshold: float, strong: float, wn: WN) -> list[dict]:
         if not WORD_RE.match(word) or valence > -threshold or word in seen or word in STOPLIST:
             continue  # (a few entries repeat in other capitalisations: first one kept)
         seen.add(word)
-        if word in FUNCTION_WORDS or not _known(wn, word):
-            continue  # function word, or slang / acronym / misspelling
+        if len(word) < 3 or word in FUNCTION_WORDS or not _known(wn, word):
+            continue  # function word, or slang / acronym / misspelling ("po", "wtf")
         if (valence > -strong and _dominant_pos(wn, word) == "n"
                 and wn.first_lexname(word, "n") in FACT_NOUN):
             continue  # names a thing or an event ("death", "gun"), not a judgment
@@ -317,8 +342,9 @@ def _dump(entries: list[dict], args: argparse.Namespace, used: list[str]) -> str
         *[f"#   - {u}" for u in used],
         "# Filter only (no words added from it): WordNet 3.0 (Princeton WordNet licence), to drop",
         "#   non-dictionary words (slang, acronyms), and VADER nouns naming things or events",
-        f"#   (first sense noun.event/act/state/artifact/...) unless valence <= -{args.vader_strong}.",
-        "# Not used: BABE or any other labelled bias data set; no threshold was tuned on one.",
+        f"#   (first sense noun.event/act/state/artifact/...) unless valence <= -{args.vader_strong};",
+        "#   VADER words shorter than 3 letters are dropped too ('po').",
+        "# No labelled benchmark (BABE or other) was read to build this file; no threshold was tuned on one.",
         "# Connotation: VADER valence / 4; Pattern mean polarity; curated lists by category.",
         "format: framecmp-lexicon/1",
         "kind: loaded_terms",
