@@ -112,6 +112,20 @@ def test_loaded_and_neutral_cues(cfg, index):
     assert [a.cue_class for a in atts] == ["loaded", "neutral"]
 
 
+def test_belief_cue_is_not_loaded(cfg, index):
+    res = run("Diop thinks the talks went well. The official insisted that partners stayed.", cfg, index)
+    atts = real(res)
+    assert [a.cue_class for a in atts] == ["belief", "loaded"]
+    assert res.style["loaded_cue_rate"] == 0.5
+
+
+def test_cue_span_conventions(cfg, index):
+    (a,) = real(run("Diop has also said: “We chose Russia.”", cfg, index))
+    assert a.cue == "has also said:" and a.source == "Diop"
+    (a,) = real(run("Diop said in a statement that the talks went well.", cfg, index))
+    assert a.cue == "said in a statement"
+
+
 def test_agentless_passive(cfg, index):
     (a,) = real(run("It was announced that the troops would leave.", cfg, index))
     assert a.source is None and a.source_type == "none"
@@ -171,10 +185,10 @@ def test_lexicon_entries_have_provenance(cfg):
             assert e.get("source") and e.get("explanation") and e.get("class")
 
 
-@pytest.mark.xfail(strict=True, reason="appositions between source and cue are not parsed")
 def test_apposition_source(cfg, index):
     (a,) = real(run("Abdoulaye Diop, Mali's foreign minister, said the talks went well.", cfg, index))
     assert a.source == "Abdoulaye Diop, Mali's foreign minister"
+    assert a.cue == "said" and a.source_type == "person"
 
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"

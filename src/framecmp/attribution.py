@@ -18,6 +18,17 @@ Patterns handled
 - agentless / passive: ``it was announced that ...`` (source_type ``none``)
 - partial quotes (a quote inside reported content) and scare quotes (a short
   quote nobody is said to have said)
+- appositions and relative clauses between source and cue
+  (``X, the foreign minister, said``; ``said X, the head of Y``), a second
+  verb of the same subject (``X noted ... and added: ...``)
+- belief cues (``thinks``, ``hopes``, ``seemed``; class ``belief``, never
+  counted as loaded) outside quotes and not inside other reported words
+- a cue with reported words but no source found is kept with source_type
+  ``none`` (unless another cue follows in the sentence)
+
+Cue spans follow PolNeAR: auxiliaries and adverbs before the verb
+(``has also said``, ``was asked``, ``did not mention``) and ``:`` / ``about`` /
+``for`` / ``in a statement`` after it are part of the cue.
 
 Sources are typed ``person``, ``institution``, ``anonymous``, ``document``
 or ``none``; ``channel`` is the outlet or platform told ("told Anadolu",
@@ -644,6 +655,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
             entry = cfg.entries[m.keys[0]]
             if _is_cap(toks[m.tok_start]) and m.tok_start > lo and toks[m.tok_start - 1].text not in _OPEN_QUOTES:
                 continue  # "United States", "Islamic State": a name, not a verb
+            if m.tok_start > lo and toks[m.tok_start - 1].text in ("-", "‐", "‑", "–"):
+                continue  # "so-called", "self-described": part of a compound word
             if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") != "prep":
                 continue  # "the state", "his remarks", "a report": a noun, not a cue
             if entry.get("class") == "belief" and (
@@ -653,6 +666,10 @@ def _find_relations(art: _Article) -> list[_Draft]:
             if (entry.get("class") == "belief" and prev_in_sentence is not None
                     and prev_in_sentence.content[0] <= m.start < prev_in_sentence.content[1]):
                 continue  # "Experts said France wants uranium": a belief inside reported words
+            if entry.get("class") == "belief" and any(
+                c.start > m.start and cfg.entries[c.keys[0]].get("class") != "belief" for c in cues
+            ):
+                continue  # "Bamako sees Moscow as a partner, the minister said": same
             cue_tok0, passive = _cue_with_aux(art, m, lo)
             before = cue_tok0
             while before > lo and toks[before - 1].norm in _ADV | _BE:
@@ -680,6 +697,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
                     t.norm in ("that", ":") or t.text in ("“", "«") for t in toks[m.tok_end:hi]
                 ) and 0 < _first_segment_words(toks, m.tok_end, hi) <= 10
+                if inverted and prev.norm == "," and art.source_appos_left(before, lo) is not None:
+                    inverted = False  # "X, the minister, said the talks went well"
                 if inverted:  # "“...,” said the official."
                     src = art.source_right(m.tok_end, hi, appos=True)
                     cont = _content_before(art, before, lo, s.start)
@@ -720,7 +739,18 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         cont = _content_before(art, src_lo, lo, s.start, look_back=True)
                         if cont is not None:
                             d = _Draft(src, m, cont, "postposed", s.index)
-            if d is None or (d.source is None and not passive and d.rule in ("preposed", "postposed")):
+            if d is not None and d.source is None and d.rule == "preposed" and before > lo:
+                w = toks[before - 1].norm
+                if w in ("and", "but") and prev_in_sentence is not None and prev_in_sentence.source is not None:
+                    # "X noted that ... and added: ...": the subject of the first verb
+                    d.source = prev_in_sentence.source
+                    d.pronoun_of = prev_in_sentence
+            # a cue with reported words but no source found is kept (source_type "none"),
+            # unless another cue follows in the sentence ("Pointing to X, he said: ...")
+            if (d is not None and d.source is None and not passive and d.rule == "preposed"
+                    and any(c.start > m.start for c in cues)):
+                continue
+            if d is None or (d.source is None and not passive and d.rule == "postposed"):
                 continue
             d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
             if d.passive:
