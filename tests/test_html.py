@@ -412,3 +412,62 @@ def test_report_with_real_compare_and_plot() -> None:
     assert set(SECTIONS) <= set(tree.ids)
     assert "too few articles" in html
     assert html.count('src="data:image/png;base64,') >= 3
+
+
+def _all_flagged_compare(scores: Any, *, measure: str, **kw: Any) -> pd.DataFrame:
+    """Every outlet has one article: every row flagged, the same note on each."""
+    items = {"stance": ["france", "russia", "mali"],
+             "terms": ["delegitimising", "sentiment_negative", "puffery"]}.get(measure, ["x"])
+    rows = [{"group": o, "holder": "author" if measure == "stance" else None, "item": it,
+             "n_articles": 1, "mean": 0.5 if o == "RFI" else -0.25, "ci_low": None,
+             "ci_high": None, "flag": "too few articles (n=1 < 3)", "p_value": None,
+             "p_adjusted": None, "effect_size": None, "note": "permutation test within 2 event(s)"}
+            for it in items for o in OUTLETS.values()]
+    frame = pd.DataFrame(rows)
+    frame.attrs["notes"] = ["permutation test within 2 event(s)"]
+    return frame
+
+
+def test_report_all_flagged_gives_compact_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    cmp = types.ModuleType("framecmp.compare")
+    cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    html = report(fake_scores(), plots=False)
+    parse(html)
+    stance = html[html.index('id="stance"'):html.index('id="terms"')]
+    # a pivot (item x outlet), the one sentence, the full table collapsed
+    assert "<th scope=\"col\">Sputnik Afrique</th>" in stance
+    assert "No intervals or p-values are shown because every outlet has fewer than 3" in stance
+    assert stance.count("<details>") == 1
+    pivot = stance[:stance.index("<details>")]
+    assert "too few articles" not in pivot and "permutation test" not in pivot
+    assert "n=1" not in pivot  # every cell rests on one article: said once, not per cell
+    # stance rows only for actors with a directed cue (france, russia), not 'mali'
+    assert "<td>france</td>" in pivot and "<td>mali</td>" not in pivot
+    assert "too few articles (n=1 &lt; 3)" in stance  # kept in the full table
+
+
+def test_report_moves_repeated_notes_under_the_table(fake_modules: list[str]) -> None:
+    html = report(fake_scores(), plots=False)
+    stance = html[html.index('id="stance"'):html.index('id="terms"')]
+    assert "<th scope=\"col\">Note</th>" not in stance
+    assert "&lt;n=1&gt; (2 of 3 rows)" in stance
+    assert "0.10 to 0.40" in stance  # usable rows keep the long table
+
+
+def test_report_splits_framing_and_general_terms(monkeypatch: pytest.MonkeyPatch) -> None:
+    cmp = types.ModuleType("framecmp.compare")
+    cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    s = fake_scores()
+    extra = pd.DataFrame([{"article_id": "a1", "outlet": OUTLETS["a1"],
+                           "category": "sentiment_negative", "hits": 1, "per_1k_words": 40.0,
+                           "n_words": 25}])
+    s = FakeScores(**{**s.__dict__, "terms": pd.concat([s.terms, extra], ignore_index=True)})
+    html = report(s, plots=False)
+    terms = html[html.index('id="terms"'):html.index('id="labels"')]
+    framing = terms.index("Sahel framing words")
+    general = terms.index("General English sentiment words")
+    assert framing < terms.index("<td>delegitimising</td>") < general
+    assert general < terms.index("<td>sentiment_negative</td>")
+    assert general < terms.index("<td>puffery</td>")

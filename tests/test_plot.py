@@ -69,15 +69,40 @@ def test_heatmap_from_stance_frame(scores):
     img = ax.images[0]
     assert img.get_clim() == (-1.0, 1.0)
     assert _ticks(ax.get_yticklabels()) == ["A", "B", "C"]
-    assert _ticks(ax.get_xticklabels()) == ["ecowas", "france", "russia"]
-    data: np.ma.MaskedArray = np.ma.asarray(img.get_array())
     author = scores.stance[scores.stance["holder"] == "author"]
-    expected = author.groupby(["outlet", "target"])["stance"].mean().unstack()
-    assert np.allclose(data[:2].filled(np.nan), expected.loc[["A", "B"]].to_numpy())
-    # outlet C has 2 articles: masked (greyed) and annotated as too few
-    assert np.ma.getmaskarray(data)[2].all()
-    assert any("too few" in t.get_text() for t in ax.texts)
+    # columns: most directed evidence first
+    evidence = author.groupby("target")["n"].sum()
+    cols = _ticks(ax.get_xticklabels())
+    assert sorted(cols) == ["ecowas", "france", "russia"]
+    assert list(evidence.loc[cols]) == sorted(evidence, reverse=True)
+    data: np.ma.MaskedArray = np.ma.asarray(img.get_array())
+    expected = author.groupby(["outlet", "target"])["stance"].mean().unstack()[cols]
+    # outlet C has 2 articles: its colour is kept, the cells are hatched
+    assert np.allclose(data.filled(np.nan), expected.loc[["A", "B", "C"]].to_numpy())
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == len(cols)  # row C only
+    assert "fewer than 3 articles, not a finding" in ax.get_title()
+    assert not any("too few" in t.get_text() for t in ax.texts)
     assert len(ax.figure.axes) == 2  # the colour bar
+
+
+def test_heatmap_drops_undirected_caps_and_shares_n():
+    rows = []
+    for outlet in ("X", "Y"):
+        for i, target in enumerate(["a", "b", "c", "d", "quiet"]):
+            n = 0 if target == "quiet" else 5 - i
+            rows.append({"article_id": f"{outlet}1", "outlet": outlet, "holder": "author",
+                         "target": target, "n": n, "stance": 0.0 if n == 0 else -0.3})
+    st = pd.DataFrame(rows)
+    ax = P.stance_heatmap(st, max_targets=3, ax=_ax(), colorbar=False)
+    assert _ticks(ax.get_xticklabels()) == ["a", "b", "c"]
+    label = ax.get_xlabel()
+    assert "1 actor(s) only mentioned" in label and "1 more are left out" in label
+    assert "every cell rests on 1 article" in label
+    assert all("n=" not in t.get_text() for t in ax.texts)  # the same n everywhere
+    w, h = P._heatmap_size(st, max_targets=3)
+    w2, h2 = P._heatmap_size(st, max_targets=None)
+    assert w2 > w and h == h2
 
 
 def test_heatmap_from_compare_table_all_holders(table):

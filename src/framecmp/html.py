@@ -446,7 +446,8 @@ def article_html(
     anchor = anchor or _anchor(aid if aid is not None else id(article))
     rows = _evidence_rows(evidence, aid, kinds)
     spans = _spans(rows, len(text))
-    title = _clean(getattr(article, "title", None)) or (str(aid) if aid is not None else "Article")
+    title = _clean(getattr(article, "title", None)) or (
+        f"{aid} (no headline)" if aid is not None else "Article")
     tips = "".join(
         _tag("span", _esc(_tip_text(s.rows)), id=f"{anchor}-tip-{s.ident}") for s in spans
     )
@@ -718,11 +719,32 @@ def _flag_text(value: Any) -> str | None:
     return "too few articles" if v else None
 
 
-def _compare_table(frame: pd.DataFrame, *, caption: str) -> str:
+def _is_flagged(frame: pd.DataFrame) -> pd.Series:
+    """Which rows of a compare() frame are flagged."""
+    if "flag" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame["flag"].map(lambda v: _flag_text(v) is not None).astype(bool)
+
+
+#: Column headings of the item (and key) columns in compact tables, by measure.
+ITEM_HEADERS: dict[str, str] = {
+    "stance": "Actor", "terms": "Kind of word", "labels": "Label",
+    "attribution": "What is measured", "voices": "Side quoted",
+}
+KEY_HEADERS: dict[str, str] = {"holder": "Whose voice", "referent": "Named thing"}
+
+
+def _key_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in ("holder", "referent") if c in frame.columns and frame[c].notna().any()]
+
+
+def _compare_table(frame: pd.DataFrame, *, caption: str, note_column: bool = True) -> str:
     """A compare() frame as a table; flagged rows show why instead of an interval."""
-    keys = [c for c in ("holder", "referent") if c in frame.columns and frame[c].notna().any()]
+    keys = _key_columns(frame)
     headers = ["Group", *[k.capitalize() for k in keys], "Item", "Articles", "Mean",
-               "95% interval", "Rest mean", "Difference", "Cliff's delta", "p (adjusted)", "Note"]
+               "95% interval", "Rest mean", "Difference", "Cliff's delta", "p (adjusted)"]
+    if note_column:
+        headers.append("Note")
     rows = []
     for _, r in frame.iterrows():
         flag = _flag_text(r.get("flag"))
@@ -730,14 +752,64 @@ def _compare_table(frame: pd.DataFrame, *, caption: str) -> str:
             interval: Any = _Raw(_tag("span", _esc(flag), class_="fc-flag"))
         else:
             interval = f"{_fmt(r.get('ci_low'))} to {_fmt(r.get('ci_high'))}"
-        rows.append([r.get("group"), *[r.get(k) for k in keys], r.get("item"),
-                     _fmt(r.get("n_articles"), 0), _fmt(r.get("mean")), interval,
-                     _fmt(r.get("rest_mean")), _fmt(r.get("effect_size"), signed=True),
-                     _fmt(r.get("cliffs_delta"), signed=True), _fmt(r.get("p_adjusted"), 3),
-                     r.get("note")])
+        row = [r.get("group"), *[r.get(k) for k in keys], r.get("item"),
+               _fmt(r.get("n_articles"), 0), _fmt(r.get("mean")), interval,
+               _fmt(r.get("rest_mean")), _fmt(r.get("effect_size"), signed=True),
+               _fmt(r.get("cliffs_delta"), signed=True), _fmt(r.get("p_adjusted"), 3)]
+        if note_column:
+            row.append(r.get("note"))
+        rows.append(row)
     k = len(keys)
     return _table(headers, rows, caption=caption,
                   numeric=tuple(i + k for i in (2, 3, 5, 6, 7, 8)))
+
+
+def _pivot_table(frame: pd.DataFrame, *, caption: str, measure: str,
+                 order: Sequence[str] | None = None) -> tuple[str, bool]:
+    """A compact view of a compare() frame: one row per item, one column per outlet.
+
+    Returns the table and whether every cell rests on the same number of articles
+    (then the cells leave the number out).
+    """
+    keys = _key_columns(frame)
+    groups = sorted(dict.fromkeys(str(g) for g in frame["group"]))
+    ns = pd.to_numeric(frame.get("n_articles", pd.Series(dtype=float)), errors="coerce").dropna()
+    same_n = ns.nunique() <= 1
+    cells: dict[tuple[Any, ...], dict[str, str]] = {}
+    for _, r in frame.iterrows():
+        key = (*[_clean(r.get(k)) for k in keys], _clean(r.get("item")))
+        n = _clean(r.get("n_articles"))
+        text = _fmt(r.get("mean"), signed=measure == "stance")
+        if not same_n and n is not None and text != "–":
+            text += f" (n={int(n)})"
+        cells.setdefault(key, {})[str(r.get("group"))] = text
+    row_keys = list(cells)
+    if order is not None:
+        rank = {str(v): i for i, v in enumerate(order)}
+        row_keys.sort(key=lambda k: rank.get(str(k[-1]), len(rank)))
+    headers = [*[KEY_HEADERS.get(k, k.capitalize()) for k in keys],
+               ITEM_HEADERS.get(measure, "Item"), *groups]
+    rows = [[*key, *[cells[key].get(g, "–") for g in groups]] for key in row_keys]
+    numeric = tuple(range(len(keys) + 1, len(headers)))
+    return _table(headers, rows, caption=caption, numeric=numeric), same_n
+
+
+def _row_notes(frame: pd.DataFrame, frame_notes: Sequence[str]) -> tuple[bool, list[str]]:
+    """Whether the table needs a Note column; notes to show once under the table instead."""
+    if "note" not in frame.columns:
+        return False, []
+    notes = [str(n) for n in frame["note"].map(_clean).dropna() if str(n).strip()]
+    if not notes:
+        return False, []
+    distinct = list(dict.fromkeys(notes))
+    if len(distinct) == 1:
+        note = distinct[0]
+        if note in frame_notes:
+            return False, []
+        count = len(notes)
+        return False, [note if count == len(frame) else
+                       f"{note} ({count} of {len(frame)} rows)"]
+    return True, []
 
 
 def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
@@ -750,7 +822,7 @@ def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
     usable = frame[~flagged & has_mean]
     sentences = [READINGS.get(measure, "")]
     shown = frame[has_mean]
-    if not shown.empty:
+    if not shown.empty and measure != "attribution":  # attribution mixes units
         hi = shown.loc[shown["mean"].idxmax()]
         lo = shown.loc[shown["mean"].idxmin()]
         sentences.append(
@@ -760,7 +832,8 @@ def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
     if usable.empty:
         sentences.append(
             "Every row here is flagged (too few articles for an interval or a test), so none "
-            "of these differences can be read as a difference between outlets."
+            "of these differences can be read as a difference between outlets: they show "
+            "what is measured, not who frames the story differently."
         )
     else:
         n_sig = int((usable["p_adjusted"] < 0.05).sum()) if "p_adjusted" in usable.columns else 0
@@ -775,11 +848,12 @@ def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
     return " ".join(s for s in sentences if s)
 
 
-def _png(plotter: Callable[..., Any], frame: pd.DataFrame, alt: str, **kwargs: Any) -> str:
+def _png(plotter: Callable[..., Any], frame: pd.DataFrame, alt: str,
+         figsize: tuple[float, float] = (7, 4), **kwargs: Any) -> str:
     """Run a plot function on a fresh figure; return an ``<img>`` with the PNG inline."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(7, 4), dpi=100)
+    fig = Figure(figsize=figsize, dpi=100)
     ax = fig.subplots()
     plotter(frame, ax=ax, **kwargs)
     buf = io.BytesIO()
@@ -788,7 +862,8 @@ def _png(plotter: Callable[..., Any], frame: pd.DataFrame, alt: str, **kwargs: A
     return f'<img class="fc-plot" alt="{_esc(alt)}" src="data:image/png;base64,{data}">'
 
 
-def _plot_html(name: str, frame: pd.DataFrame, alt: str, **kwargs: Any) -> str:
+def _plot_html(name: str, frame: pd.DataFrame, alt: str, *,
+               figsize: tuple[float, float] | None = None, **kwargs: Any) -> str:
     """An embedded plot from :mod:`framecmp.plot`, or a note saying why there is none."""
     if frame.empty:
         return ""
@@ -796,17 +871,25 @@ def _plot_html(name: str, frame: pd.DataFrame, alt: str, **kwargs: Any) -> str:
         plot_module = importlib.import_module("framecmp.plot")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            img = _png(getattr(plot_module, name), frame, alt, **kwargs)
+            img = _png(getattr(plot_module, name), frame, alt, figsize=figsize or (7, 4),
+                       **kwargs)
         return _tag("figure", img)
     except Exception as exc:  # a failed plot must not lose the rest of the report
         warnings.warn(f"report(): plot {name} failed: {exc!r}", stacklevel=4)
         return _para(f"(Plot {name} could not be drawn: {exc})", cls="fc-meta")
 
 
-def _comparison_html(
-    scores: Any, measure: str, compare_kwargs: Mapping[str, Any], *, caption: str | None = None
-) -> str:
-    """compare() for one measure across outlets: table, notes and reading."""
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """The result of compare() for one measure, or why there is none."""
+
+    frame: pd.DataFrame | None
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def _run_compare(scores: Any, measure: str, compare_kwargs: Mapping[str, Any]) -> _Compared:
+    """compare() for one measure; warnings become notes, a failure becomes a message."""
     try:
         compare = importlib.import_module("framecmp.compare").compare
         with warnings.catch_warnings(record=True) as caught:
@@ -814,17 +897,87 @@ def _comparison_html(
             frame = compare(scores, measure=measure, **compare_kwargs)
     except Exception as exc:  # show what failed instead of losing the report
         warnings.warn(f"report(): compare(measure={measure!r}) failed: {exc!r}", stacklevel=4)
-        return _para(f"This comparison could not be computed: {exc}", cls="fc-note")
+        return _Compared(None, error=f"This comparison could not be computed: {exc}")
     if not isinstance(frame, pd.DataFrame):
-        return ""
+        return _Compared(None)
     notes = [str(n) for n in frame.attrs.get("notes", [])]
     notes += [str(w.message) for w in caught]
-    body = _compare_table(frame, caption=caption or f"{measure.capitalize()} compared across "
-                          "outlets (each outlet against all the others)")
-    if notes:
-        body += _tag("ul", "".join(_tag("li", _esc(n)) for n in dict.fromkeys(notes)),
-                     class_="fc-meta")
-    return body + _para(_compare_reading(frame, measure), cls="fc-reading")
+    return _Compared(frame, tuple(dict.fromkeys(notes)))
+
+
+def _notes_list(notes: Sequence[str]) -> str:
+    if not notes:
+        return ""
+    return _tag("ul", "".join(_tag("li", _esc(n)) for n in dict.fromkeys(notes)), class_="fc-meta")
+
+
+def _all_flagged_sentence(frame: pd.DataFrame, min_articles: int | None, same_n: bool) -> str:
+    """Why a compact table shows no intervals or p-values."""
+    flags = [str(_flag_text(v)) for v in frame.get("flag", pd.Series(dtype=object))]
+    n = pd.to_numeric(frame.get("n_articles", pd.Series(dtype=float)), errors="coerce")
+    each = ""
+    if same_n and n.notna().any():
+        k = int(n.dropna().iloc[0])
+        each = f" Each value is one outlet's mean over its {k} article{'s' if k != 1 else ''}."
+    if min_articles is not None and flags and all(f.startswith("too few articles") for f in flags) \
+            and n.notna().all() and (n < min_articles).all():
+        return (f"No intervals or p-values are shown because every outlet has fewer than "
+                f"{min_articles} articles.{each} The full table is below.")
+    common = Counter(flags).most_common(1)[0][0] if flags else "flagged"
+    return (f"No intervals or p-values are shown because every row is flagged "
+            f"(most often: {common}).{each} The full table is below.")
+
+
+def _comparison_body(
+    compared: _Compared,
+    measure: str,
+    *,
+    caption: str | None = None,
+    keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    order: Sequence[str] | None = None,
+    min_articles: int | None = None,
+    reading: bool = True,
+) -> str:
+    """Table(s), notes and reading for a compare() result (optionally a subset of its rows)."""
+    if compared.error:
+        return _para(compared.error, cls="fc-note")
+    frame = compared.frame
+    if frame is None:
+        return ""
+    if keep is not None:
+        frame = keep(frame)
+    caption = caption or (f"{measure.capitalize()} compared across outlets "
+                          "(each outlet against all the others)")
+    notes = list(compared.notes)
+    flagged = _is_flagged(frame)
+    if len(frame) and bool(flagged.all()):
+        pivot, same_n = _pivot_table(frame, caption=caption, measure=measure, order=order)
+        full = _compare_table(frame, caption="Full comparison table")
+        dash = " A dash (–) means the outlet has no value for that row." \
+            if "–" in pivot.replace("&ndash;", "–") else ""
+        body = (pivot + _para(_all_flagged_sentence(frame, min_articles, same_n) + dash,
+                              cls="fc-meta")
+                + _tag("details", _tag("summary", _esc(f"Full table ({len(frame)} rows, with "
+                                                       "the reason each row is flagged)"))
+                       + full + _notes_list(notes)))
+    else:
+        column, moved = _row_notes(frame, notes)
+        body = _compare_table(frame, caption=caption, note_column=column)
+        body += _notes_list([*notes, *moved])
+    if reading:
+        body += _para(_compare_reading(frame, measure), cls="fc-reading")
+    return body
+
+
+def _comparison_html(
+    scores: Any, measure: str, compare_kwargs: Mapping[str, Any], *, caption: str | None = None,
+    keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    order: Sequence[str] | None = None,
+) -> str:
+    """compare() for one measure across outlets: table, notes and reading."""
+    return _comparison_body(_run_compare(scores, measure, compare_kwargs), measure,
+                            caption=caption, keep=keep, order=order,
+                            min_articles=compare_kwargs.get("min_articles"))
 
 
 def _limits_note(measure: str) -> str:
@@ -833,24 +986,156 @@ def _limits_note(measure: str) -> str:
     return _para(f"Can show: {can} Cannot show: {cannot}", cls="fc-note")
 
 
+def _directed_pairs(stance: pd.DataFrame) -> pd.Series | None:
+    """Directed cues per (holder, target), most first; None when the frame cannot say."""
+    if stance.empty or not {"holder", "target", "n"} <= set(stance.columns):
+        return None
+    n = pd.to_numeric(stance["n"], errors="coerce").fillna(0)
+    per = n.groupby([stance["holder"].astype(str), stance["target"].astype(str)]).sum()
+    return per.sort_values(ascending=False, kind="stable")
+
+
 def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     stance = _frame(scores, "stance")
     body = _para("Who evaluates whom. 'author' is the outlet's own voice; other holders "
-                 "are the affiliations of quoted sources.")
+                 "are the affiliations of quoted sources (what a Malian official, for "
+                 "example, says about France).")
     if plots:
+        figsize = None
+        try:
+            sizer = getattr(importlib.import_module("framecmp.plot"), "_heatmap_size", None)
+            if sizer is not None and not stance.empty:
+                figsize = sizer(stance)
+        except Exception:  # the default size will do
+            figsize = None
         body += _plot_html("stance_heatmap", stance,
                            "Heatmap of the outlets' own stance (author) toward each actor",
-                           min_articles=kw.get("min_articles", 3))
-    body += _comparison_html(scores, "stance", kw) + _limits_note("stance")
+                           figsize=figsize, min_articles=kw.get("min_articles", 3))
+    pairs = _directed_pairs(stance)
+    keep = None
+    if pairs is not None:
+        evaluated = pairs[pairs > 0]
+        wanted = set(evaluated.index)
+
+        def keep(frame: pd.DataFrame) -> pd.DataFrame:
+            if frame.empty or "item" not in frame.columns:
+                return frame
+            if "holder" in frame.columns and frame["holder"].notna().any():
+                idx = list(zip(frame["holder"].astype(str), frame["item"].astype(str)))
+            else:
+                targets = {t for _, t in wanted}
+                return frame[frame["item"].astype(str).isin(targets)]
+            rank = {p: i for i, p in enumerate(evaluated.index)}
+            mask = [p in wanted for p in idx]
+            out = frame[mask]
+            pos = [rank[p] for p, m in zip(idx, mask) if m]
+            return out.iloc[sorted(range(len(out)), key=lambda i: pos[i])]
+
+        n_only = int((pairs == 0).sum())
+        if n_only:
+            body += _para(f"The table lists the {len(evaluated)} voice–actor pair(s) with at "
+                          f"least one evaluating cue, most evidence first. {n_only} more "
+                          "pair(s) have only neutral mentions (stance 0) and are left out.",
+                          cls="fc-meta")
+    body += _comparison_html(scores, "stance", kw, keep=keep,
+                             caption="Stance compared across outlets "
+                                     "(−1 hostile, +1 favourable)")
+    body += _limits_note("stance")
     return _section("stance", "Stance toward actors", body)
+
+
+#: Term categories of the general English lexicon, used when the lexicon cannot be read.
+_GENERAL_FALLBACK = frozenset({
+    "sentiment_negative", "sentiment_positive", "subjective_adjective", "puffery",
+    "contentious_label", "doubt", "editorializing", "loaded_verb",
+})
+_GENERAL_FILE = "subjective_general"
+
+
+def _term_groups() -> tuple[list[str], set[str]]:
+    """Categories in lexicon order, and those that come only from the general English lexicon.
+
+    A category counts as general when every entry of it comes from
+    ``subjective_general.yaml``; framing categories (``loaded_terms.yaml`` and
+    user entries) are the rest.
+    """
+    try:
+        lex = importlib.import_module("framecmp.terms").load_terms()
+        files: dict[str, set[bool]] = {}
+        for e in lex.entries:
+            is_general = Path(str(e.source_file)).stem == _GENERAL_FILE
+            files.setdefault(str(e.category), set()).add(is_general)
+        order = list(lex.categories)
+        general = {c for c, kinds in files.items() if kinds == {True}}
+    except Exception:  # a broken lexicon must not lose the report
+        order, general = [], set()
+    general |= {c for c in _GENERAL_FALLBACK if c not in order}
+    return order, general
 
 
 def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     terms = _frame(scores, "terms")
-    body = _para("Words from the loaded-terms lexicon, by category, per 1,000 words.")
-    if plots:
-        body += _plot_html("term_categories", terms, "Bar chart of loaded-term rates by category")
-    body += _comparison_html(scores, "terms", kw) + _limits_note("terms")
+    articles = _frame(scores, "articles")
+    order, general = _term_groups()
+    present = list(dict.fromkeys(terms["category"].astype(str))) if "category" in terms else []
+    rank = {c: i for i, c in enumerate(order)}
+    present.sort(key=lambda c: (rank.get(c, len(rank)), c))
+    framing = [c for c in present if c not in general]
+    plain = [c for c in present if c in general]
+    compared = _run_compare(scores, "terms", kw)
+    min_art = kw.get("min_articles")
+
+    if compared.frame is not None and "item" in compared.frame.columns:
+        items = [str(i) for i in dict.fromkeys(compared.frame["item"].dropna())]
+        framing += [c for c in items if c not in general and c not in framing]
+        plain += [c for c in items if c in general and c not in plain]
+        present = list(dict.fromkeys([*present, *items]))
+
+    def only(is_general: bool) -> Callable[[pd.DataFrame], pd.DataFrame]:
+        def keep(f: pd.DataFrame) -> pd.DataFrame:
+            if "item" not in f.columns:
+                return f
+            return f[f["item"].astype(str).isin(general) == is_general]
+        return keep
+
+    drawn = set(terms["category"].astype(str)) if "category" in terms else set()
+
+    def plot(cats: Sequence[str], alt: str, title: str) -> str:
+        cats = [c for c in cats if c in drawn]
+        if not plots or not cats:
+            return ""
+        extra: dict[str, Any] = {"categories": list(cats), "title": title}
+        if not articles.empty and {"article_id", "outlet"} <= set(articles.columns):
+            extra["articles"] = articles
+        return _plot_html("term_categories", terms[terms["category"].astype(str).isin(cats)],
+                          alt, figsize=(min(4 + 0.9 * len(cats), 12), 4), **extra)
+
+    body = _para("Words from the lexicons, counted per 1,000 words of each article and "
+                 "averaged per outlet. The first part uses the Sahel framing lexicon: "
+                 "how armed groups and governments are named, colonial and sovereignty "
+                 "language, euphemisms, delegitimising words.")
+    body += _tag("h3", "Sahel framing words")
+    if framing or not plain:
+        body += plot(framing, "Bar chart of framing-word rates by category",
+                     "Sahel framing words per 1,000 words, by kind of word")
+        body += _comparison_body(compared, "terms", keep=only(False) if plain else None,
+                                 order=present, min_articles=min_art,
+                                 caption="Framing words per 1,000 words, by outlet")
+    else:
+        body += _para("No framing words were found in this corpus.", cls="fc-meta")
+    if plain:
+        body += _tag("h3", "General English sentiment words — a coarse signal")
+        body += _para("These categories come from a general English word list (negative "
+                      "and subjective words such as 'brutal', 'slammed', 'remarkable'), not "
+                      "from the Sahel lexicon. They say how emotive the wording is overall, "
+                      "not how an outlet frames the actors: the words may describe the "
+                      "weather, a match or a quote. See the limits section.", cls="fc-note")
+        body += plot(plain, "Bar chart of general sentiment-word rates by category",
+                     "General English sentiment words per 1,000 words (coarse signal)")
+        body += _comparison_body(compared, "terms", keep=only(True), order=present,
+                                 min_articles=min_art, reading=False,
+                                 caption="General sentiment words per 1,000 words, by outlet")
+    body += _limits_note("terms")
     return _section("terms", "Loaded terms", body)
 
 
@@ -861,8 +1146,16 @@ def _labels_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         body += _para("No label choices were found in this corpus.")
         return _section("labels", "Label choices", body + _limits_note("labels"))
     agg = labels.groupby(["referent", "outlet", "label"], dropna=False)["count"].sum()
-    rows = [[*key, int(c)] for key, c in agg.items() if isinstance(key, tuple)]
-    body += _table(["Referent", "Outlet", "Label", "Count"], rows,
+    used: dict[tuple[Any, Any], list[tuple[str, int]]] = {}
+    for key, c in agg.items():
+        if isinstance(key, tuple):
+            used.setdefault((key[0], key[1]), []).append((str(key[2]), int(c)))
+    rows = []
+    for (ref, outlet), pairs in used.items():
+        pairs.sort(key=lambda p: (-p[1], p[0]))
+        rows.append([ref, outlet, "; ".join(f"{lab} ×{c}" for lab, c in pairs),
+                     sum(c for _, c in pairs)])
+    body += _table(["Named thing", "Outlet", "Labels used (× times)", "Total"], rows,
                    caption="Label choices per referent and outlet", numeric=(3,))
     n_ref = labels.groupby("referent")["outlet"].nunique().sort_values(ascending=False, kind="stable")
     shared = [str(r) for r, n in n_ref.items() if n >= 2]
@@ -892,13 +1185,23 @@ def _attribution_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
                  _fmt(r.get("quoted_words"), 0), _fmt(r.get("share")),
                  _fmt(r.get("anonymous_share")), _fmt(r.get("direct_share"))]
                 for _, r in voices.iterrows()]
-        body += _table(["Article", "Outlet", "Affiliation", "Quoted words", "Share",
-                        "Anonymous share", "Direct share"], rows,
-                       caption="Voices per article", numeric=(3, 4, 5, 6))
+        body += _tag("details", _tag("summary", _esc(f"Voices per article ({len(rows)} rows)"))
+                     + _table(["Article", "Outlet", "Affiliation", "Quoted words", "Share",
+                               "Anonymous share", "Direct share"], rows,
+                              caption="Voices per article", numeric=(3, 4, 5, 6)))
         body += _comparison_html(scores, "voices", kw,
                                  caption="Share of quoted words per affiliation, by outlet")
     body += _limits_note("attribution")
     return _section("attribution", "Attribution and voices", body)
+
+
+def _setting(value: Any) -> str:
+    """A setting for display: nested mappings as 'key: value' pairs."""
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_setting(v)}" for k, v in value.items())
+    if value is None:
+        return "(none)"
+    return str(value)
 
 
 def _limits_html(scores: Any, validation: Mapping[str, str] | None) -> str:
@@ -913,7 +1216,8 @@ def _limits_html(scores: Any, validation: Mapping[str, str] | None) -> str:
     config = getattr(scores, "config", None)
     if isinstance(config, Mapping) and config:
         body += _tag("h3", "Settings and lexicon versions")
-        body += _table(["Setting", "Value"], [[k, v] for k, v in sorted(config.items(), key=lambda kv: str(kv[0]))])
+        body += _table(["Setting", "Value"], [[k, _setting(v)] for k, v in
+                                              sorted(config.items(), key=lambda kv: str(kv[0]))])
     return _section("limits", "What the measures can and cannot show", body)
 
 

@@ -76,6 +76,11 @@ def _palette(n: int) -> list[Any]:
     return [cmap(i % cmap.N) for i in range(n)]
 
 
+def _count(n: int, word: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _flagged(row: pd.Series) -> bool:
     flag = row.get("flag")
     return isinstance(flag, str) and "too few" in flag and "rest" not in flag
@@ -86,7 +91,13 @@ def _flagged(row: pd.Series) -> bool:
 
 def _stance_cells(data: pd.DataFrame, *, holder: str | None, min_articles: int,
                   func: str) -> pd.DataFrame:
-    """(row=group, col=target) cells: mean, n, flagged."""
+    """(row=group, col=target) cells: mean, n, flagged, evidence, directed.
+
+    ``evidence`` counts the cues behind a cell (directed cues for a stance
+    frame, mentions for a compare table); ``directed`` says whether anything
+    evaluated the actor at all (a column where no cell is directed has only
+    neutral mentions and is dropped from the heatmap).
+    """
     if _is_compare(data):
         df = data
         if "measure" in df:
@@ -97,24 +108,72 @@ def _stance_cells(data: pd.DataFrame, *, holder: str | None, min_articles: int,
         if holder is None and "holder" in df and df["holder"].nunique() > 1:
             col = df["holder"].astype(str) + " → " + col
         flagged = df.apply(_flagged, axis=1) if len(df) else pd.Series([], dtype=bool)
+        means = df["mean"].astype(float)
+        ev = (df["n_mentions"].fillna(0).astype(float) if "n_mentions" in df
+              else pd.Series(1.0, index=df.index))
         return pd.DataFrame({"row": df["group"].astype(str), "col": col,
-                             "mean": df["mean"].astype(float),
+                             "mean": means,
                              "n": df["n_articles"] if "n_articles" in df else np.nan,
-                             "flagged": flagged.astype(bool)})
+                             "flagged": flagged.astype(bool),
+                             "evidence": ev,
+                             # a compare table has no count of directed cues: a mean
+                             # other than 0 is the sign that something evaluated the actor
+                             "directed": means.fillna(0.0).abs() > 0})
     df = _check(data, func, ["outlet", "target", "stance"], "stance frame")
     if holder is not None and "holder" in df:
         df = df[df["holder"] == holder]
     col = df["target"].astype(str)
     if holder is None and "holder" in df and df["holder"].nunique() > 1:
         col = df["holder"].astype(str) + " → " + col
-    df = df.assign(_col=col, _row=df["outlet"].astype(str))
+    directed = df["n"].fillna(0).astype(float) if "n" in df else pd.Series(1.0, index=df.index)
+    df = df.assign(_col=col, _row=df["outlet"].astype(str), _ev=directed)
     idcol = "article_id" if "article_id" in df else None
     g = df.groupby(["_row", "_col"], sort=True)
     cells = g["stance"].mean().rename("mean").to_frame()
     cells["n"] = g[idcol].nunique() if idcol else g.size()
+    cells["evidence"] = g["_ev"].sum()
     cells = cells.reset_index().rename(columns={"_row": "row", "_col": "col"})
     cells["flagged"] = cells["n"] < min_articles
+    cells["directed"] = cells["evidence"] > 0
     return cells
+
+
+def _heatmap_columns(cells: pd.DataFrame, max_targets: int | None) -> tuple[list[str], int, int]:
+    """Columns to draw (most evidence first), how many had no directed cue, how many were cut."""
+    per_col = cells.groupby("col").agg(evidence=("evidence", "sum"), directed=("directed", "any"))
+    kept = per_col[per_col["directed"]]
+    n_undirected = len(per_col) - len(kept)
+    if kept.empty:  # nothing evaluated at all: show what there is rather than nothing
+        kept = per_col
+        n_undirected = 0
+    order = kept.reset_index().sort_values(["evidence", "col"], ascending=[False, True],
+                                           kind="stable")["col"].tolist()
+    n_cut = 0
+    if max_targets is not None and len(order) > max_targets:
+        n_cut = len(order) - max_targets
+        order = order[:max_targets]
+    return order, n_undirected, n_cut
+
+
+def _heatmap_size(data: pd.DataFrame, *, holder: str | None = "author",
+                 max_targets: int | None = 10) -> tuple[float, float]:
+    """A figure size (inches) that fits :func:`stance_heatmap` of ``data``.
+
+    Grows with the number of outlets (rows) and actors (columns) shown.
+    """
+    if not isinstance(data, pd.DataFrame) or data.empty:
+        return (6.0, 3.0)
+    try:
+        cells = _stance_cells(data, holder=holder, min_articles=1, func="_heatmap_size")
+    except (TypeError, ValueError, KeyError):
+        return (7.0, 4.0)
+    if cells.empty:
+        return (6.0, 3.0)
+    cols, _, _ = _heatmap_columns(cells, max_targets)
+    n_rows = cells["row"].nunique()
+    width = 3.0 + 0.7 * max(len(cols), 3)
+    height = 2.2 + 0.55 * max(n_rows, 2)
+    return (min(width, 14.0), min(height, 12.0))
 
 
 def stance_heatmap(
@@ -126,9 +185,14 @@ def stance_heatmap(
     cmap: str = "RdBu",
     colorbar: bool = True,
     title: str | None = None,
+    max_targets: int | None = 10,
     ax: Axes | None = None,
 ) -> Axes:
     """Heatmap of stance: outlets (rows) x actors (columns), red hostile, blue favourable.
+
+    Only actors that something evaluates are drawn (an actor that is only
+    mentioned, with no directed cue in any outlet, has stance 0 everywhere and
+    says nothing); columns are sorted by the amount of evidence, most first.
 
     Parameters
     ----------
@@ -139,17 +203,23 @@ def stance_heatmap(
         Whose stance: ``"author"`` (the outlet's own voice) or a quoted side;
         None shows every holder as "holder → target" columns.
     min_articles : int
-        Cells with fewer articles are greyed and hatched (stance frame input;
-        a compare table carries its own ``flag``).
+        Cells with fewer articles keep their colour but are hatched, and the
+        legend says they are not findings (stance frame input; a compare
+        table carries its own ``flag``).
     annotate : bool
-        Write the value and the number of articles in each cell.
+        Write the value in each cell, and the number of articles under it
+        when the cells differ in it (otherwise the subtitle gives it once).
     cmap : str
         A diverging colour map; centred on 0, limits -1 and 1.
     colorbar : bool
         Draw a colour bar.
     title : str, optional
         Defaults to a plain-language title.
+    max_targets : int or None
+        Draw at most this many actors (those with the most evidence); the
+        subtitle says how many were left out. None draws all.
     ax : Axes, optional
+        :func:`_heatmap_size` gives a figure size that fits the data.
 
     Returns
     -------
@@ -176,44 +246,72 @@ def stance_heatmap(
     cells = _stance_cells(data, holder=holder, min_articles=min_articles, func=func)
     if cells.empty:
         return _no_data(ax, f"no stance rows for holder {holder!r}", title=title)
+    cols, n_undirected, n_cut = _heatmap_columns(cells, max_targets)
     rows = sorted(cells["row"].unique())
-    cols = sorted(cells["col"].unique())
+    cells = cells[cells["col"].isin(cols)]
     grid = cells.pivot(index="row", columns="col", values="mean").reindex(index=rows,
                                                                            columns=cols)
     ngrid = cells.pivot(index="row", columns="col", values="n").reindex(index=rows, columns=cols)
     fgrid = cells.pivot(index="row", columns="col", values="flagged").reindex(
         index=rows, columns=cols)
+    dgrid = cells.pivot(index="row", columns="col", values="directed").reindex(
+        index=rows, columns=cols)
     values = grid.to_numpy(dtype=float)
-    flagged = fgrid.fillna(False).to_numpy(dtype=bool)
-    shown = np.where(flagged, np.nan, values)
+    missing = np.isnan(values)
+    flagged = fgrid.fillna(False).to_numpy(dtype=bool) & ~missing
+    undirected = ~dgrid.fillna(False).to_numpy(dtype=bool) & ~missing & (values == 0)
     cm = plt.get_cmap(cmap).with_extremes(bad=_SMALL_GREY)
-    im = ax.imshow(np.ma.masked_invalid(shown), cmap=cm,
+    im = ax.imshow(np.ma.masked_invalid(values), cmap=cm,
                    norm=TwoSlopeNorm(vcenter=0.0, vmin=-1.0, vmax=1.0), aspect="auto")
+    ns = ngrid.to_numpy(dtype=float)[~missing]
+    same_n = len(ns) > 0 and bool(np.all(ns == ns[0]))
     for (i, j), flag in np.ndenumerate(flagged):
-        if flag or np.isnan(values[i, j]):
-            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///",
-                                       edgecolor="#9e9e9e", linewidth=0))
-        if not annotate:
+        if flag:  # the colour stays; light hatching says "not a finding"
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="//",
+                                       edgecolor="#8c8c8c", linewidth=0, alpha=0.6))
+        if not annotate or missing[i, j]:
             continue
+        v = values[i, j]
+        if undirected[i, j]:
+            ax.text(j, i, "no cue", ha="center", va="center", fontsize=7, color="#666666")
+            continue
+        color = "white" if abs(v) > 0.55 else "black"
         n = ngrid.iat[i, j]
-        ntxt = "" if pd.isna(n) else f"n={int(n)}"
-        if np.isnan(values[i, j]):
-            txt, color = "no data", "#555555"
-        elif flag:
-            txt, color = f"{values[i, j]:+.2f}\n{ntxt} (too few)", "#333333"
+        if same_n or pd.isna(n):
+            ax.text(j, i, f"{v:+.2f}", ha="center", va="center", fontsize=9, color=color)
         else:
-            txt = f"{values[i, j]:+.2f}\n{ntxt}"
-            color = "white" if abs(values[i, j]) > 0.55 else "black"
-        ax.text(j, i, txt, ha="center", va="center", fontsize=8, color=color)
+            ax.text(j, i - 0.1, f"{v:+.2f}", ha="center", va="center", fontsize=9, color=color)
+            ax.text(j, i + 0.25, f"n={int(n)}", ha="center", va="center", fontsize=6.5,
+                    color=color)
+    ax.set_xticks(np.arange(len(cols) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
     rotate = len(cols) > 4 or max(len(c) for c in cols) * len(cols) > 40
     ax.set_xticks(range(len(cols)), labels=cols, rotation=30 if rotate else 0,
                   ha="right" if rotate else "center", rotation_mode="anchor")
     ax.set_yticks(range(len(rows)), labels=rows)
-    note = (f"\nhatched grey: fewer than {min_articles} articles, not a finding"
-            if flagged.any() else "")
-    ax.set_xlabel("actor written about" + note)
+    notes = []
+    if same_n and ns.size and annotate:
+        k = int(ns[0])
+        notes.append(f"every cell rests on {k} article{'s' if k != 1 else ''}")
+    if undirected.any():
+        notes.append("'no cue': mentioned, but nothing evaluates the actor (stance 0)")
+    if missing.any():
+        notes.append("grey, empty: the outlet does not mention the actor")
+    if n_undirected:
+        notes.append(f"{n_undirected} actor(s) only mentioned, never evaluated, are left out")
+    if n_cut:
+        notes.append(f"the {len(cols)} actors with the most evidence are shown, "
+                     f"{n_cut} more are left out")
+    ax.set_xlabel("actor written about (most evidence first)"
+                  + "".join(f"\n{n}" for n in notes))
     ax.set_ylabel("outlet")
-    ax.set_title(title)
+    if flagged.any():
+        ax.set_title(f"{title}\nhatched: fewer than {min_articles} articles, not a finding",
+                     fontsize=10)
+    else:
+        ax.set_title(title)
     if colorbar:
         cb = ax.figure.colorbar(im, ax=ax, fraction=0.05, pad=0.03)
         cb.set_label("stance: −1 hostile, +1 favourable")
@@ -503,10 +601,10 @@ def label_choices(
     shares = tab.div(totals.where(totals > 0), axis=0).fillna(0.0)
     if "article_id" in df:
         n_art = df.groupby("outlet")["article_id"].nunique()
-        shares.index = [f"{o}\n({int(t)} uses, {int(n_art[o])} articles)"
+        shares.index = [f"{o}\n({_count(int(t), 'use')}, {_count(int(n_art[o]), 'article')})"
                         for o, t in zip(shares.index, totals)]
     else:
-        shares.index = [f"{o}\n({int(t)} uses)" for o, t in zip(shares.index, totals)]
+        shares.index = [f"{o}\n({_count(int(t), 'use')})" for o, t in zip(shares.index, totals)]
     _stacked_shares(ax, shares, legend_title="label used")
     ax.set_xlabel("share of the times the outlet names it")
     ax.set_title(title)
@@ -566,7 +664,7 @@ def voice_shares(
     shares = tab.div(totals.where(totals > 0), axis=0).fillna(0.0)
     if "article_id" in df:
         n = df.groupby("outlet")["article_id"].nunique()
-        shares.index = [f"{o}\n({int(n[o])} articles)" for o in shares.index]
+        shares.index = [f"{o}\n({_count(int(n[o]), 'article')})" for o in shares.index]
     shares.columns.name = None
     _stacked_shares(ax, shares, legend_title="side quoted")
     ax.set_xlabel("share of quoted words" if value == "quoted_words" else f"share of {value}")
