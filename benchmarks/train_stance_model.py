@@ -36,13 +36,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stance_newsmtsc import macro_f1, read_newsmtsc  # noqa: E402
+from stance_newsmtsc import read_newsmtsc  # noqa: E402
 
 from framecmp.stance import (  # noqa: E402
     LABELS,
     MODEL_FORMAT,
     TargetRules,
-    score_target,
     target_features,
 )
 
@@ -142,9 +141,76 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     return {"C": best, "cv_macro_f1": results[best][0], "n_features": len(coefs), "output": args.output}
 
 
-def _f1_at(scores: np.ndarray, gold: list[str], idx: np.ndarray, n: float, p: float) -> float:
-    pred = ["negative" if scores[i] <= n else "positive" if scores[i] >= p else "neutral" for i in idx]
-    return macro_f1([gold[i] for i in idx], pred)
+_LAB = {c: k for k, c in enumerate(LABELS)}
+
+
+def _macro_f1_np(gold: np.ndarray, pred: np.ndarray) -> float:
+    f = []
+    for k in range(len(LABELS)):
+        tp = float(np.sum((gold == k) & (pred == k)))
+        fp = float(np.sum((gold != k) & (pred == k)))
+        fn = float(np.sum((gold == k) & (pred != k)))
+        f.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f))
+
+
+def _best_thresholds(raw: np.ndarray, gold: np.ndarray, alpha: float) -> tuple[float, float, float]:
+    """Thresholds (on the normalised score) with the best macro-F1 on these items."""
+    score = raw / np.sqrt(raw * raw + alpha)
+    best = (-1.0, 0.0, 0.0)
+    for n in _NEG_T:
+        for p in _POS_T:
+            pred = np.where(score <= n, 0, np.where(score >= p, 2, 1))
+            f = _macro_f1_np(gold, pred)
+            if f > best[0]:
+                best = (f, float(n), float(p))
+    return best
+
+
+_NEG_T = np.round(np.arange(-0.6, 0.001, 0.05), 2)
+_POS_T = np.round(np.arange(0.0, 0.601, 0.05), 2)
+
+
+class _Parts:
+    """The unweighted rule evidence of every target, flattened for fast re-weighting."""
+
+    def __init__(self, items: list[tuple[str, int, int]], window: int) -> None:
+        from framecmp.stance import (
+            _default_cues,
+            _default_target_lexicon,
+            _rule_parts,
+            _target_tokens,
+        )
+        from framecmp.text import tokenize
+
+        cues, verbs = _default_cues(), _default_target_lexicon()
+        idx, val, dist, cl, negd, kind = [], [], [], [], [], []
+        self.speaker = np.zeros(len(items), dtype=bool)
+        for k, (s, a0, b0) in enumerate(items):
+            toks = tokenize(s)
+            a, b = _target_tokens(toks, a0, b0)
+            parts, sp = _rule_parts(s, toks, a, b, window, cues, verbs)
+            self.speaker[k] = sp
+            for p in parts:
+                idx.append(k)
+                val.append(p.valence)
+                dist.append(p.dist)
+                cl.append(p.clauses)
+                negd.append(p.negated)
+                kind.append({"cue": 0, "verb": 1, "word": 2}[p.kind])
+        self.n = len(items)
+        self.idx, self.val = np.array(idx), np.array(val)
+        self.dist, self.cl = np.array(dist, dtype=float), np.array(cl, dtype=float)
+        self.negd, self.kind = np.array(negd), np.array(kind)
+
+    def raw(self, r: dict[str, float]) -> np.ndarray:
+        neg = np.where(self.negd, r["negation"], 1.0)
+        w_word = (
+            1.0 / (1.0 + (self.dist - 1) / r["decay"]) * r["clause_weight"] ** self.cl
+            * np.where(self.speaker[self.idx], r["speaker_factor"], 1.0)
+        )
+        w = np.select([self.kind == 0, self.kind == 1], [r["cue_weight"], r["verb_weight"]], w_word)
+        return np.bincount(self.idx, weights=self.val * w * neg, minlength=self.n)
 
 
 def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
@@ -153,33 +219,50 @@ def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
     data = read_newsmtsc(args.data)
     items = [(s, a, b, g, gi) for gi, (s, ts) in enumerate(data) for a, b, g in ts]
     groups = np.array([it[4] for it in items])
-    gold = [it[3] for it in items]
-    grid_shape = {"decay": [2.0, 4.0, 8.0], "cue_weight": [1.0, 2.0], "alpha": [0.5, 1.0]}
-    thresholds = [(n, p) for n in np.arange(-0.5, 0.01, 0.05) for p in np.arange(0.0, 0.51, 0.05)]
+    gold = np.array([_LAB[it[3]] for it in items])
+    base = TargetRules()
+    parts = _Parts([(s, a, b) for s, a, b, _g, _gi in items], base.window)
+    grid_shape = {
+        "decay": [2.0, 4.0, 8.0, 16.0],
+        "cue_weight": [1.0, 2.0, 4.0],
+        "verb_weight": [1.0, 2.0, 3.0, 4.0],
+        "clause_weight": [0.4, 0.6, 0.8, 1.0],
+        "speaker_factor": [0.0, 0.15, 0.3, 1.0],
+        "negation": [-0.74, -0.3],
+    }
+    alpha = base.alpha  # the normalisation is monotone: with tuned thresholds alpha does not matter
     cv = GroupKFold(n_splits=5)
     folds = list(cv.split(np.zeros(len(items)), np.zeros(len(items)), groups))
-    best: tuple[float, dict[str, float]] = (-1.0, {})
-    for decay, cw, alpha in itertools.product(*grid_shape.values()):
-        rules = TargetRules(decay=decay, cue_weight=cw, alpha=alpha)
-        scores = np.array([score_target(s, a, b, rules=rules).score for s, a, b, _g, _gi in items])
+    results = []
+    for vals in itertools.product(*grid_shape.values()):
+        r = dict(zip(grid_shape, vals))
+        raw = parts.raw(r)
+        # coarse screen on all of train, then CV for the best points
+        results.append((_best_thresholds(raw, gold, alpha)[0], r))
+    results.sort(key=lambda x: -x[0])
+    best: tuple[float, float, dict[str, float]] = (-1.0, 0.0, {})
+    for _f, r in results[: args.top]:
+        raw = parts.raw(r)
         fold_f1 = []
         for tr, va in folds:
-            n, p = max(thresholds, key=lambda t: _f1_at(scores, gold, tr, *t))
-            fold_f1.append(_f1_at(scores, gold, va, n, p))
+            _ff, n, p = _best_thresholds(raw[tr], gold[tr], alpha)
+            sc = raw[va] / np.sqrt(raw[va] ** 2 + alpha)
+            fold_f1.append(_macro_f1_np(gold[va], np.where(sc <= n, 0, np.where(sc >= p, 2, 1))))
         m = float(np.mean(fold_f1))
-        print(f"decay={decay} cue_weight={cw} alpha={alpha}: CV macro-F1 {m:.4f}", file=sys.stderr)
+        print(f"{r}: CV macro-F1 {m:.4f} +- {np.std(fold_f1):.4f}", file=sys.stderr)
         if m > best[0]:
-            best = (m, {"decay": decay, "cue_weight": cw, "alpha": alpha})
-    rules = TargetRules(decay=best[1]["decay"], cue_weight=best[1]["cue_weight"], alpha=best[1]["alpha"])
-    scores = np.array([score_target(s, a, b, rules=rules).score for s, a, b, _g, _gi in items])
-    all_idx = np.arange(len(items))
-
-    def f1_all(n: float, p: float) -> float:
-        pred = ["negative" if scores[i] <= n else "positive" if scores[i] >= p else "neutral" for i in all_idx]
-        return macro_f1(gold, pred)
-
-    n, p = max(thresholds, key=lambda t: f1_all(*t))
-    return {"cv_macro_f1": best[0], **best[1], "neg_threshold": round(float(n), 2), "pos_threshold": round(float(p), 2)}
+            best = (m, float(np.std(fold_f1)), r)
+    f_all, n, p = _best_thresholds(parts.raw(best[2]), gold, alpha)
+    # the rules as shipped (TargetRules()), for comparison
+    cur = {k: getattr(base, k) for k in grid_shape}
+    raw = parts.raw(cur)
+    sc = raw / np.sqrt(raw**2 + alpha)
+    cur_f1 = _macro_f1_np(gold, np.where(sc <= base.neg_threshold, 0, np.where(sc >= base.pos_threshold, 2, 1)))
+    return {
+        "cv_macro_f1": best[0], "cv_std": best[1], **best[2], "alpha": alpha,
+        "neg_threshold": n, "pos_threshold": p, "train_macro_f1_at_best": f_all,
+        "train_macro_f1_current_defaults": cur_f1,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prune", type=float, default=0.02, help="drop features with all |coef| below")
     ap.add_argument("--feature-config", default=None, help="JSON overriding the feature options")
     ap.add_argument("--tune-rules", action="store_true", help="tune the default mode's rules instead")
+    ap.add_argument("--top", type=int, default=20, help="--tune-rules: grid points re-scored by CV")
     args = ap.parse_args(argv)
     if args.feature_config:
         FEATURE_CONFIG.update(json.loads(args.feature_config))

@@ -347,3 +347,37 @@ def test_newsmtsc_file_reads_if_present():
     t = line["targets"][0]
     r = score_target(line["sentence_normalized"], t["from"], t["to"])
     assert r.label in ("negative", "neutral", "positive")
+
+
+def test_target_sentiment_lexicon_loads_with_roles():
+    from framecmp.stance import _default_target_lexicon
+
+    lex = _default_target_lexicon()
+    assert len(lex) >= 10
+    for c in lex.cues.values():
+        assert c.role in ("subject", "object", "either") and -1.0 <= c.valence <= 1.0
+        assert c.source.startswith("own")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "label", "rule"),
+    [
+        ("The senator resigned on Friday.", "senator", "negative", "ts.legal_subject"),
+        ("Critics praised Obama for the deal.", "Obama", "positive", None),
+        ("The company was sued by regulators last year.", "company", "negative", None),
+    ],
+)
+def test_news_verbs_attach_to_target(sentence, target, label, rule):
+    a, b = span(sentence, target)
+    r = score_target(sentence, a, b)
+    assert r.label == label
+    if rule is not None:
+        assert rule in {c.rule_id for c in r.evidence}
+    for c in r.evidence:
+        assert sentence[c.start : c.end] == c.text
+
+
+def test_speaker_words_are_damped():
+    s = "Smith said the storm was a horrible tragedy."
+    a, b = span(s, "Smith")
+    assert score_target(s, a, b).label == "neutral"
