@@ -53,3 +53,36 @@ def test_python_m_framecmp_help() -> None:
 def test_public_api_is_explicit() -> None:
     for name in framecmp.__all__:
         assert hasattr(framecmp, name), name
+
+
+def test_every_bundled_lexicon_checks_clean() -> None:
+    from framecmp.lexicons import lexicon_dir
+    from framecmp.terms import check_lexicon_file
+
+    files = sorted(lexicon_dir().glob("*.yaml"))
+    assert len(files) >= 8
+    for f in files:
+        assert check_lexicon_file(f) == [], f.name
+
+
+def test_cli_lexicon_check_reports_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        'format: framecmp-lexicon/1\nkind: loaded_terms\nname: t\nversion: "1"\nentries:\n'
+        "  - id: a\n    terms: [junta]\n    category: government_label\n    connotation: high\n"
+        "    explanation: x\n    source: own\n",
+        encoding="utf-8",
+    )
+    assert main(["lexicon", "check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "line 6: 'connotation' 'high' is not a number" in out
+
+
+def test_cli_score_seeds_writes_frames(tmp_path: Path) -> None:
+    assert main(["score", "seeds", "-o", str(tmp_path), "--format", "csv", "--no-progress"]) == 0
+    assert {p.name for p in tmp_path.glob("*.csv")} >= {"articles.csv", "evidence.csv", "stance.csv"}
+
+
+def test_cli_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "/nonexistent/file.csv", "-o", "/tmp/never.html", "--no-progress"]) == 2
+    assert "no such file" in capsys.readouterr().err

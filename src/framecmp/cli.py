@@ -65,8 +65,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from .score import score_file
+    from .score import score, score_file
 
+    if args.path == "seeds" or Path(args.path).is_dir():
+        # a folder (or the seeds) is loaded whole; files are streamed in chunks
+        corpus = _load_corpus(args.path)
+        scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
+        scores.save(args.output, format=args.format)
+        _out(f"Scored {scores.summary()}; frames written to {args.output}")
+        return 0
     summary = score_file(
         args.path,
         args.output,

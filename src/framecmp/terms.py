@@ -779,14 +779,27 @@ def _lazy(module: str, func: str) -> Callable[[Path], Any]:
     return load
 
 
+def _schema_loader(module: str, kind: str, schema: str, check: str | None = None) -> Callable[[Path], Any]:
+    """A validator for a kind whose module keeps its schema (no public loader)."""
+
+    def load(path: Path) -> Any:
+        mod = importlib.import_module(f"framecmp.{module}")
+        extra = getattr(mod, check) if check else None
+        return load_lexicon(path, kind=kind, schema=getattr(mod, schema), extra_check=extra)
+
+    load.__name__ = f"{module}.{kind}"
+    return load
+
+
 LEXICON_KINDS: dict[str, Callable[[Path], Any]] = {
     "loaded_terms": _terms_loader,
     "actors": _lazy("actors", "load_actors"),
     "boilerplate": _lazy("clean", "load_boilerplate"),
     "stance_cues": _lazy("stance", "load_stance_cues"),
-    "reporting_verbs": _lazy("attribution", "load_reporting_verbs"),
-    "hedges": _lazy("attribution", "load_hedges"),
-    "sources": _lazy("attribution", "load_sources"),
+    "target_sentiment": _schema_loader("stance", "target_sentiment", "_CUE_SCHEMA", "_check_cue"),
+    "reporting_verbs": _schema_loader("attribution", "reporting_verbs", "_VERB_SCHEMA"),
+    "hedges": _schema_loader("attribution", "hedges", "_HEDGE_SCHEMA"),
+    "sources": _schema_loader("attribution", "sources", "_SOURCE_SCHEMA"),
 }
 """Lexicon kind (the ``kind:`` header) -> a loader that validates a file of that kind.
 
