@@ -305,14 +305,14 @@ def test_highlight_tooltips_say_why() -> None:
     junta = next(sp for sp in tree.spans if sp["text"] == "junta")
     tip = junta["attrs"]["title"]
     assert junta["attrs"]["data-tip"] == tip
-    for fact in ("Loaded term: junta", "category: delegitimising", "actor: mali",
+    for fact in ("Loaded term: junta", "category: Delegitimising words", "actor: Mali",
                  "value: -0.50", "rule: terms.junta (lexicon 1.0)", "why: 'junta' casts"):
         assert fact in tip
     assert junta["attrs"]["tabindex"] == "0"
     described = junta["attrs"]["aria-describedby"]
     assert described in tree.ids
     stance = next(sp for sp in tree.spans if sp["text"] == "accused France")
-    assert "holder: mali" in stance["attrs"]["title"]
+    assert "holder: Mali" in stance["attrs"]["title"]
     assert "fc-neg" in stance["attrs"]["class"]
 
 
@@ -379,7 +379,7 @@ def test_report_sections_and_caveat(fake_modules: list[str], tmp_path: Any) -> N
     assert "plot:stance_heatmap" in fake_modules
     assert html.count('src="data:image/png;base64,') == 4  # 1 label plot: mali
     assert not re.search(r'(src|href)="(https?:)?//', html)
-    assert "translated from fr" in html
+    assert "translated from French" in html
 
 
 def test_report_without_plots_and_with_shared_event(fake_modules: list[str]) -> None:
@@ -443,7 +443,7 @@ def test_report_all_flagged_gives_compact_tables(monkeypatch: pytest.MonkeyPatch
     assert "too few articles" not in pivot and "permutation test" not in pivot
     assert "n=1" not in pivot  # every cell rests on one article: said once, not per cell
     # stance rows only for actors with a directed cue (france, russia), not 'mali'
-    assert "<td>france</td>" in pivot and "<td>mali</td>" not in pivot
+    assert "<td>France</td>" in pivot and "<td>Mali</td>" not in pivot
     assert "too few articles (n=1 &lt; 3)" in stance  # kept in the full table
 
 
@@ -468,6 +468,6 @@ def test_report_splits_framing_and_general_terms(monkeypatch: pytest.MonkeyPatch
     terms = html[html.index('id="terms"'):html.index('id="labels"')]
     framing = terms.index("Sahel framing words")
     general = terms.index("General English sentiment words")
-    assert framing < terms.index("<td>delegitimising</td>") < general
-    assert general < terms.index("<td>sentiment_negative</td>")
-    assert general < terms.index("<td>puffery</td>")
+    assert framing < terms.index("<td>Delegitimising words</td>") < general
+    assert general < terms.index("<td>Negative words (general)</td>")
+    assert general < terms.index("<td>Puffery</td>")

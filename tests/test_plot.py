@@ -72,8 +72,9 @@ def test_heatmap_from_stance_frame(scores):
     author = scores.stance[scores.stance["holder"] == "author"]
     # columns: most directed evidence first
     evidence = author.groupby("target")["n"].sum()
-    cols = _ticks(ax.get_xticklabels())
-    assert sorted(cols) == ["ecowas", "france", "russia"]
+    names = _ticks(ax.get_xticklabels())
+    assert sorted(names) == ["ECOWAS", "France", "Russia"]  # display names, data keeps ids
+    cols = [{"ECOWAS": "ecowas", "France": "france", "Russia": "russia"}[n] for n in names]
     assert list(evidence.loc[cols]) == sorted(evidence, reverse=True)
     data: np.ma.MaskedArray = np.ma.asarray(img.get_array())
     expected = author.groupby(["outlet", "target"])["stance"].mean().unstack()[cols]
@@ -95,7 +96,7 @@ def test_heatmap_drops_undirected_caps_and_shares_n():
                          "target": target, "n": n, "stance": 0.0 if n == 0 else -0.3})
     st = pd.DataFrame(rows)
     ax = P.stance_heatmap(st, max_targets=3, ax=_ax(), colorbar=False)
-    assert _ticks(ax.get_xticklabels()) == ["a", "b", "c"]
+    assert _ticks(ax.get_xticklabels()) == ["A", "B", "C"]
     label = ax.get_xlabel()
     assert "1 actor(s) only mentioned" in label and "1 more are left out" in label
     assert "every cell rests on 1 article" in label
@@ -107,7 +108,7 @@ def test_heatmap_drops_undirected_caps_and_shares_n():
 
 def test_heatmap_from_compare_table_all_holders(table):
     ax = P.stance_heatmap(table, holder=None, ax=_ax(), colorbar=False)
-    assert "russia → france" in _ticks(ax.get_xticklabels())
+    assert "Russia → France" in _ticks(ax.get_xticklabels())
     assert len(ax.figure.axes) == 1
     n_texts = [t.get_text() for t in ax.texts if "n=4" in t.get_text()]
     assert len(n_texts) == 2 * 4  # A and B, four columns
@@ -141,7 +142,7 @@ def test_term_categories_counts_articles_without_hits():
                          "outlet": ["A", "A", "B", "B", "B"], "status": "ok"})
     ax = P.term_categories(terms, articles=arts, ax=_ax())
     assert _heights(ax) == [1.5, 2.0]
-    assert _ticks(ax.get_xticklabels()) == ["colonial"]
+    assert _ticks(ax.get_xticklabels()) == ["Colonial"]
     legend = _legend(ax)
     assert legend == ["A (n=2), too few", "B (n=3)"]
     ax2 = P.term_categories(terms, ax=_ax())
@@ -171,9 +172,10 @@ def test_voice_shares(scores):
     a = v[v["outlet"] == "A"]
     first = a.groupby("affiliation")["quoted_words"].sum()
     legend = _legend(ax)
-    assert widths[0, 0] == pytest.approx(first[legend[0]] / first.sum())
+    by_name = {P._voice(a): a for a in first.index}  # legend shows display names
+    assert widths[0, 0] == pytest.approx(first[by_name[legend[0]]] / first.sum())
     ax2 = P.voice_shares(scores.voices, max_affiliations=2, ax=_ax())
-    assert _legend(ax2)[-1] == "other"
+    assert _legend(ax2)[-1] == "Other speakers"
 
 
 # --------------------------------------------------------------------------- distinctive terms

@@ -44,7 +44,7 @@ def test_blank_worksheet_numbers_blanks_and_key_lists_them() -> None:
     assert "“junta”" in key and "delegitimising" in key
     assert "“transitional authorities”" in key
     # the key lists evidence: stance, voices, unattributed claims, labels
-    assert "the outlet → France" in key and "-0.40" in key
+    assert "the outlet's own voice → France" in key and "-0.40" in key
     assert "officials (anonymous, Mali, indirect), cue “said” (neutral)" in key
     assert "mentioned but not quoted: France" in key
     assert "2 claim(s) without attribution" in key

@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from framecmp import display as _display
 from framecmp.records import Evidence
 
 __all__ = ["Highlight", "highlight", "article_html", "report", "CSS", "KINDS"]
@@ -295,7 +296,7 @@ def _tip_lines(row: Mapping[str, Any]) -> list[str]:
     lines = [f"{name}: {label}" if label else name]
     for key, caption in (("category", "category"), ("actor", "actor"), ("holder", "holder")):
         if row.get(key) is not None and row.get(key) != "":
-            lines.append(f"{caption}: {row[key]}")
+            lines.append(f"{caption}: {_shown(key, row[key])}")
     if row.get("value") is not None:
         lines.append(f"value: {_fmt(row['value'], signed=True)}")
     if row.get("rule_id"):
@@ -396,10 +397,12 @@ def _article_meta(article: Any) -> str:
                           ("language", "Language")):
         value = _clean(getattr(article, attr, None))
         if value is not None and value != "":
+            if attr == "language":
+                value = _display.language_name(value)
             bits.append(f"{caption}: {value}")
     translated = _clean(getattr(article, "translated_from", None))
     if translated:
-        bits.append(f"Translated from {translated}: translated verbs can read louder "
+        bits.append(f"Translated from {_display.language_name(translated)}: translated verbs can read louder "
                     "than the original")
     status = _clean(getattr(article, "status", None))
     if status and str(status) != "ok":
@@ -673,11 +676,12 @@ def _summary_html(scores: Any) -> str:
         lang, src = _clean(row.get("language")), _clean(row.get("translated_from"))
         if src:
             notes.append(f"{row['article_id']} ({row['outlet']}) reads as translated from "
-                         f"{src}{f' into {lang}' if lang else ''}: a translated verb can read "
+                         f"{_display.language_name(src)}"
+                         f"{f' into {_display.language_name(lang)}' if lang else ''}: a translated verb can read "
                          "louder than its source.")
     langs = arts["language"].dropna().unique().tolist() if "language" in arts.columns else []
     if len(langs) > 1:
-        notes.append(f"The corpus mixes languages ({', '.join(map(str, langs))}); lexicons "
+        notes.append(f"The corpus mixes languages ({', '.join(map(_display.language_name, langs))}); lexicons "
                      "may cover them unevenly.")
     if notes:
         parts.append(_tag("ul", "".join(_tag("li", _esc(n)) for n in notes), class_="fc-note"))
@@ -734,14 +738,35 @@ ITEM_HEADERS: dict[str, str] = {
 KEY_HEADERS: dict[str, str] = {"holder": "Whose voice", "referent": "Named thing"}
 
 
+def _shown(column: str, value: Any, measure: str | None = None) -> Any:
+    """A frame value as a teacher reads it: actor, category, voice and metric names.
+
+    The frames keep their ids; only the rendered text changes.
+    """
+    if _clean(value) is None:
+        return value
+    if column in ("holder", "affiliation") or (column == "item" and measure == "voices"):
+        name = _display.holder_name(value)
+        return name[:1].upper() + name[1:]
+    if column in ("referent", "actor", "target") or (column == "item" and measure == "stance"):
+        return _display.actor_name(value)
+    if column == "category" or (column == "item" and measure == "terms"):
+        return _display.category_name(value)
+    if column == "item" and measure == "attribution":
+        return _display.metric_label(value)
+    return value
+
+
 def _key_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in ("holder", "referent") if c in frame.columns and frame[c].notna().any()]
 
 
-def _compare_table(frame: pd.DataFrame, *, caption: str, note_column: bool = True) -> str:
+def _compare_table(frame: pd.DataFrame, *, caption: str, note_column: bool = True,
+                   measure: str | None = None) -> str:
     """A compare() frame as a table; flagged rows show why instead of an interval."""
     keys = _key_columns(frame)
-    headers = ["Group", *[k.capitalize() for k in keys], "Item", "Articles", "Mean",
+    headers = ["Group", *[KEY_HEADERS.get(k, k.capitalize()) for k in keys],
+               ITEM_HEADERS.get(measure or "", "Item"), "Articles", "Mean",
                "95% interval", "Rest mean", "Difference", "Cliff's delta", "p (adjusted)"]
     if note_column:
         headers.append("Note")
@@ -752,7 +777,8 @@ def _compare_table(frame: pd.DataFrame, *, caption: str, note_column: bool = Tru
             interval: Any = _Raw(_tag("span", _esc(flag), class_="fc-flag"))
         else:
             interval = f"{_fmt(r.get('ci_low'))} to {_fmt(r.get('ci_high'))}"
-        row = [r.get("group"), *[r.get(k) for k in keys], r.get("item"),
+        row = [r.get("group"), *[_shown(k, r.get(k)) for k in keys],
+               _shown("item", r.get("item"), measure),
                _fmt(r.get("n_articles"), 0), _fmt(r.get("mean")), interval,
                _fmt(r.get("rest_mean")), _fmt(r.get("effect_size"), signed=True),
                _fmt(r.get("cliffs_delta"), signed=True), _fmt(r.get("p_adjusted"), 3)]
@@ -789,7 +815,9 @@ def _pivot_table(frame: pd.DataFrame, *, caption: str, measure: str,
         row_keys.sort(key=lambda k: rank.get(str(k[-1]), len(rank)))
     headers = [*[KEY_HEADERS.get(k, k.capitalize()) for k in keys],
                ITEM_HEADERS.get(measure, "Item"), *groups]
-    rows = [[*key, *[cells[key].get(g, "–") for g in groups]] for key in row_keys]
+    cols = [*keys, "item"]
+    rows = [[*[_shown(c, v, measure) for c, v in zip(cols, key)],
+             *[cells[key].get(g, "–") for g in groups]] for key in row_keys]
     numeric = tuple(range(len(keys) + 1, len(headers)))
     return _table(headers, rows, caption=caption, numeric=numeric), same_n
 
@@ -826,8 +854,10 @@ def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
         hi = shown.loc[shown["mean"].idxmax()]
         lo = shown.loc[shown["mean"].idxmin()]
         sentences.append(
-            f"The highest mean is {_fmt(hi['mean'])} ({hi.get('group')}, {hi.get('item')}); "
-            f"the lowest is {_fmt(lo['mean'])} ({lo.get('group')}, {lo.get('item')})."
+            f"The highest mean is {_fmt(hi['mean'])} ({hi.get('group')}, "
+            f"{_shown('item', hi.get('item'), measure)}); "
+            f"the lowest is {_fmt(lo['mean'])} ({lo.get('group')}, "
+            f"{_shown('item', lo.get('item'), measure)})."
         )
     if usable.empty:
         sentences.append(
@@ -952,7 +982,7 @@ def _comparison_body(
     flagged = _is_flagged(frame)
     if len(frame) and bool(flagged.all()):
         pivot, same_n = _pivot_table(frame, caption=caption, measure=measure, order=order)
-        full = _compare_table(frame, caption="Full comparison table")
+        full = _compare_table(frame, caption="Full comparison table", measure=measure)
         dash = " A dash (–) means the outlet has no value for that row." \
             if "–" in pivot.replace("&ndash;", "–") else ""
         body = (pivot + _para(_all_flagged_sentence(frame, min_articles, same_n) + dash,
@@ -962,7 +992,7 @@ def _comparison_body(
                        + full + _notes_list(notes)))
     else:
         column, moved = _row_notes(frame, notes)
-        body = _compare_table(frame, caption=caption, note_column=column)
+        body = _compare_table(frame, caption=caption, note_column=column, measure=measure)
         body += _notes_list([*notes, *moved])
     if reading:
         body += _para(_compare_reading(frame, measure), cls="fc-reading")
@@ -997,8 +1027,8 @@ def _directed_pairs(stance: pd.DataFrame) -> pd.Series | None:
 
 def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     stance = _frame(scores, "stance")
-    body = _para("Who evaluates whom. 'author' is the outlet's own voice; other holders "
-                 "are the affiliations of quoted sources (what a Malian official, for "
+    body = _para("Who evaluates whom. 'The outlet's own voice' is the article's author; other "
+                 "voices are the affiliations of quoted sources (what a Malian official, for "
                  "example, says about France).")
     if plots:
         figsize = None
@@ -1153,7 +1183,7 @@ def _labels_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     rows = []
     for (ref, outlet), pairs in used.items():
         pairs.sort(key=lambda p: (-p[1], p[0]))
-        rows.append([ref, outlet, "; ".join(f"{lab} ×{c}" for lab, c in pairs),
+        rows.append([_display.actor_name(ref), outlet, "; ".join(f"{lab} ×{c}" for lab, c in pairs),
                      sum(c for _, c in pairs)])
     body += _table(["Named thing", "Outlet", "Labels used (× times)", "Total"], rows,
                    caption="Label choices per referent and outlet", numeric=(3,))
@@ -1161,10 +1191,11 @@ def _labels_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     shared = [str(r) for r, n in n_ref.items() if n >= 2]
     if plots:
         for ref in (shared or [str(n_ref.index[0])])[:3]:
-            body += _plot_html("label_choices", labels, f"Labels each outlet uses for {ref}",
+            body += _plot_html("label_choices", labels,
+                               f"Labels each outlet uses for {_display.actor_name(ref)}",
                                referent=ref)
     body += _para(f"{len(shared)} referent(s) are named by two or more outlets"
-                  f"{': ' + ', '.join(shared) if shared else ''}. Where outlets differ, the "
+                  f"{': ' + ', '.join(map(_display.actor_name, shared)) if shared else ''}. Where outlets differ, the "
                   "table shows the choice, not the reason for it.", cls="fc-reading")
     body += _comparison_html(scores, "labels", kw,
                              caption="Share of each label among an outlet's labels for a referent")
@@ -1181,7 +1212,7 @@ def _attribution_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     if plots:
         body += _plot_html("voice_shares", voices, "Share of quoted words per affiliation")
     if not voices.empty:
-        rows = [[r.get("article_id"), r.get("outlet"), r.get("affiliation"),
+        rows = [[r.get("article_id"), r.get("outlet"), _shown("affiliation", r.get("affiliation")),
                  _fmt(r.get("quoted_words"), 0), _fmt(r.get("share")),
                  _fmt(r.get("anonymous_share")), _fmt(r.get("direct_share"))]
                 for _, r in voices.iterrows()]

@@ -23,6 +23,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.patches import Patch
 
+from framecmp import display
+
 __all__ = [
     "stance_heatmap",
     "stance_bars",
@@ -39,6 +41,20 @@ _FLAG_EDGE = "#555555"
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _voice(holder: Any) -> str:
+    """``author`` -> "The outlet's own voice", ``mali`` -> "Mali"."""
+    name = display.holder_name(holder)
+    return name[:1].upper() + name[1:]
+
+
+def _column_name(col: str) -> str:
+    """A heatmap column (``actor`` or ``holder → actor``) with display names."""
+    if " → " in col:
+        holder, target = col.split(" → ", 1)
+        return f"{_voice(holder)} → {display.actor_name(target)}"
+    return display.actor_name(col)
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -287,8 +303,9 @@ def stance_heatmap(
     ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
     ax.tick_params(which="minor", length=0)
-    rotate = len(cols) > 4 or max(len(c) for c in cols) * len(cols) > 40
-    ax.set_xticks(range(len(cols)), labels=cols, rotation=30 if rotate else 0,
+    names = [_column_name(c) for c in cols]
+    rotate = len(cols) > 4 or max(len(c) for c in names) * len(cols) > 40
+    ax.set_xticks(range(len(cols)), labels=names, rotation=30 if rotate else 0,
                   ha="right" if rotate else "center", rotation_mode="anchor")
     ax.set_yticks(range(len(rows)), labels=rows)
     notes = []
@@ -363,7 +380,7 @@ def stance_bars(
     ax = _axes(ax)
     func = "stance_bars"
     df = _check(data, func, ["group", "item", "mean"], "compare table")
-    title = title or f"Stance toward {target}: mean per outlet, with 95% intervals"
+    title = title or f"Stance toward {display.actor_name(target)}: mean per outlet, with 95% intervals"
     if "measure" in df:
         df = df[df["measure"] == "stance"]
     if holder is not None and "holder" in df:
@@ -514,8 +531,9 @@ def term_categories(
                color=color, label=label + (", too few" if small else ""),
                hatch="///" if small else None, alpha=0.45 if small else 1.0,
                edgecolor=_FLAG_EDGE if small else color)
-    rotate = len(cats) > 4 or max(len(c) for c in cats) * len(cats) > 50
-    ax.set_xticks(x, labels=cats, rotation=30 if rotate else 0,
+    names = [display.category_name(c) for c in cats]
+    rotate = len(cats) > 4 or max(len(c) for c in names) * len(cats) > 50
+    ax.set_xticks(x, labels=names, rotation=30 if rotate else 0,
                   ha="right" if rotate else "center", rotation_mode="anchor")
     ax.set_ylabel("per 1,000 words (mean per article)")
     ax.set_xlabel("kind of loaded word")
@@ -527,14 +545,14 @@ def term_categories(
 
 
 def _stacked_shares(ax: Axes, tab: pd.DataFrame, *, annotate_min: float = 0.08,
-                    legend_title: str) -> None:
+                    legend_title: str, names: Any = str) -> None:
     """Horizontal stacked bars of row-normalised ``tab`` (rows: outlets)."""
     outlets = [str(o) for o in tab.index]
     y = np.arange(len(outlets))
     left = np.zeros(len(outlets))
     for col, color in zip(tab.columns, _palette(len(tab.columns))):
         w = tab[col].to_numpy(dtype=float)
-        ax.barh(y, w, left=left, color=color, label=str(col), edgecolor="white", height=0.6)
+        ax.barh(y, w, left=left, color=color, label=names(col), edgecolor="white", height=0.6)
         for yi, (l0, wi) in enumerate(zip(left, w)):
             if wi >= annotate_min:
                 ax.text(l0 + wi / 2, yi, f"{wi:.0%}", ha="center", va="center", fontsize=8,
@@ -585,7 +603,7 @@ def label_choices(
     ax = _axes(ax)
     func = "label_choices"
     df = _check(data, func, ["outlet", "referent", "label"], "labels frame")
-    title = title or f"Words each outlet uses for “{referent}”"
+    title = title or f"Words each outlet uses for “{display.actor_name(referent)}”"
     if df.empty:
         return _no_data(ax, title=title)
     refs = sorted(df["referent"].dropna().astype(str).unique())
@@ -666,7 +684,8 @@ def voice_shares(
         n = df.groupby("outlet")["article_id"].nunique()
         shares.index = [f"{o}\n({_count(int(n[o]), 'article')})" for o in shares.index]
     shares.columns.name = None
-    _stacked_shares(ax, shares, legend_title="side quoted")
+    _stacked_shares(ax, shares, legend_title="side quoted",
+                    names=_voice)
     ax.set_xlabel("share of quoted words" if value == "quoted_words" else f"share of {value}")
     ax.set_title(title)
     return ax

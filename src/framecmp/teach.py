@@ -10,7 +10,6 @@ teacher can check and edit it before class: the measures are imperfect.
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from framecmp import display
 from framecmp.html import _anchor, _clean, _corpus_article, _fmt, _frame, _tag
 from framecmp.text import analyze
 
@@ -181,22 +181,11 @@ def _h(text: Any) -> str:
     return "" if _clean(text) is None else escape(str(text), quote=True)
 
 
-@functools.lru_cache(maxsize=1)
-def _bundled_actor_names() -> Mapping[str, str]:
-    """Display names of the bundled actors (``france`` -> ``France``)."""
-    try:
-        from framecmp.actors import load_actors
-
-        return {k: a.name for k, a in load_actors().actors.items()}
-    except Exception as exc:  # names are cosmetic: fall back to the ids
-        _log.debug("actor names unavailable: %r", exc)
-        return {}
-
-
 def _name(actor: Any) -> str:
-    """A readable name for an actor id."""
-    key = "" if _clean(actor) is None else str(actor)
-    return _bundled_actor_names().get(key, key)
+    """A readable name for an actor id (``burkina_faso`` -> ``Burkina Faso``)."""
+    if _clean(actor) is None:
+        return ""
+    return display.actor_name(actor)
 
 
 def _check_names(param: str, given: Iterable[Any] | None, allowed: Iterable[Any]) -> list[str] | None:
@@ -334,7 +323,7 @@ def _excerpt(
         f"{cap}: {v}" for cap, v in (
             ("Date", _clean(getattr(article, "date", None))),
             ("Event", _clean(getattr(article, "event", None))),
-            ("Translated from", _clean(getattr(article, "translated_from", None))),
+            ("Translated from", display.language_name(getattr(article, "translated_from", None))),
         ) if v
     )
     return _Excerpt(
@@ -477,7 +466,7 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     ev = _by_article(_frame(scores, "evidence"), ids)
     sections = []
     terms = [f"({t.number}) {x.outlet}: “{t.text}”"
-             + (f" — {t.category}" if t.category else "")
+             + (f" — {display.category_name(t.category).lower()}" if t.category else "")
              + (f" (refers to {_name(t.actor)})" if t.actor else "")
              + (f". {t.explanation}" if t.explanation else "")
              for x in excerpts for t in x.terms]
@@ -489,7 +478,7 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
         for r in rows.to_dict("records"):
             where = "in the excerpt" if _in_ranges(r, x.ranges) else "elsewhere in the article"
             holder = _clean(r.get("holder")) or "?"
-            who = "the outlet" if holder == "author" else _name(holder)
+            who = display.holder_name(holder) if holder != "?" else holder
             item = (f"{x.outlet}: “{r['text']}” — {who} → {_name(r.get('actor')) or '?'}, "
                     f"{_fmt(r.get('value'), signed=True)} ({where})"
                     + (f". {r['explanation']}" if _clean(r.get("explanation")) else ""))
@@ -497,7 +486,7 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
             if holder == "author":
                 sentence = _sentence_of(x, int(r["start"]))
                 unattributed.append(f"{x.outlet}: “{sentence}” (stated in the outlet's own voice)")
-    sections.append(_KeySection("Views of actors (stance evidence: holder → target, value)",
+    sections.append(_KeySection("Views of actors (whose voice → about whom, stance from −1 to +1)",
                                 tuple(views)))
     sections.append(_KeySection("Who is quoted, and who is not", tuple(_voices(scores, ids, outlet))))
     style = _by_article(_frame(scores, "style"), ids)
@@ -536,7 +525,7 @@ def _voices(scores: Any, ids: Sequence[str], outlet: Mapping[str, str]) -> list[
     for aid in ids:
         rows = att[att["article_id"].astype(str) == aid].to_dict("records") if not att.empty else []
         for r in rows:
-            bits = [_name(r.get(k)) if k == "affiliation" else str(r.get(k))
+            bits = [display.holder_name(r.get(k)) if k == "affiliation" else str(r.get(k))
                     for k in ("source_type", "affiliation", "quote_type") if _clean(r.get(k))]
             cue = _clean(r.get("cue"))
             cue_class = _clean(r.get("cue_class"))
