@@ -6,7 +6,7 @@ of the cleaned article text, what kind of evidence it is, and why it counts.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 __all__ = ["Evidence"]
@@ -64,7 +64,10 @@ class Evidence:
 
     def as_row(self, article_id: str, outlet: str) -> dict[str, Any]:
         """A row of the ``evidence`` frame."""
-        row = asdict(self)
+        row = {f: getattr(self, f) for f in _FIELDS}
         row["article_id"] = article_id
         row["outlet"] = outlet
         return row
+
+
+_FIELDS = tuple(f.name for f in fields(Evidence))

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -327,10 +327,12 @@ class Scorer:
         out["stance"] = [{**base, **row} for row in stance.rows]
         evidence = []
         for ev in (*_mention_evidence(mentions, doc), *attr.evidence, *terms.evidence, *stance.evidence):
-            if ev.sentence is None or ev.part == "body":
+            row = ev.as_row(aid, outlet)
+            if ev.sentence is None:
                 s = doc.sentence_at(ev.start)
-                ev = replace(ev, sentence=s.index if s else None, part=doc.part_at(ev.start))
-            evidence.append(ev.as_row(aid, outlet))
+                row["sentence"] = s.index if s else None
+            row["part"] = doc.part_at(ev.start)
+            evidence.append(row)
         out["evidence"] = evidence
         return out
 

@@ -74,6 +74,7 @@ __all__ = [
 ]
 
 KIND = "loaded_terms"
+_CATEGORIES: dict[int, tuple[Any, tuple[str, ...]]] = {}  # categories per entries tuple (by identity)
 DEFAULT_FILES = ("loaded_terms.yaml", "subjective_general.yaml")
 PATTERN_TIMEOUT = 0.25
 """Seconds one user pattern may run on one article before it is skipped."""
@@ -180,11 +181,17 @@ class TermLexicon:
     @property
     def categories(self) -> tuple[str, ...]:
         """Categories counted in the ``terms`` frame, in file order (``not_loaded`` excluded)."""
-        seen: dict[str, None] = {}
-        for e in self.entries:
-            if e.category != NOT_LOADED:
-                seen.setdefault(e.category, None)
-        return tuple(seen)
+        hit = _CATEGORIES.get(id(self.entries))
+        if hit is None or hit[0] is not self.entries:
+            seen: dict[str, None] = {}
+            for e in self.entries:
+                if e.category != NOT_LOADED:
+                    seen.setdefault(e.category, None)
+            if len(_CATEGORIES) > 32:
+                _CATEGORIES.clear()
+            hit = (self.entries, tuple(seen))
+            _CATEGORIES[id(self.entries)] = hit
+        return hit[1]
 
     def to_frame(self) -> Any:
         """The entries as a DataFrame, one row per entry (for reading and teaching)."""
@@ -493,6 +500,21 @@ def _main_country(doc: Doc) -> str | None:
     return top if n1 >= 2 * n2 and n1 > n2 else None
 
 
+_INDEX: dict[int, tuple[TermLexicon, dict[str, int], dict[str, TermEntry]]] = {}
+
+
+def _index(lexicon: TermLexicon) -> tuple[dict[str, int], dict[str, TermEntry]]:
+    """Entry order and entries by id, computed once per lexicon object."""
+    hit = _INDEX.get(id(lexicon))
+    if hit is None or hit[0] is not lexicon:
+        if len(_INDEX) > 32:
+            _INDEX.clear()
+        order = {e.id: i for i, e in enumerate(lexicon.entries)}
+        hit = (lexicon, order, lexicon.by_id)
+        _INDEX[id(lexicon)] = hit
+    return hit[1], hit[2]
+
+
 def find_terms(
     doc: Doc,
     *,
@@ -534,8 +556,7 @@ def find_terms(
             "The 'lexicon' parameter of find_terms() must be a TermLexicon from load_terms(). "
             f"Got {type(lexicon).__name__} instead."
         )
-    order = {e.id: i for i, e in enumerate(lexicon.entries)}
-    by_id = lexicon.by_id
+    order, by_id = _index(lexicon)
     # candidates: (start, end, tok_start, tok_end, entry_id, phrase_norm or None)
     cands: list[tuple[int, int, int, int, str, str | None]] = []
     for s in doc.sentences:

@@ -156,6 +156,26 @@ _TOKEN_RE = re.compile(
 _HYPHENS = frozenset("-‐‑")
 
 
+class Tokens(tuple):  # type: ignore[type-arg]
+    """A tuple of :class:`Token` that also keeps their normalised forms.
+
+    :meth:`PhraseMatcher.find` uses ``norms`` and ``hyphen`` to skip work;
+    otherwise it behaves exactly like a tuple.
+    """
+
+    norms: tuple[str, ...]
+    hyphen: tuple[bool, ...]
+
+    def __new__(cls, tokens: Iterable[Token]) -> Tokens:
+        self = super().__new__(cls, tokens)
+        self.norms = tuple(t.norm for t in self)
+        self.hyphen = tuple(t.text in _HYPHENS for t in self)
+        return self
+
+    def __reduce__(self) -> Any:  # pickles as a plain tuple of tokens
+        return (Tokens, (tuple(self),))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split ``text`` into tokens with character offsets (plus ``offset``).
 
@@ -271,8 +291,15 @@ class PhraseMatcher:
         """Leftmost-longest, non-overlapping matches in ``tokens[start:end]``."""
         end = len(tokens) if end is None else end
         # the sequence matched: tokens without hyphens (index map back to tokens)
-        idx = [i for i in range(start, end) if tokens[i].text not in _HYPHENS]
-        norms = [tokens[i].norm for i in idx]
+        pre = getattr(tokens, "norms", None)
+        if pre is not None and not any(tokens.hyphen[start:end]):  # type: ignore[attr-defined]
+            idx: Sequence[int] = range(start, end)
+            norms: Sequence[str] = pre[start:end]
+        else:
+            idx = [i for i in range(start, end) if tokens[i].text not in _HYPHENS]
+            norms = [tokens[i].norm for i in idx]
+        if not norms or not (self._exact or self._cased):
+            return []
         cased = [_fold_case_kept(tokens[i].text) for i in idx] if self._cased else None
         out: list[PhraseMatch] = []
         j = 0
@@ -525,6 +552,7 @@ class Doc:
     quotes: tuple[Quote, ...]
     _sent_starts: tuple[int, ...] = field(repr=False, default=())
     _tok_starts: tuple[int, ...] = field(repr=False, default=())
+    _par_starts: tuple[int, ...] = field(repr=False, default=())
 
     @property
     def n_words(self) -> int:
@@ -546,9 +574,9 @@ class Doc:
 
     def part_at(self, offset: int) -> str:
         """The part (title, subheading, caption, body) of character ``offset``."""
-        for p in self.paragraphs:
-            if p.start <= offset < p.end:
-                return p.part
+        i = bisect.bisect_right(self._par_starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i].part
         return "body"
 
     def token_index(self, offset: int) -> int:
@@ -600,10 +628,11 @@ def analyze(
     quotes = tuple(find_quotes(text, pspans))
     return Doc(
         text=text,
-        tokens=tuple(tokens),
+        tokens=Tokens(tokens),
         sentences=tuple(sentences),
         paragraphs=paragraphs,
         quotes=quotes,
         _sent_starts=tuple(s.start for s in sentences),
         _tok_starts=tuple(t.start for t in tokens),
+        _par_starts=tuple(p.start for p in paragraphs),
     )
