@@ -14,12 +14,13 @@ abbreviation list, and handles sentences glued together without a space
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 __all__ = [
     "Token",
@@ -49,9 +50,12 @@ class Searcher(Protocol):
 # --------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token with its offsets in the text and its normalised form."""
+class Token(NamedTuple):
+    """A token with its offsets in the text and its normalised form.
+
+    A NamedTuple rather than a dataclass: articles have thousands of tokens,
+    and tuples are several times cheaper to build.
+    """
 
     start: int
     end: int
@@ -184,10 +188,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [t.text for t in tokenize("Mali’s so-called partners")]
     ['Mali', '’s', 'so', '-', 'called', 'partners']
     """
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group()))
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        g = m.group()
+        out.append(Token(m.start() + offset, m.end() + offset, g, normalize(g)))
+    return out
 
 
 # --------------------------------------------------------------------------- inflections
@@ -300,33 +305,38 @@ class PhraseMatcher:
             norms = [tokens[i].norm for i in idx]
         if not norms or not (self._exact or self._cased):
             return []
-        cased = [_fold_case_kept(tokens[i].text) for i in idx] if self._cased else None
         out: list[PhraseMatch] = []
-        j = 0
         n = len(idx)
+        # (table, lengths-by-first-word, sequence) pairs actually in use
+        passes: list[tuple[dict, dict, Sequence[str]]] = []
+        if self._exact:
+            passes.append((self._exact, self._lengths, norms))
+        if self._cased:
+            passes.append((self._cased, self._cased_lengths, [_fold_case_kept(tokens[i].text) for i in idx]))
+        j = 0
         while j < n:
             best_len = 0
             best_keys: list[str] = []
-            for table, lengths, seq in (
-                (self._exact, self._lengths, norms),
-                (self._cased, self._cased_lengths, cased),
-            ):
-                if seq is None:
+            for table, lengths, seq in passes:
+                lens = lengths.get(seq[j])
+                if not lens:
                     continue
-                for ln in lengths.get(seq[j], ()):
-                    if ln <= best_len or j + ln > n:
+                for ln in lens:
+                    if ln <= best_len:
+                        break  # lengths are sorted longest first
+                    if j + ln > n:
                         continue
                     keys = table.get(tuple(seq[j : j + ln]))
                     if keys:
-                        if ln > best_len:
-                            best_len, best_keys = ln, list(keys)
+                        best_len, best_keys = ln, keys
                         break
-                    # continue with shorter lengths
             if best_len:
                 t0, t1 = idx[j], idx[j + best_len - 1]
-                a, b = tokens[t0].start, tokens[t1].end
                 out.append(
-                    PhraseMatch(a, b, t0, t1 + 1, tuple(best_keys), " ".join(norms[j : j + best_len]))
+                    PhraseMatch(
+                        tokens[t0].start, tokens[t1].end, t0, t1 + 1, tuple(best_keys),
+                        " ".join(norms[j : j + best_len]),
+                    )
                 )
                 j += best_len
             else:
@@ -450,6 +460,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 # --------------------------------------------------------------------------- quotations
 
+_QUOTE_CHARS_RE = re.compile("[\"'“”«»„‟‘’‹›‚]")
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“”", "‟": "”"}
 _SINGLE_OPEN = {"‘": "’", "‹": "›", "‚": "’‘"}
 
@@ -473,8 +484,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
     out: list[Quote] = []
     for pi, (ps, pe) in enumerate(paragraphs):
         stack: list[tuple[str, str, int]] = []  # (mark, closers, position of mark)
-        i = ps
-        while i < pe:
+        for qm in _QUOTE_CHARS_RE.finditer(text, ps, pe):
+            i = qm.start()
             c = text[i]
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
@@ -504,7 +515,6 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
                     _close(out, text, stack, i, pi)
                 elif (prev.isspace() or i == ps or prev in "([“\"") and nxt.isalnum() and _has_straight_closer(text, i + 1, pe):
                     stack.append(("'", "'", i))
-            i += 1
         while stack:
             _close(out, text, stack, pe, pi, closed=False, at=pe)
     out.sort(key=lambda q: (q.open_start, -q.close_end))
@@ -554,7 +564,7 @@ class Doc:
     _tok_starts: tuple[int, ...] = field(repr=False, default=())
     _par_starts: tuple[int, ...] = field(repr=False, default=())
 
-    @property
+    @functools.cached_property
     def n_words(self) -> int:
         """Number of word tokens (letters or digits) outside the title."""
         return sum(
