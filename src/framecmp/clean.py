@@ -732,6 +732,10 @@ def _looks_like_heading(line: str) -> bool:
     return bool(s) and s[-1] not in ".!?…:;" and len(s.split()) <= 25
 
 
+MAX_FURNITURE_LINE = 600
+"""Lines longer than this many characters are never removed whole by a line or block rule."""
+
+
 class _Matcher:
     """Runs every rule on the lines of one text, each within its time budget."""
 
@@ -740,6 +744,13 @@ class _Matcher:
         self.full: dict[str, set[int]] = {}
         self.inline: dict[str, list[tuple[int, int]]] = {}
         budget = rules.timeout * max(1.0, len(text) / 100_000)
+        # whole-line rules only ever match page furniture, which is short: long
+        # lines (reporting paragraphs) are not tried, which keeps cleaning fast
+        candidates = [
+            (k, c)
+            for k, (s, e) in enumerate(lines)
+            if 0 < e - s <= MAX_FURNITURE_LINE and (c := text[s:e].strip())
+        ]
         for rule in rules.rules:
             if rule.scope == "caption":
                 continue
@@ -757,10 +768,9 @@ class _Matcher:
                     self.inline[rule.id] = found
                 else:
                     hits: set[int] = set()
-                    for k, (s, e) in enumerate(lines):
-                        content = text[s:e].strip()
+                    for k, content in candidates:
                         left = max(deadline - time.perf_counter(), 1e-4)
-                        if content and rule.compiled.fullmatch(content, timeout=left):
+                        if rule.compiled.fullmatch(content, timeout=left):
                             hits.add(k)
                     self.full[rule.id] = hits
             except TimeoutError:
