@@ -205,3 +205,68 @@ def test_benchmark_runs_on_polnear_sample(capsys):
     assert main(["--data", str(POLNEAR), "--limit", "5"]) == 0
     out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert out["n_articles"] == 5 and 0 <= out["cue_f1"] <= 1
+
+
+# ---------------------------------------------------------------- PolNeAR-driven rules
+
+
+def test_cue_inside_quote_is_not_an_attribution(cfg, index):
+    text = "“People say the deal is dead,” Diop said."
+    (a,) = real(run(text, cfg, index))
+    assert a.cue == "said" and a.source == "Diop"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cook declined to say whether it was legal.",
+    "He hosts a talk show on Sundays.",
+    "He found the keys.",
+    "The firm called off the deal.",
+    "Some companies backed a group called Color of Change.",
+])
+def test_polnear_negatives(sentence, cfg, index):
+    assert [a.cue for a in real(run(sentence, cfg, index))] == []
+
+
+def test_went_on_to_say_is_one_cue(cfg, index):
+    (a,) = real(run("Diop went on to say that the talks failed.", cfg, index))
+    assert a.cue == "went on to say" and a.source == "Diop"
+
+
+def test_document_finding(cfg, index):
+    (a,) = real(run("The survey found that voters were split.", cfg, index))
+    assert a.cue == "found" and a.source_type == "document"
+
+
+def test_asked_participle(cfg, index):
+    text = "Asked about the vote, Lavrov said Russia will help."
+    atts = real(run(text, cfg, index))
+    assert [a.cue for a in atts] == ["Asked about", "said"]
+    assert atts[0].source is None and text[atts[0].content_start : atts[0].content_end] == "the vote"
+    assert atts[1].source == "Lavrov"
+
+
+def test_told_object_before_postposed_quote(cfg, index):
+    text = "“It is over,” Carson told ABC’s George Stephanopoulos by phone."
+    (a,) = real(run(text, cfg, index))
+    assert a.cue == "told" and a.source == "Carson" and a.quote_type == "direct"
+    assert text[a.content_start : a.content_end] == "It is over"
+
+
+def test_relative_pronoun_source(cfg, index):
+    text = "The deal came with help from Thomas Perez, who said he expects it to be final."
+    (a,) = real(run(text, cfg, index))
+    assert a.source == "who" and a.source_type == "person"
+
+
+def test_source_with_parenthesis_and_time(cfg, index):
+    (a,) = real(run("Sen. Mitch McConnell (R-Ky.) said that he did not agree.", cfg, index))
+    assert a.source == "Sen. Mitch McConnell (R-Ky.)"
+    (a,) = real(run("Mike Pence on Thursday blamed the press for the loss.", cfg, index))
+    assert a.source == "Mike Pence"
+
+
+def test_colon_speaker_at_line_start(cfg, index):
+    text = "Ben Carson: Clinton is not fit to serve as president."
+    (a,) = real(run(text, cfg, index))
+    assert a.cue == ":" and a.source == "Ben Carson"
+    assert real(run("Contributing: Brittney Bennett and Greg Toppo of USA TODAY.", cfg, index)) == []

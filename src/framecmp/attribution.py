@@ -25,10 +25,24 @@ Patterns handled
   counted as loaded) outside quotes and not inside other reported words
 - a cue with reported words but no source found is kept with source_type
   ``none`` (unless another cue follows in the sentence)
+- ``Asked about X, he said ...`` / ``when asked if ...``: the question is the
+  content of an ``asked`` cue with no source
+- ``X, who said ...`` (source ``who``, classified by its antecedent),
+  ``X ... and said ...`` and ``..., saying ...`` (the sentence subject),
+  ``X (R-Ky.) said``, ``X on Thursday said``, ``X — who ... — told``
+- ``Name: words`` at the start of a line (headlines, transcripts)
 
-Cue spans follow PolNeAR: auxiliaries and adverbs before the verb
-(``has also said``, ``was asked``, ``did not mention``) and ``:`` / ``about`` /
-``for`` / ``in a statement`` after it are part of the cue.
+Not attributions (PolNeAR does not annotate them): cues inside quoted words
+(nested reports), infinitives (``declined to say``; but ``went on to say`` is
+one cue), ``show`` / ``found`` without a document source (``a talk show``,
+``he found the keys``), naming or phrasal ``call`` (``a group called X``,
+``called off``).
+
+Cue spans follow PolNeAR: auxiliaries, modals and adverbs before the verb
+(``has also said``, ``was asked``, ``did not mention``, ``might suggest``) and
+``:`` / ``about`` / ``for`` / ``in a statement`` after it are part of the cue,
+as are ``of`` / ``against`` after verbs other than *say* (``warned of``; but
+``said of`` is ``said``). ``in an interview`` / ``in an email`` are not.
 
 Sources are typed ``person``, ``institution``, ``anonymous``, ``document``
 or ``none``; ``channel`` is the outlet or platform told ("told Anadolu",
@@ -79,8 +93,9 @@ _VERB_SCHEMA = [
     Field("class", required=True, choices=("neutral", "loaded", "belief")),
     Field("explanation", required=True),
     Field("source", required=True),
-    Field("pos", choices=("verb", "prep")),
+    Field("pos", choices=("verb", "prep", "colon")),
     Field("inflect", kind="bool"),
+    Field("requires_source", choices=("document",)),
 ]
 _HEDGE_SCHEMA = [
     Field("class", required=True, choices=("evidential", "doubt", "epistemic")),
@@ -113,11 +128,18 @@ _CUE_LEFT = frozenset({
     "first", "now", "later", "then", "initially", "repeatedly", "since", "often", "never",
     "not", "n't", "did", "does", "do", "would", "will", "previously", "already",
     "publicly", "again", "once", "still", "just", "even", "widely",
+    "recently", "might", "could", "may", "must", "can", "should", "quickly", "specifically",
+    "frequently", "strongly", "regularly", "privately", "openly", "officially", "always", "finally",
+    "long", "further", "similarly", "largely", "subsequently", "barely", "relentlessly",
+    "'ve", "’ve", "'re", "’re", "hasn't", "hasn’t", "doesn't", "doesn’t", "isn't", "isn’t",
+    "didn't", "didn’t", "don't", "don’t", "won't", "won’t", "wasn't", "wasn’t", "can't", "can’t",
 })
 # ... and just after it ("said:", "asked about", "asked for", "said in a statement").
 _CUE_RIGHT_WORDS = frozenset({"about", "for"})
-_CUE_IN_NOUNS = frozenset({"statement", "interview", "email", "e-mail", "post", "tweet", "letter",
-                           "speech", "op-ed", "video", "message", "release", "memo", "column"})
+_CUE_RIGHT_NOT_SAY = frozenset({"of", "against"})
+_SAY_FORMS = frozenset({"say", "says", "said", "saying"})
+# PolNeAR keeps "in a statement" in the cue but not "in an interview" / "in an email" (train counts).
+_CUE_IN_NOUNS = frozenset({"statement", "release"})
 _ADV = frozenset({
     "previously", "later", "repeatedly", "now", "again", "publicly", "recently", "once",
     "then", "would", "will", "did", "does", "do", "not", "never", "further", "earlier",
@@ -263,7 +285,7 @@ class AttributionConfig:
     hedges: Lexicon
     sources: Lexicon
     scare_max_words: int = 4
-    continuation_paragraphs: int = 1
+    continuation_paragraphs: int = 6
     min_claim_words: int = 6
     verb_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
     hedge_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
@@ -450,7 +472,34 @@ class _Article:
         return None
 
     def source_left(self, end: int, lo: int) -> tuple[int, int] | None:
-        """Noun-phrase run ending at token ``end`` (exclusive), not before ``lo``."""
+        """Noun-phrase run ending at token ``end`` (exclusive), not before ``lo``.
+
+        A time phrase just before the cue (``Mike Pence on Thursday blamed``)
+        is skipped: the source is the run before it.
+        """
+        k = end
+        while k > lo and self.toks[k - 1].norm in _TIME_WORDS:
+            k -= 1
+        if k < end and k > lo:
+            while k > lo and self.toks[k - 1].norm in _TIME_LEAD:
+                k -= 1
+            if k > lo and k < end:
+                got = self._source_left(k, lo)
+                if got is not None:
+                    return got
+        return self._source_left(end, lo)
+
+    def _source_left(self, end: int, lo: int) -> tuple[int, int] | None:
+        if end - 1 > lo and self.toks[end - 1].norm == ")":
+            # "Sen. Mitch McConnell (R-Ky.) said": the name before the parenthesis
+            k = end - 2
+            while k > lo and k > end - 10 and self.toks[k].norm not in ("(", ")"):
+                k -= 1
+            if self.toks[k].norm == "(" and k > lo:
+                head = self._source_left(k, lo)
+                if head is not None:
+                    return (head[0], end)
+            return None
         i = end
         n = 0
         while i > lo:
@@ -528,12 +577,127 @@ class _Article:
 
 
 _APPOS_FIRST = frozenset({"the", "a", "an", "who", "which", "his", "her", "its", "their", "now",
-                          "then", "also", "both", "one", "former", "himself", "herself"})
+                          "then", "also", "both", "one", "former", "himself", "herself", "whose",
+                          "chairman", "chairwoman", "president", "director", "head", "chief", "leader",
+                          "executive", "founder", "author", "pastor", "spokesman", "spokeswoman",
+                          "secretary", "senator", "governor", "mayor", "professor", "co-founder",
+                          "vice", "deputy", "senior", "editor", "owner", "ceo", "member"})
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year",
+    "weekend", "recently", "earlier", "later", "january", "february", "april",
+    "june", "july", "august", "september", "october", "november", "december",
+})
+_TIME_LEAD = frozenset({"on", "in", "last", "this", "earlier", "late", "early", "that", "next"})
 
 
 def _appos_start(t: Token) -> bool:
     """Whether a token can open an apposition or a non-restrictive relative clause."""
     return t.norm in _APPOS_FIRST or (_is_cap(t) and _is_word(t)) or t.norm[:1].isdigit()
+
+
+_COLON_STOP = frozenset({
+    "the", "editor's", "online", "poll", "polls", "twitter", "news", "update", "photos", "watch",
+    "video", "note", "related", "read", "source", "sources", "pledged", "q", "a", "correction",
+    "here", "one", "this", "bottom", "background", "follow", "email", "contact", "why", "what",
+    "how", "disclosure", "full", "contributing", "so", "look", "wow", "breaking", "revealed",
+    "just", "bombshell", "name", "age", "city", "job", "pay", "delegate", "delegates",
+    "superdelegates", "big", "exclusive", "report", "analysis", "opinion", "live", "latest",
+    "warning", "and", "but", "also", "now", "then", "first", "second", "third",
+    "yes", "no", "ok", "okay", "well", "answer", "question", "stated", "result", "results",
+})
+
+
+def _colon_speaker(art: _Article, m: PhraseMatch, lo: int, hi: int, s: Any) -> _Draft | None:
+    """``Name Surname: words`` at the start of a line (headlines, transcripts)."""
+    toks = art.toks
+    text = art.text
+    if m.tok_start - lo < 1 or m.tok_start - lo > 4:
+        return None
+    line_start = text.rfind("\n", 0, toks[lo].start) + 1
+    if text[line_start : toks[lo].start].strip():
+        return None
+    pre = toks[lo : m.tok_start]
+    if not all(_is_word(t) and _is_cap(t) for t in pre):
+        return None
+    if pre[0].norm in _COLON_STOP or all(t.text.isupper() for t in pre):
+        return None
+    if art.cfg.verb_matcher.find(toks, lo, m.tok_start):
+        return None
+    post = [t for t in toks[m.tok_end : hi] if _is_word(t)]
+    if len(post) < 3:
+        return None
+    c0 = toks[m.tok_end].start
+    c1 = s.end
+    q = art.quote_containing(c1 - 1)
+    if q is not None and q.end > c1:
+        c1 = q.end
+    return _Draft((lo, m.tok_start), m, (c0, c1), "colon", s.index)
+
+
+_CALL_PARTICLES = frozenset({"off", "into", "up", "back", "in", "out", "upon"})
+_CALL_SUBJECT_OK = _PRONOUNS | _AUX | _BE | _ADV | frozenset({
+    "who", "which", "that", "what", "and", "officials", "critics", "democrats", "republicans",
+    "leaders", "lawmakers", "activists", "supporters", "groups", "campaign", "administration",
+})
+
+
+def _naming_call(toks: Sequence[Token], m: PhraseMatch, lo: int, hi: int) -> bool:
+    """``call`` in a naming or noun sense, or a phrasal verb: not a report."""
+    if m.tok_end < hi and toks[m.tok_end].norm in _CALL_PARTICLES:
+        return True
+    if m.tok_start > lo:
+        p = toks[m.tok_start - 1]
+        if _is_word(p) and not _is_cap(p) and p.norm not in _CALL_SUBJECT_OK:
+            return True
+    return False
+
+
+def _source_dash_left(art: _Article, end: int, lo: int) -> tuple[int, int] | None:
+    """``Joyce — who is listed as an attorney — told``: the head before the dashed aside."""
+    toks = art.toks
+    dash = toks[end - 1].norm
+    k = end - 2
+    while k > lo and k > end - 40:
+        t = toks[k]
+        if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES or t.norm in (";", ":"):
+            return None
+        if t.norm == dash:
+            head = art.source_left(k, lo)
+            return (head[0], end - 1) if head is not None else None
+        k -= 1
+    return None
+
+
+def _sentence_subject(art: _Article, lo: int, hi: int) -> tuple[int, int] | None:
+    """A capitalised noun-phrase run that opens the sentence (``Rubio``, ``The Wisconsin Republican``)."""
+    toks = art.toks
+    if lo < hi and toks[lo].norm in _PRONOUNS and toks[lo].norm != "it":
+        return (lo, lo + 1) if lo + 1 < hi and _is_word(toks[lo + 1]) and not _is_cap(toks[lo + 1]) else None
+    i = lo
+    n_cap = 0
+    while i < hi:
+        t = toks[i]
+        if _is_word(t) and _is_cap(t):
+            n_cap += 1
+        elif t.norm not in ("'s", "’s", ".", "-", "&") and not (i == lo and t.norm in ("the", "a", "an")):
+            break
+        i += 1
+        if i - lo > 8:
+            return None
+    if n_cap == 0 or i >= hi or toks[i].norm in _LEFT_STOP:
+        return None
+    if toks[i].norm != "," and (not _is_word(toks[i]) or _is_cap(toks[i])):
+        return None
+    return (lo, i)
+
+
+def _first_segment_end(toks: Sequence[Token], a: int, hi: int) -> int:
+    """Token index of the first clause punctuation from ``a`` (or ``hi``)."""
+    for i in range(a, hi):
+        if toks[i].norm in _CLAUSE_PUNCT:
+            return i
+    return hi
 
 
 def _first_segment_words(toks: Sequence[Token], a: int, hi: int) -> int:
@@ -547,10 +711,34 @@ def _first_segment_words(toks: Sequence[Token], a: int, hi: int) -> int:
     return n
 
 
+_ASKED_LEAD = frozenset({"when", "if", "after", "while", "once", "as", "but", "and", "later"})
+_WENT_ON = (("went", "on", "to"), ("goes", "on", "to"), ("go", "on", "to"), ("going", "on", "to"))
+
+
+def _went_on_to(toks: Sequence[Token], i: int, lo: int) -> bool:
+    """Whether ``went on to`` stands just before token ``i``."""
+    return i - 3 >= lo and tuple(t.norm for t in toks[i - 3 : i]) in _WENT_ON
+
+
+def _is_document_source(art: _Article, src: tuple[int, int] | None) -> bool:
+    """Whether a source token range names a document (poll, survey, records)."""
+    if src is None:
+        return False
+    a, b = src
+    for h in art.src_hits:
+        if a <= h.tok_start and h.tok_end <= b and any(
+            art.cfg.entries[k].get("class") == "document" for k in h.keys
+        ):
+            return True
+    return False
+
+
 def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
     """Token index where the cue span starts (``has also said``) and passive flag."""
     i = m.tok_start
     passive = False
+    if _went_on_to(art.toks, i, lo):
+        i -= 3  # "went on to say" is one cue in PolNeAR
     while i > lo and art.toks[i - 1].norm in _CUE_LEFT:
         i -= 1
     j = m.tok_start
@@ -568,6 +756,9 @@ def _cue_end_tok(art: _Article, m: PhraseMatch, hi: int) -> int:
     j = m.tok_end
     if j < hi and (toks[j].norm == ":" or (toks[j].norm in _CUE_RIGHT_WORDS and j + 1 < hi and _is_word(toks[j + 1]))):
         return j + 1
+    if (j < hi and toks[j].norm in _CUE_RIGHT_NOT_SAY and j + 1 < hi and _is_word(toks[j + 1])
+            and toks[j - 1].norm not in _SAY_FORMS):
+        return j + 1  # "warned of", "boasted of", "railed against" (but "said of" stays "said")
     if (j + 2 < hi and toks[j].norm == "in" and toks[j + 1].norm in ("a", "an", "the", "his", "her", "their", "its")
             and toks[j + 2].norm in _CUE_IN_NOUNS):
         return j + 3
@@ -644,6 +835,11 @@ def _find_relations(art: _Article) -> list[_Draft]:
             continue
         lo, hi = s.tok_start, s.tok_end
         cues = cfg.verb_matcher.find(toks, lo, hi)
+        # a colon counts only as "Name: words" at the start of a line (at most one per sentence)
+        colons = [c for c in cues if cfg.entries[c.keys[0]].get("pos") == "colon"]
+        cues = [c for c in cues if cfg.entries[c.keys[0]].get("pos") != "colon"]
+        if colons and not cues:
+            cues = colons[:1]
         cue_starts = {c.tok_start for c in cues}
         anon = any(
             any(cfg.entries[k].get("class") == "anonymity" for k in h.keys)
@@ -653,10 +849,17 @@ def _find_relations(art: _Article) -> list[_Draft]:
         prev_in_sentence: _Draft | None = None
         for m in cues:
             entry = cfg.entries[m.keys[0]]
+            if art.quote_containing(m.start) is not None:
+                continue  # a cue inside quoted words: PolNeAR does not annotate nested attributions
             if _is_cap(toks[m.tok_start]) and m.tok_start > lo and toks[m.tok_start - 1].text not in _OPEN_QUOTES:
                 continue  # "United States", "Islamic State": a name, not a verb
             if m.tok_start > lo and toks[m.tok_start - 1].text in ("-", "‐", "‑", "–"):
                 continue  # "so-called", "self-described": part of a compound word
+            if (m.tok_start > lo and toks[m.tok_start - 1].norm == "to" and entry.get("pos") != "prep"
+                    and not _went_on_to(toks, m.tok_start, lo)):
+                continue  # "declined to say", "wants to endorse": an infinitive, not a report
+            if entry.id == "rv.call" and _naming_call(toks, m, lo, hi):
+                continue  # "a group called X", "phone calls", "called off the deal"
             if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") != "prep":
                 continue  # "the state", "his remarks", "a report": a noun, not a cue
             if entry.get("class") == "belief" and (
@@ -675,6 +878,26 @@ def _find_relations(art: _Article) -> list[_Draft]:
             while before > lo and toks[before - 1].norm in _ADV | _BE:
                 before -= 1
             d: _Draft | None = None
+            if entry.get("pos") == "colon":
+                # "Ben Carson: Clinton 'not fit to serve'": a speaker's name and a colon at the start of a line
+                d = _colon_speaker(art, m, lo, hi, s)
+                if d is not None:
+                    d.anonymous_marker = anon
+                    drafts.append(d)
+                    prev_in_sentence = d
+                continue
+            if toks[m.tok_start].norm == "asked" and m.tok_end < hi and (
+                m.tok_start == lo or toks[m.tok_start - 1].norm in _ASKED_LEAD
+            ):
+                # "Asked about X, he said ...", "when asked if ...": the question is the content
+                seg = _first_segment_end(toks, m.tok_end, hi)
+                q0 = _cue_end_tok(art, m, seg)  # "Asked about X": the cue is "Asked about"
+                if seg > q0 and any(_is_word(t) for t in toks[q0:seg]):
+                    d = _Draft(None, m, (toks[q0].start, toks[seg - 1].end), "asked", s.index)
+                    d.channel = _channel_after(art, m.tok_end, seg)
+                    d.anonymous_marker = anon
+                    drafts.append(d)
+                    continue
             if entry.get("pos") == "prep":  # according to
                 src = art.source_right(m.tok_end, hi)
                 if src is None:
@@ -692,12 +915,16 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         c1 = s.end  # "X, according to Y, Z." -> both sides
                 d = _Draft(src, m, (c0, c1), "according_to", s.index)
             else:
-                tail_content = _cue_tail_is_content(art, m.tok_end, hi)
+                obj_end, _obj_channel = _told_object(art, m, hi)
+                tail_content = _cue_tail_is_content(art, obj_end, hi)
                 prev = toks[before - 1] if before > lo else None
+                seg_end = _first_segment_end(toks, m.tok_end, hi)
                 inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
-                    t.norm in ("that", ":") or t.text in ("“", "«") for t in toks[m.tok_end:hi]
+                    t.norm in ("that", ":") or t.text in ("“", "«") for t in toks[m.tok_end:seg_end]
                 ) and 0 < _first_segment_words(toks, m.tok_end, hi) <= 10
-                if inverted and prev.norm == "," and art.source_appos_left(before, lo) is not None:
+                if inverted and toks[m.tok_start].norm.endswith("ing"):
+                    inverted = False  # ", urging his parishioners to ...": a participle, not "said X"
+                if inverted and prev is not None and prev.norm == "," and art.source_appos_left(before, lo) is not None:
                     inverted = False  # "X, the minister, said the talks went well"
                 if inverted:  # "“...,” said the official."
                     src = art.source_right(m.tok_end, hi, appos=True)
@@ -708,9 +935,20 @@ def _find_relations(art: _Article) -> list[_Draft]:
                     src = art.source_left(before, lo)
                     if src is None and before - 1 > lo and toks[before - 1].norm == ",":
                         src = art.source_appos_left(before, lo)
+                    if src is None and before - 1 > lo and toks[before - 1].norm in ("—", "–", "--"):
+                        src = _source_dash_left(art, before, lo)
+                    subject = None
+                    if (src is None and prev_in_sentence is None and toks[m.tok_start].norm.endswith("ing")
+                            and before - 1 > lo and toks[before - 1].norm == ","):
+                        # "Rubio pushed back on Thursday, saying that ...": the subject of the sentence
+                        subject = _sentence_subject(art, lo, before - 1)
                     src_lo = src[0] if src else before
                     pre = toks[src_lo - 1] if src_lo > lo else None
-                    if m.tok_start < hi and toks[m.tok_start].norm in _GERUNDS_FOLLOW and src is None and prev_in_sentence is not None:
+                    if subject is not None:
+                        src = subject
+                    gerund = toks[m.tok_start].norm in _GERUNDS_FOLLOW or (
+                        toks[m.tok_start].norm.endswith("ing") and before > lo and toks[before - 1].norm == ",")
+                    if gerund and src is None and prev_in_sentence is not None:
                         # "..., adding that ..." -> same source as the previous cue
                         start_tok, _ch = _told_object(art, m, hi)
                         c0 = toks[start_tok].start if start_tok < hi else s.end
@@ -739,12 +977,26 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         cont = _content_before(art, src_lo, lo, s.start, look_back=True)
                         if cont is not None:
                             d = _Draft(src, m, cont, "postposed", s.index)
+            if (d is not None and d.source is None and d.rule == "preposed" and before - 1 > lo
+                    and toks[before - 1].norm == "who"):
+                # "Thomas Perez, who said he expects ...": PolNeAR marks the relative pronoun as
+                # the source; the antecedent resolves it like a pronoun
+                d.source = (before - 1, before)
+                k = before - 1
+                if toks[k - 1].norm == ",":
+                    k -= 1
+                ante = art.source_left(k, lo)
+                if ante is not None:
+                    d.extra["antecedent"] = ante
             if d is not None and d.source is None and d.rule == "preposed" and before > lo:
                 w = toks[before - 1].norm
                 if w in ("and", "but") and prev_in_sentence is not None and prev_in_sentence.source is not None:
                     # "X noted that ... and added: ...": the subject of the first verb
                     d.source = prev_in_sentence.source
                     d.pronoun_of = prev_in_sentence
+                elif w in ("and", "but") and prev_in_sentence is None:
+                    # "McConnell was quick to embrace him and said ...": the subject of the sentence
+                    d.source = _sentence_subject(art, lo, before - 1)
             # a cue with reported words but no source found is kept (source_type "none"),
             # unless another cue follows in the sentence ("Pointing to X, he said: ...")
             if (d is not None and d.source is None and not passive and d.rule == "preposed"
@@ -752,6 +1004,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 continue
             if d is None or (d.source is None and not passive and d.rule == "postposed"):
                 continue
+            if entry.get("requires_source") == "document" and not _is_document_source(
+                    art, d.source if d.source is not None and d.source[0] > m.tok_start else (lo, m.tok_start)):
+                continue  # "polls show" / "the study found", but not "a TV show", "he found
             d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
             if d.passive:
                 d.source = None
@@ -809,7 +1064,7 @@ def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]])
     toks = art.toks
     if d.source is None:
         return _Src("none")
-    a, b = d.source
+    a, b = d.extra.get("antecedent", d.source)  # "X, who said": classify X
     words = [t for t in toks[a:b] if _is_word(t)]
     if not words:
         return _Src("none")
