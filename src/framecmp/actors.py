@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -430,7 +431,8 @@ def load_actors(
         more, v = _read_actors(e, problems)
         for a in more:
             merged[a.id] = a
-        versions.append(v or "user")
+        digest = hashlib.sha256(repr(sorted(more, key=lambda a: a.id)).encode("utf-8")).hexdigest()[:8]
+        versions.append(f"{v or 'user'}#{digest}")
     if problems:
         raise LexiconError(problems)
     index = _build_index(list(merged.values()), "+".join(versions), problems)

@@ -223,6 +223,11 @@ class Lexicon:
     path: str = "<dict>"
     meta: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def digest(self) -> str:
+        """A short hash of the entries' content: tells edited copies apart in provenance."""
+        return _digest(self.entries)
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -250,11 +255,22 @@ class Lexicon:
             for e in other.entries:
                 mine[e.id] = e
             entries = tuple(mine.values())
-        version = other.version if replace else f"{self.version}+{other.name}@{other.version}"
+        tag = f"{other.name}@{other.version}#{other.digest}"
+        version = tag if replace else f"{self.version}+{tag}"
         return Lexicon(
             kind=self.kind, name=self.name, version=version, entries=entries,
             description=self.description, source=self.source, path=self.path, meta=self.meta,
         )
+
+
+def _digest(entries: tuple[Entry, ...]) -> str:
+    import hashlib
+    import json
+
+    payload = json.dumps(
+        [[e.id, list(e.terms), dict(e.fields)] for e in entries], sort_keys=True, default=str
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:8]
 
 
 def _check_value(f: Field, value: Any) -> str | None:

@@ -355,7 +355,9 @@ def _build(lexicons: Sequence[Lexicon], *, replace_with: Lexicon | None = None) 
         for e in _entries_from(lex):
             merged[e.id] = e
         names.append(lex.name)
-        versions.append(f"{lex.name}@{lex.version}")
+        bundled = Path(lex.path).parent == lexicon_dir() if lex.path != "<dict>" else False
+        # user lexicons carry a content hash, so an edited copy is told apart in provenance
+        versions.append(f"{lex.name}@{lex.version}" + ("" if bundled else f"#{lex.digest}"))
         files.append(lex.path)
     entries = tuple(merged.values())
     phrases: list[tuple[str, str, dict]] = []
