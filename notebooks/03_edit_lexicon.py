@@ -200,8 +200,12 @@ as_table = pd.DataFrame([
 fc.load_terms(extra=as_dict).by_id["ab.mouthpiece"].terms, fc.load_terms(extra=as_table).by_id["ab.mouthpiece"].terms
 
 # %% [markdown]
-# `extra=` takes one source at a time (a file, a dict or a table). To combine several,
-# put all your entries in one file.
+# `extra=` also takes a list of sources (files, dicts, tables), merged in order: for the
+# same `id`, a later source wins.
+
+# %%
+combined = fc.load_terms(extra=[my_terms, as_dict])
+combined.by_id["lt.junta"].connotation, combined.by_id["ab.mouthpiece"].terms
 
 # %% [markdown]
 # ## 5. Add an actor: Turkey

@@ -146,7 +146,11 @@ def test_permutation_is_stratified_by_event():
     arts = s.articles.assign(event=s.articles["outlet"].map({"A": "e1", "B": "e2"}))
     t = compare(with_articles(s, arts), measure="stance", holder="author", **FAST)
     assert t.attrs["stratified_by_event"] is True
-    assert np.allclose(t["p_value"], 1.0)
+    # nothing can move: no p-value (not a misleading 1.0), and the note says why
+    assert t["p_value"].isna().all() and t["p_adjusted"].isna().all()
+    assert t.attrs["n_events_shared"] == 0
+    assert t["note"].str.contains("no event is covered by two groups").all()
+    assert not t["note"].str.contains("permutation test within").any()
     # without events the difference is clear
     arts2 = s.articles.assign(event=None)
     t2 = compare(with_articles(s, arts2), measure="stance", holder="author", **FAST)
@@ -361,3 +365,35 @@ def test_sensitivity_ranking_holds_and_breaks(scores):
     assert set(res.means["variation"]) == {"baseline", "shift", "flip"}
     with pytest.raises(ValueError, match="non-empty mapping"):
         sensitivity(score_fn, scores, variations={})
+
+
+def test_within_event_test_only_where_an_event_is_shared():
+    s = make_scores({"A": 4, "B": 4, "C": 4}, stance_means={"A": {"france": -0.8}}, n_events=0)
+    # A and B share event e1; C alone covers e2
+    arts = s.articles.assign(event=s.articles["outlet"].map({"A": "e1", "B": "e1", "C": "e2"}))
+    t = compare(with_articles(s, arts), measure="stance", holder="author", **FAST)
+    assert t.attrs["n_events_shared"] == 1
+    assert t["note"].str.contains("permutation test within 2 event").all()
+    c = t[t["group"] == "C"]
+    assert c["p_value"].isna().all()
+    assert c["note"].str.contains("no within-event test").all()
+    assert t[t["group"] == "A"]["p_value"].notna().all()
+
+
+def test_seed_like_corpus_one_article_per_event(seed_scores):
+    t = compare(seed_scores, measure="stance", **FAST)
+    assert t["p_value"].isna().all()
+    notes = t.attrs["notes"]
+    assert any("no event is covered by two groups" in n for n in notes)
+    assert not any("permutation test within" in n for n in notes)
+
+
+@pytest.mark.parametrize("measure", ["stance", "terms", "attribution", "voices", "labels"])
+def test_flag_and_note_are_none_when_empty(measure):
+    s = make_scores({"A": 6, "B": 6, "C": 2})
+    for by in ("outlet", "event"):
+        t = compare(s, measure=measure, by=by, **FAST)
+        for col in ("flag", "note"):
+            assert t[col].dtype == object
+            assert all(v is None or (isinstance(v, str) and v) for v in t[col]), (by, col)
+        assert (t["flag"].isna() == t["flag"].map(lambda v: v is None)).all()

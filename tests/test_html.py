@@ -471,3 +471,106 @@ def test_report_splits_framing_and_general_terms(monkeypatch: pytest.MonkeyPatch
     assert framing < terms.index("<td>Delegitimising words</td>") < general
     assert general < terms.index("<td>Negative words (general)</td>")
     assert general < terms.index("<td>Puffery</td>")
+
+
+# --------------------------------------------------------------------------- short reprs, large corpora
+
+
+def test_highlight_repr_is_short() -> None:
+    s = fake_scores()
+    h = highlight(s.corpus["a1"], s.evidence)
+    text = repr(h)
+    assert text.startswith("Highlight(a1, ") and len(text) < 200
+    assert "spans: " in text and "actor" in text and "term" in text
+    assert "<" not in text  # no HTML in the plain-text form
+    assert h.n_spans == len(parse(h.html).spans) or h.n_spans > 0
+    assert dict(h.kind_counts)["term"] == 3
+    assert h._repr_html_() == h.html  # the HTML form is unchanged
+
+
+def _big_scores(n_per_outlet: int = 15, outlets: int = 4) -> FakeScores:
+    """Many copies of the two fake articles, with long removal and voice logs."""
+    base = fake_scores()
+    corpus: dict[str, FakeArticle] = {}
+    arts, evs, rems, voices = [], [], [], []
+    for k in range(outlets):
+        for i in range(n_per_outlet):
+            src = "a1" if i % 2 == 0 else "a2"
+            aid = f"o{k}-{i:03d}"
+            a = base.corpus[src]
+            corpus[aid] = FakeArticle(aid, f"Outlet {k}", f"Title {aid}", a.text,
+                                      event=f"E{i}", translated_from="fr" if i % 3 == 0 else None)
+            row = base.articles[base.articles["article_id"] == src].iloc[0].to_dict()
+            arts.append({**row, "article_id": aid, "outlet": f"Outlet {k}", "title": f"Title {aid}",
+                         "event": f"E{i}", "translated_from": "fr" if i % 3 == 0 else None})
+            evs.append(base.evidence[base.evidence["article_id"] == src].assign(
+                article_id=aid, outlet=f"Outlet {k}"))
+            for j in range(6):
+                rems.append({"article_id": aid, "raw_start": 0, "raw_end": 10 + j,
+                             "text": f"Menu {j}", "reason": ["navigation", "byline"][j % 2],
+                             "rule_id": "nav.menu"})
+            for _ in range(5):
+                voices.append({"article_id": aid, "outlet": f"Outlet {k}", "affiliation": "mali",
+                               "n_attributions": 1, "quoted_words": 3, "share": 0.2,
+                               "anonymous_share": 1.0, "direct_share": 0.0})
+    return FakeScores(
+        articles=pd.DataFrame(arts, columns=C.ARTICLES),
+        evidence=pd.concat(evs, ignore_index=True), stance=base.stance, terms=base.terms,
+        labels=base.labels, attribution=base.attribution,
+        voices=pd.DataFrame(voices, columns=C.VOICES), style=base.style,
+        mentions=base.mentions, removals=pd.DataFrame(rems, columns=C.REMOVALS),
+        config=base.config, corpus=corpus,
+    )
+
+
+def test_report_max_articles_lists_the_rest(fake_modules: list[str]) -> None:
+    s = _big_scores()
+    html = report(s, plots=False)  # default: 20
+    tree = parse(html)
+    shown = [i for i in tree.ids if i.startswith("a-o") and "-tip-" not in i]
+    assert len(shown) == 20
+    # taken in turn from each outlet: 5 of each of the 4 outlets
+    assert sorted({i.split("-")[1] for i in shown}) == ["o0", "o1", "o2", "o3"]
+    assert "20 of 60 articles are highlighted" in html
+    assert "max_articles=None" in html
+    assert "The 40 articles left out" in html
+    assert "Title o0-014" in html  # listed by title
+    everything = report(s, plots=False, max_articles=None)
+    assert len([i for i in parse(everything).ids if i.startswith("a-o") and "-tip-" not in i]) == 60
+    assert "left out to keep this file small" not in everything
+    none = report(s, plots=False, max_articles=0)
+    assert not [i for i in parse(none).ids if i.startswith("a-o") and "-tip-" not in i]
+    assert "The 60 articles left out" in none
+    assert len(html) < 0.6 * len(everything)
+    for bad in (-1, 2.5, "20", True):
+        with pytest.raises(ValueError, match="'max_articles' parameter of report"):
+            report(s, plots=False, max_articles=bad)  # type: ignore[arg-type]
+
+
+def test_report_sections_stay_compact_for_large_corpora(
+        fake_modules: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import framecmp.html as H
+
+    monkeypatch.setattr(H, "MAX_TABLE_ROWS", 50)
+    monkeypatch.setattr(H, "_TOP_ROWS", 10)
+    s = _big_scores()  # 360 removals, 300 voice rows, 15 events, 20 translated articles
+    html = report(s, plots=False, max_articles=0)
+    parse(html)
+
+    def section(ident: str) -> str:
+        start = html.index(f'<section id="{ident}"')
+        return html[start:html.index("</section>", start)]
+
+    cleaning = section("cleaning")
+    assert "Removals per reason (360 removals in 60 article(s))" in cleaning
+    assert f"the {H._TOP_ROWS} largest of 120" in cleaning
+    assert "The first 50 of 360 removals" in cleaning and "310 more removals" in cleaning
+    assert cleaning.count("<tr>") < 2 + 1 + H._TOP_ROWS + 1 + 50 + 1 + 5
+    summary = section("summary")
+    assert "Articles and events per outlet (15 events)" in summary
+    assert "Events covered by the most outlets" in summary
+    assert summary.count("<tr>") < 60
+    assert "more note(s) of the same kind" in summary
+    attribution = section("attribution")
+    assert "the first 50 of 300 rows" in attribution
+    assert attribution.count("<tr>") < 80

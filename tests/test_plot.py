@@ -127,6 +127,89 @@ def test_bars_heights_and_intervals(table):
     assert ax.patches[2].get_hatch() == "///"
 
 
+def _one_article_table() -> pd.DataFrame:
+    """Six outlets, one article each, as compare() gives them (rest flagged too for some)."""
+    names = ["Anadolu Agency", "Nigerian news site (unidentified)", "RT", "Sputnik",
+             "Une Plume du Mali (republished)", "Xinhua"]
+    rows = []
+    for i, g in enumerate(names):
+        flag = "too few articles (n=1 < 3)"
+        if i % 2:
+            flag += "; too few articles in the rest (n=2 < 3)"
+        rows.append({"measure": "stance", "group": g, "holder": "author", "item": "russia",
+                     "n_articles": 1, "mean": 0.4 - 0.15 * i, "ci_low": np.nan,
+                     "ci_high": np.nan, "flag": flag})
+    return pd.DataFrame(rows)
+
+
+def test_bars_single_article_groups_are_hatched_and_say_too_few():
+    ax = P.stance_bars(_one_article_table(), target="russia", ax=_ax())
+    assert len(ax.patches) == 6
+    assert all(p.get_hatch() == "///" for p in ax.patches)
+    labels = _ticks(ax.get_xticklabels())
+    assert all("too few" in t and "n=1" in t for t in labels), labels
+    assert labels[2].startswith("RT")
+    # six long names: tilted so that they do not overlap
+    assert all(t.get_rotation() == 30 for t in ax.get_xticklabels())
+    assert not [c for c in ax.collections if hasattr(c, "get_segments")]  # no whiskers
+    fig = ax.figure
+    fig.set_size_inches(9, 3.5)
+    fig.canvas.draw()
+    # parallel tilted labels do not touch when the tick spacing, measured across the
+    # text direction, exceeds the text height
+    x0, x1 = (ax.transData.transform((x, 0))[0] for x in (0, 1))
+    height = max(t.get_fontsize() for t in ax.get_xticklabels()) * fig.dpi / 72
+    assert (x1 - x0) * np.sin(np.radians(30)) > height
+
+
+def test_bars_only_the_rest_too_small_is_not_hatched():
+    t = pd.DataFrame([
+        {"group": "X", "holder": "author", "item": "france", "n_articles": 5, "mean": -0.3,
+         "ci_low": -0.5, "ci_high": -0.1, "flag": "too few articles in the rest (n=2 < 3)"},
+        {"group": "Y", "holder": "author", "item": "france", "n_articles": 2, "mean": 0.1,
+         "ci_low": np.nan, "ci_high": np.nan,
+         "flag": "too few articles (n=2 < 3); too few articles in the rest (n=5 < 3)"},
+    ])
+    ax = P.stance_bars(t, target="france", ax=_ax())
+    assert [bool(p.get_hatch()) for p in ax.patches] == [False, True]
+    assert _ticks(ax.get_xticklabels()) == ["X\n(n=5)", "Y\n(n=2, too few)"]
+
+
+def test_heatmap_hatch_contrasts_with_dark_cells():
+    st = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Sputnik", "RT", "X"],
+                       "holder": "author", "target": "russia", "n": 1,
+                       "stance": [0.4, -0.9, 0.05]})
+    ax = P.stance_heatmap(st, ax=_ax(), colorbar=False)
+    hatched = {int(round(p.get_y() + 0.5)): p for p in ax.patches if p.get_hatch()}
+    assert len(hatched) == 3
+    rows = _ticks(ax.get_yticklabels())
+    white = np.array([1.0, 1.0, 1.0])
+    for name, dark in (("Sputnik", True), ("RT", True), ("X", False)):
+        edge = np.array(hatched[rows.index(name)].get_edgecolor()[:3])
+        assert np.allclose(edge, white) == dark, name
+        assert hatched[rows.index(name)].get_edgecolor()[3] >= 0.7
+
+
+def test_term_categories_whiskers_from_compare():
+    s = make_scores({"A": 6, "B": 6, "C": 2})
+    t = compare(s, measure="terms", n_boot=50, n_perm=50)
+    ax = P.term_categories(t, ax=_ax())
+    segs = [c for c in ax.collections if hasattr(c, "get_segments")]
+    n_ok = int((t["ci_low"].notna() & t["flag"].isna()).sum())
+    assert n_ok > 0
+    assert sum(len(c.get_segments()) for c in segs) == n_ok  # one whisker per interval
+    # each whisker spans its own row's interval, at its own bar
+    drawn = sorted((round(float(sg[0][1]), 6), round(float(sg[1][1]), 6))
+                   for c in segs for sg in c.get_segments())
+    ok = t[t["ci_low"].notna() & t["flag"].isna()]
+    assert drawn == sorted(zip(ok["ci_low"].round(6), ok["ci_high"].round(6)))
+    xs = [float(sg[0][0]) for c in segs for sg in c.get_segments()]
+    assert len(set(np.round(xs, 6))) == n_ok
+    assert "whiskers" in ax.get_title()
+    # C has too few articles: hatched bars, no whiskers
+    assert any(p.get_hatch() == "///" for p in ax.patches)
+
+
 def test_bars_wrong_target_lists_targets(table):
     with pytest.raises(ValueError, match=r"\['ecowas', 'france', 'russia'\]. Got 'mali'"):
         P.stance_bars(table, target="mali", ax=_ax())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,32 @@ def test_no_scored_article_is_a_clear_error() -> None:
     broken = type(s)(**{**s.__dict__, "articles": s.articles.assign(status="error")})
     with pytest.raises(ValueError, match="status 'ok'"):
         worksheet(broken)
+
+
+def test_worksheet_repr_is_short() -> None:
+    ws = worksheet(fake_scores())
+    text = repr(ws)
+    assert text.startswith("Worksheet(2 articles, ") and "mode='highlight'" in text
+    assert f"{ws.n_questions} questions" in text and ws.n_questions >= 4
+    assert len(text) < 200 and "<" not in text
+    assert "Worksheet(2 articles" in repr(worksheet(fake_scores(), mode="blank"))
+    assert "mode='blank'" in repr(worksheet(fake_scores(), mode="blank"))
+    assert "fc-ws" in ws._repr_html_()
+
+
+def test_answer_key_says_each_thing_once(seed_scores) -> None:
+    ws = worksheet(seed_scores)
+    key = ws.answer_key_markdown
+    assert "puffery. puffery" not in key and "editorialising. editorializing" not in key
+    items = [line for line in key.splitlines() if line.startswith("- (")]
+    assert items
+    for line in items:
+        low = line.lower()
+        # the category and the connotation value appear once, not again in the reason
+        assert len(re.findall(r"\([+-]\d\.\d\d\)", line)) <= 1, line
+        assert "valence" not in low and " -\\> " not in line, line
+    assert any("puffery (+0.50). " in i for i in items)
+    assert "(puffery)." not in key
+    views = key.split("## Views")[1].split("## Who")[0]
+    assert "valence" not in views and "-\\>" not in views
+    assert "(named “Kiev”)" in views

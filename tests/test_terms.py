@@ -6,6 +6,7 @@ import warnings
 
 import pandas as pd
 import pytest
+import yaml
 
 from framecmp import columns as C
 from framecmp.lexicons import LexiconError
@@ -155,6 +156,47 @@ def test_extra_dataframe():
     assert only.by_id["u.a"].terms == ("big shot", "bigwig")
     assert [h.text for h in find_terms(analyze("Two bigwigs and a big shot."), lexicon=only).hits] == [
         "bigwigs", "big shot"]
+
+
+def test_extra_list_of_sources_merged_in_order(lex, tmp_path):
+    as_dict = {"entries": [
+        {"id": "my.hero", "terms": ["hero"], "category": "intensifier", "connotation": 0.5,
+         "explanation": "Praise.", "source": "dict"},
+    ]}
+    as_table = pd.DataFrame([
+        {"id": "my.hero", "terms": "hero | champion", "category": "intensifier",
+         "connotation": 0.75, "explanation": "Praise, again.", "source": "table"},
+        {"id": "u.a", "terms": "bigwig", "category": "intensifier", "connotation": -0.5,
+         "explanation": "Mocking.", "source": "table"},
+    ])
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump({"format": "framecmp-lexicon/1", "kind": "loaded_terms", "name": "mine",
+                                    "version": "1", "entries": [
+        {"id": "f.stooge", "terms": ["stooge"], "category": "delegitimising",
+         "connotation": -0.75, "explanation": "Puppet.", "source": "file"}]}), encoding="utf-8")
+    merged = load_terms(extra=[as_dict, as_table, path])
+    assert len(merged) == len(lex) + 3
+    assert merged.by_id["my.hero"].connotation == 0.75  # later source wins
+    assert merged.by_id["my.hero"].terms == ("hero", "champion")
+    assert {"u.a", "f.stooge"} <= set(merged.by_id)
+    back = load_terms(extra=(as_table, as_dict))
+    assert back.by_id["my.hero"].connotation == 0.5
+    only = load_terms(extra=[as_dict, path], replace=True)
+    assert set(only.by_id) == {"my.hero", "f.stooge"}
+
+
+def test_extra_list_reports_problems_of_every_source():
+    bad = {"entries": [{"id": "x.1", "terms": ["a"], "category": "intensifier"}]}
+    also_bad = {"entries": [{"id": "x.2", "terms": ["b"], "connotation": 0}]}
+    with pytest.raises(LexiconError) as err:
+        load_terms(extra=[bad, also_bad])
+    text = str(err.value)
+    assert "x.1" in text or "connotation" in text
+    assert len(err.value.problems) >= 2
+    with pytest.raises(ValueError, match="at least one source"):
+        load_terms(extra=[])
+    with pytest.raises(TypeError, match="list or tuple"):
+        load_terms(extra=[{"entries": []}, 42])
 
 
 def test_extra_wrong_type_and_replace_without_extra():

@@ -198,6 +198,31 @@ def _perm_stats(x: np.ndarray, codes: np.ndarray, strata: np.ndarray, n_groups: 
     return sums
 
 
+def _in_mixed_strata(codes: np.ndarray, strata: np.ndarray, n_groups: int) -> np.ndarray:
+    """For each group, whether one of its strata also holds articles of another group.
+
+    Permuting labels within strata cannot move a group that never shares a
+    stratum with another group: its test would always give p = 1.
+    """
+    out = np.zeros(n_groups, dtype=bool)
+    if len(codes) == 0:
+        return out
+    frame = pd.DataFrame({"g": codes, "s": strata})
+    n_per_stratum = frame.groupby("s")["g"].nunique()
+    shared = set(n_per_stratum[n_per_stratum >= 2].index)
+    for g in frame.loc[frame["s"].isin(shared), "g"].unique():
+        out[int(g)] = True
+    return out
+
+
+def _shared_strata(long: pd.DataFrame) -> int:
+    """How many events hold articles of two or more groups."""
+    if long.empty or "event" not in long:
+        return 0
+    per = long.groupby("event")["group"].nunique()
+    return int((per >= 2).sum())
+
+
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     values: pd.DataFrame  # article_id, group, event, keys..., item, value, n_mentions
@@ -442,8 +467,16 @@ def compare(
           Chosen over Cohen's d because article scores are bounded and skewed.
         - ``p_value``: two-sided permutation test of the mean difference,
           group vs rest; when the articles carry an ``event``, labels are
-          permuted within events only (stratified). ``p_adjusted``:
+          permuted within events only (stratified). When no event holds
+          articles of two groups (e.g. each event covered by one outlet),
+          the within-event test cannot tell groups apart: ``p_value`` is NaN
+          (not 1.0) and the ``note`` says so; likewise for a group none of
+          whose events is shared with another group. ``p_adjusted``:
           Benjamini-Hochberg across all rows of this table.
+        - ``flag``: why the row has no interval or test (a str), None when
+          the row is not flagged; ``note``: table-wide and row notes joined
+          by "; ", None when there are none. Both are object columns, so an
+          empty cell is always None, never NaN.
         - ``n_mentions``: the evidence behind the row (stance evidence, term
           hits, attributions, label uses).
 
@@ -487,8 +520,12 @@ def compare(
         table_notes.append(f"{prep.n_excluded} article(s) not scored (status != 'ok') excluded")
     if prep.n_missing_group:
         table_notes.append(f"{prep.n_missing_group} row(s) without a {by!r} excluded")
-    if prep.stratified:
+    shared_events = _shared_strata(long) if prep.stratified else 0
+    if prep.stratified and shared_events:
         table_notes.append(f"permutation test within {prep.n_events} event(s)")
+    elif prep.stratified:
+        table_notes.append("no event is covered by two groups: the within-event test "
+                           "cannot tell groups apart (p_value left empty)")
     all_groups = sorted(long["group"].dropna().unique(), key=str)
     one_group = len(all_groups) == 1
     if one_group:
@@ -518,8 +555,10 @@ def compare(
             k for k in range(ng)
             if counts[k] >= min_articles and n - counts[k] >= min_articles
         ]
+        # group k can only move within strata that also hold another group
+        mixed = _in_mixed_strata(codes, strata, ng)
         perm_sums = (_perm_stats(x, codes, strata, ng, rng, n_perm)
-                     if testable and ng > 1 else None)
+                     if testable and ng > 1 and mixed[testable].any() else None)
         mentions = sub.groupby(sub["group"].astype(str))["n_mentions"].sum()
         orig_group = dict(zip(sub["group"].astype(str), sub["group"]))
         for k, gl in enumerate(glabels):
@@ -528,6 +567,7 @@ def compare(
             mean = obs_sums[k] / nk if nk else np.nan
             rest_mean = (total - obs_sums[k]) / n_rest if n_rest else np.nan
             flags: list[str] = []
+            extra_notes: list[str] = []
             lo = hi = np.nan
             if nk < min_articles:
                 flags.append(f"too few articles (n={nk} < {min_articles})")
@@ -538,13 +578,17 @@ def compare(
                 flags.append(f"only one {by}")
             elif n_rest < min_articles:
                 flags.append(f"too few articles in the rest (n={n_rest} < {min_articles})")
+            elif k in testable and not mixed[k]:
+                if shared_events:  # the table note covers the case where no event is shared
+                    extra_notes.append("no event with this group also has articles of "
+                                       "another group: no within-event test")
             elif perm_sums is not None and k in testable:
                 ps = perm_sums[:, k]
                 perm_diff = ps / nk - (total - ps) / n_rest
                 obs = mean - rest_mean
                 extreme = np.abs(perm_diff) >= abs(obs) - 1e-12
                 p = float((1 + extreme.sum()) / (n_perm + 1))
-            row_notes = list(table_notes)
+            row_notes = [*table_notes, *extra_notes]
             rows.append({
                 "measure": measure,
                 "group": orig_group.get(gl, gl),
@@ -566,6 +610,8 @@ def compare(
             })
 
     out = pd.DataFrame(rows, columns=[c for c in _OUT_COLUMNS if c != "p_adjusted"])
+    for c in ("flag", "note"):  # None where empty, whatever pandas infers for str columns
+        out[c] = pd.Series([r[c] for r in rows], index=out.index, dtype=object)
     out.insert(out.columns.get_loc("p_value") + 1, "p_adjusted",
                benjamini_hochberg(out["p_value"].to_numpy(dtype=float)))
     if measure != "stance":
@@ -592,6 +638,7 @@ def compare(
         "n_duplicates_dropped": prep.n_duplicates,
         "n_missing_group": prep.n_missing_group,
         "stratified_by_event": prep.stratified,
+        "n_events_shared": shared_events,
         "n_events": prep.n_events,
         "groups": [str(g) for g in all_groups],
         "effect_size": "mean - rest_mean; cliffs_delta = P(group > rest) - P(group < rest)",

@@ -102,6 +102,13 @@ ul.fc-note, ul.fc-meta { padding-left: 2em; }
 
 _NUMERIC_RE = re.compile(r"[^A-Za-z0-9_-]+")
 
+#: Most rows of a long per-article table (cleaning log, voices) a report shows.
+MAX_TABLE_ROWS = 200
+#: Most rows of a summary table shown before the rest is pooled or folded away.
+_TOP_ROWS = 20
+#: Most event columns of the outlet x event table; more events give a shorter summary.
+_MAX_EVENT_COLUMNS = 12
+
 
 class _Raw(str):
     """HTML that is already escaped (a marker type for table cells)."""
@@ -440,6 +447,19 @@ def article_html(
     str
         An ``<article>`` element.
     """
+    return _article_parts(article, evidence, kinds=kinds, anchor=anchor,
+                          heading_level=heading_level)[0]
+
+
+def _article_parts(
+    article: Any,
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    *,
+    kinds: Sequence[str] | None,
+    anchor: str | None,
+    heading_level: int,
+) -> tuple[str, list[_Span]]:
+    """The ``<article>`` element of :func:`article_html`, and the spans it shows."""
     text = getattr(article, "text", None)
     if not isinstance(text, str):
         raise TypeError(
@@ -462,10 +482,10 @@ def article_html(
         + _text_html(text, spans, anchor)
         + _tag("div", tips, class_="fc-tips", hidden=True)
     )
-    return _tag("article", body, class_="fc-article", id=anchor)
+    return _tag("article", body, class_="fc-article", id=anchor), spans
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Highlight:
     """A highlighted article: shows inline in Jupyter, or saves as a page.
 
@@ -475,13 +495,32 @@ class Highlight:
         A self-contained HTML fragment (stylesheet included).
     title : str
         The article title.
+    article_id : str or None
+        The article id, when the article has one.
+    n_spans : int
+        Highlighted spans (distinct text ranges).
+    kind_counts : tuple of (kind, count)
+        Evidence rows shown, per kind, in :data:`KINDS` order.
+
+    In Jupyter it renders as HTML; elsewhere (and as the plain-text copy a
+    notebook saves) it is one short line, e.g.
+    ``Highlight(seed-000, 213 spans: 42 actor, 28 term, ...)``.
     """
 
     html: str
     title: str
+    article_id: str | None = None
+    n_spans: int = 0
+    kind_counts: tuple[tuple[str, int], ...] = ()
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        name = self.article_id if self.article_id is not None else repr(self.title)
+        counts = ", ".join(f"{n} {k}" for k, n in self.kind_counts)
+        spans = f"{self.n_spans} span{'s' if self.n_spans != 1 else ''}"
+        return f"Highlight({name}, {spans}{': ' + counts if counts else ''})"
 
     def __str__(self) -> str:
         return self.html
@@ -536,9 +575,15 @@ def highlight(
     >>> "&lt;no&gt;" in h.html and 'class="fc-ev fc-k-term"' in h.html
     True
     """
-    fragment = article_html(article, evidence, kinds=kinds)
-    title = str(_clean(getattr(article, "title", None)) or _article_id(article) or "Article")
-    return Highlight(html=_tag("style", CSS) + _tag("div", fragment, class_="fc-root"), title=title)
+    fragment, spans = _article_parts(article, evidence, kinds=kinds, anchor=None,
+                                     heading_level=3)
+    aid = _article_id(article)
+    title = str(_clean(getattr(article, "title", None)) or aid or "Article")
+    counts = Counter(str(r.get("kind")) for s in spans for r in s.rows)
+    order = [k for k in KINDS if counts.get(k)] + sorted(set(counts) - set(KINDS))
+    return Highlight(html=_tag("style", CSS) + _tag("div", fragment, class_="fc-root"),
+                     title=title, article_id=None if aid is None else str(aid),
+                     n_spans=len(spans), kind_counts=tuple((k, counts[k]) for k in order))
 
 
 # --------------------------------------------------------------------------- report: checks
@@ -656,9 +701,13 @@ def _summary_html(scores: Any) -> str:
     if "event" in arts.columns:
         ev = arts.assign(event=arts["event"].fillna("(no event)").astype(str))
         tab = pd.crosstab(ev["outlet"].astype(str), ev["event"])
-        parts.append(_table(["Outlet", *tab.columns], [[o, *r] for o, r in zip(tab.index, tab.values.tolist())],
-                            caption="Articles per outlet and event",
-                            numeric=range(1, len(tab.columns) + 1)))
+        if len(tab.columns) <= _MAX_EVENT_COLUMNS:
+            parts.append(_table(["Outlet", *tab.columns],
+                                [[o, *r] for o, r in zip(tab.index, tab.values.tolist())],
+                                caption="Articles per outlet and event",
+                                numeric=range(1, len(tab.columns) + 1)))
+        else:
+            parts.append(_events_summary(ev, tab))
     words = arts.groupby("outlet").agg(
         articles=("outlet", "size"),
         words=("n_words", "sum") if "n_words" in arts.columns else ("outlet", "size"),
@@ -684,8 +733,42 @@ def _summary_html(scores: Any) -> str:
         notes.append(f"The corpus mixes languages ({', '.join(map(_display.language_name, langs))}); lexicons "
                      "may cover them unevenly.")
     if notes:
-        parts.append(_tag("ul", "".join(_tag("li", _esc(n)) for n in notes), class_="fc-note"))
+        parts.append(_capped_list(notes, _TOP_ROWS, what="note(s)"))
     return _section("summary", "Corpus summary", "".join(parts))
+
+
+def _capped_list(items: Sequence[str], limit: int, *, what: str) -> str:
+    """A note list of at most ``limit`` items; the rest are counted, not shown."""
+    shown = list(items[:limit])
+    if len(items) > limit:
+        shown.append(f"… and {len(items) - limit} more {what} of the same kind.")
+    return _tag("ul", "".join(_tag("li", _esc(n)) for n in shown), class_="fc-note")
+
+
+def _events_summary(ev: pd.DataFrame, tab: pd.DataFrame) -> str:
+    """Outlets x events for many events: counts per outlet, and the most shared events."""
+    shared_by = (tab > 0).sum(axis=0)
+    real = [c for c in tab.columns if c != "(no event)"]
+    shared = {c for c in real if shared_by[c] >= 2}
+    rows = []
+    for outlet, r in tab.iterrows():
+        covered = [c for c in real if r[c] > 0]
+        rows.append([outlet, int(r.sum()), len(covered), sum(c in shared for c in covered),
+                     int(r.get("(no event)", 0))])
+    out = _table(["Outlet", "Articles", "Events", "Events shared with another outlet",
+                  "Articles without event"], rows,
+                 caption=f"Articles and events per outlet ({len(real)} events)",
+                 numeric=(1, 2, 3, 4))
+    top = sorted(real, key=lambda c: (-int(shared_by[c]), -int(tab[c].sum()), str(c)))
+    top = [c for c in top if shared_by[c] >= 2][:_TOP_ROWS]
+    if top:
+        out += _table(["Event", "Outlets", "Articles"],
+                      [[c, int(shared_by[c]), int(tab[c].sum())] for c in top],
+                      caption=f"Events covered by the most outlets (top {len(top)} of "
+                              f"{len(shared)} shared)", numeric=(1, 2))
+    else:
+        out += _para("No event is covered by two outlets.", cls="fc-meta")
+    return out
 
 
 def _cleaning_html(scores: Any) -> str:
@@ -700,16 +783,31 @@ def _cleaning_html(scores: Any) -> str:
         else rem.assign(n_chars=rem.get("text", pd.Series(dtype=str)).astype(str).str.len())
     by = rem.groupby(["article_id", "reason"], dropna=False).agg(n=("reason", "size"),
                                                                   chars=("n_chars", "sum"))
-    summary = _table(["Article", "Reason", "Removals", "Characters"],
-                     [[a, r, int(v.n), int(v.chars)] for (a, r), v in by.iterrows()],
-                     caption="Removals per article and reason", numeric=(2, 3))
+    per_reason = rem.groupby("reason", dropna=False).agg(
+        n=("reason", "size"), articles=("article_id", "nunique"), chars=("n_chars", "sum"))
+    summary = _table(["Reason", "Removals", "Articles", "Characters"],
+                     [[r, int(v.n), int(v.articles), int(v.chars)]
+                      for r, v in per_reason.sort_values("n", ascending=False).iterrows()],
+                     caption=f"Removals per reason ({len(rem)} removals in "
+                             f"{rem['article_id'].nunique()} article(s))", numeric=(1, 2, 3))
+    top = by.sort_values(["chars", "n"], ascending=False, kind="stable").head(_TOP_ROWS)
+    summary += _table(["Article", "Reason", "Removals", "Characters"],
+                      [[a, r, int(v.n), int(v.chars)] for (a, r), v in top.iterrows()],
+                      caption=("Removals per article and reason" if len(top) == len(by) else
+                               f"Removals per article and reason: the {len(top)} largest of "
+                               f"{len(by)}"), numeric=(2, 3))
     detail_rows = []
-    for _, r in rem.iterrows():
+    for _, r in rem.head(MAX_TABLE_ROWS).iterrows():
         text = str(_clean(r.get("text")) or "")
         shown = text if len(text) <= 160 else text[:157] + "…"
         detail_rows.append([r.get("article_id"), r.get("reason"), r.get("rule_id"), shown])
-    detail = _tag("details", _tag("summary", _esc(f"All {len(rem)} removals"))
-                  + _table(["Article", "Reason", "Rule", "Removed text"], detail_rows))
+    label = (f"All {len(rem)} removals" if len(rem) <= MAX_TABLE_ROWS else
+             f"The first {MAX_TABLE_ROWS} of {len(rem)} removals")
+    more = "" if len(rem) <= MAX_TABLE_ROWS else _para(
+        f"{len(rem) - MAX_TABLE_ROWS} more removals are not listed here; the full log is "
+        "scores.removals.", cls="fc-meta")
+    detail = _tag("details", _tag("summary", _esc(label))
+                  + _table(["Article", "Reason", "Rule", "Removed text"], detail_rows) + more)
     return _section("cleaning", "Cleaning log", intro + summary + detail)
 
 
@@ -1215,11 +1313,16 @@ def _attribution_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         rows = [[r.get("article_id"), r.get("outlet"), _shown("affiliation", r.get("affiliation")),
                  _fmt(r.get("quoted_words"), 0), _fmt(r.get("share")),
                  _fmt(r.get("anonymous_share")), _fmt(r.get("direct_share"))]
-                for _, r in voices.iterrows()]
-        body += _tag("details", _tag("summary", _esc(f"Voices per article ({len(rows)} rows)"))
+                for _, r in voices.head(MAX_TABLE_ROWS).iterrows()]
+        label = (f"Voices per article ({len(voices)} rows)" if len(voices) <= MAX_TABLE_ROWS
+                 else f"Voices per article (the first {MAX_TABLE_ROWS} of {len(voices)} rows)")
+        more = "" if len(voices) <= MAX_TABLE_ROWS else _para(
+            f"{len(voices) - MAX_TABLE_ROWS} more rows are not listed here; all of them are in "
+            "scores.voices, and the table below sums them up per outlet.", cls="fc-meta")
+        body += _tag("details", _tag("summary", _esc(label))
                      + _table(["Article", "Outlet", "Affiliation", "Quoted words", "Share",
                                "Anonymous share", "Direct share"], rows,
-                              caption="Voices per article", numeric=(3, 4, 5, 6)))
+                              caption="Voices per article", numeric=(3, 4, 5, 6)) + more)
         body += _comparison_html(scores, "voices", kw,
                                  caption="Share of quoted words per affiliation, by outlet")
     body += _limits_note("attribution")
@@ -1263,12 +1366,53 @@ def _corpus_article(scores: Any, article_id: Any) -> Any:
         return None
 
 
-def _articles_html(scores: Any, kinds: Sequence[str] | None) -> str:
+def _chosen_articles(arts: pd.DataFrame, max_articles: int | None) -> list[Any]:
+    """Ids of the articles to highlight: all, or ``max_articles`` taken in turn from each
+    outlet (in the order of the articles frame), so that every outlet is shown."""
+    ids = arts.get("article_id", pd.Series(dtype=object)).tolist()
+    if max_articles is None or len(ids) <= max_articles:
+        return ids
+    outlets = (arts["outlet"].astype(str).tolist() if "outlet" in arts.columns
+               else [""] * len(ids))
+    queues: dict[str, list[int]] = {}
+    for i, o in enumerate(outlets):
+        queues.setdefault(o, []).append(i)
+    chosen: list[int] = []
+    while len(chosen) < max_articles:
+        for q in queues.values():
+            if q and len(chosen) < max_articles:
+                chosen.append(q.pop(0))
+    return [ids[i] for i in sorted(chosen)]
+
+
+def _left_out_html(arts: pd.DataFrame, shown: Sequence[Any], max_articles: int) -> str:
+    """The articles not highlighted: a sentence saying so, and a list by id and title."""
+    keep = set(map(str, shown))
+    rest = arts[~arts["article_id"].astype(str).isin(keep)]
+    n = len(rest)
+    text = (f"{len(shown)} of {len(arts)} articles are highlighted here (max_articles="
+            f"{max_articles}, taken in turn from each outlet); the other {n} are left out to "
+            "keep this file small. To include them, call report(scores, max_articles=None), or "
+            "pass a larger number; fc.highlight(corpus[article_id], scores.evidence) shows one "
+            "article.")
+    rows = [[r.get("article_id"), r.get("outlet"), _clean(r.get("title")) or "(no headline)"]
+            for _, r in rest.iterrows()]
+    listing = _tag("details", _tag("summary", _esc(f"The {n} articles left out"))
+                   + _table(["Article", "Outlet", "Title"], rows,
+                            caption="Articles not highlighted in this report"))
+    return _para(text, cls="fc-note") + listing
+
+
+def _articles_html(scores: Any, kinds: Sequence[str] | None,
+                   max_articles: int | None = None) -> str:
     arts = _frame(scores, "articles")
     evidence = _frame(scores, "evidence")
     parts = [_para("Each article with its evidence. Hover over or tab to a coloured span "
                    "to see why it counts.")]
-    for aid in arts.get("article_id", pd.Series(dtype=object)).tolist():
+    chosen = _chosen_articles(arts, max_articles)
+    if max_articles is not None and len(chosen) < len(arts):
+        parts.append(_left_out_html(arts, chosen, max_articles))
+    for aid in chosen:
         article = _corpus_article(scores, aid)
         if article is None:
             parts.append(_para(f"Article {aid}: text not available.", cls="fc-meta"))
@@ -1311,6 +1455,7 @@ def report(
     validation: Mapping[str, str] | None = None,
     min_articles: int = 3,
     kinds: Sequence[str] | None = None,
+    max_articles: int | None = 20,
 ) -> str:
     """One self-contained HTML report of a scored corpus.
 
@@ -1339,12 +1484,25 @@ def report(
         Below this many articles per outlet, comparisons are illustrations.
     kinds : list of str, optional
         Evidence kinds highlighted in the articles (default: all).
+    max_articles : int or None, default 20
+        Most articles highlighted in the ``articles`` section, taken in turn
+        from each outlet; the others are listed by id, outlet and title. Each
+        highlighted article adds about 100 KB, so ``None`` (every article)
+        makes a large file for a large corpus. The other sections stay
+        compact whatever the size of the corpus: long per-article tables
+        (cleaning log, voices) show their first :data:`MAX_TABLE_ROWS` rows
+        and say how many more there are.
 
     Returns
     -------
     str
         The HTML document.
     """
+    if max_articles is not None and (isinstance(max_articles, bool)
+                                     or not isinstance(max_articles, numbers.Integral)
+                                     or max_articles < 0):
+        raise ValueError("The 'max_articles' parameter of report() must be a non-negative int "
+                         f"or None. Got {max_articles!r} instead.")
     kw = {"by": "outlet", "min_articles": min_articles, **(compare_kwargs or {})}
     shape = _corpus_shape(_frame(scores, "articles"), min_articles)
     from framecmp import __version__
@@ -1361,7 +1519,7 @@ def report(
         _labels_html(scores, kw, plots),
         _attribution_html(scores, kw, plots),
         _limits_html(scores, validation),
-        _articles_html(scores, kinds),
+        _articles_html(scores, kinds, None if max_articles is None else int(max_articles)),
     ])
     doc = _document(title, body)
     if path is not None:

@@ -13,6 +13,8 @@ differently (hatched, greyed, no interval) so that nobody reads them as findings
 from __future__ import annotations
 
 import logging
+import re
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -98,8 +100,18 @@ def _count(n: int, word: str) -> str:
 
 
 def _flagged(row: pd.Series) -> bool:
+    """Whether a compare row's own group has too few articles (or is the only group).
+
+    "too few articles in the rest" alone does not count: the group itself has
+    enough articles for an interval; a row flagged both ways does count.
+    """
     flag = row.get("flag")
-    return isinstance(flag, str) and "too few" in flag and "rest" not in flag
+    return isinstance(flag, str) and bool(re.search(r"too few articles \(n=|only one", flag))
+
+
+def _hatch_color(value: float) -> str:
+    """A hatch colour that shows on a cell of this stance (white on dark, grey on light)."""
+    return "white" if np.isfinite(value) and abs(value) >= 0.3 else "#4d4d4d"
 
 
 # --------------------------------------------------------------------------- stance
@@ -282,9 +294,10 @@ def stance_heatmap(
     ns = ngrid.to_numpy(dtype=float)[~missing]
     same_n = len(ns) > 0 and bool(np.all(ns == ns[0]))
     for (i, j), flag in np.ndenumerate(flagged):
-        if flag:  # the colour stays; light hatching says "not a finding"
+        if flag:  # the colour stays; hatching (contrasting with the cell) says "not a finding"
             ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="//",
-                                       edgecolor="#8c8c8c", linewidth=0, alpha=0.6))
+                                       edgecolor=_hatch_color(values[i, j]), linewidth=0,
+                                       alpha=0.75))
         if not annotate or missing[i, j]:
             continue
         v = values[i, j]
@@ -346,8 +359,10 @@ def stance_bars(
 ) -> Axes:
     """Mean stance toward one actor per outlet, with bootstrap intervals.
 
-    Groups flagged for too few articles are drawn hatched and without an
-    interval, and their tick label says so.
+    Groups flagged for too few articles (their own ``n_articles`` below
+    ``min_articles``, whatever the rest has) are drawn grey, hatched and
+    without an interval, and their tick label says "too few". With more than
+    four outlets the tick labels are tilted so that they do not overlap.
 
     Parameters
     ----------
@@ -409,11 +424,18 @@ def stance_bars(
             ax.errorbar(x[ok], means[ok], yerr=[means[ok] - lo[ok], hi[ok] - means[ok]],
                         fmt="none", ecolor="black", capsize=4, linewidth=1.2)
     n = df["n_articles"].to_numpy() if "n_articles" in df else [None] * len(df)
+    many = len(df) > 4  # long names side by side overlap: wrap them, and tilt when many
     labels = []
     for g, k, f in zip(df["group"].astype(str), n, flagged):
-        lab = g if k is None or pd.isna(k) else f"{g}\n(n={int(k)})"
-        labels.append(lab + ("\ntoo few" if f else ""))
-    ax.set_xticks(x, labels=labels)
+        name = "\n".join(textwrap.wrap(g, 14, break_long_words=False)) or g
+        count = "" if k is None or pd.isna(k) else f"n={int(k)}"
+        note = ", ".join(b for b in (count, "too few" if f else "") if b)
+        if many:
+            labels.append(f"{g} ({note})" if note else g)
+        else:
+            labels.append(f"{name}\n({note})" if note else name)
+    ax.set_xticks(x, labels=labels, rotation=30 if many else 0,
+                  ha="right" if many else "center", rotation_mode="anchor")
     ax.axhline(0, color="black", linewidth=0.8)
     lim = max(1.0, float(np.nanmax(np.abs(means))) if len(means) else 1.0)
     ax.set_ylim(-lim, lim)
@@ -447,7 +469,8 @@ def term_categories(
     data : DataFrame
         The ``terms`` frame (averaged over each outlet's articles; an article
         without a row for a category counts as 0) or a compare table with
-        ``measure="terms"``.
+        ``measure="terms"``; from a compare table, rows with an interval
+        (``ci_low``, ``ci_high``) get whiskers, flagged rows none.
     value : str
         Column to plot from the terms frame.
     categories : sequence of str, optional
@@ -481,11 +504,20 @@ def term_categories(
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
     title = title or "Loaded words per 1,000 words, by kind of word"
+    lo_tab = hi_tab = flag_tab = None
     if _is_compare(data):
         df = data[data["measure"] == "terms"] if "measure" in data else data
         tab = df.pivot_table(index="item", columns="group", values="mean", aggfunc="mean")
         n_art = (df.groupby("group")["n_articles"].max() if "n_articles" in df
                  else pd.Series(dtype=float))
+        if {"ci_low", "ci_high"} <= set(df.columns):
+            keyed = df.assign(_flagged=[_flagged(r) for _, r in df.iterrows()])
+            lo_tab = keyed.pivot_table(index="item", columns="group", values="ci_low",
+                                       aggfunc="mean", dropna=False)
+            hi_tab = keyed.pivot_table(index="item", columns="group", values="ci_high",
+                                       aggfunc="mean", dropna=False)
+            flag_tab = keyed.pivot_table(index="item", columns="group", values="_flagged",
+                                         aggfunc="max", dropna=False)
     else:
         df = _check(data, func, ["outlet", "category", value], "terms frame")
         if df.empty:
@@ -522,22 +554,39 @@ def term_categories(
     width = 0.8 / max(k, 1)
     x = np.arange(len(cats))
     any_small = False
+    any_interval = False
     for i, (outlet, color) in enumerate(zip(outlets, _palette(k))):
         n = n_art.get(outlet, np.nan)
         small = bool(pd.notna(n) and n < min_articles)
         any_small |= small
         label = str(outlet) if pd.isna(n) else f"{outlet} (n={int(n)})"
-        ax.bar(x - 0.4 + width * (i + 0.5), tab.iloc[:, i].to_numpy(dtype=float), width=width,
+        xs = x - 0.4 + width * (i + 0.5)
+        heights = tab.iloc[:, i].to_numpy(dtype=float)
+        ax.bar(xs, heights, width=width,
                color=color, label=label + (", too few" if small else ""),
                hatch="///" if small else None, alpha=0.45 if small else 1.0,
                edgecolor=_FLAG_EDGE if small else color)
+        if (lo_tab is not None and hi_tab is not None and outlet in lo_tab.columns
+                and not small):
+            lo = lo_tab[outlet].reindex(tab.index).to_numpy(dtype=float)
+            hi = hi_tab[outlet].reindex(tab.index).to_numpy(dtype=float)
+            fl = (flag_tab[outlet].reindex(tab.index).fillna(False).to_numpy(dtype=bool)
+                  if flag_tab is not None and outlet in flag_tab.columns
+                  else np.zeros(len(tab), dtype=bool))
+            ok = np.isfinite(lo) & np.isfinite(hi) & ~fl
+            if ok.any():
+                any_interval = True
+                ax.errorbar(xs[ok], heights[ok],
+                            yerr=[np.clip(heights[ok] - lo[ok], 0, None),
+                                  np.clip(hi[ok] - heights[ok], 0, None)],
+                            fmt="none", ecolor="black", elinewidth=1.0, capsize=2.5)
     names = [display.category_name(c) for c in cats]
     rotate = len(cats) > 4 or max(len(c) for c in names) * len(cats) > 50
     ax.set_xticks(x, labels=names, rotation=30 if rotate else 0,
                   ha="right" if rotate else "center", rotation_mode="anchor")
     ax.set_ylabel("per 1,000 words (mean per article)")
     ax.set_xlabel("kind of loaded word")
-    ax.set_title(title)
+    ax.set_title(title + ("\nwhiskers: 95% interval over articles" if any_interval else ""))
     ax.legend(title="outlet" + (" (hatched: too few articles)" if any_small else ""),
               fontsize=8, title_fontsize=8, frameon=False, loc="upper left",
               bbox_to_anchor=(1.01, 1.0))

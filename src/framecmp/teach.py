@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -116,7 +117,7 @@ class _KeySection:
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Worksheet:
     """A worksheet and its answer key, as HTML and Markdown.
 
@@ -128,6 +129,14 @@ class Worksheet:
         The answer key (Markdown is the form to edit before class).
     title : str
         The worksheet title.
+    n_articles, n_questions : int
+        How many excerpts and questions the worksheet has.
+    mode : str
+        ``"highlight"`` or ``"blank"``.
+
+    In Jupyter the worksheet renders as HTML; elsewhere (and as the plain-text
+    copy a notebook saves) it is one short line, e.g.
+    ``Worksheet(3 articles, 6 questions, mode='highlight')``.
     """
 
     html: str
@@ -136,9 +145,18 @@ class Worksheet:
     answer_key_markdown: str
     title: str
     fragment: str = field(repr=False, default="")
+    n_articles: int = 0
+    n_questions: int = 0
+    mode: str = "highlight"
 
     def _repr_html_(self) -> str:
         return _tag("style", WORKSHEET_CSS) + self.fragment
+
+    def __repr__(self) -> str:
+        title = self.title if len(self.title) <= 60 else self.title[:57] + "..."
+        return (f"Worksheet({self.n_articles} article{'s' if self.n_articles != 1 else ''}, "
+                f"{self.n_questions} question{'s' if self.n_questions != 1 else ''}, "
+                f"mode={self.mode!r}, title={title!r})")
 
     def save(self, path: str | Path) -> tuple[Path, ...]:
         """Write the worksheet and, next to it, its answer key.
@@ -459,17 +477,77 @@ def _in_ranges(r: Mapping[Any, Any], ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s <= int(r["start"]) and int(r["end"]) <= e for s, e in ranges)
 
 
+#: "category (+0.50): why" -- the prefix the terms module puts before a term's explanation.
+_TERM_WHY = re.compile(r"^(?P<cat>[A-Za-z_ -]+?) \((?P<value>[+-]?\d+(?:\.\d+)?)\):\s*(?P<why>.*)$",
+                       re.S)
+#: "holder -> target: why (valence -0.60, actor at 'Kiev')" -- a stance cue's explanation.
+_STANCE_WHY = re.compile(r"^[^:]*? -> [^:]*?:\s*(?P<why>.*?)\s*"
+                         r"\(valence [+-]?\d+(?:\.\d+)?(?:, actor at (?P<at>.*))?\)\.?$", re.S)
+
+
+def _same_words(a: Any, b: Any) -> bool:
+    """Whether two names say the same thing (case, ``_``/spaces, -ise/-ize aside)."""
+    def norm(v: Any) -> str:
+        t = re.sub(r"[\s_-]+", " ", str(v or "")).strip().lower()
+        return re.sub(r"is(e|ing|ed|ation)", r"iz\1", t)
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a final full stop (unless it already ends a sentence)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def _term_item(outlet: str, t: _Term) -> str:
+    """One answer-key line of a loaded term, saying each thing once.
+
+    The term's explanation repeats its category and connotation
+    ("puffery (+0.50): 'celebrated' praises without evidence (puffery)");
+    the line gives the category once, then the value, then the reason.
+    """
+    cat = display.category_name(t.category).lower() if t.category else ""
+    why = str(t.explanation or "").strip()
+    value = ""
+    m = _TERM_WHY.match(why)
+    if m and (not t.category or _same_words(m["cat"], t.category)):
+        value, why = m["value"], m["why"].strip()
+        if not value.startswith(("+", "-")):
+            value = "+" + value
+    if t.category:  # "... evidence (puffery)." says the category again
+        why = re.sub(rf"\s*\((?:{re.escape(str(t.category))}|{re.escape(cat)}|"
+                     rf"{re.escape(str(t.category).replace('_', ' '))})\)(?=\.?$)", "", why,
+                     flags=re.I)
+    head = f"({t.number}) {outlet}: “{t.text}”"
+    if cat:
+        head += f" — {cat}" + (f" ({value})" if value else "")
+    elif value:
+        head += f" ({value})"
+    if t.actor:
+        head += f" (refers to {_name(t.actor)})"
+    return head + (f". {_sentence(why)}" if why else "")
+
+
+def _stance_why(row: Mapping[Any, Any]) -> tuple[str, str]:
+    """A stance cue's explanation without the holder, target and valence the line already
+    gives, and the words naming the actor when they differ from its name ('' otherwise)."""
+    why = str(_clean(row.get("explanation")) or "").strip()
+    m = _STANCE_WHY.match(why)
+    if not m:
+        return why, ""
+    at = (m["at"] or "").strip().strip("'\"")
+    if _same_words(at, _name(row.get("actor"))):
+        at = ""
+    return _sentence(m["why"]), at
+
+
 def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection]:
     """The answer key, built from the evidence of the chosen articles."""
     ids = [x.article_id for x in excerpts]
     outlet = {x.article_id: x.outlet for x in excerpts}
     ev = _by_article(_frame(scores, "evidence"), ids)
     sections = []
-    terms = [f"({t.number}) {x.outlet}: “{t.text}”"
-             + (f" — {display.category_name(t.category).lower()}" if t.category else "")
-             + (f" (refers to {_name(t.actor)})" if t.actor else "")
-             + (f". {t.explanation}" if t.explanation else "")
-             for x in excerpts for t in x.terms]
+    terms = [_term_item(x.outlet, t) for x in excerpts for t in x.terms]
     sections.append(_KeySection("Loaded terms (numbered as in the excerpts)", tuple(terms)))
     views, unattributed = [], []
     for x in excerpts:
@@ -479,9 +557,13 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
             where = "in the excerpt" if _in_ranges(r, x.ranges) else "elsewhere in the article"
             holder = _clean(r.get("holder")) or "?"
             who = display.holder_name(holder) if holder != "?" else holder
-            item = (f"{x.outlet}: “{r['text']}” — {who} → {_name(r.get('actor')) or '?'}, "
+            why, named = _stance_why(r)
+            target = _name(r.get("actor")) or "?"
+            if named:
+                target += f" (named “{named}”)"
+            item = (f"{x.outlet}: “{r['text']}” — {who} → {target}, "
                     f"{_fmt(r.get('value'), signed=True)} ({where})"
-                    + (f". {r['explanation']}" if _clean(r.get("explanation")) else ""))
+                    + (f". {why}" if why else ""))
             views.append(item)
             if holder == "author":
                 sentence = _sentence_of(x, int(r["start"]))
@@ -683,4 +765,7 @@ def worksheet(
         answer_key_markdown=_key_md(heading, notices, sections),
         title=heading,
         fragment=f'<div class="fc-ws">{fragment}</div>',
+        n_articles=len(excerpts),
+        n_questions=len(questions),
+        mode=mode,
     )

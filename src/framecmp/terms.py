@@ -340,8 +340,8 @@ def _read_one(source: str | Path | Mapping[str, Any] | Any) -> Lexicon:
         source = _frame_to_mapping(source)
     elif not isinstance(source, (str, Path, Mapping)):
         raise TypeError(
-            "The 'extra' parameter of load_terms() must be a path, a dict or a pandas DataFrame. "
-            f"Got {type(source).__name__} instead."
+            "The 'extra' parameter of load_terms() must be a path, a dict or a pandas DataFrame, "
+            f"or a list or tuple of them. Got {type(source).__name__} instead."
         )
     return load_lexicon(
         source, kind=KIND, schema=TERM_SCHEMA, require_terms=True, extra_check=_extra_check
@@ -393,7 +393,7 @@ _DEFAULT_CACHE: dict[tuple[str, ...], tuple[tuple[float, ...], TermLexicon]] = {
 def load_terms(
     path: str | Path | Sequence[str | Path] | None = None,
     *,
-    extra: str | Path | Mapping[str, Any] | Any | None = None,
+    extra: str | Path | Mapping[str, Any] | Any | Sequence[Any] | None = None,
     replace: bool = False,
 ) -> TermLexicon:
     """Load, validate and merge loaded-term lexicons; build the matcher once.
@@ -404,10 +404,12 @@ def load_terms(
         Lexicon files (``kind: loaded_terms``). Default: the bundled
         ``loaded_terms.yaml`` (Sahel framing) and ``subjective_general.yaml``
         (general English subjective vocabulary).
-    extra : path, dict or pandas.DataFrame, optional
+    extra : path, dict, pandas.DataFrame, or a list or tuple of them, optional
         User entries merged over the base ones by ``id`` (same id: the user's
         entry wins). A DataFrame has one row per entry and the entry fields as
-        columns (``terms`` as ``"a | b"``, ``side`` as ``"x, y"``).
+        columns (``terms`` as ``"a | b"``, ``side`` as ``"x, y"``). A list or
+        tuple of sources is merged in order: for the same id, a later source
+        wins over an earlier one (as with :func:`framecmp.load_actors`).
     replace : bool, default False
         If True, ``extra`` replaces the base lexicons instead of extending them.
 
@@ -458,8 +460,27 @@ def load_terms(
             _DEFAULT_CACHE[key] = (stamps, lex)
             return lex
     assert extra is not None
-    user = _read_one(extra)
-    return _build([*base, user])
+    sources = _extra_sources(extra)
+    if not sources:
+        raise ValueError("The 'extra' parameter of load_terms() must name at least one source. "
+                         "Got an empty list instead.")
+    users: list[Lexicon] = []
+    problems = []
+    for src in sources:
+        try:
+            users.append(_read_one(src))
+        except LexiconError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise LexiconError(problems)
+    return _build([*base, *users])
+
+
+def _extra_sources(extra: Any) -> list[Any]:
+    """``extra`` of :func:`load_terms` as a list of sources (one source becomes a list)."""
+    if isinstance(extra, (list, tuple)):
+        return list(extra)
+    return [extra]
 
 
 # --------------------------------------------------------------------------- matching
