@@ -32,7 +32,7 @@ def seed_sentences() -> list[str]:
     from framecmp.corpus import load_seeds
     from framecmp.text import analyze
 
-    out = []
+    out: list[str] = []
     for art in load_seeds():
         doc = analyze(art.text, title=art.title)
         out.extend(doc.text[s.start : s.end] for s in doc.sentences if s.part == "body")
@@ -150,6 +150,15 @@ def test_score_dask_matches_single_process_sync(gen_df: pd.DataFrame, single) ->
     got = compute_scores(lazy, scheduler="synchronous")
     assert_same_scores(single, got)
     assert got.config["stance_mode"] == "default"
+
+
+def test_lazy_scores_to_parquet_writes_every_frame(gen_df: pd.DataFrame, single, tmp_path: Path) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    lazy = score_dask(dd.from_pandas(gen_df, npartitions=3, sort=False), id="id", title="title")
+    paths = lazy.to_parquet(tmp_path / "out", scheduler="synchronous")
+    assert [Path(p).name for p in paths] == list(FRAMES)
+    ev = pd.read_parquet(tmp_path / "out" / "evidence")
+    pd.testing.assert_frame_equal(_sorted(ev, "evidence"), _sorted(single.evidence, "evidence"))
 
 
 def test_score_dask_uses_index_labels_as_ids(gen_df: pd.DataFrame) -> None:

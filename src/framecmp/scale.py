@@ -8,6 +8,8 @@ result is the same as one process scoring the whole corpus (DESIGN.md,
 * :func:`normalize_frame` / :func:`arrow_schema` give every frame one fixed set
   of dtypes, so that partitions, chunks and Parquet row groups agree even when
   one of them is empty.
+* :func:`iter_chunks` reads a big CSV/JSONL/Parquet file a chunk of articles
+  at a time (used by :func:`framecmp.score.score_file`).
 * :func:`score_dask` scores a ``dask.dataframe`` partition by partition and
   returns :class:`LazyScores`; :func:`compute_scores` brings them home as
   :class:`~framecmp.score.Scores`. Dask is an optional extra:
@@ -375,6 +377,23 @@ class LazyScores:
     def compute(self, **kwargs: Any) -> Scores:
         """Compute every frame in one pass; see :func:`compute_scores`."""
         return compute_scores(self, **kwargs)
+
+    def to_parquet(self, folder: str | Path, **compute_kwargs: Any) -> list[str]:
+        """Write every frame to ``folder/<frame>/`` (Parquet, one file per partition).
+
+        All frames are written in one pass, so each partition is scored once;
+        nothing comes back to the client. ``folder`` may be any path Dask can
+        write (shared disk, ``s3://...``). Returns the frame folders.
+        """
+        dask = _import_dask()
+        base = str(folder).rstrip("/")
+        paths = [f"{base}/{name}" for name in FRAMES]
+        writes = [
+            self.frames[name].to_parquet(path, write_index=False, compute=False)
+            for name, path in zip(FRAMES, paths)
+        ]
+        dask.compute(*writes, **compute_kwargs)
+        return paths
 
 
 def score_dask(

@@ -573,13 +573,16 @@ def score_file(
     workers: int = 1,
     chunksize: int = 2000,
     progress: bool | None = None,
+    columns: Mapping[str, str] | None = None,
     **params: Any,
 ) -> str:
     """Stream a big corpus file through the scorer, writing frames chunk by chunk.
 
     Reads CSV, JSONL(.gz) or Parquet in chunks of ``chunksize`` articles and
     appends every frame to ``output/<frame>.parquet`` (or ``.csv``), so memory
-    stays bounded by one chunk. Returns a one-line summary.
+    stays bounded by one chunk. ``columns`` names the input columns
+    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.corpus.read_jsonl`.
+    Returns a one-line summary.
     """
     from .scale import iter_chunks
 
@@ -590,7 +593,7 @@ def score_file(
     n = 0
     status_counts: dict[str, int] = {}
     try:
-        for chunk in iter_chunks(path, chunksize=chunksize):
+        for chunk in iter_chunks(path, chunksize=chunksize, **dict(columns or {})):
             sc = scorer.score(chunk, workers=workers, progress=progress)
             n += len(sc.articles)
             for k, v in sc.articles["status"].value_counts().items():
