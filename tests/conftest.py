@@ -42,3 +42,11 @@ def shared_data() -> Path:
     if not data.is_dir():
         pytest.skip(f"shared data not found at {data} (a user's fresh clone has no ../shared)")
     return data
+
+
+# Property tests: random locally (to find new cases), derandomized in CI (a stable build).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")

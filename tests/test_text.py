@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -149,7 +151,7 @@ _alphabet = st.sampled_from(
 texts = st.lists(_alphabet, max_size=80).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("FRAMECMP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
 @given(texts)
 def test_spans_slice_back_to_their_text(text: str) -> None:
     doc = analyze(text)
@@ -162,7 +164,7 @@ def test_spans_slice_back_to_their_text(text: str) -> None:
         assert q.open_start <= q.start <= q.end <= q.close_end <= len(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("FRAMECMP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
 @given(texts)
 def test_quotes_never_cross(text: str) -> None:
     quotes = find_quotes(text)
@@ -180,7 +182,7 @@ def test_quotes_never_cross(text: str) -> None:
 _CURLY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("FRAMECMP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
 @given(texts)
 def test_straight_vs_curly_quotes_change_no_sentence_boundary(text: str) -> None:
     straight = text.translate(_CURLY)

@@ -408,9 +408,9 @@ _ABBREVIATIONS = frozenset(
 )
 # sentence-final punctuation, closing quotes/brackets, whitespace, then a capital,
 # an opening quote, a digit or a bracket.
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“”‘’«»(\[]?[A-Z0-9À-Ý])")
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'“”‘’«»)\]]*(?=\s+[\"'“”‘’«»(\[]?[A-Z0-9À-Ý])")
 # glued sentences: "country.In the wake" (lowercase word of 2+ letters, period, Capital+lower)
-_GLUED_RE = re.compile(r"(?<=[a-z]{2}[.!?])[\"'”’]?(?=[A-Z][a-z])")
+_GLUED_RE = re.compile(r"(?<=[a-z]{2}[.!?])[\"'“”‘’«»]?(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
