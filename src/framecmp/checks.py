@@ -13,22 +13,11 @@ from typing import Any
 
 import pandas as pd
 
-from . import columns as C
+from .score import FRAMES
 
 __all__ = ["check_scorer", "ContractError"]
 
-_REQUIRED = {
-    "articles": C.ARTICLES,
-    "evidence": C.EVIDENCE,
-    "stance": C.STANCE,
-    "terms": C.TERMS,
-    "labels": C.LABELS,
-    "attribution": C.ATTRIBUTION,
-    "voices": C.VOICES,
-    "style": C.STYLE,
-    "mentions": C.MENTIONS,
-    "removals": C.REMOVALS,
-}
+_REQUIRED = FRAMES  # frame name -> its columns, as score() builds them
 
 
 class ContractError(AssertionError):
