@@ -31,18 +31,18 @@ from typing import Any
 
 METRICS = """\
 metrics (wall-clock seconds are time.perf_counter; CPU seconds as stated):
-  load_seconds        reading and cleaning the articles with framecmp's corpus loader
-                      (framecmp.corpus.iter_records, the core of read_jsonl, in K
-                      processes); not part of score_seconds (score() takes a
-                      loaded corpus). end_to_end_seconds = load + score.
-  score_seconds       framecmp.score(articles, workers=K, progress=False) on the
-                      largest size: the full default scoring (text layer, actors,
-                      attribution, stance with VADER, terms, evidence, frames).
+  score_seconds       framecmp.score_file(first N lines, out, workers=K) on the largest
+                      size, run in a fresh Python process: the streaming path for big
+                      corpora, end to end (read JSONL, clean and build the articles and
+                      score them in the K workers, write every frame to Parquet).
+                      end_to_end_seconds = score_seconds (loading is inside).
   articles_per_second n_articles / score_seconds.
   words_per_second    sum of articles.n_words (framecmp's word count, title
                       excluded) / score_seconds.
-  score_cpu_seconds   CPU seconds (user + system, getrusage) of the parent and the
-                      worker processes during that score() call.
+  in_memory           with --in-memory: the same table for framecmp.score() on
+                      articles loaded beforehand (load_seconds apart, not included).
+  score_cpu_seconds   CPU seconds (user + system, getrusage) of the score_file
+                      process and its workers (loading and cleaning included).
   vader_cpu_seconds   CPU seconds (time.process_time) of VADER alone (vaderSentiment
                       SentimentIntensityAnalyzer.polarity_scores) over every
                       sentence of the same articles (sentences from
@@ -57,17 +57,17 @@ metrics (wall-clock seconds are time.perf_counter; CPU seconds as stated):
   ratio_vs_vader_wall score_seconds / vader_seconds (wall; noisy when the
                       machine is shared).
   ratio_vs_tokenize   score_cpu_seconds / tokenize_cpu_seconds.
-  peak_rss_mb         resource.getrusage ru_maxrss: this process (RUSAGE_SELF)
-                      plus K x the largest scoring worker (RUSAGE_CHILDREN, the
-                      peak of the largest finished child), measured right after
-                      the scoring runs, before the baselines start: an upper
-                      bound on the memory the scoring run held at once, in MiB.
+  peak_rss_mb         getrusage ru_maxrss of the score_file process: itself
+                      (RUSAGE_SELF) plus K x its largest worker (RUSAGE_CHILDREN):
+                      an upper bound on the memory held at once, in MiB.
+  peak_rss_sampled_mb the largest sum of VmRSS over that process and its workers,
+                      sampled every 0.1 s (Linux /proc; shared pages count twice).
   peak_rss_self_mb, peak_rss_child_mb   the two parts of peak_rss_mb.
   sizes               one row per corpus size (first n articles), ascending:
                       n, score_seconds, score_cpu_seconds, articles_per_second,
                       words_per_second, vader_cpu_seconds, ratio_vs_vader,
                       seconds_per_1k_articles and cpu_seconds_per_1k_articles
-                      (flat across sizes = linear cost), peak_rss_self_mb.
+                      (flat across sizes = linear cost), and the peak_rss_* above.
   profile             with --profile N: cProfile of score() on the first N
                       articles in this process; share of total time (tottime)
                       by framecmp module, and the top functions.
@@ -205,6 +205,79 @@ def time_score(
     return dt, cpu, n_words, status
 
 
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants now (Linux /proc), in MiB."""
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total / 1024
+
+
+def _child_score_file(path: str, out: str, workers: int, chunksize: int) -> None:
+    """Run in a fresh process: score_file on ``path``; print one JSON line of measurements."""
+    import threading
+
+    from framecmp.score import score_file
+
+    peak = [0.0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], _tree_rss_mb(os.getpid()))
+            stop.wait(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    c0, t0 = _cpu(), time.perf_counter()
+    th.start()
+    summary = score_file(path, out, workers=workers, chunksize=chunksize, columns=_COLUMNS, progress=False)
+    dt, cpu = time.perf_counter() - t0, _cpu() - c0  # the pool is joined when score_file returns
+    stop.set()
+    th.join()
+    print(json.dumps({
+        "seconds": dt, "cpu": cpu, "summary": summary, "peak_tree_mb": peak[0],
+        "self_mb": _rss_mb(resource.RUSAGE_SELF), "child_mb": _rss_mb(resource.RUSAGE_CHILDREN),
+    }))
+
+
+def time_score_file(
+    path: str, workers: int, chunksize: int, tmp: str
+) -> tuple[float, float, int, dict[str, int], dict[str, float]]:
+    """Wall and CPU seconds and memory of ``score_file`` (read + clean + score + write
+    Parquet), in a fresh Python process so that its peak memory is its own."""
+    import subprocess
+
+    import pandas as pd
+
+    out = os.path.join(tmp, "frames")
+    cmd = [sys.executable, __file__, "--child-score-file", path, out, str(workers), str(chunksize)]
+    res = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    m = json.loads(res.stdout.strip().splitlines()[-1])
+    arts = pd.read_parquet(os.path.join(out, "articles.parquet"), columns=["n_words", "status"])
+    n_words = int(arts["n_words"].fillna(0).sum())
+    status = {str(k): int(v) for k, v in arts["status"].value_counts().items()}
+    k = workers if workers > 1 else 0
+    mem = {
+        "peak_rss_mb": round(m["self_mb"] + k * m["child_mb"], 1),
+        "peak_rss_sampled_mb": round(m["peak_tree_mb"], 1),
+        "peak_rss_self_mb": round(m["self_mb"], 1),
+        "peak_rss_child_mb": round(m["child_mb"], 1),
+    }
+    return m["seconds"], m["cpu"], n_words, status, mem
+
+
 def profile(articles: Sequence[Any], top: int = 25) -> dict[str, Any]:
     """cProfile of a single-process score(); time shares by framecmp module."""
     from framecmp.score import score
@@ -245,7 +318,52 @@ def profile(articles: Sequence[Any], top: int = 25) -> dict[str, Any]:
     }
 
 
+def _read_lines(path: str, limit: int | None) -> list[str]:
+    import gzip
+    import itertools
+
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [ln for ln in itertools.islice(fh, limit) if ln.strip()]
+
+
+def _baseline_lines(lines: list[str]) -> list[tuple[float, float, int, int]]:
+    """Raw JSON lines -> cleaned articles (not timed) -> VADER and tokenize timings."""
+    from framecmp.corpus import iter_records
+
+    arts = list(iter_records([json.loads(ln) for ln in lines], source="b", **_COLUMNS))
+    return _baseline_batch([(a.text, a.title) for a in arts])
+
+
+def baselines_from_lines(lines: list[str], workers: int) -> list[tuple[float, float, int, int]]:
+    """VADER and tokenize timings per article, measured in ``workers`` processes."""
+    batches = [lines[i : i + 100] for i in range(0, len(lines), 100)]
+    if workers <= 1:
+        return [r for b in batches for r in _baseline_lines(b)]
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        return [r for res in ex.map(_baseline_lines, batches) for r in res]
+
+
+def _row(n: int, dt: float, cpu: float, n_words: int, status: dict[str, int]) -> dict[str, Any]:
+    return {
+        "n": n,
+        "score_seconds": round(dt, 3),
+        "score_cpu_seconds": round(cpu, 3),
+        "articles_per_second": round(n / dt, 1),
+        "words_per_second": round(n_words / dt, 1),
+        "seconds_per_1k_articles": round(1000 * dt / n, 3),
+        "cpu_seconds_per_1k_articles": round(1000 * cpu / n, 3),
+        "n_words": n_words,
+        "status": status,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import tempfile
+
+    if argv is None and len(sys.argv) > 1 and sys.argv[1] == "--child-score-file":
+        _child_score_file(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+        return 0
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         epilog=METRICS,
@@ -258,43 +376,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sizes", default="1000,4000,16000,37554",
         help="comma-separated corpus sizes for the linearity table (capped at the articles available)",
     )
+    ap.add_argument("--chunksize", type=int, default=2000, help="score_file chunk size (default 2000)")
+    ap.add_argument("--in-memory", action="store_true",
+                    help="also time in-memory score() on loaded articles (reported under in_memory)")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile score() on N articles")
     ap.add_argument("--no-baselines", action="store_true", help="skip VADER / tokenize baselines")
     ap.add_argument("--progress", action="store_true", help="show progress bars on stderr")
     args = ap.parse_args(argv)
     k = args.workers
 
-    articles, load_s = load_articles(args.data, args.limit, k)
-    n_avail = len(articles)
+    lines = _read_lines(args.data, args.limit)
+    n_avail = len(lines)
     sizes = sorted({min(int(s), n_avail) for s in args.sizes.split(",") if s.strip()})
-    print(f"loaded {n_avail} articles in {load_s:.1f} s; sizes {sizes}; workers {k}; "
+    print(f"{n_avail} articles; sizes {sizes}; workers {k}; "
           f"cpus {os.cpu_count()}; load average {os.getloadavg()}", file=sys.stderr)
 
     table: list[dict[str, Any]] = []
-    for n in sizes:
-        dt, cpu, n_words, status = time_score(articles[:n], k, args.progress)
-        row: dict[str, Any] = {
-            "n": n,
-            "score_seconds": round(dt, 3),
-            "score_cpu_seconds": round(cpu, 3),
-            "articles_per_second": round(n / dt, 1),
-            "words_per_second": round(n_words / dt, 1),
-            "seconds_per_1k_articles": round(1000 * dt / n, 3),
-            "cpu_seconds_per_1k_articles": round(1000 * cpu / n, 3),
-            "n_words": n_words,
-            "status": status,
-            "peak_rss_self_mb": round(_rss_mb(resource.RUSAGE_SELF), 1),
-        }
-        table.append(row)
-        print(json.dumps(row), file=sys.stderr)
-    self_mb = _rss_mb(resource.RUSAGE_SELF)
-    child_mb = _rss_mb(resource.RUSAGE_CHILDREN)
-    peak = self_mb + (k * child_mb if k > 1 else 0.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            src = os.path.join(tmp, f"first{n}.jsonl")
+            with open(src, "w", encoding="utf-8") as fh:
+                fh.writelines(lines[:n])
+            dt, cpu, n_words, status, mem = time_score_file(src, k, args.chunksize, os.path.join(tmp, str(n)))
+            os.remove(src)
+            row = {**_row(n, dt, cpu, n_words, status), **mem}
+            table.append(row)
+            print(json.dumps(row), file=sys.stderr)
+
+    in_memory: list[dict[str, Any]] = []
+    load_s = None
+    articles: list[Any] = []
+    if args.in_memory or args.profile:
+        articles, load_s = load_articles(args.data, sizes[-1], k)
+    if args.in_memory:
+        for n in sizes:
+            dt, cpu, n_words, status = time_score(articles[:n], k, args.progress)
+            row = {**_row(n, dt, cpu, n_words, status),
+                   "peak_rss_self_mb": round(_rss_mb(resource.RUSAGE_SELF), 1)}
+            in_memory.append(row)
+            print("in-memory", json.dumps(row), file=sys.stderr)
+        in_memory[-1]["peak_rss_mb"] = round(
+            _rss_mb(resource.RUSAGE_SELF) + (k * _rss_mb(resource.RUSAGE_CHILDREN) if k > 1 else 0.0), 1)
+        in_memory[-1]["load_seconds"] = round(load_s or 0.0, 3)
 
     vader_s = tok_s = None
     n_sent = n_tok = 0
     if not args.no_baselines:
-        per = baselines(articles[: sizes[-1]], k)
+        per = baselines_from_lines(lines[: sizes[-1]], k)
         cum_v = cum_t = 0.0
         sizes_set = set(sizes)
         for i, (v, t, ns, nt) in enumerate(per, 1):
@@ -303,20 +431,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             n_sent += ns
             n_tok += nt
             if i in sizes_set:
-                row = next(r for r in table if r["n"] == i)
-                row["vader_cpu_seconds"] = round(cum_v, 3)
-                row["ratio_vs_vader"] = round(row["score_cpu_seconds"] / cum_v, 3)
+                for tab in (table, in_memory):
+                    for row in tab:
+                        if row["n"] == i:
+                            row["vader_cpu_seconds"] = round(cum_v, 3)
+                            row["ratio_vs_vader"] = round(row["score_cpu_seconds"] / cum_v, 3)
         vader_s, tok_s = cum_v, cum_t
 
     big: dict[str, Any] = table[-1]
     result: dict[str, Any] = {
         "n_articles": big["n"],
         "workers": k,
+        "method": "score_file (stream: read, clean, score, write Parquet) in a fresh process",
         "articles_per_second": big["articles_per_second"],
         "words_per_second": big["words_per_second"],
         "score_seconds": big["score_seconds"],
-        "load_seconds": round(load_s, 3),
-        "end_to_end_seconds": round(load_s * big["n"] / n_avail + big["score_seconds"], 3),
+        "end_to_end_seconds": big["score_seconds"],
         "score_cpu_seconds": big["score_cpu_seconds"],
         "vader_cpu_seconds": None if vader_s is None else round(vader_s, 3),
         "tokenize_cpu_seconds": None if tok_s is None else round(tok_s, 3),
@@ -327,12 +457,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ratio_vs_vader_wall": None if vader_s is None else round(big["score_seconds"] / (vader_s / k), 3),
         "n_sentences": n_sent,
         "n_tokens": n_tok,
-        "peak_rss_mb": round(peak, 1),
-        "peak_rss_self_mb": round(self_mb, 1),
-        "peak_rss_child_mb": round(child_mb, 1),
+        "peak_rss_mb": big["peak_rss_mb"],
+        "peak_rss_sampled_mb": big["peak_rss_sampled_mb"],
+        "peak_rss_self_mb": big["peak_rss_self_mb"],
+        "peak_rss_child_mb": big["peak_rss_child_mb"],
         "article_pickle_workaround": _PICKLE_WORKAROUND,
-        "memory_method": "getrusage ru_maxrss: self + workers x largest child",
+        "memory_method": "getrusage ru_maxrss of the score_file process: self + workers x largest child; "
+                         "peak_rss_sampled_mb: largest sum of VmRSS over the process tree, sampled every 0.1 s",
         "sizes": table,
+        "in_memory": in_memory or None,
         "cpus": os.cpu_count(),
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "data": str(args.data),

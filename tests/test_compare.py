@@ -254,6 +254,22 @@ def test_find_duplicates_short_and_empty():
     assert find_duplicates(df.iloc[:0]).empty
 
 
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["", ""], [None, None]),
+        (["", None, "   "], [None, None, None]),
+        (["", "", "Mali and Russia signed a new agreement on Monday."], [None, None, None]),
+        (["", "Short one.", ""], [None, None, None]),
+        (["", "Short one.", "", "short ONE"], [None, None, None, "b"]),
+    ],
+)
+def test_find_duplicates_several_blank_texts(texts: list[Any], expected: list[Any]) -> None:
+    # two or more blank texts used to raise IndexError; blank texts are nobody's copy
+    df = pd.DataFrame({"article_id": list("abcd"[: len(texts)]), "text": texts})
+    assert find_duplicates(df).tolist() == expected
+
+
 def test_find_duplicates_errors():
     with pytest.raises(ValueError, match="Available columns"):
         find_duplicates(pd.DataFrame({"article_id": ["a"], "body": ["x"]}))

@@ -1190,7 +1190,7 @@ def extract_attributions(
     for q in art.quotes:
         if is_covered(q):
             continue
-        nw = sum(1 for t in doc.tokens_between(q.start, q.end) if _is_word(t))
+        nw = doc._count_words(doc.token_index(q.start), doc.token_index(q.end))
         if nw == 0:
             continue
         prior = [d for p, d in direct_drafts if par_of_quote[id(q)] - config.continuation_paragraphs <= p <= par_of_quote[id(q)] and d.content[1] <= q.start]
@@ -1251,7 +1251,7 @@ def extract_attributions(
         c0, c1 = _trim_chars(doc.text, c0, c1)
         if c1 <= c0:
             continue
-        nwords = sum(1 for t in doc.tokens_between(c0, c1) if _is_word(t))
+        nwords = doc._count_words(doc.token_index(c0), doc.token_index(c1))
         if d.rule == "scare":
             qtype = "scare"
         else:
@@ -1359,7 +1359,7 @@ def _style(
     for s in doc.sentences:
         if s.part != "body" or s.index in touched:
             continue
-        nw = sum(1 for t in doc.tokens[s.tok_start : s.tok_end] if _is_word(t))
+        nw = doc._count_words(s.tok_start, s.tok_end)
         if nw >= config.min_claim_words and not doc.text[s.start : s.end].rstrip().endswith("?"):
             unattributed += 1
     return {
@@ -1384,7 +1384,7 @@ def _words_in(doc: Doc, spans: Sequence[tuple[int, int]]) -> int:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    return sum(1 for a, b in merged for t in doc.tokens_between(a, b) if _is_word(t))
+    return sum(doc._count_words(doc.token_index(a), doc.token_index(b)) for a, b in merged)
 
 
 # --------------------------------------------------------------------------- frames

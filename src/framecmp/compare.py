@@ -835,10 +835,12 @@ def find_duplicates(
     if len(short) > 1:
         norm = pd.Series([" ".join(re.findall(r"\w+", texts[k].lower())) for k in short])
         nonblank = norm != ""
-        first = norm[nonblank].groupby(norm[nonblank]).transform(lambda s: s.index[0])
-        same = first.index != first.to_numpy()
-        ei = np.r_[ei, short[first.to_numpy()[same]]]
-        ej = np.r_[ej, short[first.index[same]]]
+        if int(nonblank.sum()) > 1:  # blank texts are nobody's copy (and none to group)
+            first = norm[nonblank].groupby(norm[nonblank]).transform(lambda s: s.index[0])
+            firsts = first.to_numpy(dtype=np.int64)
+            same = first.index.to_numpy() != firsts
+            ei = np.r_[ei, short[firsts[same]]]
+            ej = np.r_[ej, short[first.index.to_numpy()[same]]]
 
     labels = _components(n, ei, ej)
     if date_col and date_col in df:

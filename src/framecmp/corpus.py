@@ -617,6 +617,14 @@ class _Columns:
                 )
 
 
+def _record_id(rec: Mapping[str, Any], cols: _Columns, default_id: str) -> str:
+    """The id the article of ``rec`` gets (as :func:`make_article` will spell it)."""
+    aid = rec.get(cols.id) if cols.id is not None else None
+    if _is_missing(aid) or str(aid).strip() == "":
+        aid = default_id
+    return str(aid).strip()
+
+
 def _article_from_record(
     rec: Mapping[str, Any],
     cols: _Columns,
@@ -630,9 +638,7 @@ def _article_from_record(
     used = {cols.text, cols.outlet, *cols.field_map().values()}
     if cols.id is not None:
         used.add(cols.id)
-    aid = rec.get(cols.id) if cols.id is not None else None
-    if _is_missing(aid) or str(aid).strip() == "":
-        aid = default_id
+    aid = _record_id(rec, cols, default_id)
     meta = {k: v for k, v in rec.items() if k not in used}
     meta["source"] = source
     meta["row"] = row
@@ -656,6 +662,26 @@ def _broken(
 _Row = tuple[Mapping[str, Any], str, str]
 
 
+def _checked(
+    rows: Iterable[_Row | Article],
+    cols: _Columns,
+    *,
+    source: str,
+    func: str,
+    known_columns: Sequence[str] | None = None,
+) -> Iterator[_Row | Article]:
+    """``rows`` unchanged, after checking the columns against ``known_columns``
+    (the header) or else the keys of the first record."""
+    checked = known_columns is not None
+    if known_columns is not None:
+        cols.check(known_columns, source, func)
+    for item in rows:
+        if not checked and not isinstance(item, Article):
+            cols.check([str(k) for k in item[0]], f"{source} ({item[1]})", func)
+            checked = True
+        yield item
+
+
 def _convert(
     rows: Iterable[_Row | Article],
     cols: _Columns,
@@ -672,20 +698,66 @@ def _convert(
     keys of the first record. Items that are already articles (a JSON line
     that did not parse) pass through.
     """
-    checked = known_columns is not None
-    if known_columns is not None:
-        cols.check(known_columns, source, func)
-    for item in rows:
+    for item in _checked(rows, cols, source=source, func=func, known_columns=known_columns):
         if isinstance(item, Article):
             yield item
             continue
         rec, row, aid = item
-        if not checked:
-            cols.check([str(k) for k in rec], f"{source} ({row})", func)
-            checked = True
         yield _article_from_record(
             rec, cols, source=source, row=row, default_id=aid, clean=clean, rules=rules
         )
+
+
+@dataclass(frozen=True)
+class _RawSource:
+    """A file's rows before they become articles.
+
+    :func:`framecmp.score.score_file` reads these in the parent process and
+    lets worker processes clean and build the articles (:meth:`build`), so
+    that loading runs in parallel; :meth:`articles` is the serial path of the
+    ``iter_*`` readers. Both give the same articles.
+    """
+
+    rows: Iterator[_Row | Article]
+    cols: _Columns
+    source: str
+    func: str
+    clean: bool = True
+    rules: BoilerplateRules | None = None
+    known_columns: Sequence[str] | None = None
+
+    def checked(self) -> Iterator[_Row | Article]:
+        """The rows (raw records or broken articles), columns checked."""
+        return _checked(self.rows, self.cols, source=self.source, func=self.func,
+                        known_columns=self.known_columns)
+
+    def articles(self) -> Iterator[Article]:
+        return _convert(self.rows, self.cols, source=self.source, func=self.func,
+                        clean=self.clean, rules=self.rules, known_columns=self.known_columns)
+
+    def loader(self) -> _Loader:
+        """What a worker process needs to build articles from rows."""
+        return _Loader(self.cols, self.source, self.clean, self.rules)
+
+
+@dataclass(frozen=True)
+class _Loader:
+    cols: _Columns
+    source: str
+    clean: bool
+    rules: BoilerplateRules | None
+
+    def record_id(self, item: _Row | Article) -> str:
+        if isinstance(item, Article):
+            return item.article_id
+        return _record_id(item[0], self.cols, item[2])
+
+    def build(self, item: _Row | Article) -> Article:
+        if isinstance(item, Article):
+            return item
+        rec, row, aid = item
+        return _article_from_record(rec, self.cols, source=self.source, row=row, default_id=aid,
+                                    clean=self.clean, rules=self.rules)
 
 
 def iter_records(
@@ -771,6 +843,19 @@ def iter_csv(
         A named column is missing (the message lists the available ones); the
         file is not UTF-8 or is empty.
     """
+    yield from _csv_source(path, chunksize=chunksize, sep=sep, clean=clean, rules=rules,
+                           **columns_).articles()
+
+
+def _csv_source(
+    path: str | Path,
+    *,
+    chunksize: int = 1000,
+    sep: str | None = None,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> _RawSource:
     p = _check_path(path, "iter_csv")
     cols = _Columns.from_kwargs(columns_, "iter_csv")
     if sep is None:
@@ -797,10 +882,7 @@ def iter_csv(
         except UnicodeDecodeError as exc:
             raise _not_utf8(p, exc) from exc
 
-    yield from _convert(
-        rows(), cols, source=str(p), func="read_csv", clean=clean, rules=rules,
-        known_columns=header,
-    )
+    return _RawSource(rows(), cols, str(p), "read_csv", clean, rules, header)
 
 
 def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
@@ -839,6 +921,16 @@ def iter_jsonl(
     UTF-8 gives ``"not_utf8"``. Reading goes on. Blank lines are skipped.
     Column options as :func:`iter_csv` (checked against the first object).
     """
+    yield from _jsonl_source(path, clean=clean, rules=rules, **columns_).articles()
+
+
+def _jsonl_source(
+    path: str | Path,
+    *,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> _RawSource:
     p = _check_path(path, "iter_jsonl")
     cols = _Columns.from_kwargs(columns_, "iter_jsonl")
 
@@ -865,7 +957,7 @@ def iter_jsonl(
                     continue
                 yield rec, where, aid
 
-    yield from _convert(rows(), cols, source=str(p), func="read_jsonl", clean=clean, rules=rules)
+    return _RawSource(rows(), cols, str(p), "read_jsonl", clean, rules)
 
 
 def read_jsonl(path: str | Path, **kwargs: Any) -> Corpus:
@@ -889,6 +981,18 @@ def iter_parquet(
 
     Column options as :func:`iter_csv`.
     """
+    yield from _parquet_source(path, batch_size=batch_size, clean=clean, rules=rules,
+                               **columns_).articles()
+
+
+def _parquet_source(
+    path: str | Path,
+    *,
+    batch_size: int = 1000,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> _RawSource:
     import pyarrow.parquet as pq
 
     p = _check_path(path, "iter_parquet")
@@ -902,10 +1006,8 @@ def iter_parquet(
                 n += 1
                 yield rec, f"row {n}", f"{_stem(p)}-{n}"
 
-    yield from _convert(
-        rows(), cols, source=str(p), func="read_parquet", clean=clean, rules=rules,
-        known_columns=list(pf.schema_arrow.names),
-    )
+    return _RawSource(rows(), cols, str(p), "read_parquet", clean, rules,
+                      list(pf.schema_arrow.names))
 
 
 def read_parquet(path: str | Path, **kwargs: Any) -> Corpus:

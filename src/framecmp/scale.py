@@ -280,24 +280,48 @@ def iter_chunks(path: str | Path, *, chunksize: int = 2000, **options: Any) -> I
         )
     p = Path(path)
     reader = getattr(corpus_mod, _READERS[_reader_suffix(p)])
-    seen: dict[str, int] = {}
+    renamer = _IdRenamer(p)
     articles = reader(p, **options)
     while True:
         batch = []
         for art in itertools.islice(articles, chunksize):
-            n = seen.get(art.article_id, 0) + 1
-            seen[art.article_id] = n
-            if n > 1:
-                new_id = f"{art.article_id}#{n}"
-                warnings.warn(
-                    f"{p}: article id {art.article_id!r} occurs again; renamed {new_id!r}",
-                    stacklevel=2,
-                )
+            new_id = renamer.new_id(art.article_id, stacklevel=3)
+            if new_id is not None:
                 art = art.replace(article_id=new_id)
             batch.append(art)
         if not batch:
             return
         yield corpus_mod.Corpus(batch, name=p.name)
+
+
+class _IdRenamer:
+    """Ids seen so far in a file; an id seen before gets a suffix (``"x1#2"``) and a warning."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.seen: dict[str, int] = {}
+
+    def new_id(self, article_id: str, *, stacklevel: int = 3) -> str | None:
+        """The new name for ``article_id``, or None when it is the first of its name."""
+        n = self.seen.get(article_id, 0) + 1
+        self.seen[article_id] = n
+        if n == 1:
+            return None
+        new_id = f"{article_id}#{n}"
+        warnings.warn(
+            f"{self.path}: article id {article_id!r} occurs again; renamed {new_id!r}",
+            stacklevel=stacklevel,
+        )
+        return new_id
+
+
+def _raw_source(path: str | Path, **options: Any) -> Any:
+    """The rows of a corpus file before cleaning (see ``corpus._RawSource``)."""
+    from . import corpus as corpus_mod
+
+    p = Path(path)
+    kind = _READERS[_reader_suffix(p)].replace("iter_", "")
+    return getattr(corpus_mod, f"_{kind}_source")(p, **options)
 
 
 # --------------------------------------------------------------------------- Dask

@@ -8,9 +8,11 @@ input, lexicons and settings give the same frames, in one process or many.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -41,18 +43,6 @@ FRAMES: dict[str, list[str]] = {
 _SCORED_FRAMES = [k for k in FRAMES if k not in {"articles", "removals"}]
 
 STANCE_MODES = ("default", "trained")
-
-
-def _frame(rows: list[dict[str, Any]], name: str) -> pd.DataFrame:
-    cols = FRAMES[name]
-    if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-    df = pd.DataFrame.from_records(rows)
-    for c in cols:
-        if c not in df.columns:
-            df[c] = None
-    extra = [c for c in df.columns if c not in cols]
-    return df[cols + extra]
 
 
 # --------------------------------------------------------------------------- Scores
@@ -342,63 +332,175 @@ class Scorer:
         articles = _as_articles(corpus)
         self._check_params()
         workers = _check_workers(workers)
-        rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAMES}
-        results = self._map(articles, workers=workers, progress=progress)
-        for art, res in zip(articles, results):
-            status = art.status
+        n_ok = sum(a.status == "ok" for a in articles)
+        store = {k: _ColumnStore() for k in FRAMES}
+        bar = _progress(total=n_ok, enabled=progress, desc="scoring")
+        try:
+            if workers <= 1 or n_ok < 2 * workers:
+                self.resources()
+                for i in range(0, len(articles), _BATCH):
+                    res = _batch_frames(self, articles[i : i + _BATCH])
+                    _add_batch(store, res)
+                    bar.update(res.n_ok)
+            else:
+                size = max(1, min(_BATCH, len(articles) // (workers * 4) or 1))
+                batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+                with self.pool(workers) as ex:
+                    for res in ex.map(_score_batch, batches):  # in order: rows keep positions
+                        _add_batch(store, res)
+                        bar.update(res.n_ok)
+        finally:
+            bar.close()
+        frames = {k: store[k].frame(k) for k in FRAMES}
+        frames["articles"] = _flag_duplicates(frames["articles"], articles)
+        return Scores(**frames, config=self.config(), corpus=corpus)
+
+    def pool(self, workers: int, loader: Any = None) -> ProcessPoolExecutor:
+        """Worker processes with this Scorer's lexicons loaded, to reuse across calls.
+
+        ``score_file`` scores chunk after chunk with one pool instead of starting
+        (and loading every lexicon in) ``workers`` new processes per chunk.
+        ``loader`` (a reader's ``_Loader``) lets the workers build the articles
+        from raw rows too.
+        """
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(self.get_params(), loader)
+        )
+
+
+# --------------------------------------------------------------------------- batches
+
+_BATCH = 200  # articles per task sent to a worker (and per step in one process)
+
+
+@dataclass
+class _Batch:
+    """The frames of a run of consecutive articles, as columns (lists of values).
+
+    Columns are cheaper to send back from a worker and to hold than one dict
+    per row; :class:`_ColumnStore` joins batches in input order.
+    """
+
+    columns: dict[str, dict[str, list[Any]]]
+    lengths: dict[str, int]
+    n_ok: int = 0
+    # (position in the batch, article_id, text) of scored articles, for the duplicate check
+    texts: list[tuple[int, str, str]] | None = None
+    warnings: list[tuple[type[Warning], str]] = field(default_factory=list)
+
+
+def _to_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    keys: dict[str, None] = {}
+    for r in rows:
+        keys.update(dict.fromkeys(r))
+    return {k: [r.get(k) for r in rows] for k in keys}
+
+
+def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = False) -> _Batch:
+    """Score consecutive articles into the rows of every frame (see Scorer.score)."""
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAMES}
+    n_ok = 0
+    kept: list[tuple[int, str, str]] = []
+    for pos, art in enumerate(articles):
+        status = art.status
+        res = None
+        if status == "ok":
+            n_ok += 1
+            if texts and art.text.strip():
+                kept.append((pos, art.article_id, art.text))
+            res = _safe_score(scorer, art)
             if isinstance(res, Exception):
                 status = "error"
                 log.warning("article %s could not be scored: %s", art.article_id, res)
                 res = None
-            rows["articles"].append(_article_row(art, status, res))
-            if res:
-                for k in _SCORED_FRAMES:
-                    rows[k].extend(res[k])
-            for rm in art.removals:
-                rows["removals"].append({"article_id": art.article_id, **_record_dict(rm)})
-        frames = {k: _frame(v, k) for k, v in rows.items()}
-        frames["articles"] = _flag_duplicates(frames["articles"], articles)
-        return Scores(**frames, config=self.config(), corpus=corpus)
+        rows["articles"].append(_article_row(art, status, res))
+        if res:
+            for k in _SCORED_FRAMES:
+                rows[k].extend(res[k])
+        for rm in art.removals:
+            rows["removals"].append({"article_id": art.article_id, **_record_dict(rm)})
+    return _Batch(
+        columns={k: _to_columns(v) for k, v in rows.items()},
+        lengths={k: len(v) for k, v in rows.items()},
+        n_ok=n_ok,
+        texts=kept if texts else None,
+    )
 
-    def _map(self, articles: Sequence[Any], *, workers: int, progress: bool | None) -> list[Any]:
-        todo = [a for a in articles if a.status == "ok"]
-        done: dict[str, Any] = {}
-        bar = _progress(total=len(todo), enabled=progress, desc="scoring")
-        try:
-            if workers <= 1 or len(todo) < 2 * workers:
-                self.resources()
-                for a in todo:
-                    done[a.article_id] = _safe_score(self, a)
-                    bar.update(1)
+
+class _ColumnStore:
+    """Columns of one frame, batch after batch (a column missing from a batch is None)."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {}
+        self.n = 0
+
+    def add(self, cols: Mapping[str, list[Any]], n: int) -> None:
+        for c, values in cols.items():
+            have = self.columns.get(c)
+            if have is None:
+                self.columns[c] = [None] * self.n + values
             else:
-                chunk = max(1, min(200, len(todo) // (workers * 4) or 1))
-                batches = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
-                with ProcessPoolExecutor(
-                    max_workers=workers, initializer=_init_worker, initargs=(self.get_params(),)
-                ) as ex:
-                    for batch, res in zip(batches, ex.map(_score_batch, batches)):
-                        for a, r in zip(batch, res):
-                            done[a.article_id] = r
-                        bar.update(len(batch))
-        finally:
-            bar.close()
-        return [done.get(a.article_id) for a in articles]
+                have.extend(values)
+        self.n += n
+        for have in self.columns.values():
+            if len(have) < self.n:
+                have.extend([None] * (self.n - len(have)))
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The frame, built column by column (each list is freed once converted)."""
+        cols = FRAMES[name]
+        if not self.n:
+            return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        order = cols + [c for c in self.columns if c not in cols]
+        data: dict[str, Any] = {}
+        for c in order:
+            values = self.columns.pop(c, None)
+            data[c] = pd.DataFrame({c: values if values is not None else [None] * self.n})[c]
+            del values
+        return pd.DataFrame(data, copy=False)
+
+
+def _add_batch(store: Mapping[str, _ColumnStore], res: _Batch) -> None:
+    for k in FRAMES:
+        store[k].add(res.columns[k], res.lengths[k])
 
 
 # --------------------------------------------------------------------------- workers
 
 _WORKER: Scorer | None = None
+_LOADER: Any = None
 
 
-def _init_worker(params: dict[str, Any]) -> None:
-    global _WORKER
+def _init_worker(params: dict[str, Any], loader: Any = None) -> None:
+    global _WORKER, _LOADER
     _WORKER = Scorer(**params)
     _WORKER.resources()
+    _LOADER = loader
 
 
-def _score_batch(batch: list[Any]) -> list[Any]:
+def _score_batch(batch: list[Any]) -> _Batch:
     assert _WORKER is not None
-    return [_safe_score(_WORKER, a) for a in batch]
+    return _batch_frames(_WORKER, batch)
+
+
+def _load_and_score(items: list[tuple[Any, str | None]]) -> _Batch:
+    """Raw rows -> cleaned Articles -> frames, in a worker (``score_file``)."""
+    assert _WORKER is not None and _LOADER is not None
+    return _build_and_score(_WORKER, _LOADER, items)
+
+
+def _build_and_score(scorer: Scorer, loader: Any, items: list[tuple[Any, str | None]]) -> _Batch:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        articles = []
+        for item, new_id in items:
+            art = loader.build(item)
+            if new_id is not None:
+                art = art.replace(article_id=new_id)
+            articles.append(art)
+    res = _batch_frames(scorer, articles, texts=True)
+    res.warnings = [(w.category, str(w.message)) for w in caught]
+    return res
 
 
 def _safe_score(scorer: Scorer, article: Any) -> Any:
@@ -464,21 +566,22 @@ def _article_row(art: Any, status: str, res: Any) -> dict[str, Any]:
 
 
 def _flag_duplicates(frame: pd.DataFrame, articles: Sequence[Any]) -> pd.DataFrame:
-    if len(frame) < 2:
+    # only scored articles can be copies: broken/empty ones have no text to compare
+    ok = [(i, a.article_id, a.text) for i, a in enumerate(articles) if a.status == "ok" and a.text.strip()]
+    return _with_duplicates(frame, ok)
+
+
+def _with_duplicates(frame: pd.DataFrame, ok: Sequence[tuple[int, str, str]]) -> pd.DataFrame:
+    """``frame`` with ``duplicate_of`` set among ``ok`` = (row, article_id, text)."""
+    if len(frame) < 2 or len(ok) < 2:
         return frame
     try:
         from .compare import find_duplicates
     except ImportError:  # pragma: no cover
         return frame
-    # only scored articles can be copies: broken/empty ones have no text to compare
-    ok = [i for i, a in enumerate(articles) if a.status == "ok" and a.text.strip()]
-    if len(ok) < 2:
-        return frame
-    texts = pd.DataFrame(
-        {"article_id": [articles[i].article_id for i in ok], "text": [articles[i].text for i in ok]}
-    )
+    texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})
     column: list[Any] = [None] * len(frame)
-    for i, d in zip(ok, find_duplicates(texts)):
+    for (i, _, _), d in zip(ok, find_duplicates(texts)):
         column[i] = d
     frame = frame.copy()
     frame["duplicate_of"] = column
@@ -514,10 +617,10 @@ class _NoBar:
         pass
 
 
-def _progress(*, total: int, enabled: bool | None, desc: str) -> Any:
+def _progress(*, total: int | None, enabled: bool | None, desc: str) -> Any:
     """A tqdm bar on a terminal (or when asked); a no-op otherwise."""
     if enabled is None:
-        enabled = sys.stderr.isatty() and total >= 50
+        enabled = sys.stderr.isatty() and (total is None or total >= 50)
     if not enabled:
         return _NoBar()
     from tqdm.auto import tqdm
@@ -584,23 +687,81 @@ def score_file(
     (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.corpus.read_jsonl`.
     Returns a one-line summary.
     """
-    from .scale import iter_chunks
+    from .scale import _IdRenamer, _raw_source
 
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
     scorer = Scorer(**params)
+    scorer._check_params()
+    workers = _check_workers(workers)
+    if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
+        raise ValueError(
+            f"The 'chunksize' parameter of score_file() must be an int >= 1. Got {chunksize!r} instead."
+        )
+    raw = _raw_source(path, **dict(columns or {}))
+    loader = raw.loader()
+    renamer = _IdRenamer(Path(path))
     writers: dict[str, Any] = {}
     n = 0
     status_counts: dict[str, int] = {}
+    bar = _progress(total=None, enabled=progress, desc="scoring")
+
+    def chunks() -> Iterator[list[tuple[Any, str | None]]]:
+        """Raw rows (parsed, not cleaned) in chunks; a repeated id gets its new name here."""
+        rows = raw.checked()
+        while True:
+            chunk = [(item, renamer.new_id(loader.record_id(item))) for item in itertools.islice(rows, chunksize)]
+            if not chunk:
+                return
+            yield chunk
+
+    def write(batches: list[Any]) -> None:
+        """Join the batches of one chunk (results or futures; taken off the list
+        one by one, so each is freed once joined) and append the frames."""
+        nonlocal n
+        store = {k: _ColumnStore() for k in FRAMES}
+        ok: list[tuple[int, str, str]] = []
+        batches.reverse()
+        while batches:
+            res = batches.pop()
+            if not isinstance(res, _Batch):
+                res = res.result()
+            for cat, msg in res.warnings:
+                warnings.warn(msg, cat, stacklevel=3)
+            ok.extend((store["articles"].n + i, aid, text) for i, aid, text in res.texts or ())
+            _add_batch(store, res)
+            bar.update(res.n_ok)
+            del res
+        frames = {k: store[k].frame(k) for k in FRAMES}
+        del store
+        frames["articles"] = _with_duplicates(frames["articles"], ok)
+        n += len(frames["articles"])
+        for k, v in frames["articles"]["status"].value_counts().items():
+            status_counts[str(k)] = status_counts.get(str(k), 0) + int(v)
+        for name in list(frames):
+            _append(writers, output, name, frames.pop(name), format)
+
     try:
-        for chunk in iter_chunks(path, chunksize=chunksize, **dict(columns or {})):
-            sc = scorer.score(chunk, workers=workers, progress=progress)
-            n += len(sc.articles)
-            for k, v in sc.articles["status"].value_counts().items():
-                status_counts[str(k)] = status_counts.get(str(k), 0) + int(v)
-            for name, df in sc.frames().items():
-                _append(writers, output, name, df, format)
+        if workers <= 1:
+            scorer.resources()
+            for chunk in chunks():
+                write([_build_and_score(scorer, loader, chunk[i : i + _BATCH])
+                       for i in range(0, len(chunk), _BATCH)])
+        else:
+            size = max(1, min(50, chunksize // (workers * 4) or 1))
+            with scorer.pool(workers, loader) as ex:
+                # the next chunk is read and sent while the workers score this one
+                pending: list[Any] | None = None
+                for chunk in chunks():
+                    futs = [ex.submit(_load_and_score, chunk[i : i + size]) for i in range(0, len(chunk), size)]
+                    del chunk
+                    if pending is not None:
+                        write(pending)
+                    pending = futs
+                if pending is not None:
+                    write(pending)
     finally:
+        bar.close()
         for w in writers.values():
             if hasattr(w, "close"):
                 w.close()

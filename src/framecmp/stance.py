@@ -1243,8 +1243,9 @@ def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Imp
 
 def _vader_words(text: str) -> str:
     parts = []
+    lexicon = vader().lexicon
     for t in tokenize(text):
-        v = vader().lexicon.get(t.norm)
+        v = lexicon.get(t.norm)
         if v is not None:
             parts.append(f"{t.text} {v / 4:+.2f}")
     return ", ".join(parts) if parts else "no VADER words"
@@ -1327,6 +1328,7 @@ def score_stance(
         )
     # context tone: one value per (target, sentence)
     seen: set[tuple[str, int]] = set()
+    tones: dict[str, tuple[float, str]] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         if getattr(m, "ambiguous", False):
             continue
@@ -1350,8 +1352,11 @@ def score_stance(
                 f"{c.text} {c.value:+.2f}" for c in ts.evidence[:4] if c.start >= 0
             )
         else:
-            comp = float(vader().polarity_scores(text)["compound"])
-            why = f"VADER compound {comp:+.2f} from {_vader_words(text)}"
+            cached = tones.get(text)  # one sentence often mentions several actors
+            if cached is None:
+                comp = float(vader().polarity_scores(text)["compound"])
+                cached = tones[text] = (comp, f"VADER compound {comp:+.2f} from {_vader_words(text)}")
+            comp, why = cached
         s = slot(holder, m.actor)
         s["ctx_n"] += 1
         s["ctx_sum"] += comp

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -179,6 +180,21 @@ class Tokens(tuple):  # type: ignore[type-arg]
     def __reduce__(self) -> Any:  # pickles as a plain tuple of tokens
         return (Tokens, (tuple(self),))
 
+    def unhyphenated(self) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """Indices and norms of the tokens that are not hyphens (computed once)."""
+        u = self.__dict__.get("_unhyphenated")
+        if u is None:
+            idx = tuple(i for i, h in enumerate(self.hyphen) if not h)
+            u = self.__dict__["_unhyphenated"] = (idx, tuple(self.norms[i] for i in idx))
+        return u
+
+    def folded(self) -> tuple[str, ...]:
+        """``_fold_case_kept`` of every token's text (computed once)."""
+        f = self.__dict__.get("_folded")
+        if f is None:
+            f = self.__dict__["_folded"] = tuple(_fold_case_kept(t.text) for t in self)
+        return f
+
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split ``text`` into tokens with character offsets (plus ``offset``).
@@ -188,11 +204,23 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [t.text for t in tokenize("Mali’s so-called partners")]
     ['Mali', '’s', 'so', '-', 'called', 'partners']
     """
-    out = []
+    out: list[Token] = []
+    append = out.append
+    cache = _NORMS
+    new = tuple.__new__  # what Token(...) does, without the keyword-argument wrapper
     for m in _TOKEN_RE.finditer(text):
         g = m.group()
-        out.append(Token(m.start() + offset, m.end() + offset, g, normalize(g)))
+        s, e = m.span()
+        norm = cache.get(g)
+        if norm is None:
+            norm = normalize(g)
+            if len(cache) < 500_000:
+                cache[g] = norm
+        append(new(Token, (s + offset, e + offset, g, norm)))
     return out
+
+
+_NORMS: dict[str, str] = {}  # token text -> normalize(text); normalize is pure
 
 
 # --------------------------------------------------------------------------- inflections
@@ -300,6 +328,10 @@ class PhraseMatcher:
         if pre is not None and not any(tokens.hyphen[start:end]):  # type: ignore[attr-defined]
             idx: Sequence[int] = range(start, end)
             norms: Sequence[str] = pre[start:end]
+        elif pre is not None and isinstance(tokens, Tokens):
+            all_idx, all_norms = tokens.unhyphenated()
+            a, b = bisect.bisect_left(all_idx, start), bisect.bisect_left(all_idx, end)
+            idx, norms = all_idx[a:b], all_norms[a:b]
         else:
             idx = [i for i in range(start, end) if tokens[i].text not in _HYPHENS]
             norms = [tokens[i].norm for i in idx]
@@ -312,9 +344,25 @@ class PhraseMatcher:
         if self._exact:
             passes.append((self._exact, self._lengths, norms))
         if self._cased:
-            passes.append((self._cased, self._cased_lengths, [_fold_case_kept(tokens[i].text) for i in idx]))
+            if isinstance(idx, range) and isinstance(tokens, Tokens):
+                cased: Sequence[str] = tokens.folded()[start:end]
+            elif isinstance(tokens, Tokens):
+                folded = tokens.folded()
+                cased = [folded[i] for i in idx]
+            else:
+                cased = [_fold_case_kept(tokens[i].text) for i in idx]
+            passes.append((self._cased, self._cased_lengths, cased))
+        # only positions whose word starts some phrase can start a match
+        if len(passes) == 1:
+            firsts = passes[0][1]
+            starts: Iterable[int] = [j for j, w in enumerate(passes[0][2]) if w in firsts]
+        else:
+            starts = sorted({j for _, firsts, seq in passes for j, w in enumerate(seq) if w in firsts})
         j = 0
-        while j < n:
+        for j0 in starts:
+            if j0 < j:
+                continue  # inside the previous match
+            j = j0
             best_len = 0
             best_keys: list[str] = []
             for table, lengths, seq in passes:
@@ -574,6 +622,18 @@ class Doc:
             for t in self.tokens[s.tok_start : s.tok_end]
             if t.is_word
         )
+
+    @functools.cached_property
+    def _word_prefix(self) -> tuple[int, ...]:
+        """``_word_prefix[k]``: word tokens among ``tokens[:k]`` (for counting spans)."""
+        return (0, *itertools.accumulate(t.norm[:1].isalnum() for t in self.tokens))
+
+    def _count_words(self, tok_start: int, tok_end: int) -> int:
+        """Word tokens among ``tokens[tok_start:tok_end]``."""
+        p = self._word_prefix
+        n = len(self.tokens)
+        a, b = min(max(tok_start, 0), n), min(max(tok_end, 0), n)
+        return p[b] - p[a] if b > a else 0
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing character ``offset`` (or None)."""
