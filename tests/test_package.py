@@ -86,3 +86,24 @@ def test_cli_score_seeds_writes_frames(tmp_path: Path) -> None:
 def test_cli_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "/nonexistent/file.csv", "-o", "/tmp/never.html", "--no-progress"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_cli_score_streams_a_file_with_column_names(tmp_path: Path) -> None:
+    import json
+
+    import pandas as pd
+
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"ID": f"a{i}", "source": "Outlet A" if i % 2 else "Outlet B",
+         "body": "Mali's government said on Monday it would work with Russia. It was a reliable partner."}
+        for i in range(4)
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
+    out = tmp_path / "out"
+    rc = main(["score", str(src), "-o", str(out), "--text", "body", "--outlet", "source",
+               "--id", "ID", "--no-progress"])
+    assert rc == 0
+    arts = pd.read_parquet(out / "articles.parquet")
+    assert len(arts) == 5  # four articles and the broken line, none dropped
+    assert sorted(arts["status"].unique()) == ["ok", "parse_error"]

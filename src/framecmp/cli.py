@@ -81,6 +81,12 @@ def cmd_score(args: argparse.Namespace) -> int:
         workers=args.workers,
         chunksize=args.chunksize,
         progress=_progress_flag(args),
+        columns={
+            k: v
+            for k, v in (("text", args.text), ("outlet", args.outlet), ("id", args.id),
+                         ("title", args.title), ("date", args.date))
+            if v is not None
+        },
     )
     _out(summary)
     return 0
@@ -156,6 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     s.add_argument("--chunksize", type=int, default=2000, help="articles read per chunk")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
+    for col, what in (("text", "article text"), ("outlet", "outlet name"), ("id", "article id"),
+                      ("title", "headline"), ("date", "publication date")):
+        s.add_argument(f"--{col}", default=None, metavar="COLUMN",
+                       help=f"input column holding the {what} (default: '{col}')")
     s.set_defaults(func=cmd_score)
 
     r = sub.add_parser("report", help="score a corpus and write a self-contained HTML report")
