@@ -63,6 +63,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -549,7 +550,7 @@ class _Article:
             i += 1
             if i - start >= limit:
                 break
-        if i > start and any(_is_word(t) for t in self.toks[start:i]):
+        if i > start and self.doc._count_words(start, i) > 0:
             return (start, i)
         return None
 
@@ -624,8 +625,7 @@ def _colon_speaker(art: _Article, m: PhraseMatch, lo: int, hi: int, s: Any) -> _
         return None
     if art.cfg.verb_matcher.find(toks, lo, m.tok_start):
         return None
-    post = [t for t in toks[m.tok_end : hi] if _is_word(t)]
-    if len(post) < 3:
+    if art.doc._count_words(m.tok_end, hi) < 3:
         return None
     c0 = toks[m.tok_end].start
     c1 = s.end
@@ -826,15 +826,34 @@ def _told_object(art: _Article, m: PhraseMatch, hi: int) -> tuple[int, str | Non
     return b, channel
 
 
+def _sentence_cues(
+    art: _Article, doc_cues: list[PhraseMatch], tok_starts: list[int], lo: int, hi: int
+) -> list[PhraseMatch]:
+    """``verb_matcher.find(toks, lo, hi)``, taken from the whole document's cues.
+
+    Leftmost-longest matching gives the same matches inside a sentence as
+    matching the sentence alone, unless a document match crosses one of its
+    ends: then the sentence is matched alone.
+    """
+    a = bisect.bisect_left(tok_starts, lo)
+    b = bisect.bisect_left(tok_starts, hi)
+    if (a > 0 and doc_cues[a - 1].tok_end > lo) or (b > a and doc_cues[b - 1].tok_end > hi):
+        return art.cfg.verb_matcher.find(art.toks, lo, hi)
+    return doc_cues[a:b]
+
+
 def _find_relations(art: _Article) -> list[_Draft]:
     cfg = art.cfg
     toks = art.toks
     drafts: list[_Draft] = []
+    # the cues of the whole document in one pass, then sentence by sentence
+    doc_cues = cfg.verb_matcher.find(toks)
+    cue_tok_starts = [c.tok_start for c in doc_cues]
     for s in art.doc.sentences:
         if s.part == "title" and s.tok_end - s.tok_start < 3:
             continue
         lo, hi = s.tok_start, s.tok_end
-        cues = cfg.verb_matcher.find(toks, lo, hi)
+        cues = _sentence_cues(art, doc_cues, cue_tok_starts, lo, hi)
         # a colon counts only as "Name: words" at the start of a line (at most one per sentence)
         colons = [c for c in cues if cfg.entries[c.keys[0]].get("pos") == "colon"]
         cues = [c for c in cues if cfg.entries[c.keys[0]].get("pos") != "colon"]
@@ -892,7 +911,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 # "Asked about X, he said ...", "when asked if ...": the question is the content
                 seg = _first_segment_end(toks, m.tok_end, hi)
                 q0 = _cue_end_tok(art, m, seg)  # "Asked about X": the cue is "Asked about"
-                if seg > q0 and any(_is_word(t) for t in toks[q0:seg]):
+                if seg > q0 and art.doc._count_words(q0, seg) > 0:
                     d = _Draft(None, m, (toks[q0].start, toks[seg - 1].end), "asked", s.index)
                     d.channel = _channel_after(art, m.tok_end, seg)
                     d.anonymous_marker = anon
@@ -906,12 +925,11 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 k = src[1]
                 if k < hi and toks[k].norm == ",":
                     k += 1
-                left_words = [t for t in toks[lo:before] if _is_word(t)]
-                if len(left_words) <= 1:
+                if art.doc._count_words(lo, before) <= 1:
                     c0, c1 = (toks[k].start if k < hi else s.end), s.end
                 else:
                     c0, c1 = s.start, toks[before - 1].end
-                    if k < hi and any(_is_word(t) for t in toks[k:hi]) and toks[src[1]].norm == ",":
+                    if k < hi and art.doc._count_words(k, hi) > 0 and toks[src[1]].norm == ",":
                         c1 = s.end  # "X, according to Y, Z." -> both sides
                 d = _Draft(src, m, (c0, c1), "according_to", s.index)
             else:

@@ -99,6 +99,7 @@ _TITLE_REASON = "repeated title"
 _SITE_SUFFIX_RULE_ID = "bp.title-site-suffix"
 _SITE_SUFFIX_REASON = "site name"
 _SITE_SEPARATORS = frozenset("-–—|:»")
+_SITE_SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(_SITE_SEPARATORS))) + "]")
 _SITE_SUFFIX_RE = re.compile(r"[-–—|:»]\s*[^.!?\n]{1,60}")
 
 
@@ -736,8 +737,67 @@ MAX_FURNITURE_LINE = 600
 """Lines longer than this many characters are never removed whole by a line or block rule."""
 
 
+_BASE_FLAGS = regex.compile("x").flags
+_GLOBAL_FLAG_RE = re.compile(r"\(\?[a-zA-Z^-]+\)")
+# backreferences, recursion, \G and fuzzy constraints make a pattern unsafe to fold
+# into one alternation with others
+_UNSAFE_RE = re.compile(r"\\[1-9gGkK]|\(\?P[=>]|\(\?R|\(\?[0-9+&-]|(?<!\\[pPNxuU])\{[^}]*[a-zA-Z]")
+
+
+def _foldable(compiled: Any) -> str | None:
+    """``compiled``'s pattern as a self-contained alternative, or None if unsafe."""
+    src: str = compiled.pattern
+    flags = compiled.flags
+    if flags == _BASE_FLAGS | regex.IGNORECASE:
+        if not src.startswith("(?i)"):
+            return None
+        src = src[4:]
+        wrap = "(?i:"
+    elif flags == _BASE_FLAGS:
+        wrap = "(?:"
+    else:
+        return None
+    if _GLOBAL_FLAG_RE.search(src) or _UNSAFE_RE.search(src):
+        return None
+    return wrap + src + ")"
+
+
+@functools.lru_cache(maxsize=64)
+def _prefilter(patterns: tuple[tuple[str, int], ...]) -> tuple[Any, frozenset[int]]:
+    """One alternation of the foldable ``patterns`` (given as (pattern, flags)).
+
+    Returns the compiled alternation (None if none fold) and the indices folded
+    into it. No match of the alternation means no match of any folded pattern,
+    so it is a cheap filter: a line it rejects need not be tried rule by rule.
+    """
+    parts: list[str] = []
+    folded: set[int] = set()
+    for i, (pat, flags) in enumerate(patterns):
+        alt = _foldable(regex.compile(pat, flags))
+        if alt is not None:
+            parts.append(alt)
+            folded.add(i)
+    if not parts:
+        return None, frozenset()
+    try:
+        combined = regex.compile("|".join(parts))
+    except regex.error:  # pragma: no cover - each part compiled on its own
+        return None, frozenset()
+    if combined.flags != _BASE_FLAGS:  # pragma: no cover - defensive
+        return None, frozenset()
+    return combined, frozenset(folded)
+
+
+def _rule_key(rules: Sequence[Rule]) -> tuple[tuple[str, int], ...]:
+    return tuple((r.compiled.pattern, r.compiled.flags) for r in rules)
+
+
 class _Matcher:
-    """Runs every rule on the lines of one text, each within its time budget."""
+    """Runs every rule on the lines of one text, each within its time budget.
+
+    Whole-line rules are first run together, as one alternation, over each
+    candidate line: a line none of them can match is then skipped rule by rule.
+    """
 
     def __init__(self, rules: BoilerplateRules, text: str, lines: list[tuple[int, int]]):
         self.timeouts: list[str] = []
@@ -751,6 +811,26 @@ class _Matcher:
             for k, (s, e) in enumerate(lines)
             if 0 < e - s <= MAX_FURNITURE_LINE and (c := text[s:e].strip())
         ]
+        full_rules = [r for r in rules.rules if r.scope in ("line", "block")]
+        # whole-line rules, first run together as one alternation: a candidate
+        # it rejects matches none of them and need not be tried rule by rule.
+        # (Inline rules are not folded: their alternation searches slower than
+        # the rules one by one.)
+        todo: dict[str, list[tuple[int, str]]] = {r.id: candidates for r in full_rules}
+        combined, folded = _prefilter(_rule_key(full_rules)) if full_rules else (None, frozenset())
+        if combined is not None:
+            deadline = time.perf_counter() + budget
+            try:
+                kept = []
+                for item in candidates:
+                    left = max(deadline - time.perf_counter(), 1e-4)
+                    if combined.fullmatch(item[1], timeout=left):
+                        kept.append(item)
+            except TimeoutError:  # the filter is only a shortcut: try every line
+                kept = candidates
+            for i, r in enumerate(full_rules):
+                if i in folded:
+                    todo[r.id] = kept
         for rule in rules.rules:
             if rule.scope == "caption":
                 continue
@@ -768,7 +848,7 @@ class _Matcher:
                     self.inline[rule.id] = found
                 else:
                     hits: set[int] = set()
-                    for k, content in candidates:
+                    for k, content in todo[rule.id]:
                         left = max(deadline - time.perf_counter(), 1e-4)
                         if rule.compiled.fullmatch(content, timeout=left):
                             hits.add(k)
@@ -808,9 +888,14 @@ def _rule_edits(
             edits.append((e, e + 1, "", None))
         removed.update(range(k0, k1 + 1))
 
+    # the first rule (in rule order) that matches each line
+    first_rule: dict[int, Rule] = {}
+    for r in line_rules:
+        for k in matcher.full[r.id]:
+            first_rule.setdefault(k, r)
     k = 0
     while k < len(lines):
-        rule = next((r for r in line_rules if k in matcher.full[r.id]), None)
+        rule = first_rule.get(k)
         if rule is None:
             k += 1
             continue
@@ -885,10 +970,10 @@ def _rule_edits(
             body = content.strip()
             suffix_at: int | None = None
             if _norm_title(body) != ntitle:
-                for j, ch in enumerate(body):
+                for sep in _SITE_SEPARATOR_RE.finditer(body):
+                    j = sep.start()
                     if (
-                        ch in _SITE_SEPARATORS
-                        and _SITE_SUFFIX_RE.fullmatch(body, j)
+                        _SITE_SUFFIX_RE.fullmatch(body, j)
                         and _norm_title(body[:j]) == ntitle
                     ):
                         suffix_at = len(body[:j].rstrip())
