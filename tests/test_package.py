@@ -107,3 +107,12 @@ def test_cli_score_streams_a_file_with_column_names(tmp_path: Path) -> None:
     arts = pd.read_parquet(out / "articles.parquet")
     assert len(arts) == 5  # four articles and the broken line, none dropped
     assert sorted(arts["status"].unique()) == ["ok", "parse_error"]
+
+
+def test_lexicon_yaml_is_loaded_safely(tmp_path: Path) -> None:
+    from framecmp.lexicons import LexiconError, load_yaml_with_lines
+
+    evil = tmp_path / "evil.yaml"
+    evil.write_text("format: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="not valid YAML"):
+        load_yaml_with_lines(evil)

@@ -147,7 +147,11 @@ def load_yaml_with_lines(path: str | Path) -> Any:
     except OSError as exc:
         raise LexiconError([f"{path}: cannot be read ({exc.strerror})"]) from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        loader = _LineLoader(text)  # a safe loader: no Python tags, no object construction
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
