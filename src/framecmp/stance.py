@@ -1152,6 +1152,14 @@ class StanceResult:
         )
 
 
+def _adjectival(doc: Doc, mention: Any, tok_end: int) -> bool:
+    """A demonym used as an adjective ("former *French* colonies") names no speaker."""
+    if getattr(mention, "via", None) != "demonym" or tok_end >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[tok_end].text
+    return nxt[:1].isalpha() and nxt[:1].islower()
+
+
 def _author(_offset: int) -> str:
     return "author"
 
@@ -1207,7 +1215,10 @@ def find_directed(
         for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
             holder, via = voice(hit.start), "voice"
             if holder == "author" and hit.cue.holder == "subject":
-                left = [x for x, _xa, xb in spans if xb <= hit.tok_start and x.actor != target]
+                left = [
+                    x for x, _xa, xb in spans
+                    if xb <= hit.tok_start and x.actor != target and not _adjectival(doc, x, xb)
+                ]
                 if left:
                     holder, via = left[-1].actor, "subject"
                     speaker = holder
