@@ -34,6 +34,7 @@ class FakeScores:
     mentions: pd.DataFrame
     removals: pd.DataFrame
     config: dict[str, Any] = field(default_factory=dict)
+    corpus: Any = None
 
 
 def _frame(rows: list[dict[str, Any]], cols: list[str]) -> pd.DataFrame:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import sys
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
 import pandas as pd
 import pytest
+from conftest_frames import FakeScores
 
 from framecmp import columns as C
 from framecmp.html import highlight, report
@@ -47,22 +48,6 @@ class FakeArticle:
     @property
     def raw_text(self) -> str:
         return self.text
-
-
-@dataclass(frozen=True)
-class FakeScores:
-    articles: pd.DataFrame
-    evidence: pd.DataFrame
-    stance: pd.DataFrame
-    terms: pd.DataFrame
-    labels: pd.DataFrame
-    attribution: pd.DataFrame
-    voices: pd.DataFrame
-    style: pd.DataFrame
-    mentions: pd.DataFrame
-    removals: pd.DataFrame
-    config: dict[str, Any] = field(default_factory=dict)
-    corpus: Any = None
 
 
 def ev(aid: str, kind: str, needle: str, **kw: Any) -> dict[str, Any]:
