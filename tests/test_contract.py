@@ -27,3 +27,13 @@ def test_bad_parameters_name_what_is_allowed(seeds) -> None:
 def test_bare_string_is_rejected() -> None:
     with pytest.raises(TypeError, match="bare str"):
         Scorer().score("Mali turned to Russia.", progress=False)
+
+
+def test_save_parquet_round_trip(seed_scores, tmp_path) -> None:
+    import pandas as pd
+
+    seed_scores.save(tmp_path)
+    for name, df in seed_scores.frames().items():
+        back = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert len(back) == len(df), name
+        assert list(df.columns) == list(back.columns)[: len(df.columns)], name

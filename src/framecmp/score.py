@@ -133,7 +133,7 @@ class Scores:
             if format == "csv":
                 df.to_csv(p, index=False)
             else:
-                _to_parquet(df, p)
+                _to_parquet(df, p, name)
             paths.append(p)
         return paths
 
@@ -141,12 +141,15 @@ class Scores:
         return f"Scores({self.summary()})"
 
 
-def _to_parquet(df: pd.DataFrame, path: Path) -> None:
-    out = df.copy()
-    for c in out.columns:
-        if out[c].dtype == object:
-            out[c] = out[c].map(lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) if not isinstance(v, (int, float, bool, str)) else v)
-    out.to_parquet(path, index=False)
+def _to_parquet(df: pd.DataFrame, path: Path, name: str) -> None:
+    """One frame to Parquet with the same fixed schema as the streaming path."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .scale import arrow_schema, normalize_frame
+
+    table = pa.Table.from_pandas(normalize_frame(df, name), schema=arrow_schema(name), preserve_index=False)
+    pq.write_table(table, path)
 
 
 # --------------------------------------------------------------------------- Scorer
