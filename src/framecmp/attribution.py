@@ -685,8 +685,8 @@ def _appos_start(t: Token) -> bool:
 
 
 _COLON_STOP = frozenset({
-    "the", "editor's", "online", "poll", "polls", "twitter", "news", "update", "photos", "watch",
-    "video", "note", "related", "read", "source", "sources", "pledged", "q", "a", "correction",
+    "the", "editor's", "online", "polls", "twitter", "news", "update", "photos", "watch",
+    "video", "note", "related", "read", "source", "sources", "pledged", "correction",
     "here", "one", "this", "bottom", "background", "follow", "email", "contact", "why", "what",
     "how", "disclosure", "full", "contributing", "so", "look", "wow", "breaking", "revealed",
     "just", "bombshell", "name", "age", "city", "job", "pay", "delegate", "delegates",
@@ -708,7 +708,7 @@ def _colon_speaker(art: _Article, m: PhraseMatch, lo: int, hi: int, s: Any) -> _
     pre = toks[lo : m.tok_start]
     if not all(_is_word(t) and _is_cap(t) for t in pre):
         return None
-    if pre[0].norm in _COLON_STOP or all(t.text.isupper() for t in pre):
+    if pre[0].norm in _COLON_STOP:
         return None
     if art.cfg.verb_matcher.find(toks, lo, m.tok_start):
         return None
