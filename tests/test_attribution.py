@@ -270,3 +270,56 @@ def test_colon_speaker_at_line_start(cfg, index):
     (a,) = real(run(text, cfg, index))
     assert a.cue == ":" and a.source == "Ben Carson"
     assert real(run("Contributing: Brittney Bennett and Greg Toppo of USA TODAY.", cfg, index)) == []
+
+
+def test_postposed_source_runs_to_clause_end(cfg, index):
+    text = ("“We chose Russia,” said Steve Smith, a veteran editor who teaches journalism "
+            "at the University of Idaho.")
+    (a,) = real(run(text, cfg, index))
+    assert a.source == ("Steve Smith, a veteran editor who teaches journalism at the University of Idaho")
+    (a,) = real(run("“We chose Russia,” said Diop on Monday.", cfg, index))
+    assert a.source == "Diop"
+    atts = real(run("“We chose Russia,” said Diop, adding that talks went well.", cfg, index))
+    assert [(a.cue, a.source) for a in atts] == [("said", "Diop"), ("adding", "Diop")]
+    (a,) = real(run("The talks failed, according to a poll released Monday by Gallup.", cfg, index))
+    assert a.source == "a poll released Monday by Gallup"
+
+
+def test_preposed_source_with_post_modifiers(cfg, index):
+    (a,) = real(run("Senator Marco Rubio of Florida said the talks failed.", cfg, index))
+    assert a.source == "Senator Marco Rubio of Florida"
+    (a,) = real(run("Democrats in Iowa who watched the debate said the talks failed.", cfg, index))
+    assert a.source == "Democrats in Iowa who watched the debate"
+    (a,) = real(run("Mrs. Clinton and Ms. Warren said the talks failed.", cfg, index))
+    assert a.source == "Mrs. Clinton and Ms. Warren"
+    # a clause before "and" is not part of the source
+    atts = real(run("Trump won the vote and Cruz said the talks failed.", cfg, index))
+    assert [a.source for a in atts] == ["Cruz"]
+
+
+def test_manner_adverb_in_cue(cfg, index):
+    (a,) = real(run("Diop angrily said the talks failed.", cfg, index))
+    assert a.cue == "angrily said" and a.source == "Diop"
+    (a,) = real(run("Diop has said repeatedly that the talks failed.", cfg, index))
+    assert a.cue == "has said repeatedly"
+
+
+def test_mined_cues(cfg, index):
+    (a,) = real(run("Diop speculated that the junta would stay.", cfg, index))
+    assert a.cue == "speculated" and a.cue_class == "neutral" and a.source == "Diop"
+    (a,) = real(run("Diop derided the plan as a farce.", cfg, index))
+    assert a.cue == "derided" and a.cue_class == "loaded"
+
+
+def test_unfound_source_is_not_agentless(cfg, index):
+    (a,) = real(run("It was announced that the troops would leave.", cfg, index))
+    assert a.source_type == "none"
+    atts = real(run("Meanwhile, stressing that the junta would stay.", cfg, index))
+    assert [a.source_type for a in atts] in ([], ["unfound"])
+
+
+def test_qa_transcript_colon(cfg, index):
+    (a,) = real(run("Q: How did things go for you after the vote?", cfg, index))
+    assert a.cue == ":" and a.source == "Q"
+    (a,) = real(run("TAPPER: And obviously, you are supporting Donald Trump.", cfg, index))
+    assert a.cue == ":" and a.source == "TAPPER"

@@ -24,7 +24,7 @@ Patterns handled
 - belief cues (``thinks``, ``hopes``, ``seemed``; class ``belief``, never
   counted as loaded) outside quotes and not inside other reported words
 - a cue with reported words but no source found is kept with source_type
-  ``none`` (unless another cue follows in the sentence)
+  ``unfound`` (unless another cue follows in the sentence)
 - ``Asked about X, he said ...`` / ``when asked if ...``: the question is the
   content of an ``asked`` cue with no source
 - ``X, who said ...`` (source ``who``, classified by its antecedent),
@@ -41,11 +41,13 @@ one cue), ``show`` / ``found`` without a document source (``a talk show``,
 Cue spans follow PolNeAR: auxiliaries, modals and adverbs before the verb
 (``has also said``, ``was asked``, ``did not mention``, ``might suggest``) and
 ``:`` / ``about`` / ``for`` / ``in a statement`` after it are part of the cue,
-as are ``of`` / ``against`` after verbs other than *say* (``warned of``; but
-``said of`` is ``said``). ``in an interview`` / ``in an email`` are not.
+as are manner adverbs (``angrily said``), ``recently`` / ``repeatedly`` after
+the verb, and ``of`` / ``against`` after verbs other than *say* (``warned
+of``; but ``said of`` is ``said``). ``in an interview`` / ``in an email`` are not.
 
-Sources are typed ``person``, ``institution``, ``anonymous``, ``document``
-or ``none``; ``channel`` is the outlet or platform told ("told Anadolu",
+Sources are typed ``person``, ``institution``, ``anonymous``, ``document``,
+``none`` (agentless: ``it was announced``, ``Asked about X``) or ``unfound``
+(an active cue whose source the rules did not find); ``channel`` is the outlet or platform told ("told Anadolu",
 "wrote on X"); ``affiliation`` comes from actor mentions inside the source,
 pronouns ("he said") resolve to the last person or quoted source.
 
@@ -87,7 +89,7 @@ __all__ = [
     "style_row",
 ]
 
-SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none")
+SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none", "unfound")
 QUOTE_TYPES = ("direct", "partial", "indirect", "scare")
 
 _VERB_SCHEMA = [
@@ -213,7 +215,9 @@ class Attribution:
     source, source_start, source_end : str or None, int or None
         The source words as written ("he", "the Malian diplomat").
     source_type : str
-        One of ``person``, ``institution``, ``anonymous``, ``document``, ``none``.
+        One of ``person``, ``institution``, ``anonymous``, ``document``, ``none``
+        (agentless: nobody is said to speak) or ``unfound`` (a cue whose source
+        the rules did not find).
     role : str or None
         A role or title found in or known for the source ("foreign minister").
     person : str or None
@@ -612,8 +616,8 @@ class _Article:
                     break
                 if t.norm in _TIME_LEAD and n is not None and (n.norm in _TIME_WORDS or n.norm[:1].isdigit()):
                     break
-                if t.norm in _WEEKDAYS:
-                    break  # "said Smith Monday"
+                if t.norm in _WEEKDAYS and _is_cap(toks[i - 1]):
+                    break  # "said Smith Monday" (but "a poll released Monday by Gallup")
                 if t.norm in ("in", "on", "via") and n is not None and (
                         n.norm in _CHANNEL_NOUNS or n.text == "The" or self._is_platform(i + 1) or (
                         n.norm in _DETERMINERS and i + 2 < hi and toks[i + 2].norm in _CHANNEL_NOUNS | _TO_END_CHANNEL)):
@@ -1112,7 +1116,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 elif w in ("and", "but") and prev_in_sentence is None:
                     # "McConnell was quick to embrace him and said ...": the subject of the sentence
                     d.source = _sentence_subject(art, lo, before - 1)
-            # a cue with reported words but no source found is kept (source_type "none"),
+            # a cue with reported words but no source found is kept (source_type "unfound"),
             # unless another cue follows in the sentence ("Pointing to X, he said: ...")
             if (d is not None and d.source is None and not passive and d.rule == "preposed"
                     and any(c.start > m.start for c in cues)):
@@ -1178,7 +1182,9 @@ class _Src:
 def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]]) -> _Src:
     toks = art.toks
     if d.source is None:
-        return _Src("none")
+        # "none": nobody is said to speak (passive, "Asked about X, ..."); "unfound": an
+        # active cue whose source the rules did not find
+        return _Src("none" if d.passive or d.rule == "asked" else "unfound")
     a, b = d.extra.get("antecedent", d.source)  # "X, who said": classify X
     words = [t for t in toks[a:b] if _is_word(t)]
     if not words:
@@ -1191,7 +1197,7 @@ def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]])
         # antecedent: last quoted source or last person mention before the cue
         ante: tuple[int, _Src] | None = None
         for pos, _dd, src in reversed(history):
-            if src.type == "none":
+            if src.type in ("none", "unfound"):
                 continue
             if p in _PERSON_PRONOUNS and src.type not in ("person", "anonymous"):
                 continue
