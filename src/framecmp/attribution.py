@@ -510,6 +510,9 @@ class _Article:
             return None
         a, b = got
         toks = self.toks
+        while b - a > 1 and (toks[a].norm in _SOURCE_LEAD_DROP or (
+                toks[a].norm.endswith("ing") and not _is_cap(toks[a]) and _is_word(toks[a + 1]))):
+            a += 1  # "then he said", "Meanwhile Rihanna said", "claiming he was offered"
         for _ in range(4):
             if a - 2 < lo:
                 break
@@ -642,7 +645,7 @@ class _Article:
         """
         toks = self.toks
         k = end - 1
-        stop = max(lo, end - 30)
+        stop = max(lo, end - 50)
         while k > stop:
             k -= 1
             t = toks[k]
@@ -671,6 +674,11 @@ _TIME_WORDS = frozenset({
     "june", "july", "august", "september", "october", "november", "december",
 })
 _TIME_LEAD = frozenset({"on", "in", "last", "this", "earlier", "late", "early", "that", "next"})
+_SOURCE_LEAD_DROP = frozenset({
+    "then", "now", "so", "still", "also", "even", "meanwhile", "instead", "however", "thus", "yet",
+    "had", "perhaps", "indeed", "and", "but", "or", "nor", "hence", "otherwise", "besides", "likewise",
+    "here", "there", "today", "yesterday", "tonight", "finally", "eventually", "ultimately", "again",
+})
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
@@ -1097,7 +1105,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         if cont is not None:
                             d = _Draft(src, m, cont, "postposed", s.index)
             if (d is not None and d.source is None and d.rule == "preposed" and before - 1 > lo
-                    and toks[before - 1].norm == "who"):
+                    and toks[before - 1].norm in ("who", "which")):
                 # "Thomas Perez, who said he expects ...": PolNeAR marks the relative pronoun as
                 # the source; the antecedent resolves it like a pronoun
                 d.source = (before - 1, before)
