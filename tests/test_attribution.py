@@ -323,3 +323,13 @@ def test_qa_transcript_colon(cfg, index):
     assert a.cue == ":" and a.source == "Q"
     (a,) = real(run("TAPPER: And obviously, you are supporting Donald Trump.", cfg, index))
     assert a.cue == ":" and a.source == "TAPPER"
+
+
+def test_participle_after_clause_takes_the_subject(cfg, index):
+    atts = real(run("On Tuesday, Sanders went further, endorsing the plan to cut taxes.", cfg, index))
+    assert [(a.cue, a.source) for a in atts] == [("endorsing", "Sanders")]
+    text = "On Sunday, Mr. Trump even echoed the justification of the annexation, saying it was fine."
+    atts = real(run(text, cfg, index))
+    assert atts[-1].cue == "saying" and atts[-1].source == "Mr. Trump"
+    (a,) = real(run("Then he said the talks went well.", cfg, index))
+    assert a.source == "he"

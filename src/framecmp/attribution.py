@@ -655,8 +655,8 @@ class _Article:
                 if k + 1 >= end - 1 or not _appos_start(toks[k + 1]):
                     return None
                 head = self.source_left(k, lo)
-                if head is None:
-                    return None
+                if head is None or toks[head[0]].norm in _LEAD_PREP or toks[head[0]].norm in _TIME_WORDS:
+                    return None  # "On Sunday, Trump ...": a time phrase, not a head noun
                 return (head[0], end - 1)
         return None
 
@@ -771,6 +771,14 @@ def _source_dash_left(art: _Article, end: int, lo: int) -> tuple[int, int] | Non
 def _sentence_subject(art: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     """A capitalised noun-phrase run that opens the sentence (``Rubio``, ``The Wisconsin Republican``)."""
     toks = art.toks
+    if lo < hi and toks[lo].norm in _LEAD_PREP:
+        # "On Tuesday, Sanders went further, endorsing ...": the subject after the opening phrase
+        k = lo
+        while k < hi and toks[k].norm != "," and k - lo < 8:
+            k += 1
+        if k + 1 >= hi or toks[k].norm != ",":
+            return None
+        lo = k + 1
     if lo < hi and toks[lo].norm in _PRONOUNS and toks[lo].norm != "it":
         return (lo, lo + 1) if lo + 1 < hi and _is_word(toks[lo + 1]) and not _is_cap(toks[lo + 1]) else None
     i = lo
@@ -1060,7 +1068,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         d = _Draft(src, m, cont, "inverted", s.index)
                 if d is None:
                     src = art.source_left_np(before, lo)
-                    if src is None and before - 1 > lo and toks[before - 1].norm == ",":
+                    if (src is None and before - 1 > lo and toks[before - 1].norm == ","
+                            and not toks[m.tok_start].norm.endswith("ing")):
+                        # (not for ", saying": "On Sunday, Trump echoed X, saying" is no apposition)
                         src = art.source_appos_left(before, lo)
                     if src is None and before - 1 > lo and toks[before - 1].norm in ("—", "–", "--"):
                         src = _source_dash_left(art, before, lo)
