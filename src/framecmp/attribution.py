@@ -679,6 +679,7 @@ _SOURCE_LEAD_DROP = frozenset({
     "had", "perhaps", "indeed", "and", "but", "or", "nor", "hence", "otherwise", "besides", "likewise",
     "here", "there", "today", "yesterday", "tonight", "finally", "eventually", "ultimately", "again",
 })
+_TO_CONTENT = frozenset({"rv.promise", "rv.vow", "rv.decline", "rv.refuse", "rv.threaten"})
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
@@ -1052,6 +1053,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
             else:
                 obj_end, _obj_channel = _told_object(art, m, hi)
                 tail_content = _cue_tail_is_content(art, obj_end, hi)
+                if (not tail_content and obj_end + 1 < hi and toks[obj_end].norm == "to"
+                        and _is_word(toks[obj_end + 1]) and (entry.get("class") == "belief" or entry.id in _TO_CONTENT)):
+                    tail_content = True  # "appears to be slipping", "declined to comment", "vowed to fight"
                 prev = toks[before - 1] if before > lo else None
                 seg_end = _first_segment_end(toks, m.tok_end, hi)
                 inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
