@@ -19,7 +19,8 @@ source_*   Word-token overlap: every word token (a run of letters/digits; gold
 content_*  The same, with Content spans.
 no_source_* Attributions without a source: gold = attributions with no
            Source (incl. "Attribution-no-source"), predicted = predictions with
-           source_type "none"; matched by exact cue span.
+           source_type "none" (agentless; "unfound", a cue whose source the
+           rules did not find, is not counted); matched by exact cue span.
 Scare quotes are not predicted as attributions here (PolNeAR does not
 annotate them as such). ``articles_per_second`` times analysis + extraction
 only (not file reading). The last line printed is one JSON object.
