@@ -339,3 +339,10 @@ def test_participle_after_clause_takes_the_subject(cfg, index):
     assert atts[-1].cue == "saying" and atts[-1].source == "Mr. Trump"
     (a,) = real(run("Then he said the talks went well.", cfg, index))
     assert a.source == "he"
+
+
+def test_title_case_headline_cue(cfg, index):
+    atts = real(run("Hillary Clinton Says Russians Hacked The Party Servers", cfg, index))
+    assert [(a.cue, a.source) for a in atts] == [("Says", "Hillary Clinton")]
+    # a capitalised verb form inside an ordinary sentence is still a name
+    assert [a.cue for a in real(run("He met the leaders of the Said family in town.", cfg, index))] == []

@@ -841,6 +841,16 @@ def _is_document_source(art: _Article, src: tuple[int, int] | None) -> bool:
     return False
 
 
+def _title_case(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """A headline in Title Case: at least 4 words, 60% or more of them capitalised."""
+    n = caps = 0
+    for t in toks[lo:hi]:
+        if t.norm[:1].isalpha():
+            n += 1
+            caps += t.text[:1].isupper()
+    return n >= 4 and caps >= 0.6 * n
+
+
 def _is_ly_adverb(t: Token) -> bool:
     """A lower-case manner adverb (``angrily``, ``jokingly``): PolNeAR puts it in the cue (train 73 of 101)."""
     w = t.text
@@ -982,12 +992,14 @@ def _find_relations(art: _Article) -> list[_Draft]:
             if s.start <= h.start < s.end
         )
         prev_in_sentence: _Draft | None = None
+        title_case = bool(cues) and _title_case(toks, lo, hi)
         for m in cues:
             entry = cfg.entries[m.keys[0]]
             if art.quote_containing(m.start) is not None:
                 continue  # a cue inside quoted words: PolNeAR does not annotate nested attributions
-            if _is_cap(toks[m.tok_start]) and m.tok_start > lo and toks[m.tok_start - 1].text not in _OPEN_QUOTES:
-                continue  # "United States", "Islamic State": a name, not a verb
+            if (_is_cap(toks[m.tok_start]) and m.tok_start > lo and toks[m.tok_start - 1].text not in _OPEN_QUOTES
+                    and not title_case):
+                continue  # "United States", "Islamic State": a name, not a verb (but "Clinton Says ..." in a headline)
             if m.tok_start > lo and toks[m.tok_start - 1].text in ("-", "‐", "‑", "–"):
                 continue  # "so-called", "self-described": part of a compound word
             if (m.tok_start > lo and toks[m.tok_start - 1].norm == "to" and entry.get("pos") != "prep"
