@@ -680,6 +680,16 @@ _SOURCE_LEAD_DROP = frozenset({
     "here", "there", "today", "yesterday", "tonight", "finally", "eventually", "ultimately", "again",
 })
 _TO_CONTENT = frozenset({"rv.promise", "rv.vow", "rv.decline", "rv.refuse", "rv.threaten"})
+# Cues taken capitalised in a Title Case headline ("Clinton Says ...", "Trump Slams ..."); verbs
+# that are also common headline nouns or other verbs ("Answers", "Continues", "Calls") are left out.
+_TITLE_CUES = frozenset({
+    "rv.say", "rv.tell", "rv.claim", "rv.announce", "rv.reveal", "rv.slam", "rv.praise", "rv.endorse",
+    "rv.accuse", "rv.warn", "rv.urge", "rv.call_for", "rv.talk_about", "rv.deny", "rv.blame",
+    "rv.attack", "rv.vow", "rv.demand", "rv.criticise", "rv.admit", "rv.insist", "rv.threaten",
+    "rv.promise", "rv.write", "rv.tweet", "rv.explain", "rv.predict", "rv.condemn", "rv.dismiss",
+    "rv.assail", "rv.confirm", "rv.suggest", "rv.argue", "rv.defend", "rv.question", "rv.ask",
+    "rv.reply", "rv.respond", "rv.deride", "rv.rebuke", "rv.joke", "rv.describe", "rv.declare",
+})
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
@@ -998,7 +1008,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
             if art.quote_containing(m.start) is not None:
                 continue  # a cue inside quoted words: PolNeAR does not annotate nested attributions
             if (_is_cap(toks[m.tok_start]) and m.tok_start > lo and toks[m.tok_start - 1].text not in _OPEN_QUOTES
-                    and not title_case):
+                    and not (title_case and entry.id in _TITLE_CUES)):
                 continue  # "United States", "Islamic State": a name, not a verb (but "Clinton Says ..." in a headline)
             if m.tok_start > lo and toks[m.tok_start - 1].text in ("-", "‐", "‑", "–"):
                 continue  # "so-called", "self-described": part of a compound word
