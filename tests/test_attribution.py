@@ -346,3 +346,9 @@ def test_title_case_headline_cue(cfg, index):
     assert [(a.cue, a.source) for a in atts] == [("Says", "Hillary Clinton")]
     # a capitalised verb form inside an ordinary sentence is still a name
     assert [a.cue for a in real(run("He met the leaders of the Said family in town.", cfg, index))] == []
+
+
+def test_impression_cues_are_agentless(cfg, index):
+    (a,) = real(run("Ben Carson appears to be slipping in the polls.", cfg, index))
+    assert a.cue == "appears" and a.source is None and a.source_type == "none"
+    assert a.cue_class == "belief"

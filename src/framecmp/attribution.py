@@ -99,6 +99,7 @@ _VERB_SCHEMA = [
     Field("pos", choices=("verb", "prep", "colon")),
     Field("inflect", kind="bool"),
     Field("requires_source", choices=("document",)),
+    Field("agentless", kind="bool"),
 ]
 _HEDGE_SCHEMA = [
     Field("class", required=True, choices=("evidential", "doubt", "epistemic")),
@@ -1171,6 +1172,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
                     art, d.source if d.source is not None and d.source[0] > m.tok_start else (lo, m.tok_start)):
                 continue  # "polls show" / "the study found", but not "a TV show", "he found
             d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
+            if entry.get("agentless"):
+                d.passive = True  # "Carson appears to be slipping": an impression, nobody is said to speak
             if d.passive:
                 d.source = None
             ch = _channel_after(art, m.tok_end, hi)
