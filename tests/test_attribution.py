@@ -352,3 +352,12 @@ def test_impression_cues_are_agentless(cfg, index):
     (a,) = real(run("Ben Carson appears to be slipping in the polls.", cfg, index))
     assert a.cue == "appears" and a.source is None and a.source_type == "none"
     assert a.cue_class == "belief"
+
+
+def test_passive_subject_is_not_the_source(cfg, index):
+    (a,) = real(run("Clinton was expected to win the state by a wide margin.", cfg, index))
+    assert a.source is None and a.source_type == "none"
+    (a,) = real(run("The minister was accused of lying about the deal.", cfg, index))
+    assert a.source is None and a.source_type == "none"
+    (a,) = real(run("Diop was asked whether the talks had failed.", cfg, index))
+    assert a.source == "Diop"

@@ -15,7 +15,9 @@ Patterns handled
 - ``according to X, ...`` and ``..., according to X``
 - continuation: a direct quote with no cue after a quoted speaker
   (``“...,” he said. “...”``) keeps that speaker
-- agentless / passive: ``it was announced that ...`` (source_type ``none``)
+- agentless / passive: ``it was announced that ...``, ``Clinton was expected
+  to win``, ``Carson appears to be slipping`` (source_type ``none``: the
+  subject of a passive or of *seem* is not a speaker; ``X was asked`` keeps X)
 - partial quotes (a quote inside reported content) and scare quotes (a short
   quote nobody is said to have said)
 - appositions and relative clauses between source and cue
@@ -1172,8 +1174,10 @@ def _find_relations(art: _Article) -> list[_Draft]:
                     art, d.source if d.source is not None and d.source[0] > m.tok_start else (lo, m.tok_start)):
                 continue  # "polls show" / "the study found", but not "a TV show", "he found
             d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
-            if entry.get("agentless"):
-                d.passive = True  # "Carson appears to be slipping": an impression, nobody is said to speak
+            if entry.get("agentless") or (passive and entry.id != "rv.ask"):
+                # "Carson appears to be slipping", "Clinton was expected to win", "he was accused of":
+                # the subject is not a speaker (PolNeAR: no source; "X was asked" keeps X)
+                d.passive = True
             if d.passive:
                 d.source = None
             ch = _channel_after(art, m.tok_end, hi)
