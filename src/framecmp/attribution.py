@@ -880,9 +880,9 @@ def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
         i -= 1
     j = m.tok_start
     progressive = art.toks[m.tok_end - 1].norm.endswith("ing")
-    while j > lo and art.toks[j - 1].norm in _ADV | _BE:
+    while j > lo and (art.toks[j - 1].norm in _ADV | _BE or _is_ly_adverb(art.toks[j - 1])):
         if art.toks[j - 1].norm in _BE and not progressive:
-            passive = True
+            passive = True  # also "is widely expected"
         j -= 1
     return i, passive
 
