@@ -693,6 +693,10 @@ _TITLE_CUES = frozenset({
     "rv.assail", "rv.confirm", "rv.suggest", "rv.argue", "rv.defend", "rv.question", "rv.ask",
     "rv.reply", "rv.respond", "rv.deride", "rv.rebuke", "rv.joke", "rv.describe", "rv.declare",
 })
+_NOT_A_SOURCE = frozenset({
+    "the", "a", "an", "as", "and", "but", "or", "so", "that", "this", "these", "those", "instead",
+    "also", "then", "now", "even", "just", "only", "both", "all", "any", "each", "such", "there",
+})
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
@@ -1174,6 +1178,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
                     art, d.source if d.source is not None and d.source[0] > m.tok_start else (lo, m.tok_start)):
                 continue  # "polls show" / "the study found", but not "a TV show", "he found
             d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
+            if d.source is not None and all(
+                    t.norm in _NOT_A_SOURCE or not _is_word(t) for t in toks[d.source[0] : d.source[1]]):
+                d.source = None  # "As promised", "And, telling ...", "The promised wall": no speaker
             if entry.get("agentless") or passive:
                 # "Carson appears to be slipping", "Clinton was expected to win", "he was accused of",
                 # "X was asked": the subject is not a speaker (PolNeAR: no source; train: 20 of 28
