@@ -319,3 +319,16 @@ def test_negation_scope_is_narrow(lex, text):
 def test_bare_contractors_after_wagner_named(lex):
     res = find_terms(analyze("Wagner arrived in 2021. The contractors were later killed."), lexicon=lex)
     assert ("lt.wagner_contractors", "wagner") in _sahel(res)
+
+
+def test_general_list_inflections_and_phrasal_verbs(lex):
+    res = find_terms(analyze("Critics slammed the plan and lashed out at its authors. He smears rivals."),
+                     lexicon=lex)
+    assert [(h.text, h.entry_id) for h in res.hits] == [
+        ("slammed", "vader.slam"), ("lashed out", "wtw.said.lash_out"), ("smears", "vader.smear")]
+
+
+def test_general_list_leaves_out_descriptive_words(lex):
+    # fact nouns and verbs (VADER 'death', 'crisis'), positive Pattern adjectives ('own', 'latest')
+    text = "Her own latest plan was popular and effective. The death toll rose as the crisis deepened."
+    assert find_terms(analyze(text), lexicon=lex).hits == ()
