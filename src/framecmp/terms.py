@@ -56,6 +56,7 @@ from .text import Doc, PhraseMatcher, tokenize
 __all__ = [
     "DEFAULT_FILES",
     "LEXICON_KINDS",
+    "NEGATORS",
     "PATTERN_TIMEOUT",
     "TERM_SCHEMA",
     "LabelChoice",
@@ -232,6 +233,8 @@ class TermHit:
     part: str
     tok_start: int = -1
     tok_end: int = -1
+    negator: str | None = None
+    """The negating word before the term ("not" in "not a terrorist group"), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +259,9 @@ class TermsResult:
     n_words: int
     categories: tuple[str, ...]
     lexicon_version: str
+    negated: tuple[TermHit, ...] = ()
+    """Hits under a negation ("not a terrorist group"): kept for inspection, not counted
+    in ``hits``, ``evidence``, ``category_counts`` or ``labels``."""
 
     def category_rows(self) -> list[dict[str, Any]]:
         """Rows of the ``terms`` frame (without article_id, outlet, n_words).
@@ -523,6 +529,43 @@ def _main_country(doc: Doc) -> str | None:
     return top if n1 >= 2 * n2 and n1 > n2 else None
 
 
+NEGATORS = frozenset(
+    "not no never n't nor neither without cannot none nobody nothing nowhere".split()
+)
+"""Words that negate a loaded term right after them ("not a terrorist group")."""
+_NEG_WINDOW = 3  # the negator is one of the 3 words right before the term
+_NEG_NOT = frozenset({"only", "just", "merely", "least"})  # "not only brutal but ..." is no negation
+# words that may stand between the negator and the term ("not a", "never really", "not the");
+# any other word ends the negation's reach ("didn't slam the junta": 'junta' is not negated)
+_NEG_GAP = frozenset(
+    "a an the any really so very too quite entirely exactly necessarily particularly that as "
+    "be been being at all even more much".split()
+)
+_NEG_STOP = frozenset({",", ";", ":", "(", ")", "—", "–", "--", "?", "!", ".", '"', "“", "”"})
+
+
+def _negator(doc: Doc, tok_start: int, sent_lo: int) -> str | None:
+    """The negating token among the 3 words before a term, in the same clause; else None.
+
+    Only the words in ``_NEG_GAP`` may stand between them.
+    """
+    toks = doc.tokens
+    j, seen = tok_start - 1, 0
+    while j >= sent_lo and seen < _NEG_WINDOW:
+        t = toks[j]
+        if t.norm in _NEG_STOP:
+            return None
+        if t.is_word or t.norm == "n't":
+            if t.norm in NEGATORS or t.norm.endswith("n't"):
+                nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+                return None if nxt in _NEG_NOT else t.text
+            if t.norm not in _NEG_GAP:
+                return None
+            seen += 1
+        j -= 1
+    return None
+
+
 _INDEX: dict[int, tuple[TermLexicon, dict[str, int], dict[str, TermEntry]]] = {}
 
 
@@ -545,6 +588,7 @@ def find_terms(
     n_words: int | None = None,
     country: str | None = None,
     timeout: float = PATTERN_TIMEOUT,
+    negation: bool = True,
 ) -> TermsResult:
     """Find loaded terms in one analysed article.
 
@@ -563,6 +607,11 @@ def find_terms(
     timeout : float
         Seconds each pattern may run; a pattern that runs longer is skipped
         with a :class:`TermPatternTimeoutWarning`.
+    negation : bool, default True
+        A term with a negator (:data:`NEGATORS`, or a word ending in "n't")
+        at most three words before it in the same clause ("not a terrorist
+        group", "never brutal") goes to ``negated`` instead of ``hits``: it is
+        recorded with its negator, and not counted. "not only" is no negation.
 
     Returns
     -------
@@ -612,6 +661,7 @@ def find_terms(
 
     main_country = country if country is not None else _main_country(doc)
     hits: list[TermHit] = []
+    negated: list[TermHit] = []
     for a, b, t0, t1, eid, phrase in chosen:
         e = by_id[eid]
         if e.category == NOT_LOADED:
@@ -630,11 +680,13 @@ def find_terms(
                 referent = near
             elif not plural and main_country is not None:
                 referent = main_country
-        hits.append(TermHit(
+        neg = _negator(doc, t0, sent.tok_start if sent else 0) if negation else None
+        (negated if neg else hits).append(TermHit(
             start=a, end=b, text=doc.text[a:b], entry_id=eid, label=e.label,
             category=e.category, connotation=e.connotation, referent=referent,
             label_group=e.label_group, neutral=e.neutral, explanation=e.explanation,
             sentence=sent.index if sent else None, part=doc.part_at(a), tok_start=t0, tok_end=t1,
+            negator=neg,
         ))
 
     evidence = tuple(
@@ -659,7 +711,7 @@ def find_terms(
     return TermsResult(
         hits=tuple(hits), evidence=evidence, category_counts=dict(counts), labels=labels,
         n_words=doc.n_words if n_words is None else int(n_words),
-        categories=lexicon.categories, lexicon_version=lexicon.version,
+        categories=lexicon.categories, lexicon_version=lexicon.version, negated=tuple(negated),
     )
 
 
