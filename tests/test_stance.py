@@ -142,11 +142,16 @@ def test_passive_accusation_attaches():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="victims of violence: VADER words near the target read as hostility")
 def test_victims_are_not_negative_target():
     s = "Wagner contractors were killed in an attack near the border."
     a, b = span(s, "Wagner")
     assert score_target(s, a, b).label == "neutral"
+
+
+def test_agent_of_killing_is_no_victim():
+    s = "Civilians were killed by Wagner contractors in a brutal attack."
+    a, b = span(s, "Wagner")
+    assert score_target(s, a, b).label == "negative"
 
 
 def test_score_target_checks_arguments():
