@@ -45,8 +45,14 @@ from framecmp.stance import (  # noqa: E402
     target_features,
 )
 
-# chosen by 5-fold CV on train among {window 6, decay 0/4, near 0/2} and {window 10, decay 3, near 2}
-FEATURE_CONFIG: dict[str, Any] = {"window": 10, "decay": 3.0, "near": 2, "positions": 1, "rules_split": 1}
+# window/decay/near: chosen by 5-fold CV on train among {window 6, decay 0/4, near 0/2} and
+# {window 10, decay 3, near 2}. positions and rules_split raised train CV (0.669 -> 0.674 at C 0.03);
+# sentence_weight 0.5 (sentence-wide s: features at half value, i.e. regularised 4x harder) was
+# a tie on train CV (0.673 vs 0.674, fold std 0.008) and raised dev_mt (several targets per
+# sentence, which share the s: features): chosen among the train-CV ties with dev_mt.
+FEATURE_CONFIG: dict[str, Any] = {
+    "window": 10, "decay": 3.0, "near": 2, "positions": 1, "rules_split": 1, "sentence_weight": 0.5,
+}
 
 
 def _featurize(data: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[dict[str, float]], list[str], list[int]]:
@@ -236,15 +242,15 @@ def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
     base = TargetRules()
     parts = _Parts([(s, a, b) for s, a, b, _g, _gi in items], base.window)
     grid_shape = {
-        "decay": [2.0, 4.0, 8.0],
-        "cue_weight": [1.0, 2.0, 4.0],
-        "verb_weight": [2.0, 3.0, 4.0],
-        "clause_weight": [0.6, 0.8, 1.0],
+        "decay": [4.0, 8.0, 16.0],
+        "cue_weight": [2.0, 4.0, 8.0],
+        "verb_weight": [2.0, 3.0],
+        "clause_weight": [0.6, 1.0],
         "speaker_factor": [0.0, 0.3],
         "victim_factor": [0.0, 1.0],
-        "right_weight": [0.5, 0.75, 1.0, 1.5],
-        "sentence_weight": [0.0, 0.25, 0.5, 1.0],
-        "negation": [-0.74, -0.3],
+        "right_weight": [1.0, 1.5, 2.0, 3.0],
+        "sentence_weight": [0.0, 0.25],
+        "negation": [-0.3],
     }
     alpha = base.alpha  # the normalisation is monotone: with tuned thresholds alpha does not matter
     cv = GroupKFold(n_splits=5)
@@ -285,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="NewsMTSC train.jsonl")
     ap.add_argument("-o", "--output", default="lexicons/stance_model.json")
-    ap.add_argument("--C", nargs="+", default=["0.03", "0.1", "0.3", "1.0"], help="grid of C values")
+    ap.add_argument("--C", nargs="+", default=["0.03", "0.06", "0.1", "0.3"], help="grid of C values")
     ap.add_argument("--min-df", type=int, default=3, help="drop word features in fewer sentences")
     ap.add_argument("--prune", type=float, default=0.02, help="drop features with all |coef| below")
     ap.add_argument("--feature-config", default=None, help="JSON overriding the feature options")
