@@ -45,8 +45,14 @@ from framecmp.stance import (  # noqa: E402
     target_features,
 )
 
-# chosen by 5-fold CV on train among {window 6, decay 0/4, near 0/2} and {window 10, decay 3, near 2}
-FEATURE_CONFIG: dict[str, Any] = {"window": 10, "decay": 3.0, "near": 2}
+# window/decay/near: chosen by 5-fold CV on train among {window 6, decay 0/4, near 0/2} and
+# {window 10, decay 3, near 2}. positions and rules_split raised train CV (0.669 -> 0.674 at C 0.03);
+# sentence_weight 0.5 (sentence-wide s: features at half value, i.e. regularised 4x harder) was
+# a tie on train CV (0.673 vs 0.674, fold std 0.008) and raised dev_mt (several targets per
+# sentence, which share the s: features): chosen among the train-CV ties with dev_mt.
+FEATURE_CONFIG: dict[str, Any] = {
+    "window": 10, "decay": 3.0, "near": 2, "positions": 1, "rules_split": 1, "sentence_weight": 0.5,
+}
 
 
 def _featurize(data: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[dict[str, float]], list[str], list[int]]:
@@ -180,18 +186,27 @@ class _Parts:
             _default_target_lexicon,
             _rule_parts,
             _target_tokens,
+            vader,
         )
         from framecmp.text import tokenize
 
         cues, verbs = _default_cues(), _default_target_lexicon()
-        idx, val, dist, cl, negd, kind = [], [], [], [], [], []
+        idx, val, dist, cl, negd, kind, right = [], [], [], [], [], [], []
         self.speaker = np.zeros(len(items), dtype=bool)
+        self.victim = np.zeros(len(items), dtype=bool)
+        self.sentence = np.zeros(len(items))
+        comp: dict[str, float] = {}
         for k, (s, a0, b0) in enumerate(items):
             toks = tokenize(s)
             a, b = _target_tokens(toks, a0, b0)
-            parts, sp = _rule_parts(s, toks, a, b, window, cues, verbs)
-            self.speaker[k] = sp
+            parts, role = _rule_parts(s, toks, a, b, window, cues, verbs)
+            self.speaker[k] = role == "speaker"
+            self.victim[k] = role == "victim"
+            if s not in comp:
+                comp[s] = float(vader().polarity_scores(s)["compound"])
+            self.sentence[k] = comp[s]
             for p in parts:
+                right.append(p.right)
                 idx.append(k)
                 val.append(p.valence)
                 dist.append(p.dist)
@@ -202,15 +217,19 @@ class _Parts:
         self.idx, self.val = np.array(idx), np.array(val)
         self.dist, self.cl = np.array(dist, dtype=float), np.array(cl, dtype=float)
         self.negd, self.kind = np.array(negd), np.array(kind)
+        self.right = np.array(right, dtype=bool)
 
     def raw(self, r: dict[str, float]) -> np.ndarray:
         neg = np.where(self.negd, r["negation"], 1.0)
         w_word = (
             1.0 / (1.0 + (self.dist - 1) / r["decay"]) * r["clause_weight"] ** self.cl
             * np.where(self.speaker[self.idx], r["speaker_factor"], 1.0)
+            * np.where(self.victim[self.idx], r["victim_factor"], 1.0)
+            * np.where(self.right, r["right_weight"], 1.0)
         )
         w = np.select([self.kind == 0, self.kind == 1], [r["cue_weight"], r["verb_weight"]], w_word)
-        return np.bincount(self.idx, weights=self.val * w * neg, minlength=self.n)
+        raw = np.bincount(self.idx, weights=self.val * w * neg, minlength=self.n)
+        return raw + r["sentence_weight"] * self.sentence
 
 
 def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
@@ -223,12 +242,15 @@ def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
     base = TargetRules()
     parts = _Parts([(s, a, b) for s, a, b, _g, _gi in items], base.window)
     grid_shape = {
-        "decay": [2.0, 4.0, 8.0, 16.0],
-        "cue_weight": [1.0, 2.0, 4.0],
-        "verb_weight": [1.0, 2.0, 3.0, 4.0],
-        "clause_weight": [0.4, 0.6, 0.8, 1.0],
-        "speaker_factor": [0.0, 0.15, 0.3, 1.0],
-        "negation": [-0.74, -0.3],
+        "decay": [4.0, 8.0, 16.0],
+        "cue_weight": [2.0, 4.0, 8.0],
+        "verb_weight": [2.0, 3.0],
+        "clause_weight": [0.6, 1.0],
+        "speaker_factor": [0.0, 0.3],
+        "victim_factor": [0.0, 1.0],
+        "right_weight": [1.0, 1.5, 2.0, 3.0],
+        "sentence_weight": [0.0, 0.25],
+        "negation": [-0.3],
     }
     alpha = base.alpha  # the normalisation is monotone: with tuned thresholds alpha does not matter
     cv = GroupKFold(n_splits=5)
@@ -269,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="NewsMTSC train.jsonl")
     ap.add_argument("-o", "--output", default="lexicons/stance_model.json")
-    ap.add_argument("--C", nargs="+", default=["0.03", "0.1", "0.3", "1.0"], help="grid of C values")
+    ap.add_argument("--C", nargs="+", default=["0.03", "0.06", "0.1", "0.3"], help="grid of C values")
     ap.add_argument("--min-df", type=int, default=3, help="drop word features in fewer sentences")
     ap.add_argument("--prune", type=float, default=0.02, help="drop features with all |coef| below")
     ap.add_argument("--feature-config", default=None, help="JSON overriding the feature options")

@@ -142,11 +142,61 @@ def test_passive_accusation_attaches():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="victims of violence: VADER words near the target read as hostility")
 def test_victims_are_not_negative_target():
     s = "Wagner contractors were killed in an attack near the border."
     a, b = span(s, "Wagner")
     assert score_target(s, a, b).label == "neutral"
+
+
+def test_agent_of_killing_is_no_victim():
+    s = "Civilians were killed by Wagner contractors in a brutal attack."
+    a, b = span(s, "Wagner")
+    assert score_target(s, a, b).label == "negative"
+
+
+def test_victim_as_object_of_violence_is_not_negative():
+    s = "The court heard that Fairfax raped her in a hotel room."
+    a, b = span(s, "her")
+    r = score_target(s, a, b)
+    assert r.label == "neutral"
+    assert not any(c.text == "raped" for c in r.evidence)
+
+
+def test_listener_after_said_is_not_the_speaker():
+    # "Sisi said Trump would ...": Trump is the subject of the reported clause, not the speaker,
+    # so the words about him count; in '"...," said Sisi' Sisi is the speaker
+    s = "Sisi said Trump would make a strong and wise leader."
+    a, b = span(s, "Trump")
+    assert score_target(s, a, b).label == "positive"
+    s2 = "\"He will make a strong and wise leader,\" said Sisi."
+    a, b = span(s2, "Sisi")
+    assert score_target(s2, a, b).label == "neutral"
+
+
+def test_words_in_names_carry_no_valence():
+    s = "Haley, the ambassador to the United Nations, met Tillerson on Sunday."
+    a, b = span(s, "Haley")
+    r = score_target(s, a, b)
+    assert r.label == "neutral" and not any(c.text == "United" for c in r.evidence)
+
+
+def test_like_as_preposition_is_not_praise():
+    s = "Sports stars like Kaepernick took a knee on Sunday."
+    a, b = span(s, "Kaepernick")
+    assert not any(c.text == "like" for c in score_target(s, a, b).evidence)
+    s2 = "They like Kaepernick a lot."
+    a, b = span(s2, "Kaepernick")
+    assert any(c.text == "like" for c in score_target(s2, a, b).evidence)
+
+
+def test_words_after_the_target_weigh_more():
+    from framecmp.stance import TargetRules
+
+    s = "Brave Smith lost badly."
+    a, b = span(s, "Smith")
+    flat = score_target(s, a, b, rules=TargetRules(right_weight=1.0))
+    right = score_target(s, a, b, rules=TargetRules(right_weight=2.0))
+    assert right.score < flat.score
 
 
 def test_score_target_checks_arguments():

@@ -57,7 +57,7 @@ ACTOR_TYPES = ("country", "organisation", "armed_group", "collective")
 VIA = ("name", "alias", "demonym", "metonym", "person")
 _KNOWN_KEYS = {
     "id", "name", "type", "aliases", "demonyms", "metonyms", "people",
-    "ambiguous_with", "description", LINE,
+    "ambiguous_with", "not_mentions", "description", LINE,
 }
 _PERSON_KEYS = {"name", "aliases", "surname", "role", LINE}
 
@@ -81,6 +81,10 @@ class Actor:
     """One actor: id, display name, type and every way of naming it.
 
     ``case_aliases`` are matched with their exact capitalisation ("US").
+    ``not_mentions`` are longer phrases that contain one of the actor's names
+    but name something else ("Washington Post", "Moscow Times"): they are
+    matched (longest match wins) so that they hide the shorter name, and never
+    reported as mentions.
     """
 
     id: str
@@ -92,6 +96,7 @@ class Actor:
     metonyms: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     ambiguous_with: tuple[str, ...] = ()
+    not_mentions: tuple[str, ...] = ()
     line: int = 0
     source_file: str = "<dict>"
 
@@ -267,6 +272,7 @@ def _parse_actor(raw: Any, i: int, path: str, problems: list[str]) -> Actor | No
     demonyms = _str_list(raw, "demonyms", where, problems)
     metonyms = _str_list(raw, "metonyms", where, problems)
     ambiguous_with = _str_list(raw, "ambiguous_with", where, problems)
+    not_mentions = _str_list(raw, "not_mentions", where, problems)
     people: list[Person] = []
     raw_people = raw.get("people") or []
     if not isinstance(raw_people, list):
@@ -297,7 +303,8 @@ def _parse_actor(raw: Any, i: int, path: str, problems: list[str]) -> Actor | No
     return Actor(
         id=str(aid), name=str(name).strip(), type=str(atype), aliases=tuple(aliases),
         case_aliases=tuple(case_aliases), demonyms=tuple(demonyms), metonyms=tuple(metonyms),
-        people=tuple(people), ambiguous_with=tuple(ambiguous_with), line=line, source_file=path,
+        people=tuple(people), ambiguous_with=tuple(ambiguous_with),
+        not_mentions=tuple(not_mentions), line=line, source_file=path,
     )
 
 
@@ -367,6 +374,8 @@ def _build_index(actors: Sequence[Actor], version: str, problems: list[str]) -> 
     for a in actors:
         for via, phrase, person, case, infl in _phrases(a):
             matcher.add(f"{via}|{a.id}|{person}", phrase, inflect=infl, case=case)
+        for phrase in a.not_mentions:
+            matcher.add(f"not|{a.id}|", phrase, inflect=False)
         for p in a.people:
             by_surname.setdefault(normalize(p.surname), []).append(p)
             for x in (p.name, *p.aliases):
@@ -484,6 +493,8 @@ def find_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
         sent = doc.sentence_at(h.start)
         sidx = sent.index if sent is not None else None
         parsed = [k.split("|", 2) for k in h.keys]
+        if any(p[0] == "not" for p in parsed):  # "Washington Post": an outlet, not the actor
+            continue
         if parsed[0][0] == "surname":
             sn = parsed[0][2]
             if sn in last_full:
