@@ -297,7 +297,9 @@ def test_negated_hits_recorded_not_counted(lex):
     res = find_terms(analyze("They are not a terrorist group. The junta isn't brutal."), lexicon=lex)
     assert [(h.text, h.negator) for h in res.negated] == [("terrorist group", "not"), ("brutal", "isn't")]
     assert [h.text for h in res.hits] == ["junta"]
-    assert [ev.text for ev in res.evidence] == ["junta"]
+    assert [(ev.kind, ev.text) for ev in res.evidence] == [
+        ("term", "junta"), ("negated", "terrorist group"), ("negated", "brutal")]
+    assert all("Not counted" in ev.explanation for ev in res.evidence if ev.kind == "negated")
     assert "armed_group_label" not in res.category_counts
     # without negation handling, both count
     off = find_terms(analyze("They are not a terrorist group."), lexicon=lex, negation=False)
@@ -332,3 +334,19 @@ def test_general_list_leaves_out_descriptive_words(lex):
     # fact nouns and verbs (VADER 'death', 'crisis'), positive Pattern adjectives ('own', 'latest')
     text = "Her own latest plan was popular and effective. The death toll rose as the crisis deepened."
     assert find_terms(analyze(text), lexicon=lex).hits == ()
+
+
+def test_negated_terms_shown_in_scores_and_highlight():
+    """A negated term reaches the evidence frame and the highlighted article, struck through."""
+    from framecmp import Corpus, score
+    from framecmp.corpus import make_article
+    from framecmp.html import highlight
+
+    art = make_article("a", "X", "They are not a terrorist group, he said.")
+    sc = score(Corpus([art]))
+    neg = sc.evidence[sc.evidence["kind"] == "negated"]
+    assert list(neg["text"]) == ["terrorist group"]
+    t = sc.terms.set_index("category")["hits"]
+    assert t.get("armed_group_label", 0) == 0
+    html = highlight(art, sc.evidence).html
+    assert 'fc-k-negated' in html and "Negated term" in html

@@ -53,5 +53,5 @@ REMOVALS = ["article_id", "raw_start", "raw_end", "text", "reason", "rule_id"]
 
 # Evidence kinds (the `kind` column of the evidence frame).
 EVIDENCE_KINDS = (
-    "actor", "term", "quote", "source", "cue", "hedge", "stance", "context",
+    "actor", "term", "negated", "quote", "source", "cue", "hedge", "stance", "context",
 )

@@ -38,6 +38,7 @@ __all__ = ["Highlight", "highlight", "article_html", "report", "CSS", "KINDS"]
 KINDS: dict[str, tuple[str, str]] = {
     "actor": ("Actor", "a mention of an actor (country, group, person)"),
     "term": ("Loaded term", "a word from the loaded-terms lexicon"),
+    "negated": ("Negated term", "a loaded term after 'not', 'never' ...: shown, not counted"),
     "quote": ("Quote", "words the article puts in someone's mouth"),
     "source": ("Source", "who is said to have said it"),
     "cue": ("Reporting verb", "how it is reported: 'said' vs 'claimed'"),
@@ -87,6 +88,7 @@ ul.fc-note, ul.fc-meta { padding-left: 2em; }
 .fc-k-actor { font-weight: bold; text-decoration: underline #1f4e9c; text-decoration-thickness: 2px;
   text-underline-offset: 3px; }
 .fc-k-term { background: #ffd873; }
+.fc-k-negated { background: #fff1c7; text-decoration: line-through #8a6d00; }
 .fc-k-quote { background: #dcebff; }
 .fc-k-source { background: #cdeecd; }
 .fc-k-cue { background: #e6d9f7; }
@@ -558,7 +560,7 @@ def highlight(
         The ``evidence`` frame of :class:`Scores` (filtered to the article by
         ``article_id``), or Evidence records of this article.
     kinds : list of str, optional
-        Kinds to show, among ``actor``, ``term``, ``quote``, ``source``, ``cue``,
+        Kinds to show, among ``actor``, ``term``, ``negated``, ``quote``, ``source``, ``cue``,
         ``hedge``, ``stance``, ``context``. Default: all.
 
     Returns

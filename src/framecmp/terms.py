@@ -261,7 +261,8 @@ class TermsResult:
     lexicon_version: str
     negated: tuple[TermHit, ...] = ()
     """Hits under a negation ("not a terrorist group"): kept for inspection, not counted
-    in ``hits``, ``evidence``, ``category_counts`` or ``labels``."""
+    in ``hits``, ``category_counts`` or ``labels``; in ``evidence`` with kind ``"negated"``
+    (highlighted struck through), so a reader sees what was left out and why."""
 
     def category_rows(self) -> list[dict[str, Any]]:
         """Rows of the ``terms`` frame (without article_id, outlet, n_words).
@@ -611,7 +612,8 @@ def find_terms(
         A term with a negator (:data:`NEGATORS`, or a word ending in "n't")
         at most three words before it in the same clause ("not a terrorist
         group", "never brutal") goes to ``negated`` instead of ``hits``: it is
-        recorded with its negator, and not counted. "not only" is no negation.
+        recorded with its negator and shown as evidence of kind ``"negated"``,
+        but not counted. "not only" is no negation.
 
     Returns
     -------
@@ -697,6 +699,16 @@ def find_terms(
             sentence=h.sentence,
         )
         for h in hits
+    ) + tuple(
+        # negated hits are shown (kind "negated"), never counted: nothing is dropped silently
+        Evidence(
+            kind="negated", start=h.start, end=h.end, text=h.text, label=h.text,
+            category=h.category, actor=h.referent, value=h.connotation, rule_id=h.entry_id,
+            lexicon_version=lexicon.version,
+            explanation=f"Not counted: after the negation {h.negator!r}. {_explain(h)}",
+            part=h.part, sentence=h.sentence,
+        )
+        for h in negated
     )
     counts = Counter(h.category for h in hits)
     lab = Counter(
