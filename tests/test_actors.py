@@ -139,3 +139,11 @@ def test_not_mentions_are_user_configurable():
     extra = {"entries": [{"id": "mali", "name": "Mali", "metonyms": ["Bamako"], "not_mentions": ["Bamako Times"]}]}
     idx = load_actors(extra=extra)
     assert actors_in("The Bamako Times says Bamako agrees.", idx) == actors_in("Bamako agrees.", idx) != []
+
+
+@pytest.mark.parametrize("phrase", ["Bamako", "Le Monde"])
+def test_not_mentions_must_contain_one_of_the_actors_names(phrase):
+    """'Bamako' would hide Mali itself; 'Le Monde' contains no name of Mali: both are errors."""
+    extra = {"entries": [{"id": "mali", "name": "Mali", "metonyms": ["Bamako"], "not_mentions": [phrase]}]}
+    with pytest.raises(LexiconError, match=f"not_mentions phrase '{phrase}' of actor 'mali'"):
+        load_actors(extra=extra)

@@ -347,6 +347,32 @@ def _phrases(a: Actor) -> list[tuple[str, str, str, bool, bool]]:
     return out
 
 
+def _norm_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase) if t.text not in "-‐‑")
+
+
+def _check_not_mentions(a: Actor, problems: list[str]) -> None:
+    """Each ``not_mentions`` phrase must be longer than, and contain, one of the actor's names.
+
+    Otherwise it would hide the actor itself ("Paris" under France) or silently
+    hide some other actor's name: both are mistakes in the file.
+    """
+    own = {_norm_tokens(x) for _v, x, _p, _c, _i in _phrases(a)}
+    own |= {_norm_tokens(p.surname) for p in a.people}
+    for phrase in a.not_mentions:
+        toks = _norm_tokens(phrase)
+        if not any(
+            0 < len(o) < len(toks)
+            and any(toks[i:i + len(o)] == o for i in range(len(toks) - len(o) + 1))
+            for o in own
+        ):
+            problems.append(
+                f"{a.source_file} line {a.line}: not_mentions phrase {phrase!r} of actor "
+                f"{a.id!r} must be longer than, and contain, one of its names "
+                f"(e.g. 'Washington Post' under the United States, which has 'Washington')"
+            )
+
+
 def _build_index(actors: Sequence[Actor], version: str, problems: list[str]) -> ActorIndex:
     owners: dict[tuple[str, bool], list[tuple[Actor, str]]] = {}
     for a in actors:
@@ -355,6 +381,8 @@ def _build_index(actors: Sequence[Actor], version: str, problems: list[str]) -> 
             lst = owners.setdefault(key, [])
             if all(o.id != a.id for o, _ in lst):
                 lst.append((a, via))
+    for a in actors:
+        _check_not_mentions(a, problems)
     for (phrase, _case), lst in owners.items():
         if len(lst) < 2:
             continue
