@@ -179,6 +179,12 @@ def test_config_errors():
     assert isinstance(load_attribution_config(), AttributionConfig)
 
 
+def test_rule_cue_ids_are_in_the_lexicon(cfg):
+    from framecmp.attribution import _TITLE_CUES, _TO_CONTENT
+
+    assert set(_TITLE_CUES | _TO_CONTENT) <= set(cfg.entries)
+
+
 def test_lexicon_entries_have_provenance(cfg):
     for lex in (cfg.verbs, cfg.hedges, cfg.sources):
         for e in lex.entries:
@@ -321,7 +327,7 @@ def test_unfound_source_is_not_agentless(cfg, index):
     (a,) = real(run("It was announced that the troops would leave.", cfg, index))
     assert a.source_type == "none"
     atts = real(run("Meanwhile, stressing that the junta would stay.", cfg, index))
-    assert [a.source_type for a in atts] in ([], ["unfound"])
+    assert [a.source_type for a in atts] == ["unfound"]
 
 
 def test_qa_transcript_colon(cfg, index):
@@ -329,6 +335,8 @@ def test_qa_transcript_colon(cfg, index):
     assert a.cue == ":" and a.source == "Q"
     (a,) = real(run("TAPPER: And obviously, you are supporting Donald Trump.", cfg, index))
     assert a.cue == ":" and a.source == "TAPPER"
+    (a,) = real(run("A: We chose Russia because it helps us.", cfg, index))
+    assert a.cue == ":" and a.source == "A"
 
 
 def test_participle_after_clause_takes_the_subject(cfg, index):

@@ -192,6 +192,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _CLOSE_QUOTES = frozenset("”\"'’»")
 _OPEN_QUOTES = frozenset("“\"'‘«")
 _CLAUSE_PUNCT = frozenset(",;:()[]—–")
+_SENT_END = frozenset({".", "!", "?"})
 _CHANNEL_NOUNS = frozenset({"interview", "statement", "post", "message", "video",
                             "op-ed", "letter", "press", "conference", "speech", "address",
                             "broadcast", "briefing"})
@@ -588,7 +589,7 @@ class _Article:
             if i > start and t.norm in ("that", "who", "which", "in", "on", "at", "during", "when",
                                         "while", "as", "after", "before", "to", "last", "told"):
                 break
-            if t.norm in ".!?" and (i + 1 >= hi or not _is_word(self.toks[i + 1])):
+            if t.norm in _SENT_END and (i + 1 >= hi or not _is_word(self.toks[i + 1])):
                 break
             i += 1
             if i - start >= limit:
@@ -614,7 +615,7 @@ class _Article:
             n = toks[i + 1] if i + 1 < hi else None
             if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES or t.norm in (";", ":", "—", "–", "--"):
                 break
-            if t.norm in ".!?" and (n is None or not _is_word(n)):
+            if t.norm in _SENT_END and (n is None or not _is_word(n)):
                 break
             if i > start:
                 if t.norm == "," and n is not None and (
@@ -626,7 +627,7 @@ class _Article:
                     break  # "said Smith Monday" (but "a poll released Monday by Gallup")
                 if t.norm in ("in", "on", "via") and n is not None and (
                         n.norm in _CHANNEL_NOUNS or n.text == "The" or self._is_platform(i + 1) or (
-                        n.norm in _DETERMINERS and i + 2 < hi and toks[i + 2].norm in _CHANNEL_NOUNS | _TO_END_CHANNEL)):
+                        n.norm in _DETERMINERS and i + 2 < hi and toks[i + 2].norm in _TO_END_CHANNEL_ALL)):
                     break  # "in a statement", "in The Guardian", "on Twitter"
                 if t.norm in _TO_END_STOP:
                     break
@@ -691,7 +692,7 @@ _TITLE_CUES = frozenset({
     "rv.attack", "rv.vow", "rv.demand", "rv.criticise", "rv.admit", "rv.insist", "rv.threaten",
     "rv.promise", "rv.write", "rv.tweet", "rv.explain", "rv.predict", "rv.condemn", "rv.dismiss",
     "rv.assail", "rv.confirm", "rv.suggest", "rv.argue", "rv.defend", "rv.question", "rv.ask",
-    "rv.reply", "rv.respond", "rv.deride", "rv.rebuke", "rv.joke", "rv.describe", "rv.declare",
+    "rv.reply", "rv.respond", "rv.deride", "rv.joke", "rv.describe", "rv.declare",
 })
 _NOT_A_SOURCE = frozenset({
     "the", "a", "an", "as", "and", "but", "or", "so", "that", "this", "these", "those", "instead",
@@ -707,6 +708,7 @@ _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "becau
 _TO_END_CHANNEL = frozenset({"tweet", "email", "e-mail", "call", "phone", "op-ed", "column", "editorial",
                              "memo", "note", "text", "podcast", "blog", "radio", "television", "debate",
                              "rally", "town", "news", "hearing", "meeting", "event"})
+_TO_END_CHANNEL_ALL = _CHANNEL_NOUNS | _TO_END_CHANNEL
 
 
 def _appos_start(t: Token) -> bool:
@@ -1024,7 +1026,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 continue  # "declined to say", "wants to endorse": an infinitive, not a report
             if entry.id == "rv.call" and _naming_call(toks, m, lo, hi):
                 continue  # "a group called X", "phone calls", "called off the deal"
-            if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") != "prep":
+            if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") not in ("prep", "colon"):
                 continue  # "the state", "his remarks", "a report": a noun, not a cue
             if entry.get("class") == "belief" and (
                 art.quote_containing(m.start) is not None or (m.tok_start > lo and toks[m.tok_start - 1].norm == "to")
@@ -1177,15 +1179,13 @@ def _find_relations(art: _Article) -> list[_Draft]:
             if entry.get("requires_source") == "document" and not _is_document_source(
                     art, d.source if d.source is not None and d.source[0] > m.tok_start else (lo, m.tok_start)):
                 continue  # "polls show" / "the study found", but not "a TV show", "he found
-            d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
             if d.source is not None and all(
                     t.norm in _NOT_A_SOURCE or not _is_word(t) for t in toks[d.source[0] : d.source[1]]):
                 d.source = None  # "As promised", "And, telling ...", "The promised wall": no speaker
-            if entry.get("agentless") or passive:
-                # "Carson appears to be slipping", "Clinton was expected to win", "he was accused of",
-                # "X was asked": the subject is not a speaker (PolNeAR: no source; train: 20 of 28
-                # "was asked")
-                d.passive = True
+            # "Carson appears to be slipping", "Clinton was expected to win", "he was accused of",
+            # "X was asked": the subject is not a speaker (PolNeAR: no source; train: 20 of 28
+            # "was asked")
+            d.passive = passive or bool(entry.get("agentless"))
             if d.passive:
                 d.source = None
             ch = _channel_after(art, m.tok_end, hi)
