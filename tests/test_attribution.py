@@ -307,6 +307,15 @@ def test_preposed_source_with_post_modifiers(cfg, index):
     # a clause before "and" is not part of the source
     atts = real(run("Trump won the vote and Cruz said the talks failed.", cfg, index))
     assert [a.source for a in atts] == ["Cruz"]
+    for text, source in [
+        ("Trump beat Clinton and Cruz said the vote was rigged.", "Cruz"),
+        ("France backs Mali and Russia said the vote was rigged.", "Russia"),
+        ("The minister met Macron and Putin said the vote was rigged.", "Putin"),
+        ("After meeting with Putin in Moscow officials said the vote was rigged.", "Moscow officials"),
+        ("Leaders of France and Germany said the vote was rigged.", "Leaders of France and Germany"),
+    ]:
+        atts = real(run(text, cfg, index))
+        assert [a.source for a in atts] == [source], text
 
 
 def test_manner_adverb_in_cue(cfg, index):

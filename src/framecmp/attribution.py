@@ -514,9 +514,8 @@ class _Article:
             return None
         a, b = got
         toks = self.toks
-        while b - a > 1 and (toks[a].norm in _SOURCE_LEAD_DROP or (
-                toks[a].norm.endswith("ing") and not _is_cap(toks[a]) and _is_word(toks[a + 1]))):
-            a += 1  # "then he said", "Meanwhile Rihanna said", "claiming he was offered"
+        a = self._drop_lead(a, b)
+        head = a
         for _ in range(4):
             if a - 2 < lo:
                 break
@@ -526,13 +525,41 @@ class _Article:
             if link.norm == "and":
                 if not (_is_cap(prev) and _is_cap(toks[a])):
                     break
-            elif link.norm not in _NP_LINK:
+                # only over a run of capitalised names ("Mrs. Clinton and Ms. Warren"), and not
+                # when a verb stands before it ("Trump beat Clinton and Cruz said": a clause)
+                j = a - 1
+                while j > lo and ((_is_word(toks[j - 1]) and _is_cap(toks[j - 1]))
+                                  or toks[j - 1].norm in (".", "'s", "’s", "-", "&")):
+                    j -= 1
+                while j > lo and toks[j - 1].norm in _AND_NAME_LEFT:
+                    j -= 1  # "former President Obama and ..."
+                if j > lo and _is_word(toks[j - 1]) and toks[j - 1].norm not in _LEFT_STOP | _LEAD_PREP:
+                    break
+                if j >= a - 1:
+                    break
+                a = j
+                continue
+            if link.norm not in _NP_LINK:
                 break
             more = self._source_left(a - 1, lo)
             if more is None or more[0] >= a - 1:
                 break
             a = more[0]
+        if a < head:
+            ext = self._drop_lead(a, b)
+            if (ext > a and toks[a].norm.endswith("ing") and not _is_cap(toks[a])) or (
+                    not _is_cap(toks[ext]) and toks[ext].norm in _LEAD_PREP | _NP_LINK):
+                ext = head  # "After meeting with Putin in Moscow officials said": a participle clause
+            a = ext
         return (a, b)
+
+    def _drop_lead(self, a: int, b: int) -> int:
+        """Skip sentence adverbs and a leading participle at the start of a source run."""
+        toks = self.toks
+        while b - a > 1 and (toks[a].norm in _SOURCE_LEAD_DROP or (
+                toks[a].norm.endswith("ing") and not _is_cap(toks[a]) and _is_word(toks[a + 1]))):
+            a += 1  # "then he said", "Meanwhile Rihanna said", "claiming he was offered"
+        return a
 
     def _source_left(self, end: int, lo: int) -> tuple[int, int] | None:
         if end - 1 > lo and self.toks[end - 1].norm == ")":
@@ -698,6 +725,7 @@ _NOT_A_SOURCE = frozenset({
     "the", "a", "an", "as", "and", "but", "or", "so", "that", "this", "these", "those", "instead",
     "also", "then", "now", "even", "just", "only", "both", "all", "any", "each", "such", "there",
 })
+_AND_NAME_LEFT = frozenset({"the", "former", "then", "vice", "deputy", "senior", "both"})
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
