@@ -289,6 +289,11 @@ def test_postposed_source_runs_to_clause_end(cfg, index):
             "at the University of Idaho.")
     (a,) = real(run(text, cfg, index))
     assert a.source == ("Steve Smith, a veteran editor who teaches journalism at the University of Idaho")
+    assert a.source_type == "person"
+    (a,) = real(run("“We chose Russia,” said Sen. Mitch McConnell (R-Ky.).", cfg, index))
+    assert a.source == "Sen. Mitch McConnell (R-Ky.)" and a.source_type == "person"
+    (a,) = real(run("“We chose Russia,” said Moussa Diop, a spokesman for the Malian army.", cfg, index))
+    assert a.source_type == "person" and a.affiliation == "mali"
     (a,) = real(run("“We chose Russia,” said Diop on Monday.", cfg, index))
     assert a.source == "Diop"
     atts = real(run("“We chose Russia,” said Diop, adding that talks went well.", cfg, index))

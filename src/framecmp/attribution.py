@@ -644,6 +644,12 @@ class _Article:
                 break
             if t.norm in _SENT_END and (n is None or not _is_word(n)):
                 break
+            if t.norm == "(":
+                # "said Sen. Mitch McConnell (R-Ky.)": a "." inside the brackets ends nothing
+                close = next((k for k in range(i + 1, min(hi, i + 12)) if toks[k].norm in ("(", ")")), None)
+                if close is not None and toks[close].norm == ")":
+                    i = close + 1
+                    continue
             if i > start:
                 if t.norm == "," and n is not None and (
                         (n.norm.endswith("ing") and not _is_cap(n)) or n.norm in _TO_END_STOP_AFTER_COMMA):
@@ -1257,6 +1263,9 @@ def _content_before(
 # --------------------------------------------------------------------------- classification
 
 
+_HEAD_END = frozenset({",", "(", "who", "which", "whose", "—", "–"})
+
+
 @dataclass(slots=True)
 class _Src:
     type: str
@@ -1273,6 +1282,24 @@ def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]])
         # active cue whose source the rules did not find
         return _Src("none" if d.passive or d.rule == "asked" else "unfound")
     a, b = d.extra.get("antecedent", d.source)  # "X, who said": classify X
+    # "said Steve Smith, a veteran editor who teaches at the University of Idaho": classify the
+    # head, up to the first comma, parenthesis or relative pronoun; the modifiers only add a role
+    # or an affiliation the head lacks
+    hb = next((k for k in range(a + 1, b) if toks[k].norm in _HEAD_END), b)
+    if hb < b and any(_is_word(t) for t in toks[a:hb]):
+        got = _classify_range(art, d, a, hb, history)
+        if got.role is None or got.affiliation is None:
+            full = _classify_range(art, d, a, b, history)
+            got.role = got.role or full.role
+            got.affiliation = got.affiliation or full.affiliation
+        return got
+    return _classify_range(art, d, a, b, history)
+
+
+def _classify_range(
+    art: _Article, d: _Draft, a: int, b: int, history: list[tuple[int, _Draft, _Src]]
+) -> _Src:
+    toks = art.toks
     words = [t for t in toks[a:b] if _is_word(t)]
     if not words:
         return _Src("none")
