@@ -323,6 +323,22 @@ def test_preposed_source_with_post_modifiers(cfg, index):
         assert [a.source for a in atts] == [source], text
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Diop, speaking to reporters, said the talks failed.", "Diop"),
+        ("The minister, however, said the talks failed.", "The minister"),
+        ("On Monday, Diop, in a statement, said the talks failed.", "Diop"),
+    ],
+)
+def test_parenthetical_between_subject_and_cue(text, source, cfg, index):
+    atts = real(run(text, cfg, index))
+    assert [(a.source, text[a.content_start : a.content_end]) for a in atts] == [(source, "the talks failed")]
+    # a real inverted source is kept
+    (a,) = real(run("In Bamako, the talks failed, said the minister.", cfg, index))
+    assert a.source == "the minister"
+
+
 def test_manner_adverb_in_cue(cfg, index):
     (a,) = real(run("Diop angrily said the talks failed.", cfg, index))
     assert a.cue == "angrily said" and a.source == "Diop"

@@ -822,6 +822,43 @@ def _source_dash_left(art: _Article, end: int, lo: int) -> tuple[int, int] | Non
     return None
 
 
+_PAREN_OPEN = frozenset({
+    "however", "meanwhile", "though", "too", "moreover", "therefore", "instead", "nonetheless",
+    "nevertheless", "also", "then", "now", "still", "again", "earlier", "later", "in", "on", "at",
+    "for", "last", "this", "speaking", "furthermore", "indeed", "likewise", "today",
+    "yesterday", "separately", "previously", "already", "once", "of", "like",
+})
+
+
+def _paren_subject(art: _Article, before: int, lo: int) -> tuple[int, int] | None:
+    """``Diop, speaking to reporters, said`` / ``The minister, however, said``: the subject before the aside.
+
+    ``before`` is the cue's first token; the token before it is a comma. The aside between
+    two commas must open with a participle or a sentence adverb / preposition.
+    """
+    toks = art.toks
+    k1 = before - 1
+    k = k1 - 1
+    while k > lo and k1 - k <= 8:
+        t = toks[k]
+        if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES or t.norm in (";", ":", "(", ")", "—", "–"):
+            return None
+        if t.norm == ",":
+            break
+        k -= 1
+    if toks[k].norm != "," or k + 1 >= k1:
+        return None
+    p0 = toks[k + 1]
+    if _is_cap(p0) or not _is_word(p0):
+        return None
+    if not (p0.norm in _PAREN_OPEN or (len(p0.norm) > 4 and p0.norm.endswith("ing"))):
+        return None
+    subj = art.source_left_np(k, lo)
+    if subj is None or art.doc._count_words(subj[0], subj[1]) > 8:
+        return None
+    return subj
+
+
 def _sentence_subject(art: _Article, lo: int, hi: int) -> tuple[int, int] | None:
     """A capitalised noun-phrase run that opens the sentence (``Rubio``, ``The Wisconsin Republican``)."""
     toks = art.toks
@@ -1130,6 +1167,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
                     inverted = False  # ", urging his parishioners to ...": a participle, not "said X"
                 if inverted and prev is not None and prev.norm == "," and art.source_appos_left(before, lo) is not None:
                     inverted = False  # "X, the minister, said the talks went well"
+                paren_src = _paren_subject(art, before, lo) if prev is not None and prev.norm == "," else None
+                if inverted and paren_src is not None:
+                    inverted = False  # "Diop, speaking to reporters, said ...", "The minister, however, said ..."
                 if inverted:  # "“...,” said the official."
                     src = art.source_to_end(m.tok_end, hi)
                     cont = _content_before(art, before, lo, s.start)
@@ -1143,6 +1183,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         src = art.source_appos_left(before, lo)
                     if src is None and before - 1 > lo and toks[before - 1].norm in ("—", "–", "--"):
                         src = _source_dash_left(art, before, lo)
+                    if src is None and paren_src is not None:
+                        src = paren_src
                     subject = None
                     if (src is None and prev_in_sentence is None and toks[m.tok_start].norm.endswith("ing")
                             and before - 1 > lo and toks[before - 1].norm == ","):
