@@ -399,3 +399,32 @@ def test_passive_subject_is_not_the_source(cfg, index):
     assert a.source is None and a.source_type == "none"
     atts = real(run("Diop was asked if the talks had failed, and he said no.", cfg, index))
     assert [(a.cue, a.source) for a in atts] == [("was asked", None), ("said", "he")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Diop was adamant that the talks failed.", "was adamant"),
+        ("Diop is convinced that the talks failed.", "is convinced"),
+        ("Diop was angry about the talks.", "was angry about"),
+        ("Diop is wary of the deal.", "is wary of"),
+        ("Diop was outraged by the deal.", "was outraged"),
+        ("Diop was critical of the deal.", "was critical of"),
+        ("Diop was quoted as saying the talks failed.", "was quoted as saying"),
+    ],
+)
+def test_copula_before_adjective_cue_keeps_the_source(text, cue, cfg, index):
+    (a,) = real(run(text, cfg, index))
+    assert (a.cue, a.source, a.source_type) == (cue, "Diop", "person")
+
+
+def test_passive_by_agent_is_the_source(cfg, index):
+    text = "The plan was criticised by the minister."
+    (a,) = real(run(text, cfg, index))
+    assert (a.cue, a.source, text[a.content_start : a.content_end]) == ("was criticised", "the minister", "The plan")
+    text = "Clinton was accused by Trump of lying."
+    (a,) = real(run(text, cfg, index))
+    assert (a.source, text[a.content_start : a.content_end]) == ("Trump", "of lying")
+    # a "by" phrase that names no speaker stays agentless
+    (a,) = real(run("The results were expected by the end of the year.", cfg, index))
+    assert a.source is None and a.source_type == "none"

@@ -102,6 +102,7 @@ _VERB_SCHEMA = [
     Field("inflect", kind="bool"),
     Field("requires_source", choices=("document",)),
     Field("agentless", kind="bool"),
+    Field("copular", kind="bool"),
 ]
 _HEDGE_SCHEMA = [
     Field("class", required=True, choices=("evidential", "doubt", "epistemic")),
@@ -964,12 +965,39 @@ def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
     return i, passive
 
 
+_AGENT_THEN = frozenset({"of", "for", "as", "that", "to", "over", "about", "on"})
+
+
+def _by_agent(art: _Article, a: int, hi: int) -> tuple[int, int] | None:
+    """``was criticised by the minister``: the agent after a passive cue, if it names a speaker."""
+    toks = art.toks
+    if a + 1 >= hi or toks[a].norm != "by":
+        return None
+    got = art.source_right(a + 1, hi)
+    if got is None:
+        return None
+    b0, b1 = got
+    for k in range(b0 + 1, b1):
+        if toks[k].norm in ("of", "for", "about", "as") and k + 1 < b1 and toks[k + 1].norm.endswith("ing"):
+            b1 = k  # "accused by Trump of lying"
+            break
+    words = [t for t in toks[b0:b1] if _is_word(t)]
+    if not words or any(t.norm in _TIME_WORDS for t in words):
+        return None
+    if (any(_is_cap(t) for t in words) or any(b0 <= h.tok_start < b1 for h in art.src_hits)
+            or (len(words) == 1 and words[0].norm in ("him", "her", "them"))):
+        return (b0, b1)
+    return None
+
+
 def _cue_end_tok(art: _Article, m: PhraseMatch, hi: int) -> int:
     """Token index where the cue span ends: ``said:``, ``asked about``, ``said in a statement``."""
     toks = art.toks
     j = m.tok_end
     if j < hi and toks[j].norm in _CUE_RIGHT_ADV:
         j += 1  # "said recently", "has said repeatedly" (train: 12 of 15 in the cue)
+    if j + 1 < hi and toks[j].norm == "as" and toks[j + 1].norm in _GERUNDS_FOLLOW:
+        return j + 2  # "was quoted as saying"
     if j < hi and (toks[j].norm == ":" or (toks[j].norm in _CUE_RIGHT_WORDS and j + 1 < hi and _is_word(toks[j + 1]))):
         return j + 1
     if (j < hi and toks[j].norm in _CUE_RIGHT_NOT_SAY and j + 1 < hi and _is_word(toks[j + 1])
@@ -1083,7 +1111,10 @@ def _find_relations(art: _Article) -> list[_Draft]:
         )
         prev_in_sentence: _Draft | None = None
         title_case = bool(cues) and _title_case(toks, lo, hi)
+        absorbed: set[int] = set()  # "saying" in "was quoted as saying": part of the cue before it
         for m in cues:
+            if m.tok_start in absorbed:
+                continue
             entry = cfg.entries[m.keys[0]]
             if art.quote_containing(m.start) is not None:
                 continue  # a cue inside quoted words: PolNeAR does not annotate nested attributions
@@ -1111,6 +1142,13 @@ def _find_relations(art: _Article) -> list[_Draft]:
             ):
                 continue  # "Bamako sees Moscow as a partner, the minister said": same
             cue_tok0, passive = _cue_with_aux(art, m, lo)
+            # "Diop was adamant that", "is wary of": an adjective after "be", not a passive;
+            # "Diop was quoted as saying": the subject is the speaker
+            as_saying = m.tok_end + 1 < hi and toks[m.tok_end].norm == "as" and toks[m.tok_end + 1].norm in _GERUNDS_FOLLOW
+            if as_saying:
+                absorbed.add(m.tok_end + 1)
+            if entry.get("copular") or as_saying:
+                passive = False
             before = cue_tok0
             while before > lo and toks[before - 1].norm in _ADV | _BE:
                 before -= 1
@@ -1158,6 +1196,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 if (not tail_content and obj_end + 1 < hi and toks[obj_end].norm == "to"
                         and _is_word(toks[obj_end + 1]) and (entry.get("class") == "belief" or entry.id in _TO_CONTENT)):
                     tail_content = True  # "appears to be slipping", "declined to comment", "vowed to fight"
+                if not tail_content and entry.get("copular") and art.doc._count_words(obj_end, hi) > 0:
+                    tail_content = True  # "was outraged by the deal"
                 prev = toks[before - 1] if before > lo else None
                 seg_end = _first_segment_end(toks, m.tok_end, hi)
                 inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
@@ -1206,8 +1246,24 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         cont = _content_before(art, src_lo, lo, s.start)
                         if cont is not None:
                             d = _Draft(src, m, cont, "postposed", s.index)
+                    agent = _by_agent(art, m.tok_end, hi) if d is None and passive else None
+                    if agent is not None:
+                        # "The plan was criticised by the minister": the agent is the source; the
+                        # content is what follows it, or else the subject
+                        k = agent[1]
+                        if k < hi and toks[k].norm in _AGENT_THEN and art.doc._count_words(k, hi) > 1:
+                            cont = _trim_chars(art.text, toks[k].start, s.end)  # "accused by X of lying"
+                        elif src is not None:
+                            cont = (toks[src[0]].start, toks[src[1] - 1].end)
+                        else:
+                            cont = (0, 0)
+                        if cont[1] > cont[0]:
+                            d = _Draft(agent, m, cont, "passive_by", s.index)
+                            passive = False
                     if d is None and (tail_content or passive):
                         start_tok, channel = _told_object(art, m, hi)
+                        if as_saying and start_tok == m.tok_end:
+                            start_tok += 2
                         while start_tok < hi and toks[start_tok].norm in (",", ":"):
                             start_tok += 1
                         end_tok = _next_boundary(art, start_tok, hi, cue_starts)
