@@ -425,6 +425,12 @@ def test_passive_by_agent_is_the_source(cfg, index):
     text = "Clinton was accused by Trump of lying."
     (a,) = real(run(text, cfg, index))
     assert (a.source, text[a.content_start : a.content_end]) == ("Trump", "of lying")
+    text = "The decision was announced by the ministry on Monday."
+    (a,) = real(run(text, cfg, index))
+    assert (a.source, text[a.content_start : a.content_end]) == ("the ministry", "The decision")
+    text = "Trump was asked by reporters whether he would concede."
+    (a,) = real(run(text, cfg, index))
+    assert (a.source, text[a.content_start : a.content_end]) == ("reporters", "whether he would concede")
     # a "by" phrase that names no speaker stays agentless
     (a,) = real(run("The results were expected by the end of the year.", cfg, index))
     assert a.source is None and a.source_type == "none"

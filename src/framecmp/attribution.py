@@ -17,7 +17,10 @@ Patterns handled
   (``“...,” he said. “...”``) keeps that speaker
 - agentless / passive: ``it was announced that ...``, ``Clinton was expected
   to win``, ``Carson appears to be slipping`` (source_type ``none``: the
-  subject of a passive or of *seem* is not a speaker)
+  subject of a passive or of *seem* is not a speaker); but ``by X`` after a
+  passive cue is the source (``The plan was criticised by the minister``),
+  and adjective cues (``copular: true``: ``Diop was adamant that``, ``is
+  wary of``) and ``was quoted as saying`` keep their subject
 - partial quotes (a quote inside reported content) and scare quotes (a short
   quote nobody is said to have said)
 - appositions and relative clauses between source and cue
@@ -31,7 +34,8 @@ Patterns handled
   content of an ``asked`` cue with no source
 - ``X, who said ...`` (source ``who``, classified by its antecedent),
   ``X ... and said ...`` and ``..., saying ...`` (the sentence subject),
-  ``X (R-Ky.) said``, ``X on Thursday said``, ``X — who ... — told``
+  ``X (R-Ky.) said``, ``X on Thursday said``, ``X — who ... — told``,
+  ``X, speaking to reporters, said`` / ``X, however, said`` (the aside is skipped)
 - ``Name: words`` at the start of a line (headlines, transcripts)
 
 Not attributions (PolNeAR does not annotate them): cues inside quoted words
@@ -965,7 +969,7 @@ def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
     return i, passive
 
 
-_AGENT_THEN = frozenset({"of", "for", "as", "that", "to", "over", "about", "on"})
+_AGENT_THEN = frozenset({"of", "for", "as", "that", "to", "over", "about", "whether", "if"})
 
 
 def _by_agent(art: _Article, a: int, hi: int) -> tuple[int, int] | None:
@@ -978,8 +982,9 @@ def _by_agent(art: _Article, a: int, hi: int) -> tuple[int, int] | None:
         return None
     b0, b1 = got
     for k in range(b0 + 1, b1):
-        if toks[k].norm in ("of", "for", "about", "as") and k + 1 < b1 and toks[k + 1].norm.endswith("ing"):
-            b1 = k  # "accused by Trump of lying"
+        if toks[k].norm in _LEFT_STOP or (
+                toks[k].norm in ("of", "for", "about", "as") and k + 1 < b1 and toks[k + 1].norm.endswith("ing")):
+            b1 = k  # "accused by Trump of lying", "asked by reporters whether ..."
             break
     words = [t for t in toks[b0:b1] if _is_word(t)]
     if not words or any(t.norm in _TIME_WORDS for t in words):
