@@ -179,6 +179,12 @@ def test_config_errors():
     assert isinstance(load_attribution_config(), AttributionConfig)
 
 
+def test_rule_cue_ids_are_in_the_lexicon(cfg):
+    from framecmp.attribution import _TITLE_CUES, _TO_CONTENT
+
+    assert set(_TITLE_CUES | _TO_CONTENT) <= set(cfg.entries)
+
+
 def test_lexicon_entries_have_provenance(cfg):
     for lex in (cfg.verbs, cfg.hedges, cfg.sources):
         for e in lex.entries:
@@ -283,6 +289,11 @@ def test_postposed_source_runs_to_clause_end(cfg, index):
             "at the University of Idaho.")
     (a,) = real(run(text, cfg, index))
     assert a.source == ("Steve Smith, a veteran editor who teaches journalism at the University of Idaho")
+    assert a.source_type == "person"
+    (a,) = real(run("“We chose Russia,” said Sen. Mitch McConnell (R-Ky.).", cfg, index))
+    assert a.source == "Sen. Mitch McConnell (R-Ky.)" and a.source_type == "person"
+    (a,) = real(run("“We chose Russia,” said Moussa Diop, a spokesman for the Malian army.", cfg, index))
+    assert a.source_type == "person" and a.affiliation == "mali"
     (a,) = real(run("“We chose Russia,” said Diop on Monday.", cfg, index))
     assert a.source == "Diop"
     atts = real(run("“We chose Russia,” said Diop, adding that talks went well.", cfg, index))
@@ -301,6 +312,31 @@ def test_preposed_source_with_post_modifiers(cfg, index):
     # a clause before "and" is not part of the source
     atts = real(run("Trump won the vote and Cruz said the talks failed.", cfg, index))
     assert [a.source for a in atts] == ["Cruz"]
+    for text, source in [
+        ("Trump beat Clinton and Cruz said the vote was rigged.", "Cruz"),
+        ("France backs Mali and Russia said the vote was rigged.", "Russia"),
+        ("The minister met Macron and Putin said the vote was rigged.", "Putin"),
+        ("After meeting with Putin in Moscow officials said the vote was rigged.", "Moscow officials"),
+        ("Leaders of France and Germany said the vote was rigged.", "Leaders of France and Germany"),
+    ]:
+        atts = real(run(text, cfg, index))
+        assert [a.source for a in atts] == [source], text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Diop, speaking to reporters, said the talks failed.", "Diop"),
+        ("The minister, however, said the talks failed.", "The minister"),
+        ("On Monday, Diop, in a statement, said the talks failed.", "Diop"),
+    ],
+)
+def test_parenthetical_between_subject_and_cue(text, source, cfg, index):
+    atts = real(run(text, cfg, index))
+    assert [(a.source, text[a.content_start : a.content_end]) for a in atts] == [(source, "the talks failed")]
+    # a real inverted source is kept
+    (a,) = real(run("In Bamako, the talks failed, said the minister.", cfg, index))
+    assert a.source == "the minister"
 
 
 def test_manner_adverb_in_cue(cfg, index):
@@ -321,7 +357,7 @@ def test_unfound_source_is_not_agentless(cfg, index):
     (a,) = real(run("It was announced that the troops would leave.", cfg, index))
     assert a.source_type == "none"
     atts = real(run("Meanwhile, stressing that the junta would stay.", cfg, index))
-    assert [a.source_type for a in atts] in ([], ["unfound"])
+    assert [a.source_type for a in atts] == ["unfound"]
 
 
 def test_qa_transcript_colon(cfg, index):
@@ -329,6 +365,8 @@ def test_qa_transcript_colon(cfg, index):
     assert a.cue == ":" and a.source == "Q"
     (a,) = real(run("TAPPER: And obviously, you are supporting Donald Trump.", cfg, index))
     assert a.cue == ":" and a.source == "TAPPER"
+    (a,) = real(run("A: We chose Russia because it helps us.", cfg, index))
+    assert a.cue == ":" and a.source == "A"
 
 
 def test_participle_after_clause_takes_the_subject(cfg, index):
@@ -361,3 +399,38 @@ def test_passive_subject_is_not_the_source(cfg, index):
     assert a.source is None and a.source_type == "none"
     atts = real(run("Diop was asked if the talks had failed, and he said no.", cfg, index))
     assert [(a.cue, a.source) for a in atts] == [("was asked", None), ("said", "he")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Diop was adamant that the talks failed.", "was adamant"),
+        ("Diop is convinced that the talks failed.", "is convinced"),
+        ("Diop was angry about the talks.", "was angry about"),
+        ("Diop is wary of the deal.", "is wary of"),
+        ("Diop was outraged by the deal.", "was outraged"),
+        ("Diop was critical of the deal.", "was critical of"),
+        ("Diop was quoted as saying the talks failed.", "was quoted as saying"),
+    ],
+)
+def test_copula_before_adjective_cue_keeps_the_source(text, cue, cfg, index):
+    (a,) = real(run(text, cfg, index))
+    assert (a.cue, a.source, a.source_type) == (cue, "Diop", "person")
+
+
+def test_passive_by_agent_is_the_source(cfg, index):
+    text = "The plan was criticised by the minister."
+    (a,) = real(run(text, cfg, index))
+    assert (a.cue, a.source, text[a.content_start : a.content_end]) == ("was criticised", "the minister", "The plan")
+    text = "Clinton was accused by Trump of lying."
+    (a,) = real(run(text, cfg, index))
+    assert (a.source, text[a.content_start : a.content_end]) == ("Trump", "of lying")
+    text = "The decision was announced by the ministry on Monday."
+    (a,) = real(run(text, cfg, index))
+    assert (a.source, text[a.content_start : a.content_end]) == ("the ministry", "The decision")
+    text = "Trump was asked by reporters whether he would concede."
+    (a,) = real(run(text, cfg, index))
+    assert (a.source, text[a.content_start : a.content_end]) == ("reporters", "whether he would concede")
+    # a "by" phrase that names no speaker stays agentless
+    (a,) = real(run("The results were expected by the end of the year.", cfg, index))
+    assert a.source is None and a.source_type == "none"

@@ -17,7 +17,10 @@ Patterns handled
   (``“...,” he said. “...”``) keeps that speaker
 - agentless / passive: ``it was announced that ...``, ``Clinton was expected
   to win``, ``Carson appears to be slipping`` (source_type ``none``: the
-  subject of a passive or of *seem* is not a speaker)
+  subject of a passive or of *seem* is not a speaker); but ``by X`` after a
+  passive cue is the source (``The plan was criticised by the minister``),
+  and adjective cues (``copular: true``: ``Diop was adamant that``, ``is
+  wary of``) and ``was quoted as saying`` keep their subject
 - partial quotes (a quote inside reported content) and scare quotes (a short
   quote nobody is said to have said)
 - appositions and relative clauses between source and cue
@@ -31,7 +34,8 @@ Patterns handled
   content of an ``asked`` cue with no source
 - ``X, who said ...`` (source ``who``, classified by its antecedent),
   ``X ... and said ...`` and ``..., saying ...`` (the sentence subject),
-  ``X (R-Ky.) said``, ``X on Thursday said``, ``X — who ... — told``
+  ``X (R-Ky.) said``, ``X on Thursday said``, ``X — who ... — told``,
+  ``X, speaking to reporters, said`` / ``X, however, said`` (the aside is skipped)
 - ``Name: words`` at the start of a line (headlines, transcripts)
 
 Not attributions (PolNeAR does not annotate them): cues inside quoted words
@@ -102,6 +106,7 @@ _VERB_SCHEMA = [
     Field("inflect", kind="bool"),
     Field("requires_source", choices=("document",)),
     Field("agentless", kind="bool"),
+    Field("copular", kind="bool"),
 ]
 _HEDGE_SCHEMA = [
     Field("class", required=True, choices=("evidential", "doubt", "epistemic")),
@@ -192,6 +197,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _CLOSE_QUOTES = frozenset("”\"'’»")
 _OPEN_QUOTES = frozenset("“\"'‘«")
 _CLAUSE_PUNCT = frozenset(",;:()[]—–")
+_SENT_END = frozenset({".", "!", "?"})
 _CHANNEL_NOUNS = frozenset({"interview", "statement", "post", "message", "video",
                             "op-ed", "letter", "press", "conference", "speech", "address",
                             "broadcast", "briefing"})
@@ -513,9 +519,8 @@ class _Article:
             return None
         a, b = got
         toks = self.toks
-        while b - a > 1 and (toks[a].norm in _SOURCE_LEAD_DROP or (
-                toks[a].norm.endswith("ing") and not _is_cap(toks[a]) and _is_word(toks[a + 1]))):
-            a += 1  # "then he said", "Meanwhile Rihanna said", "claiming he was offered"
+        a = self._drop_lead(a, b)
+        head = a
         for _ in range(4):
             if a - 2 < lo:
                 break
@@ -525,13 +530,41 @@ class _Article:
             if link.norm == "and":
                 if not (_is_cap(prev) and _is_cap(toks[a])):
                     break
-            elif link.norm not in _NP_LINK:
+                # only over a run of capitalised names ("Mrs. Clinton and Ms. Warren"), and not
+                # when a verb stands before it ("Trump beat Clinton and Cruz said": a clause)
+                j = a - 1
+                while j > lo and ((_is_word(toks[j - 1]) and _is_cap(toks[j - 1]))
+                                  or toks[j - 1].norm in (".", "'s", "’s", "-", "&")):
+                    j -= 1
+                while j > lo and toks[j - 1].norm in _AND_NAME_LEFT:
+                    j -= 1  # "former President Obama and ..."
+                if j > lo and _is_word(toks[j - 1]) and toks[j - 1].norm not in _LEFT_STOP | _LEAD_PREP:
+                    break
+                if j >= a - 1:
+                    break
+                a = j
+                continue
+            if link.norm not in _NP_LINK:
                 break
             more = self._source_left(a - 1, lo)
             if more is None or more[0] >= a - 1:
                 break
             a = more[0]
+        if a < head:
+            ext = self._drop_lead(a, b)
+            if (ext > a and toks[a].norm.endswith("ing") and not _is_cap(toks[a])) or (
+                    not _is_cap(toks[ext]) and toks[ext].norm in _LEAD_PREP | _NP_LINK):
+                ext = head  # "After meeting with Putin in Moscow officials said": a participle clause
+            a = ext
         return (a, b)
+
+    def _drop_lead(self, a: int, b: int) -> int:
+        """Skip sentence adverbs and a leading participle at the start of a source run."""
+        toks = self.toks
+        while b - a > 1 and (toks[a].norm in _SOURCE_LEAD_DROP or (
+                toks[a].norm.endswith("ing") and not _is_cap(toks[a]) and _is_word(toks[a + 1]))):
+            a += 1  # "then he said", "Meanwhile Rihanna said", "claiming he was offered"
+        return a
 
     def _source_left(self, end: int, lo: int) -> tuple[int, int] | None:
         if end - 1 > lo and self.toks[end - 1].norm == ")":
@@ -588,7 +621,7 @@ class _Article:
             if i > start and t.norm in ("that", "who", "which", "in", "on", "at", "during", "when",
                                         "while", "as", "after", "before", "to", "last", "told"):
                 break
-            if t.norm in ".!?" and (i + 1 >= hi or not _is_word(self.toks[i + 1])):
+            if t.norm in _SENT_END and (i + 1 >= hi or not _is_word(self.toks[i + 1])):
                 break
             i += 1
             if i - start >= limit:
@@ -614,8 +647,14 @@ class _Article:
             n = toks[i + 1] if i + 1 < hi else None
             if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES or t.norm in (";", ":", "—", "–", "--"):
                 break
-            if t.norm in ".!?" and (n is None or not _is_word(n)):
+            if t.norm in _SENT_END and (n is None or not _is_word(n)):
                 break
+            if t.norm == "(":
+                # "said Sen. Mitch McConnell (R-Ky.)": a "." inside the brackets ends nothing
+                close = next((k for k in range(i + 1, min(hi, i + 12)) if toks[k].norm in ("(", ")")), None)
+                if close is not None and toks[close].norm == ")":
+                    i = close + 1
+                    continue
             if i > start:
                 if t.norm == "," and n is not None and (
                         (n.norm.endswith("ing") and not _is_cap(n)) or n.norm in _TO_END_STOP_AFTER_COMMA):
@@ -626,7 +665,7 @@ class _Article:
                     break  # "said Smith Monday" (but "a poll released Monday by Gallup")
                 if t.norm in ("in", "on", "via") and n is not None and (
                         n.norm in _CHANNEL_NOUNS or n.text == "The" or self._is_platform(i + 1) or (
-                        n.norm in _DETERMINERS and i + 2 < hi and toks[i + 2].norm in _CHANNEL_NOUNS | _TO_END_CHANNEL)):
+                        n.norm in _DETERMINERS and i + 2 < hi and toks[i + 2].norm in _TO_END_CHANNEL_ALL)):
                     break  # "in a statement", "in The Guardian", "on Twitter"
                 if t.norm in _TO_END_STOP:
                     break
@@ -691,12 +730,13 @@ _TITLE_CUES = frozenset({
     "rv.attack", "rv.vow", "rv.demand", "rv.criticise", "rv.admit", "rv.insist", "rv.threaten",
     "rv.promise", "rv.write", "rv.tweet", "rv.explain", "rv.predict", "rv.condemn", "rv.dismiss",
     "rv.assail", "rv.confirm", "rv.suggest", "rv.argue", "rv.defend", "rv.question", "rv.ask",
-    "rv.reply", "rv.respond", "rv.deride", "rv.rebuke", "rv.joke", "rv.describe", "rv.declare",
+    "rv.reply", "rv.respond", "rv.deride", "rv.joke", "rv.describe", "rv.declare",
 })
 _NOT_A_SOURCE = frozenset({
     "the", "a", "an", "as", "and", "but", "or", "so", "that", "this", "these", "those", "instead",
     "also", "then", "now", "even", "just", "only", "both", "all", "any", "each", "such", "there",
 })
+_AND_NAME_LEFT = frozenset({"the", "former", "then", "vice", "deputy", "senior", "both"})
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
@@ -707,6 +747,7 @@ _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "becau
 _TO_END_CHANNEL = frozenset({"tweet", "email", "e-mail", "call", "phone", "op-ed", "column", "editorial",
                              "memo", "note", "text", "podcast", "blog", "radio", "television", "debate",
                              "rally", "town", "news", "hearing", "meeting", "event"})
+_TO_END_CHANNEL_ALL = _CHANNEL_NOUNS | _TO_END_CHANNEL
 
 
 def _appos_start(t: Token) -> bool:
@@ -784,6 +825,43 @@ def _source_dash_left(art: _Article, end: int, lo: int) -> tuple[int, int] | Non
             return (head[0], end - 1) if head is not None else None
         k -= 1
     return None
+
+
+_PAREN_OPEN = frozenset({
+    "however", "meanwhile", "though", "too", "moreover", "therefore", "instead", "nonetheless",
+    "nevertheless", "also", "then", "now", "still", "again", "earlier", "later", "in", "on", "at",
+    "for", "last", "this", "speaking", "furthermore", "indeed", "likewise", "today",
+    "yesterday", "separately", "previously", "already", "once", "of", "like",
+})
+
+
+def _paren_subject(art: _Article, before: int, lo: int) -> tuple[int, int] | None:
+    """``Diop, speaking to reporters, said`` / ``The minister, however, said``: the subject before the aside.
+
+    ``before`` is the cue's first token; the token before it is a comma. The aside between
+    two commas must open with a participle or a sentence adverb / preposition.
+    """
+    toks = art.toks
+    k1 = before - 1
+    k = k1 - 1
+    while k > lo and k1 - k <= 8:
+        t = toks[k]
+        if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES or t.norm in (";", ":", "(", ")", "—", "–"):
+            return None
+        if t.norm == ",":
+            break
+        k -= 1
+    if toks[k].norm != "," or k + 1 >= k1:
+        return None
+    p0 = toks[k + 1]
+    if _is_cap(p0) or not _is_word(p0):
+        return None
+    if not (p0.norm in _PAREN_OPEN or (len(p0.norm) > 4 and p0.norm.endswith("ing"))):
+        return None
+    subj = art.source_left_np(k, lo)
+    if subj is None or art.doc._count_words(subj[0], subj[1]) > 8:
+        return None
+    return subj
 
 
 def _sentence_subject(art: _Article, lo: int, hi: int) -> tuple[int, int] | None:
@@ -891,12 +969,40 @@ def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
     return i, passive
 
 
+_AGENT_THEN = frozenset({"of", "for", "as", "that", "to", "over", "about", "whether", "if"})
+
+
+def _by_agent(art: _Article, a: int, hi: int) -> tuple[int, int] | None:
+    """``was criticised by the minister``: the agent after a passive cue, if it names a speaker."""
+    toks = art.toks
+    if a + 1 >= hi or toks[a].norm != "by":
+        return None
+    got = art.source_right(a + 1, hi)
+    if got is None:
+        return None
+    b0, b1 = got
+    for k in range(b0 + 1, b1):
+        if toks[k].norm in _LEFT_STOP or (
+                toks[k].norm in ("of", "for", "about", "as") and k + 1 < b1 and toks[k + 1].norm.endswith("ing")):
+            b1 = k  # "accused by Trump of lying", "asked by reporters whether ..."
+            break
+    words = [t for t in toks[b0:b1] if _is_word(t)]
+    if not words or any(t.norm in _TIME_WORDS for t in words):
+        return None
+    if (any(_is_cap(t) for t in words) or any(b0 <= h.tok_start < b1 for h in art.src_hits)
+            or (len(words) == 1 and words[0].norm in ("him", "her", "them"))):
+        return (b0, b1)
+    return None
+
+
 def _cue_end_tok(art: _Article, m: PhraseMatch, hi: int) -> int:
     """Token index where the cue span ends: ``said:``, ``asked about``, ``said in a statement``."""
     toks = art.toks
     j = m.tok_end
     if j < hi and toks[j].norm in _CUE_RIGHT_ADV:
         j += 1  # "said recently", "has said repeatedly" (train: 12 of 15 in the cue)
+    if j + 1 < hi and toks[j].norm == "as" and toks[j + 1].norm in _GERUNDS_FOLLOW:
+        return j + 2  # "was quoted as saying"
     if j < hi and (toks[j].norm == ":" or (toks[j].norm in _CUE_RIGHT_WORDS and j + 1 < hi and _is_word(toks[j + 1]))):
         return j + 1
     if (j < hi and toks[j].norm in _CUE_RIGHT_NOT_SAY and j + 1 < hi and _is_word(toks[j + 1])
@@ -1010,7 +1116,10 @@ def _find_relations(art: _Article) -> list[_Draft]:
         )
         prev_in_sentence: _Draft | None = None
         title_case = bool(cues) and _title_case(toks, lo, hi)
+        absorbed: set[int] = set()  # "saying" in "was quoted as saying": part of the cue before it
         for m in cues:
+            if m.tok_start in absorbed:
+                continue
             entry = cfg.entries[m.keys[0]]
             if art.quote_containing(m.start) is not None:
                 continue  # a cue inside quoted words: PolNeAR does not annotate nested attributions
@@ -1024,7 +1133,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 continue  # "declined to say", "wants to endorse": an infinitive, not a report
             if entry.id == "rv.call" and _naming_call(toks, m, lo, hi):
                 continue  # "a group called X", "phone calls", "called off the deal"
-            if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") != "prep":
+            if m.tok_start > lo and toks[m.tok_start - 1].norm in _NOUN_BEFORE and entry.get("pos") not in ("prep", "colon"):
                 continue  # "the state", "his remarks", "a report": a noun, not a cue
             if entry.get("class") == "belief" and (
                 art.quote_containing(m.start) is not None or (m.tok_start > lo and toks[m.tok_start - 1].norm == "to")
@@ -1038,6 +1147,13 @@ def _find_relations(art: _Article) -> list[_Draft]:
             ):
                 continue  # "Bamako sees Moscow as a partner, the minister said": same
             cue_tok0, passive = _cue_with_aux(art, m, lo)
+            # "Diop was adamant that", "is wary of": an adjective after "be", not a passive;
+            # "Diop was quoted as saying": the subject is the speaker
+            as_saying = m.tok_end + 1 < hi and toks[m.tok_end].norm == "as" and toks[m.tok_end + 1].norm in _GERUNDS_FOLLOW
+            if as_saying:
+                absorbed.add(m.tok_end + 1)
+            if entry.get("copular") or as_saying:
+                passive = False
             before = cue_tok0
             while before > lo and toks[before - 1].norm in _ADV | _BE:
                 before -= 1
@@ -1085,6 +1201,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 if (not tail_content and obj_end + 1 < hi and toks[obj_end].norm == "to"
                         and _is_word(toks[obj_end + 1]) and (entry.get("class") == "belief" or entry.id in _TO_CONTENT)):
                     tail_content = True  # "appears to be slipping", "declined to comment", "vowed to fight"
+                if not tail_content and entry.get("copular") and art.doc._count_words(obj_end, hi) > 0:
+                    tail_content = True  # "was outraged by the deal"
                 prev = toks[before - 1] if before > lo else None
                 seg_end = _first_segment_end(toks, m.tok_end, hi)
                 inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
@@ -1094,6 +1212,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
                     inverted = False  # ", urging his parishioners to ...": a participle, not "said X"
                 if inverted and prev is not None and prev.norm == "," and art.source_appos_left(before, lo) is not None:
                     inverted = False  # "X, the minister, said the talks went well"
+                paren_src = _paren_subject(art, before, lo) if prev is not None and prev.norm == "," else None
+                if inverted and paren_src is not None:
+                    inverted = False  # "Diop, speaking to reporters, said ...", "The minister, however, said ..."
                 if inverted:  # "“...,” said the official."
                     src = art.source_to_end(m.tok_end, hi)
                     cont = _content_before(art, before, lo, s.start)
@@ -1107,6 +1228,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         src = art.source_appos_left(before, lo)
                     if src is None and before - 1 > lo and toks[before - 1].norm in ("—", "–", "--"):
                         src = _source_dash_left(art, before, lo)
+                    if src is None and paren_src is not None:
+                        src = paren_src
                     subject = None
                     if (src is None and prev_in_sentence is None and toks[m.tok_start].norm.endswith("ing")
                             and before - 1 > lo and toks[before - 1].norm == ","):
@@ -1128,8 +1251,24 @@ def _find_relations(art: _Article) -> list[_Draft]:
                         cont = _content_before(art, src_lo, lo, s.start)
                         if cont is not None:
                             d = _Draft(src, m, cont, "postposed", s.index)
+                    agent = _by_agent(art, m.tok_end, hi) if d is None and passive else None
+                    if agent is not None:
+                        # "The plan was criticised by the minister": the agent is the source; the
+                        # content is what follows it, or else the subject
+                        k = agent[1]
+                        if k < hi and toks[k].norm in _AGENT_THEN and art.doc._count_words(k, hi) > 1:
+                            cont = _trim_chars(art.text, toks[k].start, s.end)  # "accused by X of lying"
+                        elif src is not None:
+                            cont = (toks[src[0]].start, toks[src[1] - 1].end)
+                        else:
+                            cont = (0, 0)
+                        if cont[1] > cont[0]:
+                            d = _Draft(agent, m, cont, "passive_by", s.index)
+                            passive = False
                     if d is None and (tail_content or passive):
                         start_tok, channel = _told_object(art, m, hi)
+                        if as_saying and start_tok == m.tok_end:
+                            start_tok += 2
                         while start_tok < hi and toks[start_tok].norm in (",", ":"):
                             start_tok += 1
                         end_tok = _next_boundary(art, start_tok, hi, cue_starts)
@@ -1177,15 +1316,13 @@ def _find_relations(art: _Article) -> list[_Draft]:
             if entry.get("requires_source") == "document" and not _is_document_source(
                     art, d.source if d.source is not None and d.source[0] > m.tok_start else (lo, m.tok_start)):
                 continue  # "polls show" / "the study found", but not "a TV show", "he found
-            d.passive = passive and (d.source is None or art.toks[d.source[0]].norm in ("it", "there"))
             if d.source is not None and all(
                     t.norm in _NOT_A_SOURCE or not _is_word(t) for t in toks[d.source[0] : d.source[1]]):
                 d.source = None  # "As promised", "And, telling ...", "The promised wall": no speaker
-            if entry.get("agentless") or passive:
-                # "Carson appears to be slipping", "Clinton was expected to win", "he was accused of",
-                # "X was asked": the subject is not a speaker (PolNeAR: no source; train: 20 of 28
-                # "was asked")
-                d.passive = True
+            # "Carson appears to be slipping", "Clinton was expected to win", "he was accused of",
+            # "X was asked": the subject is not a speaker (PolNeAR: no source; train: 20 of 28
+            # "was asked")
+            d.passive = passive or bool(entry.get("agentless"))
             if d.passive:
                 d.source = None
             ch = _channel_after(art, m.tok_end, hi)
@@ -1229,6 +1366,9 @@ def _content_before(
 # --------------------------------------------------------------------------- classification
 
 
+_HEAD_END = frozenset({",", "(", "who", "which", "whose", "—", "–"})
+
+
 @dataclass(slots=True)
 class _Src:
     type: str
@@ -1245,6 +1385,24 @@ def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]])
         # active cue whose source the rules did not find
         return _Src("none" if d.passive or d.rule == "asked" else "unfound")
     a, b = d.extra.get("antecedent", d.source)  # "X, who said": classify X
+    # "said Steve Smith, a veteran editor who teaches at the University of Idaho": classify the
+    # head, up to the first comma, parenthesis or relative pronoun; the modifiers only add a role
+    # or an affiliation the head lacks
+    hb = next((k for k in range(a + 1, b) if toks[k].norm in _HEAD_END), b)
+    if hb < b and any(_is_word(t) for t in toks[a:hb]):
+        got = _classify_range(art, d, a, hb, history)
+        if got.role is None or got.affiliation is None:
+            full = _classify_range(art, d, a, b, history)
+            got.role = got.role or full.role
+            got.affiliation = got.affiliation or full.affiliation
+        return got
+    return _classify_range(art, d, a, b, history)
+
+
+def _classify_range(
+    art: _Article, d: _Draft, a: int, b: int, history: list[tuple[int, _Draft, _Src]]
+) -> _Src:
+    toks = art.toks
     words = [t for t in toks[a:b] if _is_word(t)]
     if not words:
         return _Src("none")
