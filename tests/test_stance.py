@@ -208,6 +208,24 @@ def test_victim_damping_stops_at_the_relative_clause():
     assert {c.text for c in r.evidence if c.value < 0} >= {"raped", "murdered"}
 
 
+def test_victim_damping_outside_the_relative_clause_stays():
+    # only the relative clause right after the victim is lifted from the damping
+    s = "Wagner fighters were killed in an attack, which officials called brutal."
+    a, b = span(s, "Wagner fighters")
+    assert score_target(s, a, b).label == "neutral"
+    s = "Soldiers shot Wagner fighters, who had raped villagers, in a brutal raid."
+    a, b = span(s, "Wagner fighters")
+    r = score_target(s, a, b)
+    assert r.label == "negative"
+    assert {c.text: c.value for c in r.evidence}["brutal"] == 0.0
+
+
+def test_words_in_capitals_are_not_names():
+    s = "TRUMP FIRES BROADSIDE AT MICHAEL COHEN, DENIES CLAIM ON MEETING\nOver the weekend, Davis clarified."
+    a, b = span(s, "TRUMP")
+    assert any(c.text == "DENIES" and c.value < 0 for c in score_target(s, a, b).evidence)
+
+
 def test_victim_damped_words_stay_visible():
     s = "Wagner fighters were killed in a brutal attack."
     a, b = span(s, "Wagner fighters")

@@ -489,13 +489,14 @@ class TargetRules:
         "according to X"): the rest is mostly what was said. At 0 (the default)
         the words count for nothing; they stay in the evidence with value 0.
     victim_factor : float
-        Multiplier of the valences of the words in the target's own clause when
-        the target suffers violence ("X were killed", "raped X", category
-        ``victim`` of ``target_sentiment.yaml``): those words describe the
-        violence, not the victim. Words across a clause boundary keep their
-        weight: in "Soldiers shot Wagner fighters who had raped villagers" the
-        relative clause is what the fighters did. At 0 (the default) the damped
-        words count for nothing; they stay in the evidence with value 0.
+        Multiplier of the word valences when the target suffers violence ("X
+        were killed", "raped X", category ``victim`` of
+        ``target_sentiment.yaml``): those words describe the violence, not the
+        victim. The words of a relative clause right after the
+        target keep their weight: in "Soldiers shot Wagner fighters who had raped
+        villagers" the clause "who had raped villagers" is what the fighters did.
+        At 0 (the default) the damped words count for nothing; they stay in the
+        evidence with value 0.
     right_weight : float
         Multiplier of the words after the target (its predicate when it is the
         subject) relative to the words before it.
@@ -613,6 +614,7 @@ class _Part:
     rule_id: str | None
     what: str
     right: bool = False  # a word after the target
+    agent: bool = False  # in a relative clause of the target ("X who had raped ..."): what X did
 
 
 def _attached(
@@ -651,8 +653,10 @@ def _in_names(tokens: Sequence[Token], *, feature: bool = False) -> set[int]:
     4 words or more, more than half of them capitalised, with no lower-case word after
     the first besides the short words title case leaves in lower case (``_TITLE_MINOR``).
     "Trump met Putin at the Great Hall in Beijing." is no headline ("met"), so "Great"
-    is part of a name. ``feature=True``: the rule the trained model's features were
-    fitted with (more than half capitalised is title case), kept fixed.
+    is part of a name. Words in capitals ("TRUMP FIRES BROADSIDE") are never name
+    parts: capitals shout, and acronyms ("NATO") carry no valence anyway.
+    ``feature=True``: the rule the trained model's features were fitted with (more
+    than half capitalised is title case; capitals are name parts), kept fixed.
     """
     words = [i for i, t in enumerate(tokens) if _is_word(t) and t.text[:1].isalpha()]
     caps = [i for i in words if _capitalised(tokens[i].text)]
@@ -663,10 +667,27 @@ def _in_names(tokens: Sequence[Token], *, feature: bool = False) -> set[int]:
         return set()
     out = set()
     for i in caps:
+        if not feature and len(tokens[i].text) > 1 and tokens[i].text.isupper():
+            continue  # shouting ("TRUMP FIRES BROADSIDE"), not a name; acronyms carry no valence
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None and (_is_word(prev) or prev.text in {",", "’s", "'s"}):
             out.add(i)
     return out
+
+
+_REL_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _relative_clause(tokens: Sequence[Token], b: int) -> tuple[int, int] | None:
+    """Token range of a relative clause right after the target ending at ``b`` ("X, who
+    had raped villagers"), up to the next clause boundary; None if there is none."""
+    j = b + 1 if b < len(tokens) and tokens[b].text == "," else b
+    if j >= len(tokens) or tokens[j].norm not in _REL_PRONOUNS:
+        return None
+    k = j + 1
+    while k < len(tokens) and tokens[k].text not in _CLAUSE_PUNCT and tokens[k].norm not in _CLAUSE_WORDS:
+        k += 1
+    return j + 1, k
 
 
 def _capitalised(text: str) -> bool:
@@ -734,6 +755,7 @@ def _rule_parts(
             )
     marks = _clause_marks(tokens)
     names = _in_names(tokens, feature=feature)
+    rel = _relative_clause(tokens, b)
     for i, t in enumerate(tokens):
         if a <= i < b or i in used or not _is_word(t) or i in names:
             continue
@@ -746,7 +768,8 @@ def _rule_parts(
         if i < a and t.norm in _CLAUSE_WORDS:
             c = max(c - 1, 0)
         parts.append(
-            _Part("word", t.start, t.end, t.text, val, _distance(i, a, b), c, negated(tokens, i), None, "", i >= b)
+            _Part("word", t.start, t.end, t.text, val, _distance(i, a, b), c, negated(tokens, i), None, "", i >= b,
+                  rel is not None and rel[0] <= i < rel[1])
         )
     return parts, role
 
@@ -763,7 +786,7 @@ def _weigh(p: _Part, rules: TargetRules, role: str) -> tuple[float, str]:
     cw = rules.clause_weight**p.clauses
     if role == "speaker":
         sf = rules.speaker_factor
-    elif role == "victim" and not p.clauses:  # only the victim's own clause, not "who had raped ..."
+    elif role == "victim" and not p.agent:  # not "X who had raped ...": what the victim did
         sf = rules.victim_factor
     else:
         sf = 1.0
