@@ -191,7 +191,7 @@ class _Parts:
         from framecmp.text import tokenize
 
         cues, verbs = _default_cues(), _default_target_lexicon()
-        idx, val, dist, cl, negd, kind, right = [], [], [], [], [], [], []
+        idx, val, dist, cl, negd, kind, right, agent = [], [], [], [], [], [], [], []
         self.speaker = np.zeros(len(items), dtype=bool)
         self.victim = np.zeros(len(items), dtype=bool)
         self.sentence = np.zeros(len(items))
@@ -207,6 +207,7 @@ class _Parts:
             self.sentence[k] = comp[s]
             for p in parts:
                 right.append(p.right)
+                agent.append(p.agent)
                 idx.append(k)
                 val.append(p.valence)
                 dist.append(p.dist)
@@ -218,13 +219,15 @@ class _Parts:
         self.dist, self.cl = np.array(dist, dtype=float), np.array(cl, dtype=float)
         self.negd, self.kind = np.array(negd), np.array(kind)
         self.right = np.array(right, dtype=bool)
+        # the victim factor spares a relative clause of the target ("X who had raped ...")
+        self.damp_victim = self.victim[self.idx] & ~np.array(agent, dtype=bool)
 
     def raw(self, r: dict[str, float]) -> np.ndarray:
         neg = np.where(self.negd, r["negation"], 1.0)
         w_word = (
             1.0 / (1.0 + (self.dist - 1) / r["decay"]) * r["clause_weight"] ** self.cl
             * np.where(self.speaker[self.idx], r["speaker_factor"], 1.0)
-            * np.where(self.victim[self.idx], r["victim_factor"], 1.0)
+            * np.where(self.damp_victim, r["victim_factor"], 1.0)
             * np.where(self.right, r["right_weight"], 1.0)
         )
         w = np.select([self.kind == 0, self.kind == 1], [r["cue_weight"], r["verb_weight"]], w_word)

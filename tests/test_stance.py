@@ -180,6 +180,113 @@ def test_words_in_names_carry_no_valence():
     assert r.label == "neutral" and not any(c.text == "United" for c in r.evidence)
 
 
+def test_words_in_names_count_in_sentences_full_of_names():
+    # many capitalised words do not make a sentence a headline: "met" is lower case,
+    # so "Great" is part of a name ("Great Hall") and carries no valence
+    s = "Trump met Putin at the Great Hall in Beijing."
+    for target in ("Putin", "Trump"):
+        a, b = span(s, target)
+        r = score_target(s, a, b)
+        assert r.label == "neutral" and not any(c.text == "Great" for c in r.evidence)
+
+
+def test_title_case_headline_is_not_a_name():
+    from framecmp.stance import _in_names
+    from framecmp.text import tokenize
+
+    # a headline capitalises every word but short function words: no word is a name part
+    assert _in_names(tokenize("Trump Meets Putin at the Great Hall in Beijing")) == set()
+    assert _in_names(tokenize("Trump met Putin at the Great Hall in Beijing.")) != set()
+
+
+def test_victim_damping_stops_at_the_relative_clause():
+    # the fighters are shot (victims) but the relative clause says what they did
+    s = "Soldiers shot Wagner fighters who had raped and murdered villagers."
+    a, b = span(s, "Wagner fighters")
+    r = score_target(s, a, b)
+    assert r.label == "negative"
+    assert {c.text for c in r.evidence if c.value < 0} >= {"raped", "murdered"}
+
+
+def test_victim_damping_outside_the_relative_clause_stays():
+    # only the relative clause right after the victim is lifted from the damping
+    s = "Wagner fighters were killed in an attack, which officials called brutal."
+    a, b = span(s, "Wagner fighters")
+    assert score_target(s, a, b).label == "neutral"
+    s = "Soldiers shot Wagner fighters, who had raped villagers, in a brutal raid."
+    a, b = span(s, "Wagner fighters")
+    r = score_target(s, a, b)
+    assert r.label == "negative"
+    assert {c.text: c.value for c in r.evidence}["brutal"] == 0.0
+
+
+def test_words_in_capitals_are_not_names():
+    s = "TRUMP FIRES BROADSIDE AT MICHAEL COHEN, DENIES CLAIM ON MEETING\nOver the weekend, Davis clarified."
+    a, b = span(s, "TRUMP")
+    assert any(c.text == "DENIES" and c.value < 0 for c in score_target(s, a, b).evidence)
+
+
+def test_victim_damped_words_stay_visible():
+    s = "Wagner fighters were killed in a brutal attack."
+    a, b = span(s, "Wagner fighters")
+    r = score_target(s, a, b)
+    assert r.label == "neutral" and r.score == 0.0
+    damped = {c.text: c for c in r.evidence}
+    assert set(damped) == {"brutal", "attack"}
+    assert all(c.value == 0.0 and "victim factor 0.00" in c.explanation and "damped" in c.explanation
+               for c in damped.values())
+
+
+def test_victim_factor_one_keeps_the_words():
+    from framecmp.stance import TargetRules
+
+    s = "Wagner fighters were killed in a brutal attack."
+    a, b = span(s, "Wagner fighters")
+    r = score_target(s, a, b, rules=TargetRules(victim_factor=1.0))
+    assert r.label == "negative"
+
+
+def test_negation_shared_with_terms():
+    from framecmp.stance import _negated
+    from framecmp.terms import NEGATORS
+    from framecmp.text import tokenize
+
+    assert {"not", "no", "never", "without", "didnt"} <= NEGATORS
+    cases = {
+        "The junta is not brutal.": True,
+        "The junta isn't brutal.": True,
+        "The junta is not just brutal.": False,  # 'not just' is no negation
+        "The junta is not merely brutal.": False,
+        "Isn't the junta brutal?": False,  # a question, not a denial
+        "There is no doubt the junta is brutal.": False,  # 'no doubt': certainly
+        "No doubt brutal raids followed.": False,
+        "They stayed despite brutal raids.": False,  # 'despite' negates nothing
+    }
+    for s, want in cases.items():
+        toks = tokenize(s)
+        i = next(k for k, t in enumerate(toks) if t.norm == "brutal")
+        assert _negated(toks, i) is want, s
+
+
+def test_rhetorical_question_is_not_negation():
+    s = "Isn't the junta brutal?"
+    a, b = span(s, "junta")
+    assert score_target(s, a, b).label == "negative"
+
+
+def test_trained_features_keep_their_definition():
+    # the shipped model was fitted with the earlier name and negation rules: its features
+    # keep them (changing them would need a refit of lexicons/stance_model.json)
+    from framecmp.stance import target_features
+
+    s = "Trump met Putin at the Great Hall in Beijing."
+    a, b = span(s, "Putin")
+    assert target_features(s, a, b)["v:near_pos"][0] > 0
+    s = "Isn't the junta brutal?"
+    a, b = span(s, "junta")
+    assert "n:brutal" in target_features(s, a, b)
+
+
 def test_like_as_preposition_is_not_praise():
     s = "Sports stars like Kaepernick took a knee on Sunday."
     a, b = span(s, "Kaepernick")

@@ -317,6 +317,30 @@ def test_negation_scope_is_narrow(lex, text):
     assert {h.text for h in res.hits} & {"brutal", "junta", "sincere partnership"}
 
 
+@pytest.mark.parametrize("text", [
+    "Isn't the junta brutal?",  # a question with the negated auxiliary first asks, not denies
+    "Why isn't the junta brutal?",
+    "No doubt a terrorist group did it.",  # 'no doubt' means 'certainly'
+    "It is nothing but a terrorist group.",
+    "It was not just brutal but cruel.",
+    "It was not merely brutal.",
+])
+def test_not_a_negation(lex, text):
+    res = find_terms(analyze(text), lexicon=lex)
+    assert {h.text for h in res.hits} & {"brutal", "junta", "terrorist group"}
+    assert not {h.text for h in res.negated} & {"brutal", "junta", "terrorist group"}
+
+
+@pytest.mark.parametrize(("text", "term", "negator"), [
+    ("They said the junta isn't brutal?", "brutal", "isn't"),  # not inverted: still a denial
+    ("The junta isnt brutal.", "brutal", "isnt"),  # contraction without the apostrophe
+    ("There is no doubt about it.", "doubt", "no"),  # the idiom's own word is negated, not loaded
+])
+def test_negations_kept(lex, text, term, negator):
+    res = find_terms(analyze(text), lexicon=lex)
+    assert (term, negator) in {(h.text, h.negator) for h in res.negated}
+
+
 @pytest.mark.xfail(strict=True, reason="'contractors' alone is not linked to Wagner without 'Russian'/'Wagner' next to it")
 def test_bare_contractors_after_wagner_named(lex):
     res = find_terms(analyze("Wagner arrived in 2021. The contractors were later killed."), lexicon=lex)

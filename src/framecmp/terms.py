@@ -51,7 +51,7 @@ from .lexicons import (
     load_yaml_with_lines,
 )
 from .records import Evidence
-from .text import Doc, PhraseMatcher, tokenize
+from .text import Doc, PhraseMatcher, Token, tokenize
 
 __all__ = [
     "DEFAULT_FILES",
@@ -531,11 +531,30 @@ def _main_country(doc: Doc) -> str | None:
 
 
 NEGATORS = frozenset(
-    "not no never n't nor neither without cannot none nobody nothing nowhere".split()
+    "not no never n't nor neither without cannot none nobody nothing nowhere "
+    # contractions written without the apostrophe (words ending in "n't" are negators anyway);
+    # not "cant" and "wont", which are words of their own
+    "aint arent couldnt didnt doesnt dont hadnt hasnt havent isnt mustnt neednt shouldnt "
+    "wasnt werent wouldnt".split()
 )
-"""Words that negate a loaded term right after them ("not a terrorist group")."""
+"""Words that negate what follows them ("not a terrorist group"), with any word ending in
+"n't". The one list of negators of framecmp: :func:`find_terms` (a negated term is not
+counted) and the default mode of :func:`framecmp.stance.score_target` (a negated word's
+valence is flipped and damped) both read it through ``_is_negator``, so that the two
+measures agree on what a negation is."""
 _NEG_WINDOW = 3  # the negator is one of the 3 words right before the term
-_NEG_NOT = frozenset({"only", "just", "merely", "least"})  # "not only brutal but ..." is no negation
+# a negator followed by one of these is no negation: "not only brutal but ...", "not just",
+# "not merely", "not least", "never simply"
+_NEG_NOT = frozenset({"only", "just", "merely", "least", "simply", "solely"})
+# idioms that affirm: "no doubt a terrorist group" (= certainly), "no wonder", "without
+# doubt", "nothing but a terrorist group", "none other than"
+_NEG_IDIOMS = frozenset({
+    ("no", "doubt"), ("no", "wonder"), ("without", "doubt"), ("nothing", "but"), ("none", "other"),
+    ("nothing", "short"),
+})
+# an auxiliary with "n't" that opens a question ("Isn't the junta brutal?", "Why didn't
+# Paris ...?") asks rather than denies: the words after it are not negated
+_WH = frozenset("why how what who where when which".split())
 # words that may stand between the negator and the term ("not a", "never really", "not the");
 # any other word ends the negation's reach ("didn't slam the junta": 'junta' is not negated)
 _NEG_GAP = frozenset(
@@ -545,10 +564,44 @@ _NEG_GAP = frozenset(
 _NEG_STOP = frozenset({",", ";", ":", "(", ")", "—", "–", "--", "?", "!", ".", '"', "“", "”"})
 
 
-def _negator(doc: Doc, tok_start: int, sent_lo: int) -> str | None:
+def _is_negator(
+    tokens: Sequence[Token], j: int, lo: int = 0, hi: int | None = None, *, of: int | None = None
+) -> bool:
+    """Whether ``tokens[j]`` negates the word ``tokens[of]`` after it (default: the words
+    after it), in the sentence ``tokens[lo:hi]``.
+
+    A negator is a word of :data:`NEGATORS` or a word ending in "n't", except: before
+    "only", "just", "merely", "least" ("not only brutal but cruel"); in the idioms "no
+    doubt", "no wonder", "without doubt", "nothing but", "none other", "nothing short"
+    (the idiom's own second word stays negated: "doubt" in "there is no doubt" is no
+    loaded "doubt"); and an "n't" auxiliary opening a question ("Isn't the junta
+    brutal?", "Why didn't ...?").
+    """
+    hi = len(tokens) if hi is None else hi
+    norm = tokens[j].norm
+    nt = norm.endswith("n't")
+    if norm not in NEGATORS and not nt:
+        return False
+    nxt = j + 1
+    while nxt < hi and not (tokens[nxt].norm[:1].isalnum()):
+        nxt += 1
+    after = tokens[nxt].norm if nxt < hi else ""
+    if (after in _NEG_NOT or (norm, after) in _NEG_IDIOMS) and of != nxt:
+        return False
+    if nt or norm.endswith("nt"):  # an auxiliary: "isn't", "didnt"
+        before = [t.norm for t in tokens[lo:j] if t.norm[:1].isalnum()]
+        if (not before or (len(before) == 1 and before[0] in _WH)) and any(
+            t.text == "?" for t in tokens[j + 1 : hi]
+        ):
+            return False
+    return True
+
+
+def _negator(doc: Doc, tok_start: int, sent_lo: int, sent_hi: int | None = None) -> str | None:
     """The negating token among the 3 words before a term, in the same clause; else None.
 
-    Only the words in ``_NEG_GAP`` may stand between them.
+    Only the words in ``_NEG_GAP`` may stand between them; ``_is_negator`` decides
+    what a negator is.
     """
     toks = doc.tokens
     j, seen = tok_start - 1, 0
@@ -558,8 +611,7 @@ def _negator(doc: Doc, tok_start: int, sent_lo: int) -> str | None:
             return None
         if t.is_word or t.norm == "n't":
             if t.norm in NEGATORS or t.norm.endswith("n't"):
-                nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
-                return None if nxt in _NEG_NOT else t.text
+                return t.text if _is_negator(toks, j, sent_lo, sent_hi, of=tok_start) else None
             if t.norm not in _NEG_GAP:
                 return None
             seen += 1
@@ -613,7 +665,9 @@ def find_terms(
         at most three words before it in the same clause ("not a terrorist
         group", "never brutal") goes to ``negated`` instead of ``hits``: it is
         recorded with its negator and shown as evidence of kind ``"negated"``,
-        but not counted. "not only" is no negation.
+        but not counted. Not a negation: "not only", "not just", "not merely";
+        the idioms "no doubt", "no wonder", "without doubt", "nothing but"; an
+        "n't" auxiliary opening a question ("Isn't the junta brutal?").
 
     Returns
     -------
@@ -682,7 +736,10 @@ def find_terms(
                 referent = near
             elif not plural and main_country is not None:
                 referent = main_country
-        neg = _negator(doc, t0, sent.tok_start if sent else 0) if negation else None
+        neg = (
+            _negator(doc, t0, sent.tok_start if sent else 0, sent.tok_end if sent else None)
+            if negation else None
+        )
         (negated if neg else hits).append(TermHit(
             start=a, end=b, text=doc.text[a:b], entry_id=eid, label=e.label,
             category=e.category, connotation=e.connotation, referent=referent,
