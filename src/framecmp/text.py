@@ -210,23 +210,16 @@ class Tokens(tuple):  # type: ignore[type-arg]
             f = self.__dict__["_folded"] = tuple(map(_fold_case_kept, [t.text for t in self]))
         return f
 
-    def _positions(self, cased: bool) -> dict[str, list[int]]:
-        """Word -> its positions among the non-hyphen tokens (norms, or folded texts)."""
-        key = "_pos_cased" if cased else "_pos"
-        d = self.__dict__.get(key)
-        if d is None:
-            idx, norms = self.unhyphenated()
-            words = norms if not cased else tuple(map(self.folded().__getitem__, idx))
-            d = {}
-            get = d.get
-            for j, w in enumerate(words):
-                lst = get(w)
-                if lst is None:
-                    d[w] = [j]
-                else:
-                    lst.append(j)
-            self.__dict__[key] = d
-        return d
+    def _folded_unhyphenated(self) -> Sequence[str]:
+        """``folded()`` of the tokens that are not hyphens (computed once)."""
+        f = self.__dict__.get("_folded_u")
+        if f is None:
+            idx, _ = self.unhyphenated()
+            f = self.folded()
+            if not isinstance(idx, range):
+                f = tuple(map(f.__getitem__, idx))
+            self.__dict__["_folded_u"] = f
+        return f
 
     def _starts_for(self, matcher: PhraseMatcher) -> list[int]:
         """Sorted positions (among the non-hyphen tokens) whose word starts some phrase."""
@@ -236,17 +229,16 @@ class Tokens(tuple):  # type: ignore[type-arg]
         hit = cache.get(id(matcher))
         if hit is not None and hit[0] is matcher and hit[1] == matcher._version:
             return hit[2]
-        out: list[int] = []
+        _, norms = self.unhyphenated()
+        # positions whose word starts a phrase (all loops in C)
         if matcher._exact:
-            pos = self._positions(False)
-            for w in matcher._lengths.keys() & pos.keys():
-                out.extend(pos[w])
-        if matcher._cased:
-            pos = self._positions(True)
-            for w in matcher._cased_lengths.keys() & pos.keys():
-                out.extend(pos[w])
-            out = list(set(out))
-        out.sort()
+            flags = map(matcher._lengths.__contains__, norms)
+            if matcher._cased:
+                cased = map(matcher._cased_lengths.__contains__, self._folded_unhyphenated())
+                flags = map(operator.or_, flags, cased)
+        else:
+            flags = map(matcher._cased_lengths.__contains__, self._folded_unhyphenated())
+        out = list(itertools.compress(range(len(norms)), flags))
         cache[id(matcher)] = (matcher, matcher._version, out)
         return out
 
@@ -415,13 +407,7 @@ class PhraseMatcher:
             return []
         exact, cased = self._exact, self._cased
         lengths, cased_lengths = self._lengths, self._cased_lengths
-        folded: Sequence[str] = ()
-        if cased:
-            folded = tokens.folded()
-            if not isinstance(all_idx, range):
-                folded = tokens.__dict__.get("_folded_u") or tokens.__dict__.setdefault(
-                    "_folded_u", tuple(map(folded.__getitem__, all_idx))
-                )
+        folded = tokens._folded_unhyphenated() if cased else ()
         out: list[PhraseMatch] = []
         j = 0
         for j0 in cands[ca:cb]:
