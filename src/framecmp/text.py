@@ -820,9 +820,11 @@ def analyze(
         sentences = []
         for par, s, e in spans:
             t0 = len(starts)
-            cols = _token_columns(text[s:e], s)
-            for have, more in zip((starts, ends, texts, norms), cols):
-                have.extend(more)
+            s_starts, s_ends, s_texts, s_norms = _token_columns(text[s:e], s)
+            starts += s_starts
+            ends += s_ends
+            texts += s_texts
+            norms += s_norms
             sentences.append(Sentence(len(sentences), s, e, par.index, par.part, t0, len(starts)))
     tokens = Tokens._from_columns(_make_tokens(starts, ends, texts, norms), norms, texts)
     quotes = tuple(find_quotes(text, pspans))
