@@ -190,3 +190,64 @@ def test_straight_vs_curly_quotes_change_no_sentence_boundary(text: str) -> None
     a = [(s.start, s.end) for s in analyze(text).sentences]
     b = [(s.start, s.end) for s in analyze(straight).sentences]
     assert a == b
+
+
+# --------------------------------------------------------------------------- one tokenisation per article
+def _per_sentence_tokens(doc):  # type: ignore[no-untyped-def]
+    """What tokenising each sentence on its own gives (the reference)."""
+    return [t for s in doc.sentences for t in tokenize(doc.text[s.start : s.end], s.start)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met a.bc.Dean today. Then he left.",  # a token would cross into the glued sentence
+        "Word x.ab.Cd here.\nNext para e.fg.Hi there.",
+        "It was u.s.Army day. The U.S. said yes.It was late.",
+        "in the West African country.In the wake of the pullout, Mali acted.",
+        "  \n\n",
+        "",
+    ],
+)
+def test_doc_tokens_are_the_sentences_tokens(text: str) -> None:
+    doc = analyze(text)
+    assert list(doc.tokens) == _per_sentence_tokens(doc)
+    assert [doc.tokens[s.tok_start : s.tok_end] for s in doc.sentences] == [
+        tuple(tokenize(text[s.start : s.end], s.start)) for s in doc.sentences
+    ]
+    assert doc.n_words == sum(
+        1 for s in doc.sentences if s.part != "title" for t in doc.tokens[s.tok_start : s.tok_end] if t.is_word
+    )
+
+
+_glued = st.sampled_from(list("abcXYZ .!?\n\"'’-") + ["a.b", "U.S.", "x.ab.Cd", "’s", "n't", "ǅ", "é"])
+
+
+@settings(max_examples=int(os.environ.get("FRAMECMP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(st.lists(_glued, max_size=60).map("".join))
+def test_doc_tokens_match_sentence_tokenisation(text: str) -> None:
+    doc = analyze(text)
+    assert list(doc.tokens) == _per_sentence_tokens(doc)
+    assert doc.tokens.norms == tuple(t.norm for t in doc.tokens)
+    assert doc._tok_starts == tuple(t.start for t in doc.tokens)
+
+
+@settings(max_examples=int(os.environ.get("FRAMECMP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(texts, st.integers(0, 40), st.integers(0, 40))
+def test_matcher_same_on_doc_tokens_and_plain_list(text: str, a: int, b: int) -> None:
+    m = PhraseMatcher(
+        [("k.said", "said"), ("k.so", "so-called"), ("k.mali", "Mali"), ("k.us", "U.S.", {"case": True}),
+         ("k.xyz", "XYZ", {"case": True}), ("k.ab", "a b"), ("k.diop", "Diop said")]
+    )
+    toks = analyze(text).tokens
+    a, b = min(a, b, len(toks)), min(max(a, b), len(toks))
+    assert m.find(toks, a, b) == m.find(list(toks), a, b)
+    assert m.find(toks) == m.find(list(toks))
+
+
+def test_matcher_added_phrase_seen_by_cached_document() -> None:
+    toks = analyze("The junta and the partners met.").tokens
+    m = PhraseMatcher([("k.junta", "junta")])
+    assert [h.keys for h in m.find(toks)] == [("k.junta",)]
+    m.add("k.partner", "partner")  # the document's cached start positions must not go stale
+    assert [h.keys for h in m.find(toks)] == [("k.junta",), ("k.partner",)]

@@ -21,6 +21,7 @@ input and seed give the same table.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import warnings
@@ -691,6 +692,41 @@ def _minhash(indptr: np.ndarray, indices: np.ndarray, num_perm: int,
     return sig
 
 
+# r"(?u)\b\w+\b" (the vectorizer's token pattern) matches exactly the maximal runs of \w:
+# what r"\w+" matches, faster
+_SHINGLE_TOKEN_RE = re.compile(r"\w+")
+
+
+def _shingles(text: str, n: int) -> list[str]:
+    """The word ``n``-grams of ``text`` as HashingVectorizer's word analyzer makes them
+    (lower-cased, ``\\b\\w+\\b`` tokens joined by a space), built in C."""
+    toks = _SHINGLE_TOKEN_RE.findall(text.lower())
+    return list(map(" ".join, zip(*(toks[i:] for i in range(n)))))
+
+
+def _shingle_matrix(texts: list[str], n: int) -> Any:
+    """Binary hashed shingle sets: ``HashingVectorizer(analyzer="word",
+    ngram_range=(n, n), n_features=2**26, binary=True, norm=None,
+    alternate_sign=False, lowercase=True, token_pattern=r"(?u)\\b\\w+\\b",
+    dtype=np.float32).transform(texts)``, with the n-grams made faster."""
+    from sklearn.feature_extraction import FeatureHasher
+
+    if not (isinstance(n, int) and n >= 1):  # odd sizes: exactly what the vectorizer does
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        return HashingVectorizer(
+            analyzer="word", ngram_range=(n, n), n_features=2**26, binary=True,
+            norm=None, alternate_sign=False, lowercase=True, token_pattern=r"(?u)\b\w+\b",
+            dtype=np.float32,
+        ).transform(texts)
+    # (shingle, 1) pairs are what input_type="string" makes of each shingle, one by one
+    hasher = FeatureHasher(n_features=2**26, input_type="pair", dtype=np.float32, alternate_sign=False)
+    one = itertools.repeat(1)
+    mat = hasher.transform(zip(_shingles(t, n), one) for t in texts)
+    mat.data.fill(1)
+    return mat
+
+
 def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -767,8 +803,6 @@ def find_duplicates(
     >>> find_duplicates(df, threshold=0.6).tolist()
     [None, 'a', None]
     """
-    from sklearn.feature_extraction.text import HashingVectorizer
-
     func = "find_duplicates"
     df = _check_frame(articles, func, [id_col, text_col])
     if not 0.0 < threshold <= 1.0:
@@ -781,12 +815,7 @@ def find_duplicates(
     if n == 0:
         return result
     texts = df[text_col].fillna("").astype(str).tolist()
-    vec = HashingVectorizer(
-        analyzer="word", ngram_range=(shingle, shingle), n_features=2**26, binary=True,
-        norm=None, alternate_sign=False, lowercase=True, token_pattern=r"(?u)\b\w+\b",
-        dtype=np.float32,
-    )
-    mat = vec.transform(texts).tocsr()
+    mat = _shingle_matrix(texts, shingle).tocsr()
     mat.sort_indices()
     sizes = np.diff(mat.indptr)
     rng = np.random.default_rng(seed)

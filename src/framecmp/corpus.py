@@ -21,6 +21,7 @@ import gzip
 import json
 import logging
 import math
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -185,6 +186,9 @@ def _opt_str(value: Any) -> str | None:
     return s or None
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_date(value: Any, where: str) -> tuple[datetime.date | None, str | None]:
     """A date from a str, date, datetime or Timestamp; (None, problem) if it cannot."""
     if _is_missing(value) or value == "":
@@ -193,6 +197,13 @@ def _parse_date(value: Any, where: str) -> tuple[datetime.date | None, str | Non
         return value.date(), None
     if isinstance(value, datetime.date):
         return value, None
+    if type(value) is str and _ISO_DAY.fullmatch(value) and "1678" <= value[:4] <= "2261":
+        # what pd.to_datetime gives for a plain ISO day inside its range, without its
+        # format guessing (the slow part of loading)
+        try:
+            return datetime.date.fromisoformat(value), None
+        except ValueError:
+            pass  # not a real day (2021-02-30): pandas decides, as for any other text
     try:
         ts = pd.to_datetime(str(value))
     except (ValueError, TypeError, OverflowError):

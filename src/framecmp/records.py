@@ -7,6 +7,7 @@ of the cleaned article text, what kind of evidence it is, and why it counts.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any
 
 __all__ = ["Evidence"]
@@ -64,10 +65,11 @@ class Evidence:
 
     def as_row(self, article_id: str, outlet: str) -> dict[str, Any]:
         """A row of the ``evidence`` frame."""
-        row = {f: getattr(self, f) for f in _FIELDS}
+        row = dict(zip(_FIELDS, _VALUES(self)))
         row["article_id"] = article_id
         row["outlet"] = outlet
         return row
 
 
 _FIELDS = tuple(f.name for f in fields(Evidence))
+_VALUES = attrgetter(*_FIELDS)  # every field's value, as a tuple, in field order

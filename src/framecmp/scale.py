@@ -124,6 +124,8 @@ def _as_string(s: pd.Series) -> pd.Series:
     """Values as text, keeping missing values missing (None/NaN -> <NA>)."""
     if s.dtype == _STRING:  # pandas' "str" dtype (NaN for missing) is another dtype
         return s
+    if isinstance(s.dtype, pd.StringDtype):  # already text: only the missing marker changes
+        return s.astype(_STRING)
     missing = s.isna()
     out = s.astype(object).where(missing, s.astype(object).map(str))
     return out.where(~missing, None).astype(_STRING)

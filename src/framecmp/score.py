@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -319,12 +320,13 @@ class Scorer:
         out["labels"] = [{**base, **row} for row in terms.label_rows()]
         out["stance"] = [{**base, **row} for row in stance.rows]
         evidence = []
+        sentence_at, part_at = doc.sentence_at, doc.part_at
         for ev in (*_mention_evidence(mentions, doc), *attr.evidence, *terms.evidence, *stance.evidence):
             row = ev.as_row(aid, outlet)
             if ev.sentence is None:
-                s = doc.sentence_at(ev.start)
+                s = sentence_at(ev.start)
                 row["sentence"] = s.index if s else None
-            row["part"] = doc.part_at(ev.start)
+            row["part"] = part_at(ev.start)
             evidence.append(row)
         out["evidence"] = evidence
         return out
@@ -393,6 +395,18 @@ class _Batch:
 
 
 def _to_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows -> columns; keys in the order first seen, a key missing from a row is None."""
+    if rows and len(rows[0]) > 1:
+        # the usual case, every row with the same keys: transpose in C
+        first = list(rows[0])
+        n = len(first)
+        if all(map(n.__eq__, map(len, rows))):
+            try:
+                values = list(map(itemgetter(*first), rows))
+            except KeyError:
+                pass  # some row has other keys
+            else:
+                return dict(zip(first, map(list, zip(*values))))
     keys: dict[str, None] = {}
     for r in rows:
         keys.update(dict.fromkeys(r))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -174,26 +175,101 @@ class Tokens(tuple):  # type: ignore[type-arg]
     def __new__(cls, tokens: Iterable[Token]) -> Tokens:
         self = super().__new__(cls, tokens)
         self.norms = tuple(t.norm for t in self)
-        self.hyphen = tuple(t.text in _HYPHENS for t in self)
+        self.hyphen = tuple(map(_HYPHENS.__contains__, [t.text for t in self]))
+        return self
+
+    @classmethod
+    def _from_columns(
+        cls, tokens: list[Token], norms: list[str], texts: list[str]
+    ) -> Tokens:
+        """The same as ``Tokens(tokens)``, from columns already at hand."""
+        self = super().__new__(cls, tokens)
+        self.norms = tuple(norms)
+        self.hyphen = tuple(map(_HYPHENS.__contains__, texts))
         return self
 
     def __reduce__(self) -> Any:  # pickles as a plain tuple of tokens
         return (Tokens, (tuple(self),))
 
-    def unhyphenated(self) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    def unhyphenated(self) -> tuple[Sequence[int], tuple[str, ...]]:
         """Indices and norms of the tokens that are not hyphens (computed once)."""
         u = self.__dict__.get("_unhyphenated")
         if u is None:
-            idx = tuple(i for i, h in enumerate(self.hyphen) if not h)
-            u = self.__dict__["_unhyphenated"] = (idx, tuple(self.norms[i] for i in idx))
+            if True in self.hyphen:
+                idx: Sequence[int] = tuple(itertools.compress(range(len(self)), map(operator.not_, self.hyphen)))
+                u = (idx, tuple(map(self.norms.__getitem__, idx)))
+            else:
+                u = (range(len(self)), self.norms)
+            self.__dict__["_unhyphenated"] = u
         return u
 
     def folded(self) -> tuple[str, ...]:
         """``_fold_case_kept`` of every token's text (computed once)."""
         f = self.__dict__.get("_folded")
         if f is None:
-            f = self.__dict__["_folded"] = tuple(_fold_case_kept(t.text) for t in self)
+            f = self.__dict__["_folded"] = tuple(map(_fold_case_kept, [t.text for t in self]))
         return f
+
+    def _folded_unhyphenated(self) -> Sequence[str]:
+        """``folded()`` of the tokens that are not hyphens (computed once)."""
+        f = self.__dict__.get("_folded_u")
+        if f is None:
+            idx, _ = self.unhyphenated()
+            f = self.folded()
+            if not isinstance(idx, range):
+                f = tuple(map(f.__getitem__, idx))
+            self.__dict__["_folded_u"] = f
+        return f
+
+    def _starts_for(self, matcher: PhraseMatcher) -> list[int]:
+        """Sorted positions (among the non-hyphen tokens) whose word starts some phrase."""
+        cache = self.__dict__.get("_starts")
+        if cache is None:
+            cache = self.__dict__["_starts"] = {}
+        hit = cache.get(id(matcher))
+        if hit is not None and hit[0] is matcher and hit[1] == matcher._version:
+            return hit[2]
+        _, norms = self.unhyphenated()
+        # positions whose word starts a phrase (all loops in C)
+        if matcher._exact:
+            flags = map(matcher._lengths.__contains__, norms)
+            if matcher._cased:
+                cased = map(matcher._cased_lengths.__contains__, self._folded_unhyphenated())
+                flags = map(operator.or_, flags, cased)
+        else:
+            flags = map(matcher._cased_lengths.__contains__, self._folded_unhyphenated())
+        out = list(itertools.compress(range(len(norms)), flags))
+        cache[id(matcher)] = (matcher, matcher._version, out)
+        return out
+
+
+class _NormCache(dict):  # type: ignore[type-arg]
+    """Token text -> ``normalize(text)``; ``normalize`` is pure, so this only saves time."""
+
+    def __missing__(self, key: str) -> str:
+        norm = normalize(key)
+        if len(self) < 500_000:
+            self[key] = norm
+        return norm
+
+
+# a token and the whitespace before it: consecutive matches of _TOKEN_RE are separated
+# by whitespace only (any other character is a token), so findall over this pattern
+# yields exactly the tokens of _TOKEN_RE.finditer, with the gaps that give the offsets.
+_GAP_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")", re.UNICODE)
+_new_tuple = tuple.__new__
+
+
+def _token_columns(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, texts and norms of the tokens of ``text`` (loops run in C)."""
+    flat = list(itertools.chain.from_iterable(_GAP_TOKEN_RE.findall(text)))
+    pos = list(itertools.accumulate(map(len, flat), initial=offset))
+    texts = flat[1::2]
+    return pos[1::2], pos[2::2], texts, list(map(_NORMS.__getitem__, texts))
+
+
+def _make_tokens(starts: list[int], ends: list[int], texts: list[str], norms: list[str]) -> list[Token]:
+    return list(map(_new_tuple, itertools.repeat(Token), zip(starts, ends, texts, norms)))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -204,23 +280,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [t.text for t in tokenize("Mali’s so-called partners")]
     ['Mali', '’s', 'so', '-', 'called', 'partners']
     """
-    out: list[Token] = []
-    append = out.append
-    cache = _NORMS
-    new = tuple.__new__  # what Token(...) does, without the keyword-argument wrapper
-    for m in _TOKEN_RE.finditer(text):
-        g = m.group()
-        s, e = m.span()
-        norm = cache.get(g)
-        if norm is None:
-            norm = normalize(g)
-            if len(cache) < 500_000:
-                cache[g] = norm
-        append(new(Token, (s + offset, e + offset, g, norm)))
-    return out
+    return _make_tokens(*_token_columns(text, offset))
 
 
-_NORMS: dict[str, str] = {}  # token text -> normalize(text); normalize is pure
+_NORMS = _NormCache()  # token text -> normalize(text)
 
 
 # --------------------------------------------------------------------------- inflections
@@ -288,6 +351,7 @@ class PhraseMatcher:
         self._lengths: dict[str, list[int]] = {}
         self._cased_lengths: dict[str, list[int]] = {}
         self.n_phrases = 0
+        self._version = 0  # bumped by add(): cached start positions of a Tokens go stale
         for item in phrases:
             key, phrase = item[0], item[1]
             opts: dict = item[2] if len(item) > 2 else {}  # type: ignore[misc]
@@ -317,24 +381,83 @@ class PhraseMatcher:
                 ls.append(len(k))
                 ls.sort(reverse=True)
         self.n_phrases += 1
+        self._version += 1
 
     def find(
         self, tokens: Sequence[Token], start: int = 0, end: int | None = None
     ) -> list[PhraseMatch]:
         """Leftmost-longest, non-overlapping matches in ``tokens[start:end]``."""
-        end = len(tokens) if end is None else end
-        # the sequence matched: tokens without hyphens (index map back to tokens)
-        pre = getattr(tokens, "norms", None)
-        if pre is not None and not any(tokens.hyphen[start:end]):  # type: ignore[attr-defined]
-            idx: Sequence[int] = range(start, end)
-            norms: Sequence[str] = pre[start:end]
-        elif pre is not None and isinstance(tokens, Tokens):
-            all_idx, all_norms = tokens.unhyphenated()
-            a, b = bisect.bisect_left(all_idx, start), bisect.bisect_left(all_idx, end)
-            idx, norms = all_idx[a:b], all_norms[a:b]
+        if not isinstance(tokens, Tokens):
+            return self._find_slow(tokens, start, end)
+        if not (self._exact or self._cased):
+            return []
+        n_all = len(tokens)
+        end = n_all if end is None else end
+        # positions below are among the tokens that are not hyphens
+        all_idx, all_norms = tokens.unhyphenated()
+        if isinstance(all_idx, range):
+            a, b = max(0, min(start, n_all)), max(0, min(end, n_all))
         else:
-            idx = [i for i in range(start, end) if tokens[i].text not in _HYPHENS]
-            norms = [tokens[i].norm for i in idx]
+            a, b = bisect.bisect_left(all_idx, start), bisect.bisect_left(all_idx, end)
+        if a >= b:
+            return []
+        cands = tokens._starts_for(self)
+        ca, cb = bisect.bisect_left(cands, a), bisect.bisect_left(cands, b)
+        if ca >= cb:
+            return []
+        exact, cased = self._exact, self._cased
+        lengths, cased_lengths = self._lengths, self._cased_lengths
+        folded = tokens._folded_unhyphenated() if cased else ()
+        out: list[PhraseMatch] = []
+        j = 0
+        for j0 in cands[ca:cb]:
+            if j0 < j:
+                continue  # inside the previous match
+            j = j0
+            best_len = 0
+            best_keys: list[str] = []
+            if exact:
+                lens = lengths.get(all_norms[j])
+                if lens:
+                    for ln in lens:
+                        if j + ln > b:
+                            continue
+                        keys = exact.get(tuple(all_norms[j : j + ln]))
+                        if keys:
+                            best_len, best_keys = ln, keys
+                            break
+            if cased:
+                lens = cased_lengths.get(folded[j])
+                if lens:
+                    for ln in lens:
+                        if ln <= best_len:
+                            break  # lengths are sorted longest first
+                        if j + ln > b:
+                            continue
+                        keys = cased.get(tuple(folded[j : j + ln]))
+                        if keys:
+                            best_len, best_keys = ln, keys
+                            break
+            if best_len:
+                t0, t1 = all_idx[j], all_idx[j + best_len - 1]
+                out.append(
+                    PhraseMatch(
+                        tokens[t0].start, tokens[t1].end, t0, t1 + 1, tuple(best_keys),
+                        " ".join(all_norms[j : j + best_len]),
+                    )
+                )
+                j += best_len
+            else:
+                j += 1
+        return out
+
+    def _find_slow(
+        self, tokens: Sequence[Token], start: int = 0, end: int | None = None
+    ) -> list[PhraseMatch]:
+        """:meth:`find` on a plain sequence of tokens (not :class:`Tokens`)."""
+        end = len(tokens) if end is None else end
+        idx = [i for i in range(start, end) if tokens[i].text not in _HYPHENS]
+        norms = [tokens[i].norm for i in idx]
         if not norms or not (self._exact or self._cased):
             return []
         out: list[PhraseMatch] = []
@@ -344,20 +467,9 @@ class PhraseMatcher:
         if self._exact:
             passes.append((self._exact, self._lengths, norms))
         if self._cased:
-            if isinstance(idx, range) and isinstance(tokens, Tokens):
-                cased: Sequence[str] = tokens.folded()[start:end]
-            elif isinstance(tokens, Tokens):
-                folded = tokens.folded()
-                cased = [folded[i] for i in idx]
-            else:
-                cased = [_fold_case_kept(tokens[i].text) for i in idx]
-            passes.append((self._cased, self._cased_lengths, cased))
+            passes.append((self._cased, self._cased_lengths, [_fold_case_kept(tokens[i].text) for i in idx]))
         # only positions whose word starts some phrase can start a match
-        if len(passes) == 1:
-            firsts = passes[0][1]
-            starts: Iterable[int] = [j for j, w in enumerate(passes[0][2]) if w in firsts]
-        else:
-            starts = sorted({j for _, firsts, seq in passes for j, w in enumerate(seq) if w in firsts})
+        starts = sorted({j for _, firsts, seq in passes for j, w in enumerate(seq) if w in firsts})
         j = 0
         for j0 in starts:
             if j0 < j:
@@ -688,21 +800,51 @@ def analyze(
     pspans = _paragraph_spans(text)
     parts = _assign_parts(text, pspans, title, caption_patterns)
     paragraphs = tuple(Paragraph(i, s, e, p) for i, ((s, e), p) in enumerate(zip(pspans, parts)))
-    tokens: list[Token] = []
+    spans = [(par, s, e) for par in paragraphs for s, e in split_sentences(text, par.start, par.end)]
+    # tokenise the whole text at once; the sentences then take their runs of tokens.
+    # That is what tokenising sentence by sentence gives unless a token would cross
+    # into the next sentence (sentences glued without a space, "x.ab.Cd"): then every
+    # sentence starts no token, and the text is tokenised sentence by sentence instead.
+    starts, ends, texts, norms = _token_columns(text)
+    n = len(starts)
     sentences: list[Sentence] = []
-    for par in paragraphs:
-        for s, e in split_sentences(text, par.start, par.end):
-            t0 = len(tokens)
-            tokens.extend(tokenize(text[s:e], s))
-            sentences.append(Sentence(len(sentences), s, e, par.index, par.part, t0, len(tokens)))
+    t0 = 0
+    for par, s, e in spans:
+        if t0 >= n or starts[t0] != s:
+            break
+        t1 = bisect.bisect_left(starts, e, t0)
+        sentences.append(Sentence(len(sentences), s, e, par.index, par.part, t0, t1))
+        t0 = t1
+    if len(sentences) != len(spans) or t0 != n:
+        starts, ends, texts, norms = [], [], [], []
+        sentences = []
+        for par, s, e in spans:
+            t0 = len(starts)
+            s_starts, s_ends, s_texts, s_norms = _token_columns(text[s:e], s)
+            starts += s_starts
+            ends += s_ends
+            texts += s_texts
+            norms += s_norms
+            sentences.append(Sentence(len(sentences), s, e, par.index, par.part, t0, len(starts)))
+    tokens = Tokens._from_columns(_make_tokens(starts, ends, texts, norms), norms, texts)
     quotes = tuple(find_quotes(text, pspans))
-    return Doc(
+    doc = Doc(
         text=text,
-        tokens=Tokens(tokens),
+        tokens=tokens,
         sentences=tuple(sentences),
         paragraphs=paragraphs,
         quotes=quotes,
         _sent_starts=tuple(s.start for s in sentences),
-        _tok_starts=tuple(t.start for t in tokens),
+        _tok_starts=tuple(starts),
         _par_starts=tuple(p.start for p in paragraphs),
     )
+    # the word counts, computed here from the columns (what the properties would give)
+    prefix = (0, *itertools.accumulate(map(str.isalnum, map(_FIRST_CHAR, norms))))
+    doc.__dict__["_word_prefix"] = prefix
+    doc.__dict__["n_words"] = sum(
+        prefix[s.tok_end] - prefix[s.tok_start] for s in sentences if s.part != "title"
+    )
+    return doc
+
+
+_FIRST_CHAR = operator.itemgetter(slice(0, 1))
