@@ -464,6 +464,7 @@ class _Article:
         self.quotes = [q for q in doc.quotes if q.depth == 0]
         self.src_hits = config.source_matcher.find(doc.tokens)
         self.src_hit_at = {h.tok_start: h for h in self.src_hits}
+        self.src_starts = [h.start for h in self.src_hits]  # ascending: matches come in text order
 
     # ----- token utilities
     def quote_closing_at(self, ti: int) -> Quote | None:
@@ -1109,10 +1110,11 @@ def _find_relations(art: _Article) -> list[_Draft]:
         if colons and not cues:
             cues = colons[:1]
         cue_starts = {c.tok_start for c in cues}
+        a0 = bisect.bisect_left(art.src_starts, s.start)
+        a1 = bisect.bisect_left(art.src_starts, s.end, a0)
         anon = any(
             any(cfg.entries[k].get("class") == "anonymity" for k in h.keys)
-            for h in art.src_hits
-            if s.start <= h.start < s.end
+            for h in art.src_hits[a0:a1]
         )
         prev_in_sentence: _Draft | None = None
         title_case = bool(cues) and _title_case(toks, lo, hi)

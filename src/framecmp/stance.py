@@ -1444,6 +1444,17 @@ def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Imp
     return out
 
 
+def _vader_words_of(tokens: Sequence[Token]) -> str:
+    """``_vader_words`` of a sentence from its tokens in the Doc (the same tokens)."""
+    parts = []
+    lexicon = vader().lexicon
+    for t in tokens:
+        v = lexicon.get(t.norm)
+        if v is not None:
+            parts.append(f"{t.text} {v / 4:+.2f}")
+    return ", ".join(parts) if parts else "no VADER words"
+
+
 def _vader_words(text: str) -> str:
     parts = []
     lexicon = vader().lexicon
@@ -1558,7 +1569,10 @@ def score_stance(
             cached = tones.get(text)  # one sentence often mentions several actors
             if cached is None:
                 comp = float(vader().polarity_scores(text)["compound"])
-                cached = tones[text] = (comp, f"VADER compound {comp:+.2f} from {_vader_words(text)}")
+                cached = tones[text] = (
+                    comp,
+                    f"VADER compound {comp:+.2f} from {_vader_words_of(doc.tokens[sent.tok_start : sent.tok_end])}",
+                )
             comp, why = cached
         s = slot(holder, m.actor)
         s["ctx_n"] += 1

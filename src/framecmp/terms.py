@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import math
 import re
@@ -108,6 +109,7 @@ _COUNTRY_CUES: dict[str, frozenset[str]] = {
     "niger": frozenset({"niger", "nigerien", "nigeriens", "niamey"}),
     "burkina_faso": frozenset({"burkina", "burkinabe", "burkinabes", "ouagadougou"}),
 }
+_ANY_COUNTRY_CUE = frozenset().union(*_COUNTRY_CUES.values())
 _SKIP_BEFORE = frozenset({"'s", "the", "a", "its", "their", "country's", ","})
 
 
@@ -520,8 +522,10 @@ def _country_near(doc: Doc, tok_start: int, tok_end: int, sent_lo: int, sent_hi:
 
 
 def _main_country(doc: Doc) -> str | None:
+    norms = getattr(doc.tokens, "norms", None) or [t.norm for t in doc.tokens]
     counts = Counter(
-        cid for t in doc.tokens for cid, cues in _COUNTRY_CUES.items() if t.norm in cues
+        cid for n in filter(_ANY_COUNTRY_CUE.__contains__, norms)
+        for cid, cues in _COUNTRY_CUES.items() if n in cues
     )
     if not counts:
         return None
@@ -706,12 +710,17 @@ def find_terms(
                 stacklevel=2,
             )
     cands.sort(key=lambda c: (-(c[1] - c[0]), order.get(c[4], 1 << 30), c[0]))
-    taken: list[tuple[int, int]] = []
+    # taken spans never overlap, so sorted by start their ends ascend too: a candidate
+    # overlaps one iff the last taken span starting before its end reaches past its start
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     chosen = []
     for c in cands:
-        if any(c[0] < b and c[1] > a for a, b in taken):
+        i = bisect.bisect_left(taken_starts, c[1])  # spans starting before c ends
+        if i and taken_ends[i - 1] > c[0]:
             continue
-        taken.append((c[0], c[1]))
+        taken_starts.insert(i, c[0])
+        taken_ends.insert(i, c[1])
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
 
