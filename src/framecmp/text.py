@@ -321,6 +321,56 @@ def inflections(word: str) -> set[str]:
 # --------------------------------------------------------------------------- phrase matcher
 
 
+def _scan(
+    starts: Sequence[int],
+    passes: Sequence[tuple[dict, dict, Sequence[str]]],
+    bound: int,
+    idx: Sequence[int],
+    norms: Sequence[str],
+    tokens: Sequence[Token],
+) -> list[PhraseMatch]:
+    """Leftmost-longest, non-overlapping matches from candidate ``starts``.
+
+    Positions index the non-hyphen tokens (``idx`` maps them to token indices,
+    ``norms`` are their normalised words); each pass is (phrase table,
+    lengths by first word, longest first, the sequence it is keyed on), and the
+    longest match over all passes wins at a position.
+    """
+    out: list[PhraseMatch] = []
+    j = 0
+    for j0 in starts:
+        if j0 < j:
+            continue  # inside the previous match
+        j = j0
+        best_len = 0
+        best_keys: list[str] = []
+        for table, lengths, seq in passes:
+            lens = lengths.get(seq[j])
+            if not lens:
+                continue
+            for ln in lens:
+                if ln <= best_len:
+                    break  # lengths are sorted longest first
+                if j + ln > bound:
+                    continue
+                keys = table.get(tuple(seq[j : j + ln]))
+                if keys:
+                    best_len, best_keys = ln, keys
+                    break
+        if best_len:
+            t0, t1 = idx[j], idx[j + best_len - 1]
+            out.append(
+                PhraseMatch(
+                    tokens[t0].start, tokens[t1].end, t0, t1 + 1, tuple(best_keys),
+                    " ".join(norms[j : j + best_len]),
+                )
+            )
+            j += best_len
+        else:
+            j += 1
+    return out
+
+
 class PhraseMatcher:
     """Token n-gram dictionary matcher: multiword, inflections, case, diacritics.
 
@@ -405,51 +455,12 @@ class PhraseMatcher:
         ca, cb = bisect.bisect_left(cands, a), bisect.bisect_left(cands, b)
         if ca >= cb:
             return []
-        exact, cased = self._exact, self._cased
-        lengths, cased_lengths = self._lengths, self._cased_lengths
-        folded = tokens._folded_unhyphenated() if cased else ()
-        out: list[PhraseMatch] = []
-        j = 0
-        for j0 in cands[ca:cb]:
-            if j0 < j:
-                continue  # inside the previous match
-            j = j0
-            best_len = 0
-            best_keys: list[str] = []
-            if exact:
-                lens = lengths.get(all_norms[j])
-                if lens:
-                    for ln in lens:
-                        if j + ln > b:
-                            continue
-                        keys = exact.get(tuple(all_norms[j : j + ln]))
-                        if keys:
-                            best_len, best_keys = ln, keys
-                            break
-            if cased:
-                lens = cased_lengths.get(folded[j])
-                if lens:
-                    for ln in lens:
-                        if ln <= best_len:
-                            break  # lengths are sorted longest first
-                        if j + ln > b:
-                            continue
-                        keys = cased.get(tuple(folded[j : j + ln]))
-                        if keys:
-                            best_len, best_keys = ln, keys
-                            break
-            if best_len:
-                t0, t1 = all_idx[j], all_idx[j + best_len - 1]
-                out.append(
-                    PhraseMatch(
-                        tokens[t0].start, tokens[t1].end, t0, t1 + 1, tuple(best_keys),
-                        " ".join(all_norms[j : j + best_len]),
-                    )
-                )
-                j += best_len
-            else:
-                j += 1
-        return out
+        passes: list[tuple[dict, dict, Sequence[str]]] = []
+        if self._exact:
+            passes.append((self._exact, self._lengths, all_norms))
+        if self._cased:
+            passes.append((self._cased, self._cased_lengths, tokens._folded_unhyphenated()))
+        return _scan(cands[ca:cb], passes, b, all_idx, all_norms, tokens)
 
     def _find_slow(
         self, tokens: Sequence[Token], start: int = 0, end: int | None = None
@@ -460,8 +471,6 @@ class PhraseMatcher:
         norms = [tokens[i].norm for i in idx]
         if not norms or not (self._exact or self._cased):
             return []
-        out: list[PhraseMatch] = []
-        n = len(idx)
         # (table, lengths-by-first-word, sequence) pairs actually in use
         passes: list[tuple[dict, dict, Sequence[str]]] = []
         if self._exact:
@@ -470,38 +479,7 @@ class PhraseMatcher:
             passes.append((self._cased, self._cased_lengths, [_fold_case_kept(tokens[i].text) for i in idx]))
         # only positions whose word starts some phrase can start a match
         starts = sorted({j for _, firsts, seq in passes for j, w in enumerate(seq) if w in firsts})
-        j = 0
-        for j0 in starts:
-            if j0 < j:
-                continue  # inside the previous match
-            j = j0
-            best_len = 0
-            best_keys: list[str] = []
-            for table, lengths, seq in passes:
-                lens = lengths.get(seq[j])
-                if not lens:
-                    continue
-                for ln in lens:
-                    if ln <= best_len:
-                        break  # lengths are sorted longest first
-                    if j + ln > n:
-                        continue
-                    keys = table.get(tuple(seq[j : j + ln]))
-                    if keys:
-                        best_len, best_keys = ln, keys
-                        break
-            if best_len:
-                t0, t1 = idx[j], idx[j + best_len - 1]
-                out.append(
-                    PhraseMatch(
-                        tokens[t0].start, tokens[t1].end, t0, t1 + 1, tuple(best_keys),
-                        " ".join(norms[j : j + best_len]),
-                    )
-                )
-                j += best_len
-            else:
-                j += 1
-        return out
+        return _scan(starts, passes, len(idx), idx, norms, tokens)
 
     def __len__(self) -> int:
         return self.n_phrases
