@@ -251,3 +251,20 @@ def test_matcher_added_phrase_seen_by_cached_document() -> None:
     assert [h.keys for h in m.find(toks)] == [("k.junta",)]
     m.add("k.partner", "partner")  # the document's cached start positions must not go stale
     assert [h.keys for h in m.find(toks)] == [("k.junta",), ("k.partner",)]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("''It is late,'' he said.", "It is late,"),  # newsroom style: two apostrophes
+    ('"great bond\'\' he shares', "great bond"),  # straight opener, two-apostrophe closer
+    ("``We won,'' she said.", "We won,"),  # PTB style
+    ("He said “yes,'' and left.", "yes,"),  # mixed curly opener
+])
+def test_two_apostrophes_and_backticks_are_double_quotes(text, inner):
+    qs = find_quotes(text)
+    assert [text[q.start:q.end] for q in qs] == [inner]
+    q = qs[0]
+    assert q.closed and text[q.open_start:q.close_end].endswith("''")
+
+
+def test_two_apostrophes_inside_a_word_are_not_a_quote():
+    assert find_quotes("O''Brien spoke, and the rock'' band played.") == []

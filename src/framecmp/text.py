@@ -598,7 +598,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 # --------------------------------------------------------------------------- quotations
 
-_QUOTE_CHARS_RE = re.compile("[\"'“”«»„‟‘’‹›‚]")
+# two apostrophes ('') and two backticks (``) are double quotes in some newsroom and PTB
+# text ("''It is late,'' he said."; "\"great bond'' he shares")
+_QUOTE_CHARS_RE = re.compile("''|``|[\"'“”«»„‟‘’‹›‚]")
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“”", "‟": "”"}
 _SINGLE_OPEN = {"‘": "’", "‹": "›", "‚": "’‘"}
 
@@ -624,10 +626,18 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
         stack: list[tuple[str, str, int]] = []  # (mark, closers, position of mark)
         for qm in _QUOTE_CHARS_RE.finditer(text, ps, pe):
             i = qm.start()
-            c = text[i]
+            c = qm.group()
             prev = text[i - 1] if i > ps else " "
-            nxt = text[i + 1] if i + 1 < pe else " "
-            if c == '"':
+            nxt = text[i + len(c)] if i + len(c) < pe else " "
+            if c == "``":
+                stack.append((c, "''", i))
+            elif c == "''":
+                if stack and stack[-1][0] in ('"', "“", "``", "''"):
+                    _close(out, text, stack, i, pi, close_len=2)
+                elif (prev.isspace() or i == ps or prev in "([{—–-/:") and nxt.isalnum():
+                    stack.append((c, "''", i))
+                # else: two apostrophes inside a word or with no opener: not a quote
+            elif c == '"':
                 if stack and stack[-1][0] == '"':
                     _close(out, text, stack, i, pi)
                 elif prev.isspace() or prev in "([{—–-/:" or i == ps or not nxt.isspace():
@@ -675,12 +685,14 @@ def _close(
     *,
     closed: bool = True,
     at: int | None = None,
+    close_len: int = 1,
 ) -> None:
     mark, _closers, pos = stack.pop()
     end = i if at is None else at
-    close_end = i + 1 if closed else end
-    if end > pos + 1:
-        out.append(Quote(pos + 1, end, pos, close_end, mark, closed, pi, depth=len(stack)))
+    close_end = i + close_len if closed else end
+    start = pos + len(mark)
+    if end > start:
+        out.append(Quote(start, end, pos, close_end, mark, closed, pi, depth=len(stack)))
 
 
 # --------------------------------------------------------------------------- Doc
