@@ -434,3 +434,12 @@ def test_passive_by_agent_is_the_source(cfg, index):
     # a "by" phrase that names no speaker stays agentless
     (a,) = real(run("The results were expected by the end of the year.", cfg, index))
     assert a.source is None and a.source_type == "none"
+
+
+def test_clause_only_cue_needs_a_clause(cfg, index):
+    """'maintain' reports only before a that-clause, a colon, a comma or a quote (seed 004)."""
+    noun_object = run("He stressed that Mali would stay firm while maintaining strong relations "
+                      "with key neighbours like Senegal.", cfg, index)
+    assert [a.cue for a in real(noun_object)] == ["stressed"]
+    clause = run("The minister maintained that the vote was fair.", cfg, index)
+    assert [(a.source, a.cue) for a in real(clause)] == [("The minister", "maintained")]

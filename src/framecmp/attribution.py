@@ -107,6 +107,7 @@ _VERB_SCHEMA = [
     Field("requires_source", choices=("document",)),
     Field("agentless", kind="bool"),
     Field("copular", kind="bool"),
+    Field("clause_only", kind="bool"),
 ]
 _HEDGE_SCHEMA = [
     Field("class", required=True, choices=("evidential", "doubt", "epistemic")),
@@ -1200,6 +1201,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
             else:
                 obj_end, _obj_channel = _told_object(art, m, hi)
                 tail_content = _cue_tail_is_content(art, obj_end, hi)
+                if tail_content and entry.get("clause_only") and not (
+                        toks[obj_end].norm in ("that", ":", ",") or toks[obj_end].text in _OPEN_QUOTES):
+                    tail_content = False  # "maintaining strong relations with X" reports nothing
                 if (not tail_content and obj_end + 1 < hi and toks[obj_end].norm == "to"
                         and _is_word(toks[obj_end + 1]) and (entry.get("class") == "belief" or entry.id in _TO_CONTENT)):
                     tail_content = True  # "appears to be slipping", "declined to comment", "vowed to fight"
