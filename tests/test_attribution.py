@@ -443,3 +443,11 @@ def test_clause_only_cue_needs_a_clause(cfg, index):
     assert [a.cue for a in real(noun_object)] == ["stressed"]
     clause = run("The minister maintained that the vote was fair.", cfg, index)
     assert [(a.source, a.cue) for a in real(clause)] == [("The minister", "maintained")]
+
+
+def test_former_colonies_are_not_the_colonial_power(cfg, index):
+    """Seed 003: 'The former French colonies have hailed Russia' is not France speaking."""
+    res = run("The former French colonies have hailed Russia as a reliable partner.", cfg, index)
+    assert [(a.source, a.affiliation) for a in real(res)] == [("The former French colonies", None)]
+    res = run("French officials have hailed the deal.", cfg, index)
+    assert [a.affiliation for a in real(res)] == ["france"]

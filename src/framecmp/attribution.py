@@ -95,6 +95,9 @@ __all__ = [
     "style_row",
 ]
 
+#: head nouns a demonym describes without making them that country's voice
+_RULED_BY_DEMONYM = frozenset({"colony", "colonies", "ex-colonies", "possessions", "territories"})
+
 SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none", "unfound")
 QUOTE_TYPES = ("direct", "partial", "indirect", "scare")
 
@@ -1442,6 +1445,8 @@ def _classify_range(
     persons = [m for m in inside if m.via == "person"]
     ranked = sorted(inside, key=lambda m: ({"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}[m.via], m.start))
     affiliation = ranked[0].actor if ranked else None
+    if ranked and ranked[0].via == "demonym" and words[-1].norm in _RULED_BY_DEMONYM:
+        affiliation = None  # "the former French colonies" are not France
     classes: dict[str, str] = {}
     for h in art.src_hits:
         if cs <= h.start and h.end <= ce:
