@@ -372,6 +372,9 @@ def test_report_without_plots_and_with_shared_event(fake_modules: list[str]) -> 
     html = report(s, plots=False, min_articles=1)
     assert "<img" not in html
     assert 'id="caveat"' not in html
+    # by default the limits section shows the bundled lexicons' benchmark results
+    assert "PolNeAR" in html and "NewsMTSC" in html and "BABE" in html
+    assert "Treat every measure as unvalidated" in report(s, plots=False, validation={})
 
 
 def test_report_survives_failing_compare(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1344,6 +1344,10 @@ def _limits_html(scores: Any, validation: Mapping[str, str] | None) -> str:
     rows = [[m.capitalize(), can, cannot] for m, (can, cannot) in LIMITS.items()]
     body = _table(["Measure", "Can show", "Cannot show"], rows)
     body += _tag("h3", "Validation")
+    if validation is None:
+        from framecmp.validation import validation_summary
+
+        validation = validation_summary()
     if validation:
         body += _table(["Measure", "Result"], [[k, v] for k, v in validation.items()])
     else:
@@ -1481,7 +1485,9 @@ def report(
         Extra keyword arguments for :func:`framecmp.compare.compare` (defaults:
         ``by="outlet"``, ``min_articles`` as below).
     validation : mapping of str to str, optional
-        Validation results per measure, shown in ``limits``.
+        Validation results per measure, shown in ``limits``. Default: the
+        benchmark results of the bundled lexicons
+        (:func:`framecmp.validation.validation_summary`); ``{}`` shows none.
     min_articles : int
         Below this many articles per outlet, comparisons are illustrations.
     kinds : list of str, optional
