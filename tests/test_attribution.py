@@ -451,3 +451,29 @@ def test_former_colonies_are_not_the_colonial_power(cfg, index):
     assert [(a.source, a.affiliation) for a in real(res)] == [("The former French colonies", None)]
     res = run("French officials have hailed the deal.", cfg, index)
     assert [a.affiliation for a in real(res)] == ["france"]
+
+
+def test_claimed_to_takes_the_infinitive_as_content(cfg, index):
+    """Seed 000: the content of 'Mali has claimed to have neutralised ...' is the infinitive."""
+    text = "In recent weeks, Mali has claimed to have neutralised dozens of terrorists."
+    res = run(text, cfg, index)
+    [a] = real(res)
+    assert (a.source, a.affiliation) == ("Mali", "mali")
+    assert text[a.content_start:a.content_end] == "to have neutralised dozens of terrorists"
+
+
+def test_object_pronoun_source_resolves_like_the_subject_pronoun(cfg, index):
+    """Seed 001: 'According to him' is the prime minister named before, not an anonymous source."""
+    text = ("Prime Minister Choguel Kokalla Maiga spoke on Monday. "
+            "According to him, Paris expected that Malians would beg France to stay.")
+    res = run(text, cfg, index)
+    [a] = [x for x in real(res) if x.source == "him"]
+    assert (a.source_type, a.affiliation) == ("person", "mali")
+
+
+def test_reduced_passive_participle_has_no_source(cfg, index):
+    """Seed 003: in 'attacks blamed on Al-Qaeda', the attacks are not the speaker."""
+    res = run("Mali has faced attacks blamed on Al-Qaeda and Islamic State factions.", cfg, index)
+    assert [(a.cue, a.source, a.source_type) for a in real(res)] == [("blamed", None, "none")]
+    res = run("The officials blamed the army for the losses.", cfg, index)
+    assert [a.source for a in real(res)] == ["The officials"]

@@ -135,6 +135,8 @@ _SOURCE_SCHEMA = [
 
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+# object forms, as sources after a preposition ("according to him")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "me": "i", "us": "we"}
 _AUX = frozenset({"has", "have", "had", "also"})
 # Words PolNeAR counts as part of the cue when they stand just before the verb
 # ("has also said", "was asked", "did not mention", "later said", "went on to say").
@@ -726,7 +728,7 @@ _SOURCE_LEAD_DROP = frozenset({
     "had", "perhaps", "indeed", "and", "but", "or", "nor", "hence", "otherwise", "besides", "likewise",
     "here", "there", "today", "yesterday", "tonight", "finally", "eventually", "ultimately", "again",
 })
-_TO_CONTENT = frozenset({"rv.promise", "rv.vow", "rv.decline", "rv.refuse", "rv.threaten"})
+_TO_CONTENT = frozenset({"rv.promise", "rv.vow", "rv.decline", "rv.refuse", "rv.threaten", "rv.claim"})
 # Cues taken capitalised in a Title Case headline ("Clinton Says ...", "Trump Slams ..."); verbs
 # that are also common headline nouns or other verbs ("Answers", "Continues", "Calls") are left out.
 _TITLE_CUES = frozenset({
@@ -974,6 +976,18 @@ def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
     return i, passive
 
 
+def _reduced_passive(toks: Sequence[Token], m: PhraseMatch, lo: int, hi: int) -> bool:
+    """A participle cue right after a plural noun and before on/by: ``attacks blamed on X``."""
+    if m.tok_start <= lo or m.tok_end + 1 >= hi or not toks[m.tok_end - 1].norm.endswith("ed"):
+        return False
+    prev, nxt, after = toks[m.tok_start - 1], toks[m.tok_end], toks[m.tok_end + 1]
+    return (
+        prev.text.islower() and prev.norm.endswith("s") and _is_word(prev)
+        and prev.norm not in _AUX | _PRONOUNS and nxt.norm in ("on", "by")
+        and after.norm not in _TIME_WORDS and not after.norm.isdigit()
+    )
+
+
 _AGENT_THEN = frozenset({"of", "for", "as", "that", "to", "over", "about", "whether", "if"})
 
 
@@ -1153,6 +1167,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
             ):
                 continue  # "Bamako sees Moscow as a partner, the minister said": same
             cue_tok0, passive = _cue_with_aux(art, m, lo)
+            if not passive and _reduced_passive(toks, m, lo, hi):
+                passive = True  # "attacks blamed on Al-Qaeda": the attacks are not the speaker
             # "Diop was adamant that", "is wary of": an adjective after "be", not a passive;
             # "Diop was quoted as saying": the subject is the speaker
             as_saying = m.tok_end + 1 < hi and toks[m.tok_end].norm == "as" and toks[m.tok_end + 1].norm in _GERUNDS_FOLLOW
@@ -1416,8 +1432,8 @@ def _classify_range(
     if not words:
         return _Src("none")
     cs, ce = toks[a].start, toks[b - 1].end
-    if len(words) == 1 and words[0].norm in _PRONOUNS:
-        p = words[0].norm
+    if len(words) == 1 and _OBJECT_PRONOUNS.get(words[0].norm, words[0].norm) in _PRONOUNS:
+        p = _OBJECT_PRONOUNS.get(words[0].norm, words[0].norm)
         if p in ("it", "there") and d.passive:
             return _Src("none")
         # antecedent: last quoted source or last person mention before the cue
