@@ -477,3 +477,12 @@ def test_reduced_passive_participle_has_no_source(cfg, index):
     assert [(a.cue, a.source, a.source_type) for a in real(res)] == [("blamed", None, "none")]
     res = run("The officials blamed the army for the losses.", cfg, index)
     assert [a.source for a in real(res)] == ["The officials"]
+
+
+def test_config_version_names_every_lexicon(cfg):
+    """Provenance: the report's settings table shows which attribution lexicons were used."""
+    v = cfg.version
+    assert v.startswith("reporting_verbs@") and "+hedges@" in v and "+sources@" in v
+    from framecmp import load_seeds, score
+
+    assert all(score(load_seeds()[:1]).config["lexicons"].values())

@@ -313,6 +313,11 @@ class AttributionConfig:
     source_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
     entries: Mapping[str, Any] = field(init=False, repr=False, compare=False)
 
+    @property
+    def version(self) -> str:
+        """Provenance: ``reporting_verbs@V+hedges@V+sources@V`` (names and versions)."""
+        return "+".join(f"{lex.name}@{lex.version}" for lex in (self.verbs, self.hedges, self.sources))
+
     def __post_init__(self) -> None:
         for name in ("scare_max_words", "continuation_paragraphs", "min_claim_words"):
             v = getattr(self, name)
