@@ -7,6 +7,12 @@ here once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 ARTICLES = [
     "article_id", "outlet", "title", "date", "event", "language", "translated_from",
     "url", "n_words", "status", "n_removed", "duplicate_of",
@@ -55,3 +61,24 @@ REMOVALS = ["article_id", "raw_start", "raw_end", "text", "reason", "rule_id"]
 EVIDENCE_KINDS = (
     "actor", "term", "negated", "quote", "source", "cue", "hedge", "stance", "context",
 )
+
+
+def require(frame: object, func: str, cols: Sequence[str], what: str = "") -> pd.DataFrame:
+    """``frame`` if it is a DataFrame with every column in ``cols``; else a clear error.
+
+    ``func`` names the public function for the message; ``what`` names the
+    expected frame ("the stance frame"), if that helps the reader.
+    """
+    import pandas as pd
+
+    of = f" ({what})" if what else ""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{func}() takes a DataFrame{of}, got {type(frame).__name__}.")
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        where = f" in the {what}" if what else ""
+        raise ValueError(
+            f"{func}(): column(s) {missing} not found{where}. "
+            f"Available columns: {sorted(map(str, frame.columns))}."
+        )
+    return frame

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framecmp import columns
 from framecmp.text import normalize
 
 __all__ = [
@@ -656,15 +657,7 @@ def compare(
 
 
 def _check_frame(frame: Any, func: str, cols: Sequence[str]) -> pd.DataFrame:
-    if isinstance(frame, str) or not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{func}() takes a DataFrame, got {type(frame).__name__}.")
-    missing = [c for c in cols if c not in frame]
-    if missing:
-        raise ValueError(
-            f"{func}(): column(s) {missing} not found. Available columns: "
-            f"{sorted(map(str, frame.columns))}."
-        )
-    return frame
+    return columns.require(frame, func, cols)
 
 
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)

@@ -25,7 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.patches import Patch
 
-from framecmp import display
+from framecmp import columns, display
 
 __all__ = [
     "stance_heatmap",
@@ -64,15 +64,7 @@ def _axes(ax: Axes | None) -> Axes:
 
 
 def _check(data: Any, func: str, required: Sequence[str], what: str = "frame") -> pd.DataFrame:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}() takes a DataFrame ({what}), got {type(data).__name__}.")
-    missing = [c for c in required if c not in data.columns]
-    if missing:
-        raise ValueError(
-            f"{func}(): column(s) {missing} not found in the {what}. "
-            f"Available columns: {sorted(map(str, data.columns))}."
-        )
-    return data
+    return columns.require(data, func, required, what)
 
 
 def _no_data(ax: Axes, message: str = "no data", title: str | None = None) -> Axes:
