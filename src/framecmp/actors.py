@@ -377,7 +377,7 @@ def _build_index(actors: Sequence[Actor], version: str, problems: list[str]) -> 
     owners: dict[tuple[str, bool], list[tuple[Actor, str]]] = {}
     for a in actors:
         for via, phrase, _person, case, _infl in _phrases(a):
-            key = (phrase if case else " ".join(t.norm for t in tokenize(phrase) if t.text not in "-‐‑"), case)
+            key = (phrase if case else " ".join(_norm_tokens(phrase)), case)
             lst = owners.setdefault(key, [])
             if all(o.id != a.id for o, _ in lst):
                 lst.append((a, via))

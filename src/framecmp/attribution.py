@@ -1437,8 +1437,8 @@ def _classify_range(
     if not words:
         return _Src("none")
     cs, ce = toks[a].start, toks[b - 1].end
-    if len(words) == 1 and _OBJECT_PRONOUNS.get(words[0].norm, words[0].norm) in _PRONOUNS:
-        p = _OBJECT_PRONOUNS.get(words[0].norm, words[0].norm)
+    p = _OBJECT_PRONOUNS.get(words[0].norm, words[0].norm) if len(words) == 1 else ""
+    if p in _PRONOUNS:
         if p in ("it", "there") and d.passive:
             return _Src("none")
         # antecedent: last quoted source or last person mention before the cue
