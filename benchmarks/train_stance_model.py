@@ -191,23 +191,27 @@ class _Parts:
         from framecmp.text import tokenize
 
         cues, verbs = _default_cues(), _default_target_lexicon()
-        idx, val, dist, cl, negd, kind, right, agent = [], [], [], [], [], [], [], []
+        idx, val, dist, cl, negd, kind, right, agent, other, oclause = [], [], [], [], [], [], [], [], [], []
         self.speaker = np.zeros(len(items), dtype=bool)
         self.victim = np.zeros(len(items), dtype=bool)
+        self.setting = np.zeros(len(items), dtype=bool)
         self.sentence = np.zeros(len(items))
         comp: dict[str, float] = {}
         for k, (s, a0, b0) in enumerate(items):
             toks = tokenize(s)
             a, b = _target_tokens(toks, a0, b0)
             parts, role = _rule_parts(s, toks, a, b, window, cues, verbs)
-            self.speaker[k] = role == "speaker"
+            self.speaker[k] = role in ("speaker", "listener")
             self.victim[k] = role == "victim"
+            self.setting[k] = role == "setting"
             if s not in comp:
                 comp[s] = float(vader().polarity_scores(s)["compound"])
             self.sentence[k] = comp[s]
             for p in parts:
                 right.append(p.right)
                 agent.append(p.agent)
+                other.append(p.other)
+                oclause.append(p.other_clause)
                 idx.append(k)
                 val.append(p.valence)
                 dist.append(p.dist)
@@ -219,18 +223,23 @@ class _Parts:
         self.dist, self.cl = np.array(dist, dtype=float), np.array(cl, dtype=float)
         self.negd, self.kind = np.array(negd), np.array(kind)
         self.right = np.array(right, dtype=bool)
+        self.other = np.array(other, dtype=bool)
+        self.oclause = np.array(oclause, dtype=bool)
         # the victim factor spares a relative clause of the target ("X who had raped ...")
         self.damp_victim = self.victim[self.idx] & ~np.array(agent, dtype=bool)
 
     def raw(self, r: dict[str, float]) -> np.ndarray:
         neg = np.where(self.negd, r["negation"], 1.0)
+        decay = np.where(self.other, r["other_decay"], r["decay"])
         w_word = (
-            1.0 / (1.0 + (self.dist - 1) / r["decay"]) * r["clause_weight"] ** self.cl
+            1.0 / (1.0 + (self.dist - 1) / decay) * r["clause_weight"] ** self.cl
             * np.where(self.speaker[self.idx], r["speaker_factor"], 1.0)
             * np.where(self.damp_victim, r["victim_factor"], 1.0)
             * np.where(self.right, r["right_weight"], 1.0)
+            * np.where(self.oclause, r["other_clause_factor"], 1.0)
         )
         w = np.select([self.kind == 0, self.kind == 1], [r["cue_weight"], r["verb_weight"]], w_word)
+        w = w * np.where(self.setting[self.idx], r["setting_factor"], 1.0)
         raw = np.bincount(self.idx, weights=self.val * w * neg, minlength=self.n)
         return raw + r["sentence_weight"] * self.sentence
 
@@ -254,7 +263,12 @@ def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
         "right_weight": [1.0, 1.5, 2.0, 3.0],
         "sentence_weight": [0.0, 0.25],
         "negation": [-0.3],
+        "setting_factor": [0.0],
+        "other_decay": [4.0],
+        "other_clause_factor": [0.0],
     }
+    if args.grid:  # override some axes: '{"other_decay": [4, 8]}'
+        grid_shape.update({k: [float(v) for v in vs] for k, vs in json.loads(args.grid).items()})
     alpha = base.alpha  # the normalisation is monotone: with tuned thresholds alpha does not matter
     cv = GroupKFold(n_splits=5)
     folds = list(cv.split(np.zeros(len(items)), np.zeros(len(items)), groups))
@@ -300,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--feature-config", default=None, help="JSON overriding the feature options")
     ap.add_argument("--tune-rules", action="store_true", help="tune the default mode's rules instead")
     ap.add_argument("--top", type=int, default=20, help="--tune-rules: grid points re-scored by CV")
+    ap.add_argument("--grid", default=None, help="--tune-rules: JSON overriding grid axes, e.g. '{\"decay\": [8]}'")
     args = ap.parse_args(argv)
     if args.feature_config:
         FEATURE_CONFIG.update(json.loads(args.feature_config))

@@ -553,3 +553,112 @@ def test_speaker_words_are_damped():
     s = "Smith said the storm was a horrible tragedy."
     a, b = span(s, "Smith")
     assert score_target(s, a, b).label == "neutral"
+
+
+# --------------------------------------------------------------------------- several targets in one sentence
+
+
+def test_relative_clause_of_another_name_is_not_about_the_target():
+    # the lying and cheating are Smith's: for Brown they count for nothing (visible, value 0)
+    s = "Brown met Smith, who had lied to voters and cheated donors."
+    a, b = span(s, "Brown")
+    r = score_target(s, a, b)
+    assert r.label == "neutral" and r.score == 0.0
+    damped = {c.text: c for c in r.evidence}
+    assert set(damped) == {"lied", "cheated"}
+    assert all(c.value == 0.0 and "relative clause of another name" in c.explanation for c in damped.values())
+    a, b = span(s, "Smith")
+    assert score_target(s, a, b).label == "negative"
+    # without the other name the clause is the target's own ("Brown, who had lied ...")
+    s2 = "Brown, who had lied to voters and cheated donors, met reporters."
+    a, b = span(s2, "Brown")
+    assert score_target(s2, a, b).label == "negative"
+
+
+def test_relative_clause_rule_can_be_switched_off():
+    from framecmp.stance import TargetRules
+
+    s = "Brown met Smith, who had lied to voters and cheated donors."
+    a, b = span(s, "Brown")
+    assert score_target(s, a, b, rules=TargetRules(other_clause_factor=1.0)).label == "negative"
+
+
+def test_that_after_another_name_is_no_relative_clause():
+    # "told Smith that ...": what was said, not a clause about Smith
+    from framecmp.stance import TargetRules
+
+    s = "Brown told Smith that the plan was a disaster."
+    a, b = span(s, "Brown")
+    r = score_target(s, a, b, rules=TargetRules(speaker_factor=1.0))
+    assert not any("relative clause of another name" in c.explanation for c in r.evidence)
+
+
+def test_word_beyond_another_name_fades_faster():
+    from framecmp.stance import TargetRules
+
+    s = "Brown spoke as Smith faced a humiliating defeat."
+    a, b = span(s, "Brown")
+    scoped = {c.text: c for c in score_target(s, a, b).evidence}
+    flat = {c.text: c for c in score_target(s, a, b, rules=TargetRules(other_decay=8.0)).evidence}
+    assert "another name between" in scoped["defeat"].explanation
+    assert flat["defeat"].value < scoped["defeat"].value < 0  # weighed down, not dropped
+    # the same words with no other name between keep the usual decay
+    s2 = "Brown spoke as he faced a humiliating defeat."
+    a, b = span(s2, "Brown")
+    own = {c.text: c for c in score_target(s2, a, b).evidence}
+    assert "another name between" not in own["defeat"].explanation
+    assert own["defeat"].value < scoped["defeat"].value
+    # a name that is part of the target itself ("Hillary Clinton" for "Clinton") is not another name
+    s3 = "Clinton spoke as Hillary Clinton faced a humiliating defeat."
+    a, b = span(s3, "Clinton")
+    assert not any("another name between" in c.explanation for c in score_target(s3, a, b).evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Protesters clashed with police in Ferguson.", "Ferguson"),
+        ("The senator was indicted on Monday in a bribery scandal.", "Monday"),
+        ("The senator was indicted late Monday in a bribery scandal.", "late Monday"),
+    ],
+)
+def test_setting_of_the_sentence_is_neutral(sentence, target):
+    a, b = span(sentence, target)
+    r = score_target(sentence, a, b)
+    assert r.label == "neutral" and r.score == 0.0
+    assert r.evidence and all(c.value == 0.0 and "setting factor 0.00" in c.explanation for c in r.evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The scandal deepened in Smith's campaign.", "Smith"),  # a possessive: Smith's campaign
+        ("Voters lost all confidence in Smith after the scandal.", "Smith"),  # attitude toward Smith
+        ("Protesters clashed with Ferguson police.", "Ferguson"),  # no "in"
+    ],
+)
+def test_not_a_setting(sentence, target):
+    a, b = span(sentence, target)
+    r = score_target(sentence, a, b)
+    assert r.label == "negative"
+    assert not any("setting factor" in c.explanation for c in r.evidence)
+
+
+def test_listener_words_are_damped():
+    s = "The aide told Smith that the plan was a disaster."
+    a, b = span(s, "Smith")
+    r = score_target(s, a, b)
+    assert r.label == "neutral"
+    assert [c.text for c in r.evidence] == ["disaster"] and "listener factor 0.00" in r.evidence[0].explanation
+
+
+def test_scoping_rules_leave_the_trained_features_alone():
+    # the shipped model was fitted without the setting, listener and other-name rules
+    from framecmp.stance import target_features
+
+    s = "Brown met Smith, who had lied to voters and cheated donors."
+    a, b = span(s, "Brown")
+    assert target_features(s, a, b)["v:near_neg"][0] < 0
+    s = "Protesters clashed with police in Ferguson."
+    a, b = span(s, "Ferguson")
+    assert target_features(s, a, b)["v:rule_score"][0] < 0
