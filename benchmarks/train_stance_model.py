@@ -15,7 +15,8 @@ and so are features whose largest absolute coefficient is below --prune.
 ``--tune-rules`` instead grid-searches the few numbers of the default
 (rule-based) mode, framecmp.stance.TargetRules, by the same 5-fold
 cross-validation (the grid point with the best mean validation macro-F1 over
-folds is fitted on the training folds' thresholds), and prints them.
+folds is fitted on the training folds' thresholds), and prints them;
+``--grid '{"other_decay": [2, 4, 8]}'`` replaces some axes of the grid.
 
 Prints one JSON object as its last line (the CV results).
 """

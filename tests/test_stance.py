@@ -620,6 +620,7 @@ def test_word_beyond_another_name_fades_faster():
         ("Protesters clashed with police in Ferguson.", "Ferguson"),
         ("The senator was indicted on Monday in a bribery scandal.", "Monday"),
         ("The senator was indicted late Monday in a bribery scandal.", "late Monday"),
+        ("The senator resigned in disgrace last week after the scandal.", "last week"),
     ],
 )
 def test_setting_of_the_sentence_is_neutral(sentence, target):
