@@ -513,9 +513,10 @@ class TargetRules:
     setting_factor : float
         Multiplier of all the evidence (words, cues, news verbs) when the target
         is the setting of the sentence rather than an actor in it: a time ("on
-        Monday", "late Thursday", "last week") or the object of "in" ("protests in Ferguson";
-        not "in his speech", "in Trump's favor", "confidence in X"). At 0 (the
-        default) a setting is neutral; the evidence stays visible with value 0.
+        Monday", "late Thursday", "last week") or the object of "in" ("protests
+        in Ferguson"; not "in his speech", "in Trump's favor", "confidence in
+        X"). At 0 (the default) a setting is neutral; the evidence stays
+        visible with value 0.
     other_decay : float
         ``decay`` for a word with another name between it and the target: in a
         sentence naming several people, such a word more likely belongs to the
@@ -731,9 +732,10 @@ def _capitalised(text: str) -> bool:
 
 
 # A target that is the setting of what a sentence reports, not an actor in it: a time
-# ("late Monday", "on Saturday", "last week": time words with only fillers and numbers) or the object of "in" ("protests in Ferguson", "a hearing in
-# Iowa"). Not a possessive ("in his speech", "in Trump's favor") nor after a noun of attitude
-# ("confidence in Pierson", "a champion in Trump"): those are about the target.
+# ("late Monday", "on Saturday", "last week": time words with only fillers and numbers) or
+# the object of "in" ("protests in Ferguson", "a hearing in Iowa"). Not a possessive ("in
+# his speech", "in Trump's favor") nor after a noun of attitude ("confidence in Pierson",
+# "a champion in Trump"): those are about the target.
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february april june july "
     "august september october november december today yesterday tomorrow tonight morning afternoon "
@@ -770,7 +772,7 @@ def _other_names(tokens: Sequence[Token], a: int, b: int, names: set[int]) -> li
     ("Thursday")."""
     own = {t.norm for t in tokens[a:b] if _is_word(t)}
     out: list[list[int]] = []
-    for j in sorted((names - set(range(a, b))) | set(range(a, b))):
+    for j in sorted(names | set(range(a, b))):
         if tokens[j].norm in _TIME_WORDS and not a <= j < b:
             continue
         if out and (j == out[-1][1] or (j == out[-1][1] + 1 and tokens[j - 1].text in {".", "-"})):
