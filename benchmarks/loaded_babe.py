@@ -54,7 +54,7 @@ sentence_macro_f1_with_attribution, sentence_auc_with_attribution (separate figu
     named speaker with a neutral "said" is not the writer's own voice; these
     are the library's other loaded-language measures, not term hits, hence a
     separate figure. Chosen after looking at BABE's CV scores of three variants
-    (seed 0; macro-F1 / AUC): cue counts per class only 0.650 / 0.705, STYLE
+    (seed 0; macro-F1 / AUC): cue counts per class only 0.646 / 0.708, STYLE
     columns only 0.651 / 0.710, both with scare quotes 0.656 / 0.719 (kept: the
     most complete set of the measures the library reports).
 word_f1_learned_in_fold (separate figure; uses BABE labels)
