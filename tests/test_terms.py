@@ -406,3 +406,19 @@ def test_negated_terms_shown_in_scores_and_highlight():
     assert t.get("armed_group_label", 0) == 0
     html = highlight(art, sc.evidence).html
     assert 'fc-k-negated' in html and "Negated term" in html
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the quoted speaker's word, not the outlet's
+    ("“These terrorists must pay,” the minister said.", [("terrorists", True)]),
+    ('He called the junta "a brutal gang".', [("junta", False), ("brutal", True)]),
+    # a scare quote around the term alone is the writer's own distancing
+    ('Western outlets called them "Russian mercenaries".', [("Russian mercenaries", False)]),
+    ("The junta was brutal.", [("junta", False), ("brutal", False)]),
+])
+def test_quoted_hits_flagged_and_still_counted(lex, text, expected):
+    res = find_terms(analyze(text), lexicon=lex)
+    assert [(h.text, h.quoted) for h in res.hits] == expected
+    assert sum(res.category_counts.values()) == len(expected)  # counted either way
+    quoted_ev = [ev for ev in res.evidence if "Inside a quotation" in (ev.explanation or "")]
+    assert len(quoted_ev) == sum(q for _, q in expected)
