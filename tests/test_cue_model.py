@@ -7,7 +7,7 @@ import json
 import pytest
 
 from framecmp.actors import find_mentions, load_actors
-from framecmp.attribution import extract_attributions, load_attribution_config
+from framecmp.attribution import extract_attributions, load_attribution_config, voices_rows
 from framecmp.cue_model import (
     MODEL_FORMAT,
     CueModel,
@@ -70,21 +70,25 @@ def test_features_see_neighbours_and_flags():
     assert "w=support" in f and "p1=voiced" in f and "n1=for" in f and "inq|support" in f
 
 
+TEXT = "The senator announced his support for the embattled governor on Monday."
+
+
 def test_learned_cue_gets_source_content_and_unlisted_class(index):
     cfg = load_attribution_config(cue_model=TOY)
-    res = run("The senator announced his support for the embattled governor on Monday.", cfg, index)
+    res = run(TEXT, cfg, index)
     learned = [a for a in res.attributions if a.rule == "learned"]
     assert len(learned) == 1
     a = learned[0]
     assert a.cue == "support for" and a.cue_class == "unlisted" and a.cue_id == "rv.learned"
     assert a.source == "his"
-    assert a.content_words > 0 and "governor" in res_text(res, a)
-    # never counted as a loaded verb
-    assert all(e.value == 0.0 for e in res.evidence if e.kind == "cue" and e.rule_id == "rv.learned")
-
-
-def res_text(res, a):
-    return "".join(e.text for e in res.evidence if e.kind == "quote" and e.start == a.content_start)
+    assert a.content_words > 0 and "governor" in TEXT[a.content_start : a.content_end]
+    # never counted as a loaded verb, and a proposal only: no voice, no quote evidence
+    cues = [e for e in res.evidence if e.kind == "cue" and e.rule_id == "rv.learned"]
+    assert [(e.text, e.value, e.category) for e in cues] == [("support for", 0.0, "unlisted")]
+    assert not [e for e in res.evidence if e.kind == "quote" and e.start == a.content_start]
+    off = run(TEXT, load_attribution_config(cue_model=False), index)
+    assert res.voice_of(a.content_start + 1) == off.voice_of(a.content_start + 1)
+    assert res.style["n_attributions"] == len([x for x in res.attributions if x.rule != "learned"])
 
 
 def test_off_means_lexicon_cues_only(index):
@@ -107,3 +111,29 @@ def test_model_object_accepted():
     m = load_cue_model(TOY)
     assert isinstance(m, CueModel)
     assert load_attribution_config(cue_model=m).cue_model is m
+
+
+def test_seeds_measures_unchanged_by_the_model(index):
+    """On the Mali seeds the learned cues add rows to the attribution table only: the voices and
+    style measures are those of the rules alone."""
+    from framecmp import load_seeds
+
+    on, off = load_attribution_config(), load_attribution_config(cue_model=False)
+    n_learned = 0
+    for art in load_seeds():
+        doc = analyze(art.text)
+        ms = find_mentions(doc, index)
+        a, b = extract_attributions(doc, config=on, mentions=ms), extract_attributions(doc, config=off, mentions=ms)
+        assert voices_rows(a, article_id="x", outlet="y") == voices_rows(b, article_id="x", outlet="y")
+        assert all(_same(a.style[k], b.style[k]) for k in b.style)
+        key = [(x.source, x.cue, x.content_start, x.content_end, x.source_type, x.affiliation) for x in b.attributions]
+        assert [(x.source, x.cue, x.content_start, x.content_end, x.source_type, x.affiliation)
+                for x in a.attributions if x.rule != "learned"] == key
+        learned = [x for x in a.attributions if x.rule == "learned"]
+        assert all(x.cue_class == "unlisted" for x in learned)
+        n_learned += len(learned)
+    assert n_learned <= 5  # a handful of proposals on five articles, not a flood
+
+
+def _same(x, y):
+    return x == y or (x != x and y != y)  # NaN == NaN here

@@ -244,7 +244,11 @@ class Attribution:
     affiliation : str or None
         The actor id the source speaks for (``mali``), if known.
     cue, cue_start, cue_end, cue_class, cue_id
-        The reporting verb span, its class (neutral or loaded) and lexicon id.
+        The reporting verb span, its class (neutral, loaded or belief) and lexicon id;
+        class ``unlisted`` (id ``rv.learned``, rule ``learned``) for a cue the lexicon
+        does not list, proposed by the learned cue model. Such a proposal is listed
+        here but not counted in the voices, the style measures or
+        :meth:`AttributionResult.voice_of`.
     quote_type : str
         ``direct``, ``partial``, ``indirect`` or ``scare``.
     content_start, content_end : int
@@ -438,11 +442,13 @@ class AttributionResult:
 
         Content of an attribution is in its source's voice (the affiliation,
         or ``"unknown"`` when the source has none); everything else is the
-        author's own voice. Scare quotes stay in the author's voice.
+        author's own voice. Scare quotes stay in the author's voice, and so do
+        the contents of learned (``unlisted``) cues: "Mali is seeking to ..."
+        tells what Mali wants in the writer's words.
         """
         best: Attribution | None = None
         for a in self.attributions:
-            if a.quote_type == "scare":
+            if a.quote_type == "scare" or a.rule == "learned":
                 continue
             if a.content_start <= offset < a.content_end:
                 if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
@@ -1808,6 +1814,15 @@ def extract_attributions(
         )
         out.append(att)
         holder = att.affiliation or "unknown"
+        if cue is not None and entry is not None and d.rule == "learned":
+            evidence.append(Evidence(
+                kind="cue", start=cue.start, end=cue.end, text=doc.text[cue.start : cue.end],
+                label=cue.phrase, category=entry.get("class"), actor=att.affiliation, value=0.0,
+                rule_id=entry.id,
+                lexicon_version=str(config.cue_model.meta.get("version", "")) if config.cue_model else None,
+                explanation=entry.get("explanation"), part=doc.part_at(cue.start), sentence=att.sentence,
+            ))
+            continue  # a proposal: in the attribution table, not in anyone's voice
         evidence.append(Evidence(
             kind="quote", start=c0, end=c1, text=doc.text[c0:c1], label=qtype, category=qtype,
             actor=att.affiliation, holder=None if qtype == "scare" else holder, rule_id=f"attribution.{d.rule}",
@@ -1851,7 +1866,8 @@ def _style(
     doc: Doc, atts: tuple[Attribution, ...], hedges: tuple[Evidence, ...], config: AttributionConfig
 ) -> dict[str, Any]:
     n_words = doc.n_words
-    real = [a for a in atts if a.quote_type != "scare"]
+    # learned (unlisted) cues are listed in the attribution table only: the measures stay the rules'
+    real = [a for a in atts if a.quote_type != "scare" and a.rule != "learned"]
     # words covered by attributed content (union, so nested attributions count once)
     spans = sorted((a.content_start, a.content_end) for a in real)
     direct = sorted((a.content_start, a.content_end) for a in real if a.quote_type == "direct")
@@ -1931,12 +1947,14 @@ def voices_rows(result: AttributionResult, *, article_id: str, outlet: str) -> l
     attributions (scare quotes excluded); ``share`` divides by all quoted
     words of the article; ``anonymous_share`` and ``direct_share`` are the
     parts of the affiliation's words from anonymous sources / direct quotes.
+    Learned cues (rule ``learned``, class ``unlisted``) are left out, as in
+    :meth:`AttributionResult.voice_of`.
     """
     from framecmp.columns import VOICES
 
     groups: dict[str, list[Attribution]] = {}
     for a in result.attributions:
-        if a.quote_type == "scare":
+        if a.quote_type == "scare" or a.rule == "learned":
             continue
         groups.setdefault(a.affiliation or "unknown", []).append(a)
     total = sum(a.content_words for g in groups.values() for a in g)
