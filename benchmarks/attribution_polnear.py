@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", required=True, type=Path, help="PolNeAR split folder (text/, attributions/)")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles (sorted)")
     ap.add_argument("--no-actors", action="store_true", help="skip actor mentions (affiliations)")
+    ap.add_argument("--no-cue-model", action="store_true",
+                    help="lexicon cues only: without the learned cue detector (lexicons/cue_model.json)")
     args = ap.parse_args(argv)
     tdir, adir = args.data / "text", args.data / "attributions"
     if not tdir.is_dir() or not adir.is_dir():
@@ -132,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())
     if args.limit is not None:
         names = names[: args.limit]
-    cfg = load_attribution_config()
+    cfg = load_attribution_config(cue_model=False if args.no_cue_model else None)
     index = load_actors()
     c = defaultdict(int)
     elapsed = 0.0

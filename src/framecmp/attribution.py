@@ -78,7 +78,8 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.actors import Mention
-from framecmp.lexicons import Field, Lexicon, data_path, load_lexicon
+from framecmp.cue_model import CueModel, load_cue_model
+from framecmp.lexicons import Entry, Field, Lexicon, data_path, load_lexicon
 from framecmp.records import Evidence
 from framecmp.text import Doc, PhraseMatch, PhraseMatcher, Quote, Token
 
@@ -200,6 +201,7 @@ _NOUN_BEFORE = frozenset({
 })
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its",
                           "his", "her", "their", "our"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _CLOSE_QUOTES = frozenset("”\"'’»")
 _OPEN_QUOTES = frozenset("“\"'‘«")
 _CLAUSE_PUNCT = frozenset(",;:()[]—–")
@@ -242,7 +244,11 @@ class Attribution:
     affiliation : str or None
         The actor id the source speaks for (``mali``), if known.
     cue, cue_start, cue_end, cue_class, cue_id
-        The reporting verb span, its class (neutral or loaded) and lexicon id.
+        The reporting verb span, its class (neutral, loaded or belief) and lexicon id;
+        class ``unlisted`` (id ``rv.learned``, rule ``learned``) for a cue the lexicon
+        does not list, proposed by the learned cue model. Such a proposal is listed
+        here but not counted in the voices, the style measures or
+        :meth:`AttributionResult.voice_of`.
     quote_type : str
         ``direct``, ``partial``, ``indirect`` or ``scare``.
     content_start, content_end : int
@@ -300,6 +306,9 @@ class AttributionConfig:
     min_claim_words : int
         Body sentences with at least this many words and no attribution count
         as unattributed claims.
+    cue_model : CueModel or None
+        The learned detector of cues the lexicon does not list
+        (:mod:`framecmp.cue_model`); None turns it off.
     """
 
     verbs: Lexicon
@@ -308,6 +317,7 @@ class AttributionConfig:
     scare_max_words: int = 4
     continuation_paragraphs: int = 6
     min_claim_words: int = 6
+    cue_model: CueModel | None = None
     verb_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
     hedge_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
     source_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
@@ -315,8 +325,11 @@ class AttributionConfig:
 
     @property
     def version(self) -> str:
-        """Provenance: ``reporting_verbs@V+hedges@V+sources@V`` (names and versions)."""
-        return "+".join(f"{lex.name}@{lex.version}" for lex in (self.verbs, self.hedges, self.sources))
+        """Provenance: ``reporting_verbs@V+hedges@V+sources@V`` (names and versions), ``+cue_model@V`` if used."""
+        v = "+".join(f"{lex.name}@{lex.version}" for lex in (self.verbs, self.hedges, self.sources))
+        if self.cue_model is not None:
+            v += f"+cue_model@{self.cue_model.meta.get('version', '?')}"
+        return v
 
     def __post_init__(self) -> None:
         for name in ("scare_max_words", "continuation_paragraphs", "min_claim_words"):
@@ -337,6 +350,7 @@ class AttributionConfig:
         object.__setattr__(self, "verb_matcher", matchers[0])
         object.__setattr__(self, "hedge_matcher", matchers[1])
         object.__setattr__(self, "source_matcher", matchers[2])
+        entries.setdefault(_LEARNED.id, _LEARNED)
         object.__setattr__(self, "entries", entries)
 
 
@@ -346,6 +360,7 @@ def load_attribution_config(
     hedges: str | Path | Mapping[str, Any] | None = None,
     sources: str | Path | Mapping[str, Any] | None = None,
     replace: bool = False,
+    cue_model: str | Path | Mapping[str, Any] | CueModel | bool | None = None,
     **options: int,
 ) -> AttributionConfig:
     """Load the bundled attribution lexicons, with optional user files over them.
@@ -356,6 +371,10 @@ def load_attribution_config(
         User lexicons merged over the bundled ones (same id: the user's wins).
     replace : bool, default False
         If True, user lexicons replace the bundled ones instead.
+    cue_model : path, mapping, CueModel or bool, optional
+        The learned cue detector: None or True for the bundled
+        ``lexicons/cue_model.json``, False for none (lexicon cues only), or a
+        model of your own.
     **options
         Passed to :class:`AttributionConfig` (``scare_max_words`` ...).
 
@@ -382,7 +401,15 @@ def load_attribution_config(
         if user is not None:
             base = base.merged(load_lexicon(user, kind=kind, schema=schema), replace=replace)
         lexs.append(base)
-    return AttributionConfig(lexs[0], lexs[1], lexs[2], **options)
+    if cue_model is None or cue_model is True:
+        model: CueModel | None = load_cue_model()
+    elif cue_model is False:
+        model = None
+    elif isinstance(cue_model, CueModel):
+        model = cue_model
+    else:
+        model = load_cue_model(cue_model)
+    return AttributionConfig(lexs[0], lexs[1], lexs[2], cue_model=model, **options)
 
 
 # --------------------------------------------------------------------------- result
@@ -415,11 +442,13 @@ class AttributionResult:
 
         Content of an attribution is in its source's voice (the affiliation,
         or ``"unknown"`` when the source has none); everything else is the
-        author's own voice. Scare quotes stay in the author's voice.
+        author's own voice. Scare quotes stay in the author's voice, and so do
+        the contents of learned (``unlisted``) cues: "Mali is seeking to ..."
+        tells what Mali wants in the writer's words.
         """
         best: Attribution | None = None
         for a in self.attributions:
-            if a.quote_type == "scare":
+            if a.quote_type == "scare" or a.rule == "learned":
                 continue
             if a.content_start <= offset < a.content_end:
                 if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
@@ -476,6 +505,7 @@ class _Article:
         self.src_hits = config.source_matcher.find(doc.tokens)
         self.src_hit_at = {h.tok_start: h for h in self.src_hits}
         self.src_starts = [h.start for h in self.src_hits]  # ascending: matches come in text order
+        self.verb_hits: list[PhraseMatch] = []  # the reporting-verb lexicon's matches (set by _find_relations)
 
     # ----- token utilities
     def quote_closing_at(self, ti: int) -> Quote | None:
@@ -1121,6 +1151,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
     drafts: list[_Draft] = []
     # the cues of the whole document in one pass, then sentence by sentence
     doc_cues = cfg.verb_matcher.find(toks)
+    art.verb_hits = doc_cues
     cue_tok_starts = [c.tok_start for c in doc_cues]
     for s in art.doc.sentences:
         if s.part == "title" and s.tok_end - s.tok_start < 3:
@@ -1364,6 +1395,122 @@ def _find_relations(art: _Article) -> list[_Draft]:
     return drafts
 
 
+_LEARNED = Entry(
+    id="rv.learned", terms=(),
+    fields={
+        "class": "unlisted",
+        "explanation": "A cue the reporting-verb lexicon does not list, proposed by the learned cue model "
+                       "(lexicons/cue_model.json); it says nothing about the writer's tone.",
+        "source": "cue_model",
+    },
+    line=0, source_file="cue_model.json",
+)
+
+
+def _learned_context(art: _Article, drafts: Sequence[_Draft]) -> tuple[set[int], list[list[str]]]:
+    """Tokens of the rules' cues (``taken``) and each token's context flags for the cue model."""
+    toks = art.toks
+    n = len(toks)
+    starts = [t.start for t in toks]
+    taken: set[int] = set()
+    flags: list[list[str]] = [[] for _ in range(n)]
+    cue_sents: set[int] = set()
+    for d in drafts:
+        if d.cue is not None and d.sentence is not None:
+            s = art.doc.sentences[d.sentence]
+            t0, _p = _cue_with_aux(art, d.cue, s.tok_start)
+            taken.update(range(t0, _cue_end_tok(art, d.cue, s.tok_end)))
+            cue_sents.add(d.sentence)
+        if d.rule != "scare":
+            for i in range(bisect.bisect_left(starts, d.content[0]), bisect.bisect_left(starts, d.content[1])):
+                if "inc" not in flags[i]:
+                    flags[i].append("inc")
+    quoted = [False] * n
+    for q in art.quotes:
+        for i in range(bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)):
+            quoted[i] = True
+    for h in art.verb_hits:
+        flags[h.tok_start].append("lex")
+    for s in art.doc.sentences:
+        lo, hi = s.tok_start, s.tok_end
+        sq = any(quoted[lo:hi])
+        for i in range(lo, hi):
+            if quoted[i]:
+                flags[i].append("inq")
+            elif sq:
+                flags[i].append("sq")
+            if s.index in cue_sents:
+                flags[i].append("sc")
+    return taken, flags
+
+
+def _learned_drafts(art: _Article, drafts: Sequence[_Draft], model: CueModel) -> list[_Draft]:
+    """Relations for the cues the learned model proposes where the rules found none.
+
+    The source is the noun phrase before the cue (as for a lexicon cue); the
+    content is what follows the cue in its sentence, or else what precedes
+    the source (a quote or the clause).
+    """
+    toks = art.toks
+    taken, flags = _learned_context(art, drafts)
+    out: list[_Draft] = []
+    for s in art.doc.sentences:
+        lo, hi = s.tok_start, s.tok_end
+        if s.part == "title" and hi - lo < 3:
+            continue
+        props = model.propose(toks, lo, hi, flags=flags[lo:hi], taken=taken)
+        for t0, t1, _p in props:
+            m = PhraseMatch(toks[t0].start, toks[t1 - 1].end, t0, t1, (_LEARNED.id,), art.text[toks[t0].start : toks[t1 - 1].end])
+            before = t0
+            while before > lo and toks[before - 1].norm in _ADV | _BE:
+                before -= 1
+            prev = toks[before - 1].norm if before > lo else ""
+            src: tuple[int, int] | None
+            if prev in _POSSESSIVES:
+                src = (before - 1, before)  # "his support for", "their plans"
+            elif prev in ("'s", "’s"):
+                j = before - 1  # "Trump's plans": the name before the possessive
+                while j > lo and _is_word(toks[j - 1]) and _is_cap(toks[j - 1]):
+                    j -= 1
+                src = (j, before) if j < before - 1 else None
+            elif prev in _DETERMINERS:
+                src = None  # "the decision", "a view": a noun with no speaker before it
+            else:
+                src = art.source_left_np(before, lo)
+                if src is None and prev == ",":
+                    src = art.source_appos_left(before, lo)
+            if src is not None and any(t.norm in _BE or t.norm in _AUX for t in toks[src[0] : src[1]]):
+                src = None  # "Wagner Group were killed in an attack reportedly ...": a clause, not a speaker
+            agentless = t1 - t0 == 1 and _is_ly_adverb(toks[t0])
+            if agentless:
+                src = None  # "reportedly", "allegedly": nobody is named
+            k = t1
+            while k < hi and toks[k].norm in (",", ":"):
+                k += 1
+            cont: tuple[int, int] | None = None
+            if k < hi and art.doc._count_words(k, hi) > 0:
+                c1 = s.end
+                q = art.quote_opening_at(k)
+                if q is not None and q.end > c1:
+                    c1 = q.end
+                cont = _trim_chars(art.text, toks[k].start, c1)
+            else:
+                cont = _content_before(art, src[0] if src else before, lo, s.start)
+            if cont is None or cont[1] <= cont[0]:
+                continue
+            d = _Draft(src, m, cont, "learned", s.index)
+            d.passive = agentless
+            d.channel = _channel_after(art, t1, hi)
+            a0 = bisect.bisect_left(art.src_starts, s.start)
+            a1 = bisect.bisect_left(art.src_starts, s.end, a0)
+            d.anonymous_marker = any(
+                any(art.cfg.entries[key].get("class") == "anonymity" for key in h.keys) for h in art.src_hits[a0:a1]
+            )
+            out.append(d)
+            taken.update(range(t0, t1))
+    return out
+
+
 def _content_before(
     art: _Article, src_lo: int, lo: int, s_start: int, *, look_back: bool = False
 ) -> tuple[int, int] | None:
@@ -1544,6 +1691,8 @@ def extract_attributions(
         )
     art = _Article(doc, config, mentions)
     drafts = _find_relations(art)
+    if config.cue_model is not None:
+        drafts += _learned_drafts(art, drafts, config.cue_model)
     # continuation quotes and scare quotes
     covered = [(d.content[0], d.content[1]) for d in drafts]
 
@@ -1640,7 +1789,9 @@ def extract_attributions(
             role = people_roles[src.person]
         cue = d.cue
         entry = config.entries[cue.keys[0]] if cue is not None else None
-        if cue is not None:
+        if cue is not None and d.rule == "learned":
+            cue_start, cue_end = cue.start, cue.end  # the model's span as proposed
+        elif cue is not None:
             sent_obj = doc.sentences[d.sentence] if d.sentence is not None else None
             cue_tok0, _p = _cue_with_aux(art, cue, sent_obj.tok_start if sent_obj is not None else 0)
             cue_start = art.toks[cue_tok0].start
@@ -1663,6 +1814,15 @@ def extract_attributions(
         )
         out.append(att)
         holder = att.affiliation or "unknown"
+        if cue is not None and entry is not None and d.rule == "learned":
+            evidence.append(Evidence(
+                kind="cue", start=cue.start, end=cue.end, text=doc.text[cue.start : cue.end],
+                label=cue.phrase, category=entry.get("class"), actor=att.affiliation, value=0.0,
+                rule_id=entry.id,
+                lexicon_version=str(config.cue_model.meta.get("version", "")) if config.cue_model else None,
+                explanation=entry.get("explanation"), part=doc.part_at(cue.start), sentence=att.sentence,
+            ))
+            continue  # a proposal: in the attribution table, not in anyone's voice
         evidence.append(Evidence(
             kind="quote", start=c0, end=c1, text=doc.text[c0:c1], label=qtype, category=qtype,
             actor=att.affiliation, holder=None if qtype == "scare" else holder, rule_id=f"attribution.{d.rule}",
@@ -1706,7 +1866,8 @@ def _style(
     doc: Doc, atts: tuple[Attribution, ...], hedges: tuple[Evidence, ...], config: AttributionConfig
 ) -> dict[str, Any]:
     n_words = doc.n_words
-    real = [a for a in atts if a.quote_type != "scare"]
+    # learned (unlisted) cues are listed in the attribution table only: the measures stay the rules'
+    real = [a for a in atts if a.quote_type != "scare" and a.rule != "learned"]
     # words covered by attributed content (union, so nested attributions count once)
     spans = sorted((a.content_start, a.content_end) for a in real)
     direct = sorted((a.content_start, a.content_end) for a in real if a.quote_type == "direct")
@@ -1786,12 +1947,14 @@ def voices_rows(result: AttributionResult, *, article_id: str, outlet: str) -> l
     attributions (scare quotes excluded); ``share`` divides by all quoted
     words of the article; ``anonymous_share`` and ``direct_share`` are the
     parts of the affiliation's words from anonymous sources / direct quotes.
+    Learned cues (rule ``learned``, class ``unlisted``) are left out, as in
+    :meth:`AttributionResult.voice_of`.
     """
     from framecmp.columns import VOICES
 
     groups: dict[str, list[Attribution]] = {}
     for a in result.attributions:
-        if a.quote_type == "scare":
+        if a.quote_type == "scare" or a.rule == "learned":
             continue
         groups.setdefault(a.affiliation or "unknown", []).append(a)
     total = sum(a.content_words for g in groups.values() for a in g)
