@@ -58,9 +58,10 @@ def test_bundled_model_is_plain_json_with_provenance():
     assert data["format"] == MODEL_FORMAT
     assert 0.0 < data["threshold"] < 1.0
     assert "PolNeAR train" in data["meta"]["trained_on"] and data["meta"]["cv"]["chosen"]
-    cfg = load_attribution_config()
+    cfg = load_attribution_config(cue_model=True)
     assert "+cue_model@" in cfg.version
     assert "cue_model" not in load_attribution_config(cue_model=False).version
+    assert load_attribution_config().cue_model is None  # off by default
 
 
 def test_features_see_neighbours_and_flags():
@@ -118,7 +119,7 @@ def test_seeds_measures_unchanged_by_the_model(index):
     style measures are those of the rules alone."""
     from framecmp import load_seeds
 
-    on, off = load_attribution_config(), load_attribution_config(cue_model=False)
+    on, off = load_attribution_config(cue_model=True), load_attribution_config()
     n_learned = 0
     for art in load_seeds():
         doc = analyze(art.text)
