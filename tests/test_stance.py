@@ -663,3 +663,46 @@ def test_scoping_rules_leave_the_trained_features_alone():
     s = "Protesters clashed with police in Ferguson."
     a, b = span(s, "Ferguson")
     assert target_features(s, a, b)["v:rule_score"][0] < 0
+
+
+def test_negated_negative_word_keeps_part_of_its_sign():
+    from framecmp.stance import TargetRules
+
+    s = "The jury found Smith not guilty of fraud."
+    a, b = span(s, "Smith")
+    r = score_target(s, a, b)
+    # "not guilty of fraud" still puts Smith near the wrongdoing: weaker, not praise
+    assert r.label == "negative"
+    words = {c.text: c.value for c in r.evidence}
+    assert words["fraud"] < 0 and words["guilty"] < 0
+    # one flipping factor for both signs (the earlier rule) made it praise
+    sym = score_target(s, a, b, rules=TargetRules(negation=-0.3, negation_of_negative=-0.3))
+    assert sym.label == "positive"
+
+
+def test_negated_positive_word_flips():
+    s = "Smith is not honest."
+    a, b = span(s, "Smith")
+    r = score_target(s, a, b)
+    assert r.label == "negative"
+    assert [c.text for c in r.evidence] == ["honest"] and r.evidence[0].value < 0
+
+
+def test_object_of_to_is_recipient():
+    from framecmp.stance import TargetRules
+
+    s = "Flynn lied to Pence about his calls."
+    a, b = span(s, "Pence")
+    r = score_target(s, a, b)
+    assert r.label == "neutral"
+    (lied,) = [c for c in r.evidence if c.text == "lied"]
+    assert lied.value == 0.0 and "object of 'to'" in lied.explanation and "not counted" in lied.explanation
+    # the liar is still cast negatively
+    fa, fb = span(s, "Flynn")
+    assert score_target(s, fa, fb).label == "negative"
+    # without the rule the lie counts against the one lied to
+    assert score_target(s, a, b, rules=TargetRules(recipient_factor=1.0)).label == "negative"
+    # words after the target are not damped
+    s2 = "Flynn wrote to Pence, who was furious."
+    a2, b2 = span(s2, "Pence")
+    assert score_target(s2, a2, b2).label == "negative"
