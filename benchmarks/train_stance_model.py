@@ -236,7 +236,11 @@ class _Parts:
         decay = np.where(self.other, r["other_decay"], r["decay"])
         w_word = (
             1.0 / (1.0 + (self.dist - 1) / decay) * r["clause_weight"] ** self.cl
-            * np.where(self.speaker[self.idx], r["speaker_factor"], 1.0)
+            * np.where(
+                self.speaker[self.idx],
+                np.where(self.val > 0, r["speaker_positive_factor"], r["speaker_factor"]),
+                1.0,
+            )
             * np.where(self.damp_victim, r["victim_factor"], 1.0)
             * np.where(self.right, r["right_weight"], 1.0)
             * np.where(self.oclause, r["other_clause_factor"], 1.0)
@@ -263,6 +267,7 @@ def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
         "verb_weight": [2.0, 3.0],
         "clause_weight": [0.6, 1.0],
         "speaker_factor": [0.0, 0.3],
+        "speaker_positive_factor": [0.0, 0.3, 0.5],
         "victim_factor": [0.0, 1.0],
         "right_weight": [1.0, 1.5, 2.0, 3.0],
         "sentence_weight": [0.0, 0.25],
