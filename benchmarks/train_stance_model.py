@@ -192,7 +192,7 @@ class _Parts:
         from framecmp.text import tokenize
 
         cues, verbs = _default_cues(), _default_target_lexicon()
-        idx, val, dist, cl, negd, kind, right, agent, other, oclause = [], [], [], [], [], [], [], [], [], []
+        idx, val, dist, cl, negd, kind, right, agent, other, oclause, recip = [], [], [], [], [], [], [], [], [], [], []
         self.speaker = np.zeros(len(items), dtype=bool)
         self.victim = np.zeros(len(items), dtype=bool)
         self.setting = np.zeros(len(items), dtype=bool)
@@ -213,6 +213,7 @@ class _Parts:
                 agent.append(p.agent)
                 other.append(p.other)
                 oclause.append(p.other_clause)
+                recip.append(p.recipient)
                 idx.append(k)
                 val.append(p.valence)
                 dist.append(p.dist)
@@ -226,18 +227,24 @@ class _Parts:
         self.right = np.array(right, dtype=bool)
         self.other = np.array(other, dtype=bool)
         self.oclause = np.array(oclause, dtype=bool)
+        self.recip = np.array(recip, dtype=bool)
         # the victim factor spares a relative clause of the target ("X who had raped ...")
         self.damp_victim = self.victim[self.idx] & ~np.array(agent, dtype=bool)
 
     def raw(self, r: dict[str, float]) -> np.ndarray:
-        neg = np.where(self.negd, r["negation"], 1.0)
+        neg = np.where(self.negd, np.where(self.val < 0, r["negation_of_negative"], r["negation"]), 1.0)
         decay = np.where(self.other, r["other_decay"], r["decay"])
         w_word = (
             1.0 / (1.0 + (self.dist - 1) / decay) * r["clause_weight"] ** self.cl
-            * np.where(self.speaker[self.idx], r["speaker_factor"], 1.0)
+            * np.where(
+                self.speaker[self.idx],
+                np.where(self.val > 0, r["speaker_positive_factor"], r["speaker_factor"]),
+                1.0,
+            )
             * np.where(self.damp_victim, r["victim_factor"], 1.0)
             * np.where(self.right, r["right_weight"], 1.0)
             * np.where(self.oclause, r["other_clause_factor"], 1.0)
+            * np.where(self.recip, r["recipient_factor"], 1.0)
         )
         w = np.select([self.kind == 0, self.kind == 1], [r["cue_weight"], r["verb_weight"]], w_word)
         w = w * np.where(self.setting[self.idx], r["setting_factor"], 1.0)
@@ -260,10 +267,13 @@ def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
         "verb_weight": [2.0, 3.0],
         "clause_weight": [0.6, 1.0],
         "speaker_factor": [0.0, 0.3],
+        "speaker_positive_factor": [0.0, 0.3, 0.5],
         "victim_factor": [0.0, 1.0],
         "right_weight": [1.0, 1.5, 2.0, 3.0],
         "sentence_weight": [0.0, 0.25],
-        "negation": [-0.3],
+        "negation": [-0.6],
+        "negation_of_negative": [0.3],
+        "recipient_factor": [0.0],
         "setting_factor": [0.0],
         "other_decay": [4.0],
         "other_clause_factor": [0.0],

@@ -163,14 +163,22 @@ def test_victim_as_object_of_violence_is_not_negative():
 
 
 def test_listener_after_said_is_not_the_speaker():
+    from framecmp.stance import TargetRules
+
     # "Sisi said Trump would ...": Trump is the subject of the reported clause, not the speaker,
     # so the words about him count; in '"...," said Sisi' Sisi is the speaker
+    # (the speaker's positive words count at speaker_positive_factor: less than for Trump)
     s = "Sisi said Trump would make a strong and wise leader."
     a, b = span(s, "Trump")
-    assert score_target(s, a, b).label == "positive"
+    trump = score_target(s, a, b)
+    assert trump.label == "positive"
+    assert not any("speaker" in c.explanation for c in trump.evidence)
     s2 = "\"He will make a strong and wise leader,\" said Sisi."
     a, b = span(s2, "Sisi")
-    assert score_target(s2, a, b).label == "neutral"
+    sisi = score_target(s2, a, b)
+    assert sisi.evidence and all("(target is the speaker)" in c.explanation for c in sisi.evidence)
+    assert sisi.score < trump.score
+    assert score_target(s2, a, b, rules=TargetRules(speaker_positive_factor=0.0)).label == "neutral"
 
 
 def test_words_in_names_carry_no_valence():
@@ -663,3 +671,63 @@ def test_scoping_rules_leave_the_trained_features_alone():
     s = "Protesters clashed with police in Ferguson."
     a, b = span(s, "Ferguson")
     assert target_features(s, a, b)["v:rule_score"][0] < 0
+
+
+def test_negated_negative_word_keeps_part_of_its_sign():
+    from framecmp.stance import TargetRules
+
+    s = "The jury found Smith not guilty of fraud."
+    a, b = span(s, "Smith")
+    r = score_target(s, a, b)
+    # "not guilty of fraud" still puts Smith near the wrongdoing: weaker, not praise
+    assert r.label == "negative"
+    words = {c.text: c.value for c in r.evidence}
+    assert words["fraud"] < 0 and words["guilty"] < 0
+    # one flipping factor for both signs (the earlier rule) made it praise
+    sym = score_target(s, a, b, rules=TargetRules(negation=-0.3, negation_of_negative=-0.3))
+    assert sym.label == "positive"
+
+
+def test_negated_positive_word_flips():
+    s = "Smith is not honest."
+    a, b = span(s, "Smith")
+    r = score_target(s, a, b)
+    assert r.label == "negative"
+    assert [c.text for c in r.evidence] == ["honest"] and r.evidence[0].value < 0
+
+
+def test_object_of_to_is_recipient():
+    from framecmp.stance import TargetRules
+
+    s = "Flynn lied to Pence about his calls."
+    a, b = span(s, "Pence")
+    r = score_target(s, a, b)
+    assert r.label == "neutral"
+    (lied,) = [c for c in r.evidence if c.text == "lied"]
+    assert lied.value == 0.0 and "object of 'to'" in lied.explanation and "not counted" in lied.explanation
+    # the liar is still cast negatively
+    fa, fb = span(s, "Flynn")
+    assert score_target(s, fa, fb).label == "negative"
+    # without the rule the lie counts against the one lied to
+    assert score_target(s, a, b, rules=TargetRules(recipient_factor=1.0)).label == "negative"
+    # words after the target are not damped
+    s2 = "Flynn wrote to Pence, who was furious."
+    a2, b2 = span(s2, "Pence")
+    assert score_target(s2, a2, b2).label == "negative"
+
+
+def test_speaker_positive_words_count_a_little_negative_ones_not():
+    from framecmp.stance import TargetRules
+
+    s = "“We are proud of our wonderful students,” Mims said."
+    a, b = span(s, "Mims")
+    r = score_target(s, a, b)
+    assert r.label == "positive"
+    assert all("speaker factor 0.30" in c.explanation for c in r.evidence)
+    # a speaker's negative words are about others: not counted, still shown
+    s2 = "“They are dishonest liars,” Mims said."
+    a2, b2 = span(s2, "Mims")
+    r2 = score_target(s2, a2, b2)
+    assert r2.label == "neutral" and r2.evidence and all(c.value == 0.0 for c in r2.evidence)
+    # with the factor at 0 praise by the speaker counts for nothing too
+    assert score_target(s, a, b, rules=TargetRules(speaker_positive_factor=0.0)).label == "neutral"
