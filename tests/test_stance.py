@@ -731,3 +731,33 @@ def test_speaker_positive_words_count_a_little_negative_ones_not():
     assert r2.label == "neutral" and r2.evidence and all(c.value == 0.0 for c in r2.evidence)
     # with the factor at 0 praise by the speaker counts for nothing too
     assert score_target(s, a, b, rules=TargetRules(speaker_positive_factor=0.0)).label == "neutral"
+
+
+_VADER_CASES = [
+    "VADER is smart, handsome, and funny!",
+    "The deal is not good, but the talks were GREAT!!",
+    "It was kind of bad and sort of sad.",
+    "No problem: the minister was never so happy without doubt.",
+    "He said the bomb was bad ass and the least helpful idea, at least.",
+    "Nobody won't deny the plan isn't terrible?? Really???",
+    "Officials met on Tuesday in Bamako.",
+    "Talks 😀 went well, but 💔 the end",
+    "",
+    "   ",
+    "no",
+    "good",
+    "Very VERY bad news for the ARMY",
+]
+
+
+def test_vader_compound_equals_polarity_scores(seeds):
+    """The shortcut compound is VADER's own, on crafted cases and every seed sentence."""
+    from framecmp.stance import vader, vader_compound
+
+    texts = list(_VADER_CASES)
+    for art in seeds:
+        doc = analyze(art.text, title=art.title)
+        texts += [art.text[s.start : s.end] for s in doc.sentences]
+    assert len(texts) > 100
+    for t in texts:
+        assert vader_compound(t) == float(vader().polarity_scores(t)["compound"]), t

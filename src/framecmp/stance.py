@@ -100,6 +100,58 @@ def vader() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+@dataclass(frozen=True, slots=True)
+class _VaderWindow:
+    """The part of VADER's ``SentiText`` that ``sentiment_valence`` reads, for a few words."""
+
+    words_and_emoticons: list[str]
+    is_cap_diff: bool
+
+
+def vader_compound(text: str) -> float:
+    """VADER's compound score of ``text``: ``vader().polarity_scores(text)["compound"]``, cheaper.
+
+    The same steps as ``SentimentIntensityAnalyzer.polarity_scores``
+    (vaderSentiment 3.3), with two shortcuts that change no value:
+
+    * a text without emoji skips the character-by-character emoji rewrite
+      (which would rebuild the same text);
+    * a word that is not in the lexicon (or is a booster, or "kind" of "kind
+      of") scores 0 without calling ``sentiment_valence``, which gives such a
+      word 0 too;
+    * ``sentiment_valence`` gets the words from three before to two after the
+      word (all it reads; it lower-cases every word it is given, several times
+      per word), with the sentence's ``is_cap_diff``.
+
+    Texts with emoji go through ``polarity_scores`` itself. The tests compare
+    the two on many sentences.
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    sia = vader()
+    if not sia.emojis.keys().isdisjoint(text):
+        return float(sia.polarity_scores(text)["compound"])
+    text = text.strip()
+    sentitext = SentiText(text)
+    words = sentitext.words_and_emoticons
+    lower = [w.lower() for w in words]
+    lexicon = sia.lexicon
+    last = len(words) - 1
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        w = lower[i]
+        if w not in lexicon or w in BOOSTER_DICT or (w == "kind" and i < last and lower[i + 1] == "of"):
+            sentiments.append(0)
+            continue
+        lo = max(0, i - 3)
+        near = _VaderWindow(words[lo : i + 3], sentitext.is_cap_diff)
+        sentiments.append(sia.sentiment_valence(0, near, item, i - lo, [])[0])
+    if not any(sentiments):
+        return 0.0  # score_valence gives 0.0 for no or all-zero sentiments
+    sentiments = sia._but_check(words, sentiments)
+    return float(sia.score_valence(sentiments, text)["compound"])
+
+
 @lru_cache(maxsize=1)
 def _feature_negators() -> frozenset[str]:
     """The negators of the trained model's features (fixed with the shipped model)."""
@@ -1065,7 +1117,7 @@ def score_target(
     rules = rules or TargetRules()
     contribs = _rule_contributions(sentence, tokens, a, b, rules, cues, _default_target_lexicon())
     if rules.sentence_weight:
-        comp = float(vader().polarity_scores(sentence)["compound"])
+        comp = vader_compound(sentence)
         if comp:
             contribs.append(
                 Contribution(0, len(sentence), sentence, rules.sentence_weight * comp, "sentence", "vader.sentence",
@@ -1745,7 +1797,7 @@ def score_stance(
         else:
             cached = tones.get(text)  # one sentence often mentions several actors
             if cached is None:
-                comp = float(vader().polarity_scores(text)["compound"])
+                comp = vader_compound(text)
                 cached = tones[text] = (
                     comp,
                     f"VADER compound {comp:+.2f} from {_vader_words_of(doc.tokens[sent.tok_start : sent.tok_end])}",
