@@ -486,3 +486,32 @@ def test_config_version_names_every_lexicon(cfg):
     from framecmp import load_seeds, score
 
     assert all(score(load_seeds()[:1]).config["lexicons"].values())
+
+
+def _scan_containing(quotes, off):
+    return next((q for q in quotes if q.start <= off < q.end), None)
+
+
+def test_quote_lookups_match_a_scan(seeds, cfg):
+    """The indexed quote lookups give what a scan of the quotes gives, at every token."""
+    from framecmp.attribution import _Article
+
+    texts = [(a.text, a.title) for a in seeds] + [
+        ('He said "one" and "two", then “three” "open', None),
+        ('"" "a" """b"" c"', None),
+    ]
+    n_quotes = 0
+    for text, title in texts:
+        art = _Article(analyze(text, title=title), cfg, ())
+        n_quotes += len(art.quotes)
+        for ti, t in enumerate(art.toks):
+            for off in (t.start, t.end, t.end - 1):
+                assert art.quote_containing(off) is _scan_containing(art.quotes, off)
+            assert art.quote_opening_at(ti) is next((q for q in art.quotes if q.open_start == t.start), None)
+            assert art.quote_closing_at(ti) is next(
+                (q for q in art.quotes if q.closed and q.close_end == t.end), None
+            )
+        art._quote_starts = None  # the scan fallback
+        for t in art.toks:
+            assert art.quote_containing(t.start) is _scan_containing(art.quotes, t.start)
+    assert n_quotes > 20

@@ -503,6 +503,17 @@ class _Article:
         self.toks = doc.tokens
         self.text = doc.text
         self.quotes = [q for q in doc.quotes if q.depth == 0]
+        # lookups of the quotes by position (the first quote wins, as in a scan of self.quotes)
+        self._quote_opening: dict[int, Quote] = {}
+        self._quote_closing: dict[int, Quote] = {}
+        for q in self.quotes:
+            self._quote_opening.setdefault(q.open_start, q)
+            if q.closed:
+                self._quote_closing.setdefault(q.close_end, q)
+        self._quote_starts: list[int] | None = [q.start for q in self.quotes]
+        if any(a.end > b.start for a, b in zip(self.quotes, self.quotes[1:])):
+            self._quote_starts = None  # not in order without overlaps: quote_containing scans
+        self.sent_starts = [s.start for s in doc.sentences]  # ascending (Doc.sentence_at bisects them)
         self.src_hits = config.source_matcher.find(doc.tokens)
         self.src_hit_at = {h.tok_start: h for h in self.src_hits}
         self.src_starts = [h.start for h in self.src_hits]  # ascending: matches come in text order
@@ -510,20 +521,25 @@ class _Article:
 
     # ----- token utilities
     def quote_closing_at(self, ti: int) -> Quote | None:
-        t = self.toks[ti]
-        for q in self.quotes:
-            if q.closed and q.close_end == t.end:
-                return q
-        return None
+        """The (first) closed quote whose closing mark ends where token ``ti`` ends."""
+        return self._quote_closing.get(self.toks[ti].end)
 
     def quote_opening_at(self, ti: int) -> Quote | None:
-        t = self.toks[ti]
-        for q in self.quotes:
-            if q.open_start == t.start:
-                return q
-        return None
+        """The (first) quote whose opening mark starts where token ``ti`` starts."""
+        return self._quote_opening.get(self.toks[ti].start)
 
     def quote_containing(self, off: int) -> Quote | None:
+        """The first quote whose content holds character ``off``.
+
+        Quotes in order without overlaps (the usual case): only the last one
+        starting at or before ``off`` can hold it.
+        """
+        starts = self._quote_starts
+        if starts is not None:
+            i = bisect.bisect_right(starts, off) - 1
+            if i >= 0 and off < self.quotes[i].end:
+                return self.quotes[i]
+            return None
         for q in self.quotes:
             if q.start <= off < q.end:
                 return q
@@ -1172,7 +1188,6 @@ def _find_relations(art: _Article) -> list[_Draft]:
             for h in art.src_hits[a0:a1]
         )
         prev_in_sentence: _Draft | None = None
-        title_case = bool(cues) and _title_case(toks, lo, hi)
         absorbed: set[int] = set()  # "saying" in "was quoted as saying": part of the cue before it
         for m in cues:
             if m.tok_start in absorbed:
@@ -1181,7 +1196,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
             if art.quote_containing(m.start) is not None:
                 continue  # a cue inside quoted words: PolNeAR does not annotate nested attributions
             if (_is_cap(toks[m.tok_start]) and m.tok_start > lo and toks[m.tok_start - 1].text not in _OPEN_QUOTES
-                    and not (title_case and entry.id in _TITLE_CUES)):
+                    and not (entry.id in _TITLE_CUES and _title_case(toks, lo, hi))):
                 continue  # "United States", "Islamic State": a name, not a verb (but "Clinton Says ..." in a headline)
             if m.tok_start > lo and toks[m.tok_start - 1].text in ("-", "‐", "‑", "–"):
                 continue  # "so-called", "self-described": part of a compound word
@@ -1714,7 +1729,7 @@ def extract_attributions(
         if nw == 0:
             continue
         prior = [d for p, d in direct_drafts if par_of_quote[id(q)] - config.continuation_paragraphs <= p <= par_of_quote[id(q)] and d.content[1] <= q.start]
-        starts_sentence = any(s.start >= q.open_start - 1 and s.start <= q.start for s in doc.sentences)
+        starts_sentence = _any_between(art.sent_starts, q.open_start - 1, q.start)
         if nw > config.scare_max_words and prior and starts_sentence:
             d0 = prior[-1]
             sent = doc.sentence_at(q.start)
@@ -1848,6 +1863,12 @@ def extract_attributions(
     out_t = tuple(out)
     style = _style(doc, out_t, hedge_ev, config)
     return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev)
+
+
+def _any_between(values: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether ascending ``values`` hold a value ``v`` with ``lo <= v <= hi``."""
+    i = bisect.bisect_left(values, lo)
+    return i < len(values) and values[i] <= hi
 
 
 def _sent_index(doc: Doc, off: int) -> int | None:
