@@ -517,7 +517,30 @@ class _Article:
         self.src_hits = config.source_matcher.find(doc.tokens)
         self.src_hit_at = {h.tok_start: h for h in self.src_hits}
         self.src_starts = [h.start for h in self.src_hits]  # ascending: matches come in text order
+        self.src_tok_starts = [h.tok_start for h in self.src_hits]
+        self._mention_starts: list[int] | None = [m.start for m in self.mentions]
+        if any(a > b for a, b in zip(self._mention_starts, self._mention_starts[1:])):
+            self._mention_starts = None  # mentions not in text order: mentions_within scans
         self.verb_hits: list[PhraseMatch] = []  # the reporting-verb lexicon's matches (set by _find_relations)
+
+    def src_hits_within(self, cs: int, ce: int) -> list[PhraseMatch]:
+        """Source-lexicon hits inside characters ``cs:ce``, in text order."""
+        i0 = bisect.bisect_left(self.src_starts, cs)
+        i1 = bisect.bisect_right(self.src_starts, ce, i0)
+        return [h for h in self.src_hits[i0:i1] if h.end <= ce]
+
+    def src_hits_from(self, a: int, b: int) -> list[PhraseMatch]:
+        """Source-lexicon hits starting at tokens ``a:b``, in text order."""
+        return self.src_hits[bisect.bisect_left(self.src_tok_starts, a) : bisect.bisect_left(self.src_tok_starts, b)]
+
+    def mentions_within(self, cs: int, ce: int) -> list[Mention]:
+        """Actor mentions inside characters ``cs:ce``, in the order given."""
+        starts = self._mention_starts
+        if starts is None:
+            return [m for m in self.mentions if cs <= m.start and m.end <= ce]
+        i0 = bisect.bisect_left(starts, cs)
+        i1 = bisect.bisect_right(starts, ce, i0)
+        return [m for m in self.mentions[i0:i1] if m.end <= ce]
 
     # ----- token utilities
     def quote_closing_at(self, ti: int) -> Quote | None:
@@ -987,8 +1010,8 @@ def _is_document_source(art: _Article, src: tuple[int, int] | None) -> bool:
     if src is None:
         return False
     a, b = src
-    for h in art.src_hits:
-        if a <= h.tok_start and h.tok_end <= b and any(
+    for h in art.src_hits_from(a, b):
+        if h.tok_end <= b and any(
             art.cfg.entries[k].get("class") == "document" for k in h.keys
         ):
             return True
@@ -1060,7 +1083,7 @@ def _by_agent(art: _Article, a: int, hi: int) -> tuple[int, int] | None:
     words = [t for t in toks[b0:b1] if _is_word(t)]
     if not words or any(t.norm in _TIME_WORDS for t in words):
         return None
-    if (any(_is_cap(t) for t in words) or any(b0 <= h.tok_start < b1 for h in art.src_hits)
+    if (any(_is_cap(t) for t in words) or bool(art.src_hits_from(b0, b1))
             or (len(words) == 1 and words[0].norm in ("him", "her", "them"))):
         return (b0, b1)
     return None
@@ -1088,17 +1111,17 @@ def _cue_end_tok(art: _Article, m: PhraseMatch, hi: int) -> int:
 def _cue_tail_is_content(art: _Article, a: int, hi: int) -> bool:
     """Whether the tokens after the cue (from ``a``) carry the reported content."""
     toks = art.toks[a:hi]
-    words = [t for t in toks if _is_word(t)]
-    if not words:
+    first_word = next((t for t in toks if _is_word(t)), None)
+    if first_word is None:
         return False
     if any(t.norm in ("that", ":") or t.text in ("“", "«") for t in toks):
         return True
-    if toks and toks[0].text in _OPEN_QUOTES:
+    if toks[0].text in _OPEN_QUOTES:
         return True
-    first = toks[0].norm if toks else ""
+    first = toks[0].norm
     if first == ",":
-        return len(words) > 3 and words[0].norm not in _GERUNDS_FOLLOW | _LEAD_PREP
-    return first not in _LEAD_PREP or len(words) > 8
+        return art.doc._count_words(a, hi) > 3 and first_word.norm not in _GERUNDS_FOLLOW | _LEAD_PREP
+    return first not in _LEAD_PREP or art.doc._count_words(a, hi) > 8
 
 
 def _next_boundary(art: _Article, a: int, hi: int, cue_starts: set[int]) -> int:
@@ -1625,17 +1648,17 @@ def _classify_range(
             s = ante[1]
             return _Src(s.type, s.role, s.person, s.affiliation, s.entity)
         return _Src("person" if p in _PERSON_PRONOUNS else "institution" if p == "it" else "anonymous")
-    inside = [m for m in art.mentions if cs <= m.start and m.end <= ce]
+    inside = art.mentions_within(cs, ce)
     persons = [m for m in inside if m.via == "person"]
     ranked = sorted(inside, key=lambda m: ({"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}[m.via], m.start))
     affiliation = ranked[0].actor if ranked else None
     if ranked and ranked[0].via == "demonym" and words[-1].norm in _RULED_BY_DEMONYM:
         affiliation = None  # "the former French colonies" are not France
     classes: dict[str, str] = {}
-    for h in art.src_hits:
-        if cs <= h.start and h.end <= ce:
-            for k in h.keys:
-                classes.setdefault(art.cfg.entries[k].get("class"), art.text[h.start : h.end])
+    hits_inside = art.src_hits_within(cs, ce)
+    for h in hits_inside:
+        for k in h.keys:
+            classes.setdefault(art.cfg.entries[k].get("class"), art.text[h.start : h.end])
     role = classes.get("role")
     head = words[-1].norm
     if persons:
@@ -1647,7 +1670,7 @@ def _classify_range(
     named = [t for t in words if _is_cap(t) and not any(
         m.start <= t.start < m.end for m in inside) and t.norm not in _DETERMINERS
         and not (t is words[0] and t.norm in _INDEFINITE)]
-    in_lex = {i for h in art.src_hits if cs <= h.start and h.end <= ce for i in range(h.tok_start, h.tok_end)}
+    in_lex = {i for h in hits_inside for i in range(h.tok_start, h.tok_end)}
     named = [t for t in named if art.doc.token_index(t.start) not in in_lex]
     role_words = set(classes.get("role", "").lower().split())
     named = [t for t in named if t.norm not in role_words]
