@@ -1198,6 +1198,8 @@ def _find_relations(art: _Article) -> list[_Draft]:
             continue
         lo, hi = s.tok_start, s.tok_end
         cues = _sentence_cues(art, doc_cues, cue_tok_starts, lo, hi)
+        if not cues:
+            continue  # no reporting verb: nothing to attribute in this sentence
         # a colon counts only as "Name: words" at the start of a line (at most one per sentence)
         colons = [c for c in cues if cfg.entries[c.keys[0]].get("pos") == "colon"]
         cues = [c for c in cues if cfg.entries[c.keys[0]].get("pos") != "colon"]
