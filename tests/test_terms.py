@@ -422,3 +422,23 @@ def test_quoted_hits_flagged_and_still_counted(lex, text, expected):
     assert sum(res.category_counts.values()) == len(expected)  # counted either way
     quoted_ev = [ev for ev in res.evidence if "Inside a quotation" in (ev.explanation or "")]
     assert len(quoted_ev) == sum(q for _, q in expected)
+
+
+def test_sentence_matches_equal_matching_each_sentence(seeds):
+    """One document pass split by sentence gives what matching sentence by sentence gives."""
+    from framecmp.terms import _sentence_matches, load_terms
+    from framecmp.text import PhraseMatcher
+
+    crossing = PhraseMatcher([("x.end", "the end. Start"), ("x.end2", "end"), ("x.start", "start again")])
+    cases = [(load_terms().matcher, analyze(a.text, title=a.title)) for a in seeds]
+    cases.append((crossing, analyze("It was the end. Start again, said the end.")))
+    n = 0
+    for matcher, doc in cases:
+        each = [m for s in doc.sentences for m in matcher.find(doc.tokens, s.tok_start, s.tok_end)]
+        assert _sentence_matches(matcher, doc) == each
+        n += len(each)
+    assert n > 20
+    # the document pass does cross the sentence end there; the split falls back to the sentence
+    doc = cases[-1][1]
+    assert any(m.keys == ("x.end",) for m in crossing.find(doc.tokens))
+    assert [m.keys for m in _sentence_matches(crossing, doc)] == [("x.end2",), ("x.start",), ("x.end2",)]

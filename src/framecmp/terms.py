@@ -52,7 +52,7 @@ from .lexicons import (
     load_yaml_with_lines,
 )
 from .records import Evidence
-from .text import Doc, PhraseMatcher, Token, tokenize
+from .text import Doc, PhraseMatch, PhraseMatcher, Token, tokenize
 
 __all__ = [
     "DEFAULT_FILES",
@@ -643,6 +643,29 @@ def _index(lexicon: TermLexicon) -> tuple[dict[str, int], dict[str, TermEntry]]:
     return hit[1], hit[2]
 
 
+def _sentence_matches(matcher: PhraseMatcher, doc: Doc) -> list[PhraseMatch]:
+    """``matcher.find`` sentence by sentence, in order, from one pass over the whole document.
+
+    Leftmost-longest matching gives the same matches inside a sentence as
+    matching the sentence alone, unless a document match crosses one of its
+    ends: then that sentence is matched alone. Matches outside every sentence
+    are left out, as sentence-by-sentence matching leaves them.
+    """
+    toks = doc.tokens
+    found = matcher.find(toks)
+    starts = [m.tok_start for m in found]
+    out: list[PhraseMatch] = []
+    for s in doc.sentences:
+        lo, hi = s.tok_start, s.tok_end
+        a = bisect.bisect_left(starts, lo)
+        b = bisect.bisect_left(starts, hi, a)
+        if (a > 0 and found[a - 1].tok_end > lo) or (b > a and found[b - 1].tok_end > hi):
+            out.extend(matcher.find(toks, lo, hi))
+        else:
+            out.extend(found[a:b])
+    return out
+
+
 def find_terms(
     doc: Doc,
     *,
@@ -696,10 +719,9 @@ def find_terms(
     order, by_id = _index(lexicon)
     # candidates: (start, end, tok_start, tok_end, entry_id, phrase_norm or None)
     cands: list[tuple[int, int, int, int, str, str | None]] = []
-    for s in doc.sentences:
-        for m in lexicon.matcher.find(doc.tokens, s.tok_start, s.tok_end):
-            key = min(m.keys, key=lambda k: order.get(k, 1 << 30))
-            cands.append((m.start, m.end, m.tok_start, m.tok_end, key, m.phrase))
+    for m in _sentence_matches(lexicon.matcher, doc):
+        key = min(m.keys, key=lambda k: order.get(k, 1 << 30))
+        cands.append((m.start, m.end, m.tok_start, m.tok_end, key, m.phrase))
     for eid, pat in lexicon.patterns:
         try:
             for mt in pat.finditer(doc.text, timeout=timeout):
