@@ -515,3 +515,21 @@ def test_quote_lookups_match_a_scan(seeds, cfg):
         for t in art.toks:
             assert art.quote_containing(t.start) is _scan_containing(art.quotes, t.start)
     assert n_quotes > 20
+
+
+def test_span_cover_matches_brute_force():
+    """_SpanCover.nested: some span holds the quote or lies inside it (checked against a scan)."""
+    import random
+
+    from framecmp.attribution import _SpanCover
+    from framecmp.text import Quote
+
+    rng = random.Random(7)
+    for _ in range(300):
+        spans = [(a, a + rng.randint(0, 15)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 6)))]
+        cover = _SpanCover(spans)
+        for _ in range(10):
+            s = rng.randint(0, 45)
+            q = Quote(s, s + rng.randint(0, 15), s - 1, s + 16, '"', True, 0)
+            want = any(a <= q.start and q.end <= b or (q.start <= a and b <= q.end) for a, b in spans)
+            assert cover.nested(q) is want

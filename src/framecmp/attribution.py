@@ -72,6 +72,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -521,6 +522,7 @@ class _Article:
         self._mention_starts: list[int] | None = [m.start for m in self.mentions]
         if any(a > b for a, b in zip(self._mention_starts, self._mention_starts[1:])):
             self._mention_starts = None  # mentions not in text order: mentions_within scans
+        self.cue_aux: dict[tuple[int, int, int], tuple[int, bool]] = {}  # see _cue_with_aux
         self.verb_hits: list[PhraseMatch] = []  # the reporting-verb lexicon's matches (set by _find_relations)
 
     def src_hits_within(self, cs: int, ce: int) -> list[PhraseMatch]:
@@ -1035,7 +1037,18 @@ def _is_ly_adverb(t: Token) -> bool:
 
 
 def _cue_with_aux(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
-    """Token index where the cue span starts (``has also said``) and passive flag."""
+    """Token index where the cue span starts (``has also said``) and passive flag.
+
+    Computed once per cue and sentence start (the rules ask, then the rows).
+    """
+    key = (m.tok_start, m.tok_end, lo)
+    got = art.cue_aux.get(key)
+    if got is None:
+        got = art.cue_aux[key] = _cue_with_aux_uncached(art, m, lo)
+    return got
+
+
+def _cue_with_aux_uncached(art: _Article, m: PhraseMatch, lo: int) -> tuple[int, bool]:
     i = m.tok_start
     passive = False
     if _went_on_to(art.toks, i, lo):
@@ -1735,10 +1748,7 @@ def extract_attributions(
     if config.cue_model is not None:
         drafts += _learned_drafts(art, drafts, config.cue_model)
     # continuation quotes and scare quotes
-    covered = [(d.content[0], d.content[1]) for d in drafts]
-
-    def is_covered(q: Quote) -> bool:
-        return any(a <= q.start and q.end <= b or (q.start <= a and b <= q.end) for a, b in covered)
+    is_covered = _SpanCover([(d.content[0], d.content[1]) for d in drafts]).nested
 
     par_of_quote = {id(q): q.paragraph for q in art.quotes}
     direct_drafts: list[tuple[int, _Draft]] = []
@@ -1888,6 +1898,25 @@ def extract_attributions(
     out_t = tuple(out)
     style = _style(doc, out_t, hedge_ev, config)
     return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev)
+
+
+class _SpanCover:
+    """Spans ``(a, b)``, to ask whether a quote lies inside one of them or holds one."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _b in self.spans]
+        # the furthest end among the spans starting at or before each one
+        self.max_end = list(itertools.accumulate((b for _a, b in self.spans), max))
+
+    def nested(self, q: Quote) -> bool:
+        """Whether some span holds ``q.start:q.end``, or lies inside it."""
+        i = bisect.bisect_right(self.starts, q.start)
+        if i and self.max_end[i - 1] >= q.end:
+            return True  # a span starting at or before the quote reaches its end
+        j = bisect.bisect_left(self.starts, q.start)
+        k = bisect.bisect_right(self.starts, q.end, j)
+        return any(b <= q.end for _a, b in self.spans[j:k])
 
 
 def _any_between(values: Sequence[int], lo: int, hi: int) -> bool:
