@@ -622,7 +622,7 @@ class _Article:
                     j -= 1
                 while j > lo and toks[j - 1].norm in _AND_NAME_LEFT:
                     j -= 1  # "former President Obama and ..."
-                if j > lo and _is_word(toks[j - 1]) and toks[j - 1].norm not in _LEFT_STOP | _LEAD_PREP:
+                if j > lo and _is_word(toks[j - 1]) and toks[j - 1].norm not in _LEFT_STOP_PREP:
                     break
                 if j >= a - 1:
                     break
@@ -637,7 +637,7 @@ class _Article:
         if a < head:
             ext = self._drop_lead(a, b)
             if (ext > a and toks[a].norm.endswith("ing") and not _is_cap(toks[a])) or (
-                    not _is_cap(toks[ext]) and toks[ext].norm in _LEAD_PREP | _NP_LINK):
+                    not _is_cap(toks[ext]) and toks[ext].norm in _LEAD_PREP_LINK):
                 ext = head  # "After meeting with Putin in Moscow officials said": a participle clause
             a = ext
         return (a, b)
@@ -822,6 +822,12 @@ _NOT_A_SOURCE = frozenset({
 })
 _AND_NAME_LEFT = frozenset({"the", "former", "then", "vice", "deputy", "senior", "both"})
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
+# unions of the word sets above, built once (the rules test tokens against them often)
+_ADV_BE = _ADV | _BE
+_LEFT_STOP_PREP = _LEFT_STOP | _LEAD_PREP
+_LEAD_PREP_LINK = _LEAD_PREP | _NP_LINK
+_AUX_PRONOUNS = _AUX | _PRONOUNS
+_GERUNDS_PREP = _GERUNDS_FOLLOW | _LEAD_PREP
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -1004,7 +1010,7 @@ _WENT_ON = (("went", "on", "to"), ("goes", "on", "to"), ("go", "on", "to"), ("go
 
 def _went_on_to(toks: Sequence[Token], i: int, lo: int) -> bool:
     """Whether ``went on to`` stands just before token ``i``."""
-    return i - 3 >= lo and tuple(t.norm for t in toks[i - 3 : i]) in _WENT_ON
+    return i - 3 >= lo and toks[i - 1].norm == "to" and (toks[i - 3].norm, toks[i - 2].norm, "to") in _WENT_ON
 
 
 def _is_document_source(art: _Article, src: tuple[int, int] | None) -> bool:
@@ -1057,7 +1063,7 @@ def _cue_with_aux_uncached(art: _Article, m: PhraseMatch, lo: int) -> tuple[int,
         i -= 1
     j = m.tok_start
     progressive = art.toks[m.tok_end - 1].norm.endswith("ing")
-    while j > lo and (art.toks[j - 1].norm in _ADV | _BE or _is_ly_adverb(art.toks[j - 1])):
+    while j > lo and (art.toks[j - 1].norm in _ADV_BE or _is_ly_adverb(art.toks[j - 1])):
         if art.toks[j - 1].norm in _BE and not progressive:
             passive = True  # also "is widely expected"
         j -= 1
@@ -1071,7 +1077,7 @@ def _reduced_passive(toks: Sequence[Token], m: PhraseMatch, lo: int, hi: int) ->
     prev, nxt, after = toks[m.tok_start - 1], toks[m.tok_end], toks[m.tok_end + 1]
     return (
         prev.text.islower() and prev.norm.endswith("s") and _is_word(prev)
-        and prev.norm not in _AUX | _PRONOUNS and nxt.norm in ("on", "by")
+        and prev.norm not in _AUX_PRONOUNS and nxt.norm in ("on", "by")
         and after.norm not in _TIME_WORDS and not after.norm.isdigit()
     )
 
@@ -1133,7 +1139,7 @@ def _cue_tail_is_content(art: _Article, a: int, hi: int) -> bool:
         return True
     first = toks[0].norm
     if first == ",":
-        return art.doc._count_words(a, hi) > 3 and first_word.norm not in _GERUNDS_FOLLOW | _LEAD_PREP
+        return art.doc._count_words(a, hi) > 3 and first_word.norm not in _GERUNDS_PREP
     return first not in _LEAD_PREP or art.doc._count_words(a, hi) > 8
 
 
@@ -1267,7 +1273,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
             if entry.get("copular") or as_saying:
                 passive = False
             before = cue_tok0
-            while before > lo and toks[before - 1].norm in _ADV | _BE:
+            while before > lo and toks[before - 1].norm in _ADV_BE:
                 before -= 1
             d: _Draft | None = None
             if entry.get("pos") == "colon":
@@ -1516,7 +1522,7 @@ def _learned_drafts(art: _Article, drafts: Sequence[_Draft], model: CueModel) ->
         for t0, t1, _p in props:
             m = PhraseMatch(toks[t0].start, toks[t1 - 1].end, t0, t1, (_LEARNED.id,), art.text[toks[t0].start : toks[t1 - 1].end])
             before = t0
-            while before > lo and toks[before - 1].norm in _ADV | _BE:
+            while before > lo and toks[before - 1].norm in _ADV_BE:
                 before -= 1
             prev = toks[before - 1].norm if before > lo else ""
             src: tuple[int, int] | None
