@@ -225,6 +225,30 @@ def test_captions_are_kept_and_marked(cleaned: dict) -> None:
 
 
 @pytest.mark.parametrize("key", list(SEED_FILES))
+def test_captions_false_changes_only_the_captions(cleaned: dict, key: str) -> None:
+    """Article loading skips the caption search; everything else is the same."""
+    c = cleaned[key]
+    fast = clean(_raw(key), title=TITLES.get(key), captions=False)
+    assert fast.captions == ()
+    assert (fast.text, fast.offsets, fast.removals, fast.timeouts) == (
+        c.text, c.offsets, c.removals, c.timeouts
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Mali  Says No", "MALI says\tno ", "Mali’s “No” – Moscow", "ﬁnal Straße", "Ａ title", ""],
+)
+def test_norm_title_ascii_shortcut_is_exact(line: str) -> None:
+    import unicodedata
+
+    from framecmp.clean import _TITLE_TRANS, _norm_title
+
+    slow = " ".join(unicodedata.normalize("NFKC", line).translate(_TITLE_TRANS).casefold().split())
+    assert _norm_title(line) == slow
+
+
+@pytest.mark.parametrize("key", list(SEED_FILES))
 def test_seed_offsets_map_back(cleaned: dict, key: str) -> None:
     c, raw = cleaned[key], _raw(key)
     om = c.offsets

@@ -715,6 +715,8 @@ _TITLE_TRANS = str.maketrans("’‘“”–—", "''\"\"--")
 
 
 def _norm_title(s: str) -> str:
+    if s.isascii():  # NFKC and _TITLE_TRANS leave ASCII as it is (the usual line)
+        return " ".join(s.casefold().split())
     s = unicodedata.normalize("NFKC", s)
     s = s.translate(_TITLE_TRANS)
     return " ".join(s.casefold().split())
@@ -1033,6 +1035,7 @@ def clean(
     *,
     rules: BoilerplateRules | None = None,
     title: str | None = None,
+    captions: bool = True,
 ) -> Cleaned:
     """Remove boilerplate spans from ``raw``; log them; map offsets back.
 
@@ -1046,6 +1049,11 @@ def clean(
         The article's title. Later lines repeating it are removed ("repeated
         title"); the first is kept, without a trailing site name ("Title –
         Une Plume du Mali"). Without a title, a heading-like first line is used.
+    captions : bool
+        Mark the caption lines (:attr:`Cleaned.captions`). ``False`` leaves
+        ``captions`` empty and saves the searches: the text layer
+        (:func:`framecmp.text.analyze`) finds captions itself, so article
+        loading does not ask for them.
 
     Returns
     -------
@@ -1073,7 +1081,7 @@ def clean(
     edits = _merge(edits + _lift(_collapse_edits(text2), map2, raw, 2))
     text, offsets = _build(raw, edits)
     removals = tuple(sorted((r for ed in edits for r in ed.logs), key=lambda r: r.raw_start))
-    captions = tuple(find_captions(text, rules))
     if removals:
         logger.debug("clean: removed %d spans", len(removals))
-    return Cleaned(text, offsets, removals, captions, tuple(timeouts))
+    caps = tuple(find_captions(text, rules)) if captions else ()
+    return Cleaned(text, offsets, removals, caps, tuple(timeouts))
