@@ -397,16 +397,15 @@ class _Batch:
 def _to_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Rows -> columns; keys in the order first seen, a key missing from a row is None."""
     if rows and len(rows[0]) > 1:
-        # the usual case, every row with the same keys: transpose in C
+        # the usual case, every row with the same keys: one column at a time, in C
+        # (zip(*rows) over many thousand rows is several times slower)
         first = list(rows[0])
         n = len(first)
         if all(map(n.__eq__, map(len, rows))):
             try:
-                values = list(map(itemgetter(*first), rows))
+                return {k: list(map(itemgetter(k), rows)) for k in first}
             except KeyError:
                 pass  # some row has other keys
-            else:
-                return dict(zip(first, map(list, zip(*values))))
     keys: dict[str, None] = {}
     for r in rows:
         keys.update(dict.fromkeys(r))
