@@ -237,7 +237,8 @@ def test_captions_false_changes_only_the_captions(cleaned: dict, key: str) -> No
 
 @pytest.mark.parametrize(
     "line",
-    ["Mali  Says No", "MALI says\tno ", "Mali’s “No” – Moscow", "ﬁnal Straße", "Ａ title", ""],
+    ["Mali  Says No", "MALI says\tno ", "Mali’s “No” – Moscow", "ﬁnal Straße", "Ａ title", "",
+     "‘a’ — “b” – c’s", "x\u2028y\u3000z"],
 )
 def test_norm_title_ascii_shortcut_is_exact(line: str) -> None:
     import unicodedata
@@ -540,3 +541,13 @@ def test_prefilter_same_cleaning_as_without(monkeypatch: pytest.MonkeyPatch) -> 
     fast = [clean(t) for t in texts]
     monkeypatch.setattr(clean_mod, "_literals_of", lambda pattern, flags: None)
     assert [clean(t) for t in texts] == fast
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\r\nab\x0b\x0c\x85\u2028\xa0\x1c\u3000")), max_size=30))
+def test_trailing_spaces_as_the_regex(text: str) -> None:
+    import re
+
+    from framecmp.clean import _trailing_spaces
+
+    want = [m.span() for m in re.finditer(r"[^\S\r\n]+(?=[\r\n]|\Z)", text)]
+    assert _trailing_spaces(text) == want
