@@ -295,7 +295,7 @@ class TimedPattern:
         """Like ``re.Pattern.search``; ``None`` on timeout."""
         if self.literals is not None:
             low = _lowered(string if pos == 0 and endpos is None else string[pos:endpos])
-            if low is not None and not any(lit in low for lit in self.literals):
+            if low is not None and not any(map(low.__contains__, self.literals)):
                 return None
         try:
             if endpos is None:
@@ -902,8 +902,8 @@ class _LitParser:
         if cur != _EMPTY:
             runs.append(cur)
         usable = [r for r in runs if min(map(len, r)) > 0]
-        # the most selective: the longest shortest string, then the fewest strings
-        return None, max(usable, key=lambda r: (min(map(len, r)), -len(r)), default=None)
+        # the most selective: the rarest shortest string, then the fewest strings
+        return None, max(usable, key=lambda r: (min(map(_rarity, r)), -len(r)), default=None)
 
     def _quantified(
         self, node: tuple[frozenset[str] | None, frozenset[str] | None]
@@ -1018,6 +1018,12 @@ class _LitParser:
         if j >= len(src):
             raise _NoLiterals
         self.i = j + 1
+
+
+def _rarity(lit: str) -> int:
+    """How seldom ``lit`` should occur in news text, roughly: its length, with
+    punctuation and symbols (rarer than letters) counting three."""
+    return sum(1 if c.isalnum() or c == " " else 3 for c in lit)
 
 
 def _caseless(c: str) -> bool:
