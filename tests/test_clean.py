@@ -551,3 +551,16 @@ def test_trailing_spaces_as_the_regex(text: str) -> None:
 
     want = [m.span() for m in re.finditer(r"[^\S\r\n]+(?=[\r\n]|\Z)", text)]
     assert _trailing_spaces(text) == want
+
+
+def test_required_literals_with_ignorecase_flag() -> None:
+    """A pattern compiled with IGNORECASE (no inline flag) is read case-insensitively."""
+    import regex
+
+    from framecmp.clean import required_literals
+
+    assert required_literals(regex.compile("abc", regex.IGNORECASE)) == {"abc"}
+    # a cased Greek letter has case variants ("ς"): not a literal under IGNORECASE
+    assert required_literals(regex.compile("Σx", regex.IGNORECASE)) == {"x"}
+    assert required_literals(regex.compile("Σx")) == {"σx"}
+    assert required_literals(regex.compile("[]a]b")) is None

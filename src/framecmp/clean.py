@@ -847,12 +847,13 @@ class _LitParser:
     as a literal only when it has no case (:func:`_caseless`).
     """
 
-    def __init__(self, src: str) -> None:
+    def __init__(self, src: str, icase: bool = False) -> None:
         self.src = src
         self.i = 0
+        self.icase = icase  # compiled with IGNORECASE
 
     def parse(self) -> frozenset[str] | None:
-        icase = False
+        icase = self.icase
         if self.src.startswith("(?i)"):
             icase = True
             self.i = 4
@@ -1010,7 +1011,7 @@ class _LitParser:
         if j < len(src) and src[j] == "^":
             j += 1
         if j < len(src) and src[j] == "]":
-            j += 1
+            raise _NoLiterals  # "[]...]": not read
         while j < len(src) and src[j] != "]":
             if src[j] == "[":
                 raise _NoLiterals  # nested sets, POSIX classes
@@ -1048,7 +1049,7 @@ def _literals_of(pattern: str, flags: int) -> frozenset[str] | None:
     if flags not in (_BASE_FLAGS, _BASE_FLAGS | regex.IGNORECASE):
         return None
     try:
-        return _LitParser(pattern).parse()
+        return _LitParser(pattern, icase=bool(flags & regex.IGNORECASE)).parse()
     except (_NoLiterals, IndexError):
         return None
 
