@@ -225,6 +225,31 @@ def test_captions_are_kept_and_marked(cleaned: dict) -> None:
 
 
 @pytest.mark.parametrize("key", list(SEED_FILES))
+def test_captions_false_changes_only_the_captions(cleaned: dict, key: str) -> None:
+    """Article loading skips the caption search; everything else is the same."""
+    c = cleaned[key]
+    fast = clean(_raw(key), title=TITLES.get(key), captions=False)
+    assert fast.captions == ()
+    assert (fast.text, fast.offsets, fast.removals, fast.timeouts) == (
+        c.text, c.offsets, c.removals, c.timeouts
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Mali  Says No", "MALI says\tno ", "Mali’s “No” – Moscow", "ﬁnal Straße", "Ａ title", "",
+     "‘a’ — “b” – c’s", "x\u2028y\u3000z"],
+)
+def test_norm_title_ascii_shortcut_is_exact(line: str) -> None:
+    import unicodedata
+
+    from framecmp.clean import _TITLE_TRANS, _norm_title
+
+    slow = " ".join(unicodedata.normalize("NFKC", line).translate(_TITLE_TRANS).casefold().split())
+    assert _norm_title(line) == slow
+
+
+@pytest.mark.parametrize("key", list(SEED_FILES))
 def test_seed_offsets_map_back(cleaned: dict, key: str) -> None:
     c, raw = cleaned[key], _raw(key)
     om = c.offsets
@@ -365,12 +390,13 @@ def test_slow_pattern_times_out_and_is_skipped() -> None:
         ]
     }
     rules = load_boilerplate(slow, timeout=0.05)
-    raw = "a" * 40 + "\nLeave a Reply"
+    # the "c" on the line: a line without one is never searched (literal prefilter)
+    raw = "a" * 40 + "b c\nLeave a Reply"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         c = clean(raw, rules=rules)
     assert c.timeouts == ("u.slow",)
-    assert c.text == "a" * 40  # the other rule still ran
+    assert c.text == "a" * 40 + "b c"  # the other rule still ran
     assert any(issubclass(w.category, BoilerplateTimeoutWarning) for w in caught)
 
 
@@ -380,7 +406,7 @@ def test_slow_caption_pattern_times_out() -> None:
         timeout=0.05,
     )
     with pytest.warns(BoilerplateTimeoutWarning):
-        assert rules.caption_patterns[0].search("a" * 40) is None
+        assert rules.caption_patterns[0].search("a" * 40 + "b c") is None
 
 
 # --------------------------------------------------------------------------- offset map properties
@@ -443,3 +469,98 @@ def test_offset_map_identity_and_bounds() -> None:
     assert OffsetMap.identity(0).to_raw(0) == 0
     with pytest.raises(IndexError):
         om.raw_span(3, 9)
+
+
+# --------------------------------------------------------------------------- literal prefilter
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(?i)leave a (?:reply|comment)", {"leave a reply", "leave a comment"}),
+        (r"\d+ comments?", {" comment"}),
+        ("a?b+c*", {"b"}),
+        (r"(?<=[.!?])News(?=\p{Lu}|$)", {"news"}),
+        ("(?i:by|written by)\\s+Staff", {"staff"}),
+        (r"(?i)©\s*\S", {"©"}),
+        ("x*|y", None),  # one branch needs nothing
+        (r"(a)\1", None),  # backreference: not read
+        ("(?P<w>ab)", None),
+        ("a{2,}+b", None),  # possessive
+        ("[[:alpha:]]x", None),  # POSIX class
+        ("(?x) a b", None),
+        ("(?i)straße", {"stra"}),  # a cased non-ASCII character under (?i) is no literal
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    import regex
+
+    from framecmp.clean import required_literals
+
+    got = required_literals(regex.compile(pattern))
+    assert (None if got is None else set(got)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click here to follow our WhatsApp channel",
+        "CLICK HERE TO JOIN our Telegram channel now",
+        "ſubscribe to our YouTube channel",  # long s matches "s" case-insensitively
+        "İ: Join our newsletter",  # İ lower-cases to two characters
+        "Follow us on Google News \u212a",  # Kelvin sign lower-cases to "k"
+        "Mali said no.",
+        "",
+    ],
+)
+def test_literal_prefilter_never_hides_a_match(text: str) -> None:
+    """Every bundled rule finds the same matches with and without the prefilter."""
+    from framecmp.clean import TimedPattern, _lowered, required_literals
+
+    for rule in default_rules().rules:
+        want = [m.span() for m in rule.compiled.finditer(text)]
+        lits = required_literals(rule.compiled)
+        low = _lowered(text)
+        if want and lits is not None and low is not None:
+            assert any(lit in low for lit in lits), rule.id
+        tp = TimedPattern(rule.compiled, rule.id, 1.0)
+        assert bool(tp.search(text)) == bool(rule.compiled.search(text)), rule.id
+    for line in ("ſubscribe to our channel", "Join our newsletter \u0130"):
+        assert clean(f"Mali said no.\n{line}").text == "Mali said no."
+
+
+def test_prefilter_same_cleaning_as_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    clean_mod = sys.modules["framecmp.clean"]  # the attribute framecmp.clean is the function
+
+    texts = [_raw(k) for k in SEED_FILES] + [
+        "Mali.\nclick here to follow us on WhatsApp channel\nMore.",
+        "Moscow.InternationalAfricaMuhammad OsmanWriter/EditorThe minister spoke.",
+    ]
+    fast = [clean(t) for t in texts]
+    monkeypatch.setattr(clean_mod, "_literals_of", lambda pattern, flags: None)
+    assert [clean(t) for t in texts] == fast
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\r\nab\x0b\x0c\x85\u2028\xa0\x1c\u3000")), max_size=30))
+def test_trailing_spaces_as_the_regex(text: str) -> None:
+    import re
+
+    from framecmp.clean import _trailing_spaces
+
+    want = [m.span() for m in re.finditer(r"[^\S\r\n]+(?=[\r\n]|\Z)", text)]
+    assert _trailing_spaces(text) == want
+
+
+def test_required_literals_with_ignorecase_flag() -> None:
+    """A pattern compiled with IGNORECASE (no inline flag) is read case-insensitively."""
+    import regex
+
+    from framecmp.clean import required_literals
+
+    assert required_literals(regex.compile("abc", regex.IGNORECASE)) == {"abc"}
+    # a cased Greek letter has case variants ("ς"): not a literal under IGNORECASE
+    assert required_literals(regex.compile("Σx", regex.IGNORECASE)) == {"x"}
+    assert required_literals(regex.compile("Σx")) == {"σx"}
+    assert required_literals(regex.compile("[]a]b")) is None

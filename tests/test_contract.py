@@ -37,3 +37,33 @@ def test_save_parquet_round_trip(seed_scores, tmp_path) -> None:
         back = pd.read_parquet(tmp_path / f"{name}.parquet")
         assert len(back) == len(df), name
         assert list(df.columns) == list(back.columns)[: len(df.columns)], name
+
+
+def test_to_columns_transposes_rows() -> None:
+    from framecmp.score import _to_columns
+
+    rows = [{"a": 1, "b": "x"}, {"a": 2, "b": None}, {"a": 3, "b": "z"}]
+    assert _to_columns(rows) == {"a": [1, 2, 3], "b": ["x", None, "z"]}
+    assert list(_to_columns(rows)) == ["a", "b"]  # the first row's key order
+    mixed = [{"a": 1, "b": 2}, {"a": 3, "c": 4}, {"b": 5}]
+    assert _to_columns(mixed) == {"a": [1, 3, None], "b": [2, None, 5], "c": [None, 4, None]}
+    assert _to_columns([{"a": 1}, {"a": 2}]) == {"a": [1, 2]}
+    assert _to_columns([]) == {}
+
+
+def test_scoring_restores_the_gc_threshold() -> None:
+    import gc
+
+    from framecmp import load_seeds
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+
+    class Spy(Scorer):
+        def score_article(self, article):  # type: ignore[no-untyped-def]
+            seen.append(gc.get_threshold())
+            return super().score_article(article)
+
+    Spy().score(load_seeds(), progress=False)
+    assert seen and all(t[0] >= 50_000 for t in seen)  # fewer collections while scoring
+    assert gc.get_threshold() == before

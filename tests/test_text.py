@@ -268,3 +268,20 @@ def test_two_apostrophes_and_backticks_are_double_quotes(text, inner):
 
 def test_two_apostrophes_inside_a_word_are_not_a_quote():
     assert find_quotes("O''Brien spoke, and the rock'' band played.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["so-called partners", "-a- -b--c -", "Goïta’s U.S.-backed ‐ x ‑ y", "plain words", "", "-"]
+)
+def test_tokens_unhyphenated_and_folded(text: str) -> None:
+    """The cached views of Tokens are what their plain definitions give."""
+    from framecmp.text import Tokens, _fold_case_kept
+
+    for toks in (Tokens(tokenize(text)), analyze(text).tokens):
+        keep = [i for i, t in enumerate(toks) if t.text not in ("-", "‐", "‑")]
+        idx, norms = toks.unhyphenated()
+        assert list(idx) == keep
+        assert list(norms) == [toks[i].norm for i in keep]
+        assert toks.folded() == tuple(_fold_case_kept(t.text) for t in toks)
+        assert list(toks._folded_unhyphenated()) == [_fold_case_kept(toks[i].text) for i in keep]
+        assert toks.hyphen == tuple(t.text in ("-", "‐", "‑") for t in toks)

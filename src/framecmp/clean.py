@@ -281,16 +281,22 @@ class TimedPattern:
     returns ``None`` instead of hanging.
     """
 
-    __slots__ = ("compiled", "pattern", "rule_id", "timeout")
+    __slots__ = ("compiled", "pattern", "rule_id", "timeout", "literals")
 
     def __init__(self, compiled: Any, rule_id: str, timeout: float) -> None:
         self.compiled = compiled
         self.pattern: str = compiled.pattern
         self.rule_id = rule_id
         self.timeout = timeout
+        # strings one of which every match contains: a text with none is not searched
+        self.literals = required_literals(compiled)
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
         """Like ``re.Pattern.search``; ``None`` on timeout."""
+        if self.literals is not None:
+            low = _lowered(string if pos == 0 and endpos is None else string[pos:endpos])
+            if low is not None and not any(map(low.__contains__, self.literals)):
+                return None
         try:
             if endpos is None:
                 return self.compiled.search(string, pos, timeout=self.timeout)
@@ -701,8 +707,25 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 _Local = tuple[int, int, str, tuple[str, str] | None]
 
 
+_LINE_BREAK_RE = re.compile(r"[\r\n]")
+
+
+def _trailing_spaces(raw: str) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(r"[^\\S\\r\\n]+(?=[\\r\\n]|\\Z)", raw)``: runs of
+    whitespace other than line breaks that end a line; found from the line ends
+    back (the regular expression tries every space between two words)."""
+    out = []
+    for e in [*(m.start() for m in _LINE_BREAK_RE.finditer(raw)), len(raw)]:
+        s = e
+        while s > 0 and raw[s - 1].isspace() and raw[s - 1] not in "\r\n":
+            s -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def _normalise_edits(raw: str) -> list[_Edit]:
-    edits = [_Edit(m.start(), m.end(), "") for m in re.finditer(r"[^\S\r\n]+(?=[\r\n]|\Z)", raw)]
+    edits = [_Edit(s, e, "") for s, e in _trailing_spaces(raw)]
     for m in re.finditer(r"\r\n?", raw):
         if m.group() == "\r\n":
             edits.append(_Edit(m.start(), m.start() + 1, ""))
@@ -712,11 +735,16 @@ def _normalise_edits(raw: str) -> list[_Edit]:
 
 
 _TITLE_TRANS = str.maketrans("’‘“”–—", "''\"\"--")
+_TITLE_PAIRS = tuple((chr(k), chr(v)) for k, v in _TITLE_TRANS.items())  # for str.replace
 
 
 def _norm_title(s: str) -> str:
+    if s.isascii():  # NFKC and _TITLE_TRANS leave ASCII as it is (the usual line)
+        return " ".join(s.casefold().split())
     s = unicodedata.normalize("NFKC", s)
-    s = s.translate(_TITLE_TRANS)
+    for a, b in _TITLE_PAIRS:  # s.translate(_TITLE_TRANS), faster on long lines
+        if a in s:
+            s = s.replace(a, b)
     return " ".join(s.casefold().split())
 
 
@@ -788,6 +816,283 @@ def _prefilter(patterns: tuple[tuple[str, int], ...]) -> tuple[Any, frozenset[in
     return combined, frozenset(folded)
 
 
+# ---------------------------------------------------------------------------- literal prefilter
+
+_LIT_MAX = 64  # most alternative strings one requirement may have
+_EMPTY: frozenset[str] = frozenset([""])
+_CLASS_ESCAPES = frozenset("sSdDwW")
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+_LITERAL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
+_QUANT_RE = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+
+
+class _NoLiterals(Exception):
+    """The pattern uses syntax the literal analysis does not read: no prefilter."""
+
+
+class _LitParser:
+    """Reads a small, common subset of ``regex`` syntax to find literal strings
+    that every match must contain (:func:`required_literals`).
+
+    Anything outside the subset (backreferences, named groups, flags other than
+    a leading ``(?i)`` or ``(?i:...)``, possessive quantifiers, nested sets, fuzzy
+    matching...) raises :class:`_NoLiterals`. Lookarounds and anchors are read
+    as matching the empty string: dropping a condition can only let more text
+    through the filter, never less.
+
+    A node is ``(exact, required)``: ``exact`` is the set of strings the node
+    matches when it matches only fixed strings (else None); ``required`` is a
+    set of strings one of which every match of the node contains (else None).
+    Strings are lower-cased; a case-insensitive non-ASCII character is read
+    as a literal only when it has no case (:func:`_caseless`).
+    """
+
+    def __init__(self, src: str, icase: bool = False) -> None:
+        self.src = src
+        self.i = 0
+        self.icase = icase  # compiled with IGNORECASE
+
+    def parse(self) -> frozenset[str] | None:
+        icase = self.icase
+        if self.src.startswith("(?i)"):
+            icase = True
+            self.i = 4
+        exact, req = self._alternation(icase)
+        if self.i != len(self.src):
+            raise _NoLiterals
+        found = exact if exact is not None else req
+        if not found or "" in found:
+            return None
+        return found
+
+    def _alternation(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        branches = [self._sequence(icase)]
+        while self.i < len(self.src) and self.src[self.i] == "|":
+            self.i += 1
+            branches.append(self._sequence(icase))
+        if len(branches) == 1:
+            return branches[0]
+        if all(e is not None for e, _ in branches):
+            exact = frozenset().union(*(e for e, _ in branches if e is not None))
+            if len(exact) > _LIT_MAX:
+                return None, None
+            return exact, exact
+        reqs = [r for _, r in branches]
+        if any(r is None for r in reqs):
+            return None, None
+        req = frozenset().union(*(r for r in reqs if r is not None))
+        return None, (req if len(req) <= _LIT_MAX else None)
+
+    def _sequence(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        runs: list[frozenset[str]] = []  # requirements met by every match of the sequence
+        cur = _EMPTY  # the strings of the run of fixed atoms just read
+        all_exact = True
+        while self.i < len(self.src) and self.src[self.i] not in "|)":
+            exact, req = self._quantified(self._atom(icase))
+            if exact is not None and len(cur) * len(exact) <= _LIT_MAX:
+                cur = frozenset(a + b for a in cur for b in exact)
+                continue
+            all_exact = False  # the run of fixed atoms ends here
+            if cur != _EMPTY:
+                runs.append(cur)
+            cur = exact if exact is not None else _EMPTY
+            if exact is None and req is not None:
+                runs.append(req)
+        if all_exact:
+            return cur, cur
+        if cur != _EMPTY:
+            runs.append(cur)
+        usable = [r for r in runs if min(map(len, r)) > 0]
+        # the most selective: the rarest shortest string, then the fewest strings
+        return None, max(usable, key=lambda r: (min(map(_rarity, r)), -len(r)), default=None)
+
+    def _quantified(
+        self, node: tuple[frozenset[str] | None, frozenset[str] | None]
+    ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        src, i = self.src, self.i
+        if i >= len(src) or src[i] not in "*+?{":
+            return node
+        lo: int
+        if src[i] == "{":
+            m = _QUANT_RE.match(src, i)
+            if m is None:
+                raise _NoLiterals  # a literal brace or fuzzy matching: not read
+            lo = int(m.group(1) or 0)
+            hi = lo if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
+            self.i = m.end()
+        else:
+            lo = 1 if src[i] == "+" else 0
+            hi = 1 if src[i] == "?" else None
+            self.i += 1
+        if self.i < len(src) and src[self.i] == "?":
+            self.i += 1  # lazy: the same strings
+        elif self.i < len(src) and src[self.i] == "+":
+            raise _NoLiterals  # possessive
+        exact, req = node
+        if lo == 0:
+            return None, None
+        if lo == 1 and hi == 1:
+            return node
+        return None, (req if req is not None else exact)
+
+    def _atom(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        src = self.src
+        c = src[self.i]
+        if c == "(":
+            if src.startswith("(?:", self.i):
+                self.i += 3
+            elif src.startswith("(?i:", self.i):
+                self.i += 4
+                icase = True
+            elif src.startswith(("(?=", "(?!"), self.i) or src.startswith(("(?<=", "(?<!"), self.i):
+                self.i += 3 if src[self.i + 2] in "=!" else 4
+                self._alternation(icase)
+                self._close()
+                return _EMPTY, None  # a lookaround, read as empty
+            elif src.startswith("(?", self.i):
+                raise _NoLiterals
+            else:
+                self.i += 1
+            node = self._alternation(icase)
+            self._close()
+            return node
+        if c == "[":
+            self._skip_set()
+            return None, None
+        if c == "\\":
+            return self._escape(icase)
+        if c in "^$":
+            self.i += 1
+            return _EMPTY, None
+        if c == ".":
+            self.i += 1
+            return None, None
+        if c in "*+?{)":
+            raise _NoLiterals
+        self.i += 1
+        return self._char(c, icase)
+
+    def _char(self, c: str, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        if icase and not c.isascii() and not _caseless(c):
+            return None, None
+        s = frozenset([c.lower()])
+        return s, s
+
+    def _close(self) -> None:
+        if self.i >= len(self.src) or self.src[self.i] != ")":
+            raise _NoLiterals
+        self.i += 1
+
+    def _escape(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        src = self.src
+        if self.i + 1 >= len(src):
+            raise _NoLiterals
+        e = src[self.i + 1]
+        self.i += 2
+        if e in "pP":
+            end = src.find("}", self.i)
+            if not src.startswith("{", self.i) or end < 0:
+                raise _NoLiterals
+            self.i = end + 1
+            return None, None
+        if e in _CLASS_ESCAPES:
+            return None, None
+        if e in _ZERO_WIDTH_ESCAPES:
+            return _EMPTY, None
+        if e in _LITERAL_ESCAPES:
+            return self._char(_LITERAL_ESCAPES[e], icase)
+        if not e.isalnum() and e.isascii():
+            return self._char(e, icase)
+        raise _NoLiterals  # backreferences, \g, \N{...}, \x..: not read
+
+    def _skip_set(self) -> None:
+        src = self.src
+        j = self.i + 1
+        if j < len(src) and src[j] == "^":
+            j += 1
+        if j < len(src) and src[j] == "]":
+            raise _NoLiterals  # "[]...]": not read
+        while j < len(src) and src[j] != "]":
+            if src[j] == "[":
+                raise _NoLiterals  # nested sets, POSIX classes
+            j += 2 if src[j] == "\\" else 1
+        if j >= len(src):
+            raise _NoLiterals
+        self.i = j + 1
+
+
+def _rarity(lit: str) -> int:
+    """How seldom ``lit`` should occur in news text, roughly: its length, with
+    punctuation and symbols (rarer than letters) counting three."""
+    return sum(1 if c.isalnum() or c == " " else 3 for c in lit)
+
+
+def _caseless(c: str) -> bool:
+    """A symbol or punctuation mark with no case ("©", "➤"): ``regex`` matches it
+    case-insensitively only by itself (checked over every code point)."""
+    return unicodedata.category(c)[0] in "SP" and c.lower() == c == c.upper() == c.casefold()
+
+
+def required_literals(compiled: Any) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``compiled`` contains, or None.
+
+    Only for patterns compiled with the default flags (plus ``(?i)``) and
+    written in the subset :class:`_LitParser` reads. A text (lower-cased,
+    see :func:`_lowered`) that contains none of them cannot match, so the
+    regular expression need not run.
+    """
+    return _literals_of(compiled.pattern, compiled.flags)
+
+
+@functools.lru_cache(maxsize=256)
+def _literals_of(pattern: str, flags: int) -> frozenset[str] | None:
+    if flags not in (_BASE_FLAGS, _BASE_FLAGS | regex.IGNORECASE):
+        return None
+    try:
+        return _LitParser(pattern, icase=bool(flags & regex.IGNORECASE)).parse()
+    except (_NoLiterals, IndexError):
+        return None
+
+
+_LINE_FILTER_MAX = 8
+"""An inline rule with more required strings than this is not filtered line by
+line: one scan of the text per string would cost about what the rule does."""
+
+
+def _lines_with(
+    low: str, literals: frozenset[str], lines: Sequence[tuple[int, int]], starts: Sequence[int]
+) -> set[int] | None:
+    """Indices of the lines (spans of ``low``) that contain one of ``literals``
+    whole; None when the literals occur too often for the filter to pay."""
+    out: set[int] = set()
+    limit = 4 * len(lines) + 16
+    n = 0
+    for lit in literals:
+        p = low.find(lit)
+        while p >= 0:
+            n += 1
+            if n > limit:
+                return None
+            k = bisect.bisect_right(starts, p) - 1
+            if p + len(lit) <= lines[k][1]:
+                out.add(k)
+            p = low.find(lit, p + 1)
+    return out
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` for the literal filter, or None where it is not safe.
+
+    Lower-casing keeps every offset except for "İ" (one character becomes two),
+    and "ſ" matches "s" case-insensitively but lower-cases to itself: texts
+    with either are always searched. ("K", the Kelvin sign, lower-cases to "k".)
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ſ" in low:
+        return None
+    return low
+
+
 def _rule_key(rules: Sequence[Rule]) -> tuple[tuple[str, int], ...]:
     return tuple((r.compiled.pattern, r.compiled.flags) for r in rules)
 
@@ -831,6 +1136,8 @@ class _Matcher:
             for i, r in enumerate(full_rules):
                 if i in folded:
                     todo[r.id] = kept
+        low: str | None = None
+        starts: list[int] = []
         for rule in rules.rules:
             if rule.scope == "caption":
                 continue
@@ -838,8 +1145,17 @@ class _Matcher:
             try:
                 if rule.scope == "inline":
                     found: list[tuple[int, int]] = []
-                    for s, e in lines:
-                        if s == e:
+                    # only the lines holding a string that every match contains
+                    only: set[int] | None = None
+                    lits = required_literals(rule.compiled)
+                    if lits is not None and len(lits) <= _LINE_FILTER_MAX:
+                        if low is None:
+                            low = _lowered(text) or ""
+                            starts = [s for s, _ in lines]
+                        if low:
+                            only = _lines_with(low, lits, lines, starts)
+                    for k, (s, e) in enumerate(lines):
+                        if s == e or (only is not None and k not in only):
                             continue
                         left = max(deadline - time.perf_counter(), 1e-4)
                         for m in rule.compiled.finditer(text, s, e, timeout=left):
@@ -1033,6 +1349,7 @@ def clean(
     *,
     rules: BoilerplateRules | None = None,
     title: str | None = None,
+    captions: bool = True,
 ) -> Cleaned:
     """Remove boilerplate spans from ``raw``; log them; map offsets back.
 
@@ -1046,6 +1363,11 @@ def clean(
         The article's title. Later lines repeating it are removed ("repeated
         title"); the first is kept, without a trailing site name ("Title –
         Une Plume du Mali"). Without a title, a heading-like first line is used.
+    captions : bool
+        Mark the caption lines (:attr:`Cleaned.captions`). ``False`` leaves
+        ``captions`` empty and saves the searches: the text layer
+        (:func:`framecmp.text.analyze`) finds captions itself, so article
+        loading does not ask for them.
 
     Returns
     -------
@@ -1073,7 +1395,7 @@ def clean(
     edits = _merge(edits + _lift(_collapse_edits(text2), map2, raw, 2))
     text, offsets = _build(raw, edits)
     removals = tuple(sorted((r for ed in edits for r in ed.logs), key=lambda r: r.raw_start))
-    captions = tuple(find_captions(text, rules))
     if removals:
         logger.debug("clean: removed %d spans", len(removals))
-    return Cleaned(text, offsets, removals, captions, tuple(timeouts))
+    caps = tuple(find_captions(text, rules)) if captions else ()
+    return Cleaned(text, offsets, removals, caps, tuple(timeouts))

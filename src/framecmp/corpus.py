@@ -311,7 +311,8 @@ def make_article(
 
     removals: tuple[Removal, ...] = ()
     if status in ("ok", "missing_outlet") and clean:
-        cleaned = _clean(raw, rules=rules, title=title)
+        # no caption marking: an Article keeps no captions, analyze() finds them itself
+        cleaned = _clean(raw, rules=rules, title=title, captions=False)
         text, offsets, removals = cleaned.text, cleaned.offsets, cleaned.removals
         if cleaned.timeouts:
             meta["clean_timeouts"] = list(cleaned.timeouts)

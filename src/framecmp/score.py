@@ -8,6 +8,8 @@ input, lexicons and settings give the same frames, in one process or many.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import logging
 import os
@@ -334,6 +336,10 @@ class Scorer:
     # -- a corpus -----------------------------------------------------------
     def score(self, corpus: Any, *, workers: int = 1, progress: bool | None = None) -> Scores:
         """Score every article of ``corpus``; see :func:`score`."""
+        with _fewer_collections():
+            return self._score(corpus, workers=workers, progress=progress)
+
+    def _score(self, corpus: Any, *, workers: int, progress: bool | None) -> Scores:
         articles = _as_articles(corpus)
         self._check_params()
         workers = _check_workers(workers)
@@ -397,16 +403,15 @@ class _Batch:
 def _to_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Rows -> columns; keys in the order first seen, a key missing from a row is None."""
     if rows and len(rows[0]) > 1:
-        # the usual case, every row with the same keys: transpose in C
+        # the usual case, every row with the same keys: one column at a time, in C
+        # (zip(*rows) over many thousand rows is several times slower)
         first = list(rows[0])
         n = len(first)
         if all(map(n.__eq__, map(len, rows))):
             try:
-                values = list(map(itemgetter(*first), rows))
+                return {k: list(map(itemgetter(k), rows)) for k in first}
             except KeyError:
                 pass  # some row has other keys
-            else:
-                return dict(zip(first, map(list, zip(*values))))
     keys: dict[str, None] = {}
     for r in rows:
         keys.update(dict.fromkeys(r))
@@ -493,6 +498,30 @@ def _init_worker(params: dict[str, Any], loader: Any = None) -> None:
     _WORKER = Scorer(**params)
     _WORKER.resources()
     _LOADER = loader
+    # a worker only scores: its lexicons stay for good (no need to scan them for
+    # cycles again) and scoring makes few cycles (see _fewer_collections)
+    gc.freeze()
+    gc.set_threshold(max(gc.get_threshold()[0], _GC_THRESHOLD), *gc.get_threshold()[1:])
+
+
+_GC_THRESHOLD = 50_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while scoring.
+
+    Scoring allocates and frees a great many small containers (tokens, rows)
+    but makes few reference cycles; with Python's default threshold (700) the
+    collector runs thousands of times per 1,000 articles, about a tenth of the
+    CPU time. The threshold is restored afterwards; results are unchanged.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], _GC_THRESHOLD), old[1], old[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _score_batch(batch: list[Any]) -> _Batch:
@@ -704,6 +733,24 @@ def score_file(
     (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.corpus.read_jsonl`.
     Returns a one-line summary.
     """
+    with _fewer_collections():
+        return _score_file(
+            path, output, format=format, workers=workers, chunksize=chunksize,
+            progress=progress, columns=columns, **params,
+        )
+
+
+def _score_file(
+    path: str | Path,
+    output: str | Path,
+    *,
+    format: str,
+    workers: int,
+    chunksize: int,
+    progress: bool | None,
+    columns: Mapping[str, str] | None,
+    **params: Any,
+) -> str:
     from .scale import _IdRenamer, _raw_source
 
     output = Path(output)
@@ -744,7 +791,7 @@ def score_file(
             if not isinstance(res, _Batch):
                 res = res.result()
             for cat, msg in res.warnings:
-                warnings.warn(msg, cat, stacklevel=3)
+                warnings.warn(msg, cat, stacklevel=4)
             ok.extend((store["articles"].n + i, aid, text) for i, aid, text in res.texts or ())
             _add_batch(store, res)
             bar.update(res.n_ok)

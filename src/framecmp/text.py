@@ -165,17 +165,17 @@ _HYPHENS = frozenset("-‐‑")
 class Tokens(tuple):  # type: ignore[type-arg]
     """A tuple of :class:`Token` that also keeps their normalised forms.
 
-    :meth:`PhraseMatcher.find` uses ``norms`` and ``hyphen`` to skip work;
-    otherwise it behaves exactly like a tuple.
+    :meth:`PhraseMatcher.find` uses ``norms`` and the hyphen positions to skip
+    work; otherwise it behaves exactly like a tuple.
     """
 
     norms: tuple[str, ...]
-    hyphen: tuple[bool, ...]
+    _texts: Sequence[str]
 
     def __new__(cls, tokens: Iterable[Token]) -> Tokens:
         self = super().__new__(cls, tokens)
         self.norms = tuple(t.norm for t in self)
-        self.hyphen = tuple(map(_HYPHENS.__contains__, [t.text for t in self]))
+        self._texts = [t.text for t in self]
         return self
 
     @classmethod
@@ -185,19 +185,39 @@ class Tokens(tuple):  # type: ignore[type-arg]
         """The same as ``Tokens(tokens)``, from columns already at hand."""
         self = super().__new__(cls, tokens)
         self.norms = tuple(norms)
-        self.hyphen = tuple(map(_HYPHENS.__contains__, texts))
+        self._texts = texts
         return self
 
     def __reduce__(self) -> Any:  # pickles as a plain tuple of tokens
         return (Tokens, (tuple(self),))
 
+    @functools.cached_property
+    def hyphen(self) -> tuple[bool, ...]:
+        """Whether each token is a hyphen."""
+        return tuple(map(_HYPHENS.__contains__, self._texts))
+
+    def _runs(self) -> list[tuple[int, int]] | None:
+        """The runs ``(a, b)`` of consecutive tokens that are not hyphens; None
+        if no token is a hyphen (computed once)."""
+        d = self.__dict__
+        if "_runs_" not in d:
+            hy = list(itertools.compress(range(len(self)), map(_HYPHENS.__contains__, self._texts)))
+            runs = None
+            if hy:
+                bounds = [-1, *hy, len(self)]
+                runs = [(a + 1, b) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+            d["_runs_"] = runs
+        return d["_runs_"]  # type: ignore[no-any-return]
+
     def unhyphenated(self) -> tuple[Sequence[int], tuple[str, ...]]:
         """Indices and norms of the tokens that are not hyphens (computed once)."""
         u = self.__dict__.get("_unhyphenated")
         if u is None:
-            if True in self.hyphen:
-                idx: Sequence[int] = tuple(itertools.compress(range(len(self)), map(operator.not_, self.hyphen)))
-                u = (idx, tuple(map(self.norms.__getitem__, idx)))
+            runs = self._runs()
+            if runs is not None:
+                norms = self.norms
+                idx: Sequence[int] = tuple(itertools.chain.from_iterable(itertools.starmap(range, runs)))
+                u = (idx, tuple(itertools.chain.from_iterable(norms[a:b] for a, b in runs)))
             else:
                 u = (range(len(self)), self.norms)
             self.__dict__["_unhyphenated"] = u
@@ -207,17 +227,17 @@ class Tokens(tuple):  # type: ignore[type-arg]
         """``_fold_case_kept`` of every token's text (computed once)."""
         f = self.__dict__.get("_folded")
         if f is None:
-            f = self.__dict__["_folded"] = tuple(map(_fold_case_kept, [t.text for t in self]))
+            f = self.__dict__["_folded"] = tuple(map(_FOLDS.__getitem__, self._texts))
         return f
 
     def _folded_unhyphenated(self) -> Sequence[str]:
         """``folded()`` of the tokens that are not hyphens (computed once)."""
         f = self.__dict__.get("_folded_u")
         if f is None:
-            idx, _ = self.unhyphenated()
+            runs = self._runs()
             f = self.folded()
-            if not isinstance(idx, range):
-                f = tuple(map(f.__getitem__, idx))
+            if runs is not None:
+                f = tuple(itertools.chain.from_iterable(f[a:b] for a, b in runs))
             self.__dict__["_folded_u"] = f
         return f
 
@@ -253,6 +273,16 @@ class _NormCache(dict):  # type: ignore[type-arg]
         return norm
 
 
+class _FoldCache(dict):  # type: ignore[type-arg]
+    """Token text -> ``_fold_case_kept(text)`` (pure; a dict is faster than lru_cache)."""
+
+    def __missing__(self, key: str) -> str:
+        fold = _fold_case_kept(key)
+        if len(self) < 500_000:
+            self[key] = fold
+        return fold
+
+
 # a token and the whitespace before it: consecutive matches of _TOKEN_RE are separated
 # by whitespace only (any other character is a token), so findall over this pattern
 # yields exactly the tokens of _TOKEN_RE.finditer, with the gaps that give the offsets.
@@ -284,6 +314,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 _NORMS = _NormCache()  # token text -> normalize(text)
+_FOLDS = _FoldCache()  # token text -> _fold_case_kept(text)
 
 
 # --------------------------------------------------------------------------- inflections
