@@ -1,4 +1,4 @@
-"""Shared fixtures: Agg backend, figures closed after each test, the scored seeds."""
+"""Shared fixtures: Agg backend, figures closed after each test, the seeds and their scores, the actor index."""
 
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ def seeds():
     from framecmp.corpus import load_seeds
 
     return load_seeds()
+
+
+@pytest.fixture(scope="session")
+def index():
+    """The bundled actor index (load_actors())."""
+    from framecmp.actors import load_actors
+
+    return load_actors()
 
 
 @pytest.fixture(scope="session")

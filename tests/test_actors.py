@@ -9,11 +9,6 @@ from framecmp.lexicons import LexiconError
 from framecmp.text import analyze
 
 
-@pytest.fixture(scope="module")
-def index():
-    return load_actors()
-
-
 def actors_in(text, index):
     return [(m.text, m.actor) for m in find_mentions(analyze(text), index)]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framecmp.actors import find_mentions, load_actors
+from framecmp.actors import find_mentions
 from framecmp.attribution import (
     AttributionConfig,
     extract_attributions,
@@ -23,11 +23,6 @@ from framecmp.text import analyze
 @pytest.fixture(scope="module")
 def cfg():
     return load_attribution_config()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return load_actors()
 
 
 def run(text, cfg, index):

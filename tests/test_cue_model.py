@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from framecmp.actors import find_mentions, load_actors
+from framecmp.actors import find_mentions
 from framecmp.attribution import extract_attributions, load_attribution_config, voices_rows
 from framecmp.cue_model import (
     MODEL_FORMAT,
@@ -29,11 +29,6 @@ TOY = {
     "extend": {"hw=support|for": 8.0},
     "meta": {"version": "test"},
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return load_actors()
 
 
 def run(text, cfg, index):
@@ -138,3 +133,13 @@ def test_seeds_measures_unchanged_by_the_model(index):
 
 def _same(x, y):
     return x == y or (x != x and y != y)  # NaN == NaN here
+
+
+def test_a_model_file_that_is_not_json_names_its_line(tmp_path):
+    from framecmp.stance import load_stance_model
+
+    p = tmp_path / "model.json"
+    p.write_text('{"format": "x",\n "threshold": }\n', encoding="utf-8")
+    for load in (load_cue_model, load_stance_model):
+        with pytest.raises(LexiconError, match=r"model\.json line 2: not valid JSON"):
+            load(p)

@@ -22,7 +22,6 @@ that its rules did not find (the cue class is ``unlisted``; never ``loaded``).
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from .lexicons import LexiconError, data_path
+from .lexicons import LexiconError, data_path, read_json_model
 from .text import Token
 
 __all__ = ["MODEL_FORMAT", "CueModel", "extend_features", "load_cue_model", "sentence_arrays", "start_features"]
@@ -228,15 +227,9 @@ def _from_json(data: Any, where: str) -> CueModel:
 
 def load_cue_model(path: str | Path | Mapping[str, Any] | None = None) -> CueModel:
     """Load a cue model from plain JSON: a file, the same data as a dict, or None for the bundled one."""
-    if isinstance(path, Mapping):
-        return _from_json(dict(path), "<dict>")
-    if path is None:
-        return _bundled()
-    p = Path(path)
-    return _from_json(json.loads(p.read_text(encoding="utf-8")), str(p))
+    return _bundled() if path is None else read_json_model(path, _from_json)
 
 
 @lru_cache(maxsize=1)
 def _bundled() -> CueModel:
-    p = data_path("cue_model.json")
-    return _from_json(json.loads(p.read_text(encoding="utf-8")), str(p))
+    return read_json_model(data_path("cue_model.json"), _from_json)

@@ -21,10 +21,11 @@ at once as ``file line N: message``.
 from __future__ import annotations
 
 import importlib.resources
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -102,6 +103,24 @@ def data_path(filename: str) -> Path:
             f"No bundled lexicon file named {filename!r}. Available: {available}"
         )
     return p
+
+
+_T = TypeVar("_T")
+
+
+def read_json_model(source: str | Path | Mapping[str, Any], parse: Callable[[dict[str, Any], str], _T]) -> _T:
+    """A model kept as plain JSON (never a pickle): ``parse(data, where)`` of a file or a dict.
+
+    A file that is not valid JSON raises :class:`LexiconError` with its name and line.
+    """
+    if isinstance(source, Mapping):
+        return parse(dict(source), "<dict>")
+    p = Path(source)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise LexiconError([f"{p} line {e.lineno}: not valid JSON ({e.msg})"]) from None
+    return parse(data, str(p))
 
 
 def seeds_path() -> Path:

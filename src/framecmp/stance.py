@@ -40,7 +40,6 @@ check that rankings hold for nearby values (sensitivity analysis).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import string
@@ -51,7 +50,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from framecmp import columns
-from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
+from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon, read_json_model
 from framecmp.records import Evidence
 from framecmp.terms import _is_negator
 from framecmp.text import Doc, PhraseMatcher, Token, tokenize
@@ -1400,18 +1399,12 @@ def load_stance_model(path: str | Path | Mapping[str, Any] | None = None) -> Sta
         A file written by ``benchmarks/train_stance_model.py``, the same data as
         a dict, or None for the bundled ``lexicons/stance_model.json``.
     """
-    if isinstance(path, Mapping):
-        return _model_from_json(dict(path), "<dict>")
-    if path is None:
-        return _bundled_model()
-    p = Path(path)
-    return _model_from_json(json.loads(p.read_text(encoding="utf-8")), str(p))
+    return _bundled_model() if path is None else read_json_model(path, _model_from_json)
 
 
 @lru_cache(maxsize=1)
 def _bundled_model() -> StanceModel:
-    p = data_path("stance_model.json")
-    return _model_from_json(json.loads(p.read_text(encoding="utf-8")), str(p))
+    return read_json_model(data_path("stance_model.json"), _model_from_json)
 
 
 # --------------------------------------------------------------------------- article level
