@@ -528,3 +528,17 @@ def test_span_cover_matches_brute_force():
             q = Quote(s, s + rng.randint(0, 15), s - 1, s + 16, '"', True, 0)
             want = any(a <= q.start and q.end <= b or (q.start <= a and b <= q.end) for a, b in spans)
             assert cover.nested(q) is want
+
+
+def test_roles_and_countries_are_typed_on_their_head_noun(cfg, index):
+    """Seed 002's "the head of Malian diplomacy" is a person; seed 001's "his country" and
+    seed 003's "the three countries" are states (institutions), not anonymous people."""
+    (a,) = real(run("The head of Malian diplomacy expressed his thanks to Russia.", cfg, index))
+    assert a.source == "The head of Malian diplomacy" and a.source_type == "person"
+    assert a.affiliation == "mali"
+    (a,) = real(run("His country has not refused any offer.", cfg, index))
+    assert a.source == "His country" and a.source_type == "institution"
+    (a,) = real(run("Both parties announced a new agreement on energy.", cfg, index))
+    assert a.source_type == "institution"
+    atts = real(run("The three countries have cited security concerns.", cfg, index))
+    assert [(x.source, x.source_type) for x in atts] == [("The three countries", "institution")]
