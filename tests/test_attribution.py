@@ -542,3 +542,30 @@ def test_roles_and_countries_are_typed_on_their_head_noun(cfg, index):
     assert a.source_type == "institution"
     atts = real(run("The three countries have cited security concerns.", cfg, index))
     assert [(x.source, x.source_type) for x in atts] == [("The three countries", "institution")]
+
+
+def test_relative_pronoun_takes_the_nearest_antecedent(cfg, index):
+    """Seed 000: "... the Economic Community of West African States (ECOWAS) regional bloc which
+    had threatened to intervene": ECOWAS threatened, not the subject of the sentence."""
+    text = ("The three nations withdrew from the Economic Community of West African States "
+            "(ECOWAS) regional bloc which had threatened to intervene militarily in Niger.")
+    (a,) = real(run(text, cfg, index))
+    assert (a.source, a.source_type, a.affiliation) == ("which", "institution", "ecowas")
+    (a,) = real(run("Mali left ECOWAS, which had threatened to intervene.", cfg, index))
+    assert a.affiliation == "ecowas"
+    (a,) = real(run("Diop met Lavrov, who said Russia would help.", cfg, index))
+    assert (a.source, a.source_type, a.affiliation) == ("who", "person", "russia")
+
+
+def test_they_without_a_recent_group_is_unfound_not_anonymous(cfg, index):
+    """Seed 000: ECOWAS is a source in one paragraph; "they announced" two sentences later is
+    the leaders of the juntas. A "they" with no group source in this or the last sentence is
+    not resolved (type unfound), and it is not an anonymous source either."""
+    text = ("Mali left ECOWAS, which had threatened to intervene. The summit was held in Niamey. "
+            "In July, the leaders of the three military regimes met, and they announced a confederation.")
+    atts = real(run(text, cfg, index))
+    assert [(a.source, a.source_type, a.affiliation) for a in atts] == [
+        ("which", "institution", "ecowas"), ("they", "unfound", None)]
+    # close by, "they" still takes the group just quoted
+    atts = real(run("ECOWAS officials said talks would go on. They announced a summit.", cfg, index))
+    assert atts[-1].source == "They" and atts[-1].affiliation == "ecowas"

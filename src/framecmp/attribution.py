@@ -1416,6 +1416,11 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 if toks[k - 1].norm == ",":
                     k -= 1
                 ante = art.source_left(k, lo)
+                if ante is not None and ante[0] - 1 > lo and toks[ante[0] - 1].norm == ")":
+                    # "the Economic Community of West African States (ECOWAS) regional bloc which"
+                    named = art.source_left(ante[0], lo)
+                    if named is not None:
+                        ante = (named[0], ante[1])
                 if ante is not None:
                     d.extra["antecedent"] = ante
             if d is not None and d.source is None and d.rule == "preposed" and before > lo:
@@ -1636,6 +1641,13 @@ def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]])
     return _classify_range(art, d, a, b, history)
 
 
+#: "they"/"it" take a source of an earlier attribution as their antecedent only this many
+#: sentences back ("he"/"she" reach further: a quoted official goes on for paragraphs)
+_GROUP_PRONOUN_REACH = 1
+
+_VIA_RANK = {"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}
+
+
 def _classify_range(
     art: _Article, d: _Draft, a: int, b: int, history: list[tuple[int, _Draft, _Src]]
 ) -> _Src:
@@ -1653,6 +1665,9 @@ def _classify_range(
         for pos, _dd, src in reversed(history):
             if src.type in ("none", "unfound"):
                 continue
+            if (p not in _PERSON_PRONOUNS and d.sentence is not None and _dd.sentence is not None
+                    and d.sentence - _dd.sentence > _GROUP_PRONOUN_REACH):
+                break  # "they"/"it": a group or institution named a while ago is not it
             if p in _PERSON_PRONOUNS and src.type not in ("person", "anonymous"):
                 continue
             if p == "it" and src.type not in ("institution", "document"):
@@ -1668,10 +1683,19 @@ def _classify_range(
         if ante is not None:
             s = ante[1]
             return _Src(s.type, s.role, s.person, s.affiliation, s.entity)
+        if p == "they":
+            return _Src("unfound")  # a group the rules could not name: not an anonymous source
         return _Src("person" if p in _PERSON_PRONOUNS else "institution" if p == "it" else "anonymous")
     inside = art.mentions_within(cs, ce)
+    if "antecedent" in d.extra:
+        # a mention the antecedent run cuts into counts too ("[Economic Community of] West
+        # African States (ECOWAS) regional bloc, which ...")
+        inside = [m for m in art.mentions if m.start < cs < m.end] + list(inside)
     persons = [m for m in inside if m.via == "person"]
-    ranked = sorted(inside, key=lambda m: ({"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}[m.via], m.start))
+    # the first mention of the best kind; for a relative pronoun's antecedent the last one, next
+    # to the pronoun ("Mali left ECOWAS, which had threatened ...": ECOWAS threatened)
+    last = -1 if "antecedent" in d.extra else 1
+    ranked = sorted(inside, key=lambda m: (_VIA_RANK[m.via], last * m.start))
     affiliation = ranked[0].actor if ranked else None
     if ranked and ranked[0].via == "demonym" and words[-1].norm in _RULED_BY_DEMONYM:
         affiliation = None  # "the former French colonies" are not France
