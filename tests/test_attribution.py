@@ -569,3 +569,10 @@ def test_they_without_a_recent_group_is_unfound_not_anonymous(cfg, index):
     # close by, "they" still takes the group just quoted
     atts = real(run("ECOWAS officials said talks would go on. They announced a summit.", cfg, index))
     assert atts[-1].source == "They" and atts[-1].affiliation == "ecowas"
+
+
+def test_honorifics_make_a_long_name_run_people(cfg, index):
+    (a,) = real(run("Mrs. Clinton and Ms. Warren said they would campaign together.", cfg, index))
+    assert a.source == "Mrs. Clinton and Ms. Warren" and a.source_type == "person"
+    (a,) = real(run("The Alliance of Sahel States Joint Force said it was ready.", cfg, index))
+    assert a.source_type == "institution"

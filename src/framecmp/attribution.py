@@ -1645,6 +1645,8 @@ def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]])
 #: sentences back ("he"/"she" reach further: a quoted official goes on for paragraphs)
 _GROUP_PRONOUN_REACH = 1
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mme", "dr", "sen", "rep", "gov", "prof", "sir", "dame"})
+
 _VIA_RANK = {"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}
 
 
@@ -1732,7 +1734,10 @@ def _classify_range(
     if ranked and not named:
         return _Src("institution", None, None, affiliation, f"a:{affiliation}")
     if named:
-        return _Src("person" if len(named) <= 3 else "institution", role, None, affiliation,
+        # a long run of capitalised words is an organisation's name, unless honorifics show
+        # people ("Mrs. Clinton and Ms. Warren")
+        people = len(named) <= 3 or any(t.norm.rstrip(".") in _HONORIFICS for t in words)
+        return _Src("person" if people else "institution", role, None, affiliation,
                     f"n:{' '.join(t.norm for t in named)}")
     if "document" in classes:
         return _Src("document", None, None, affiliation, f"d:{head}")
