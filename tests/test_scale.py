@@ -304,3 +304,70 @@ def test_cli_no_progress(tmp_path: Path, gen_df: pd.DataFrame, capsys: pytest.Ca
     cap = capsys.readouterr()
     assert "Scored 5 articles" in cap.out
     assert "scoring" not in cap.err
+
+
+# --------------------------------------------------------------------------- direct Arrow path
+
+
+def _arrow_via_pandas(store_columns: dict[str, list[object]], n: int, name: str):  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    from framecmp.score import _ColumnStore
+
+    store = _ColumnStore()
+    store.add({k: list(v) for k, v in store_columns.items()}, n)
+    df = normalize_frame(store.frame(name), name)
+    return pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+
+
+def test_column_store_arrow_equals_the_normalized_frame() -> None:
+    import datetime
+
+    from framecmp.score import _ColumnStore
+
+    cols: dict[str, list[object]] = {
+        "article_id": ["a", "b", "c"], "outlet": ["O", None, "O"],
+        "date": [datetime.date(2020, 1, 2), None, datetime.date(2021, 3, 4)],
+        "n_words": [10, None, 3], "status": ["ok", "ok", "empty"],
+    }
+    store = _ColumnStore()
+    store.add({k: list(v) for k, v in cols.items()}, 3)
+    table = store.arrow("articles")
+    assert table is not None
+    assert store.columns == {}  # the lists are freed
+    assert table.equals(_arrow_via_pandas(cols, 3, "articles"))
+    assert table.column("date").to_pylist() == ["2020-01-02", None, "2021-03-04"]
+    ev: dict[str, list[object]] = {"article_id": ["a", "a"], "start": [1, 5], "value": [0.5, float("nan")],
+                                   "sentence": [0, None]}
+    store = _ColumnStore()
+    store.add({k: list(v) for k, v in ev.items()}, 2)
+    table = store.arrow("evidence")
+    assert table is not None and table.equals(_arrow_via_pandas(ev, 2, "evidence"))
+    assert table.column("value").to_pylist() == [0.5, None]  # NaN is missing, as from pandas
+
+
+@pytest.mark.parametrize("column,values", [
+    ("n_words", [1.0, 2]),  # a float in an integer column
+    ("n_words", [True, 2]),  # a bool is not an int here
+    ("outlet", [float("nan"), "O"]),  # NaN in a text column
+    ("outlet", [3, "O"]),  # a number in a text column
+])
+def test_column_store_arrow_leaves_unplain_values_to_normalize_frame(column: str, values: list[object]) -> None:
+    from framecmp.score import _ColumnStore
+
+    store = _ColumnStore()
+    store.add({"article_id": ["a", "b"], column: list(values)}, 2)
+    assert store.arrow("articles") is None
+    assert store.columns[column] == values  # kept for the pandas path
+
+
+def test_score_file_chunks_after_the_first_write_the_same_frames(tmp_path: Path, gen_df: pd.DataFrame) -> None:
+    src = tmp_path / "c.jsonl"
+    rows = [{"outlet": r.outlet, "title": r.title, "text": r.text, "date": f"2020-01-0{i % 9 + 1}"}
+            for i, r in enumerate(gen_df.head(12).itertuples())]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    score_file(src, tmp_path / "one", chunksize=100, progress=False)  # one chunk: the pandas path
+    score_file(src, tmp_path / "many", chunksize=4, progress=False)  # later chunks: Arrow directly
+    for name in FRAMES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "many" / f"{name}.parquet"),
+                                      pd.read_parquet(tmp_path / "one" / f"{name}.parquet"))

@@ -285,3 +285,29 @@ def test_tokens_unhyphenated_and_folded(text: str) -> None:
         assert toks.folded() == tuple(_fold_case_kept(t.text) for t in toks)
         assert list(toks._folded_unhyphenated()) == [_fold_case_kept(toks[i].text) for i in keep]
         assert toks.hyphen == tuple(t.text in ("-", "‐", "‑") for t in toks)
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "Mali’s so-called partners", "  The U.S. said 3.5%.\n\n“No,” he said.  ",
+    "x.ab.Cd\u00a0tab\there\u2003em", "o'clock rock'n'roll isn't _under_score_ ", "é\u0301 ﬁ ½",
+])
+def test_token_columns_are_the_matches_of_the_token_pattern(text: str) -> None:
+    from framecmp.text import _TOKEN_RE, _token_columns, normalize
+
+    assert _TOKEN_RE.groups == 0  # _token_columns splits on the pattern as one group
+    for offset in (0, 7):
+        starts, ends, texts, norms = _token_columns(text, offset)
+        ms = list(_TOKEN_RE.finditer(text))
+        assert starts == [m.start() + offset for m in ms]
+        assert ends == [m.end() + offset for m in ms]
+        assert texts == [m.group() for m in ms]
+        assert norms == [normalize(m.group()) for m in ms]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.’'_- \n\t\u00a0é3US")), max_size=40))
+def test_token_columns_match_the_pattern_on_any_text(text: str) -> None:
+    from framecmp.text import _TOKEN_RE, _token_columns
+
+    starts, ends, texts, _ = _token_columns(text, 3)
+    assert list(zip(starts, ends, texts)) == [(m.start() + 3, m.end() + 3, m.group()) for m in _TOKEN_RE.finditer(text)]

@@ -24,6 +24,7 @@ Int64Dtype()
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import logging
 import warnings
@@ -57,6 +58,16 @@ log = logging.getLogger(__name__)
 
 _S, _I, _F, _B = "string", "Int64", "float64", "boolean"
 _STRING = pd.StringDtype()
+# the Python types a column of each dtype may hold for score_file's direct Arrow
+# path (score._ColumnStore.arrow); other values go through normalize_frame. A
+# text column's dates are written as str(date), as normalize_frame does (pandas
+# keeps datetime.date objects as objects; datetime.datetime is not plain).
+_ARROW_PLAIN_TYPES: dict[str, frozenset[type]] = {
+    _S: frozenset({str, datetime.date, type(None)}),
+    _I: frozenset({int, type(None)}),
+    _F: frozenset({float, int, type(None)}),
+    _B: frozenset({bool, type(None)}),
+}
 
 #: The dtype of every column of every frame; a column not listed is ``string``.
 #: Nullable integer and boolean dtypes, because many columns may be missing

@@ -481,6 +481,36 @@ class _ColumnStore:
             del values
         return pd.DataFrame(data, copy=False)
 
+    def arrow(self, name: str) -> Any:
+        """The frame as an Arrow table of :func:`~framecmp.scale.arrow_schema`,
+        straight from the columns, or None (columns kept) when a column holds a
+        value that is not plainly of its type (None, or str / int / int or
+        float / bool): then :meth:`frame` and :func:`~framecmp.scale.normalize_frame`
+        convert it. The values are those that path writes (NaN is missing).
+        """
+        import pyarrow as pa
+
+        from .scale import _ARROW_PLAIN_TYPES, _dtype, arrow_schema
+
+        schema = arrow_schema(name)
+        arrays = []
+        for fld in schema:
+            values = self.columns.get(fld.name)
+            if values is None:
+                arrays.append(pa.nulls(self.n, fld.type))
+                continue
+            types = set(map(type, values))
+            if not types <= _ARROW_PLAIN_TYPES[_dtype(name, fld.name)]:
+                return None
+            if fld.type == pa.string() and not types <= {str, type(None)}:
+                values = [v if v is None or type(v) is str else str(v) for v in values]
+            try:
+                arrays.append(pa.array(values, type=fld.type, from_pandas=True))
+            except (pa.ArrowException, TypeError, ValueError, OverflowError):
+                return None
+        self.columns.clear()
+        return pa.Table.from_arrays(arrays, schema=schema)
+
 
 def _add_batch(store: Mapping[str, _ColumnStore], res: _Batch) -> None:
     for k in FRAMES:
@@ -619,19 +649,28 @@ def _flag_duplicates(frame: pd.DataFrame, articles: Sequence[Any]) -> pd.DataFra
 
 def _with_duplicates(frame: pd.DataFrame, ok: Sequence[tuple[int, str, str]]) -> pd.DataFrame:
     """``frame`` with ``duplicate_of`` set among ``ok`` = (row, article_id, text)."""
-    if len(frame) < 2 or len(ok) < 2:
+    column = _duplicate_column(len(frame), ok)
+    if column is None:
         return frame
-    try:
-        from .compare import find_duplicates
-    except ImportError:  # pragma: no cover
-        return frame
-    texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})
-    column: list[Any] = [None] * len(frame)
-    for (i, _, _), d in zip(ok, find_duplicates(texts)):
-        column[i] = d
     frame = frame.copy()
     frame["duplicate_of"] = column
     return frame
+
+
+def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] | None:
+    """The ``duplicate_of`` column of ``n`` articles, copies found among ``ok`` =
+    (row, article_id, text); None where there is nothing to compare."""
+    if n < 2 or len(ok) < 2:
+        return None
+    try:
+        from .compare import find_duplicates
+    except ImportError:  # pragma: no cover
+        return None
+    texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})
+    column: list[Any] = [None] * n
+    for (i, _, _), d in zip(ok, find_duplicates(texts)):
+        column[i] = d
+    return column
 
 
 def _as_articles(corpus: Any) -> list[Any]:
@@ -796,14 +835,23 @@ def _score_file(
             _add_batch(store, res)
             bar.update(res.n_ok)
             del res
-        frames = {k: store[k].frame(k) for k in FRAMES}
-        del store
-        frames["articles"] = _with_duplicates(frames["articles"], ok)
-        n += len(frames["articles"])
-        for k, v in frames["articles"]["status"].value_counts().items():
-            status_counts[str(k)] = status_counts.get(str(k), 0) + int(v)
-        for name in list(frames):
-            _append(writers, output, name, frames.pop(name), format)
+        arts = store["articles"]
+        dups = _duplicate_column(arts.n, ok)
+        if dups is not None:
+            arts.columns["duplicate_of"] = dups
+        n += arts.n
+        for v in arts.columns.get("status") or ():
+            if v is not None:
+                status_counts[str(v)] = status_counts.get(str(v), 0) + 1
+        for name in FRAMES:
+            # after the first chunk (which fixes the Parquet schema and its pandas
+            # metadata) plain columns go to Arrow without a pandas frame
+            table = store[name].arrow(name) if format == "parquet" and name in writers and store[name].n else None
+            if table is not None:
+                writers[name].write_table(table)
+            else:
+                _append(writers, output, name, store[name].frame(name), format)
+            del store[name]
 
     try:
         if workers <= 1:

@@ -283,19 +283,19 @@ class _FoldCache(dict):  # type: ignore[type-arg]
         return fold
 
 
-# a token and the whitespace before it: consecutive matches of _TOKEN_RE are separated
-# by whitespace only (any other character is a token), so findall over this pattern
-# yields exactly the tokens of _TOKEN_RE.finditer, with the gaps that give the offsets.
-_GAP_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")", re.UNICODE)
+# _TOKEN_RE as one group (it has none of its own): split() over it gives one flat
+# list, gap, token, gap, ..., token, gap, with exactly the tokens of
+# _TOKEN_RE.finditer; the lengths then give the offsets.
+_SPLIT_TOKENS_RE = re.compile("(" + _TOKEN_RE.pattern + ")", _TOKEN_RE.flags)
 _new_tuple = tuple.__new__
 
 
 def _token_columns(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str], list[str]]:
     """Starts, ends, texts and norms of the tokens of ``text`` (loops run in C)."""
-    flat = list(itertools.chain.from_iterable(_GAP_TOKEN_RE.findall(text)))
+    flat = _SPLIT_TOKENS_RE.split(text)
     pos = list(itertools.accumulate(map(len, flat), initial=offset))
     texts = flat[1::2]
-    return pos[1::2], pos[2::2], texts, list(map(_NORMS.__getitem__, texts))
+    return pos[1:-1:2], pos[2::2], texts, list(map(_NORMS.__getitem__, texts))
 
 
 def _make_tokens(starts: list[int], ends: list[int], texts: list[str], norms: list[str]) -> list[Token]:
