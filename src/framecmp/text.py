@@ -19,7 +19,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
@@ -263,24 +263,19 @@ class Tokens(tuple):  # type: ignore[type-arg]
         return out
 
 
-class _NormCache(dict):  # type: ignore[type-arg]
-    """Token text -> ``normalize(text)``; ``normalize`` is pure, so this only saves time."""
+class _PureCache(dict):  # type: ignore[type-arg]
+    """Token text -> ``func(text)`` for a pure ``func``: only saves time (a dict's
+    ``__missing__`` is faster than ``lru_cache``); stops growing at 500,000 entries."""
+
+    def __init__(self, func: Callable[[str], str]) -> None:
+        super().__init__()
+        self.func = func
 
     def __missing__(self, key: str) -> str:
-        norm = normalize(key)
+        value = self.func(key)
         if len(self) < 500_000:
-            self[key] = norm
-        return norm
-
-
-class _FoldCache(dict):  # type: ignore[type-arg]
-    """Token text -> ``_fold_case_kept(text)`` (pure; a dict is faster than lru_cache)."""
-
-    def __missing__(self, key: str) -> str:
-        fold = _fold_case_kept(key)
-        if len(self) < 500_000:
-            self[key] = fold
-        return fold
+            self[key] = value
+        return value
 
 
 # _TOKEN_RE as one group (it has none of its own): split() over it gives one flat
@@ -313,8 +308,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return _make_tokens(*_token_columns(text, offset))
 
 
-_NORMS = _NormCache()  # token text -> normalize(text)
-_FOLDS = _FoldCache()  # token text -> _fold_case_kept(text)
+_NORMS = _PureCache(normalize)  # token text -> normalize(text)
+_FOLDS = _PureCache(_fold_case_kept)  # token text -> _fold_case_kept(text)
 
 
 # --------------------------------------------------------------------------- inflections
