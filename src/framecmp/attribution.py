@@ -82,7 +82,16 @@ from framecmp.actors import Mention
 from framecmp.cue_model import CueModel, load_cue_model
 from framecmp.lexicons import Entry, Field, Lexicon, data_path, load_lexicon
 from framecmp.records import Evidence
-from framecmp.text import Doc, PhraseMatch, PhraseMatcher, Quote, Token
+from framecmp.text import (
+    CALENDAR_WORDS,
+    POSSESSIVES,
+    WEEKDAYS,
+    Doc,
+    PhraseMatch,
+    PhraseMatcher,
+    Quote,
+    Token,
+)
 
 __all__ = [
     "SOURCE_TYPES",
@@ -202,7 +211,6 @@ _NOUN_BEFORE = frozenset({
 })
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its",
                           "his", "her", "their", "our"})
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _CLOSE_QUOTES = frozenset("”\"'’»")
 _OPEN_QUOTES = frozenset("“\"'‘«")
 _CLAUSE_PUNCT = frozenset(",;:()[]—–")
@@ -745,7 +753,7 @@ class _Article:
                     break
                 if t.norm in _TIME_LEAD and n is not None and (n.norm in _TIME_WORDS or n.norm[:1].isdigit()):
                     break
-                if t.norm in _WEEKDAYS and _is_cap(toks[i - 1]):
+                if t.norm in WEEKDAYS and _is_cap(toks[i - 1]):
                     break  # "said Smith Monday" (but "a poll released Monday by Gallup")
                 if t.norm in ("in", "on", "via") and n is not None and (
                         n.norm in _CHANNEL_NOUNS or n.text == "The" or self._is_platform(i + 1) or (
@@ -793,12 +801,7 @@ _APPOS_FIRST = frozenset({"the", "a", "an", "who", "which", "his", "her", "its",
                           "executive", "founder", "author", "pastor", "spokesman", "spokeswoman",
                           "secretary", "senator", "governor", "mayor", "professor", "co-founder",
                           "vice", "deputy", "senior", "editor", "owner", "ceo", "member"})
-_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year",
-    "weekend", "recently", "earlier", "later", "january", "february", "april",
-    "june", "july", "august", "september", "october", "november", "december",
-})
+_TIME_WORDS = CALENDAR_WORDS | {"recently", "earlier", "later"}
 _TIME_LEAD = frozenset({"on", "in", "last", "this", "earlier", "late", "early", "that", "next"})
 _SOURCE_LEAD_DROP = frozenset({
     "then", "now", "so", "still", "also", "even", "meanwhile", "instead", "however", "thus", "yet",
@@ -830,7 +833,6 @@ _AUX_PRONOUNS = _AUX | _PRONOUNS
 _GERUNDS_PREP = _GERUNDS_FOLLOW | _LEAD_PREP
 _NOT_LY = frozenset({"family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
                      "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _TO_END_STOP = frozenset({"when", "while", "during", "because", "although", "though", "adding", "referring"})
 _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "because", "as", "when", "while",
                                       "after", "before", "since", "if", "so", "in", "on", "at", "during"})
@@ -1531,7 +1533,7 @@ def _learned_drafts(art: _Article, drafts: Sequence[_Draft], model: CueModel) ->
                 before -= 1
             prev = toks[before - 1].norm if before > lo else ""
             src: tuple[int, int] | None
-            if prev in _POSSESSIVES:
+            if prev in POSSESSIVES:
                 src = (before - 1, before)  # "his support for", "their plans"
             elif prev in ("'s", "’s"):
                 j = before - 1  # "Trump's plans": the name before the possessive

@@ -531,10 +531,17 @@ def _init_worker(params: dict[str, Any], loader: Any = None) -> None:
     # a worker only scores: its lexicons stay for good (no need to scan them for
     # cycles again) and scoring makes few cycles (see _fewer_collections)
     gc.freeze()
-    gc.set_threshold(max(gc.get_threshold()[0], _GC_THRESHOLD), *gc.get_threshold()[1:])
+    _raise_gc_threshold()
 
 
 _GC_THRESHOLD = 50_000
+
+
+def _raise_gc_threshold() -> tuple[int, int, int]:
+    """Raise the collector's first threshold to ``_GC_THRESHOLD``; the old thresholds."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], _GC_THRESHOLD), old[1], old[2])
+    return old
 
 
 @contextlib.contextmanager
@@ -546,8 +553,7 @@ def _fewer_collections() -> Iterator[None]:
     collector runs thousands of times per 1,000 articles, about a tenth of the
     CPU time. The threshold is restored afterwards; results are unchanged.
     """
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], _GC_THRESHOLD), old[1], old[2])
+    old = _raise_gc_threshold()
     try:
         yield
     finally:

@@ -53,7 +53,7 @@ from framecmp import columns
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon, read_json_model
 from framecmp.records import Evidence
 from framecmp.terms import _is_negator
-from framecmp.text import Doc, PhraseMatcher, Token, tokenize
+from framecmp.text import CALENDAR_WORDS, POSSESSIVES, Doc, PhraseMatcher, Token, tokenize
 
 __all__ = [
     "CueHit",
@@ -825,15 +825,10 @@ def _capitalised(text: str) -> bool:
 # the object of "in" ("protests in Ferguson", "a hearing in Iowa"). Not a possessive ("in
 # his speech", "in Trump's favor") nor after a noun of attitude ("confidence in Pierson",
 # "a champion in Trump"): those are about the target.
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february april june july "
-    "august september october november december today yesterday tomorrow tonight morning afternoon "
-    "evening night weekend week month year".split()
-)  # not "may" and "march": names and verbs too
+_TIME_WORDS = CALENDAR_WORDS | {"tomorrow"}
 _TIME_FILLERS = frozenset("the on last next this early late".split())
 _SETTING_PREPS = frozenset({"in"})
 _ATTITUDE_NOUNS = frozenset("confidence faith trust belief interest champion friend ally partner".split())
-_POSSESSIVES = frozenset("his her their its our my your".split())
 # "told X": X is the one spoken to; the rest of the sentence is what was said
 _TELL_VERBS = frozenset("told tell tells telling".split())
 
@@ -849,7 +844,7 @@ def _is_setting(tokens: Sequence[Token], a: int, b: int) -> bool:
         return False
     if a > 1 and tokens[a - 2].norm in _ATTITUDE_NOUNS:
         return False
-    if any(w in _POSSESSIVES for w in words) or tokens[b - 1].norm.endswith(("'s", "'")):
+    if any(w in POSSESSIVES for w in words) or tokens[b - 1].norm.endswith(("'s", "'")):
         return False
     return not (b < len(tokens) and tokens[b].norm in {"'s", "'"})
 

@@ -312,6 +312,18 @@ _NORMS = _PureCache(normalize)  # token text -> normalize(text)
 _FOLDS = _PureCache(_fold_case_kept)  # token text -> _fold_case_kept(text)
 
 
+# --------------------------------------------------------------------------- shared word lists
+
+#: Words a time phrase is made of ("on Monday", "last week"), lower case; not "may" and "march",
+#: which are names and verbs too. The measures add their own (attribution: "recently").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR_WORDS = WEEKDAYS | frozenset(
+    "january february april june july august september october november december today yesterday "
+    "tonight morning afternoon evening night weekend week month year".split()
+)
+POSSESSIVES = frozenset("his her their its our my your".split())
+
+
 # --------------------------------------------------------------------------- inflections
 
 _VOWELS = set("aeiou")
