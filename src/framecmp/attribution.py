@@ -1190,22 +1190,6 @@ def _told_object(art: _Article, m: PhraseMatch, hi: int) -> tuple[int, str | Non
     return b, channel
 
 
-def _sentence_cues(
-    art: _Article, doc_cues: list[PhraseMatch], tok_starts: list[int], lo: int, hi: int
-) -> list[PhraseMatch]:
-    """``verb_matcher.find(toks, lo, hi)``, taken from the whole document's cues.
-
-    Leftmost-longest matching gives the same matches inside a sentence as
-    matching the sentence alone, unless a document match crosses one of its
-    ends: then the sentence is matched alone.
-    """
-    a = bisect.bisect_left(tok_starts, lo)
-    b = bisect.bisect_left(tok_starts, hi)
-    if (a > 0 and doc_cues[a - 1].tok_end > lo) or (b > a and doc_cues[b - 1].tok_end > hi):
-        return art.cfg.verb_matcher.find(art.toks, lo, hi)
-    return doc_cues[a:b]
-
-
 def _find_relations(art: _Article) -> list[_Draft]:
     cfg = art.cfg
     toks = art.toks
@@ -1218,7 +1202,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
         if s.part == "title" and s.tok_end - s.tok_start < 3:
             continue
         lo, hi = s.tok_start, s.tok_end
-        cues = _sentence_cues(art, doc_cues, cue_tok_starts, lo, hi)
+        cues = cfg.verb_matcher.find_within(toks, doc_cues, cue_tok_starts, lo, hi)
         if not cues:
             continue  # no reporting verb: nothing to attribute in this sentence
         # a colon counts only as "Name: words" at the start of a line (at most one per sentence)

@@ -644,25 +644,15 @@ def _index(lexicon: TermLexicon) -> tuple[dict[str, int], dict[str, TermEntry]]:
 
 
 def _sentence_matches(matcher: PhraseMatcher, doc: Doc) -> list[PhraseMatch]:
-    """``matcher.find`` sentence by sentence, in order, from one pass over the whole document.
-
-    Leftmost-longest matching gives the same matches inside a sentence as
-    matching the sentence alone, unless a document match crosses one of its
-    ends: then that sentence is matched alone. Matches outside every sentence
-    are left out, as sentence-by-sentence matching leaves them.
-    """
+    """``matcher.find`` sentence by sentence, in order, from one pass over the whole document
+    (:meth:`~framecmp.text.PhraseMatcher.find_within`). Matches outside every sentence are
+    left out, as sentence-by-sentence matching leaves them."""
     toks = doc.tokens
     found = matcher.find(toks)
     starts = [m.tok_start for m in found]
     out: list[PhraseMatch] = []
     for s in doc.sentences:
-        lo, hi = s.tok_start, s.tok_end
-        a = bisect.bisect_left(starts, lo)
-        b = bisect.bisect_left(starts, hi, a)
-        if (a > 0 and found[a - 1].tok_end > lo) or (b > a and found[b - 1].tok_end > hi):
-            out.extend(matcher.find(toks, lo, hi))
-        else:
-            out.extend(found[a:b])
+        out.extend(matcher.find_within(toks, found, starts, s.tok_start, s.tok_end))
     return out
 
 

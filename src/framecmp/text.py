@@ -500,6 +500,22 @@ class PhraseMatcher:
             passes.append((self._cased, self._cased_lengths, tokens._folded_unhyphenated()))
         return _scan(cands[ca:cb], passes, b, all_idx, all_norms, tokens)
 
+    def find_within(
+        self, tokens: Sequence[Token], found: Sequence[PhraseMatch], starts: Sequence[int], lo: int, hi: int
+    ) -> list[PhraseMatch]:
+        """``self.find(tokens, lo, hi)``, taken from ``found = self.find(tokens)`` (``starts``:
+        their ``tok_start``) where it can be: match a document once, read it sentence by sentence.
+
+        Leftmost-longest matching gives the same matches inside a range as matching
+        the range alone, unless a match of the whole crosses one of the range's
+        ends: then the range is matched alone.
+        """
+        a = bisect.bisect_left(starts, lo)
+        b = bisect.bisect_left(starts, hi, a)
+        if (a > 0 and found[a - 1].tok_end > lo) or (b > a and found[b - 1].tok_end > hi):
+            return self.find(tokens, lo, hi)
+        return list(found[a:b])
+
     def _find_slow(
         self, tokens: Sequence[Token], start: int = 0, end: int | None = None
     ) -> list[PhraseMatch]:
