@@ -90,6 +90,7 @@ from framecmp.text import (
     PhraseMatch,
     PhraseMatcher,
     Quote,
+    Sentence,
     Token,
 )
 
@@ -538,6 +539,13 @@ class _Article:
         i0 = bisect.bisect_left(self.src_starts, cs)
         i1 = bisect.bisect_right(self.src_starts, ce, i0)
         return [h for h in self.src_hits[i0:i1] if h.end <= ce]
+
+    def anonymity_marked(self, s: Sentence) -> bool:
+        """Whether sentence ``s`` holds an anonymity marker ("on condition of anonymity")."""
+        a0 = bisect.bisect_left(self.src_starts, s.start)
+        a1 = bisect.bisect_left(self.src_starts, s.end, a0)
+        entries = self.cfg.entries
+        return any(any(entries[k].get("class") == "anonymity" for k in h.keys) for h in self.src_hits[a0:a1])
 
     def src_hits_from(self, a: int, b: int) -> list[PhraseMatch]:
         """Source-lexicon hits starting at tokens ``a:b``, in text order."""
@@ -1211,12 +1219,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
         if colons and not cues:
             cues = colons[:1]
         cue_starts = {c.tok_start for c in cues}
-        a0 = bisect.bisect_left(art.src_starts, s.start)
-        a1 = bisect.bisect_left(art.src_starts, s.end, a0)
-        anon = any(
-            any(cfg.entries[k].get("class") == "anonymity" for k in h.keys)
-            for h in art.src_hits[a0:a1]
-        )
+        anon = art.anonymity_marked(s)
         prev_in_sentence: _Draft | None = None
         absorbed: set[int] = set()  # "saying" in "was quoted as saying": part of the cue before it
         for m in cues:
@@ -1552,11 +1555,7 @@ def _learned_drafts(art: _Article, drafts: Sequence[_Draft], model: CueModel) ->
             d = _Draft(src, m, cont, "learned", s.index)
             d.passive = agentless
             d.channel = _channel_after(art, t1, hi)
-            a0 = bisect.bisect_left(art.src_starts, s.start)
-            a1 = bisect.bisect_left(art.src_starts, s.end, a0)
-            d.anonymous_marker = any(
-                any(art.cfg.entries[key].get("class") == "anonymity" for key in h.keys) for h in art.src_hits[a0:a1]
-            )
+            d.anonymous_marker = art.anonymity_marked(s)
             out.append(d)
             taken.update(range(t0, t1))
     return out
