@@ -49,7 +49,7 @@ GOLDEN = [
     ("Bamako and Niamey severed ties with formal colonial power France.",
      [("lt.former_colonial_power", "france")]),
     ("Dozens of soldiers and contractors from the Russian private military company were killed.",
-     [("lt.wagner_contractors", "wagner"), ("lt.private_military_company", "wagner"), ("lt.killed", None)]),
+     [("lt.wagner_contractors", "wagner"), ("lt.private_military_company", "wagner")]),
     ("The attack was reportedly carried out by Tuareg rebels.", [("lt.tuareg_rebels", "terrorists")]),
     ("We cannot be in a sincere partnership while they sponsor terror.", [("lt.sincere", None)]),
     ("In recent weeks, Mali has claimed to have neutralised dozens of terrorists.",
@@ -71,6 +71,34 @@ GOLDEN = [
 @pytest.mark.parametrize(("text", "expected"), GOLDEN, ids=[g[0][:40] for g in GOLDEN])
 def test_golden_sahel_hits(lex, text, expected):
     assert _sahel(find_terms(analyze(text), lexicon=lex)) == expected
+
+
+def test_reference_labels_in_label_choice_not_counted(lex):
+    # "armed groups" and "killed" are plain names (reference: true): the label-choice
+    # table shows the outlet picked them, the terms counts and rates do not count them
+    res = find_terms(analyze("Armed groups killed six soldiers; the jihadists fled."), lexicon=lex)
+    assert [h.entry_id for h in res.hits] == ["lt.jihadists"]
+    assert [h.entry_id for h in res.references] == ["lt.armed_groups", "lt.killed"]
+    assert sum(res.category_counts.values()) == 1
+    assert {c.entry_id for c in res.labels} == {"lt.armed_groups", "lt.jihadists"}
+    kinds = {e.rule_id: e.kind for e in res.evidence}
+    assert kinds == {"lt.armed_groups": "reference", "lt.killed": "reference", "lt.jihadists": "term"}
+
+
+def test_reference_flag_validated_and_user_settable(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "format: framecmp-lexicon/1\nkind: loaded_terms\nname: mine\nversion: '1'\nentries:\n"
+        "  - id: ab.folks\n    terms: [folks]\n    category: people\n    connotation: 0\n"
+        "    explanation: Plain.\n    source: class\n    reference: maybe\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match=r"bad.yaml line 6: .reference. must be true or false"):
+        load_terms(bad)
+    good = tmp_path / "good.yaml"
+    good.write_text(bad.read_text(encoding="utf-8").replace("reference: maybe", "reference: true"), encoding="utf-8")
+    res = find_terms(analyze("The folks met."), lexicon=load_terms(good))
+    assert res.hits == () and [h.text for h in res.references] == ["folks"]
 
 
 def test_general_words_counted_once_and_sahel_first(lex):

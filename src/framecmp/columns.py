@@ -59,7 +59,7 @@ REMOVALS = ["article_id", "raw_start", "raw_end", "text", "reason", "rule_id"]
 
 # Evidence kinds (the `kind` column of the evidence frame).
 EVIDENCE_KINDS = (
-    "actor", "term", "negated", "quote", "source", "cue", "hedge", "stance", "context",
+    "actor", "term", "negated", "reference", "quote", "source", "cue", "hedge", "stance", "context",
 )
 
 

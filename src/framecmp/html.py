@@ -39,6 +39,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "actor": ("Actor", "a mention of an actor (country, group, person)"),
     "term": ("Loaded term", "a word from the loaded-terms lexicon"),
     "negated": ("Negated term", "a loaded term after 'not', 'never' ...: shown, not counted"),
+    "reference": ("Neutral label", "a plain name ('armed groups', 'killed'): in the label table, not counted as loaded"),
     "quote": ("Quote", "words the article puts in someone's mouth"),
     "source": ("Source", "who is said to have said it"),
     "cue": ("Reporting verb", "how it is reported: 'said' vs 'claimed'"),
@@ -89,6 +90,7 @@ ul.fc-note, ul.fc-meta { padding-left: 2em; }
   text-underline-offset: 3px; }
 .fc-k-term { background: #ffd873; }
 .fc-k-negated { background: #fff1c7; text-decoration: line-through #8a6d00; }
+.fc-k-reference { background: #f1ece0; }
 .fc-k-quote { background: #dcebff; }
 .fc-k-source { background: #cdeecd; }
 .fc-k-cue { background: #e6d9f7; }
@@ -560,7 +562,7 @@ def highlight(
         The ``evidence`` frame of :class:`Scores` (filtered to the article by
         ``article_id``), or Evidence records of this article.
     kinds : list of str, optional
-        Kinds to show, among ``actor``, ``term``, ``negated``, ``quote``, ``source``, ``cue``,
+        Kinds to show, among ``actor``, ``term``, ``negated``, ``reference``, ``quote``, ``source``, ``cue``,
         ``hedge``, ``stance``, ``context``. Default: all.
 
     Returns

@@ -98,6 +98,7 @@ TERM_SCHEMA: tuple[Field, ...] = (
     Field("side", kind="list"),
     Field("inflect", kind="bool"),
     Field("case", kind="bool"),
+    Field("reference", kind="bool"),
     Field("note"),
 )
 
@@ -136,6 +137,9 @@ class TermEntry:
         The label shown in the label-choice table (default: the first term).
     category, connotation, referent, label_group, resolve, neutral, explanation, source, side
         See ``lexicons/README.md``.
+    reference : bool
+        A plain, neutral name ("armed groups", "Malian authorities", "killed"): listed so the
+        label-choice table shows when an outlet picks it, not counted as a loaded term.
     line, source_file : int, str
         Where the entry was defined.
     """
@@ -157,6 +161,7 @@ class TermEntry:
     case: bool
     line: int
     source_file: str
+    reference: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +275,10 @@ class TermsResult:
     """Hits under a negation ("not a terrorist group"): kept for inspection, not counted
     in ``hits``, ``category_counts`` or ``labels``; in ``evidence`` with kind ``"negated"``
     (highlighted struck through), so a reader sees what was left out and why."""
+    references: tuple[TermHit, ...] = ()
+    """Neutral reference labels (entries with ``reference: true``: "armed groups", "Malian
+    authorities", "killed"): counted in ``labels`` (the label choice) but not in ``hits`` or
+    ``category_counts``; in ``evidence`` with kind ``"reference"``."""
 
     def category_rows(self) -> list[dict[str, Any]]:
         """Rows of the ``terms`` frame (without article_id, outlet, n_words).
@@ -330,6 +339,7 @@ def _entries_from(lex: Lexicon) -> list[TermEntry]:
             explanation=str(f["explanation"]), source=str(f["source"]),
             side=tuple(f.get("side") or ()), inflect=bool(f.get("inflect", True)),
             case=bool(f.get("case", False)), line=e.line, source_file=e.source_file,
+            reference=bool(f.get("reference", False)),
         ))
     return out
 
@@ -744,6 +754,7 @@ def find_terms(
     main_country = country if country is not None else _main_country(doc)
     hits: list[TermHit] = []
     negated: list[TermHit] = []
+    references: list[TermHit] = []
     for a, b, t0, t1, eid, phrase in chosen:
         e = by_id[eid]
         if e.category == NOT_LOADED:
@@ -766,7 +777,7 @@ def find_terms(
             _negator(doc, t0, sent.tok_start if sent else 0, sent.tok_end if sent else None)
             if negation else None
         )
-        (negated if neg else hits).append(TermHit(
+        (negated if neg else references if e.reference else hits).append(TermHit(
             start=a, end=b, text=doc.text[a:b], entry_id=eid, label=e.label,
             category=e.category, connotation=e.connotation, referent=referent,
             label_group=e.label_group, neutral=e.neutral, explanation=e.explanation,
@@ -774,29 +785,25 @@ def find_terms(
             negator=neg, quoted=_in_quotation(doc, a, t0, t1),
         ))
 
-    evidence = tuple(
-        Evidence(
-            kind="term", start=h.start, end=h.end, text=h.text, label=h.text,
+    def _ev(h: TermHit, kind: str, explanation: str) -> Evidence:
+        return Evidence(
+            kind=kind, start=h.start, end=h.end, text=h.text, label=h.text,
             category=h.category, actor=h.referent, value=h.connotation, rule_id=h.entry_id,
-            lexicon_version=lexicon.version, explanation=_explain(h), part=h.part,
+            lexicon_version=lexicon.version, explanation=explanation, part=h.part,
             sentence=h.sentence,
         )
-        for h in hits
-    ) + tuple(
+
+    evidence = (
+        tuple(_ev(h, "term", _explain(h)) for h in hits)
         # negated hits are shown (kind "negated"), never counted: nothing is dropped silently
-        Evidence(
-            kind="negated", start=h.start, end=h.end, text=h.text, label=h.text,
-            category=h.category, actor=h.referent, value=h.connotation, rule_id=h.entry_id,
-            lexicon_version=lexicon.version,
-            explanation=f"Not counted: after the negation {h.negator!r}. {_explain(h)}",
-            part=h.part, sentence=h.sentence,
-        )
-        for h in negated
+        + tuple(_ev(h, "negated", f"Not counted: after the negation {h.negator!r}. {_explain(h)}") for h in negated)
+        # neutral reference labels: in the label-choice table, not loaded language
+        + tuple(_ev(h, "reference", f"Neutral label, not counted as loaded: {h.explanation}") for h in references)
     )
     counts = Counter(h.category for h in hits)
     lab = Counter(
         (h.referent or h.label_group or "", h.label, h.entry_id, h.label_group or "")
-        for h in hits
+        for h in hits + references
         if h.label_group
     )
     labels = tuple(
@@ -807,6 +814,7 @@ def find_terms(
         hits=tuple(hits), evidence=evidence, category_counts=dict(counts), labels=labels,
         n_words=doc.n_words if n_words is None else int(n_words),
         categories=lexicon.categories, lexicon_version=lexicon.version, negated=tuple(negated),
+        references=tuple(references),
     )
 
 
