@@ -457,6 +457,23 @@ def test_claimed_to_takes_the_infinitive_as_content(cfg, index):
     assert text[a.content_start:a.content_end] == "to have neutralised dozens of terrorists"
 
 
+def test_asked_if_content_is_the_question_and_stops_at_the_next_speakers_clause(cfg, index):
+    """'was asked if ...' reports the question (not 'if Mali would return' as the person asked);
+    a content ends where a coordinated clause with its own cue begins (', and he said')."""
+    text = "Diop was asked if Mali would return to ECOWAS, and he said no."
+    res = run(text, cfg, index)
+    got = [(a.cue, text[a.content_start:a.content_end]) for a in real(res)]
+    assert got == [("was asked", "if Mali would return to ECOWAS"), ("said", "no")]
+    text = "Diop said Mali would leave ECOWAS, but the minister insisted that talks go on."
+    res = run(text, cfg, index)
+    got = [(a.source, text[a.content_start:a.content_end]) for a in real(res)]
+    assert got == [("Diop", "Mali would leave ECOWAS"), ("the minister", "that talks go on")]
+    # a comma and "and" without a cue after it stay inside the content
+    text = "Diop said Mali would leave ECOWAS, and that the decision was final."
+    [a] = real(run(text, cfg, index))
+    assert text[a.content_start:a.content_end] == "Mali would leave ECOWAS, and that the decision was final"
+
+
 def test_object_pronoun_source_resolves_like_the_subject_pronoun(cfg, index):
     """Seed 001: 'According to him' is the prime minister named before, not an anonymous source."""
     text = ("Prime Minister Choguel Kokalla Maiga spoke on Monday. "

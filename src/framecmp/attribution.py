@@ -191,6 +191,8 @@ _LEAD_PREP = frozenset({
     "told", "by", "late", "early", "shortly", "when", "while", "adding", "according",
     "referring", "speaking", "citing", "under", "of", "ahead", "following", "amid",
 })
+# words that open an embedded question after "asked": the question, not the person asked
+_QUESTION_OPENERS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
 _TELL_LIKE = frozenset({
     "tell", "tells", "told", "telling", "assure", "assured", "assures", "assuring",
     "warn", "warned", "warns", "warning", "urge", "urged", "urges", "urging", "ask",
@@ -1154,9 +1156,15 @@ def _cue_tail_is_content(art: _Article, a: int, hi: int) -> bool:
 
 
 def _next_boundary(art: _Article, a: int, hi: int, cue_starts: set[int]) -> int:
-    """Token where a preposed content ends: sentence end or ``, adding ...``."""
+    """Token where a preposed content ends: sentence end, ``, adding ...`` or a coordinated
+    clause with a cue of its own (``, and he said ...``, ``, but the minister insisted ...``)."""
+    toks = art.toks
     for i in range(a, hi - 1):
-        if art.toks[i].norm == "," and art.toks[i + 1].norm in _GERUNDS_FOLLOW and (i + 1) in cue_starts:
+        if toks[i].norm != ",":
+            continue
+        if toks[i + 1].norm in _GERUNDS_FOLLOW and (i + 1) in cue_starts:
+            return i
+        if toks[i + 1].norm in ("and", "but") and any(j in cue_starts for j in range(i + 3, min(i + 6, hi))):
             return i
     return hi
 
@@ -1186,6 +1194,8 @@ def _told_object(art: _Article, m: PhraseMatch, hi: int) -> tuple[int, str | Non
     i = m.tok_end
     if art.toks[m.tok_start].norm not in _TELL_LIKE:
         return i, None
+    if i < hi and art.toks[i].norm in _QUESTION_OPENERS:
+        return i, None  # "was asked if Mali would return": the question, not the one asked
     sr = art.source_right(i, hi)
     if sr is None:
         return i, None
