@@ -420,6 +420,26 @@ def test_general_list_leaves_out_descriptive_words(lex):
     assert find_terms(analyze(text), lexicon=lex).hits == ()
 
 
+def test_general_list_leaves_out_time_words_and_neutral_reporting_verbs(lex):
+    # seed 001: "In late 2022", "Moscow, arguing that ..." are not loaded language;
+    # 'argue' and 'stress' are neutral reporting cues of reporting_verbs.yaml
+    text = "In late 2022, Moscow argued that ties grew, stressing trust and refusing blame."
+    assert [h.text for h in find_terms(analyze(text), lexicon=lex).hits] == []
+
+
+def test_general_list_inflections_are_regular_spellings(lex):
+    terms = {e.id: e.terms for e in lex.entries}
+    assert terms["vader.ban"] == ("ban", "banning", "bans")  # not "baned", "banes"
+    for eid, ts in terms.items():
+        if not eid.startswith("vader.") or ts[0].endswith("ee"):
+            continue
+        base = ts[0]
+        bad = {base + "ed", base + "ing"} if base.endswith("e") else set()  # "abuseed", "abuseing"
+        if not base.endswith(("s", "x", "z", "ch", "sh", "o")):
+            bad.add(base + "es")  # "banes", "mockes"
+        assert not bad & set(ts[1:]), (eid, bad & set(ts[1:]))
+
+
 def test_negated_terms_shown_in_scores_and_highlight():
     """A negated term reaches the evidence frame and the highlighted article, struck through."""
     from framecmp import Corpus, score
