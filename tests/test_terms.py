@@ -369,10 +369,20 @@ def test_negations_kept(lex, text, term, negator):
     assert (term, negator) in {(h.text, h.negator) for h in res.negated}
 
 
-@pytest.mark.xfail(strict=True, reason="'contractors' alone is not linked to Wagner without 'Russian'/'Wagner' next to it")
 def test_bare_contractors_after_wagner_named(lex):
+    # 'after' entries count only with one of their words shortly before them
     res = find_terms(analyze("Wagner arrived in 2021. The contractors were later killed."), lexicon=lex)
+    assert ("lt.wagner_contractors_after", "wagner") in _sahel(res)
+    res = find_terms(analyze("Chinese contractors built the dam. Instructors trained the staff."), lexicon=lex)
+    assert _sahel(res) == []
+    far = "Wagner arrived in 2021. It rained. Trade grew. Prices rose. The contractors left."
+    assert _sahel(find_terms(analyze(far), lexicon=lex)) == []
+    # the longer, explicit entry still wins where both match
+    res = find_terms(analyze("Wagner came. Contractors from the Russian PMC fought."), lexicon=lex)
     assert ("lt.wagner_contractors", "wagner") in _sahel(res)
+    # the label-choice table shows one label for both entries
+    labels = {c.label for c in find_terms(analyze("Wagner came. The instructors stayed."), lexicon=lex).labels}
+    assert labels == {"contractors / instructors"}
 
 
 def test_general_list_inflections_and_phrasal_verbs(lex):

@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib
 import math
 import re
@@ -99,8 +100,12 @@ TERM_SCHEMA: tuple[Field, ...] = (
     Field("inflect", kind="bool"),
     Field("case", kind="bool"),
     Field("reference", kind="bool"),
+    Field("after", kind="list"),
     Field("note"),
 )
+
+#: How many sentences before a term an ``after`` word may stand (plus the term's own).
+AFTER_SENTENCES = 2
 
 _IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -140,6 +145,9 @@ class TermEntry:
     reference : bool
         A plain, neutral name ("armed groups", "Malian authorities", "killed"): listed so the
         label-choice table shows when an outlet picks it, not counted as a loaded term.
+    after : tuple of str
+        The entry counts only where one of these words stands before it, in its sentence or
+        the :data:`AFTER_SENTENCES` sentences before ("the contractors" after "Wagner").
     line, source_file : int, str
         Where the entry was defined.
     """
@@ -162,6 +170,7 @@ class TermEntry:
     line: int
     source_file: str
     reference: bool = False
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +349,7 @@ def _entries_from(lex: Lexicon) -> list[TermEntry]:
             side=tuple(f.get("side") or ()), inflect=bool(f.get("inflect", True)),
             case=bool(f.get("case", False)), line=e.line, source_file=e.source_file,
             reference=bool(f.get("reference", False)),
+            after=tuple(str(w).lower() for w in f.get("after") or ()),
         ))
     return out
 
@@ -720,13 +730,16 @@ def find_terms(
     # candidates: (start, end, tok_start, tok_end, entry_id, phrase_norm or None)
     cands: list[tuple[int, int, int, int, str, str | None]] = []
     for m in _sentence_matches(lexicon.matcher, doc):
-        key = min(m.keys, key=lambda k: order.get(k, 1 << 30))
+        keys = [k for k in m.keys if not by_id[k].after or _after_ok(doc, by_id[k].after, m.start)]
+        if not keys:
+            continue
+        key = min(keys, key=lambda k: order.get(k, 1 << 30))
         cands.append((m.start, m.end, m.tok_start, m.tok_end, key, m.phrase))
     for eid, pat in lexicon.patterns:
         try:
             for mt in pat.finditer(doc.text, timeout=timeout):
                 a, b = mt.span()
-                if b > a:
+                if b > a and (not by_id[eid].after or _after_ok(doc, by_id[eid].after, a)):
                     t0, t1 = doc.token_index(a), doc.token_index(b)
                     cands.append((a, b, t0, t1, eid, None))
         except TimeoutError:
@@ -816,6 +829,20 @@ def find_terms(
         categories=lexicon.categories, lexicon_version=lexicon.version, negated=tuple(negated),
         references=tuple(references),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _after_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _after_ok(doc: Doc, words: tuple[str, ...], start: int) -> bool:
+    """Whether one of ``words`` stands before ``start``, in its sentence or the
+    :data:`AFTER_SENTENCES` sentences before it."""
+    sent = doc.sentence_at(start)
+    lo = doc.sentences[max(0, sent.index - AFTER_SENTENCES)].start if sent is not None else 0
+    return _after_re(words).search(doc.text, lo, start) is not None
 
 
 def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int) -> bool:
