@@ -146,17 +146,14 @@ class CueCRF:
         st = self.state
         tr = self.trans
         emis: list[list[float]] = []
-        zero = (0.0, 0.0, 0.0)
         bb = self.b_bias
         for fs in feats:
-            e0 = e2 = 0.0
-            e1 = bb
-            for name in fs:
-                w = st.get(name, zero)
-                e0 += w[0]
-                e1 += w[1]
-                e2 += w[2]
-            emis.append([e0, e1, e2])
+            hits = [w for w in map(st.get, fs) if w is not None]
+            if hits:
+                e0, e1, e2 = map(sum, zip(*hits, strict=True))
+                emis.append([e0, e1 + bb, e2])
+            else:
+                emis.append([0.0, bb, 0.0])
         score = list(emis[0])
         back: list[list[int]] = []
         for t in range(1, n):
