@@ -122,8 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", required=True, type=Path, help="PolNeAR split folder (text/, attributions/)")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles (sorted)")
     ap.add_argument("--no-actors", action="store_true", help="skip actor mentions (affiliations)")
-    ap.add_argument("--cue-model", action="store_true",
-                    help="add the optional learned cue detector (lexicons/cue_model.json) to the lexicon cues")
+    ap.add_argument("--cue-model", nargs="?", const="logistic", default=None, choices=("logistic", "crf"),
+                    help="add an optional learned cue detector to the lexicon cues: --cue-model alone (or "
+                         "'logistic') for lexicons/cue_model.json, '--cue-model crf' for the CRF tagger "
+                         "(lexicons/cue_crf.json)")
     args = ap.parse_args(argv)
     tdir, adir = args.data / "text", args.data / "attributions"
     if not tdir.is_dir() or not adir.is_dir():
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())
     if args.limit is not None:
         names = names[: args.limit]
-    cfg = load_attribution_config(cue_model=args.cue_model)
+    cfg = load_attribution_config(cue_model={None: False, "logistic": True, "crf": "crf"}[args.cue_model])
     index = load_actors()
     c = defaultdict(int)
     elapsed = 0.0
@@ -169,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("cue", "source", "content", "no_source"):
         p, r, f = prf(c[key + "_tp"], c[key + "_pred"], c[key + "_gold"])
         out.update({f"{key}_f1": round(f, 4), f"{key}_precision": round(p, 4), f"{key}_recall": round(r, 4)})
-    out["cue_model"] = bool(args.cue_model)
+    out["cue_model"] = args.cue_model or False
     out["n_articles"] = len(names)
     out["n_malformed"] = c["malformed"]
     out["n_multi_annotator"] = c["multi_annotator"]

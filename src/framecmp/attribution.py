@@ -79,8 +79,10 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.actors import Mention
+from framecmp.cue_crf import MODEL_FORMAT as CRF_FORMAT
+from framecmp.cue_crf import CueCRF, load_cue_crf
 from framecmp.cue_model import CueModel, load_cue_model
-from framecmp.lexicons import Entry, Field, Lexicon, data_path, load_lexicon
+from framecmp.lexicons import Entry, Field, Lexicon, data_path, load_lexicon, read_json_model
 from framecmp.records import Evidence
 from framecmp.text import (
     CALENDAR_WORDS,
@@ -318,9 +320,10 @@ class AttributionConfig:
     min_claim_words : int
         Body sentences with at least this many words and no attribution count
         as unattributed claims.
-    cue_model : CueModel or None
+    cue_model : CueModel, CueCRF or None
         The learned detector of cues the lexicon does not list
-        (:mod:`framecmp.cue_model`); None (the default) turns it off.
+        (:mod:`framecmp.cue_model`) or the CRF cue tagger
+        (:mod:`framecmp.cue_crf`); None (the default) turns it off.
     """
 
     verbs: Lexicon
@@ -329,7 +332,7 @@ class AttributionConfig:
     scare_max_words: int = 4
     continuation_paragraphs: int = 6
     min_claim_words: int = 6
-    cue_model: CueModel | None = None
+    cue_model: CueModel | CueCRF | None = None
     verb_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
     hedge_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
     source_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
@@ -372,7 +375,7 @@ def load_attribution_config(
     hedges: str | Path | Mapping[str, Any] | None = None,
     sources: str | Path | Mapping[str, Any] | None = None,
     replace: bool = False,
-    cue_model: str | Path | Mapping[str, Any] | CueModel | bool | None = None,
+    cue_model: str | Path | Mapping[str, Any] | CueModel | CueCRF | bool | None = None,
     **options: int,
 ) -> AttributionConfig:
     """Load the bundled attribution lexicons, with optional user files over them.
@@ -388,6 +391,13 @@ def load_attribution_config(
         the bundled ``lexicons/cue_model.json`` (PolNeAR dev cue F1 0.662 ->
         0.673, attribution about 2.4 times slower; its cues go to the
         attribution table only, not to voices or style), or a model of your own.
+        ``"crf"`` for the bundled CRF cue tagger ``lexicons/cue_crf.json``
+        (:mod:`framecmp.cue_crf`; PolNeAR dev cue F1 0.662 -> 0.696, source
+        0.678 -> 0.706, content 0.788 -> 0.811, attribution about 4 times
+        slower; its own cues go to the attribution table only; in its mode
+        ``filter`` it also drops the rule cues it does not tag and reports its
+        span of the others); a file or mapping with ``"format":
+        "framecmp.cue_crf/1"`` is read as a CRF tagger.
     **options
         Passed to :class:`AttributionConfig` (``scare_max_words`` ...).
 
@@ -414,12 +424,17 @@ def load_attribution_config(
         if user is not None:
             base = base.merged(load_lexicon(user, kind=kind, schema=schema), replace=replace)
         lexs.append(base)
+    model: CueModel | CueCRF | None
     if cue_model is True:
-        model: CueModel | None = load_cue_model()
+        model = load_cue_model()
+    elif cue_model == "crf":
+        model = load_cue_crf()
     elif cue_model is None or cue_model is False:
         model = None
-    elif isinstance(cue_model, CueModel):
+    elif isinstance(cue_model, (CueModel, CueCRF)):
         model = cue_model
+    elif read_json_model(cue_model, lambda d, _w: d.get("format") if isinstance(d, dict) else None) == CRF_FORMAT:
+        model = load_cue_crf(cue_model)  # a CRF tagger's file ("format": "framecmp.cue_crf/1")
     else:
         model = load_cue_model(cue_model)
     return AttributionConfig(lexs[0], lexs[1], lexs[2], cue_model=model, **options)
@@ -1524,51 +1539,161 @@ def _learned_drafts(art: _Article, drafts: Sequence[_Draft], model: CueModel) ->
             continue
         props = model.propose(toks, lo, hi, flags=flags[lo:hi], taken=taken)
         for t0, t1, _p in props:
-            m = PhraseMatch(toks[t0].start, toks[t1 - 1].end, t0, t1, (_LEARNED.id,), art.text[toks[t0].start : toks[t1 - 1].end])
-            before = t0
-            while before > lo and toks[before - 1].norm in _ADV_BE:
-                before -= 1
-            prev = toks[before - 1].norm if before > lo else ""
-            src: tuple[int, int] | None
-            if prev in POSSESSIVES:
-                src = (before - 1, before)  # "his support for", "their plans"
-            elif prev in ("'s", "’s"):
-                j = before - 1  # "Trump's plans": the name before the possessive
-                while j > lo and _is_word(toks[j - 1]) and _is_cap(toks[j - 1]):
-                    j -= 1
-                src = (j, before) if j < before - 1 else None
-            elif prev in _DETERMINERS:
-                src = None  # "the decision", "a view": a noun with no speaker before it
-            else:
-                src = art.source_left_np(before, lo)
-                if src is None and prev == ",":
-                    src = art.source_appos_left(before, lo)
-            if src is not None and any(t.norm in _BE or t.norm in _AUX for t in toks[src[0] : src[1]]):
-                src = None  # "Wagner Group were killed in an attack reportedly ...": a clause, not a speaker
-            agentless = t1 - t0 == 1 and _is_ly_adverb(toks[t0])
-            if agentless:
-                src = None  # "reportedly", "allegedly": nobody is named
-            k = t1
-            while k < hi and toks[k].norm in (",", ":"):
-                k += 1
-            cont: tuple[int, int] | None = None
-            if k < hi and art.doc._count_words(k, hi) > 0:
-                c1 = s.end
-                q = art.quote_opening_at(k)
-                if q is not None and q.end > c1:
-                    c1 = q.end
-                cont = _trim_chars(art.text, toks[k].start, c1)
-            else:
-                cont = _content_before(art, src[0] if src else before, lo, s.start)
-            if cont is None or cont[1] <= cont[0]:
-                continue
-            d = _Draft(src, m, cont, "learned", s.index)
-            d.passive = agentless
-            d.channel = _channel_after(art, t1, hi)
-            d.anonymous_marker = art.anonymity_marked(s)
-            out.append(d)
-            taken.update(range(t0, t1))
+            d = _learned_draft(art, s, t0, t1)
+            if d is not None:
+                out.append(d)
+                taken.update(range(t0, t1))
     return out
+
+
+def _learned_draft(art: _Article, s: Sentence, t0: int, t1: int) -> _Draft | None:
+    """The relation of a learned cue at tokens ``t0:t1`` of sentence ``s`` (None: no content found)."""
+    toks = art.toks
+    lo, hi = s.tok_start, s.tok_end
+    m = PhraseMatch(toks[t0].start, toks[t1 - 1].end, t0, t1, (_LEARNED.id,), art.text[toks[t0].start : toks[t1 - 1].end])
+    before = t0
+    while before > lo and toks[before - 1].norm in _ADV_BE:
+        before -= 1
+    prev = toks[before - 1].norm if before > lo else ""
+    src: tuple[int, int] | None
+    if prev in POSSESSIVES:
+        src = (before - 1, before)  # "his support for", "their plans"
+    elif prev in ("'s", "’s"):
+        j = before - 1  # "Trump's plans": the name before the possessive
+        while j > lo and _is_word(toks[j - 1]) and _is_cap(toks[j - 1]):
+            j -= 1
+        src = (j, before) if j < before - 1 else None
+    elif prev in _DETERMINERS:
+        src = None  # "the decision", "a view": a noun with no speaker before it
+    else:
+        src = art.source_left_np(before, lo)
+        if src is None and prev == ",":
+            src = art.source_appos_left(before, lo)
+    if src is not None and any(t.norm in _BE or t.norm in _AUX for t in toks[src[0] : src[1]]):
+        src = None  # "Wagner Group were killed in an attack reportedly ...": a clause, not a speaker
+    agentless = t1 - t0 == 1 and _is_ly_adverb(toks[t0])
+    if agentless:
+        src = None  # "reportedly", "allegedly": nobody is named
+    k = t1
+    while k < hi and toks[k].norm in (",", ":"):
+        k += 1
+    cont: tuple[int, int] | None = None
+    if k < hi and art.doc._count_words(k, hi) > 0:
+        c1 = s.end
+        q = art.quote_opening_at(k)
+        if q is not None and q.end > c1:
+            c1 = q.end
+        cont = _trim_chars(art.text, toks[k].start, c1)
+    else:
+        cont = _content_before(art, src[0] if src else before, lo, s.start)
+    if cont is None or cont[1] <= cont[0]:
+        return None
+    d = _Draft(src, m, cont, "learned", s.index)
+    d.passive = agentless
+    d.channel = _channel_after(art, t1, hi)
+    d.anonymous_marker = art.anonymity_marked(s)
+    return d
+
+
+def _rule_cue_span(art: _Article, d: _Draft) -> tuple[int, int] | None:
+    """Token span ``(t0, t1)`` of a rule draft's cue as reported (with its auxiliaries), or None."""
+    if d.cue is None or d.sentence is None:
+        return None
+    s = art.doc.sentences[d.sentence]
+    t0, _p = _cue_with_aux(art, d.cue, s.tok_start)
+    return t0, _cue_end_tok(art, d.cue, s.tok_end)
+
+
+def _crf_context(art: _Article, drafts: Sequence[_Draft]) -> list[list[str]]:
+    """Each token's context flags for the cue CRF (see :func:`framecmp.cue_crf.sentence_features`)."""
+    toks = art.toks
+    n = len(toks)
+    starts = [t.start for t in toks]
+    flags: list[list[str]] = [[] for _ in range(n)]
+    cue_sents: set[int] = set()
+    for d in drafts:
+        span = _rule_cue_span(art, d)
+        if span is not None and d.cue is not None and d.sentence is not None:
+            t0, t1 = span
+            flags[t0] += ["rB", "rc=" + str(art.cfg.entries[d.cue.keys[0]].get("class"))]
+            for i in range(t0 + 1, t1):
+                flags[i].append("rI")
+            cue_sents.add(d.sentence)
+        if d.source is not None and d.rule != "scare":
+            for i in range(d.source[0], d.source[1]):
+                if "src" not in flags[i]:
+                    flags[i].append("src")
+        if d.rule != "scare":
+            for i in range(bisect.bisect_left(starts, d.content[0]), bisect.bisect_left(starts, d.content[1])):
+                if "inc" not in flags[i]:
+                    flags[i].append("inc")
+    for h in art.verb_hits:
+        flags[h.tok_start] += ["lexB", "lc=" + str(art.cfg.entries[h.keys[0]].get("class"))]
+        for i in range(h.tok_start + 1, h.tok_end):
+            flags[i].append("lexI")
+    quoted = [False] * n
+    for q in art.quotes:
+        for i in range(bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)):
+            quoted[i] = True
+    for s in art.doc.sentences:
+        lo, hi = s.tok_start, s.tok_end
+        sq = any(quoted[lo:hi])
+        for i in range(lo, hi):
+            if quoted[i]:
+                flags[i].append("inq")
+            elif sq:
+                flags[i].append("sq")
+            if s.index in cue_sents:
+                flags[i].append("sc")
+            if s.part == "title":
+                flags[i].append("title")
+    return flags
+
+
+def _crf_drafts(art: _Article, drafts: list[_Draft], model: CueCRF) -> list[_Draft]:
+    """The rules' relations combined with the cue CRF's tags (see ``CueCRF.mode``).
+
+    A tagged span that overlaps no rule cue gets its own relation (rule
+    ``learned``, as for :class:`CueModel` proposals). In mode ``trim`` a rule cue
+    that a tagged span overlaps reports the tagged span; in mode ``filter``
+    rule cues that no tagged span overlaps are dropped as well; mode ``veto``
+    drops those but keeps the rules' spans of the others.
+    """
+    toks = art.toks
+    flags = _crf_context(art, drafts)
+    rule_spans = [(d, _rule_cue_span(art, d)) for d in drafts]
+    taken: set[int] = set()
+    for _d, span in rule_spans:
+        if span is not None:
+            taken.update(range(*span))
+    tagged: list[tuple[Sentence, int, int]] = []
+    for s in art.doc.sentences:
+        lo, hi = s.tok_start, s.tok_end
+        if s.part == "title" and hi - lo < 3:
+            continue
+        tagged += [(s, t0, t1) for t0, t1 in model.spans(toks, lo, hi, flags[lo:hi])]
+    out: list[_Draft] = []
+    hit: set[int] = set()
+    for s, t0, t1 in tagged:
+        over = [d for d, span in rule_spans if span is not None and span[0] < t1 and t0 < span[1]]
+        if not over:
+            if not taken.intersection(range(t0, t1)):
+                nd = _learned_draft(art, s, t0, t1)
+                if nd is not None:
+                    out.append(nd)
+                    taken.update(range(t0, t1))
+            continue
+        for d in over:
+            if id(d) in hit:
+                continue
+            hit.add(id(d))
+            if model.mode in ("trim", "filter"):
+                d.extra["cue_tok"] = (t0, t1)
+    if model.mode in ("filter", "veto"):
+        keep = [d for d, span in rule_spans if span is None or id(d) in hit]
+    else:
+        keep = list(drafts)
+    return keep + out
 
 
 def _content_before(
@@ -1775,7 +1900,9 @@ def extract_attributions(
         )
     art = _Article(doc, config, mentions)
     drafts = _find_relations(art)
-    if config.cue_model is not None:
+    if isinstance(config.cue_model, CueCRF):
+        drafts = _crf_drafts(art, drafts, config.cue_model)
+    elif config.cue_model is not None:
         drafts += _learned_drafts(art, drafts, config.cue_model)
     # continuation quotes and scare quotes
     is_covered = _SpanCover([(d.content[0], d.content[1]) for d in drafts]).nested
@@ -1872,6 +1999,8 @@ def extract_attributions(
         entry = config.entries[cue.keys[0]] if cue is not None else None
         if cue is not None and d.rule == "learned":
             cue_start, cue_end = cue.start, cue.end  # the model's span as proposed
+        elif cue is not None and "cue_tok" in d.extra:
+            cue_start, cue_end = art.toks[d.extra["cue_tok"][0]].start, art.toks[d.extra["cue_tok"][1] - 1].end
         elif cue is not None:
             sent_obj = doc.sentences[d.sentence] if d.sentence is not None else None
             cue_tok0, _p = _cue_with_aux(art, cue, sent_obj.tok_start if sent_obj is not None else 0)
