@@ -386,13 +386,13 @@ def load_attribution_config(
         User lexicons merged over the bundled ones (same id: the user's wins).
     replace : bool, default False
         If True, user lexicons replace the bundled ones instead.
-    cue_model : path, mapping, CueModel or bool, optional
+    cue_model : path, mapping, CueModel, CueCRF, "crf" or bool, optional
         The learned cue detector, off by default (lexicon cues only): True for
-        the bundled ``lexicons/cue_model.json`` (PolNeAR dev cue F1 0.662 ->
-        0.673, attribution about 2.4 times slower; its cues go to the
+        the bundled ``lexicons/cue_model.json`` (PolNeAR dev cue F1 0.663 ->
+        0.674, attribution about 2.4 times slower; its cues go to the
         attribution table only, not to voices or style), or a model of your own.
         ``"crf"`` for the bundled CRF cue tagger ``lexicons/cue_crf.json``
-        (:mod:`framecmp.cue_crf`; PolNeAR dev cue F1 0.662 -> 0.696, source
+        (:mod:`framecmp.cue_crf`; PolNeAR dev cue F1 0.663 -> 0.696, source
         0.678 -> 0.706, content 0.788 -> 0.811, attribution about 4 times
         slower; its own cues go to the attribution table only; in its mode
         ``filter`` it also drops the rule cues it does not tag and reports its
