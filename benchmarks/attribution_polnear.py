@@ -33,8 +33,10 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from framecmp.actors import find_mentions, load_actors
 from framecmp.attribution import extract_attributions, load_attribution_config
@@ -117,6 +119,66 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def split_articles(data: Path, limit: int | None = None) -> list[tuple[str, str, dict, int, int]]:
+    """The articles of a PolNeAR split folder, sorted by name: (name, text, first annotator's
+    annotations, malformed lines skipped, number of annotators). ``limit``: the first N only."""
+    tdir, adir = data / "text", data / "attributions"
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for p in sorted(adir.glob("*.ann")):
+        anns[re.sub(r"_[^_]+$", "", p.stem)].append(p)
+    names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())[:limit]
+    out = []
+    for name in names:
+        text = (tdir / f"{name}.txt").read_text(encoding="utf-8")
+        ann, bad = read_ann(sorted(anns[name])[0], len(text))
+        out.append((name, text, ann, bad, len(anns[name])))
+    return out
+
+
+def count_matches(c: dict[str, int], text: str, gold: dict, attributions: Iterable) -> None:
+    """Add one article's true positives, predictions and gold counts to ``c`` (keys
+    ``cue_tp``, ``cue_pred``, ``cue_gold``, ... for cue, source, content, no_source);
+    scare quotes are not attributions."""
+    pcues, pnosrc, psrc, pcon = set(), set(), set(), set()
+    for a in attributions:
+        if a.quote_type == "scare":
+            continue
+        if a.cue_start is not None and a.cue_end is not None:
+            pcues.add(((a.cue_start, a.cue_end),))
+            if a.source_type == "none":
+                pnosrc.add(((a.cue_start, a.cue_end),))
+        if a.source_start is not None and a.source_end is not None:
+            psrc |= word_positions(text, ((a.source_start, a.source_end),))
+        pcon |= word_positions(text, ((a.content_start, a.content_end),))
+    for key, p, g in (("cue", pcues, gold["cues"]), ("source", psrc, gold["src"]),
+                      ("content", pcon, gold["con"]), ("no_source", pnosrc, gold["nosrc"])):
+        c[key + "_tp"] += len(p & g)
+        c[key + "_pred"] += len(p)
+        c[key + "_gold"] += len(g)
+
+
+def evaluate_split(arts: Iterable[dict], cfg: Any) -> Counter[str]:
+    """Match counts (see :func:`count_matches`) over articles prepared as dicts with
+    ``text``, ``gold``, ``doc`` and ``mentions`` (the training scripts' splits)."""
+    c: Counter[str] = Counter()
+    for art in arts:
+        res = extract_attributions(art["doc"], config=cfg, mentions=art["mentions"])
+        count_matches(c, art["text"], art["gold"], res.attributions)
+    return c
+
+
+def split_scores(c: Counter[str], keys: Sequence[str] = ("cue", "source", "content")) -> dict[str, float]:
+    """P, R and F1 (keys ``cue_f1``, ``cue_p``, ``cue_r`` ...) from match counts; a key with no
+    gold items is left out."""
+    out = {}
+    for key in keys:
+        if not c[key + "_gold"] and key not in ("cue", "source", "content"):
+            continue
+        p, r, f = prf(c[key + "_tp"], c[key + "_pred"], c[key + "_gold"])
+        out.update({f"{key}_f1": round(f, 4), f"{key}_p": round(p, 4), f"{key}_r": round(r, 4)})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, type=Path, help="PolNeAR split folder (text/, attributions/)")
@@ -130,53 +192,31 @@ def main(argv: list[str] | None = None) -> int:
     tdir, adir = args.data / "text", args.data / "attributions"
     if not tdir.is_dir() or not adir.is_dir():
         ap.error(f"--data must contain text/ and attributions/; got {args.data}")
-    anns: dict[str, list[Path]] = defaultdict(list)
-    for p in sorted(adir.glob("*.ann")):
-        anns[re.sub(r"_[^_]+$", "", p.stem)].append(p)
-    names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())
-    if args.limit is not None:
-        names = names[: args.limit]
+    arts = split_articles(args.data, args.limit)
     cfg = load_attribution_config(cue_model={None: False, "logistic": True, "crf": "crf"}[args.cue_model])
     index = load_actors()
     c = defaultdict(int)
     elapsed = 0.0
-    for name in names:
-        text = (tdir / f"{name}.txt").read_text(encoding="utf-8")
-        ann, bad = read_ann(sorted(anns[name])[0], len(text))
+    for _name, text, ann, bad, n_annotators in arts:
         c["malformed"] += bad
-        c["multi_annotator"] += len(anns[name]) > 1
+        c["multi_annotator"] += n_annotators > 1
         gold = gold_of(text, ann)
         t0 = time.perf_counter()
         doc = analyze(text)
         mentions = [] if args.no_actors else find_mentions(doc, index)
         res = extract_attributions(doc, config=cfg, mentions=mentions)
         elapsed += time.perf_counter() - t0
-        pcues, pnosrc, psrc, pcon = set(), set(), set(), set()
-        for a in res.attributions:
-            if a.quote_type == "scare":
-                continue
-            if a.cue_start is not None and a.cue_end is not None:
-                pcues.add(((a.cue_start, a.cue_end),))
-                if a.source_type == "none":
-                    pnosrc.add(((a.cue_start, a.cue_end),))
-            if a.source_start is not None and a.source_end is not None:
-                psrc |= word_positions(text, ((a.source_start, a.source_end),))
-            pcon |= word_positions(text, ((a.content_start, a.content_end),))
-        for key, p, g in (("cue", pcues, gold["cues"]), ("source", psrc, gold["src"]),
-                          ("content", pcon, gold["con"]), ("no_source", pnosrc, gold["nosrc"])):
-            c[key + "_tp"] += len(p & g)
-            c[key + "_pred"] += len(p)
-            c[key + "_gold"] += len(g)
+        count_matches(c, text, gold, res.attributions)
     out: dict[str, float | int] = {}
     for key in ("cue", "source", "content", "no_source"):
         p, r, f = prf(c[key + "_tp"], c[key + "_pred"], c[key + "_gold"])
         out.update({f"{key}_f1": round(f, 4), f"{key}_precision": round(p, 4), f"{key}_recall": round(r, 4)})
     out["cue_model"] = args.cue_model or False
-    out["n_articles"] = len(names)
+    out["n_articles"] = len(arts)
     out["n_malformed"] = c["malformed"]
     out["n_multi_annotator"] = c["multi_annotator"]
     out["seconds"] = round(elapsed, 3)
-    out["articles_per_second"] = round(len(names) / elapsed, 1) if elapsed else 0.0
+    out["articles_per_second"] = round(len(arts) / elapsed, 1) if elapsed else 0.0
     sys.stdout.write(json.dumps(out) + "\n")
     return 0
 

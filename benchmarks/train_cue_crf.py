@@ -52,7 +52,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -61,14 +60,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribution_polnear import gold_of, prf, read_ann, word_positions  # noqa: E402
+from attribution_polnear import evaluate_split, gold_of, split_articles, split_scores  # noqa: E402
 
 from framecmp.actors import find_mentions, load_actors  # noqa: E402
 from framecmp.attribution import (  # noqa: E402
     _Article,
     _crf_context,
     _find_relations,
-    extract_attributions,
     load_attribution_config,
 )
 from framecmp.cue_crf import LABELS, MODEL_FORMAT, CueCRF, sentence_features  # noqa: E402
@@ -101,17 +99,10 @@ def bio(doc: Any, cues: set) -> list[str]:
 
 
 def load_split(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    tdir, adir = data / "text", data / "attributions"
-    anns: dict[str, list[Path]] = defaultdict(list)
-    for p in sorted(adir.glob("*.ann")):
-        anns[re.sub(r"_[^_]+$", "", p.stem)].append(p)
-    names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())[:limit]
     base = load_attribution_config(cue_model=False)
     index = load_actors()
     out = []
-    for name in names:
-        text = (tdir / f"{name}.txt").read_text(encoding="utf-8")
-        ann, _bad = read_ann(sorted(anns[name])[0], len(text))
+    for name, text, ann, _bad, _n in split_articles(data, limit):
         doc = analyze(text)
         mentions = find_mentions(doc, index)
         art = _Article(doc, base, mentions)
@@ -201,38 +192,11 @@ def _spans(labels: list[str]) -> set[tuple[int, int]]:
 
 
 def evaluate(arts: list[dict[str, Any]], model: CueCRF | None) -> Counter[str]:
-    cfg = load_attribution_config(cue_model=model if model is not None else False)
-    c: Counter[str] = Counter()
-    for art in arts:
-        text, gold = art["text"], art["gold"]
-        res = extract_attributions(art["doc"], config=cfg, mentions=art["mentions"])
-        pcues, psrc, pcon = set(), set(), set()
-        for a in res.attributions:
-            if a.quote_type == "scare":
-                continue
-            if a.cue_start is not None and a.cue_end is not None:
-                pcues.add(((a.cue_start, a.cue_end),))
-            if a.source_start is not None and a.source_end is not None:
-                psrc |= word_positions(text, ((a.source_start, a.source_end),))
-            pcon |= word_positions(text, ((a.content_start, a.content_end),))
-        for key, p, g in (("cue", pcues, gold["cues"]), ("source", psrc, gold["src"]), ("content", pcon, gold["con"])):
-            c[key + "_tp"] += len(p & g)
-            c[key + "_pred"] += len(p)
-            c[key + "_gold"] += len(g)
-    return c
+    return evaluate_split(arts, load_attribution_config(cue_model=model if model is not None else False))
 
 
 def scores(c: Counter[str]) -> dict[str, float]:
-    out = {}
-    for key in ("cue", "source", "content", "tag"):
-        if key == "tag":
-            if not c["tag_gold"]:
-                continue
-            p, r, f = prf(c["tag_tp"], c["tag_pred"], c["tag_gold"])
-        else:
-            p, r, f = prf(c[key + "_tp"], c[key + "_pred"], c[key + "_gold"])
-        out.update({f"{key}_f1": round(f, 4), f"{key}_p": round(p, 4), f"{key}_r": round(r, 4)})
-    return out
+    return split_scores(c, ("cue", "source", "content", "tag"))
 
 
 def main(argv: list[str] | None = None) -> int:

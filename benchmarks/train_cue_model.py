@@ -33,7 +33,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -41,14 +40,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribution_polnear import gold_of, prf, read_ann, word_positions  # noqa: E402
+from attribution_polnear import evaluate_split, gold_of, split_articles, split_scores  # noqa: E402
 
 from framecmp.actors import find_mentions, load_actors  # noqa: E402
 from framecmp.attribution import (  # noqa: E402
     _Article,
     _find_relations,
     _learned_context,
-    extract_attributions,
     load_attribution_config,
 )
 from framecmp.cue_model import (  # noqa: E402
@@ -62,17 +60,10 @@ from framecmp.text import analyze  # noqa: E402
 
 
 def load_split(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    tdir, adir = data / "text", data / "attributions"
-    anns: dict[str, list[Path]] = defaultdict(list)
-    for p in sorted(adir.glob("*.ann")):
-        anns[re.sub(r"_[^_]+$", "", p.stem)].append(p)
-    names = sorted(n for n in anns if (tdir / f"{n}.txt").is_file())[:limit]
     base = load_attribution_config(cue_model=False)
     index = load_actors()
     out = []
-    for name in names:
-        text = (tdir / f"{name}.txt").read_text(encoding="utf-8")
-        ann, _bad = read_ann(sorted(anns[name])[0], len(text))
+    for name, text, ann, _bad, _n in split_articles(data, limit):
         doc = analyze(text)
         mentions = find_mentions(doc, index)
         taken, flags = _learned_context(art := _Article(doc, base, mentions), _find_relations(art))
@@ -188,34 +179,12 @@ def _feature_word(name: str) -> str | None:
     return word if bar else None
 
 
-def evaluate(arts: list[dict[str, Any]], model: CueModel | None) -> dict[str, float]:
-    cfg = load_attribution_config(cue_model=model if model is not None else False)
-    c: Counter[str] = Counter()
-    for art in arts:
-        text, gold = art["text"], art["gold"]
-        res = extract_attributions(art["doc"], config=cfg, mentions=art["mentions"])
-        pcues, psrc, pcon = set(), set(), set()
-        for a in res.attributions:
-            if a.quote_type == "scare":
-                continue
-            if a.cue_start is not None and a.cue_end is not None:
-                pcues.add(((a.cue_start, a.cue_end),))
-            if a.source_start is not None and a.source_end is not None:
-                psrc |= word_positions(text, ((a.source_start, a.source_end),))
-            pcon |= word_positions(text, ((a.content_start, a.content_end),))
-        for key, p, g in (("cue", pcues, gold["cues"]), ("source", psrc, gold["src"]), ("content", pcon, gold["con"])):
-            c[key + "_tp"] += len(p & g)
-            c[key + "_pred"] += len(p)
-            c[key + "_gold"] += len(g)
-    return c
+def evaluate(arts: list[dict[str, Any]], model: CueModel | None) -> Counter[str]:
+    return evaluate_split(arts, load_attribution_config(cue_model=model if model is not None else False))
 
 
 def scores(c: Counter[str]) -> dict[str, float]:
-    out = {}
-    for key in ("cue", "source", "content"):
-        p, r, f = prf(c[key + "_tp"], c[key + "_pred"], c[key + "_gold"])
-        out.update({f"{key}_f1": round(f, 4), f"{key}_p": round(p, 4), f"{key}_r": round(r, 4)})
-    return out
+    return split_scores(c)
 
 
 def main(argv: list[str] | None = None) -> int:

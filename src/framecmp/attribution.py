@@ -1504,12 +1504,21 @@ def _learned_context(art: _Article, drafts: Sequence[_Draft]) -> tuple[set[int],
             for i in range(bisect.bisect_left(starts, d.content[0]), bisect.bisect_left(starts, d.content[1])):
                 if "inc" not in flags[i]:
                     flags[i].append("inc")
-    quoted = [False] * n
+    for h in art.verb_hits:
+        flags[h.tok_start].append("lex")
+    _quote_flags(art, flags, starts, cue_sents)
+    return taken, flags
+
+
+def _quote_flags(art: _Article, flags: list[list[str]], starts: Sequence[int], cue_sents: set[int],
+                 title: bool = False) -> None:
+    """Add the per-token flags the learned cue models share: ``inq`` (inside a quotation),
+    ``sq`` (in a sentence with a quotation), ``sc`` (in a sentence with a rule cue) and,
+    with ``title``, ``title`` (in the headline)."""
+    quoted = [False] * len(flags)
     for q in art.quotes:
         for i in range(bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)):
             quoted[i] = True
-    for h in art.verb_hits:
-        flags[h.tok_start].append("lex")
     for s in art.doc.sentences:
         lo, hi = s.tok_start, s.tok_end
         sq = any(quoted[lo:hi])
@@ -1520,7 +1529,8 @@ def _learned_context(art: _Article, drafts: Sequence[_Draft]) -> tuple[set[int],
                 flags[i].append("sq")
             if s.index in cue_sents:
                 flags[i].append("sc")
-    return taken, flags
+            if title and s.part == "title":
+                flags[i].append("title")
 
 
 def _learned_drafts(art: _Article, drafts: Sequence[_Draft], model: CueModel) -> list[_Draft]:
@@ -1631,22 +1641,7 @@ def _crf_context(art: _Article, drafts: Sequence[_Draft]) -> list[list[str]]:
         flags[h.tok_start] += ["lexB", "lc=" + str(art.cfg.entries[h.keys[0]].get("class"))]
         for i in range(h.tok_start + 1, h.tok_end):
             flags[i].append("lexI")
-    quoted = [False] * n
-    for q in art.quotes:
-        for i in range(bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)):
-            quoted[i] = True
-    for s in art.doc.sentences:
-        lo, hi = s.tok_start, s.tok_end
-        sq = any(quoted[lo:hi])
-        for i in range(lo, hi):
-            if quoted[i]:
-                flags[i].append("inq")
-            elif sq:
-                flags[i].append("sq")
-            if s.index in cue_sents:
-                flags[i].append("sc")
-            if s.part == "title":
-                flags[i].append("title")
+    _quote_flags(art, flags, starts, cue_sents, title=True)
     return flags
 
 
