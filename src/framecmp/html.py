@@ -601,13 +601,14 @@ LIMITS: dict[str, tuple[str, str]] = {
         "words decide an article's score, so one article is a small sample of an outlet.",
     ),
     "terms": (
-        "How often words from the loaded-terms lexicon appear, by category, per 1,000 words.",
+        "How often words from the loaded-terms lexicon appear, by category, per 1,000 words "
+        "(plain, neutral names are listed as labels, not counted here).",
         "Words not in the lexicon, and whether a word is loaded in its context: quoting a "
         "word is not the same as using it. The lexicon itself reflects choices.",
     ),
     "labels": (
         "Which name each outlet picks for the same group or government "
-        "('junta' vs 'transitional authorities').",
+        "('junta' vs 'transitional authorities'), plain names ('armed groups') included.",
         "Why the name was chosen; some labels are simply the house style of an outlet.",
     ),
     "attribution": (
