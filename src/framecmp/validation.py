@@ -75,7 +75,7 @@ def validation_summary() -> dict[str, str]:
             "The general subjective word list was checked against BABE (US political news "
             "sentences with biased words marked): word-level F1 "
             f"{_r('terms', 'BABE SG2', 'word_f1')}, biased-sentence macro-F1 "
-            f"{_r('terms', 'BABE SG2', 'sentence_macro_f1')} (0.637-0.652 over three cross-validation "
+            f"{_r('terms', 'BABE SG2', 'sentence_macro_f1')} (0.637-0.652 over five cross-validation "
             "splits). The Sahel framing lexicon has no "
             "labelled data set: it is a documented judgement, entry by entry."
         ),
