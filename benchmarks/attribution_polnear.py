@@ -34,7 +34,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,22 @@ def split_articles(data: Path, limit: int | None = None) -> list[tuple[str, str,
         ann, bad = read_ann(sorted(anns[name])[0], len(text))
         out.append((name, text, ann, bad, len(anns[name])))
     return out
+
+
+def rule_articles(data: Path, limit: int | None = None) -> Iterator[tuple[dict[str, Any], Any, list[Any]]]:
+    """The articles of a split as the cue-model trainers need them: a dict (``name``,
+    ``text``, ``doc``, ``mentions``, ``gold``), the attribution rules' view of the article
+    (``_Article`` under the lexicon-only config) and the rules' relations in it."""
+    from framecmp.attribution import _Article, _find_relations
+
+    base = load_attribution_config(cue_model=False)
+    index = load_actors()
+    for name, text, ann, _bad, _n in split_articles(data, limit):
+        doc = analyze(text)
+        mentions = find_mentions(doc, index)
+        art = _Article(doc, base, mentions)
+        item = {"name": name, "text": text, "doc": doc, "mentions": mentions, "gold": gold_of(text, ann)}
+        yield item, art, _find_relations(art)
 
 
 def count_matches(c: dict[str, int], text: str, gold: dict, attributions: Iterable) -> None:

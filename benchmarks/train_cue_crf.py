@@ -60,17 +60,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribution_polnear import evaluate_split, gold_of, split_articles, split_scores  # noqa: E402
+from attribution_polnear import evaluate_split, rule_articles, split_scores  # noqa: E402
 
-from framecmp.actors import find_mentions, load_actors  # noqa: E402
 from framecmp.attribution import (  # noqa: E402
-    _Article,
     _crf_context,
-    _find_relations,
     load_attribution_config,
 )
 from framecmp.cue_crf import LABELS, MODEL_FORMAT, CueCRF, sentence_features  # noqa: E402
-from framecmp.text import analyze  # noqa: E402
 
 MODES = ("add", "trim", "filter", "veto")
 
@@ -99,23 +95,19 @@ def bio(doc: Any, cues: set) -> list[str]:
 
 
 def load_split(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    base = load_attribution_config(cue_model=False)
-    index = load_actors()
     out = []
-    for name, text, ann, _bad, _n in split_articles(data, limit):
-        doc = analyze(text)
-        mentions = find_mentions(doc, index)
-        art = _Article(doc, base, mentions)
-        flags = _crf_context(art, _find_relations(art))
-        gold = gold_of(text, ann)
-        lab = bio(doc, gold["cues"])
+    for item, art, drafts in rule_articles(data, limit):
+        doc = item["doc"]
+        flags = _crf_context(art, drafts)
+        lab = bio(doc, item["gold"]["cues"])
         seqs = []
         for s in doc.sentences:
             lo, hi = s.tok_start, s.tok_end
             if s.part == "title" and hi - lo < 3:
                 continue
             seqs.append((sentence_features(doc.tokens, lo, hi, flags[lo:hi]), lab[lo:hi]))
-        out.append({"name": name, "text": text, "doc": doc, "mentions": mentions, "gold": gold, "seqs": seqs})
+        item["seqs"] = seqs
+        out.append(item)
     return out
 
 

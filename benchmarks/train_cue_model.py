@@ -40,12 +40,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribution_polnear import evaluate_split, gold_of, split_articles, split_scores  # noqa: E402
+from attribution_polnear import evaluate_split, rule_articles, split_scores  # noqa: E402
 
-from framecmp.actors import find_mentions, load_actors  # noqa: E402
 from framecmp.attribution import (  # noqa: E402
-    _Article,
-    _find_relations,
     _learned_context,
     load_attribution_config,
 )
@@ -56,19 +53,13 @@ from framecmp.cue_model import (  # noqa: E402
     sentence_arrays,
     start_features,
 )
-from framecmp.text import analyze  # noqa: E402
 
 
 def load_split(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    base = load_attribution_config(cue_model=False)
-    index = load_actors()
     out = []
-    for name, text, ann, _bad, _n in split_articles(data, limit):
-        doc = analyze(text)
-        mentions = find_mentions(doc, index)
-        taken, flags = _learned_context(art := _Article(doc, base, mentions), _find_relations(art))
-        out.append({"name": name, "text": text, "doc": doc, "mentions": mentions,
-                    "gold": gold_of(text, ann), "taken": taken, "flags": flags})
+    for item, art, drafts in rule_articles(data, limit):
+        item["taken"], item["flags"] = _learned_context(art, drafts)
+        out.append(item)
     return out
 
 

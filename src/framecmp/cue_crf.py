@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .lexicons import LexiconError, data_path, read_json_model
+from .lexicons import LexiconError, read_json_model
 from .text import Token
 
 __all__ = ["LABELS", "MODEL_FORMAT", "CueCRF", "load_cue_crf", "sentence_features"]
@@ -252,9 +251,5 @@ def _from_json(data: Any, where: str) -> CueCRF:
 
 def load_cue_crf(path: str | Path | Mapping[str, Any] | None = None) -> CueCRF:
     """Load a cue CRF from plain JSON: a file, the same data as a dict, or None for the bundled one."""
-    return _bundled() if path is None else read_json_model(path, _from_json)
+    return read_json_model(path, _from_json, bundled="cue_crf.json")
 
-
-@lru_cache(maxsize=1)
-def _bundled() -> CueCRF:
-    return read_json_model(data_path("cue_crf.json"), _from_json)

@@ -25,12 +25,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from .lexicons import LexiconError, data_path, read_json_model
+from .lexicons import LexiconError, read_json_model
 from .text import Token
 
 __all__ = ["MODEL_FORMAT", "CueModel", "extend_features", "load_cue_model", "sentence_arrays", "start_features"]
@@ -227,9 +226,5 @@ def _from_json(data: Any, where: str) -> CueModel:
 
 def load_cue_model(path: str | Path | Mapping[str, Any] | None = None) -> CueModel:
     """Load a cue model from plain JSON: a file, the same data as a dict, or None for the bundled one."""
-    return _bundled() if path is None else read_json_model(path, _from_json)
+    return read_json_model(path, _from_json, bundled="cue_model.json")
 
-
-@lru_cache(maxsize=1)
-def _bundled() -> CueModel:
-    return read_json_model(data_path("cue_model.json"), _from_json)

@@ -108,11 +108,28 @@ def data_path(filename: str) -> Path:
 _T = TypeVar("_T")
 
 
-def read_json_model(source: str | Path | Mapping[str, Any], parse: Callable[[dict[str, Any], str], _T]) -> _T:
+_BUNDLED_MODELS: dict[tuple[str, Any], Any] = {}
+
+
+def read_json_model(
+    source: str | Path | Mapping[str, Any] | None,
+    parse: Callable[[dict[str, Any], str], _T],
+    *,
+    bundled: str | None = None,
+) -> _T:
     """A model kept as plain JSON (never a pickle): ``parse(data, where)`` of a file or a dict.
 
-    A file that is not valid JSON raises :class:`LexiconError` with its name and line.
+    ``source=None`` reads the bundled file ``bundled`` of ``lexicons/`` once per process
+    (later calls return the same object). A file that is not valid JSON raises
+    :class:`LexiconError` with its name and line.
     """
+    if source is None:
+        if bundled is None:
+            raise TypeError("read_json_model() needs a source, or the name of a bundled file")
+        key = (bundled, parse)
+        if key not in _BUNDLED_MODELS:
+            _BUNDLED_MODELS[key] = read_json_model(data_path(bundled), parse)
+        return _BUNDLED_MODELS[key]  # type: ignore[no-any-return]
     if isinstance(source, Mapping):
         return parse(dict(source), "<dict>")
     p = Path(source)

@@ -1394,12 +1394,8 @@ def load_stance_model(path: str | Path | Mapping[str, Any] | None = None) -> Sta
         A file written by ``benchmarks/train_stance_model.py``, the same data as
         a dict, or None for the bundled ``lexicons/stance_model.json``.
     """
-    return _bundled_model() if path is None else read_json_model(path, _model_from_json)
+    return read_json_model(path, _model_from_json, bundled="stance_model.json")
 
-
-@lru_cache(maxsize=1)
-def _bundled_model() -> StanceModel:
-    return read_json_model(data_path("stance_model.json"), _model_from_json)
 
 
 # --------------------------------------------------------------------------- article level
