@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cue_model import neighbours
 from .lexicons import LexiconError, read_json_model
 from .text import Token
 
@@ -73,12 +74,7 @@ def sentence_features(toks: Sequence[Token], lo: int, hi: int, flags: Sequence[S
     out: list[list[str]] = []
     for k in range(n):
         w = norms[k]
-        p1 = norms[k - 1] if k > 0 else "<s>"
-        p2 = norms[k - 2] if k > 1 else "<s>"
-        n1 = norms[k + 1] if k + 1 < n else "</s>"
-        n2 = norms[k + 2] if k + 2 < n else "</s>"
-        ps = shapes[k - 1] if k > 0 else "<s>"
-        ns = shapes[k + 1] if k + 1 < n else "</s>"
+        p1, p2, n1, n2, ps, ns = neighbours(norms, shapes, k)
         f = [
             "bias", "w=" + w, "s3=" + w[-3:], "s2=" + w[-2:], "sh=" + shapes[k],
             "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2, "ps=" + ps, "ns=" + ns,

@@ -32,7 +32,7 @@ from typing import Any
 from .lexicons import LexiconError, read_json_model
 from .text import Token
 
-__all__ = ["MODEL_FORMAT", "CueModel", "extend_features", "load_cue_model", "sentence_arrays", "start_features"]
+__all__ = ["MODEL_FORMAT", "CueModel", "extend_features", "load_cue_model", "neighbours", "sentence_arrays", "start_features"]
 
 MODEL_FORMAT = "framecmp.cue_model/1"
 
@@ -58,6 +58,20 @@ def sentence_arrays(toks: Sequence[Token], lo: int, hi: int) -> tuple[list[str],
     return [t.norm for t in sent], [_shape(t) for t in sent], [t.text for t in sent]
 
 
+def neighbours(norms: Sequence[str], shapes: Sequence[str], k: int) -> tuple[str, str, str, str, str, str]:
+    """Words two to the left and right of token ``k`` and the shapes one to each side:
+    ``(p1, p2, n1, n2, ps, ns)``, with ``<s>`` / ``</s>`` beyond the sentence."""
+    n = len(norms)
+    return (
+        norms[k - 1] if k > 0 else "<s>",
+        norms[k - 2] if k > 1 else "<s>",
+        norms[k + 1] if k + 1 < n else "</s>",
+        norms[k + 2] if k + 2 < n else "</s>",
+        shapes[k - 1] if k > 0 else "<s>",
+        shapes[k + 1] if k + 1 < n else "</s>",
+    )
+
+
 def start_features(
     norms: Sequence[str], shapes: Sequence[str], texts: Sequence[str], k: int, flags: Sequence[str] = ()
 ) -> list[str]:
@@ -70,14 +84,8 @@ def start_features(
     rules found a cue in this sentence); each is a feature alone and together
     with the word.
     """
-    n = len(norms)
     w = norms[k]
-    p1 = norms[k - 1] if k > 0 else "<s>"
-    p2 = norms[k - 2] if k > 1 else "<s>"
-    n1 = norms[k + 1] if k + 1 < n else "</s>"
-    n2 = norms[k + 2] if k + 2 < n else "</s>"
-    ps = shapes[k - 1] if k > 0 else "<s>"
-    ns = shapes[k + 1] if k + 1 < n else "</s>"
+    p1, p2, n1, n2, ps, ns = neighbours(norms, shapes, k)
     f = [
         "w=" + w, "s3=" + w[-3:], "s2=" + w[-2:], "sh=" + shapes[k] + ("0" if k == 0 else ""),
         "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2, "ps=" + ps, "ns=" + ns,
@@ -88,7 +96,7 @@ def start_features(
         f.append("ppron|" + w)
     for fl in flags:
         f += [fl, fl + "|" + w]
-    if k + 1 < n and texts[k + 1] in _OPENQ:
+    if k + 1 < len(norms) and texts[k + 1] in _OPENQ:
         f.append("nq|" + w)
     if k > 0 and texts[k - 1] in _CLOSEQ:
         f.append("pq|" + w)
