@@ -195,7 +195,7 @@ def time_score(
     articles: Sequence[Any], workers: int, progress: bool
 ) -> tuple[float, float, int, dict[str, int]]:
     """Wall and CPU seconds (parent + worker processes) of one score() call."""
-    from framecmp.score import score
+    from framecmp.scoring import score
 
     c0, t0 = _cpu(), time.perf_counter()
     sc = score(articles, workers=workers, progress=progress)
@@ -229,7 +229,7 @@ def _child_score_file(path: str, out: str, workers: int, chunksize: int) -> None
     """Run in a fresh process: score_file on ``path``; print one JSON line of measurements."""
     import threading
 
-    from framecmp.score import score_file
+    from framecmp.scoring import score_file
 
     peak = [0.0]
     stop = threading.Event()
@@ -280,7 +280,7 @@ def time_score_file(
 
 def profile(articles: Sequence[Any], top: int = 25) -> dict[str, Any]:
     """cProfile of a single-process score(); time shares by framecmp module."""
-    from framecmp.score import score
+    from framecmp.scoring import score
 
     prof = cProfile.Profile()
     prof.enable()

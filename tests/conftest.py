@@ -39,7 +39,7 @@ def index():
 
 @pytest.fixture(scope="session")
 def seed_scores(seeds):
-    from framecmp.score import score
+    from framecmp.scoring import score
 
     return score(seeds, progress=False)
 

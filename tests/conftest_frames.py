@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from framecmp import columns as C
-from framecmp.score import Scores
+from framecmp.scoring import Scores
 
 TARGETS = ("france", "russia", "ecowas")
 CATEGORIES = ("delegitimising", "militarising", "colonial")

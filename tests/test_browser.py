@@ -68,7 +68,7 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture
 def report_file(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    if importlib.util.find_spec("framecmp.compare") is None or \
+    if importlib.util.find_spec("framecmp.comparison") is None or \
             importlib.util.find_spec("framecmp.plot") is None:
         request.getfixturevalue("fake_modules")
     path = tmp_path / "report.html"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framecmp.checks import check_scorer
-from framecmp.score import Scorer
+from framecmp.scoring import Scorer
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_save_parquet_round_trip(seed_scores, tmp_path) -> None:
 
 
 def test_to_columns_transposes_rows() -> None:
-    from framecmp.score import _to_columns
+    from framecmp.scoring import _to_columns
 
     rows = [{"a": 1, "b": "x"}, {"a": 2, "b": None}, {"a": 3, "b": "z"}]
     assert _to_columns(rows) == {"a": [1, 2, 3], "b": ["x", None, "z"]}

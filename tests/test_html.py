@@ -165,9 +165,9 @@ def fake_compare(scores: Any, *, measure: str, by: str = "outlet", **kw: Any) ->
 
 @pytest.fixture
 def fake_modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Stand-ins for framecmp.compare and framecmp.plot (contract only)."""
+    """Stand-ins for framecmp.comparison and framecmp.plot (contract only)."""
     calls: list[str] = []
-    cmp = types.ModuleType("framecmp.compare")
+    cmp = types.ModuleType("framecmp.comparison")
 
     def compare(scores: Any, **kw: Any) -> pd.DataFrame:
         calls.append(f"compare:{kw['measure']}")
@@ -185,7 +185,7 @@ def fake_modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     for name in ("stance_heatmap", "term_categories", "label_choices", "voice_shares"):
         setattr(plot, name, make(name))
-    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
     monkeypatch.setitem(sys.modules, "framecmp.plot", plot)
     return calls
 
@@ -378,13 +378,13 @@ def test_report_without_plots_and_with_shared_event(fake_modules: list[str]) -> 
 
 
 def test_report_survives_failing_compare(monkeypatch: pytest.MonkeyPatch) -> None:
-    cmp = types.ModuleType("framecmp.compare")
+    cmp = types.ModuleType("framecmp.comparison")
 
     def compare(scores: Any, **kw: Any) -> pd.DataFrame:
         raise ValueError("no <data>")
 
     cmp.compare = compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
     with pytest.warns(UserWarning, match="compare"):
         html = report(fake_scores(), plots=False)
     assert "could not be computed: no &lt;data&gt;" in html
@@ -392,7 +392,7 @@ def test_report_survives_failing_compare(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_report_with_real_compare_and_plot() -> None:
-    pytest.importorskip("framecmp.compare")
+    pytest.importorskip("framecmp.comparison")
     pytest.importorskip("framecmp.plot")
     s = fake_scores()
     html = report(s, compare_kwargs={"n_boot": 50, "n_perm": 50})
@@ -417,9 +417,9 @@ def _all_flagged_compare(scores: Any, *, measure: str, **kw: Any) -> pd.DataFram
 
 
 def test_report_all_flagged_gives_compact_tables(monkeypatch: pytest.MonkeyPatch) -> None:
-    cmp = types.ModuleType("framecmp.compare")
+    cmp = types.ModuleType("framecmp.comparison")
     cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
     html = report(fake_scores(), plots=False)
     parse(html)
     stance = html[html.index('id="stance"'):html.index('id="terms"')]
@@ -444,9 +444,9 @@ def test_report_moves_repeated_notes_under_the_table(fake_modules: list[str]) ->
 
 
 def test_report_splits_framing_and_general_terms(monkeypatch: pytest.MonkeyPatch) -> None:
-    cmp = types.ModuleType("framecmp.compare")
+    cmp = types.ModuleType("framecmp.comparison")
     cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.compare", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
     s = fake_scores()
     extra = pd.DataFrame([{"article_id": "a1", "outlet": OUTLETS["a1"],
                            "category": "sentiment_negative", "hits": 1, "per_1k_words": 40.0,

@@ -55,6 +55,21 @@ def test_public_api_is_explicit() -> None:
         assert hasattr(framecmp, name), name
 
 
+def test_no_submodule_is_shadowed_by_a_function() -> None:
+    # ``framecmp.score`` is the function; every submodule keeps its own name, so
+    # ``import framecmp.scoring`` and ``framecmp.score(...)`` never collide.
+    import importlib
+    import pkgutil
+    import types
+
+    assert callable(framecmp.score)
+    for mod in pkgutil.iter_modules(framecmp.__path__):
+        if mod.name == "__main__":
+            continue
+        importlib.import_module(f"framecmp.{mod.name}")
+        assert isinstance(getattr(framecmp, mod.name), types.ModuleType), mod.name
+
+
 def test_every_bundled_lexicon_checks_clean() -> None:
     from framecmp.lexicons import lexicon_dir
     from framecmp.terms import check_lexicon_file

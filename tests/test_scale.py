@@ -19,7 +19,7 @@ from framecmp.scale import (
     normalize_frame,
     score_dask,
 )
-from framecmp.score import FRAMES, score, score_file
+from framecmp.scoring import FRAMES, score, score_file
 
 OUTLETS = ("Daily A", "Herald B", "Courier C", "Wire D")
 
@@ -312,7 +312,7 @@ def test_cli_no_progress(tmp_path: Path, gen_df: pd.DataFrame, capsys: pytest.Ca
 def _arrow_via_pandas(store_columns: dict[str, list[object]], n: int, name: str):  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    from framecmp.score import _ColumnStore
+    from framecmp.scoring import _ColumnStore
 
     store = _ColumnStore()
     store.add({k: list(v) for k, v in store_columns.items()}, n)
@@ -323,7 +323,7 @@ def _arrow_via_pandas(store_columns: dict[str, list[object]], n: int, name: str)
 def test_column_store_arrow_equals_the_normalized_frame() -> None:
     import datetime
 
-    from framecmp.score import _ColumnStore
+    from framecmp.scoring import _ColumnStore
 
     cols: dict[str, list[object]] = {
         "article_id": ["a", "b", "c"], "outlet": ["O", None, "O"],
@@ -353,7 +353,7 @@ def test_column_store_arrow_equals_the_normalized_frame() -> None:
     ("outlet", [3, "O"]),  # a number in a text column
 ])
 def test_column_store_arrow_leaves_unplain_values_to_normalize_frame(column: str, values: list[object]) -> None:
-    from framecmp.score import _ColumnStore
+    from framecmp.scoring import _ColumnStore
 
     store = _ColumnStore()
     store.add({"article_id": ["a", "b"], column: list(values)}, 2)

@@ -19,8 +19,8 @@ __version__ = "0.1.0"
 from . import plot
 from .actors import ActorIndex, find_mentions, load_actors
 from .attribution import extract_attributions, load_attribution_config
-from .clean import clean, load_boilerplate
-from .compare import (
+from .cleaning import clean, load_boilerplate
+from .comparison import (
     compare,
     distinctive_terms,
     find_duplicates,
@@ -42,7 +42,7 @@ from .corpus import (
 )
 from .html import Highlight, highlight, report
 from .lexicons import LexiconError
-from .score import Scorer, Scores, score, score_file
+from .scoring import Scorer, Scores, score, score_file
 from .stance import load_stance_config, score_target
 from .teach import Worksheet, worksheet
 from .terms import check_lexicon_file, find_terms, load_terms, write_editable_lexicon

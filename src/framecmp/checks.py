@@ -1,6 +1,6 @@
 """Contract checks every scorer must pass (in the spirit of sklearn's ``check_estimator``).
 
-:func:`check_scorer` runs a :class:`~framecmp.score.Scorer` (or any object with
+:func:`check_scorer` runs a :class:`~framecmp.scoring.Scorer` (or any object with
 a compatible ``score(corpus, ...)`` method) over a corpus and checks the
 contract of DESIGN.md: deterministic, input not mutated, empty corpus handled,
 every evidence span slices back to its text, every frame has its columns, and
@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .score import FRAMES
+from .scoring import FRAMES
 
 __all__ = ["check_scorer", "ContractError"]
 

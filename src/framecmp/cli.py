@@ -46,7 +46,7 @@ def _progress_flag(args: argparse.Namespace) -> bool | None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .corpus import load_seeds
     from .html import report
-    from .score import score
+    from .scoring import score
     from .teach import worksheet
 
     out = Path(args.output)
@@ -65,7 +65,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from .score import score, score_file
+    from .scoring import score, score_file
 
     if args.path == "seeds" or Path(args.path).is_dir():
         # a folder (or the seeds) is loaded whole; files are streamed in chunks
@@ -94,7 +94,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .html import report
-    from .score import score
+    from .scoring import score
 
     corpus = _load_corpus(args.path)
     scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
@@ -104,7 +104,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_worksheet(args: argparse.Namespace) -> int:
-    from .score import score
+    from .scoring import score
     from .teach import worksheet
 
     corpus = _load_corpus(args.path)

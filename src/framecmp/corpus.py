@@ -1,7 +1,7 @@
 """Articles, corpora and loaders.
 
 An :class:`Article` keeps its raw text and its cleaned text, with an offset map
-between them (:mod:`framecmp.clean`). A :class:`Corpus` is an immutable
+between them (:mod:`framecmp.cleaning`). A :class:`Corpus` is an immutable
 sequence of articles. Loaders read folders of ``.txt`` files with a metadata
 file, CSV, JSON Lines (also gzipped), Parquet, DataFrames and HTML pages; they
 all build articles through one function, :func:`make_article`, and the tabular
@@ -32,8 +32,8 @@ from typing import Any, overload
 import pandas as pd
 
 from framecmp import columns
-from framecmp.clean import BoilerplateRules, OffsetMap, Removal
-from framecmp.clean import clean as _clean
+from framecmp.cleaning import BoilerplateRules, OffsetMap, Removal
+from framecmp.cleaning import clean as _clean
 
 __all__ = [
     "MAX_CHARS",
@@ -235,7 +235,7 @@ def make_article(
         gives ``"no_text"``, blank after cleaning ``"empty"``, longer than
         :data:`MAX_CHARS` ``"too_long"``.
     clean : bool
-        Remove boilerplate (:func:`framecmp.clean.clean`). ``False`` keeps the
+        Remove boilerplate (:func:`framecmp.cleaning.clean`). ``False`` keeps the
         text as is.
     rules : BoilerplateRules, optional
         Cleaning rules; default the bundled ones.
@@ -724,7 +724,7 @@ def _convert(
 class _RawSource:
     """A file's rows before they become articles.
 
-    :func:`framecmp.score.score_file` reads these in the parent process and
+    :func:`framecmp.scoring.score_file` reads these in the parent process and
     lets worker processes clean and build the articles (:meth:`build`), so
     that loading runs in parallel; :meth:`articles` is the serial path of the
     ``iter_*`` readers. Both give the same articles.

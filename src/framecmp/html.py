@@ -1024,7 +1024,7 @@ class _Compared:
 def _run_compare(scores: Any, measure: str, compare_kwargs: Mapping[str, Any]) -> _Compared:
     """compare() for one measure; warnings become notes, a failure becomes a message."""
     try:
-        compare = importlib.import_module("framecmp.compare").compare
+        compare = importlib.import_module("framecmp.comparison").compare
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             frame = compare(scores, measure=measure, **compare_kwargs)
@@ -1485,7 +1485,7 @@ def report(
     plots : bool
         Embed plots (from :mod:`framecmp.plot`).
     compare_kwargs : mapping, optional
-        Extra keyword arguments for :func:`framecmp.compare.compare` (defaults:
+        Extra keyword arguments for :func:`framecmp.comparison.compare` (defaults:
         ``by="outlet"``, ``min_articles`` as below).
     validation : mapping of str to str, optional
         Validation results per measure, shown in ``limits``. Default: the

@@ -9,10 +9,10 @@ result is the same as one process scoring the whole corpus (DESIGN.md,
   of dtypes, so that partitions, chunks and Parquet row groups agree even when
   one of them is empty.
 * :func:`iter_chunks` reads a big CSV/JSONL/Parquet file a chunk of articles
-  at a time (used by :func:`framecmp.score.score_file`).
+  at a time (used by :func:`framecmp.scoring.score_file`).
 * :func:`score_dask` scores a ``dask.dataframe`` partition by partition and
   returns :class:`LazyScores`; :func:`compute_scores` brings them home as
-  :class:`~framecmp.score.Scores`. Dask is an optional extra:
+  :class:`~framecmp.scoring.Scores`. Dask is an optional extra:
   ``pip install 'framecmp[dask]'``.
 
 Examples
@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .score import FRAMES
+from .scoring import FRAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from .corpus import Corpus
-    from .score import Scorer, Scores
+    from .scoring import Scorer, Scores
 
 __all__ = [
     "FRAME_DTYPES",
@@ -117,7 +117,7 @@ def empty_frame(name: str) -> pd.DataFrame:
     Parameters
     ----------
     name : str
-        One of :data:`framecmp.score.FRAMES` (``articles``, ``evidence``, ...).
+        One of :data:`framecmp.scoring.FRAMES` (``articles``, ``evidence``, ...).
 
     Returns
     -------
@@ -168,7 +168,7 @@ def normalize_frame(df: pd.DataFrame, name: str, *, extra: bool = False) -> pd.D
     Parameters
     ----------
     df : pandas.DataFrame
-        A frame as built by :class:`~framecmp.score.Scorer`.
+        A frame as built by :class:`~framecmp.scoring.Scorer`.
     name : str
         Which frame (``articles``, ``evidence``, ...).
     extra : bool
@@ -356,7 +356,7 @@ _SCORERS: dict[str, Scorer] = {}
 
 def _worker_scorer(token: str, params: Mapping[str, Any]) -> Scorer:
     """One Scorer (lexicons loaded once) per worker process and parameter set."""
-    from .score import Scorer
+    from .scoring import Scorer
 
     sc = _SCORERS.get(token)
     if sc is None:
@@ -387,10 +387,10 @@ class LazyScores:
     Attributes
     ----------
     frames : dict of str to dask.dataframe.DataFrame
-        One lazy frame per name in :data:`framecmp.score.FRAMES`; each has the
+        One lazy frame per name in :data:`framecmp.scoring.FRAMES`; each has the
         dtypes of :func:`empty_frame`.
     params : dict
-        The :class:`~framecmp.score.Scorer` parameters used.
+        The :class:`~framecmp.scoring.Scorer` parameters used.
 
     Notes
     -----
@@ -448,7 +448,7 @@ def score_dask(
 
     Each partition becomes Articles through
     :func:`framecmp.corpus.from_dataframe`, is scored by a
-    :class:`~framecmp.score.Scorer` (one per worker process, lexicons loaded
+    :class:`~framecmp.scoring.Scorer` (one per worker process, lexicons loaded
     once) and yields every frame. Nothing runs until the frames are computed.
 
     Parameters
@@ -464,12 +464,12 @@ def score_dask(
     columns : mapping, optional
         Further keyword arguments for ``from_dataframe`` (``event="topic"``...).
     scorer_params : mapping, optional
-        Passed to :class:`~framecmp.score.Scorer` (``stance_mode``, ...).
+        Passed to :class:`~framecmp.scoring.Scorer` (``stance_mode``, ...).
 
     Returns
     -------
     LazyScores
-        Lazy frames; ``compute_scores(result)`` gives :class:`~framecmp.score.Scores`.
+        Lazy frames; ``compute_scores(result)`` gives :class:`~framecmp.scoring.Scores`.
 
     Raises
     ------
@@ -485,7 +485,7 @@ def score_dask(
     import dask.dataframe as dd
     from dask.base import tokenize
 
-    from .score import Scorer
+    from .scoring import Scorer
 
     if isinstance(ddf, pd.DataFrame) or not hasattr(ddf, "to_delayed"):
         raise TypeError(
@@ -522,7 +522,7 @@ def _pick(frames: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
 
 
 def compute_scores(lazy: LazyScores, **compute_kwargs: Any) -> Scores:
-    """Compute lazy frames from :func:`score_dask` into :class:`~framecmp.score.Scores`.
+    """Compute lazy frames from :func:`score_dask` into :class:`~framecmp.scoring.Scores`.
 
     Parameters
     ----------
@@ -539,7 +539,7 @@ def compute_scores(lazy: LazyScores, **compute_kwargs: Any) -> Scores:
         holds the settings and lexicon versions; ``corpus`` is None.
     """
     dask = _import_dask()
-    from .score import Scorer, Scores
+    from .scoring import Scorer, Scores
 
     if not isinstance(lazy, LazyScores):
         raise TypeError(f"compute_scores() expects the result of score_dask(), got {type(lazy).__name__}")

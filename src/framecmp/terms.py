@@ -1034,7 +1034,7 @@ def _schema_loader(module: str, kind: str, schema: str, check: str | None = None
 LEXICON_KINDS: dict[str, Callable[[Path], Any]] = {
     "loaded_terms": _terms_loader,
     "actors": _lazy("actors", "load_actors"),
-    "boilerplate": _lazy("clean", "load_boilerplate"),
+    "boilerplate": _lazy("cleaning", "load_boilerplate"),
     "stance_cues": _lazy("stance", "load_stance_cues"),
     "target_sentiment": _schema_loader("stance", "target_sentiment", "_CUE_SCHEMA", "_check_cue"),
     "reporting_verbs": _schema_loader("attribution", "reporting_verbs", "_VERB_SCHEMA"),

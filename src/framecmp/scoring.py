@@ -232,7 +232,7 @@ class Scorer:
         if self._res is None:
             from .actors import load_actors
             from .attribution import load_attribution_config
-            from .clean import load_boilerplate
+            from .cleaning import load_boilerplate
             from .stance import load_stance_config
             from .terms import load_terms
 
@@ -669,7 +669,7 @@ def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] |
     if n < 2 or len(ok) < 2:
         return None
     try:
-        from .compare import find_duplicates
+        from .comparison import find_duplicates
     except ImportError:  # pragma: no cover
         return None
     texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})

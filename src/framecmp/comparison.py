@@ -1,6 +1,6 @@
 """Comparison statistics: outlets and events, honestly.
 
-Everything here works on the tidy frames of :class:`framecmp.score.Scores`
+Everything here works on the tidy frames of :class:`framecmp.scoring.Scores`
 (column names in :mod:`framecmp.columns`) and returns tidy DataFrames.
 
 - :func:`compare` -- per (group, item) means with bootstrap intervals over
@@ -427,7 +427,7 @@ def compare(
     Parameters
     ----------
     scores : Scores, mapping or DataFrame
-        A :class:`framecmp.score.Scores` (or any object with the frame attributes
+        A :class:`framecmp.scoring.Scores` (or any object with the frame attributes
         ``articles``, ``stance``, ``terms``, ``style``, ``voices``, ``labels``),
         a mapping of those names to frames, or the measure frame itself.
     measure : {"stance", "terms", "attribution", "voices", "labels"}
