@@ -519,35 +519,9 @@ class TargetRules:
     NewsMTSC ``train.jsonl`` only (``benchmarks/train_stance_model.py
     --tune-rules``; thresholds by macro-F1 on train); they are a handful of
     numbers, not a trained model. Train 5-fold CV macro-F1 at these values:
-    0.6226 (+- 0.003), with the thresholds -0.05 / 0.20 in every fold; the
-    best grid point (``decay`` 16, ``cue_weight`` 8, ``right_weight`` 3,
-    thresholds -0.10 / 0.40) ties it (0.62257 vs 0.62257) and the shipped
-    values are kept. On the train sentences with several labelled targets
-    (macro-F1 at the shipped thresholds) 0.613, and 0.558 on those whose
-    targets differ in label. It was 0.6186 (+- 0.008; 0.605 and 0.553 on
-    those two subsets) before ``speaker_positive_factor``, and 0.6161 (0.598
-    and 0.544) before the asymmetric negation (``negation_of_negative``;
-    0.6181) and the recipient rule (``recipient_factor``; 0.6186); at that
-    point ``other_clause_factor`` 1 tied 0 (0.6162 vs 0.6161; 0 is kept
-    because the clause says what the other one did). It was 0.605 (+- 0.010;
-    0.564 and 0.481 on those two subsets) before the
-    setting and listener roles and the scoping of words to other names in the
-    sentence (``setting_factor``, ``other_decay``, ``other_clause_factor``;
-    the setting role alone moves train CV from 0.607 to 0.616, ``other_decay``
-    4 instead of 8 from 0.615 to 0.616); it was 0.603 before the
-    names rule stopped switching off in sentences full of names, the victim
-    damping spared a relative clause of the target and negation was shared with
-    the loaded terms; before the victim entries, the speaker fix ("Trump said
-    Kelly ...": Kelly is not the speaker), names and "like" it was 0.586, and
-    the shipped rules before ``target_sentiment.yaml`` had 0.565. Clause
-    weighting (``clause_weight`` < 1) and the whole-sentence VADER compound
-    (``sentence_weight`` > 0) did not help on train and are off. Nor did these
-    (train CV within 0.001 of the shipped rules, or lower): damping the words
-    of questions, of "if"/"would"/"could" clauses or inside quotation marks,
-    the sentence compound as a fallback for targets with no evidence,
-    different decays for positive and negative words, a victim's positive
-    words, a list of VADER words with another sense in news ("party",
-    "security"), and valence shifters ("ended the war") flipping negative words.
+    0.6226 (+- 0.003). How each rule moved that figure, and what was tried
+    and left off: docs/INTERNALS.md, "Stance rules: how the defaults were
+    chosen".
 
     Attributes
     ----------
