@@ -329,10 +329,25 @@ def test_read_csv() -> None:
 
 
 def test_read_csv_default_ids_and_stream() -> None:
+    # a column named "id" is used without id="id" (as `framecmp score --help` says)
     it = iter_csv(DATA / "articles.csv", chunksize=2)
     first = next(it)
-    assert first.article_id == "articles-1"
-    assert [a.article_id for a in it] == ["articles-2", "articles-3", "articles-4"]
+    assert first.article_id == "c1"
+    assert "id" not in first.metadata
+    assert [a.article_id for a in it] == ["c2", "c3", "c4"]
+
+
+def test_ids_without_an_id_column_are_file_and_row(tmp_path: Path) -> None:
+    p = tmp_path / "noid.csv"
+    p.write_text("outlet,text\nRT,One.\nRT,Two.\n", encoding="utf-8")
+    assert read_csv(p).ids == ("noid-1", "noid-2")
+    q = tmp_path / "someid.jsonl"
+    q.write_text('{"id": "k1", "outlet": "RT", "text": "One."}\n{"id": "", "outlet": "RT", "text": "Two."}\n',
+                 encoding="utf-8")
+    assert read_jsonl(q).ids == ("k1", "someid-line2")  # an empty id falls back to the row
+    df = pd.DataFrame({"id": ["a", "b"], "outlet": ["RT"] * 2, "text": ["One.", "Two."]})
+    assert from_dataframe(df).ids == ("a", "b")
+    assert from_dataframe(df.drop(columns="id")).ids == ("0", "1")
 
 
 def test_read_csv_missing_columns(tmp_path: Path) -> None:

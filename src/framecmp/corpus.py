@@ -629,9 +629,17 @@ class _Columns:
                 )
 
 
+def _id_column(rec: Mapping[str, Any], cols: _Columns) -> str | None:
+    """The column holding the id: the one named by ``id=``, else ``"id"`` when the record has it."""
+    if cols.id is not None:
+        return cols.id
+    return "id" if "id" in rec else None
+
+
 def _record_id(rec: Mapping[str, Any], cols: _Columns, default_id: str) -> str:
     """The id the article of ``rec`` gets (as :func:`make_article` will spell it)."""
-    aid = rec.get(cols.id) if cols.id is not None else None
+    col = _id_column(rec, cols)
+    aid = rec.get(col) if col is not None else None
     if _is_missing(aid) or str(aid).strip() == "":
         aid = default_id
     return str(aid).strip()
@@ -648,8 +656,9 @@ def _article_from_record(
     rules: BoilerplateRules | None,
 ) -> Article:
     used = {cols.text, cols.outlet, *cols.field_map().values()}
-    if cols.id is not None:
-        used.add(cols.id)
+    id_col = _id_column(rec, cols)
+    if id_col is not None:
+        used.add(id_col)
     aid = _record_id(rec, cols, default_id)
     meta = {k: v for k, v in rec.items() if k not in used}
     meta["source"] = source
@@ -845,7 +854,8 @@ def iter_csv(
         As :func:`make_article`.
     **columns_
         ``text`` (default ``"text"``), ``outlet`` (``"outlet"``), ``id``
-        (default none: ids are ``"<file stem>-<row>"``), ``title``, ``date``,
+        (default: the column ``"id"`` when there is one, else ids are
+        ``"<file stem>-<row>"``; a row with an empty id gets that too), ``title``, ``date``,
         ``url``, ``event``, ``language``, ``translated_from``: the column
         holding each field. Other columns go to ``Article.metadata``.
 
@@ -1037,8 +1047,9 @@ def from_dataframe(
 ) -> Corpus:
     """A :class:`Corpus` from a DataFrame, one row per article.
 
-    Without ``id=``, the DataFrame's index labels are the ids. Other options
-    as :func:`iter_csv`.
+    Without ``id=``, a column named ``"id"`` holds the ids when there is one;
+    otherwise the DataFrame's index labels are the ids. Other options as
+    :func:`iter_csv`.
 
     Examples
     --------
