@@ -67,3 +67,10 @@ def test_scoring_restores_the_gc_threshold() -> None:
     Spy().score(load_seeds(), progress=False)
     assert seen and all(t[0] >= 50_000 for t in seen)  # fewer collections while scoring
     assert gc.get_threshold() == before
+
+
+def test_corpus_and_scores_count_words_alike(seeds, seed_scores) -> None:
+    # one word count everywhere: the corpus table, the articles frame, the per-1,000 rates
+    counted = seeds.to_frame().set_index("article_id")["n_words"]
+    scored = seed_scores.articles.set_index("article_id")["n_words"]
+    assert counted.to_dict() == scored.to_dict()

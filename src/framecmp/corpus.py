@@ -143,8 +143,10 @@ class Article:
 
     @property
     def n_words(self) -> int:
-        """Whitespace-separated words of the cleaned text."""
-        return len(self.text.split())
+        """Word tokens of the cleaned text, without the title (the count the scores use)."""
+        from framecmp.text import count_words
+
+        return count_words(self.text, title=self.title)
 
     def replace(self, **changes: Any) -> Article:
         """A copy with some fields changed (the article itself is immutable)."""

@@ -630,7 +630,7 @@ def _mention_evidence(mentions: Iterable[Any], doc: Doc) -> Iterator[Any]:
 
 
 def _article_row(art: Any, status: str, res: Any) -> dict[str, Any]:
-    n_words = res["style"][0]["n_words"] if res and res.get("style") else len(art.text.split())
+    n_words = res["style"][0]["n_words"] if res and res.get("style") else art.n_words
     return {
         "article_id": art.article_id,
         "outlet": art.outlet,

@@ -297,6 +297,27 @@ def _make_tokens(starts: list[int], ends: list[int], texts: list[str], norms: li
     return list(map(_new_tuple, itertools.repeat(Token), zip(starts, ends, texts, norms)))
 
 
+def count_words(text: str, *, title: str | None = None) -> int:
+    """Word tokens (letters or digits) of ``text`` outside its title paragraph.
+
+    The count :attr:`Doc.n_words` gives for ``analyze(text, title=title)``, without
+    the rest of the analysis: the first paragraph is left out when it is the title
+    (or, with no ``title``, looks like a headline).
+
+    Examples
+    --------
+    >>> count_words("Mali’s so-called partners, 2024.")
+    5
+    >>> count_words("Mali turns east\\nIt ended.", title="Mali turns east")
+    2
+    """
+    spans = _paragraph_spans(text)
+    parts = _assign_parts(text, spans, title, ())
+    return sum(
+        1 for (s, e), part in zip(spans, parts) if part != "title" for t in tokenize(text[s:e]) if t.is_word
+    )
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split ``text`` into tokens with character offsets (plus ``offset``).
 
