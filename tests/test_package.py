@@ -124,6 +124,33 @@ def test_cli_score_streams_a_file_with_column_names(tmp_path: Path) -> None:
     assert sorted(arts["status"].unique()) == ["ok", "parse_error"]
 
 
+def test_cli_report_and_worksheet_take_column_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,site,body\nx1,RT,Mali met Russia. Lavrov said it was a reliable partner.\n",
+                   encoding="utf-8")
+    # without the column names: a clear error that names the command-line option
+    assert main(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress"]) == 2
+    assert "(on the command line: --text COLUMN)" in capsys.readouterr().err
+    assert main(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress",
+                 "--text", "body", "--outlet", "site", "--title", "My report"]) == 0
+    assert "1 article (1 ok)" in capsys.readouterr().out
+    assert "My report" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert main(["worksheet", str(src), "-o", str(tmp_path / "w.html"), "--no-progress",
+                 "--text", "body", "--outlet", "site"]) == 0
+    assert (tmp_path / "w-answers.md").is_file()
+
+
+def test_cli_lexicon_copy_does_not_overwrite_unasked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dest = tmp_path / "mine.yaml"
+    assert main(["lexicon", "copy", "hedges", "-o", str(dest)]) == 0
+    dest.write_text(dest.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+    assert main(["lexicon", "copy", "hedges", "-o", str(dest)]) == 2
+    assert "pass --overwrite" in capsys.readouterr().err
+    assert "# my edit" in dest.read_text(encoding="utf-8")
+    assert main(["lexicon", "copy", "hedges", "-o", str(dest), "--overwrite"]) == 0
+    assert "# my edit" not in dest.read_text(encoding="utf-8")
+
+
 def test_lexicon_yaml_is_loaded_safely(tmp_path: Path) -> None:
     from framecmp.lexicons import LexiconError, load_yaml_with_lines
 

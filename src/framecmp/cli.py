@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,12 +28,36 @@ from . import __version__
 log = logging.getLogger("framecmp")
 
 
-def _load_corpus(path: str) -> Any:
+_COLUMN_OPTIONS = (("text", "article text"), ("outlet", "outlet name"), ("id", "article id"),
+                   ("title", "headline"), ("date", "publication date"))
+
+
+def _columns(args: argparse.Namespace) -> dict[str, str]:
+    """The input columns named on the command line (``--text body`` -> ``{"text": "body"}``)."""
+    return {k: v for k, _ in _COLUMN_OPTIONS if (v := getattr(args, f"col_{k}", None)) is not None}
+
+
+def _load_corpus(path: str, args: argparse.Namespace | None = None) -> Any:
     from .corpus import load, load_seeds
 
     if path == "seeds":
         return load_seeds()
-    return load(path)
+    columns = _columns(args) if args is not None else {}
+    if columns and Path(path).is_dir():
+        raise ValueError(f"--{next(iter(columns))} names a column of a table; {path} is a folder "
+                         "(a folder's fields come from its metadata file)")
+    return load(path, **columns)
+
+
+def _cli_hint(msg: str) -> str:
+    """Add the command-line spelling to an error that names a Python parameter."""
+    m = re.search(r"The '(\w+)' parameter of (\w+)\(\)", msg)
+    if m and m.group(1) in dict(_COLUMN_OPTIONS):
+        flag = "--title (score) or --title-column (report, worksheet)" if m.group(1) == "title" else f"--{m.group(1)}"
+        return f"{msg} (on the command line: {flag} COLUMN)"
+    if m and m.group(1) == "which":
+        return f"{msg} (on the command line: the NAME of 'framecmp lexicon copy NAME')"
+    return msg
 
 
 def _out(msg: str) -> None:
@@ -69,7 +94,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     if args.path == "seeds" or Path(args.path).is_dir():
         # a folder (or the seeds) is loaded whole; files are streamed in chunks
-        corpus = _load_corpus(args.path)
+        corpus = _load_corpus(args.path, args)
         scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
         scores.save(args.output, format=args.format)
         _out(f"Scored {scores.summary()}; frames written to {args.output}")
@@ -81,12 +106,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         workers=args.workers,
         chunksize=args.chunksize,
         progress=_progress_flag(args),
-        columns={
-            k: v
-            for k, v in (("text", args.text), ("outlet", args.outlet), ("id", args.id),
-                         ("title", args.title), ("date", args.date))
-            if v is not None
-        },
+        columns=_columns(args),
     )
     _out(summary)
     return 0
@@ -96,7 +116,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .html import report
     from .scoring import score
 
-    corpus = _load_corpus(args.path)
+    corpus = _load_corpus(args.path, args)
     scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
     report(scores, args.output, title=args.title or f"framecmp report: {args.path}")
     _out(f"Report written to {args.output} ({scores.summary()}).")
@@ -107,7 +127,7 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
     from .scoring import score
     from .teach import worksheet
 
-    corpus = _load_corpus(args.path)
+    corpus = _load_corpus(args.path, args)
     scores = score(corpus, progress=_progress_flag(args))
     outlets = [o.strip() for o in args.outlets.split(",")] if args.outlets else None
     sheet = worksheet(scores, event=args.event, outlets=outlets, mode=args.mode)
@@ -135,9 +155,22 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
 def cmd_lexicon_copy(args: argparse.Namespace) -> int:
     from .terms import write_editable_lexicon
 
-    path = write_editable_lexicon(args.output, which=args.name)
+    dest = Path(args.output)
+    if not args.overwrite and (dest.is_file() or (dest / f"{args.name}.yaml").is_file()):
+        raise FileExistsError(f"{dest if dest.is_file() else dest / (args.name + '.yaml')} exists; "
+                              "pass --overwrite to replace it")
+    path = write_editable_lexicon(args.output, which=args.name, overwrite=args.overwrite)
     _out(f"Editable copy of '{args.name}' written to {path}. Check it with: framecmp lexicon check {path}")
     return 0
+
+
+def _add_column_options(sub: argparse.ArgumentParser, *, title_flag: str = "--title") -> None:
+    """``--text COLUMN`` etc.: which input column holds which field (files, not folders)."""
+    for col, what in _COLUMN_OPTIONS:
+        default = "'id' if the file has it, else file name and row" if col == "id" else f"'{col}'"
+        flag = title_flag if col == "title" else f"--{col}"
+        sub.add_argument(flag, dest=f"col_{col}", default=None, metavar="COLUMN",
+                         help=f"input column holding the {what} (default: {default})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,10 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     s.add_argument("--chunksize", type=int, default=2000, help="articles read per chunk")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
-    for col, what in (("text", "article text"), ("outlet", "outlet name"), ("id", "article id"),
-                      ("title", "headline"), ("date", "publication date")):
-        s.add_argument(f"--{col}", default=None, metavar="COLUMN",
-                       help=f"input column holding the {what} (default: '{col}')")
+    _add_column_options(s)
     s.set_defaults(func=cmd_score)
 
     r = sub.add_parser("report", help="score a corpus and write a self-contained HTML report")
@@ -174,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--title", default=None)
     r.add_argument("--workers", type=int, default=1)
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_column_options(r, title_flag="--title-column")
     r.set_defaults(func=cmd_report)
 
     w = sub.add_parser("worksheet", help="write a classroom worksheet and its answer key")
@@ -183,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--mode", choices=["highlight", "blank"], default="highlight")
     w.add_argument("-o", "--output", default="worksheet.html")
     w.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_column_options(w, title_flag="--title-column")
     w.set_defaults(func=cmd_worksheet)
 
     lx = sub.add_parser("lexicon", help="check or copy lexicon files")
@@ -193,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     lw = lsub.add_parser("copy", help="write an editable copy of a bundled lexicon")
     lw.add_argument("name", help="e.g. loaded_terms, actors, reporting_verbs")
     lw.add_argument("-o", "--output", required=True)
+    lw.add_argument("--overwrite", action="store_true", help="replace the file if it exists")
     lw.set_defaults(func=cmd_lexicon_copy)
     return p
 
@@ -210,8 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if args.command is None else 2
     try:
         return int(args.func(args))
-    except (FileNotFoundError, ValueError, TypeError, ImportError) as exc:
-        sys.stderr.write(f"framecmp {args.command}: error: {exc}\n")
+    except (OSError, ValueError, TypeError, ImportError) as exc:
+        sys.stderr.write(f"framecmp {args.command}: error: {_cli_hint(str(exc))}\n")
         return 2
 
 

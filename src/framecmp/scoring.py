@@ -86,7 +86,9 @@ class Scores:
         """One line: articles scored, by status, and evidence rows."""
         st = self.articles["status"].value_counts().to_dict() if len(self.articles) else {}
         parts = ", ".join(f"{v} {k}" for k, v in sorted(st.items()))
-        return f"{len(self.articles)} articles ({parts or 'none'}); {len(self.evidence)} evidence spans"
+        n, ne = len(self.articles), len(self.evidence)
+        return (f"{n} article{'' if n == 1 else 's'} ({parts or 'none'}); "
+                f"{ne} evidence span{'' if ne == 1 else 's'}")
 
     def explain(
         self,
