@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.framecmp-installed
 
-.PHONY: demo test lint typecheck clean
+.PHONY: demo test lint typecheck clean notebooks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,12 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(PY) -m framecmp demo -o demo-output
+
+# The notebooks are plain .py files (Jupytext "percent" format, easy to diff); this installs
+# JupyterLab and Jupytext, which opens each .py as a notebook, and starts JupyterLab on them.
+notebooks: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[jupyter]"
+	$(VENV)/bin/jupyter lab notebooks
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks

@@ -38,7 +38,8 @@ import pandas as pd
 
 import framecmp as fc
 
-OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "."))
+OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "output"))  # what the notebook writes goes here
+OUT.mkdir(parents=True, exist_ok=True)
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.width", 160)
 

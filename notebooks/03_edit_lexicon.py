@@ -26,17 +26,18 @@
 # 4. adds an actor (Turkey) that the bundled list does not know;
 # 5. scores a short made-up article before and after, to see the numbers change.
 #
-# Files are written to the folder in `FRAMECMP_NOTEBOOK_OUT` (default: this folder).
+# Files are written to the folder in `FRAMECMP_NOTEBOOK_OUT` (default: `output/` beside this notebook).
 
 # %%
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 
 import framecmp as fc
 
-OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "."))
+OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "output"))  # what the notebook writes goes here
 OUT.mkdir(parents=True, exist_ok=True)
 pd.set_option("display.max_colwidth", 70)
 pd.set_option("display.width", 160)
@@ -94,7 +95,7 @@ print(my_terms.read_text(encoding="utf-8")[:1200])
 
 # %% [markdown]
 # Here we edit the file from Python so the notebook runs on its own; in class you would
-# open `my_terms.yaml` in a text editor and make the same two changes by hand:
+# open `output/my_terms.yaml` in a text editor and make the same two changes by hand:
 #
 # - **change a connotation**: "junta" goes from -0.5 to -0.75 (we judge it harsher);
 # - **add a word**: "stooge", in the category `delegitimising`;
@@ -110,7 +111,7 @@ print(junta_entry)
 # %%
 text = text.replace(junta_entry, junta_entry.replace("connotation: -0.5", "connotation: -0.75"), 1)
 text = text.replace("\nname: loaded_terms\n", "\nname: my_terms\n", 1)
-text = text.replace('\nversion: "2026.11.0"\n', '\nversion: "2026.11.0-class9b-1"\n', 1)
+text = re.sub(r'\nversion: "([^"]+)"\n', r'\nversion: "\1-class9b-1"\n', text, count=1)
 text = text.rstrip("\n") + """
   - id: ab.stooge
     terms: [stooge]

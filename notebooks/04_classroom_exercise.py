@@ -36,7 +36,7 @@ from IPython.display import HTML, Markdown, display
 
 import framecmp as fc
 
-OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "."))
+OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "output"))  # what the notebook writes goes here
 OUT.mkdir(parents=True, exist_ok=True)
 
 scores = fc.score(fc.load_seeds())

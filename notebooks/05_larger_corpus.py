@@ -30,8 +30,8 @@
 # Where is the data? framecmp looks for `shared/data/allsides/articles.jsonl.gz` beside the
 # repository, or the path in the environment variable `FRAMECMP_ALLSIDES`. The size of the
 # sample is `FRAMECMP_MAX_ARTICLES` (default 300, at most 2,000): scoring runs at roughly
-# 15-20 long news articles per second on two cores, so 300 articles take about 20 seconds
-# and 2,000 about two minutes.
+# 150-250 news articles per second on two cores (README, "Scale"; the cell below prints
+# this run's rate), so 300 articles take a few seconds and 2,000 about ten to twenty.
 
 # %%
 import gzip
@@ -48,7 +48,7 @@ import pandas as pd
 
 import framecmp as fc
 
-OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "."))
+OUT = Path(os.environ.get("FRAMECMP_NOTEBOOK_OUT", "output"))  # what the notebook writes goes here
 OUT.mkdir(parents=True, exist_ok=True)
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.width", 160)
@@ -166,17 +166,22 @@ dups[["article_id", "outlet", "title", "duplicate_of"]].head()
 
 # %% [markdown]
 # **Events.** Comparisons are fairer within events: if one outlet covered a summit and
-# another a war, their words differ for that reason alone. `fc.suggest_events` links
-# articles with similar words published within a week of each other. It is a suggestion to
-# read and correct, not a fact.
+# another a war, their words differ for that reason alone. `fc.suggest_events` links two
+# articles with similar words published at most `max_days` apart, and links chain: if A is
+# linked to B and B to C, all three are one event, so an event can span much longer than a
+# week (the table below shows how long each one runs). It is a suggestion to read and
+# correct, not a fact.
 
 # %%
 events = fc.suggest_events(articles, max_days=7, threshold=0.3)
 multi = events[events["event_size"] >= 2]
 print(f"{events['suggested_event'].nunique()} suggested events; "
       f"{multi['suggested_event'].nunique()} with 2+ articles, covering {len(multi)} articles")
-(multi.merge(articles[["article_id", "outlet"]], on="article_id")
-      .groupby("suggested_event").agg(articles=("article_id", "size"), outlets=("outlet", "nunique"))
+(multi.merge(articles[["article_id", "outlet", "date"]], on="article_id")
+      .assign(date=lambda d: pd.to_datetime(d["date"], errors="coerce"))
+      .groupby("suggested_event")
+      .agg(articles=("article_id", "size"), outlets=("outlet", "nunique"),
+           days=("date", lambda d: (d.max() - d.min()).days))
       .sort_values("articles", ascending=False).head(8))
 
 # %% [markdown]

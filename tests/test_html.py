@@ -562,3 +562,12 @@ def test_report_sections_stay_compact_for_large_corpora(
     attribution = section("attribution")
     assert "the first 50 of 300 rows" in attribution
     assert attribution.count("<tr>") < 80
+
+
+def test_report_repr_is_one_line(seed_scores, tmp_path) -> None:
+    from framecmp.html import report
+
+    r = report(seed_scores, tmp_path / "r.html", plots=False)
+    assert isinstance(r, str) and r.startswith("<!DOCTYPE html>")
+    assert repr(r) == f"<framecmp report: {len(r) / 1e6:.1f} MB of HTML, written to {tmp_path / 'r.html'}>"
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == str(r)

@@ -1454,6 +1454,21 @@ def _toc() -> str:
     return _tag("nav", _tag("ul", items, class_="fc-legend"), aria_label="Sections")
 
 
+class ReportHTML(str):
+    """The HTML of a report: a ``str`` whose ``repr`` is one line, not the whole document.
+
+    A notebook cell ending in ``fc.report(scores, "report.html")`` then shows
+    where the report went instead of a megabyte of markup; ``str(r)`` and every
+    string operation give the full HTML.
+    """
+
+    path: Path | None = None
+
+    def __repr__(self) -> str:
+        where = f", written to {self.path}" if self.path is not None else ""
+        return f"<framecmp report: {len(self) / 1e6:.1f} MB of HTML{where}>"
+
+
 def report(
     scores: Any,
     path: str | Path | None = None,
@@ -1506,8 +1521,9 @@ def report(
 
     Returns
     -------
-    str
-        The HTML document.
+    ReportHTML
+        The HTML document (a ``str``; its ``repr`` is one line, and
+        ``.path`` is where it was written, if it was).
     """
     if max_articles is not None and (isinstance(max_articles, bool)
                                      or not isinstance(max_articles, numbers.Integral)
@@ -1532,7 +1548,8 @@ def report(
         _limits_html(scores, validation),
         _articles_html(scores, kinds, None if max_articles is None else int(max_articles)),
     ])
-    doc = _document(title, body)
+    doc = ReportHTML(_document(title, body))
     if path is not None:
         Path(path).write_text(doc, encoding="utf-8")
+        doc.path = Path(path)
     return doc
