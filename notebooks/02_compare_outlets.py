@@ -100,7 +100,9 @@ tables["labels"][tables["labels"]["mean"] > 0][["group", "referent", "item", "n_
 #
 # Rows are outlets, columns actors; red is hostile, blue favourable, in the outlet's own
 # voice (`holder="author"`). Hatched grey cells have fewer than `min_articles` articles:
-# here, all of them. A white cell with 0 is "no evaluation found", not "neutral".
+# here, all of them. A cell marked "no cue" is "mentioned, but nothing evaluates the actor",
+# not "neutral"; a grey empty cell means the outlet does not mention the actor in its own
+# voice (it may quote someone who does).
 
 # %%
 fig, ax = plt.subplots(figsize=(10, 3.8))

@@ -320,7 +320,9 @@ def stance_heatmap(
     if undirected.any():
         notes.append("'no cue': mentioned, but nothing evaluates the actor (stance 0)")
     if missing.any():
-        notes.append("grey, empty: the outlet does not mention the actor")
+        notes.append("grey, empty: the outlet does not mention the actor in its own voice "
+                     "(perhaps only inside quotations)" if holder == "author" else
+                     "grey, empty: no stance row (the actor is not mentioned by this holder)")
     if n_undirected:
         notes.append(f"{n_undirected} actor(s) only mentioned, never evaluated, are left out")
     if n_cut:
