@@ -505,3 +505,12 @@ def test_load_html_with_stub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     c2 = load_html(tmp_path, outlet="Mine")
     assert [x.status for x in c2] == ["ok", "parse_error"]
     assert c2.outlets == ("Mine",)
+
+
+def test_an_empty_field_is_no_text_in_every_format(tmp_path: Path) -> None:
+    (tmp_path / "e.csv").write_text("id,outlet,text\na,RT,\n", encoding="utf-8")
+    (tmp_path / "e.jsonl").write_text('{"id": "a", "outlet": "RT", "text": ""}\n', encoding="utf-8")
+    df = pd.DataFrame({"id": ["a"], "outlet": ["RT"], "text": [""]})
+    statuses = {read_csv(tmp_path / "e.csv")["a"].status, read_jsonl(tmp_path / "e.jsonl")["a"].status,
+                from_dataframe(df)["a"].status}
+    assert statuses == {"no_text"}

@@ -251,10 +251,10 @@ def test_score_file_streams_chunks_and_records_bad_input(tmp_path: Path, gen_df:
     assert sorted(arts["article_id"]) == sorted(f"big-line{i}" for i in range(1, 62))  # each once
     status = arts.set_index("article_id")["status"]
     assert status["big-line26"] == "parse_error"
-    assert status["big-line42"] == "empty"
+    assert status["big-line42"] == "no_text"  # "" is no text, as an empty CSV field
     assert status["big-line51"] == "too_long"
     assert (status == "ok").sum() == 58
-    assert summary.startswith("Scored 61 articles (1 empty, 58 ok, 1 parse_error, 1 too_long)")
+    assert summary.startswith("Scored 61 articles (1 no_text, 58 ok, 1 parse_error, 1 too_long)")
     for name in FRAMES:  # one schema for all chunks, whatever the first chunk held
         df = pd.read_parquet(out / f"{name}.parquet")
         assert list(df.columns)[: len(FRAMES[name])] == FRAMES[name]

@@ -622,7 +622,8 @@ def compare(
         out = out.drop(columns="referent")
     for c in ("mean", "ci_low", "ci_high", "rest_mean", "effect_size", "cliffs_delta",
               "p_value", "p_adjusted"):
-        out[c] = out[c].astype(float)
+        # 12 decimals: a difference of two equal means is 0, not 2.8e-17
+        out[c] = out[c].astype(float).round(12)
     out = out.reset_index(drop=True)
     if out.empty:
         warnings.warn(f"compare(measure={measure!r}): no data to compare.", stacklevel=2)

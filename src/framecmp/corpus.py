@@ -234,7 +234,7 @@ def make_article(
         Publisher name; missing gives status ``"missing_outlet"``.
     raw_text : str or bytes
         The text; bytes must be UTF-8 (else status ``"not_utf8"``); missing
-        gives ``"no_text"``, blank after cleaning ``"empty"``, longer than
+        or ``""`` gives ``"no_text"``, blank after cleaning ``"empty"``, longer than
         :data:`MAX_CHARS` ``"too_long"``.
     clean : bool
         Remove boilerplate (:func:`framecmp.cleaning.clean`). ``False`` keeps the
@@ -275,7 +275,8 @@ def make_article(
     detail = fields.get("status_detail")
 
     raw: str
-    if _is_missing(raw_text):
+    if _is_missing(raw_text) or (isinstance(raw_text, (str, bytes, bytearray)) and len(raw_text) == 0):
+        # no value and an empty field are the same in a CSV; JSON and DataFrames agree with it
         raw = ""
         if status == "ok":
             status, detail = "no_text", detail or "no text was given"
