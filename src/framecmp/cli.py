@@ -19,6 +19,7 @@ import argparse
 import logging
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -241,11 +242,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0 if args.command is None else 2
+    shown = warnings.formatwarning
+    # a warning is for the user at the command line: one line, no source-code excerpt
+    warnings.formatwarning = lambda message, category, *_a, **_k: (
+        f"framecmp {args.command}: {category.__name__}: {message}\n")
     try:
         return int(args.func(args))
     except (OSError, ValueError, TypeError, ImportError) as exc:
         sys.stderr.write(f"framecmp {args.command}: error: {_cli_hint(str(exc))}\n")
         return 2
+    finally:
+        warnings.formatwarning = shown
 
 
 if __name__ == "__main__":  # pragma: no cover
