@@ -713,13 +713,15 @@ def _summary_html(scores: Any) -> str:
                                 numeric=range(1, len(tab.columns) + 1)))
         else:
             parts.append(_events_summary(ev, tab))
-    words = arts.groupby("outlet").agg(
-        articles=("outlet", "size"),
-        words=("n_words", "sum") if "n_words" in arts.columns else ("outlet", "size"),
-    )
-    parts.append(_table(["Outlet", "Articles", "Words"],
-                        [[o, int(r.articles), _fmt(r.words, 0)] for o, r in words.iterrows()],
-                        caption="Articles and words per outlet", numeric=(1, 2)))
+    ok = arts["status"].eq("ok") if "status" in arts.columns else pd.Series(True, index=arts.index)
+    words = arts.assign(_ok=ok, _w=arts["n_words"].where(ok) if "n_words" in arts.columns else ok) \
+        .groupby("outlet").agg(articles=("outlet", "size"), scored=("_ok", "sum"), words=("_w", "sum"))
+    from framecmp.corpus import MISSING_OUTLET as missing_outlet
+    parts.append(_table(["Outlet", "Articles", "Scored", "Words (scored)"],
+                        [[f"{o} (no outlet given)" if o == missing_outlet else o, int(r.articles),
+                          int(r.scored), _fmt(r.words, 0)] for o, r in words.iterrows()],
+                        caption="Articles and words per outlet (articles not scored: see the status "
+                                "table)", numeric=(1, 2, 3)))
     if "status" in arts.columns:
         counts = arts["status"].fillna("(none)").astype(str).value_counts()
         parts.append(_table(["Status", "Articles"], list(counts.items()),
