@@ -593,3 +593,36 @@ def test_honorifics_make_a_long_name_run_people(cfg, index):
     assert a.source == "Mrs. Clinton and Ms. Warren" and a.source_type == "person"
     (a,) = real(run("The Alliance of Sahel States Joint Force said it was ready.", cfg, index))
     assert a.source_type == "institution"
+
+
+def _roles(index) -> dict[str, str]:
+    return {p.name: p.role for p in index.people_by_name.values() if getattr(p, "role", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "person"),
+    [
+        # a bare role title after the person was named with it
+        ("Prime Minister Choguel Maiga met the envoy. Later the prime minister noted that talks went well.",
+         "the prime minister", "Choguel Kokalla Maïga"),
+        # the role's words in another order ("foreign minister")
+        ("Abdoulaye Diop flew to Moscow. Back home, the Minister of Foreign Affairs said the visit went well.",
+         "the Minister of Foreign Affairs", "Abdoulaye Diop"),
+        # a headline names the role before the body names the person
+        ("Mali Trusts Russia, Transitional Prime Minister Says\n\nPrime Minister Choguel Maiga spoke on Tuesday.",
+         "Transitional Prime Minister", "Choguel Kokalla Maïga"),
+    ],
+)
+def test_a_role_title_stands_for_the_person_named_with_it(text, source, person, cfg, index) -> None:
+    doc = analyze(text, title=text.split("\n")[0] if "\n" in text else None)
+    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    got = [a for a in res.attributions if a.source == source]
+    assert got and got[0].source_type == "person" and got[0].affiliation == "mali"
+    assert got[0].person == person
+
+
+def test_a_role_title_with_no_such_person_named_stays_unaffiliated(cfg, index) -> None:
+    doc = analyze("Mali met Russia on Monday. The prime minister noted that talks went well.")
+    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    got = [a for a in res.attributions if a.source == "The prime minister"]
+    assert got and got[0].source_type == "person" and got[0].affiliation is None

@@ -550,6 +550,7 @@ class _Article:
             self._mention_starts = None  # mentions not in text order: mentions_within scans
         self.cue_aux: dict[tuple[int, int, int], tuple[int, bool]] = {}  # see _cue_with_aux
         self.verb_hits: list[PhraseMatch] = []  # the reporting-verb lexicon's matches (set by _find_relations)
+        self.people_roles: dict[str, str] = {}  # person -> role title (actors.yaml), for "the minister"
 
     def src_hits_within(self, cs: int, ce: int) -> list[PhraseMatch]:
         """Source-lexicon hits inside characters ``cs:ce``, in text order."""
@@ -1765,6 +1766,25 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "mme", "dr", "sen", "rep", "gov", "p
 _VIA_RANK = {"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}
 
 
+def _person_with_role(art: _Article, source_words: set[str], at: int) -> Mention | None:
+    """The person a bare role title stands for: the last person mention before ``at`` whose
+    role (``actors.yaml``) has all its words in the source ("the prime minister", "the
+    Minister of Foreign Affairs" for a "foreign minister"); in a headline, the first such
+    mention of the article, since the headline comes before the name."""
+    if not art.people_roles:
+        return None
+
+    def fits(m: Mention) -> bool:
+        role = art.people_roles.get(m.person or "") or ""
+        return bool(role) and set(role.lower().split()) <= source_words
+
+    people = [m for m in art.mentions if m.via == "person" and m.person and fits(m)]
+    if art.doc.part_at(at) == "title":
+        return people[0] if people else None
+    before = [m for m in people if m.start < at]
+    return before[-1] if before else None
+
+
 def _classify_range(
     art: _Article, d: _Draft, a: int, b: int, history: list[tuple[int, _Draft, _Src]]
 ) -> _Src:
@@ -1839,6 +1859,10 @@ def _classify_range(
     if "collective" in classes and not named:
         return _Src("anonymous", role, None, affiliation, f"h:{head}")
     if "role" in classes:
+        if first == "the" or (not named and first not in _INDEFINITE) or art.doc.part_at(cs) == "title":
+            known = _person_with_role(art, {t.norm for t in words}, cs)
+            if known is not None:  # "the prime minister" after "Prime Minister Choguel Maiga"
+                return _Src("person", role, known.person, known.actor, f"p:{known.person}")
         if named and head not in role_words:
             return _Src("person", role, None, affiliation, f"n:{' '.join(t.norm for t in named)}")
         if first in _INDEFINITE or (head.endswith("s") and head not in role_words) or head.endswith("officials"):
@@ -1894,6 +1918,7 @@ def extract_attributions(
             f"(from load_attribution_config()). Got {type(config).__name__} instead."
         )
     art = _Article(doc, config, mentions)
+    art.people_roles = dict(people_roles or {})
     drafts = _find_relations(art)
     if isinstance(config.cue_model, CueCRF):
         drafts = _crf_drafts(art, drafts, config.cue_model)
