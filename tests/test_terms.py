@@ -50,7 +50,7 @@ GOLDEN = [
      [("lt.former_colonial_power", "france")]),
     ("Dozens of soldiers and contractors from the Russian private military company were killed.",
      [("lt.wagner_contractors", "wagner"), ("lt.private_military_company", "wagner")]),
-    ("The attack was reportedly carried out by Tuareg rebels.", [("lt.tuareg_rebels", "terrorists")]),
+    ("The attack was reportedly carried out by Tuareg rebels.", [("lt.tuareg_rebels", "tuareg_rebels")]),
     ("We cannot be in a sincere partnership while they sponsor terror.", [("lt.sincere", None)]),
     ("In recent weeks, Mali has claimed to have neutralised dozens of terrorists.",
      [("lt.neutralised", None), ("lt.terrorists", "terrorists")]),
@@ -389,7 +389,7 @@ def test_general_list_inflections_and_phrasal_verbs(lex):
     res = find_terms(analyze("Critics slammed the plan and lashed out at its authors. He smears rivals."),
                      lexicon=lex)
     assert [(h.text, h.entry_id) for h in res.hits] == [
-        ("slammed", "vader.slam"), ("lashed out", "wtw.said.lash_out"), ("smears", "vader.smear")]
+        ("slammed", "wtw.said.slam"), ("lashed out", "wtw.said.lash_out"), ("smears", "vader.smear")]
 
 
 def test_manner_of_speaking_verbs_are_loaded_terms(lex):
@@ -439,7 +439,7 @@ def test_general_list_leaves_out_time_words_and_neutral_reporting_verbs(lex):
 
 def test_general_list_inflections_are_regular_spellings(lex):
     terms = {e.id: e.terms for e in lex.entries}
-    assert terms["vader.ban"] == ("ban", "banning", "bans")  # not "baned", "banes"
+    assert terms["vader.sin"] == ("sin", "sinned", "sinning")  # not "sined", "sines"
     for eid, ts in terms.items():
         if not eid.startswith("vader.") or ts[0].endswith("ee"):
             continue
@@ -500,3 +500,41 @@ def test_sentence_matches_equal_matching_each_sentence(seeds):
     doc = cases[-1][1]
     assert any(m.keys == ("x.end",) for m in crossing.find(doc.tokens))
     assert [m.keys for m in _sentence_matches(crossing, doc)] == [("x.end2",), ("x.start",), ("x.end2",)]
+
+
+def test_puffery_adjective_not_verb(lex):
+    # seed 000: "celebrated" the verb reports an event; "the celebrated author" is puffery
+    res = find_terms(analyze("Mali celebrated its 64th year of independence on Sunday."), lexicon=lex)
+    assert [h.entry_id for h in res.hits] == []
+    res = find_terms(analyze("The celebrated author and an acclaimed film."), lexicon=lex)
+    assert [(h.text, h.category) for h in res.hits] == [
+        ("The celebrated", "puffery"), ("an acclaimed", "puffery")]
+    # a doubt adjective that is mostly a verb form: "was supposed to" is an obligation
+    assert find_terms(analyze("The convoy was supposed to arrive."), lexicon=lex).hits == ()
+    res = find_terms(analyze("They hailed the supposed victory."), lexicon=lex)
+    assert ("the supposed", "doubt") in [(h.text, h.category) for h in res.hits]
+
+
+def test_forms_of_kill_are_the_neutral_reference(lex):
+    # seed 003: "killing thousands" is the plain word for a death, like "killed" (lt.killed)
+    text = "Attacks killing thousands. They kill two. It kills. Ten were killed and one died."
+    res = find_terms(analyze(text), lexicon=lex)
+    assert res.hits == ()
+    assert [(h.text, h.entry_id) for h in res.references] == [
+        ("killing", "lt.killed"), ("kill", "lt.killed"), ("kills", "lt.killed"),
+        ("killed", "lt.killed"), ("died", "lt.killed")]
+    general = {t for e in lex.entries if e.id.startswith("vader.") for t in e.terms}
+    assert not {"kill", "kills", "killed", "killing"} & general
+    assert "killers" in general  # a noun for people, not the verb
+
+
+def test_official_acts_and_physical_verbs_are_not_loaded(lex):
+    # seed 004: "has suspended gold mining activities" reports a decision; WordNet's first
+    # sense of "suspend" (hang freely) is verb.contact, a file of physical acts
+    text = ("The Senegalese government has suspended gold mining activities. Bamako expelled the "
+            "ambassador, banned two parties, detained a journalist and arrested three men. "
+            "Three states severed ties. Air strikes continued.")
+    assert [h.text for h in find_terms(analyze(text), lexicon=lex).hits] == []
+    # judgements of verb.social stay loaded
+    res = find_terms(analyze("They oppressed and brutalized the villagers."), lexicon=lex)
+    assert [h.text for h in res.hits] == ["oppressed", "brutalized"]
