@@ -8,7 +8,6 @@ from framecmp.lexicons import data_path
 from framecmp.terms import DEFAULT_FILES, check_lexicon_file, load_terms
 
 
-
 @pytest.fixture(scope="module")
 def lex():
     return load_terms()
