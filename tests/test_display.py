@@ -6,7 +6,9 @@ from framecmp import display as D
 def test_actor_names_from_index_and_fallback():
     assert D.actor_name("burkina_faso") == "Burkina Faso"
     assert D.actor_name("tuareg_rebels") == "Tuareg rebels"
-    assert D.actor_name("military_government") == "Military government"
+    assert D.actor_name("terrorists") == "Armed groups"  # the neutral name, not the id
+    assert D.actor_name("military_government") == "Military governments (several or unnamed)"
+    assert D.actor_name("sahel_juntas_of_old") == "Sahel juntas of old"  # unknown id: fallback
     assert D.actor_name(None) == ""
 
 

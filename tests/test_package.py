@@ -90,7 +90,7 @@ def test_cli_lexicon_check_reports_lines(tmp_path: Path, capsys: pytest.CaptureF
     )
     assert main(["lexicon", "check", str(bad)]) == 1
     out = capsys.readouterr().out
-    assert "line 6: 'connotation' 'high' is not a number" in out
+    assert "line 9: 'connotation' 'high' is not a number" in out  # the field's line, not the entry's
 
 
 def test_cli_score_seeds_writes_frames(tmp_path: Path) -> None:

@@ -110,6 +110,20 @@ def test_worksheet_repr_is_short() -> None:
     assert "fc-ws" in ws._repr_html_()
 
 
+def test_answer_key_names_puffery_once() -> None:
+    # the seeds hold no puffery since "Mali celebrated its independence" is no longer one
+    from framecmp import Corpus
+    from framecmp.corpus import make_article
+    from framecmp.scoring import score
+
+    sc = score(Corpus([make_article("a", "X", "The celebrated author spoke. Mali celebrated its day.")]),
+               progress=False)
+    items = [line for line in worksheet(sc).answer_key_markdown.splitlines() if line.startswith("- (")]
+    puff = [i for i in items if "puffery" in i]
+    assert len(puff) == 1 and "“The celebrated”" in puff[0] and "puffery (+0.50). " in puff[0], items
+    assert "(puffery)." not in puff[0]
+
+
 def test_answer_key_says_each_thing_once(seed_scores) -> None:
     ws = worksheet(seed_scores)
     key = ws.answer_key_markdown
@@ -121,8 +135,7 @@ def test_answer_key_says_each_thing_once(seed_scores) -> None:
         # the category and the connotation value appear once, not again in the reason
         assert len(re.findall(r"\([+-]\d\.\d\d\)", line)) <= 1, line
         assert "valence" not in low and " -\\> " not in line, line
-    assert any("puffery (+0.50). " in i for i in items)
-    assert "(puffery)." not in key
+    assert any("editorialising (+0.00). " in i for i in items)  # "Notably" (seed 000)
     views = key.split("## Views")[1].split("## Who")[0]
     assert "valence" not in views and "-\\>" not in views
     assert "(named “Kiev”)" in views

@@ -15,14 +15,16 @@ Every lexicon is a YAML file with a header and a list of entries::
 
 Files are read with ``yaml.SafeLoader`` only. Every mapping remembers the line
 it starts on (key ``__line__``), so that validation can report *every* problem
-at once as ``file line N: message``.
+at once as ``file line N: message``. Lexicon files are read with the line of
+each key too (:func:`key_line`), so that a problem with one field is reported
+at that field's line, not at its entry's ``- id:`` line.
 """
 
 from __future__ import annotations
 
 import importlib.resources
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +39,7 @@ __all__ = [
     "check_header",
     "data_path",
     "lexicon_dir",
+    "key_line",
     "load_lexicon",
     "load_yaml_with_lines",
     "seeds_path",
@@ -167,8 +170,43 @@ _LineLoader.add_constructor(
 )
 
 
-def load_yaml_with_lines(path: str | Path) -> Any:
+class LinedDict(dict):  # type: ignore[type-arg]
+    """A mapping read from YAML that also knows the line of each of its keys (``key_lines``)."""
+
+    key_lines: dict[str, int]
+
+
+class _KeyLineLoader(_LineLoader):
+    """:class:`_LineLoader` that also records the 1-based line of every key of a mapping."""
+
+
+def _construct_lined_mapping(loader: _KeyLineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    mapping = LinedDict(yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=True))
+    mapping[LINE] = node.start_mark.line + 1
+    mapping.key_lines = {
+        str(k.value): k.start_mark.line + 1 for k, _v in node.value if isinstance(k, yaml.ScalarNode)
+    }
+    return mapping
+
+
+_KeyLineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_lined_mapping,  # type: ignore[arg-type]
+)
+
+
+def key_line(raw: Any, key: str, default: int) -> int:
+    """The line of ``key`` in a mapping read by ``load_yaml_with_lines(..., key_lines=True)``,
+    else ``default`` (a dict built in Python, or a key it does not have)."""
+    lines = getattr(raw, "key_lines", None)
+    return int(lines.get(key, default)) if lines else default
+
+
+def load_yaml_with_lines(path: str | Path, *, key_lines: bool = False) -> Any:
     """Parse a YAML file safely; every mapping gets its line under ``__line__``.
+
+    With ``key_lines=True`` every mapping is a :class:`LinedDict` that also knows the
+    line of each key (read it with :func:`key_line`).
 
     Raises
     ------
@@ -183,7 +221,8 @@ def load_yaml_with_lines(path: str | Path) -> Any:
     except OSError as exc:
         raise LexiconError([f"{path}: cannot be read ({exc.strerror})"]) from exc
     try:
-        loader = _LineLoader(text)  # a safe loader: no Python tags, no object construction
+        # a safe loader: no Python tags, no object construction
+        loader = _KeyLineLoader(text) if key_lines else _LineLoader(text)
         try:
             return loader.get_single_data()
         finally:
@@ -340,12 +379,15 @@ def validate_entries(
     *,
     terms_key: str = "terms",
     require_terms: bool = True,
-    extra_check: Callable[[dict[str, Any], int], list[str]] | None = None,
+    extra_check: Callable[[dict[str, Any], int], Sequence[str | tuple[str, str]]] | None = None,
 ) -> tuple[list[Entry], list[str]]:
     """Check every entry against ``schema``; return entries and all problems.
 
     ``terms`` may be given as ``term: x`` or ``terms: [x, y]``. Unknown keys
     are reported (a typo in a key would otherwise be silently ignored).
+    A problem with one field is reported at that field's line where the file
+    was read with key lines (:func:`key_line`), else at the entry's line;
+    ``extra_check`` may name the field of a problem as ``(key, message)``.
     """
     schema = list(schema)
     known = {f.name for f in schema} | {"id", "term", "terms", LINE}
@@ -366,24 +408,28 @@ def validate_entries(
             problems.append(f"{where}: id {eid!r} already used at line {seen[eid]}")
         else:
             seen[eid] = line
+
+        def at(key: str, raw: Any = raw, line: int = line) -> str:
+            return f"{path} line {key_line(raw, key, line)}"
+
         for key in raw:
             if key not in known:
-                problems.append(f"{where}: unknown key {key!r} (known: {sorted(known - {LINE})})")
+                problems.append(f"{at(str(key))}: unknown key {key!r} (known: {sorted(known - {LINE})})")
         terms: list[str] = []
         if "term" in raw and terms_key == "terms":
             t = raw["term"]
             if not isinstance(t, str) or not t.strip():
-                problems.append(f"{where}: 'term' must be a non-empty string, got {t!r}")
+                problems.append(f"{at('term')}: 'term' must be a non-empty string, got {t!r}")
             else:
                 terms.append(t)
         if terms_key in raw:
             ts = raw[terms_key]
             if not isinstance(ts, list) or not ts:
-                problems.append(f"{where}: '{terms_key}' must be a non-empty list, got {ts!r}")
+                problems.append(f"{at(terms_key)}: '{terms_key}' must be a non-empty list, got {ts!r}")
             else:
                 for t in ts:
                     if not isinstance(t, str) or not t.strip():
-                        problems.append(f"{where}: empty or non-string term {t!r} in '{terms_key}'")
+                        problems.append(f"{at(terms_key)}: empty or non-string term {t!r} in '{terms_key}'")
                     else:
                         terms.append(t)
         if require_terms and not terms and "pattern" not in raw:
@@ -396,10 +442,13 @@ def validate_entries(
                 continue
             msg = _check_value(f, raw[f.name])
             if msg:
-                problems.append(f"{where}: {msg}")
+                problems.append(f"{at(f.name)}: {msg}")
             fields_[f.name] = strip_lines(raw[f.name])
         if extra_check is not None:
-            problems.extend(f"{where}: {m}" for m in extra_check(raw, line))
+            problems.extend(
+                f"{at(m[0])}: {m[1]}" if isinstance(m, tuple) else f"{where}: {m}"
+                for m in extra_check(raw, line)
+            )
         entries.append(Entry(id=str(eid), terms=tuple(terms), fields=fields_, line=line, source_file=path))
     return entries, problems
 
@@ -410,7 +459,7 @@ def load_lexicon(
     kind: str,
     schema: Iterable[Field],
     require_terms: bool = True,
-    extra_check: Callable[[dict[str, Any], int], list[str]] | None = None,
+    extra_check: Callable[[dict[str, Any], int], Sequence[str | tuple[str, str]]] | None = None,
 ) -> Lexicon:
     """Load and validate one lexicon file (or an equivalent dict).
 
@@ -436,7 +485,7 @@ def load_lexicon(
         data.setdefault("version", "user")
     else:
         path = str(source)
-        data = load_yaml_with_lines(source)
+        data = load_yaml_with_lines(source, key_lines=True)
     problems = check_header(data, kind, path)
     if problems:
         raise LexiconError(problems)

@@ -48,6 +48,7 @@ from .lexicons import (
     Lexicon,
     LexiconError,
     data_path,
+    key_line,
     lexicon_dir,
     load_lexicon,
     load_yaml_with_lines,
@@ -312,25 +313,104 @@ class TermsResult:
 # --------------------------------------------------------------------------- loading
 
 
-def _extra_check(raw: dict[str, Any], line: int) -> list[str]:
-    problems: list[str] = []
+def _extra_check(raw: dict[str, Any], line: int) -> list[str | tuple[str, str]]:
+    """Problems of one entry beyond the schema, each as (the field it is about, message)."""
+    problems: list[str | tuple[str, str]] = []
     has_terms = "terms" in raw or "term" in raw
     if "pattern" in raw and has_terms:
-        problems.append("give either 'pattern' or 'terms', not both")
+        problems.append(("pattern", "give either 'pattern' or 'terms', not both"))
     pat = raw.get("pattern")
     if isinstance(pat, str) and pat.strip():
         try:
             regex.compile(pat, regex.IGNORECASE)
         except regex.error as exc:
-            problems.append(f"'pattern' {pat!r} is not a valid regular expression ({exc})")
+            problems.append(("pattern", f"'pattern' {pat!r} is not a valid regular expression ({exc})"))
     for key in ("category", "referent", "label_group"):
         v = raw.get(key)
         if isinstance(v, str) and v.strip() and not _IDENT.match(v):
-            problems.append(
+            problems.append((key, (
                 f"'{key}' {v!r} must be lowercase letters, digits and underscores (e.g. 'government_label')"
-            )
+            )))
     if raw.get("resolve") is True and not raw.get("referent"):
-        problems.append("'resolve: true' needs a 'referent' (e.g. military_government)")
+        problems.append(("resolve", "'resolve: true' needs a 'referent' (e.g. military_government)"))
+    return problems
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _near_miss(word: str, known: Iterable[str]) -> str | None:
+    """The known name ``word`` is most likely a typo of: at most 1 edit away for names of
+    up to 5 letters, 2 for longer ones ("violense" -> "violence"); None if none is that close."""
+    best = min(known, key=lambda k: (_edit_distance(word, k), k), default=None)
+    if best is None or best == word:
+        return None
+    return best if _edit_distance(word, best) <= (1 if len(word) <= 5 else 2) else None
+
+
+def _actor_ids(actors: Any) -> set[str]:
+    """The bundled actor ids, plus those of ``actors`` (an ActorIndex, or what
+    :func:`framecmp.actors.load_actors` takes as ``extra``)."""
+    from framecmp.actors import ActorIndex, load_actors
+
+    if isinstance(actors, ActorIndex):
+        return set(load_actors().actors) | set(actors.actors)
+    if isinstance(actors, (set, frozenset)):  # plain ids
+        return set(load_actors().actors) | {str(a) for a in actors}
+    return set(load_actors(extra=actors).actors)
+
+
+def _cross_check(path: Path, actors: Any = None) -> list[str]:
+    """What a loaded-terms file names that the other bundled files do not know.
+
+    * a ``referent`` that is not an actor id (of the bundled ``actors.yaml``, or of
+      ``actors``): the label-choice table would file the label under a name no actor has;
+    * a ``category`` that is not a bundled one but is one or two letters away from one
+      ("violense" -> "violence"): most likely a typo, which would start a category of its
+      own. A category of your own that is not that close to a bundled one is fine.
+
+    Each problem is reported at the field's own line.
+    """
+    try:
+        data = load_yaml_with_lines(path, key_lines=True)
+    except LexiconError:
+        return []  # the loader has reported it
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        return []
+    ids = _actor_ids(actors)
+    cats = {e.category for e in load_terms().entries} | {NOT_LOADED}
+    problems: list[str] = []
+    for raw in data["entries"]:
+        if not isinstance(raw, dict):
+            continue
+        line = int(raw.get(LINE, 0))
+        ref = raw.get("referent")
+        if isinstance(ref, str) and ref.strip() and ref not in ids:
+            near = _near_miss(ref, ids)
+            hint = f"did you mean {near!r}? " if near else ""
+            problems.append(
+                f"{path} line {key_line(raw, 'referent', line)}: 'referent' {ref!r} is not an actor id; "
+                f"{hint}the label-choice table would file this label under an actor that no actor file "
+                f"knows. Known ids: {', '.join(sorted(ids))}. For an actor of your own, add it with "
+                "load_actors(extra=...) and check with check_lexicon_file(path, actors=...)."
+            )
+        cat = raw.get("category")
+        if isinstance(cat, str) and cat not in cats:
+            near = _near_miss(cat, cats)
+            if near is not None:
+                problems.append(
+                    f"{path} line {key_line(raw, 'category', line)}: 'category' {cat!r} is not a bundled "
+                    f"category; did you mean {near!r}? (A category of your own is fine: give it a name "
+                    "that is not a letter or two away from a bundled one.)"
+                )
     return problems
 
 
@@ -1071,12 +1151,27 @@ def _read_header(path: Path) -> Any:
     return head
 
 
-def check_lexicon_file(path: str | Path) -> list[str]:
+def check_lexicon_file(path: str | Path, *, actors: Any = None) -> list[str]:
     """Every problem in a lexicon file, each as ``"<file> line N: ..."``; [] if fine.
 
     The kind is read from the file's ``kind:`` header and the file is checked
     by that kind's loader (:data:`LEXICON_KINDS`). Used by
-    ``framecmp lexicon check FILE``.
+    ``framecmp lexicon check FILE``. A problem with one field is reported at
+    that field's line.
+
+    A loaded-terms file is also checked against the other bundled files
+    (reported as problems here; :func:`load_terms` itself still accepts them,
+    so that a user's own actors work): a ``referent`` that is not an actor id,
+    and a ``category`` one or two letters away from a bundled one
+    ("violense": did you mean "violence"?). Categories of your own are fine.
+
+    Parameters
+    ----------
+    path : str or Path
+    actors : optional
+        Actors of your own that referents may name: an
+        :class:`~framecmp.actors.ActorIndex`, a set of ids, or what
+        :func:`framecmp.actors.load_actors` takes as ``extra`` (a file, a dict).
 
     Examples
     --------
@@ -1094,10 +1189,13 @@ def check_lexicon_file(path: str | Path) -> list[str]:
     line = data.get(LINE, 1)
     if kind not in LEXICON_KINDS:
         return [f"{path} line {line}: 'kind' must be one of {sorted(LEXICON_KINDS)}, got {kind!r}"]
+    problems: list[str] = []
     try:
         LEXICON_KINDS[kind](path)
     except LexiconError as exc:
-        return list(exc.problems)
+        problems = list(exc.problems)
     except (ImportError, LookupError) as exc:
         return [f"{path}: files of kind {kind!r} cannot be checked in this version ({exc})"]
-    return []
+    if kind == KIND:
+        problems += _cross_check(path, actors)
+    return problems
