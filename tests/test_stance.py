@@ -828,6 +828,8 @@ def test_acts_are_held_by_the_clause_subject(text, rule, holders, target):
     for e in res.evidence:
         if e.kind == "stance":
             assert not e.explanation.startswith("the outlet")
+            # "holder (how) -> target: why": readers (the answer key) split at the first colon
+            assert " -> " in e.explanation.split(":")[0]
 
 
 def test_title_case_headline_acts_are_the_subjects():
@@ -841,13 +843,16 @@ def test_coordinated_subjects_count_the_cue_once_each():
     assert set(rows) == {("mali", "france"), ("niger", "france"), ("burkina_faso", "france")}
     assert all(r.n == 2 for r in rows.values())  # severed + expelling, once per holder
     ev = [e for e in res.evidence if e.kind == "stance" and e.holder == "niger"]
-    assert all("coordinated subject" in e.explanation for e in ev)
+    assert ev and all("coordinated subject" in e.explanation for e in ev)
+    assert all(" -> " in e.explanation.split(":")[0] for e in ev)
 
 
 def test_hedged_cue_is_not_the_outlets_claim():
     res = _scored("Mali expelled French troops for allegedly failing to quell jihadists.")
     failed = _cues(res, "sc.failed")
     assert failed == [("unknown", "france", "failing to quell")]
+    why = next(e.explanation for e in res.evidence if e.rule_id == "sc.failed")
+    assert "hedged" in why and " -> " in why.split(":")[0]
     assert _cues(res, "sc.cut_ties") == [("mali", "france", "expelled")]
     plain = _scored("French troops failed to stop the jihadists.")
     assert _cues(plain, "sc.failed") == [("author", "france", "failed to stop")]

@@ -1989,11 +1989,12 @@ def _vader_words(text: str) -> str:
     return ", ".join(parts) if parts else "no VADER words"
 
 
+#: how a holder was found, for the evidence explanation (no colon: readers split at the first one)
 _HOW = {
     "source": " (source of the reporting verb)",
     "subject": " (subject of the clause)",
     "speaker": " (speaker named before the cue)",
-    "hedge": " (hedged: passed on, not the outlet's own claim)",
+    "hedge": " (hedged, so passed on, not the outlet's own claim)",
 }
 
 
@@ -2068,7 +2069,7 @@ def score_stance(
         how = _HOW.get(h.holder_via, "")
         if h.holder == _UNKNOWN and h.holder_via == "subject":
             how = " (the clause's subject, no known actor)"
-        if h.co_holders:  # no colon here: readers split the explanation at the first one
+        if h.co_holders:
             how += f" (with {', '.join(h.co_holders)}; one row per coordinated subject)"
         evidence.append(
             Evidence(
