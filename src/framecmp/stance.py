@@ -190,8 +190,9 @@ class StanceCue:
     category : str
         accusation, wrongdoing, violence, label, rupture, praise, partnership.
     holder : str
-        ``voice`` (the voice at the cue holds it) or ``subject`` (in the outlet's
-        own voice, the actor named before the cue holds it: speech acts).
+        ``voice`` (the voice at the cue holds it: labels, wrongdoing, violence) or
+        ``subject`` (an act of someone toward the actor: in the outlet's own voice,
+        the subject of the cue's clause holds it; see :func:`find_directed`).
     window : int or None
         Maximum token distance between cue and actor (None: the config default).
     right : tuple of str
