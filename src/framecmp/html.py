@@ -968,8 +968,8 @@ def _stance_extremes(shown: pd.DataFrame) -> list[str]:
             return f"{_fmt(r['mean'])} ({r.get('group')} → {target})"
         return f"{_fmt(r['mean'])} (in {r.get('group')}, {_voice_phrase(r.get('holder'))} → {target})"
 
-    hi = shown.loc[shown["mean"].idxmax()]
-    lo = shown.loc[shown["mean"].idxmin()]
+    means = shown["mean"].astype(float).to_numpy()
+    hi, lo = shown.iloc[int(means.argmax())], shown.iloc[int(means.argmin())]
     out = [f"The highest mean is {one(hi)}; the lowest is {one(lo)}."]
     if _clean(hi.get("holder")) != "author" or _clean(lo.get("holder")) != "author":
         out.append("A reported voice's row is that voice's view, not the outlet's.")
@@ -979,9 +979,9 @@ def _stance_extremes(shown: pd.DataFrame) -> list[str]:
         out.append("No outlet evaluates an actor in its own voice here: every non-zero "
                    "stance is a voice the articles report.")
     else:
-        ohi = own.loc[own["mean"].idxmax()]
-        olo = own.loc[own["mean"].idxmin()]
-        if ohi.name == olo.name:
+        own_means = own["mean"].astype(float).to_numpy()
+        ohi, olo = own.iloc[int(own_means.argmax())], own.iloc[int(own_means.argmin())]
+        if own_means.argmax() == own_means.argmin():
             out.append(f"In the outlets' own voice there is one non-zero stance: {one(ohi, own=True)}.")
         else:
             out.append(f"In the outlets' own voice the highest is {one(ohi, own=True)} and the "

@@ -1599,6 +1599,9 @@ _DETERMINERS = frozenset(
     "the a an this that these those its their his her our my your both all each every some "
     "several many most".split()
 )
+_DET_OR_PREP = _DETERMINERS | _PREPOSITIONS
+_DET_OR_COORD = _DETERMINERS | _COORD
+_NOT_MODIFIERS = _PREPOSITIONS | _DETERMINERS | _COORD | _AUX_WORDS
 _CHUNK_MARKS = frozenset({",", ";", ":", "—", "–"})
 #: hedge classes that hand a claim to someone else ("possibly" keeps it the writer's)
 _DISTANCING = frozenset({"evidential", "doubt"})
@@ -1644,11 +1647,11 @@ class _Subjects:
         self.skip: set[int] = set()
         depth = 0
         for i in range(t0, t1):
-            if tokens[i].text in "([":
+            if tokens[i].text in ("(", "["):
                 depth += 1
             if depth:
                 self.skip.add(i)
-            if tokens[i].text in ")]" and depth:
+            if tokens[i].text in (")", "]") and depth:
                 depth -= 1
         edges = [t0 - 1, *(i for i in range(t0, t1) if tokens[i].text in _CHUNK_MARKS and i not in self.skip), t1]
         self.chunks = [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1) if edges[k] + 1 < edges[k + 1]]
@@ -1671,7 +1674,7 @@ class _Subjects:
                 return True
             nxt = self.toks[j]
             # "armed groups", "elected officials": an adjective before a lower-case noun
-            return not (nxt.text[:1].islower() and nxt.norm not in _DETERMINERS | _PREPOSITIONS)
+            return not (nxt.text[:1].islower() and nxt.norm not in _DET_OR_PREP)
         return False
 
     def _participle(self, i: int) -> bool:
@@ -1744,7 +1747,7 @@ class _Subjects:
                 if i in self.at and i not in self.skip:
                     m, i = self.at[i][0], self.at[i][1]
                     names.append(str(m.actor))
-                elif i in self.skip or not _is_word(self.toks[i]) or self.toks[i].norm in _DETERMINERS | _COORD:
+                elif i in self.skip or not _is_word(self.toks[i]) or self.toks[i].norm in _DET_OR_COORD:
                     i += 1
                 else:
                     return out
@@ -1783,7 +1786,7 @@ class _Subjects:
         toks = self.toks
         j, skipped = cue_tok - 1, 0  # rule 2: "Bamako's growing cooperation with"
         while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
-               and toks[j].norm not in _PREPOSITIONS | _DETERMINERS | _COORD | _AUX_WORDS):
+               and toks[j].norm not in _NOT_MODIFIERS):
             j, skipped = j - 1, skipped + 1
         if j > self.t0 and toks[j].norm == "'s" and (j - 1) in self.ends:
             return (str(self.ends[j - 1].actor),)
