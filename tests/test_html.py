@@ -571,3 +571,28 @@ def test_report_repr_is_one_line(seed_scores, tmp_path) -> None:
     assert isinstance(r, str) and r.startswith("<!DOCTYPE html>")
     assert repr(r) == f"<framecmp report: {len(r) / 1e6:.1f} MB of HTML, written to {tmp_path / 'r.html'}>"
     assert (tmp_path / "r.html").read_text(encoding="utf-8") == str(r)
+
+
+def test_stance_summary_names_whose_voice_each_extreme_is() -> None:
+    from framecmp.html import _compare_reading
+
+    frame = pd.DataFrame([
+        {"measure": "stance", "group": "Sputnik", "holder": "mali", "item": "russia", "mean": 0.45,
+         "flag": "too few articles (n=1 < 3)", "p_adjusted": None},
+        {"measure": "stance", "group": "Sputnik", "holder": "mali", "item": "france", "mean": -0.54,
+         "flag": "too few articles (n=1 < 3)", "p_adjusted": None},
+        {"measure": "stance", "group": "RT", "holder": "author", "item": "france", "mean": -0.2,
+         "flag": "too few articles (n=1 < 3)", "p_adjusted": None},
+        {"measure": "stance", "group": "RT", "holder": "author", "item": "russia", "mean": 0.1,
+         "flag": "too few articles (n=1 < 3)", "p_adjusted": None},
+    ])
+    text = _compare_reading(frame, "stance")
+    # the extremes are Mali's view reported by Sputnik, not Sputnik's own
+    assert "0.45 (in Sputnik, the voice of Mali it reports → Russia)" in text
+    assert "-0.54 (in Sputnik, the voice of Mali it reports → France)" in text
+    assert "not the outlet's" in text
+    assert "(Sputnik, Russia)" not in text
+    # the outlets' own voice is summarised apart
+    assert "In the outlets' own voice the highest is 0.10 (RT → Russia) and the lowest is -0.20 (RT → France)" in text
+    only_quoted = _compare_reading(frame[frame["holder"] == "mali"], "stance")
+    assert "No outlet evaluates an actor in its own voice here" in only_quoted

@@ -761,3 +761,120 @@ def test_vader_compound_equals_polarity_scores(seeds):
     assert len(texts) > 100
     for t in texts:
         assert vader_compound(t) == float(vader().polarity_scores(t)["compound"]), t
+
+
+# --------------------------------------------------------------------------- holders of acts (the clause's subject)
+
+
+def _scored(text: str):
+    """Stance with the real actor and attribution layers on a made-up text."""
+    from framecmp.actors import find_mentions, load_actors
+    from framecmp.attribution import extract_attributions, load_attribution_config
+
+    doc = analyze(text)
+    ms = find_mentions(doc, load_actors())
+    at = extract_attributions(doc, config=load_attribution_config(), mentions=ms)
+    return score_stance(doc, mentions=ms, attribution=at)
+
+
+def _cues(res, rule: str | None = None) -> list[tuple[str, str, str]]:
+    return [
+        (e.holder, e.actor, e.text) for e in res.evidence
+        if e.kind == "stance" and (rule is None or e.rule_id == rule)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "holders", "target"),
+    [
+        # a name as the subject of the act
+        ("Notably, Mali last month cut diplomatic relations with Ukraine.", "sc.cut_ties", {"mali"}, "ukraine"),
+        # a capital as a metonym
+        ("Bamako severed ties with Paris in 2022.", "sc.cut_ties", {"mali"}, "france"),
+        # a demonym group
+        ("Malian authorities demanded that French troops leave Mali.", "sc.demand_leave", {"mali"}, "france"),
+        # a subject that is no known actor: unknown, never the outlet
+        ("The three nations withdrew from ECOWAS last year.", "sc.withdraw_from", {"unknown"}, "ecowas"),
+        # "the former French colonies" are not France
+        ("The former French colonies have hailed Russia as a friend.", "sc.hail_as", {"unknown"}, "russia"),
+        # coordinated subjects: one holder each
+        ("Bamako, Niamey, and Ouagadougou have all severed ties with France.", "sc.cut_ties",
+         {"mali", "niger", "burkina_faso"}, "france"),
+        # a participial clause takes the main clause's subject
+        ("Niger cut ties with Paris, expelling French troops.", "sc.cut_ties", {"niger"}, "france"),
+        # a fronted prepositional phrase: the subject comes after it
+        ("In addition to cooperation with Moscow, Abdoulaye Diop stressed the need for unity.",
+         "sc.partnership_with", {"mali"}, "russia"),
+        # a possessor holds a nominal cue
+        ("Returning to Mali's withdrawal from ECOWAS, the minister spoke of sovereignty.",
+         "sc.withdraw_from", {"mali"}, "ecowas"),
+        # a headline in title case
+        ("Mali Strengthens Military Ties With Senegal Despite Leaving ECOWAS", None, {"mali"}, None),
+        # a passive act: the agent after "by", else unknown
+        ("Ukraine was accused by Mali of backing rebels.", None, {"mali"}, "ukraine"),
+        ("Ukraine was accused of backing rebels.", None, {"unknown"}, "ukraine"),
+        # a subject inside a parenthesis-free noun phrase after "of"
+        ("The head of Malian diplomacy praised Russia for its support.", "sc.praise", {"mali"}, "russia"),
+    ],
+)
+def test_acts_are_held_by_the_clause_subject(text, rule, holders, target):
+    res = _scored(text)
+    got = [(h, t) for h, t, _ in _cues(res, rule)]
+    assert got, _cues(res)
+    assert {h for h, _ in got} == holders
+    if target is not None:
+        assert {t for _, t in got} == {target}
+    assert all(h != "author" for h, _ in got)
+    for e in res.evidence:
+        if e.kind == "stance":
+            assert not e.explanation.startswith("the outlet")
+            # "holder (how) -> target: why": readers (the answer key) split at the first colon
+            assert " -> " in e.explanation.split(":")[0]
+
+
+def test_title_case_headline_acts_are_the_subjects():
+    res = _scored("Mali Strengthens Military Ties With Senegal Despite Leaving ECOWAS")
+    assert set((h, t) for h, t, _ in _cues(res)) == {("mali", "senegal"), ("mali", "ecowas")}
+
+
+def test_coordinated_subjects_count_the_cue_once_each():
+    res = _scored("Bamako, Niamey, and Ouagadougou have severed ties with France, expelling French troops.")
+    rows = {(r.holder, r.target): r for r in res.records if r.target == "france"}
+    assert set(rows) == {("mali", "france"), ("niger", "france"), ("burkina_faso", "france")}
+    assert all(r.n == 2 for r in rows.values())  # severed + expelling, once per holder
+    ev = [e for e in res.evidence if e.kind == "stance" and e.holder == "niger"]
+    assert ev and all("coordinated subject" in e.explanation for e in ev)
+    assert all(" -> " in e.explanation.split(":")[0] for e in ev)
+
+
+def test_hedged_cue_is_not_the_outlets_claim():
+    res = _scored("Mali expelled French troops for allegedly failing to quell jihadists.")
+    failed = _cues(res, "sc.failed")
+    assert failed == [("unknown", "france", "failing to quell")]
+    why = next(e.explanation for e in res.evidence if e.rule_id == "sc.failed")
+    assert "hedged" in why and " -> " in why.split(":")[0]
+    assert _cues(res, "sc.cut_ties") == [("mali", "france", "expelled")]
+    plain = _scored("French troops failed to stop the jihadists.")
+    assert _cues(plain, "sc.failed") == [("author", "france", "failed to stop")]
+
+
+def test_unknown_subject_of_a_participial_clause():
+    res = _scored("The junta cut ties with France, expelling French troops.")
+    assert {h for h, _, _ in _cues(res, "sc.cut_ties")} == {"unknown"}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Cooperation with Russia is vital for the region.", "russia"),  # no subject of the act
+        ("Wagner committed atrocities in central Mali.", "wagner"),  # the outlet's own description
+    ],
+)
+def test_outlets_own_description_stays_author(text, target):
+    res = _scored(text)
+    assert ("author", target) in {(h, t) for h, t, _ in _cues(res)}
+
+
+def test_speech_act_content_follows_the_speaker():
+    res = _scored("French President Emmanuel Macron accused Russia of pursuing a predatory project.")
+    assert {h for h, _, _ in _cues(res)} == {"france"}

@@ -139,3 +139,50 @@ def test_answer_key_says_each_thing_once(seed_scores) -> None:
     views = key.split("## Views")[1].split("## Who")[0]
     assert "valence" not in views and "-\\>" not in views
     assert "(named “Kiev”)" in views
+
+
+def _unattributed_items(key: str) -> list[str]:
+    part = key.split("## Stated without attribution")[1].split("## ")[0]
+    return [line for line in part.splitlines() if "(stated in the outlet's own voice)" in line]
+
+
+def test_unattributed_list_skips_sentences_with_an_attribution() -> None:
+    import dataclasses
+
+    import pandas as pd
+    from test_html import OUTLETS, TEXTS
+
+    from framecmp import columns as C
+
+    scores = fake_scores()
+    before = _unattributed_items(worksheet(scores).answer_key_markdown)
+    assert any("thanked Russia" in i for i in before) and any("so-called partners" in i for i in before)
+    # the same author-held cue, now in a sentence with a reporting cue and its source
+    # ("..., a source said" style): it is attributed, not the outlet's own claim
+    text = TEXTS["a2"]
+    s = text.index("The transitional authorities")
+    e = text.index("Nothing else")
+    extra = pd.DataFrame([{
+        "article_id": "a2", "outlet": OUTLETS["a2"], "attribution_id": "a2-1",
+        "source": "The transitional authorities", "source_start": s, "source_end": s + 28,
+        "source_type": "institution", "affiliation": "mali", "cue": "thanked",
+        "cue_start": text.index("thanked"), "cue_end": text.index("thanked") + 7,
+        "cue_class": "neutral", "quote_type": "indirect", "content_start": e - 2, "content_end": e - 1,
+    }], columns=C.ATTRIBUTION)
+    # a scare quote is the writer's own voice: it does not take a sentence off the list
+    scare = pd.DataFrame([{
+        "article_id": "a1", "outlet": OUTLETS["a1"], "attribution_id": "a1-9",
+        "source_type": "none", "quote_type": "scare",
+        "content_start": TEXTS["a1"].index("so-called"), "content_end": TEXTS["a1"].index("so-called") + 9,
+    }], columns=C.ATTRIBUTION)
+    att = pd.concat([scores.attribution, extra, scare], ignore_index=True)
+    after = _unattributed_items(worksheet(dataclasses.replace(scores, attribution=att)).answer_key_markdown)
+    assert not any("thanked Russia" in i for i in after)
+    assert any("so-called partners" in i for i in after)
+
+
+def test_seed_unattributed_list_holds_only_the_outlets_own_evaluations(seed_scores) -> None:
+    items = _unattributed_items(worksheet(seed_scores).answer_key_markdown)
+    for words in ("accused Russia", "stressed the need", "considered the organization",
+                  "demanded that", "withdrew from", "severed ties", "hailed Russia"):
+        assert not any(words in i for i in items), (words, items)

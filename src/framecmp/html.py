@@ -945,6 +945,52 @@ def _row_notes(frame: pd.DataFrame, frame_notes: Sequence[str]) -> tuple[bool, l
     return True, []
 
 
+def _voice_phrase(holder: Any) -> str:
+    """Whose evaluation a stance row is, in words: the outlet's own or a voice it reports."""
+    key = _clean(holder)
+    if key is None:
+        return "an unstated voice"
+    if key == "author":
+        return "its own voice"
+    if key in ("unknown", "other"):
+        return f"{_display.holder_name(key)} it reports"
+    return f"the voice of {_display.holder_name(key)} it reports"
+
+
+def _stance_extremes(shown: pd.DataFrame) -> list[str]:
+    """The highest and lowest stance means, each naming the outlet, the holder and the actor.
+
+    A stance row is a holder's view of an actor *in* an outlet's article: the quoted Mali
+    voice in Sputnik is Mali's view, not Sputnik's. The outlets' own voice is then
+    summarised apart, since that is the row a reader takes for "the outlet's stance".
+    """
+    def one(r: pd.Series, *, own: bool = False) -> str:
+        target = _shown("item", r.get("item"), "stance")
+        if own:
+            return f"{_fmt(r['mean'])} ({r.get('group')} → {target})"
+        return f"{_fmt(r['mean'])} (in {r.get('group')}, {_voice_phrase(r.get('holder'))} → {target})"
+
+    means = shown["mean"].astype(float).to_numpy()
+    hi, lo = shown.iloc[int(means.argmax())], shown.iloc[int(means.argmin())]
+    out = [f"The highest mean is {one(hi)}; the lowest is {one(lo)}."]
+    if _clean(hi.get("holder")) != "author" or _clean(lo.get("holder")) != "author":
+        out.append("A reported voice's row is that voice's view, not the outlet's.")
+    own = shown[shown["holder"].map(_clean) == "author"]
+    own = own[own["mean"] != 0] if "mean" in own.columns else own
+    if own.empty:
+        out.append("No outlet evaluates an actor in its own voice here: every non-zero "
+                   "stance is a voice the articles report.")
+    else:
+        own_means = own["mean"].astype(float).to_numpy()
+        ohi, olo = own.iloc[int(own_means.argmax())], own.iloc[int(own_means.argmin())]
+        if own_means.argmax() == own_means.argmin():
+            out.append(f"In the outlets' own voice there is one non-zero stance: {one(ohi, own=True)}.")
+        else:
+            out.append(f"In the outlets' own voice the highest is {one(ohi, own=True)} and the "
+                       f"lowest is {one(olo, own=True)}.")
+    return out
+
+
 def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
     """Plain-language sentences about a compare() frame."""
     if frame.empty:
@@ -955,7 +1001,9 @@ def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
     usable = frame[~flagged & has_mean]
     sentences = [READINGS.get(measure, "")]
     shown = frame[has_mean]
-    if not shown.empty and measure != "attribution":  # attribution mixes units
+    if not shown.empty and measure == "stance" and "holder" in shown.columns:
+        sentences.extend(_stance_extremes(shown))
+    elif not shown.empty and measure != "attribution":  # attribution mixes units
         hi = shown.loc[shown["mean"].idxmax()]
         lo = shown.loc[shown["mean"].idxmin()]
         sentences.append(

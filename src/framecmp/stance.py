@@ -21,10 +21,13 @@ sentences that mention the actor without a directed cue: "Wagner contractors
 were killed in an attack" is a grim context for Wagner, not hostility toward it.
 
 The holder of an evaluation is the voice at the cue, given by the caller as
-``voice_of(offset) -> "author" | actor id`` (from attribution). When the voice
-is the outlet's own and the cue is a speech act ("accuse", "hail", "praise"),
-the actor named before the cue holds it: in "Macron accused Russia of ..." the
-holder is France, not the outlet.
+``voice_of(offset) -> "author" | "unknown" | actor id`` (from attribution). When
+the voice is the outlet's own and the cue names an act of someone (lexicon
+``holder: subject``: accusing, praising, leaving, cutting ties, partnering), the
+subject of the cue's clause holds it: in "Macron accused Russia of ..." the
+holder is France, in "Mali cut ties with Ukraine" Mali, in "The three nations
+withdrew from ECOWAS" ``unknown``, never the outlet. Hedged cues ("allegedly
+failing to ...") are not the outlet's own either. See :func:`find_directed`.
 
 Article stance is a mean shrunk toward 0::
 
@@ -50,6 +53,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from framecmp import columns
+from framecmp.attribution import _RULED_BY_DEMONYM
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon, read_json_model
 from framecmp.records import Evidence
 from framecmp.terms import _is_negator
@@ -186,8 +190,9 @@ class StanceCue:
     category : str
         accusation, wrongdoing, violence, label, rupture, praise, partnership.
     holder : str
-        ``voice`` (the voice at the cue holds it) or ``subject`` (in the outlet's
-        own voice, the actor named before the cue holds it: speech acts).
+        ``voice`` (the voice at the cue holds it: labels, wrongdoing, violence) or
+        ``subject`` (an act of someone toward the actor: in the outlet's own voice,
+        the subject of the cue's clause holds it; see :func:`find_directed`).
     window : int or None
         Maximum token distance between cue and actor (None: the config default).
     right : tuple of str
@@ -1483,7 +1488,8 @@ class DirectedHit:
     mention_start: int
     mention_end: int
     sentence: int
-    holder_via: str  # "voice" or "subject"
+    holder_via: str  # "voice", "source", "subject", "speaker" or "hedge" (see find_directed)
+    co_holders: tuple[str, ...] = ()  # the other holders of the same cue (coordinated subjects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1534,12 +1540,301 @@ class StanceResult:
         )
 
 
-def _adjectival(doc: Doc, mention: Any, tok_end: int) -> bool:
-    """A demonym used as an adjective ("former *French* colonies") names no speaker."""
-    if getattr(mention, "via", None) != "demonym" or tok_end >= len(doc.tokens):
+# --------------------------------------------------------------------------- holders of acts
+#
+# A cue with ``holder: subject`` names an act of someone toward the actor (an accusation,
+# praise, leaving an organisation, cutting ties, a partnership). In the outlet's own voice its
+# holder is whoever performs the act, not the outlet. Rules on tokens and actor mentions (no
+# parser; see find_directed):
+#
+# 1. a reporting verb that is the cue itself gives its found source: "Malian authorities
+#    demanded that ..." (attribution's affiliation: "The former French colonies have hailed
+#    Russia" is ``unknown``, not France);
+# 2. a possessor right before a nominal cue: "*Mali's* withdrawal from ECOWAS";
+# 3. a passive cue ("was accused by X") gives the agent after "by", else ``unknown``;
+# 4. otherwise the cue's clause is the stretch of the sentence between commas (or after
+#    "that", "which", "who", "when", "while", "because", ...); its subject is the noun phrase
+#    that opens it, read up to the verb (an auxiliary, a listed irregular verb, a verb in
+#    "-ed" before an object, or any word right after a name: "Mali *cut* ties");
+# 5. a clause opened by a preposition or a participle ("In addition to cooperation with
+#    Moscow, Abdoulaye Diop stressed ...", "..., expelling French troops") has no subject of
+#    its own: it takes the subject of the nearest main clause (before it, else after it);
+# 6. coordinated subjects ("Bamako, Niamey, and Ouagadougou have severed ties") give one holder
+#    each: the cue is repeated per holder, so each (holder, target) pair counts it once;
+# 7. a subject that is no known actor ("The three nations withdrew") gives ``unknown``, never
+#    the outlet. Only a cue with no subject at all ("Cooperation with Moscow is vital") keeps the
+#    voice at the cue (the outlet's own outside attributions).
+#
+# A cue of any kind right after a distancing hedge ("for *allegedly* failing to quell",
+# "*reportedly* carried out by") is not the outlet's own claim either: the outlet passes on
+# what someone unnamed says, so its holder is ``unknown``. (The clause's subject is not
+# taken: in "soldiers were killed in an attack reportedly carried out by rebels" the victims
+# do not hold the claim.)
+
+_AUX_WORDS = frozenset(
+    "is are was were be been being am has have had having will would shall should can could "
+    "may might must do does did 's 're 've 'll 'd".split()
+)
+#: common irregular (and -s) verb forms; verbs in "-ed" are found by their ending
+_IRREGULAR = frozenset(
+    "said says told tells took takes made makes gave gives sent sends met meets left leaves saw "
+    "sees began begins became becomes went goes came comes kept keeps held holds brought brings "
+    "won wins lost loses fought fights led leads put puts set sets cut cuts sold sells bought "
+    "buys paid pays withdrew withdraws broke breaks drew chose chooses rose fell sought seeks "
+    "thought thinks spoke speaks wrote writes ran runs quit quits struck strikes stood stands "
+    "found finds knew knows got gets wants needs calls considers remains".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at to from with by for about against into onto over under after before despite "
+    "during since without through throughout among between amid amidst across toward towards "
+    "following including regarding concerning upon within beyond via like unlike of as".split()
+)
+#: words that open a new clause inside a stretch without commas
+_CLAUSE_OPENERS = frozenset(
+    "that which who whom when where while because although though whereas unless if".split()
+)
+_RELATIVES = frozenset("that which who".split())
+_COORD = frozenset("and or but nor yet so then".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our my your both all each every some "
+    "several many most".split()
+)
+_DET_OR_PREP = _DETERMINERS | _PREPOSITIONS
+_DET_OR_COORD = _DETERMINERS | _COORD
+_NOT_MODIFIERS = _PREPOSITIONS | _DETERMINERS | _COORD | _AUX_WORDS
+_CHUNK_MARKS = frozenset({",", ";", ":", "—", "–"})
+#: hedge classes that hand a claim to someone else ("possibly" keeps it the writer's)
+_DISTANCING = frozenset({"evidential", "doubt"})
+#: cue categories that are speech acts: what follows in the sentence is the speaker's too
+_SPEECH_CATEGORIES = frozenset({"accusation", "praise"})
+_UNKNOWN = "unknown"
+
+
+def _source_holder(attribution: Any, start: int, end: int) -> str | None:
+    """The affiliation (or ``unknown``) of a found source whose reporting verb is the cue."""
+    for a in getattr(attribution, "attributions", ()):
+        if a.cue_start is None or a.cue_end is None or a.source_type in ("none", "unfound"):
+            continue
+        if a.cue_start < end and start < a.cue_end:
+            return str(a.affiliation or _UNKNOWN)
+    return None
+
+
+def _hedged(hedges: Sequence[Any], tokens: Sequence[Token], tok_start: int, t0: int) -> bool:
+    """A distancing hedge among the two words before the cue ("allegedly failing")."""
+    if not hedges or tok_start <= t0:
         return False
-    nxt = doc.tokens[tok_end].text
-    return nxt[:1].isalpha() and nxt[:1].islower()
+    lo, words = tok_start, 0
+    while lo > t0 and words < 2 and _is_word(tokens[lo - 1]):
+        lo -= 1
+        words += 1
+    a, b = tokens[lo].start, tokens[tok_start].start
+    return any(a <= h.start < b and getattr(h, "category", None) in _DISTANCING for h in hedges)
+
+
+class _Subjects:
+    """Finds the subject of a cue's clause in one sentence (rules 2 to 7 above)."""
+
+    def __init__(self, tokens: Sequence[Token], t0: int, t1: int, spans: Sequence[tuple[Any, int, int]]):
+        self.toks, self.t0, self.t1 = tokens, t0, t1
+        self.at: dict[int, tuple[Any, int]] = {}
+        self.ends: dict[int, Any] = {}
+        for m, a, b in spans:
+            if a < b:
+                self.at.setdefault(a, (m, b))
+                self.ends.setdefault(b - 1, m)
+        # a parenthesis ("the company (PMC) Wagner Group") is read past, not a clause break
+        self.skip: set[int] = set()
+        depth = 0
+        for i in range(t0, t1):
+            if tokens[i].text in ("(", "["):
+                depth += 1
+            if depth:
+                self.skip.add(i)
+            if tokens[i].text in (")", "]") and depth:
+                depth -= 1
+        edges = [t0 - 1, *(i for i in range(t0, t1) if tokens[i].text in _CHUNK_MARKS and i not in self.skip), t1]
+        self.chunks = [(edges[k] + 1, edges[k + 1]) for k in range(len(edges) - 1) if edges[k] + 1 < edges[k + 1]]
+        # a headline in title case ("Mali Strengthens Military Ties"): capitals tell nothing
+        words = [t for t in tokens[t0:t1] if t.text[:1].isalpha()]
+        self.title_case = len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.7 * len(words)
+
+    def _next_word(self, i: int, end: int) -> int | None:
+        while i < end and (i in self.skip or not _is_word(self.toks[i])):
+            i += 1
+        return i if i < end else None
+
+    def _verbish(self, i: int, end: int) -> bool:
+        t = self.toks[i]
+        if t.norm in _AUX_WORDS or t.norm in _IRREGULAR:
+            return True
+        if len(t.norm) > 4 and t.norm.endswith("ed") and (self.title_case or t.text[:1].islower()):
+            j = self._next_word(i + 1, end)
+            if j is None:
+                return True
+            nxt = self.toks[j]
+            # "armed groups", "elected officials": an adjective before a lower-case noun
+            return not (nxt.text[:1].islower() and nxt.norm not in _DET_OR_PREP)
+        return False
+
+    def _participle(self, i: int) -> bool:
+        t = self.toks[i]
+        return i not in self.at and len(t.norm) > 4 and t.norm.endswith("ing")
+
+    def _modifier(self, i: int, end: int) -> bool:
+        """The stretch from ``i`` opens with a preposition or a participle: no subject of its own."""
+        j = self._next_word(i, end)
+        if j is None:
+            return False
+        if self.toks[j].norm in _COORD:
+            k = self._next_word(j + 1, end)
+            return k is not None and self._participle(k)
+        return (self.toks[j].norm in _PREPOSITIONS and j not in self.at) or self._participle(j)
+
+    def _ruled(self, m: Any, b: int, end: int) -> bool:
+        """A demonym describing a head it does not speak for ("the former French colonies")."""
+        if getattr(m, "via", None) != "demonym":
+            return False
+        k = b
+        for _ in range(3):
+            j = self._next_word(k, end)
+            if j is None or j in self.at or self.toks[j].norm in _PREPOSITIONS:
+                return False
+            if self.toks[j].norm in _RULED_BY_DEMONYM:
+                return True
+            k = j + 1
+        return False
+
+    def noun_phrase(self, i: int, end: int) -> tuple[bool, list[str], bool]:
+        """The noun phrase opening ``[i, end)``: (a phrase is there, its actors, a verb ended it)."""
+        present, actors, after_name = False, [], False
+        j = self._next_word(i, end)
+        if j is not None and self.toks[j].norm in _COORD:
+            i = j + 1
+        while i < end:
+            t = self.toks[i]
+            if i in self.skip:
+                i += 1
+                continue
+            if i in self.at:
+                m, b = self.at[i]
+                if not self._ruled(m, b, end):
+                    actors.append(str(m.actor))
+                present, after_name, i = True, getattr(m, "via", None) != "demonym", b
+                continue
+            if not _is_word(t) or t.norm == "'s":
+                i += 1
+                continue
+            if t.norm in _COORD or t.norm == "of":
+                after_name = False
+                i += 1
+                continue
+            if after_name or self._verbish(i, end):
+                return present, actors, True
+            if t.norm in _PREPOSITIONS or t.norm in _CLAUSE_OPENERS:
+                return present, actors, False
+            present = True
+            i += 1
+        return present, actors, False
+
+    def _listed(self, ci: int) -> list[str]:
+        """Actors of the bare-name chunks right before chunk ``ci`` ("Bamako, Niamey, and ...")."""
+        out: list[str] = []
+        for k in range(ci - 1, -1, -1):
+            cs, ce = self.chunks[k]
+            i, names = cs, []
+            while i < ce:
+                if i in self.at and i not in self.skip:
+                    m, i = self.at[i][0], self.at[i][1]
+                    names.append(str(m.actor))
+                elif i in self.skip or not _is_word(self.toks[i]) or self.toks[i].norm in _DET_OR_COORD:
+                    i += 1
+                else:
+                    return out
+            if not names:
+                return out
+            out = names + out
+        return out
+
+    def _main_clause(self, ci: int) -> tuple[str, ...] | None:
+        """The subject of chunk ``ci`` if it is a main clause (a phrase, then a verb)."""
+        cs, ce = self.chunks[ci]
+        if self._modifier(cs, ce):
+            return None
+        present, actors, verb = self.noun_phrase(cs, ce)
+        if not (present and verb):
+            return None  # "Last week", "Notably": no verb after the phrase
+        return tuple(dict.fromkeys(self._listed(ci) + actors))
+
+    def _passive_agent(self, cue_tok: int, end: int) -> tuple[str, ...] | None:
+        j = cue_tok - 1
+        if j > self.t0 and self.toks[j].norm.endswith("ly"):
+            j -= 1
+        if j < self.t0 or self.toks[j].norm not in _BE_AUX:
+            return None
+        for k in range(cue_tok + 1, end - 1):
+            if self.toks[k].norm == "by" and k + 1 in self.at:
+                return (str(self.at[k + 1][0].actor),)
+        return ()
+
+    def subject(self, cue_tok: int) -> tuple[str, ...] | None:
+        """Actor ids of the subject of the cue's clause.
+
+        ``None``: the clause has no subject (the cue opens it); ``()``: a subject
+        that is no known actor; else its actors in order, without repeats.
+        """
+        toks = self.toks
+        j, skipped = cue_tok - 1, 0  # rule 2: "Bamako's growing cooperation with"
+        while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
+               and toks[j].norm not in _NOT_MODIFIERS):
+            j, skipped = j - 1, skipped + 1
+        if j > self.t0 and toks[j].norm == "'s" and (j - 1) in self.ends:
+            return (str(self.ends[j - 1].actor),)
+        ci = next((k for k, (cs, ce) in enumerate(self.chunks) if cs <= cue_tok < ce), None)
+        if ci is None:
+            return None
+        cs, ce = self.chunks[ci]
+        passive = self._passive_agent(cue_tok, ce)  # rule 3
+        if passive is not None:
+            return passive
+        start, opener = cs, None
+        for k in range(cs, cue_tok):
+            if toks[k].norm in _CLAUSE_OPENERS and k not in self.at:
+                start, opener = k + 1, k
+        if self._modifier(start, cue_tok + 1):  # rule 5
+            if opener is not None:
+                present, actors, _verb = self.noun_phrase(cs, opener)
+                if present:
+                    return tuple(dict.fromkeys(self._listed(ci) + actors))
+            for k in (*range(ci - 1, -1, -1), *range(ci + 1, len(self.chunks))):
+                found = self._main_clause(k)
+                if found is not None:
+                    return found
+            return None
+        present, actors, _verb = self.noun_phrase(start, cue_tok)  # rule 4
+        if start == cs:
+            actors = self._listed(ci) + actors
+        if actors:
+            return tuple(dict.fromkeys(actors))
+        if present:
+            return ()
+        if opener is not None and toks[opener].norm in _RELATIVES:  # "the bloc, which cut ties"
+            if opener == cs and ci > 0:  # the antecedent is the phrase before the comma
+                present, actors, _verb = self.noun_phrase(*self.chunks[ci - 1])
+                if present:
+                    return tuple(dict.fromkeys(self._listed(ci - 1) + actors))
+            k = opener - 1
+            while k >= self.t0 and not _is_word(toks[k]):
+                k -= 1
+            return (str(self.ends[k].actor),) if k in self.ends else ()
+        if opener is None:  # "Mali, a landlocked country, cut ties": a name before the commas
+            for k in range(ci - 1, -1, -1):
+                if self._modifier(*self.chunks[k]):
+                    break
+                names = self.noun_phrase(*self.chunks[k])[1]
+                if names:
+                    return tuple(dict.fromkeys(self._listed(k) + names))
+        return None
 
 
 def _author(_offset: int) -> str:
@@ -1553,15 +1848,33 @@ def find_directed(
     voice_of: Callable[[int], str] | None = None,
     cues: StanceCueLexicon | None = None,
     window: int = 6,
+    attribution: Any = None,
 ) -> list[DirectedHit]:
     """Directed cues attached to actor mentions, each with its holder.
 
     Each cue anchor attaches to the nearest mention it can take (by role and
-    window); one anchor counts once per target. Mentions flagged ``ambiguous``
-    are skipped.
+    window); one anchor counts once per (holder, target). Mentions flagged
+    ``ambiguous`` are skipped.
+
+    The holder is the voice at the cue (``voice_of``), except in the outlet's
+    own voice, where:
+
+    * a ``holder: subject`` cue (an act: accusing, praising, leaving, cutting
+      ties, partnering) is held by the subject of its clause: the source of the
+      reporting verb when the cue is one (from ``attribution``), else the
+      subject found by the rules in the comment above ``_Subjects``. Several
+      coordinated subjects give one hit each; a subject that is no known actor
+      gives ``unknown``; only a clause with no subject keeps ``author``;
+    * a cue after a speech act (category accusation or praise) in the same
+      sentence belongs to that speaker ("X accused Y of a *predatory* project");
+    * a cue right after a distancing hedge ("allegedly", "reportedly") is
+      passed on, not asserted: its holder is ``unknown``.
+
+    ``holder_via`` says which: ``voice``, ``source``, ``subject``, ``speaker`` or ``hedge``.
     """
     cues = cues or _default_cues()
     voice = voice_of or _author
+    hedges = tuple(getattr(attribution, "hedges", ()) or ())
     ms = sorted(
         (m for m in mentions if not getattr(m, "ambiguous", False)), key=lambda m: (m.start, m.end)
     )
@@ -1593,25 +1906,50 @@ def find_directed(
                 prev = chosen.get(key)
                 if prev is None or (rank, -abs(hit.cue.valence)) < (prev[0], -abs(prev[2].cue.valence)):
                     chosen[key] = (rank, d, hit, m, a, b)
-        speaker: str | None = None  # holder of a speech act earlier in this sentence
+        if not chosen:
+            continue
+        subjects = _Subjects(toks, sent.tok_start, sent.tok_end, spans)
+        speaker: tuple[str, ...] = ()  # holder(s) of a speech act earlier in this sentence
         for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
-            holder, via = voice(hit.start), "voice"
-            if holder == "author" and hit.cue.holder == "subject":
-                left = [
-                    x for x, _xa, xb in spans
-                    if xb <= hit.tok_start and x.actor != target and not _adjectival(doc, x, xb)
-                ]
-                if left:
-                    holder, via = left[-1].actor, "subject"
-                    speaker = holder
-            elif holder == "author" and speaker is not None and speaker != target:
-                # the content of "X accused Y of <cue>" is X's evaluation, not the outlet's
-                holder, via = speaker, "subject"
-            out.append(
-                DirectedHit(holder, target, hit.cue, hit.start, hit.end, hit.text, m.start, m.end, si, via)
-            )
-    out.sort(key=lambda h: (h.start, h.target))
+            holders: tuple[str, ...] = (voice(hit.start),)
+            via = "voice"
+            if holders == ("author",):
+                holders, via = _author_holders(hit, target, subjects, attribution, hedges, speaker)
+                if hit.cue.category in _SPEECH_CATEGORIES and via in ("source", "subject"):
+                    speaker = holders
+            for holder in holders:
+                out.append(
+                    DirectedHit(
+                        holder, target, hit.cue, hit.start, hit.end, hit.text, m.start, m.end, si, via,
+                        tuple(h for h in holders if h != holder),
+                    )
+                )
+    out.sort(key=lambda h: (h.start, h.target, h.holder))
     return out
+
+
+def _author_holders(
+    hit: CueHit,
+    target: str,
+    subjects: _Subjects,
+    attribution: Any,
+    hedges: Sequence[Any],
+    speaker: tuple[str, ...],
+) -> tuple[tuple[str, ...], str]:
+    """Holder(s) of a cue that stands in the outlet's own voice, and how they were found."""
+    if hit.cue.holder == "subject":
+        src = _source_holder(attribution, hit.start, hit.end)
+        if src is not None:
+            return (src,), "source"
+        subj = subjects.subject(hit.tok_start)
+        if subj is not None:
+            return tuple(a for a in subj if a != target) or (_UNKNOWN,), "subject"
+    if speaker and target not in speaker:
+        # the content of "X accused Y of <cue>" is X's evaluation, not the outlet's
+        return speaker, "speaker"
+    if _hedged(hedges, subjects.toks, hit.tok_start, subjects.t0):
+        return (_UNKNOWN,), "hedge"
+    return ("author",), "voice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1655,6 +1993,15 @@ def _vader_words(text: str) -> str:
     return ", ".join(parts) if parts else "no VADER words"
 
 
+#: how a holder was found, for the evidence explanation (no colon: readers split at the first one)
+_HOW = {
+    "source": " (source of the reporting verb)",
+    "subject": " (subject of the clause)",
+    "speaker": " (speaker named before the cue)",
+    "hedge": " (hedged, so passed on, not the outlet's own claim)",
+}
+
+
 def score_stance(
     doc: Doc,
     *,
@@ -1675,7 +2022,9 @@ def score_stance(
     voice_of : callable, optional
         ``voice_of(offset) -> "author" | actor id``: whose voice a position is in.
     attribution : AttributionResult, optional
-        Used for ``voice_of`` when that is not given (``attribution.voice_of``).
+        Used for ``voice_of`` when that is not given (``attribution.voice_of``),
+        and for the holders of cues in the outlet's own voice: the source of a
+        reporting verb that is the cue, and hedges (see :func:`find_directed`).
         With neither, every position is the author's.
     terms : TermsResult, optional
         Loaded-term hits whose ``referent`` names an actor ("former metropolis"
@@ -1701,7 +2050,9 @@ def score_stance(
     mentions = [m for m in mentions if getattr(m, "actor", None)]
     if terms is not None:
         mentions.extend(_implicit_mentions(terms, mentions))
-    directed = find_directed(doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window)
+    directed = find_directed(
+        doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window, attribution=attribution
+    )
     if not config.include_self:
         directed = [h for h in directed if h.holder != h.target]
     version = cues.version
@@ -1719,7 +2070,11 @@ def score_stance(
         s["ev"] += 1
         cued_sentences.setdefault(h.target, set()).add(h.sentence)
         who = "the outlet" if h.holder == "author" else h.holder
-        how = " (speaker named before the cue)" if h.holder_via == "subject" else ""
+        how = _HOW.get(h.holder_via, "")
+        if h.holder == _UNKNOWN and h.holder_via == "subject":
+            how = " (the clause's subject, no known actor)"
+        if h.co_holders:
+            how += f" (with {', '.join(h.co_holders)}; one row per coordinated subject)"
         evidence.append(
             Evidence(
                 kind="stance", start=h.start, end=h.end, text=h.text, label=h.cue.pattern or h.text,

@@ -550,6 +550,7 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     terms = [_term_item(x.outlet, t) for x in excerpts for t in x.terms]
     sections.append(_KeySection("Loaded terms (numbered as in the excerpts)", tuple(terms)))
     views, unattributed = [], []
+    attributed = _attributed_spans(_by_article(_frame(scores, "attribution"), ids))
     for x in excerpts:
         rows = ev[(ev["article_id"].astype(str) == x.article_id) & (ev["kind"] == "stance")] \
             if not ev.empty else ev
@@ -566,8 +567,9 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
                     + (f". {why}" if why else ""))
             views.append(item)
             if holder == "author":
-                sentence = _sentence_of(x, int(r["start"]))
-                unattributed.append(f"{x.outlet}: “{sentence}” (stated in the outlet's own voice)")
+                lo, hi = _sentence_span(x, int(r["start"]))
+                if not any(a < hi and lo < b for a, b in attributed.get(x.article_id, ())):
+                    unattributed.append(f"{x.outlet}: “{x.text[lo:hi]}” (stated in the outlet's own voice)")
     sections.append(_KeySection("Views of actors (whose voice → about whom, stance from −1 to +1)",
                                 tuple(views)))
     sections.append(_KeySection("Who is quoted, and who is not", tuple(_voices(scores, ids, outlet))))
@@ -590,12 +592,32 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     return sections
 
 
-def _sentence_of(ex: _Excerpt, offset: int) -> str:
-    """The sentence of the excerpt's article around ``offset`` (for the answer key)."""
+def _sentence_span(ex: _Excerpt, offset: int) -> tuple[int, int]:
+    """Offsets of the sentence of the excerpt's article around ``offset`` (for the answer key)."""
     i = bisect.bisect_right([s for s, _ in ex.sentences], offset) - 1
     if i >= 0 and ex.sentences[i][0] <= offset < ex.sentences[i][1]:
-        return ex.text[ex.sentences[i][0]:ex.sentences[i][1]]
-    return ex.text[max(0, offset - 60):offset + 60]
+        return ex.sentences[i]
+    return max(0, offset - 60), min(len(ex.text), offset + 60)
+
+
+def _attributed_spans(att: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the spans of every attribution (source, reporting cue, content).
+
+    A sentence holding one of them is not "stated without attribution", even where
+    the stance cue itself is outside it ("In addition to cooperation with Moscow,
+    Diop stressed ..."). Scare quotes are the writer's own voice and do not count.
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    if att.empty:
+        return out
+    for r in att.to_dict("records"):
+        if _clean(r.get("quote_type")) == "scare":
+            continue
+        for a, b in (("source_start", "source_end"), ("cue_start", "cue_end"), ("content_start", "content_end")):
+            lo, hi = _clean(r.get(a)), _clean(r.get(b))
+            if lo is not None and hi is not None:
+                out.setdefault(str(r["article_id"]), []).append((int(lo), int(hi)))
+    return out
 
 
 def _voices(scores: Any, ids: Sequence[str], outlet: Mapping[str, str]) -> list[str]:
