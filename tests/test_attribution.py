@@ -626,3 +626,11 @@ def test_a_role_title_with_no_such_person_named_stays_unaffiliated(cfg, index) -
     res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
     got = [a for a in res.attributions if a.source == "The prime minister"]
     assert got and got[0].source_type == "person" and got[0].affiliation is None
+
+
+def test_his_country_is_the_country_of_the_one_his_points_to(cfg, index) -> None:
+    doc = analyze("Choguel Maiga spoke on Tuesday. The prime minister noted that his country "
+                  "has not refused to cooperate with Paris.")
+    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    got = [a for a in res.attributions if a.source == "his country"]
+    assert got and got[0].source_type == "institution" and got[0].affiliation == "mali"

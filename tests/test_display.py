@@ -14,7 +14,7 @@ def test_actor_names_from_index_and_fallback():
 
 def test_holders_categories_metrics_languages():
     assert D.holder_name("author") == "the outlet's own voice"
-    assert D.holder_name("unknown") == "an unidentified speaker"
+    assert D.holder_name("unknown") == "an unidentified speaker or actor"
     assert D.holder_name("mali") == "Mali"
     assert D.category_name("armed_group_label") == "Labels for armed groups"
     assert D.category_name("brand_new_kind") == "Brand new kind"

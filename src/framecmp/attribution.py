@@ -1766,6 +1766,20 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "mme", "dr", "sen", "rep", "gov", "p
 _VIA_RANK = {"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}
 
 
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+
+def _possessor_affiliation(
+    art: _Article, history: list[tuple[int, _Draft, _Src]], at: int
+) -> str | None:
+    """The actor of the nearest earlier speaker or person mention (for "his country")."""
+    src_pos = next(((pos, src) for pos, _d, src in reversed(history) if src.affiliation and pos < at), None)
+    mention = next((m for m in reversed(art.mentions) if m.via == "person" and m.start < at), None)
+    if mention is not None and (src_pos is None or mention.start > src_pos[0]):
+        return mention.actor
+    return src_pos[1].affiliation if src_pos is not None else None
+
+
 def _person_with_role(art: _Article, source_words: set[str], at: int) -> Mention | None:
     """The person a bare role title stands for: the last person mention before ``at`` whose
     role (``actors.yaml``) has all its words in the source ("the prime minister", "the
@@ -1869,6 +1883,9 @@ def _classify_range(
             return _Src("anonymous", role, None, affiliation, f"h:{head}")
         return _Src("person", role, None, affiliation, f"h:{head}")
     if "institution" in classes:
+        if affiliation is None and first in _POSSESSIVES:
+            # "his country", "their government": the country of the one "his" points to
+            affiliation = _possessor_affiliation(art, history, cs)
         return _Src("institution", None, None, affiliation, f"i:{head}")
     if ranked and not named:
         return _Src("institution", None, None, affiliation, f"a:{affiliation}")

@@ -69,7 +69,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
 #: Holders of an evaluation that are not actors.
 HOLDERS: dict[str, str] = {
     "author": "the outlet's own voice",
-    "unknown": "an unidentified speaker",
+    "unknown": "an unidentified speaker or actor",
     "other": "other speakers",
 }
 
