@@ -103,8 +103,10 @@ stance[stance["n"] > 0].sort_values(["article_id", "holder", "target"])[
 # **Reading it.** Look for rows where the outlet itself (`author`) evaluates an actor, and
 # compare them with rows where a quoted side does. An article can carry strong stances from
 # the people it quotes while the outlet's own voice stays neutral, or the reverse. Here, for
-# example, the Sputnik piece (`seed-001`) calls Russia a "reliable partner" in its own
-# voice, while also quoting France accusing Russia.
+# example, the Sputnik piece (`seed-001`) lets Mali's prime minister call Russia a "reliable
+# partner" (holder `mali`) and quotes France accusing Russia (holder `france`), while in its
+# own voice (`author`) it evaluates only the armed groups. When an act is reported ("Mali
+# cut ties with Ukraine"), the one who acts is the holder, not the outlet.
 
 # %% [markdown]
 # ## Measure 2: loaded terms and label choice

@@ -110,7 +110,7 @@ def _key(value: Any) -> str:
 
 
 def humanize(value: Any) -> str:
-    """``military_government`` -> ``Military government`` (the fallback for unknown ids)."""
+    """``armed_group_label`` -> ``Armed group label`` (the fallback for ids with no name)."""
     s = _key(value).replace("_", " ")
     return s[:1].upper() + s[1:]
 
