@@ -596,3 +596,21 @@ def test_stance_summary_names_whose_voice_each_extreme_is() -> None:
     assert "In the outlets' own voice the highest is 0.10 (RT → Russia) and the lowest is -0.20 (RT → France)" in text
     only_quoted = _compare_reading(frame[frame["holder"] == "mali"], "stance")
     assert "No outlet evaluates an actor in its own voice here" in only_quoted
+
+
+def test_reading_of_one_row_or_label_shares_names_no_false_extremes() -> None:
+    from framecmp.html import _compare_reading
+
+    one = pd.DataFrame([{"measure": "terms", "group": "RT", "item": "violence", "mean": 2.5,
+                         "flag": "too few articles (n=1 < 3)", "p_adjusted": None}])
+    text = _compare_reading(one, "terms")
+    assert "The only mean here is 2.50 (RT" in text and "lowest" not in text
+    stance = pd.DataFrame([{"measure": "stance", "group": "RT", "holder": "author", "item": "france",
+                            "mean": -0.35, "flag": "too few articles (n=1 < 3)", "p_adjusted": None}])
+    assert "The only stance row is -0.35 (in RT" in _compare_reading(stance, "stance")
+    labels = pd.DataFrame([
+        {"measure": "labels", "group": g, "referent": "mali", "item": lab, "mean": m,
+         "flag": "too few articles (n=1 < 3)", "p_adjusted": None}
+        for g, lab, m in (("RT", "junta", 1.0), ("AA", "malian authorities", 0.0))
+    ])
+    assert "highest" not in _compare_reading(labels, "labels")

@@ -972,7 +972,10 @@ def _stance_extremes(shown: pd.DataFrame) -> list[str]:
 
     means = shown["mean"].astype(float).to_numpy()
     hi, lo = shown.iloc[int(means.argmax())], shown.iloc[int(means.argmin())]
-    out = [f"The highest mean is {one(hi)}; the lowest is {one(lo)}."]
+    if len(shown) == 1:
+        out = [f"The only stance row is {one(hi)}."]
+    else:
+        out = [f"The highest mean is {one(hi)}; the lowest is {one(lo)}."]
     if _clean(hi.get("holder")) != "author" or _clean(lo.get("holder")) != "author":
         out.append("A reported voice's row is that voice's view, not the outlet's.")
     own = shown[shown["holder"].map(_clean) == "author"]
@@ -1003,7 +1006,16 @@ def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
     shown = frame[has_mean]
     if not shown.empty and measure == "stance" and "holder" in shown.columns:
         sentences.extend(_stance_extremes(shown))
-    elif not shown.empty and measure != "attribution":  # attribution mixes units
+    elif not shown.empty and measure == "labels":
+        pass  # shares of labels within each referent: the label table says more than two extremes
+    elif len(shown) == 1 or shown["mean"].nunique() == 1:
+        row = shown.iloc[0]
+        sentences.append(
+            f"The only mean here is {_fmt(row['mean'])} ({row.get('group')}, "
+            f"{_shown('item', row.get('item'), measure)})." if len(shown) == 1 else
+            f"Every mean here is {_fmt(row['mean'])}."
+        )
+    elif measure != "attribution":  # attribution mixes units
         hi = shown.loc[shown["mean"].idxmax()]
         lo = shown.loc[shown["mean"].idxmin()]
         sentences.append(

@@ -689,7 +689,8 @@ def _sheet_html(title: str, notices: Sequence[str], excerpts: Sequence[_Excerpt]
     intro = ("Read the excerpts side by side. Each blank ______ (n) replaces a word the outlet "
              "used: a word with a connotation."
              if mode == "blank" else "Read the excerpts side by side. Highlighted words are "
-             "loaded terms: words with a connotation.")
+             "loaded terms: words with a connotation, from framecmp's list of the story's framing "
+             "words and its general list of negative and subjective words.")
     qs = "".join(f"<li>{_h(q)}<div class=\"fc-ws-lines\"></div><div class=\"fc-ws-lines\"></div></li>"
                  for q in questions)
     return "".join([
@@ -707,7 +708,9 @@ def _sheet_md(title: str, notices: Sequence[str], excerpts: Sequence[_Excerpt],
     lines = [f"# {_md(title)}", ""]
     lines += [f"> {_md(n)}\n" for n in notices]
     lines += [("Fill in the blanks, then answer the questions." if mode == "blank"
-               else "Words in **bold** are loaded terms: words with a connotation."), ""]
+               else "Words in **bold** are loaded terms: words with a connotation, from framecmp's "
+                    "list of the story's framing words and its general list of negative and "
+                    "subjective words."), ""]
     lines += [_card_md(x, mode) for x in excerpts]
     lines += ["## Questions", ""]
     lines += [f"{i}. {_md(q)}" for i, q in enumerate(questions, 1)]
