@@ -1273,6 +1273,12 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     articles = _frame(scores, "articles")
     order, general = _term_groups()
     present = list(dict.fromkeys(terms["category"].astype(str))) if "category" in terms else []
+    # a category no article of the corpus hits is listed once in a note, not drawn as empty rows
+    unused: set[str] = set()
+    if {"category", "hits"} <= set(terms.columns):
+        totals = terms.groupby(terms["category"].astype(str))["hits"].sum()
+        unused = {str(c) for c, n in totals.items() if n == 0}
+        present = [c for c in present if c not in unused]
     rank = {c: i for i, c in enumerate(order)}
     present.sort(key=lambda c: (rank.get(c, len(rank)), c))
     framing = [c for c in present if c not in general]
@@ -1281,7 +1287,7 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     min_art = kw.get("min_articles")
 
     if compared.frame is not None and "item" in compared.frame.columns:
-        items = [str(i) for i in dict.fromkeys(compared.frame["item"].dropna())]
+        items = [str(i) for i in dict.fromkeys(compared.frame["item"].dropna()) if str(i) not in unused]
         framing += [c for c in items if c not in general and c not in framing]
         plain += [c for c in items if c in general and c not in plain]
         present = list(dict.fromkeys([*present, *items]))
@@ -1290,6 +1296,7 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         def keep(f: pd.DataFrame) -> pd.DataFrame:
             if "item" not in f.columns:
                 return f
+            f = f[~f["item"].astype(str).isin(unused)]
             return f[f["item"].astype(str).isin(general) == is_general]
         return keep
 
@@ -1313,7 +1320,7 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     if framing or not plain:
         body += plot(framing, "Bar chart of framing-word rates by category",
                      "Sahel framing words per 1,000 words, by kind of word")
-        body += _comparison_body(compared, "terms", keep=only(False) if plain else None,
+        body += _comparison_body(compared, "terms", keep=only(False),
                                  order=present, min_articles=min_art,
                                  caption="Framing words per 1,000 words, by outlet")
     else:
@@ -1330,6 +1337,10 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         body += _comparison_body(compared, "terms", keep=only(True), order=present,
                                  min_articles=min_art, reading=False,
                                  caption="General sentiment words per 1,000 words, by outlet")
+    if unused:
+        names = sorted(_display.category_name(c) for c in unused)
+        body += _para(f"No article of this corpus has a word of these categories, so they are not "
+                      f"shown: {', '.join(names)}.", cls="fc-meta")
     body += _limits_note("terms")
     return _section("terms", "Loaded terms", body)
 
