@@ -1150,6 +1150,9 @@ def _comparison_body(
         full = _compare_table(frame, caption="Full comparison table", measure=measure)
         dash = " A dash (–) means the outlet has no value for that row." \
             if "–" in pivot.replace("&ndash;", "–") else ""
+        if measure == "stance" and "+0.00" in pivot:
+            dash += (" +0.00 means the voice mentions the actor there, but no cue evaluates it "
+                     "(or its cues cancel out): not a neutral verdict.")
         body = (pivot + _para(_all_flagged_sentence(frame, min_articles, same_n) + dash,
                               cls="fc-meta")
                 + _tag("details", _tag("summary", _esc(f"Full table ({len(frame)} rows, with "
