@@ -126,6 +126,10 @@ VADER and stays a loaded synonym of "said" (3.). The forms of "kill" are the neu
 entry lt.killed of loaded_terms.yaml, as "killed" already was. Not chosen on BABE: BABE was
 measured once before and once after (benchmarks/loaded_babe.py) and nothing was changed on
 its result.
+2026.11.6 (2026-11-23): the same adjectives are listed as the bare word with the entry field
+``preceded_by`` (the determiner must stand right before, outside the span) instead of as
+"the celebrated"-style phrases, so a highlight covers the judging word only. A change of the
+span, not of what matches; BABE measured after.
 
 Usage::
 
@@ -154,7 +158,7 @@ from pathlib import Path
 
 import yaml
 
-VERSION = "2026.11.5"
+VERSION = "2026.11.6"
 WORD_RE = re.compile(r"^[a-z][a-z'-]*[a-z]$")
 
 # ---------------------------------------------------------------- WordNet (filter only)
@@ -567,9 +571,8 @@ ATTRIBUTIVE_KEYS = frozenset({"puffery", "doubt"})
 DETERMINERS = ("a", "the", "his", "its", "their")  # not "her": "all who saw her celebrated"
 
 
-def _attributive_forms(word: str) -> list[str]:
-    """``word`` after each determiner, where only the adjective can stand ("the celebrated")."""
-    return [f"{'an' if d == 'a' and word[0] in _VOWELS else d} {word}" for d in DETERMINERS]
+#: the entry field that says so: the word right before must be one of these (not in the span)
+PRECEDED_BY = ["a", "an", *DETERMINERS[1:]]
 
 
 def _curated_entries(skip: set[str], wn: WN, rated: set[str] = frozenset()) -> list[dict]:
@@ -585,7 +588,7 @@ def _curated_entries(skip: set[str], wn: WN, rated: set[str] = frozenset()) -> l
                 entry["terms"] = forms
                 entry["inflect"] = False
             elif key in ATTRIBUTIVE_KEYS and " " not in w and _dominant_pos(wn, w) == "v":
-                entry["terms"] = _attributive_forms(w)  # the adjective, never the verb
+                entry["terms"] = [w]  # the adjective, never the verb: see PRECEDED_BY below
                 entry["inflect"] = False
             else:
                 entry["terms"] = _phrasal_forms(w, wn) if key in ("said", "manner") and " " in w else [w]
@@ -598,6 +601,8 @@ def _curated_entries(skip: set[str], wn: WN, rated: set[str] = frozenset()) -> l
                     key, "framecmp list after Wikipedia MOS:Words to watch (CC BY-SA 4.0)"
                 ),
             })
+            if key in ATTRIBUTIVE_KEYS and " " not in w and w not in skip and _dominant_pos(wn, w) == "v":
+                entry["preceded_by"] = PRECEDED_BY
             out.append(entry)
     return out
 
@@ -635,7 +640,7 @@ def _dump(entries: list[dict], args: argparse.Namespace, used: list[str]) -> str
         "#   VADER words shorter than 3 letters are dropped too ('po'). Inflections of kept VADER",
         "#   words that VADER does not rate itself are listed with them ('smear' -> 'smears').",
         "#   Curated puffery/doubt adjectives that are mostly verb forms ('celebrated', 'supposed')",
-        "#   are listed after a determiner only ('the celebrated'), never as the verb.",
+        "#   count only right after a determiner (preceded_by: 'the celebrated'), never as the verb.",
         "# No labelled benchmark (BABE or other) was read to build this file. Some defaults were chosen",
         "#   while looking at BABE scores: see 'Choices made while looking at BABE' in the script.",
         "# Connotation: VADER valence / 4; Pattern mean polarity; curated lists by category.",

@@ -120,7 +120,7 @@ def test_answer_key_names_puffery_once() -> None:
                progress=False)
     items = [line for line in worksheet(sc).answer_key_markdown.splitlines() if line.startswith("- (")]
     puff = [i for i in items if "puffery" in i]
-    assert len(puff) == 1 and "“The celebrated”" in puff[0] and "puffery (+0.50). " in puff[0], items
+    assert len(puff) == 1 and "“celebrated”" in puff[0] and "puffery (+0.50). " in puff[0], items
     assert "(puffery)." not in puff[0]
 
 

@@ -508,12 +508,27 @@ def test_puffery_adjective_not_verb(lex):
     res = find_terms(analyze("Mali celebrated its 64th year of independence on Sunday."), lexicon=lex)
     assert [h.entry_id for h in res.hits] == []
     res = find_terms(analyze("The celebrated author and an acclaimed film."), lexicon=lex)
+    # the determiner is the context (preceded_by), not part of the highlighted span
     assert [(h.text, h.category) for h in res.hits] == [
-        ("The celebrated", "puffery"), ("an acclaimed", "puffery")]
+        ("celebrated", "puffery"), ("acclaimed", "puffery")]
     # a doubt adjective that is mostly a verb form: "was supposed to" is an obligation
     assert find_terms(analyze("The convoy was supposed to arrive."), lexicon=lex).hits == ()
     res = find_terms(analyze("They hailed the supposed victory."), lexicon=lex)
-    assert ("the supposed", "doubt") in [(h.text, h.category) for h in res.hits]
+    assert ("supposed", "doubt") in [(h.text, h.category) for h in res.hits]
+
+
+def test_preceded_by_needs_the_word_right_before_in_the_sentence() -> None:
+    import pandas as pd
+
+    extra = pd.DataFrame([{"id": "x.lead", "terms": ["mastermind"], "category": "delegitimising",
+                           "connotation": -0.5, "explanation": "x", "source": "own", "inflect": False,
+                           "preceded_by": ["the", "a"]}])
+    lex = load_terms(extra=extra, replace=True)
+    hits = lambda t: [h.text for h in find_terms(analyze(t), lexicon=lex).hits]  # noqa: E731
+    assert hits("He was the mastermind of it.") == ["mastermind"]
+    assert hits("A mastermind? Mastermind is a game.") == ["mastermind"]  # the first only
+    assert hits("Mastermind games sold well.") == []
+    assert hits("They played the. Mastermind game.") == []  # "the" ends the previous sentence
 
 
 def test_forms_of_kill_are_the_neutral_reference(lex):

@@ -102,6 +102,7 @@ TERM_SCHEMA: tuple[Field, ...] = (
     Field("case", kind="bool"),
     Field("reference", kind="bool"),
     Field("after", kind="list"),
+    Field("preceded_by", kind="list"),
     Field("note"),
 )
 
@@ -149,6 +150,9 @@ class TermEntry:
     after : tuple of str
         The entry counts only where one of these words stands before it, in its sentence or
         the :data:`AFTER_SENTENCES` sentences before ("the contractors" after "Wagner").
+    preceded_by : tuple of str
+        The entry counts only where the word right before it is one of these, which is
+        not part of the span ("celebrated" after "the" is the adjective, not the verb).
     line, source_file : int, str
         Where the entry was defined.
     """
@@ -172,6 +176,7 @@ class TermEntry:
     source_file: str
     reference: bool = False
     after: tuple[str, ...] = ()
+    preceded_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +435,7 @@ def _entries_from(lex: Lexicon) -> list[TermEntry]:
             case=bool(f.get("case", False)), line=e.line, source_file=e.source_file,
             reference=bool(f.get("reference", False)),
             after=tuple(str(w).lower() for w in f.get("after") or ()),
+            preceded_by=tuple(str(w).lower() for w in f.get("preceded_by") or ()),
         ))
     return out
 
@@ -810,7 +816,7 @@ def find_terms(
     # candidates: (start, end, tok_start, tok_end, entry_id, phrase_norm or None)
     cands: list[tuple[int, int, int, int, str, str | None]] = []
     for m in _sentence_matches(lexicon.matcher, doc):
-        keys = [k for k in m.keys if not by_id[k].after or _after_ok(doc, by_id[k].after, m.start)]
+        keys = [k for k in m.keys if _context_ok(doc, by_id[k], m.start, m.tok_start)]
         if not keys:
             continue
         key = min(keys, key=lambda k: order.get(k, 1 << 30))
@@ -819,9 +825,10 @@ def find_terms(
         try:
             for mt in pat.finditer(doc.text, timeout=timeout):
                 a, b = mt.span()
-                if b > a and (not by_id[eid].after or _after_ok(doc, by_id[eid].after, a)):
+                if b > a:
                     t0, t1 = doc.token_index(a), doc.token_index(b)
-                    cands.append((a, b, t0, t1, eid, None))
+                    if _context_ok(doc, by_id[eid], a, t0):
+                        cands.append((a, b, t0, t1, eid, None))
         except TimeoutError:
             warnings.warn(
                 f"Pattern of loaded-term entry {eid!r} ran longer than {timeout} s and was skipped "
@@ -915,6 +922,18 @@ def find_terms(
 def _after_re(words: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _context_ok(doc: Doc, entry: TermEntry, start: int, tok_start: int) -> bool:
+    """Whether the words around a match meet the entry's ``after`` and ``preceded_by``."""
+    if entry.preceded_by:
+        prev = tok_start - 1  # the token right before, in the same sentence
+        if prev < 0 or doc.tokens[prev].norm not in entry.preceded_by:
+            return False
+        sent = doc.sentence_at(start)
+        if sent is not None and prev < sent.tok_start:
+            return False
+    return not entry.after or _after_ok(doc, entry.after, start)
 
 
 def _after_ok(doc: Doc, words: tuple[str, ...], start: int) -> bool:
