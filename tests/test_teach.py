@@ -186,3 +186,16 @@ def test_seed_unattributed_list_holds_only_the_outlets_own_evaluations(seed_scor
     for words in ("accused Russia", "stressed the need", "considered the organization",
                   "demanded that", "withdrew from", "severed ties", "hailed Russia"):
         assert not any(words in i for i in items), (words, items)
+
+
+def test_an_excerpt_opening_on_a_pronoun_brings_the_sentence_before() -> None:
+    from framecmp import Corpus
+    from framecmp.corpus import make_article
+    from framecmp.scoring import score
+
+    text = ("The weather was mild on Monday. Markets were calm. Minister Diop spoke in Bamako. "
+            "Pointing to the war, he called the rebels terrorists.")
+    sc = score(Corpus([make_article("a", "X", text)]), progress=False)
+    sheet = worksheet(sc).markdown
+    assert "Minister Diop spoke in Bamako." in sheet  # who "he" is
+    assert "The weather was mild" not in sheet

@@ -296,6 +296,20 @@ def _non_overlapping(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return chosen
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "him", "them"})
+
+
+def _opens_with_pronoun(doc: Any, sent: Any) -> bool:
+    """Whether a pronoun stands among the first six words of ``sent`` (before any name)."""
+    words = [t for t in doc.tokens[sent.tok_start:sent.tok_end] if t.is_word][:6]
+    for k, t in enumerate(words):
+        if t.norm in _PRONOUNS:
+            return True
+        if k > 0 and t.text[:1].isupper():
+            return False  # a name comes first: it says who
+    return False
+
+
 def _excerpt(
     article: Any,
     article_id: str,
@@ -314,6 +328,9 @@ def _excerpt(
     ranked = sorted(range(len(body)), key=lambda i: (-weights[i], i))
     keep = sorted(i for i in ranked[:max_sentences] if weights[i] > 0) or list(
         range(min(max_sentences, len(body))))
+    # a sentence whose subject is a pronoun ("Pointing to terrorism, he said ...") brings the
+    # sentence before it, which says who "he" is
+    keep = sorted(set(keep) | {i - 1 for i in keep if i > 0 and _opens_with_pronoun(doc, body[i])})
     paragraphs: list[list[tuple[int, int]]] = []
     gaps: list[bool] = []
     prev: int | None = None
