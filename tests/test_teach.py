@@ -193,9 +193,9 @@ def test_an_excerpt_opening_on_a_pronoun_brings_the_sentence_before() -> None:
     from framecmp.corpus import make_article
     from framecmp.scoring import score
 
-    text = ("The weather was mild on Monday. Markets were calm. Minister Diop spoke in Bamako. "
+    text = ("The weather was mild on Monday. Markets were calm. The envoy arrived in the city. "
             "Pointing to the war, he called the rebels terrorists.")
     sc = score(Corpus([make_article("a", "X", text)]), progress=False)
     sheet = worksheet(sc).markdown
-    assert "Minister Diop spoke in Bamako." in sheet  # who "he" is
+    assert "The envoy arrived in the city." in sheet  # who "he" is
     assert "The weather was mild" not in sheet
