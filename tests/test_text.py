@@ -311,3 +311,24 @@ def test_token_columns_match_the_pattern_on_any_text(text: str) -> None:
 
     starts, ends, texts, _ = _token_columns(text, 3)
     assert list(zip(starts, ends, texts)) == [(m.start() + 3, m.end() + 3, m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mali’s so-called partners, the U.S. and the U.N., met at 3.5 p.m. on Monday.",
+    "Headline Without A Stop\n\nBody text: 'quoted' words — and o'clock, Goïta's résumé 2024/25.",
+    "“We chose,” he said. It's late; they're gone... ¿Qué? 10,000 people!",
+    "",
+])
+def test_count_words_agrees_with_the_analysis(text: str) -> None:
+    from framecmp.text import count_words
+
+    for title in (None, text.split("\n")[0] or None):
+        assert count_words(text, title=title) == analyze(text, title=title).n_words
+
+
+@settings(max_examples=int(os.environ.get("FRAMECMP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(texts)
+def test_count_words_agrees_with_the_analysis_on_any_text(text: str) -> None:
+    from framecmp.text import count_words
+
+    assert count_words(text) == analyze(text).n_words

@@ -152,8 +152,11 @@ class Article:
         """A copy with some fields changed (the article itself is immutable)."""
         return dataclasses.replace(self, **changes)
 
-    def as_row(self) -> dict[str, Any]:
-        """A row of the ``articles`` frame (``framecmp.columns.ARTICLES``)."""
+    def as_row(self, *, status: str | None = None, n_words: int | None = None) -> dict[str, Any]:
+        """A row of the ``articles`` frame (``framecmp.columns.ARTICLES``).
+
+        ``status`` and ``n_words`` replace the article's own (the scorer passes the status
+        it ended with and the count it already has)."""
         return {
             "article_id": self.article_id,
             "outlet": self.outlet,
@@ -163,8 +166,8 @@ class Article:
             "language": self.language,
             "translated_from": self.translated_from,
             "url": self.url,
-            "n_words": self.n_words,
-            "status": self.status,
+            "n_words": self.n_words if n_words is None else n_words,
+            "status": self.status if status is None else status,
             "n_removed": len(self.removals),
             "duplicate_of": None,
         }

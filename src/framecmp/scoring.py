@@ -632,21 +632,8 @@ def _mention_evidence(mentions: Iterable[Any], doc: Doc) -> Iterator[Any]:
 
 
 def _article_row(art: Any, status: str, res: Any) -> dict[str, Any]:
-    n_words = res["style"][0]["n_words"] if res and res.get("style") else art.n_words
-    return {
-        "article_id": art.article_id,
-        "outlet": art.outlet,
-        "title": art.title,
-        "date": art.date,
-        "event": art.event,
-        "language": art.language,
-        "translated_from": art.translated_from,
-        "url": art.url,
-        "n_words": n_words,
-        "status": status,
-        "n_removed": len(art.removals),
-        "duplicate_of": None,
-    }
+    n_words = res["style"][0]["n_words"] if res and res.get("style") else None
+    return dict(art.as_row(status=status, n_words=n_words))
 
 
 def _flag_duplicates(frame: pd.DataFrame, articles: Sequence[Any]) -> pd.DataFrame:
