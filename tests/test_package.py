@@ -151,6 +151,25 @@ def test_cli_lexicon_copy_does_not_overwrite_unasked(tmp_path: Path, capsys: pyt
     assert "# my edit" not in dest.read_text(encoding="utf-8")
 
 
+def test_cli_lexicon_check_takes_your_actors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    terms = tmp_path / "t.yaml"
+    terms.write_text(
+        'format: framecmp-lexicon/1\nkind: loaded_terms\nname: t\nversion: "1"\nentries:\n'
+        "  - id: a\n    terms: [mpsr junta]\n    category: government_label\n    connotation: -0.5\n"
+        "    referent: mpsr\n    explanation: x\n    source: own\n",
+        encoding="utf-8",
+    )
+    assert main(["lexicon", "check", str(terms)]) == 1
+    assert "'referent' 'mpsr' is not an actor id" in capsys.readouterr().out
+    actors = tmp_path / "a.yaml"
+    actors.write_text(
+        'format: framecmp-lexicon/1\nkind: actors\nname: a\nversion: "1"\nentries:\n'
+        "  - id: mpsr\n    name: MPSR\n    type: collective\n    aliases: [MPSR]\n",
+        encoding="utf-8",
+    )
+    assert main(["lexicon", "check", str(terms), "--actors", str(actors)]) == 0
+
+
 def test_lexicon_yaml_is_loaded_safely(tmp_path: Path) -> None:
     from framecmp.lexicons import LexiconError, load_yaml_with_lines
 

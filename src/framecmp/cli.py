@@ -6,7 +6,7 @@ Subcommands::
     framecmp score PATH -o DIR [--format parquet|csv] [--workers K]
     framecmp report PATH -o report.html
     framecmp worksheet PATH [--event E] [--outlets A,B] -o sheet.html
-    framecmp lexicon check FILE [FILE ...]
+    framecmp lexicon check FILE [FILE ...] [--actors MY_ACTORS.yaml]
     framecmp lexicon copy NAME -o FILE          an editable copy of a bundled lexicon
 
 PATH is a corpus file (CSV, JSONL, JSONL.gz, Parquet) or a folder of .txt
@@ -142,7 +142,7 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
 
     bad = 0
     for f in args.files:
-        problems = check_lexicon_file(f)
+        problems = check_lexicon_file(f, actors=args.actors)
         if problems:
             bad += 1
             _out(f"{f}: {len(problems)} problem(s)")
@@ -222,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
     lc = lsub.add_parser("check", help="validate lexicon files; every problem with its line")
     lc.add_argument("files", nargs="+")
+    lc.add_argument("--actors", default=None, metavar="FILE",
+                    help="your own actors file, so that referents may name its actors")
     lc.set_defaults(func=cmd_lexicon_check)
     lw = lsub.add_parser("copy", help="write an editable copy of a bundled lexicon")
     lw.add_argument("name", help="e.g. loaded_terms, actors, reporting_verbs")
