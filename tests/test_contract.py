@@ -74,3 +74,11 @@ def test_corpus_and_scores_count_words_alike(seeds, seed_scores) -> None:
     counted = seeds.to_frame().set_index("article_id")["n_words"]
     scored = seed_scores.articles.set_index("article_id")["n_words"]
     assert counted.to_dict() == scored.to_dict()
+
+
+def test_explain_names_the_evidence_kinds(seed_scores) -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match=r"must be an evidence kind.*\(for the terms frame: 'term'\)"):
+        seed_scores.explain("seed-003", kind="terms")
+    assert len(seed_scores.explain("seed-003", kind="term")) > 0

@@ -120,6 +120,14 @@ class Scores:
         if target is not None:
             mask &= ev["actor"] == target
         if kind is not None:
+            kinds = C.EVIDENCE_KINDS
+            # the frame names users try first ("terms") point at their evidence kind ("term")
+            near = {"terms": "term", "labels": "term' or 'reference", "attribution": "quote', 'source' or 'cue",
+                    "voices": "source", "style": "cue' or 'hedge", "mentions": "actor"}
+            if kind not in kinds:
+                hint = f" (for the {kind} frame: '{near[kind]}')" if kind in near else ""
+                raise ValueError(f"The 'kind' parameter of explain() must be an evidence kind, one of "
+                                 f"{list(kinds)}{hint}. Got {kind!r} instead.")
             mask &= ev["kind"] == kind
         return ev[mask].sort_values(["start", "kind"]).reset_index(drop=True)
 
