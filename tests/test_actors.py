@@ -27,6 +27,9 @@ def actors_in(text, index):
         ("Tell us what you want.", []),
         ("The diplomat wrote on X (formerly Twitter).", []),
         ("ECOWAS lifted sanctions on Bamako.", [("ECOWAS", "ecowas"), ("Bamako", "mali")]),
+        # "European" is Europe, not the EU
+        ("Bamako works with European countries like Germany.", [("Bamako", "mali"), ("Germany", "germany")]),
+        ("The EU and the European Union agreed.", [("EU", "eu"), ("European Union", "eu")]),
     ],
 )
 def test_mentions_golden(sentence, expected, index):
