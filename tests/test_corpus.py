@@ -366,10 +366,26 @@ def test_read_csv_missing_columns(tmp_path: Path) -> None:
         read_csv(p)
 
 
-def test_read_csv_not_utf8(tmp_path: Path) -> None:
+def test_read_csv_not_utf8_row_is_recorded_and_reading_goes_on(tmp_path: Path) -> None:
+    # one bad row among many (beyond the first decode buffer): recorded, not fatal, as in JSONL
     p = tmp_path / "latin.csv"
-    p.write_bytes("outlet,text\nRT,Le Mali a rencontr\xe9 la Russie.\n".encode("latin-1"))
-    with pytest.raises(ValueError, match=r"latin\.csv is not UTF-8"):
+    rows = ["id,outlet,text"] + [f"a{i},RT,Mali met Russia number {i}." for i in range(3000)]
+    rows[2001] = "bad,RT,Le Mali a rencontr\xe9 la Russie."
+    p.write_bytes(("\n".join(rows) + "\n").encode("latin-1"))
+    c = read_csv(p)
+    assert len(c) == 3000
+    bad = c["bad"]
+    assert bad.status == "not_utf8" and bad.outlet == "RT"
+    assert bad.metadata["status_detail"].endswith(
+        "row 2001, column 'text': not UTF-8 (byte 0xe9 at byte 18 of the field); re-save the file as UTF-8")
+    assert "rencontr\ufffd la Russie" in bad.raw_text
+    assert sum(a.status == "ok" for a in c) == 2999
+
+
+def test_read_csv_header_not_utf8(tmp_path: Path) -> None:
+    p = tmp_path / "latin.csv"
+    p.write_bytes("outlet,t\xe9xt\nRT,Mali.\n".encode("latin-1"))
+    with pytest.raises(ValueError, match=r"the header row is not UTF-8"):
         read_csv(p)
 
 

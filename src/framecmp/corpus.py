@@ -829,6 +829,25 @@ def _check_path(path: str | Path, func: str) -> Path:
     return p
 
 
+def _first_undecodable(rec: Mapping[str, Any]) -> tuple[str, int, int] | None:
+    """(column, byte offset in the field, byte) of the first byte that was not UTF-8, if any
+    (read with ``surrogateescape``: such a byte is a lone surrogate U+DC80..U+DCFF)."""
+    for col, v in rec.items():
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")  # fails only on a surrogate: fast in C, no loop over characters
+            except UnicodeEncodeError as exc:
+                i = exc.start
+                return col, len(v[:i].encode("utf-8", "surrogateescape")), ord(v[i]) - 0xDC00
+    return None
+
+
+def _decoded(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """``rec`` with undecodable bytes shown as U+FFFD."""
+    return {k: v.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if isinstance(v, str) else v
+            for k, v in rec.items()}
+
+
 def _not_utf8(path: Path, exc: UnicodeDecodeError) -> ValueError:
     return ValueError(
         f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8"
@@ -888,27 +907,45 @@ def _csv_source(
     cols = _Columns.from_kwargs(columns_, "iter_csv")
     if sep is None:
         sep = "\t" if p.suffix.lower() == ".tsv" else ","
-    opts: dict[str, Any] = {"sep": sep, "dtype": str, "keep_default_na": False, "encoding": "utf-8"}
+    # object, not str: pandas's Arrow strings cannot hold the surrogates of undecodable bytes
+    opts: dict[str, Any] = {"sep": sep, "dtype": object, "keep_default_na": False, "encoding": "utf-8"}
+    with open(p, "rb") as fh:
+        first_line = fh.readline()
     try:
-        header = list(pd.read_csv(p, nrows=0, **opts).columns)
+        first_line.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _not_utf8(p, exc) from exc
+        raise ValueError(f"{p}: the header row is not UTF-8 ({exc.reason} at byte {exc.start}); "
+                         "re-save the file as UTF-8") from None
+    try:
+        header = list(pd.read_csv(p, nrows=0, encoding_errors="surrogateescape", **opts).columns)
     except pd.errors.EmptyDataError:
         raise ValueError(
             f"{p} is empty: a CSV needs a header row naming at least the "
             f"{cols.text!r} and {cols.outlet!r} columns"
         ) from None
 
-    def rows() -> Iterator[_Row]:
+    def rows() -> Iterator[_Row | Article]:
         n = 0
-        try:
-            for chunk in pd.read_csv(p, chunksize=chunksize, **opts):
-                for rec in chunk.to_dict(orient="records"):
-                    n += 1
-                    clean_rec = {str(k): (None if v == "" else v) for k, v in rec.items()}
-                    yield clean_rec, f"row {n}", f"{_stem(p)}-{n}"
-        except UnicodeDecodeError as exc:
-            raise _not_utf8(p, exc) from exc
+        # bytes that are not UTF-8 become lone surrogates, so that one bad row is recorded
+        # (status "not_utf8", as a JSONL line is) and the rows after it are still read
+        for chunk in pd.read_csv(p, chunksize=chunksize, encoding_errors="surrogateescape", **opts):
+            for rec in chunk.to_dict(orient="records"):
+                n += 1
+                clean_rec = {str(k): (None if v == "" else v) for k, v in rec.items()}
+                where, aid = f"row {n}", f"{_stem(p)}-{n}"
+                bad = _first_undecodable(clean_rec)
+                if bad is not None:
+                    col, pos, byte = bad
+                    dec = _decoded(clean_rec)
+                    yield make_article(
+                        _record_id(dec, cols, aid), dec.get(cols.outlet), dec.get(cols.text) or "",
+                        clean=False, status="not_utf8",
+                        status_detail=f"{p} row {n}, column {col!r}: not UTF-8 (byte 0x{byte:02x} at "
+                                      f"byte {pos} of the field); re-save the file as UTF-8",
+                        metadata={"source": str(p), "row": where},
+                    )
+                    continue
+                yield clean_rec, where, aid
 
     return _RawSource(rows(), cols, str(p), "read_csv", clean, rules, header)
 
