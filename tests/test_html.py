@@ -614,3 +614,10 @@ def test_reading_of_one_row_or_label_shares_names_no_false_extremes() -> None:
         for g, lab, m in (("RT", "junta", 1.0), ("AA", "malian authorities", 0.0))
     ])
     assert "highest" not in _compare_reading(labels, "labels")
+
+
+def test_cue_tooltip_shows_its_class_not_a_score() -> None:
+    from framecmp.html import _tip_lines
+
+    lines = _tip_lines({"kind": "cue", "label": "claimed", "category": "loaded", "value": 1.0, "explanation": "x"})
+    assert "category: Loaded" in lines and not any(x.startswith("value:") for x in lines)

@@ -308,7 +308,9 @@ def _tip_lines(row: Mapping[str, Any]) -> list[str]:
     for key, caption in (("category", "category"), ("actor", "actor"), ("holder", "holder")):
         if row.get(key) is not None and row.get(key) != "":
             lines.append(f"{caption}: {_shown(key, row[key])}")
-    if row.get("value") is not None:
+    # a cue's value is only a flag (1: loaded), already said by its category; shown as
+    # "+1.00" beside term connotations it would read as a favourable score
+    if row.get("value") is not None and kind != "cue":
         lines.append(f"value: {_fmt(row['value'], signed=True)}")
     if row.get("rule_id"):
         version = f" (lexicon {row['lexicon_version']})" if row.get("lexicon_version") else ""
