@@ -704,7 +704,9 @@ def _summary_html(scores: Any) -> str:
     arts = _frame(scores, "articles")
     if arts.empty:
         return _section("summary", "Corpus summary", _para("The corpus is empty."))
-    parts = [_para(f"{len(arts)} article(s) from {arts['outlet'].nunique()} outlet(s).")]
+    n_art, n_out = len(arts), int(arts["outlet"].nunique())
+    parts = [_para(f"{n_art} article{'' if n_art == 1 else 's'} from {n_out} "
+                   f"outlet{'' if n_out == 1 else 's'}.")]
     if "event" in arts.columns:
         ev = arts.assign(event=arts["event"].fillna("(no event)").astype(str))
         tab = pd.crosstab(ev["outlet"].astype(str), ev["event"])
@@ -996,6 +998,12 @@ def _stance_extremes(shown: pd.DataFrame) -> list[str]:
     return out
 
 
+_CLIFF = ("Cliff's delta runs from −1 to +1: the share of pairs of articles (one of the group, "
+          "one of the others) in which the group's value is higher, minus the share in which it "
+          "is lower (below 0.15 in size is negligible). It compares ranks, so it can point the "
+          "other way from the difference of means when one large value pulls a mean.")
+
+
 def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
     """Plain-language sentences about a compare() frame."""
     if frame.empty:
@@ -1037,9 +1045,8 @@ def _compare_reading(frame: pd.DataFrame, measure: str) -> str:
         sentences.append(
             f"{len(usable)} row(s) have enough articles for an interval; {n_sig} of them differ "
             "from the other outlets with an adjusted p-value below 0.05. 'Difference' is the "
-            "group mean minus the mean of the other outlets; Cliff's delta runs from −1 to +1 "
-            "(below 0.15 in size is negligible). Overlapping intervals mean the data cannot "
-            "tell the groups apart."
+            "group mean minus the mean of the other outlets; " + _CLIFF + " Overlapping intervals "
+            "mean the data cannot tell the groups apart."
         )
     sentences.append("These numbers count words and cues; they do not show intent or accuracy.")
     return " ".join(s for s in sentences if s)
@@ -1098,8 +1105,15 @@ def _run_compare(scores: Any, measure: str, compare_kwargs: Mapping[str, Any]) -
     if not isinstance(frame, pd.DataFrame):
         return _Compared(None)
     notes = [str(n) for n in frame.attrs.get("notes", [])]
-    notes += [str(w.message) for w in caught]
+    notes += [_reader_note(str(w.message)) for w in caught]
     return _Compared(frame, tuple(dict.fromkeys(notes)))
+
+
+def _reader_note(message: str) -> str:
+    """A warning of compare() in words for the report's reader (no function calls)."""
+    if message.endswith("no data to compare."):
+        return "Nothing to compare: no scored article has this measure."
+    return message
 
 
 def _notes_list(notes: Sequence[str]) -> str:
@@ -1159,7 +1173,8 @@ def _comparison_body(
                               cls="fc-meta")
                 + _tag("details", _tag("summary", _esc(f"Full table ({len(frame)} rows, with "
                                                        "the reason each row is flagged)"))
-                       + full + _notes_list(notes)))
+                       + full + _para("'Difference' is the group mean minus the mean of the other "
+                                      "outlets. " + _CLIFF, cls="fc-meta") + _notes_list(notes)))
     else:
         column, moved = _row_notes(frame, notes)
         body = _compare_table(frame, caption=caption, note_column=column, measure=measure)

@@ -59,13 +59,13 @@ def validation_summary() -> dict[str, str]:
             "attributions, and what it finds is mostly right: voices are undercounted, not invented."
         ),
         "Stance": (
-            "Sentiment toward one named target in one sentence (score_target) was checked "
+            "Sentiment toward one named target in one sentence was checked "
             "against NewsMTSC (news sentences with the sentiment toward one person or group "
             f"marked): macro-F1 {_r('stance', 'NewsMTSC dev_rw', 'default_macro_f1')} with the "
-            f"rules (one target per sentence) and {_r('stance', 'NewsMTSC dev_mt', 'default_macro_f1')} "
-            f"(several targets); the trained mode {_r('stance', 'NewsMTSC dev_rw', 'trained_macro_f1')} / "
-            f"{_r('stance', 'NewsMTSC dev_mt', 'trained_macro_f1')}, and it gives the context tone "
-            "with stance_mode='trained'. The default context tone is VADER on the whole sentence, "
+            f"rules on sentences as news writes them and {_r('stance', 'NewsMTSC dev_mt', 'default_macro_f1')} "
+            f"on sentences naming several people; the trained mode {_r('stance', 'NewsMTSC dev_rw', 'trained_macro_f1')} / "
+            f"{_r('stance', 'NewsMTSC dev_mt', 'trained_macro_f1')}, which also gives the context tone "
+            "when it is switched on. The default context tone is VADER on the whole sentence, "
             f"which scores only {_r('stance', 'NewsMTSC dev_rw', 'vader_macro_f1')} / "
             f"{_r('stance', 'NewsMTSC dev_mt', 'vader_macro_f1')} there: read it as the mood of the "
             "surroundings, not as an evaluation of the actor. The directed cues of the article "
