@@ -54,7 +54,7 @@ def _cli_hint(msg: str) -> str:
     """Add the command-line spelling to an error that names a Python parameter."""
     m = re.search(r"The '(\w+)' parameter of (\w+)\(\)", msg)
     if m and m.group(1) in dict(_COLUMN_OPTIONS):
-        flag = "--title (score) or --title-column (report, worksheet)" if m.group(1) == "title" else f"--{m.group(1)}"
+        flag = "--title-column" if m.group(1) == "title" else f"--{m.group(1)}"
         return f"{msg} (on the command line: {flag} COLUMN)"
     if m and m.group(1) == "which":
         return f"{msg} (on the command line: the NAME of 'framecmp lexicon copy NAME')"
@@ -165,12 +165,12 @@ def cmd_lexicon_copy(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_column_options(sub: argparse.ArgumentParser, *, title_flag: str = "--title") -> None:
+def _add_column_options(sub: argparse.ArgumentParser, *, title_flags: Sequence[str] = ("--title-column",)) -> None:
     """``--text COLUMN`` etc.: which input column holds which field (files, not folders)."""
     for col, what in _COLUMN_OPTIONS:
         default = "'id' if the file has it, else file name and row" if col == "id" else f"'{col}'"
-        flag = title_flag if col == "title" else f"--{col}"
-        sub.add_argument(flag, dest=f"col_{col}", default=None, metavar="COLUMN",
+        flags = tuple(title_flags) if col == "title" else (f"--{col}",)
+        sub.add_argument(*flags, dest=f"col_{col}", default=None, metavar="COLUMN",
                          help=f"input column holding the {what} (default: {default})")
 
 
@@ -196,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     s.add_argument("--chunksize", type=int, default=2000, help="articles read per chunk")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
-    _add_column_options(s)
+    _add_column_options(s, title_flags=("--title-column", "--title"))  # --title: the older spelling
     s.set_defaults(func=cmd_score)
 
     r = sub.add_parser("report", help="score a corpus and write a self-contained HTML report")
@@ -205,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--title", default=None)
     r.add_argument("--workers", type=int, default=1)
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
-    _add_column_options(r, title_flag="--title-column")
+    _add_column_options(r)
     r.set_defaults(func=cmd_report)
 
     w = sub.add_parser("worksheet", help="write a classroom worksheet and its answer key")
@@ -215,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--mode", choices=["highlight", "blank"], default="highlight")
     w.add_argument("-o", "--output", default="worksheet.html")
     w.add_argument("--no-progress", action="store_true", help="no progress bar")
-    _add_column_options(w, title_flag="--title-column")
+    _add_column_options(w)
     w.set_defaults(func=cmd_worksheet)
 
     lx = sub.add_parser("lexicon", help="check or copy lexicon files")
