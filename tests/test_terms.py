@@ -531,6 +531,15 @@ def test_preceded_by_needs_the_word_right_before_in_the_sentence() -> None:
     assert hits("They played the. Mastermind game.") == []  # "the" ends the previous sentence
 
 
+def test_non_interference_is_the_principle_not_the_intrusion(lex):
+    # seed 002: "non-interference" and "non-instrumentalization" name a sovereignty principle
+    res = find_terms(analyze("Mali asks for non-interference and non-instrumentalization."), lexicon=lex)
+    assert [(h.entry_id, h.connotation > 0) for h in res.hits] == [
+        ("lt.non_interference", True), ("lt.non_interference", True)]
+    res = find_terms(analyze("They denounced the interference."), lexicon=lex)
+    assert [(h.entry_id, h.connotation < 0) for h in res.hits] == [("lt.interference", True)]
+
+
 def test_forms_of_kill_are_the_neutral_reference(lex):
     # seed 003: "killing thousands" is the plain word for a death, like "killed" (lt.killed)
     text = "Attacks killing thousands. They kill two. It kills. Ten were killed and one died."
