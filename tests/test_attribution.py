@@ -634,3 +634,22 @@ def test_his_country_is_the_country_of_the_one_his_points_to(cfg, index) -> None
     res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
     got = [a for a in res.attributions if a.source == "his country"]
     assert got and got[0].source_type == "institution" and got[0].affiliation == "mali"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Notably, Mali last month cut relations with Ukraine after accusing Kiev of backing the attack.", "Mali"),
+        ("Mali cut relations with Ukraine, accusing Kiev of backing the attack.", "Mali"),
+    ],
+)
+def test_a_participle_cue_takes_the_actor_that_opens_the_sentence(text, source, cfg, index) -> None:
+    res = run(text, cfg, index)
+    got = [a for a in res.attributions if a.cue == "accusing"]
+    assert got and got[0].source == source and got[0].affiliation == "mali"
+
+
+def test_a_participle_cue_with_no_opening_actor_stays_unfound(cfg, index) -> None:
+    res = run("In a statement on Monday the ministry cut ties after accusing Kiev of backing the attack.", cfg, index)
+    got = [a for a in res.attributions if a.cue == "accusing"]
+    assert got and got[0].source_type == "unfound"

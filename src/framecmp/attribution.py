@@ -1757,6 +1757,32 @@ def _classify(art: _Article, d: _Draft, history: list[tuple[int, _Draft, _Src]])
     return _classify_range(art, d, a, b, history)
 
 
+#: words that open a participle clause whose subject is the main clause's ("after accusing")
+_PARTICIPLE_OPENERS = frozenset({"after", "before", "while", "when", "since", "by", "without", "upon"})
+
+
+def _participle_subject(art: _Article, d: _Draft) -> tuple[int, int] | None:
+    """The source of a cue in a participle clause with no subject of its own: the actor that
+    opens the sentence ("Mali last month cut ties with Ukraine after accusing Kiev of ...")."""
+    assert d.cue is not None
+    t = d.cue.tok_start
+    if not art.toks[t].norm.endswith("ing") or t == 0 or d.sentence is None:
+        return None
+    prev = art.toks[t - 1].norm
+    if prev not in _PARTICIPLE_OPENERS and prev != ",":
+        return None
+    sent = art.doc.sentences[d.sentence]
+    first = next((m for m in art.mentions if sent.start <= m.start < sent.end), None)
+    if first is None or first.end > art.toks[t].start:
+        return None
+    m0 = art.doc.token_index(first.start)
+    # the actor opens the sentence, or follows an opening phrase set off by a comma
+    # ("Notably, Mali ...", "In July, Mali ..."); otherwise no guess
+    if m0 != sent.tok_start and art.toks[m0 - 1].norm != ",":
+        return None
+    return m0, art.doc.token_index(first.end)
+
+
 #: "they"/"it" take a source of an earlier attribution as their antecedent only this many
 #: sentences back ("he"/"she" reach further: a quoted official goes on for paragraphs)
 _GROUP_PRONOUN_REACH = 1
@@ -1972,6 +1998,9 @@ def extract_attributions(
             extra.append(_Draft(None, None, (q.start, q.end), "scare", sent.index if sent else None))
     drafts += extra
     drafts.sort(key=lambda d: (d.cue.start if d.cue is not None else d.content[0]))
+    for d in drafts:
+        if d.source is None and d.cue is not None and not d.passive:
+            d.source = _participle_subject(art, d)
     # classify with history (pronouns)
     history: list[tuple[int, _Draft, _Src]] = []
     srcs: dict[int, _Src] = {}
