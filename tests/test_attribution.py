@@ -653,3 +653,13 @@ def test_a_participle_cue_with_no_opening_actor_stays_unfound(cfg, index) -> Non
     res = run("In a statement on Monday the ministry cut ties after accusing Kiev of backing the attack.", cfg, index)
     got = [a for a in res.attributions if a.cue == "accusing"]
     assert got and got[0].source_type == "unfound"
+
+
+def test_he_after_a_speaker_who_named_someone_is_the_speaker(cfg, index) -> None:
+    text = ("General Camara reiterated Mali's commitment under the leadership of Transitional President "
+            "Assimi Goïta. He stressed that Mali would continue its fight.")
+    doc = analyze(text)
+    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    he = [a for a in res.attributions if a.source == "He"]
+    assert he and he[0].person != "Assimi Goïta"
+    assert he[0].role == "General"

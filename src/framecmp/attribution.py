@@ -1839,6 +1839,7 @@ def _classify_range(
             return _Src("none")
         # antecedent: last quoted source or last person mention before the cue
         ante: tuple[int, _Src] | None = None
+        ante_content: tuple[int, int] = (0, 0)
         for pos, _dd, src in reversed(history):
             if src.type in ("none", "unfound"):
                 continue
@@ -1850,11 +1851,15 @@ def _classify_range(
             if p == "it" and src.type not in ("institution", "document"):
                 continue
             ante = (pos, src)
+            ante_content = _dd.content
             break
         if p in _PERSON_PRONOUNS:
             for m in reversed(art.mentions):
                 if m.start < cs and m.via == "person":
-                    if ante is None or m.start > ante[0]:
+                    # a person named inside what the last speaker said is not who "he" is:
+                    # "Camara reiterated ... under President Goita. He stressed ..." is Camara
+                    spoken_of = ante_content[0] <= m.start < ante_content[1]
+                    if ante is None or (m.start > ante[0] and not spoken_of):
                         return _Src("person", None, m.person, m.actor, f"p:{m.person}")
                     break
         if ante is not None:
