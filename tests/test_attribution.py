@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,70 @@ def test_voices_rows(cfg, index):
     assert set(by) == {"russia", "mali"}
     assert math.isclose(sum(r["share"] for r in rows), 1.0)
     assert by["mali"]["direct_share"] == 1.0
+
+
+def _voice_words_by_offset(res, doc):
+    """Words of content per voice, word by word through voice_of (the author's words left out)."""
+    c = Counter(res.voice_of(t.start) for t in doc.tokens if t.is_word)
+    c.pop("author", None)
+    return dict(c)
+
+
+@pytest.mark.parametrize(("text", "inner_aff", "inner_words", "outer_aff", "outer_words"), [
+    # nested: the reported promise inside what the official said goes to Lavrov's attribution
+    ("A senior official said that Lavrov had promised that Russia would send more instructors "
+     "to the region soon.", "russia", 10, "unknown", 4),
+    ("Malian Foreign Minister Abdoulaye Diop noted that France has not refused to cooperate with "
+     "Bamako, but will not accept orders from anyone.", "france", 11, "mali", 5),
+])
+def test_overlapping_contents_count_each_word_once(cfg, index, text, inner_aff, inner_words,
+                                                   outer_aff, outer_words):
+    doc = analyze(text)
+    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index))
+    outer, inner = real(res)
+    assert outer.content_start < inner.content_start < inner.content_end <= outer.content_end
+    # the shared words go to the innermost attribution, the rest to the outer one
+    assert res.voice_words == {inner.id: inner.content_words,
+                               outer.id: outer.content_words - inner.content_words}
+    rows = {r["affiliation"]: r for r in voices_rows(res, article_id="a", outlet="o")}
+    assert {a: r["quoted_words"] for a, r in rows.items()} == {inner_aff: inner_words,
+                                                               outer_aff: outer_words}
+    # each word once: the voices sum to the attributed words of the style frame, and agree
+    # with voice_of word by word
+    style = style_row(res, article_id="a", outlet="o")
+    total = sum(r["quoted_words"] for r in rows.values())
+    assert total == round(style["attributed_share"] * style["n_words"]) == outer.content_words
+    assert _voice_words_by_offset(res, doc) == {a: r["quoted_words"] for a, r in rows.items()}
+    assert style["anonymous_share"] == pytest.approx(
+        sum(r["quoted_words"] * r["anonymous_share"] for r in rows.values()) / total)
+
+
+def test_crossing_contents_give_the_shared_words_to_the_shorter(cfg, index):
+    text = ("The region has suffered years of violence, with attacks blamed on armed factions killing "
+            "thousands of people, according to UN estimates.")
+    doc = analyze(text)
+    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index))
+    first, second = real(res)
+    assert first.content_start < second.content_start < first.content_end < second.content_end
+    shorter, longer = sorted((first, second), key=lambda a: a.content_end - a.content_start)
+    assert res.voice_words[shorter.id] == shorter.content_words
+    assert res.voice_words[longer.id] < longer.content_words
+    style = style_row(res, article_id="a", outlet="o")
+    assert sum(res.voice_words.values()) == round(style["attributed_share"] * style["n_words"])
+
+
+def test_seed_voices_sum_to_the_attributed_words(seed_scores):
+    """On the seeds (overlaps in seed-001 and seed-003), each word of content counts once."""
+    voices, style = seed_scores.voices, seed_scores.style.set_index("article_id")
+    for aid, g in voices.groupby("article_id"):
+        st = style.loc[aid]
+        words = g["quoted_words"].astype(int)
+        assert words.sum() == round(st["attributed_share"] * st["n_words"]), aid
+        assert (g["share"].astype(float).sum()) == pytest.approx(1.0)
+        direct = (words * g["direct_share"].astype(float)).sum() / words.sum()
+        anon = (words * g["anonymous_share"].astype(float)).sum() / words.sum()
+        assert direct == pytest.approx(st["direct_quote_share"]), aid
+        assert anon == pytest.approx(st["anonymous_share"]), aid
 
 
 def test_evidence_slices_back(cfg, index):

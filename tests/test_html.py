@@ -461,6 +461,34 @@ def test_report_splits_framing_and_general_terms(monkeypatch: pytest.MonkeyPatch
     assert general < terms.index("<td>Puffery</td>")
 
 
+def _quoted_labels(s: FakeScores) -> FakeScores:
+    """fake_scores with a1 using 'junta' three times, once in a quotation, and 'common enemy'
+    once, in a quotation."""
+    labels = pd.DataFrame([
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "referent": "mali", "label": "junta",
+         "entry_id": "terms.junta", "count": 3, "quoted": 1},
+        {"article_id": "a1", "outlet": OUTLETS["a1"], "referent": "terrorists", "label": "common enemy",
+         "entry_id": "lt.common_enemy", "count": 1, "quoted": 1},
+        {"article_id": "a2", "outlet": OUTLETS["a2"], "referent": "mali",
+         "label": "transitional authorities", "entry_id": "terms.transitional", "count": 1, "quoted": 0},
+    ], columns=C.LABELS)
+    return FakeScores(**{**s.__dict__, "labels": labels})
+
+
+def test_label_table_marks_labels_used_in_quotations() -> None:
+    html = report(_quoted_labels(fake_scores()), plots=False)
+    labels = html[html.index('id="labels"'):html.index('id="attribution"')]
+    assert "junta ×3 (1 quoted)" in labels
+    assert "common enemy ×1 (quoted)" in labels
+    assert "transitional authorities ×1<" in labels  # none quoted: nothing added
+    assert "in the words of someone it quotes" in labels
+    # a labels frame without the column (an older version): no marks, no note
+    s = fake_scores()
+    old = report(FakeScores(**{**s.__dict__, "labels": s.labels.drop(columns="quoted")}), plots=False)
+    old_labels = old[old.index('id="labels"'):old.index('id="attribution"')]
+    assert "junta ×1<" in old_labels and "quoted)" not in old_labels
+
+
 # --------------------------------------------------------------------------- short reprs, large corpora
 
 

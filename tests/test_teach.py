@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_html import TEXTS, fake_scores, parse
+from test_html import TEXTS, _quoted_labels, fake_scores, parse
 
 from framecmp.teach import KEY_WARNING, worksheet
 
@@ -51,6 +51,14 @@ def test_blank_worksheet_numbers_blanks_and_key_lists_them() -> None:
     assert "2 claim(s) without attribution" in key
     assert "Mali: Sputnik Afrique says “junta”" in key
     parse(ws.answer_key_html)
+
+
+def test_key_tells_quoted_labels_from_the_outlets_own() -> None:
+    key = worksheet(_quoted_labels(fake_scores())).answer_key_markdown
+    assert "Mali: Sputnik Afrique says “junta” (2×)" in key
+    assert "Mali: Sputnik Afrique quotes “junta” (1×)" in key
+    assert "Sputnik Afrique quotes “common enemy” (1×)" in key
+    assert "says “common enemy”" not in key
 
 
 def test_excerpt_keeps_the_sentences_with_most_evidence() -> None:

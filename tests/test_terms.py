@@ -639,3 +639,95 @@ def test_field_lines_in_other_lexicon_kinds(tmp_path):
     assert type(load_yaml_with_lines(p)["entries"][0]) is dict
     raw = load_yaml_with_lines(p, key_lines=True)["entries"][0]
     assert raw.key_lines == {"id": 6, "terms": 7, "class": 8, "source": 9, "explanation": 10}
+
+
+def _attr(text):
+    from framecmp.attribution import extract_attributions, load_attribution_config
+
+    doc = analyze(text)
+    return doc, extract_attributions(doc, config=load_attribution_config())
+
+
+@pytest.mark.parametrize(("text", "term", "quoted"), [
+    # a quote around the term alone inside what someone is said to have said: their word
+    ("Commentator Jean Dupont accused Russia of pursuing a “predatory project” in the region.",
+     "predatory project", True),
+    ("The minister described the group as a “coalition of terrorists” operating in the north.",
+     "coalition of terrorists", True),
+    ("The “common enemy” is back, the newspaper wrote in its editorial.", "common enemy", True),
+    # the same quote that nobody is said to have said: the writer's scare quote
+    ("The “predatory project” of Russia was the talk of the capital.", "predatory project", False),
+    # reported without quotation marks: the outlet's paraphrase, not the speaker's word
+    ("The minister said that Russia was pursuing a predatory project in the region.",
+     "predatory project", False),
+])
+def test_quote_of_the_term_alone_is_the_speakers_inside_an_attribution(lex, text, term, quoted):
+    doc, attr = _attr(text)
+    res = find_terms(doc, lexicon=lex, attributed=attr)
+    hit = next(h for h in res.hits if h.text == term)
+    assert hit.quoted is quoted
+    # evidence and the flag agree
+    ev = next(e for e in res.evidence if e.start == hit.start)
+    assert ("Inside a quotation" in (ev.explanation or "")) is quoted
+    # without the attributions a quote around the term alone is taken for a scare quote
+    plain = find_terms(doc, lexicon=lex)
+    assert next(h for h in plain.hits if h.text == term).quoted is False
+    # spans work as well as the result; counts do not depend on the flag
+    spans = [(a.content_start, a.content_end) for a in attr.attributions if a.quote_type != "scare"]
+    by_spans = find_terms(doc, lexicon=lex, attributed=spans)
+    assert [(h.text, h.quoted) for h in by_spans.hits] == [(h.text, h.quoted) for h in res.hits]
+    assert res.category_counts == plain.category_counts
+
+
+def test_attributed_spans_decide_and_scare_attributions_do_not_count(lex):
+    text = "Officials in Bamako called the rebels a “coalition of terrorists” yesterday."
+    doc = analyze(text)
+    a = text.index("“coalition")
+    b = text.index("”", a) + 1
+    assert find_terms(doc, lexicon=lex, attributed=[(a - 4, b)]).hits[-1].quoted is True
+    assert find_terms(doc, lexicon=lex, attributed=[(a + 3, b)]).hits[-1].quoted is False  # cuts the quote
+    assert find_terms(doc, lexicon=lex, attributed=[]).hits[-1].quoted is False
+
+    # a scare "attribution" is the writer's own: it does not make the quote a speaker's
+    doc2, attr = _attr("The “predatory project” of Russia was the talk of the capital.")
+    assert [x.quote_type for x in attr.attributions if x.content_start < 25] == ["scare"]
+    assert find_terms(doc2, lexicon=lex, attributed=attr).hits[0].quoted is False
+    with pytest.raises(TypeError, match="'attributed' parameter"):
+        find_terms(doc, lexicon=lex, attributed=[(1, 2, 3)])
+    with pytest.raises(TypeError, match="'attributed' parameter"):
+        find_terms(doc, lexicon=lex, attributed=5)
+
+
+def test_labels_count_uses_inside_quotations(lex):
+    text = ("Officials called the rebels a “coalition of terrorists”, and the army said the "
+            "“coalition of terrorists” had fled. The coalition of terrorists is gone.")
+    doc, attr = _attr(text)
+    res = find_terms(doc, lexicon=lex, attributed=attr)
+    hits = [h for h in res.hits if h.entry_id == "lt.coalition_terrorists"]
+    assert [h.quoted for h in hits] == [True, True, False]
+    (choice,) = [c for c in res.labels if c.entry_id == "lt.coalition_terrorists"]
+    assert (choice.count, choice.quoted) == (3, 2)
+    lf = labels_frame({"a1": res}, outlets={"a1": "X"})
+    assert list(lf.columns) == C.LABELS
+    row = lf[lf.entry_id == "lt.coalition_terrorists"]
+    assert (row["count"].item(), row["quoted"].item()) == (3, 2)
+    tab = label_choices(lf)
+    assert tab.loc[tab.label == "coalition of terrorists", "quoted"].item() == 2
+    # a labels frame of an older version, without the column: none known to be quoted
+    old = label_choices(lf.drop(columns="quoted"))
+    assert old.loc[old.label == "coalition of terrorists", ["count", "quoted"]].values.tolist() == [[3, 0]]
+
+
+def test_scores_mark_quoted_labels_and_terms():
+    """The scorer hands its attributions to find_terms: the labels frame and the evidence agree."""
+    from framecmp import Corpus, score
+    from framecmp.corpus import make_article
+
+    art = make_article("a", "X", "Commentator Jean Dupont accused Russia of pursuing a “predatory project” "
+                                 "in the region. The army described the group as a “coalition of terrorists”.")
+    sc = score(Corpus([art]))
+    ev = sc.evidence[sc.evidence["kind"] == "term"].set_index("text")["explanation"]
+    assert "Inside a quotation" in ev["predatory project"]
+    assert "Inside a quotation" in ev["coalition of terrorists"]
+    lab = sc.labels.set_index("label")
+    assert (lab.loc["coalition of terrorists", "count"], lab.loc["coalition of terrorists", "quoted"]) == (1, 1)

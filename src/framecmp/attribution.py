@@ -457,6 +457,13 @@ class AttributionResult:
         without article_id and outlet).
     hedges : tuple of Evidence
         The hedge spans (also in ``evidence``).
+    voice_words : mapping of attribution id to int
+        The words of content each attribution is credited with in the voices:
+        every word of content counts once, for the innermost attribution that
+        holds it (the one :meth:`voice_of` gives it to), so that where contents
+        overlap ("Both parties said they had discussed ..." and "they had
+        discussed ...") the shared words are not counted twice. Scare quotes and
+        learned cues have none.
     """
 
     attributions: tuple[Attribution, ...]
@@ -464,6 +471,7 @@ class AttributionResult:
     style: Mapping[str, Any]
     hedges: tuple[Evidence, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False)
+    voice_words: Mapping[str, int] = field(default_factory=dict)
 
     def voice_of(self, offset: int) -> str:
         """Whose voice a character offset is in: an actor id, ``"unknown"``, or ``"author"``.
@@ -2126,8 +2134,9 @@ def extract_attributions(
                 part=doc.part_at(cue.start), sentence=att.sentence,
             ))
     out_t = tuple(out)
-    style = _style(doc, out_t, hedge_ev, config)
-    return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev)
+    voice_words = _voice_words(doc, out_t)
+    style = _style(doc, out_t, hedge_ev, config, voice_words)
+    return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words)
 
 
 class _SpanCover:
@@ -2168,17 +2177,65 @@ def _explain_content(a: Attribution) -> str:
     return f"Words {kind}, attributed to {who} ({a.source_type})."
 
 
+def _voiced(atts: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions in a speaker's voice: not scare quotes, not learned (unlisted) cues,
+    which are listed in the attribution table only (the measures stay the rules')."""
+    return [a for a in atts if a.quote_type != "scare" and a.rule != "learned"]
+
+
+def _voice_words(doc: Doc, atts: Sequence[Attribution]) -> dict[str, int]:
+    """Words of content credited to each attribution in a speaker's voice (by id).
+
+    Each word of content counts once, for the innermost attribution that holds it: the
+    one with the shortest content, the first of equal ones (as
+    :meth:`AttributionResult.voice_of`). A word lies in a content when its token starts
+    inside it, as for ``content_words``; the credited words of an attribution are at most
+    its ``content_words``, and all of them together are the words of the union of the
+    contents.
+    """
+    real = _voiced(atts)
+    order = sorted(range(len(real)), key=lambda i: (real[i].content_end - real[i].content_start, i))
+    # token ranges already credited: disjoint, sorted by start (so their ends ascend too)
+    taken_s: list[int] = []
+    taken_e: list[int] = []
+    out: dict[str, int] = {}
+    for i in order:
+        a = real[i]
+        s, e = doc.token_index(a.content_start), doc.token_index(a.content_end)
+        if e <= s:
+            out[a.id] = 0
+            continue
+        lo = bisect.bisect_right(taken_e, s)  # the first taken range ending after s
+        hi = bisect.bisect_left(taken_s, e)  # taken ranges starting before e: [lo, hi)
+        words, pos = 0, s
+        for j in range(lo, hi):  # the gaps between the taken ranges are this one's
+            if taken_s[j] > pos:
+                words += doc._count_words(pos, taken_s[j])
+            pos = max(pos, taken_e[j])
+        if pos < e:
+            words += doc._count_words(pos, e)
+        out[a.id] = words
+        if lo < hi:
+            s, e = min(s, taken_s[lo]), max(e, taken_e[hi - 1])
+        taken_s[lo:hi] = [s]
+        taken_e[lo:hi] = [e]
+    return out
+
+
 def _style(
-    doc: Doc, atts: tuple[Attribution, ...], hedges: tuple[Evidence, ...], config: AttributionConfig
+    doc: Doc, atts: tuple[Attribution, ...], hedges: tuple[Evidence, ...], config: AttributionConfig,
+    voice_words: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     n_words = doc.n_words
     # learned (unlisted) cues are listed in the attribution table only: the measures stay the rules'
-    real = [a for a in atts if a.quote_type != "scare" and a.rule != "learned"]
-    # words covered by attributed content (union, so nested attributions count once)
-    spans = sorted((a.content_start, a.content_end) for a in real)
-    direct = sorted((a.content_start, a.content_end) for a in real if a.quote_type == "direct")
-    anon = sorted((a.content_start, a.content_end) for a in real if a.source_type == "anonymous")
-    attributed = _words_in(doc, spans)
+    real = _voiced(atts)
+    if voice_words is None:
+        voice_words = _voice_words(doc, atts)
+    # each word of attributed content counts once, for the attribution the voices give it to,
+    # so that the shares here are those of the voices frame summed over the affiliations
+    attributed = sum(voice_words.get(a.id, 0) for a in real)
+    direct = sum(voice_words.get(a.id, 0) for a in real if a.quote_type == "direct")
+    anon = sum(voice_words.get(a.id, 0) for a in real if a.source_type == "anonymous")
     n_cues = sum(1 for a in real if a.cue is not None)
     loaded = sum(1 for a in real if a.cue_class == "loaded")
     touched: set[int] = set()
@@ -2203,25 +2260,12 @@ def _style(
         "n_words": n_words,
         "n_attributions": len(real),
         "attributed_share": attributed / n_words if n_words else float("nan"),
-        "direct_quote_share": _words_in(doc, direct) / attributed if attributed else float("nan"),
-        "anonymous_share": _words_in(doc, anon) / attributed if attributed else float("nan"),
+        "direct_quote_share": direct / attributed if attributed else float("nan"),
+        "anonymous_share": anon / attributed if attributed else float("nan"),
         "loaded_cue_rate": loaded / n_cues if n_cues else float("nan"),
         "hedge_rate": 1000.0 * len(hedges) / n_words if n_words else float("nan"),
         "unattributed_claims": unattributed,
     }
-
-
-def _words_in(doc: Doc, spans: Sequence[tuple[int, int]]) -> int:
-    """Number of word tokens inside the union of ``spans``."""
-    if not spans:
-        return 0
-    merged: list[list[int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return sum(doc._count_words(doc.token_index(a), doc.token_index(b)) for a, b in merged)
 
 
 # --------------------------------------------------------------------------- frames
@@ -2250,30 +2294,40 @@ def voices_rows(result: AttributionResult, *, article_id: str, outlet: str) -> l
     """Rows of the ``voices`` frame: one per affiliation (``"unknown"`` when none).
 
     ``quoted_words`` counts the content words of that affiliation's
-    attributions (scare quotes excluded); ``share`` divides by all quoted
-    words of the article; ``anonymous_share`` and ``direct_share`` are the
-    parts of the affiliation's words from anonymous sources / direct quotes.
+    attributions (scare quotes excluded), each word once: where contents
+    overlap, a word goes to the innermost attribution that holds it (the
+    shortest content, as :meth:`AttributionResult.voice_of`; see
+    ``AttributionResult.voice_words``), so that the quoted words of an article
+    sum to its attributed words (``attributed_share`` times ``n_words`` in the
+    style frame). ``share`` divides by all quoted words of the article;
+    ``anonymous_share`` and ``direct_share`` are the parts of the affiliation's
+    words from anonymous sources / direct quotes (summed over the affiliations,
+    the style frame's ``anonymous_share`` and ``direct_quote_share``).
     Learned cues (rule ``learned``, class ``unlisted``) are left out, as in
     :meth:`AttributionResult.voice_of`.
     """
     from framecmp.columns import VOICES
 
     groups: dict[str, list[Attribution]] = {}
-    for a in result.attributions:
-        if a.quote_type == "scare" or a.rule == "learned":
-            continue
+    for a in _voiced(result.attributions):
         groups.setdefault(a.affiliation or "unknown", []).append(a)
-    total = sum(a.content_words for g in groups.values() for a in g)
+    credited = result.voice_words
+
+    def n(a: Attribution) -> int:
+        # an AttributionResult built by hand may lack voice_words: then the whole content
+        return int(credited.get(a.id, a.content_words)) if credited else a.content_words
+
+    total = sum(n(a) for g in groups.values() for a in g)
     rows = []
     for aff, atts in sorted(groups.items()):
-        words = sum(a.content_words for a in atts)
+        words = sum(n(a) for a in atts)
         row = {
             "article_id": article_id, "outlet": outlet, "affiliation": aff,
             "n_attributions": len(atts), "quoted_words": words,
             "share": words / total if total else float("nan"),
-            "anonymous_share": (sum(a.content_words for a in atts if a.source_type == "anonymous") / words)
+            "anonymous_share": (sum(n(a) for a in atts if a.source_type == "anonymous") / words)
             if words else float("nan"),
-            "direct_share": (sum(a.content_words for a in atts if a.quote_type == "direct") / words)
+            "direct_share": (sum(n(a) for a in atts if a.quote_type == "direct") / words)
             if words else float("nan"),
         }
         rows.append({c: row[c] for c in VOICES})

@@ -30,7 +30,8 @@ STANCE = [
 
 TERMS = ["article_id", "outlet", "category", "hits", "per_1k_words", "n_words"]
 
-LABELS = ["article_id", "outlet", "referent", "label", "entry_id", "count"]
+# quoted: how many of count are inside a quotation (a quoted speaker's word, TermHit.quoted)
+LABELS = ["article_id", "outlet", "referent", "label", "entry_id", "count", "quoted"]
 
 ATTRIBUTION = [
     "article_id", "outlet", "attribution_id", "source", "source_start", "source_end",

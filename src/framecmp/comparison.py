@@ -1205,12 +1205,13 @@ def label_matrix(
     Parameters
     ----------
     labels : DataFrame or Scores
-        The ``labels`` frame (``article_id, outlet, referent, label, count``).
+        The ``labels`` frame (``article_id, outlet, referent, label, count``, ``quoted``).
     by : str
         Column to group by.
     wide : bool
         False: tidy rows ``referent, <by>, label, count, n_articles, share``
-        (share of that outlet's labels for the referent). True: a pivot with
+        (share of that outlet's labels for the referent), plus ``quoted`` (how
+        many of count are inside a quotation) when the frame has it. True: a pivot with
         (referent, label) rows, one column per outlet, counts (0 where unused).
 
     Returns
@@ -1233,8 +1234,11 @@ def label_matrix(
     df = df.assign(count=df["count"] if "count" in df else 1)
     if "article_id" not in df:
         df = df.assign(article_id=np.arange(len(df)))
+    aggs: dict[str, tuple[str, str]] = {"count": ("count", "sum")}
+    if "quoted" in df:
+        aggs["quoted"] = ("quoted", "sum")
     tidy = df.groupby(["referent", by, "label"], sort=True, dropna=False).agg(
-        count=("count", "sum"), n_articles=("article_id", "nunique")).reset_index()
+        **aggs, n_articles=("article_id", "nunique")).reset_index()
     tot = tidy.groupby(["referent", by])["count"].transform("sum")
     tidy["share"] = tidy["count"] / tot.where(tot > 0)
     if not wide:

@@ -1371,18 +1371,36 @@ def _labels_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     if labels.empty:
         body += _para("No label choices were found in this corpus.")
         return _section("labels", "Label choices", body + _limits_note("labels"))
-    agg = labels.groupby(["referent", "outlet", "label"], dropna=False)["count"].sum()
-    used: dict[tuple[Any, Any], list[tuple[str, int]]] = {}
-    for key, c in agg.items():
+
+    def label_use(label: str, count: int, quoted: int) -> str:
+        # "junta ×3", "common enemy ×1 (quoted)", "terrorist ×3 (1 quoted)"
+        out = f"{label} ×{count}"
+        if quoted >= count > 0:
+            return out + " (quoted)"
+        return out + (f" ({quoted} quoted)" if quoted > 0 else "")
+
+    # no "quoted" column (a labels frame of an older version): none known to be quoted
+    quoted = pd.to_numeric(labels["quoted"], errors="coerce") if "quoted" in labels.columns else 0
+    labels = labels.assign(quoted=quoted).fillna({"quoted": 0})
+    agg = labels.groupby(["referent", "outlet", "label"], dropna=False)[["count", "quoted"]].sum()
+    used: dict[tuple[Any, Any], list[tuple[str, int, int]]] = {}
+    for key, (c, q) in zip(agg.index, agg.itertuples(index=False)):
         if isinstance(key, tuple):
-            used.setdefault((key[0], key[1]), []).append((str(key[2]), int(c)))
+            used.setdefault((key[0], key[1]), []).append((str(key[2]), int(c), int(q)))
     rows = []
-    for (ref, outlet), pairs in used.items():
-        pairs.sort(key=lambda p: (-p[1], p[0]))
-        rows.append([_display.actor_name(ref), outlet, "; ".join(f"{lab} ×{c}" for lab, c in pairs),
-                     sum(c for _, c in pairs)])
+    any_quoted = False
+    for (ref, outlet), triples in used.items():
+        triples.sort(key=lambda p: (-p[1], p[0]))
+        any_quoted = any_quoted or any(q for _, _, q in triples)
+        rows.append([_display.actor_name(ref), outlet,
+                     "; ".join(label_use(lab, c, q) for lab, c, q in triples),
+                     sum(c for _, c, _ in triples)])
     body += _table(["Named thing", "Outlet", "Labels used (× times)", "Total"], rows,
                    caption="Label choices per referent and outlet", numeric=(3,))
+    if any_quoted:
+        body += _para("“(quoted)”: the outlet uses the label only inside quotation marks, in the "
+                      "words of someone it quotes, not in its own words; “(1 quoted)”: how many of "
+                      "the times are inside a quotation. The totals count both.", cls="fc-meta")
     n_ref = labels.groupby("referent")["outlet"].nunique().sort_values(ascending=False, kind="stable")
     shared = [str(r) for r, n in n_ref.items() if n >= 2]
     if plots:

@@ -80,7 +80,7 @@ FRAME_DTYPES: dict[str, dict[str, str]] = {
         "n_evidence": _I, "shrinkage_k": _F,
     },
     "terms": {"hits": _I, "per_1k_words": _F, "n_words": _I},
-    "labels": {"count": _I},
+    "labels": {"count": _I, "quoted": _I},
     "attribution": {
         "source_start": _I, "source_end": _I, "cue_start": _I, "cue_end": _I,
         "content_start": _I, "content_end": _I, "content_words": _I, "hedged": _B,

@@ -302,7 +302,8 @@ class Scorer:
         attr = extract_attributions(
             doc, config=r["attribution"], mentions=mentions, people_roles=r["people_roles"]
         )
-        terms = find_terms(doc, lexicon=r["terms"], n_words=n_words)
+        # a quote around a term inside what someone is said to have said is theirs, not the outlet's
+        terms = find_terms(doc, lexicon=r["terms"], n_words=n_words, attributed=attr)
         stance = score_stance(
             doc,
             mentions=cast(Any, mentions),  # ambiguous mentions (actor None) are skipped inside

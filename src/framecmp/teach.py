@@ -600,11 +600,19 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     labels = _by_article(_frame(scores, "labels"), ids)
     label_items = []
     if not labels.empty:
-        agg = labels.groupby(["referent", "outlet", "label"])["count"].sum()
-        for key, c in agg.items():
+        # a label inside a quotation is the quoted speaker's choice: "RT quotes ...", not "RT says ..."
+        # no "quoted" column (a labels frame of an older version): none known to be quoted
+        quoted = pd.to_numeric(labels["quoted"], errors="coerce") if "quoted" in labels.columns else 0
+        labels = labels.assign(quoted=quoted).fillna({"quoted": 0})
+        agg = labels.groupby(["referent", "outlet", "label"])[["count", "quoted"]].sum()
+        for key, (c, q) in zip(agg.index, agg.itertuples(index=False)):
             if isinstance(key, tuple):
                 ref, out, lab = key
-                label_items.append(f"{_name(ref)}: {out} says “{lab}” ({int(c)}×)")
+                own, quoted = int(c) - int(q), int(q)
+                if own > 0:
+                    label_items.append(f"{_name(ref)}: {out} says “{lab}” ({own}×)")
+                if quoted > 0:
+                    label_items.append(f"{_name(ref)}: {out} quotes “{lab}” ({quoted}×)")
     sections.append(_KeySection("Labels for the same group", tuple(label_items)))
     return sections
 

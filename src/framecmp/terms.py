@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 import yaml
@@ -55,6 +55,9 @@ from .lexicons import (
 )
 from .records import Evidence
 from .text import Doc, PhraseMatch, PhraseMatcher, Token, tokenize
+
+if TYPE_CHECKING:
+    from .attribution import AttributionResult
 
 __all__ = [
     "DEFAULT_FILES",
@@ -258,10 +261,14 @@ class TermHit:
     negator: str | None = None
     """The negating word before the term ("not" in "not a terrorist group"), if any."""
     quoted: bool = False
-    """Inside a quotation that holds more than the term: the quoted speaker's word rather
-    than the outlet's ('“These terrorists must pay,” the minister said'). A scare quote
-    around the term alone ('the “liberation” of Kidal') is the writer's own distancing:
-    not quoted. The hit counts either way; the flag lets a reader tell the two voices apart."""
+    """The quoted speaker's word rather than the outlet's: inside a quotation that holds
+    more than the term ('“These terrorists must pay,” the minister said'), or inside a
+    quotation of the term alone that lies in what someone is said to have said (Macron
+    accused Russia of pursuing a “predatory project”; with ``find_terms(attributed=...)``).
+    A quote around the term alone that nobody is said to have said ('the “liberation” of
+    Kidal') is the writer's own distancing (a scare quote): not quoted. Words reported
+    without quotation marks (indirect speech) are the outlet's paraphrase: not quoted. The
+    hit counts either way; the flag lets a reader tell the two voices apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +280,9 @@ class LabelChoice:
     entry_id: str
     label_group: str
     count: int
+    quoted: int = 0
+    """How many of ``count`` are a quoted speaker's word (:attr:`TermHit.quoted`), not
+    the outlet's own choice."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +320,8 @@ class TermsResult:
     def label_rows(self) -> list[dict[str, Any]]:
         """Rows of the ``labels`` frame (without article_id, outlet)."""
         return [
-            {"referent": c.referent, "label": c.label, "entry_id": c.entry_id, "count": c.count}
+            {"referent": c.referent, "label": c.label, "entry_id": c.entry_id, "count": c.count,
+             "quoted": c.quoted}
             for c in self.labels
         ]
 
@@ -770,6 +781,7 @@ def find_terms(
     country: str | None = None,
     timeout: float = PATTERN_TIMEOUT,
     negation: bool = True,
+    attributed: AttributionResult | Iterable[tuple[int, int]] | None = None,
 ) -> TermsResult:
     """Find loaded terms in one analysed article.
 
@@ -796,6 +808,17 @@ def find_terms(
         but not counted. Not a negation: "not only", "not just", "not merely";
         the idioms "no doubt", "no wonder", "without doubt", "nothing but"; an
         "n't" auxiliary opening a question ("Isn't the junta brutal?").
+    attributed : AttributionResult or iterable of (start, end), optional
+        What the article attributes to someone: the result of
+        :func:`framecmp.attribution.extract_attributions` (the contents of its
+        attributions that are in a speaker's voice, as in
+        :meth:`~framecmp.attribution.AttributionResult.voice_of`: neither
+        scare quotes nor learned cues), or the content spans themselves. A quote
+        around the term alone is the quoted speaker's word when it lies inside
+        one of them (Macron accused Russia of a “predatory project”), and the
+        writer's scare quote otherwise (the “liberation” of Kidal); see
+        :attr:`TermHit.quoted`. Without it, a quote around the term alone is
+        always taken for a scare quote.
 
     Returns
     -------
@@ -852,6 +875,7 @@ def find_terms(
     chosen.sort(key=lambda c: c[0])
 
     main_country = country if country is not None else _main_country(doc)
+    spoken = _Spans(_attributed_spans(attributed))
     hits: list[TermHit] = []
     negated: list[TermHit] = []
     references: list[TermHit] = []
@@ -882,7 +906,7 @@ def find_terms(
             category=e.category, connotation=e.connotation, referent=referent,
             label_group=e.label_group, neutral=e.neutral, explanation=e.explanation,
             sentence=sent.index if sent else None, part=doc.part_at(a), tok_start=t0, tok_end=t1,
-            negator=neg, quoted=_in_quotation(doc, a, t0, t1),
+            negator=neg, quoted=_in_quotation(doc, a, t0, t1, spoken),
         ))
 
     def _ev(h: TermHit, kind: str, explanation: str) -> Evidence:
@@ -901,13 +925,16 @@ def find_terms(
         + tuple(_ev(h, "reference", f"Neutral label, not counted as loaded: {h.explanation}") for h in references)
     )
     counts = Counter(h.category for h in hits)
-    lab = Counter(
-        (h.referent or h.label_group or "", h.label, h.entry_id, h.label_group or "")
-        for h in hits + references
-        if h.label_group
-    )
+    lab: Counter[tuple[str, str, str, str]] = Counter()
+    lab_quoted: Counter[tuple[str, str, str, str]] = Counter()
+    for h in hits + references:
+        if h.label_group:
+            lk = (h.referent or h.label_group or "", h.label, h.entry_id, h.label_group or "")
+            lab[lk] += 1
+            lab_quoted[lk] += h.quoted
     labels = tuple(
-        LabelChoice(referent=r, label=lb, entry_id=eid, label_group=g, count=n)
+        LabelChoice(referent=r, label=lb, entry_id=eid, label_group=g, count=n,
+                    quoted=lab_quoted[(r, lb, eid, g)])
         for (r, lb, eid, g), n in sorted(lab.items())
     )
     return TermsResult(
@@ -944,14 +971,65 @@ def _after_ok(doc: Doc, words: tuple[str, ...], start: int) -> bool:
     return _after_re(words).search(doc.text, lo, start) is not None
 
 
-def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int) -> bool:
-    """True if the term at ``start`` lies in a quotation with more words than the term itself."""
+def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:
+    """The ``attributed`` argument of :func:`find_terms` as (start, end) spans."""
+    if attributed is None:
+        return []
+    atts = getattr(attributed, "attributions", None)
+    if atts is not None:  # an AttributionResult: the contents in a speaker's voice
+        return [
+            (int(a.content_start), int(a.content_end)) for a in atts
+            if a.quote_type != "scare" and a.rule != "learned"
+        ]
+    if isinstance(attributed, (str, bytes)) or not isinstance(attributed, Iterable):
+        raise TypeError(
+            "The 'attributed' parameter of find_terms() must be an AttributionResult or (start, end) "
+            f"pairs. Got {type(attributed).__name__} instead."
+        )
+    spans = []
+    for span in attributed:
+        try:
+            a, b = span
+            spans.append((int(a), int(b)))
+        except (TypeError, ValueError):
+            raise TypeError(
+                "The 'attributed' parameter of find_terms() must be an AttributionResult or (start, end) "
+                f"pairs. Got an item {span!r} instead."
+            ) from None
+    return spans
+
+
+class _Spans:
+    """Spans ``(a, b)``, to ask whether one of them holds a given span."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _b in self.spans]
+        # the furthest end among the spans starting at or before each one
+        self.max_end: list[int] = []
+        for _a, b in self.spans:
+            self.max_end.append(max(b, self.max_end[-1]) if self.max_end else b)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether some span has ``start:end`` inside it."""
+        i = bisect.bisect_right(self.starts, start)
+        return bool(i) and self.max_end[i - 1] >= end
+
+
+def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int, spoken: _Spans | None = None) -> bool:
+    """True if the term at ``start`` is a quoted speaker's word: it lies in a quotation with
+    more words than the term itself, or in a quotation (of the term alone) inside the content
+    of an attribution (``spoken``)."""
     if not doc.quotes:
         return False
     q = doc.quote_at(start)
     if q is None:
         return False
-    # a scare quote around the term alone ("the “liberation” of Kidal") is the writer's own word
+    # a quote around the term alone inside what someone is said to have said is theirs:
+    # Macron accused Russia of pursuing a “predatory project”
+    if spoken is not None and spoken.holds(q.start, q.end):
+        return True
+    # one nobody is said to have said ("the “liberation” of Kidal") is the writer's scare quote
     quote_words = doc._count_words(doc.token_index(q.start), doc.token_index(q.end))
     return quote_words > doc._count_words(tok_start, tok_end)
 
@@ -1041,8 +1119,10 @@ def label_choices(labels: Any, *, by: str = "outlet") -> Any:
     Returns
     -------
     pandas.DataFrame
-        Columns: referent, ``by``, label, count, share (of that group's labels
-        for that referent), n_articles.
+        Columns: referent, ``by``, label, count, quoted (how many of count are
+        inside a quotation: a quoted speaker's word), share (of that group's
+        labels for that referent), n_articles. A labels frame without a
+        ``quoted`` column (written by an older version) gives ``quoted`` 0.
     """
     import pandas as pd
 
@@ -1050,15 +1130,17 @@ def label_choices(labels: Any, *, by: str = "outlet") -> Any:
         raise ValueError(
             f"The 'by' parameter of label_choices() must be one of ['article_id', 'outlet']. Got {by!r} instead."
         )
-    missing = [c for c in C.LABELS if c not in labels.columns]
+    missing = [c for c in C.LABELS if c not in labels.columns and c != "quoted"]
     if missing:
         raise ValueError(f"label_choices() needs the labels frame; missing columns {missing}. "
                          f"Available: {list(labels.columns)}")
-    cols = ["referent", by, "label", "count", "share", "n_articles"]
+    cols = ["referent", by, "label", "count", "quoted", "share", "n_articles"]
     if labels.empty:
         return pd.DataFrame(columns=cols)
+    quoted = pd.to_numeric(labels["quoted"], errors="coerce") if "quoted" in labels.columns else 0
+    labels = labels.assign(quoted=quoted).fillna({"quoted": 0})
     g = labels.groupby(["referent", by, "label"], as_index=False).agg(
-        count=("count", "sum"), n_articles=("article_id", "nunique")
+        count=("count", "sum"), quoted=("quoted", "sum"), n_articles=("article_id", "nunique")
     )
     g["share"] = g["count"] / g.groupby(["referent", by])["count"].transform("sum")
     return g.sort_values(["referent", by, "count"], ascending=[True, True, False])[cols].reset_index(drop=True)
