@@ -30,8 +30,9 @@ word_f1_with_negated, n_negated (separate figures)
     moved out.
 word_f1_own_voice, word_precision_own_voice, n_quoted (separate figures)
     Word F1 and precision when hits inside a quotation (``TermHit.quoted``: the
-    quoted speaker's words, not the outlet's) are not flagged, and how many
-    hits that moves out. BABE's annotators mark the writer's wording; the
+    quoted speaker's words, not the outlet's; a quotation of the term alone counts
+    when an attribution's content holds it, as in the scorer) are not flagged, and
+    how many hits that moves out. BABE's annotators mark the writer's wording; the
     library still counts quoted hits, so the main figure flags them. Added after
     looking at BABE (hits in quotations were almost never marked).
 vader_word_f1
@@ -193,8 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     att_rows: list[list[float]] = []
     for i, s in enumerate(texts):
         doc = analyze(s)
-        res = find_terms(doc, lexicon=lex)
-        att_rows.append(_attribution_features(extract_attributions(doc, config=att_cfg), style_row))
+        attr = extract_attributions(doc, config=att_cfg)
+        res = find_terms(doc, lexicon=lex, attributed=attr)  # as the scorer calls it
+        att_rows.append(_attribution_features(attr, style_row))
         pred.append(set(w for h in res.hits for w in words(h.text)))
         pred_neg.append(pred[-1] | set(w for h in res.negated for w in words(h.text)))
         n_negated += len(res.negated)
