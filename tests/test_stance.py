@@ -878,3 +878,24 @@ def test_outlets_own_description_stays_author(text, target):
 def test_speech_act_content_follows_the_speaker():
     res = _scored("French President Emmanuel Macron accused Russia of pursuing a predatory project.")
     assert {h for h, _, _ in _cues(res)} == {"france"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated targets share the cue, and the surer pattern cue ("accuse X of")
+        ("Mali accused France and Ukraine of supporting terrorist groups.",
+         {("mali", "france", "sc.accuse_of"), ("mali", "ukraine", "sc.accuse_of"),
+          ("mali", "france", "sc.sponsor_terrorism"), ("mali", "ukraine", "sc.sponsor_terrorism")}),
+        ("Attacks were blamed on Al-Qaeda and Islamic State factions.",
+         {("unknown", "jnim", "sc.blame"), ("unknown", "islamic_state_sahel", "sc.blame")}),
+        # a name inside a fixed cue phrase is not the target of another cue
+        ("France has been accused of supporting terrorist groups.", {("unknown", "france", "sc.accuse_of")}),
+        # commas alone do not make a list ("Moscow, Abdoulaye Diop stressed")
+        ("In addition to cooperation with Moscow, Abdoulaye Diop stressed the need for unity.",
+         {("mali", "russia", "sc.partnership_with")}),
+    ],
+)
+def test_coordinated_targets_share_the_cue(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
+    assert got == expected

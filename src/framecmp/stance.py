@@ -1889,9 +1889,15 @@ def find_directed(
         toks = doc.tokens
         spans = [(m, doc.token_index(m.start), doc.token_index(m.end)) for m in sms]
         chosen: dict[tuple[int, int, str], tuple[int, int, CueHit, Any, int, int]] = {}
-        for hit in _find_hits(toks, sent.tok_start, sent.tok_end, cues, doc.text):
+        hits = _find_hits(toks, sent.tok_start, sent.tok_end, cues, doc.text)
+        # a name inside a fixed cue phrase is part of that cue, not the target of another
+        # ("accused of supporting terrorist groups": the accusation is not aimed at the groups)
+        phrases = [(h.tok_start, h.tok_end) for h in hits if not h.cue.pattern]
+        for hit in hits:
             cands = []
             for m, a, b in spans:
+                if any(p0 <= a and b <= p1 and (p0, p1) != (hit.tok_start, hit.tok_end) for p0, p1 in phrases):
+                    continue
                 d = _attach_distance(hit, a, b, toks, sent.tok_end, window=window)
                 if d is not None:
                     cands.append((d, m, a, b))
@@ -1908,6 +1914,14 @@ def find_directed(
                     chosen[key] = (rank, d, hit, m, a, b)
         if not chosen:
             continue
+        # coordinated targets share the cue: "accused France and Ukraine of", "blamed on
+        # Al-Qaeda and Islamic State factions" (a pattern cue, "accuse X of", still wins)
+        for (cs_, ce_, _t), (rank, d, hit, _m, a, b) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
+            for m2, a2, b2 in _coordinated(spans, a, b, toks):
+                key2 = (cs_, ce_, m2.actor)
+                prev2 = chosen.get(key2)
+                if prev2 is None or rank < prev2[0]:
+                    chosen[key2] = (rank, d, hit, m2, a2, b2)
         subjects = _Subjects(toks, sent.tok_start, sent.tok_end, spans)
         speaker: tuple[str, ...] = ()  # holder(s) of a speech act earlier in this sentence
         for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
@@ -1926,6 +1940,42 @@ def find_directed(
                 )
     out.sort(key=lambda h: (h.start, h.target, h.holder))
     return out
+
+
+_COORDINATORS = frozenset({",", "and", "or", "the", "as", "well"})
+
+
+def _coordinated(spans: Sequence[tuple[Any, int, int]], a: int, b: int,
+                 toks: Sequence[Token]) -> list[tuple[Any, int, int]]:
+    """The mentions joined to the one at tokens [a, b) by "and", "or" and commas only
+    ("France and Ukraine", "Mali, Niger and Burkina Faso")."""
+    ordered = sorted(spans, key=lambda x: x[1])
+    at = next((i for i, (_m, a2, b2) in enumerate(ordered) if (a2, b2) == (a, b)), None)
+    if at is None:
+        return []
+
+    def join(k: int) -> str | None:
+        """How ordered[k] and ordered[k + 1] are joined: "and" (and/or), "," or None."""
+        between = [t.norm for t in toks[ordered[k][2]:ordered[k + 1][1]]]
+        if not between or not all(w in _COORDINATORS for w in between):
+            return None
+        return "and" if ("and" in between or "or" in between) else "," if "," in between else None
+
+    lo = at
+    while lo > 0 and join(lo - 1) is not None:
+        lo -= 1
+    hi = at
+    while hi + 1 < len(ordered) and join(hi) is not None:
+        hi += 1
+    # a list ends in "and"/"or": "Mali, Niger and Burkina Faso"; commas alone join nothing
+    # ("cooperation with Moscow, Abdoulaye Diop stressed ...")
+    last_and = max((k for k in range(lo, hi) if join(k) == "and"), default=None)
+    if last_and is None:
+        return []
+    hi = last_and + 1
+    if at > hi:
+        return []
+    return [ordered[k] for k in range(lo, hi + 1) if k != at]
 
 
 def _author_holders(
