@@ -151,7 +151,7 @@ def test_answer_key_says_each_thing_once(seed_scores) -> None:
 
 def _unattributed_items(key: str) -> list[str]:
     part = key.split("## Stated without attribution")[1].split("## ")[0]
-    return [line for line in part.splitlines() if "(stated in the outlet's own voice)" in line]
+    return [line for line in part.splitlines() if "(no source given; " in line]
 
 
 def test_unattributed_list_skips_sentences_with_an_attribution() -> None:
@@ -191,9 +191,12 @@ def test_unattributed_list_skips_sentences_with_an_attribution() -> None:
 
 def test_seed_unattributed_list_holds_only_the_outlets_own_evaluations(seed_scores) -> None:
     items = _unattributed_items(worksheet(seed_scores).answer_key_markdown)
+    evaluations = [i for i in items if "the outlet itself evaluates an actor" in i]
     for words in ("accused Russia", "stressed the need", "considered the organization",
                   "demanded that", "withdrew from", "severed ties", "hailed Russia"):
-        assert not any(words in i for i in items), (words, items)
+        assert not any(words in i for i in evaluations), (words, evaluations)
+    # the outlet's own loaded wording with no source is listed with its numbered words
+    assert any("severed ties" in i and "“formal colonial power” (" in i for i in items), items
 
 
 def test_an_excerpt_opening_on_a_pronoun_brings_the_sentence_before() -> None:

@@ -568,6 +568,9 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     sections.append(_KeySection("Loaded terms (numbered as in the excerpts)", tuple(terms)))
     views, unattributed = [], []
     attributed = _attributed_spans(_by_article(_frame(scores, "attribution"), ids))
+    # sentences in the outlet's own voice with no source: (article, start, end) ->
+    # (excerpt, its numbered loaded words, [True] if the outlet evaluates an actor there)
+    own_voice: dict[tuple[str, int, int], tuple[_Excerpt, list[str], list[bool]]] = {}
     for x in excerpts:
         rows = ev[(ev["article_id"].astype(str) == x.article_id) & (ev["kind"] == "stance")] \
             if not ev.empty else ev
@@ -586,7 +589,18 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
             if holder == "author":
                 lo, hi = _sentence_span(x, int(r["start"]))
                 if not any(a < hi and lo < b for a, b in attributed.get(x.article_id, ())):
-                    unattributed.append(f"{x.outlet}: “{x.text[lo:hi]}” (stated in the outlet's own voice)")
+                    own_voice.setdefault((x.article_id, lo, hi), (x, [], []))[2].append(True)
+        # and the sentences of the excerpt whose loaded words come with no source: the outlet's
+        # own wording
+        for t in x.terms:
+            lo, hi = _sentence_span(x, t.start)
+            if not any(a < hi and lo < b for a, b in attributed.get(x.article_id, ())):
+                own_voice.setdefault((x.article_id, lo, hi), (x, [], []))[1].append(f"“{t.text}” ({t.number})")
+    for (_aid, lo, hi), (x, words, evaluates) in own_voice.items():
+        what = ["the outlet itself evaluates an actor"] if evaluates else []
+        if words:
+            what.append(f"loaded word{'s' if len(words) > 1 else ''} in the outlet's own voice: {', '.join(words)}")
+        unattributed.append(f"{x.outlet}: “{x.text[lo:hi]}” (no source given; {'; '.join(what)})")
     sections.append(_KeySection("Views of actors (whose voice → about whom, stance from −1 to +1)",
                                 tuple(views)))
     sections.append(_KeySection("Who is quoted, and who is not", tuple(_voices(scores, ids, outlet))))
