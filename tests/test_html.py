@@ -649,3 +649,11 @@ def test_cue_tooltip_shows_its_class_not_a_score() -> None:
 
     lines = _tip_lines({"kind": "cue", "label": "claimed", "category": "loaded", "value": 1.0, "explanation": "x"})
     assert "category: Loaded" in lines and not any(x.startswith("value:") for x in lines)
+
+
+def test_report_draws_who_evaluates_whom_for_every_voice(seed_scores) -> None:
+    from framecmp.html import report
+
+    html = str(report(seed_scores))
+    assert 'alt="Heatmap of the outlets&#x27; own stance (author) toward each actor"' in html
+    assert "alt=\"Heatmap of every voice&#x27;s stance toward each actor, by outlet\"" in html

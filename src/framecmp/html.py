@@ -1226,6 +1226,15 @@ def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         body += _plot_html("stance_heatmap", stance,
                            "Heatmap of the outlets' own stance (author) toward each actor",
                            figsize=figsize, min_articles=kw.get("min_articles", 3))
+        holders = set(stance["holder"].astype(str)) if "holder" in stance.columns else set()
+        if holders - {"author"}:
+            # most evaluations in news are reported ones: show who evaluates whom, voice by voice
+            n_cols = int(stance.loc[stance["holder"].astype(str) != "author", ["holder", "target"]]
+                         .drop_duplicates().shape[0]) if "target" in stance.columns else 6
+            body += _plot_html("stance_heatmap", stance,
+                               "Heatmap of every voice's stance toward each actor, by outlet",
+                               figsize=(min(3.5 + 0.7 * min(n_cols, 8), 9.0), 4.8), max_targets=8,
+                               holder=None, min_articles=kw.get("min_articles", 3))
     pairs = _directed_pairs(stance)
     keep = None
     if pairs is not None:

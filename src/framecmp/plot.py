@@ -260,7 +260,8 @@ def stance_heatmap(
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
     who = "the outlet's own voice" if holder == "author" else (holder or "all voices")
-    title = title or f"How each outlet writes about each actor ({who})"
+    title = title or (f"How each outlet writes about each actor ({who})" if holder is not None else
+                      "Who evaluates whom in each outlet's articles (every voice: the outlet's and those it quotes)")
     if data.empty:
         return _no_data(ax, title=title)
     cells = _stance_cells(data, holder=holder, min_articles=min_articles, func=func)
@@ -323,12 +324,14 @@ def stance_heatmap(
         notes.append("grey, empty: the outlet does not mention the actor in its own voice "
                      "(perhaps only inside quotations)" if holder == "author" else
                      "grey, empty: no stance row (the actor is not mentioned by this holder)")
+    what = "actor(s)" if holder is not None else "voice–actor pair(s)"
     if n_undirected:
-        notes.append(f"{n_undirected} actor(s) only mentioned, never evaluated, are left out")
+        notes.append(f"{n_undirected} {what} only mentioned, never evaluated, are left out")
     if n_cut:
-        notes.append(f"the {len(cols)} actors with the most evidence are shown, "
+        notes.append(f"the {len(cols)} {what} with the most evidence are shown, "
                      f"{n_cut} more are left out")
-    ax.set_xlabel("actor written about (most evidence first)"
+    ax.set_xlabel(("actor written about" if holder is not None else "voice → actor written about")
+                  + " (most evidence first)"
                   + "".join(f"\n{n}" for n in notes))
     ax.set_ylabel("outlet")
     if flagged.any():
