@@ -80,14 +80,17 @@ def test_every_bundled_lexicon_checks_clean() -> None:
         assert check_lexicon_file(f) == [], f.name
 
 
+def _lexicon_file(path: Path, kind: str, entries: str) -> Path:
+    """A lexicon file of ``kind`` with the header lines 1-5 and ``entries`` from line 6."""
+    path.write_text(f'format: framecmp-lexicon/1\nkind: {kind}\nname: t\nversion: "1"\nentries:\n{entries}',
+                    encoding="utf-8")
+    return path
+
+
 def test_cli_lexicon_check_reports_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(
-        'format: framecmp-lexicon/1\nkind: loaded_terms\nname: t\nversion: "1"\nentries:\n'
-        "  - id: a\n    terms: [junta]\n    category: government_label\n    connotation: high\n"
-        "    explanation: x\n    source: own\n",
-        encoding="utf-8",
-    )
+    bad = _lexicon_file(tmp_path / "bad.yaml", "loaded_terms",
+                        "  - id: a\n    terms: [junta]\n    category: government_label\n    connotation: high\n"
+                        "    explanation: x\n    source: own\n")
     assert main(["lexicon", "check", str(bad)]) == 1
     out = capsys.readouterr().out
     assert "line 9: 'connotation' 'high' is not a number" in out  # the field's line, not the entry's
@@ -152,21 +155,13 @@ def test_cli_lexicon_copy_does_not_overwrite_unasked(tmp_path: Path, capsys: pyt
 
 
 def test_cli_lexicon_check_takes_your_actors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    terms = tmp_path / "t.yaml"
-    terms.write_text(
-        'format: framecmp-lexicon/1\nkind: loaded_terms\nname: t\nversion: "1"\nentries:\n'
-        "  - id: a\n    terms: [mpsr junta]\n    category: government_label\n    connotation: -0.5\n"
-        "    referent: mpsr\n    explanation: x\n    source: own\n",
-        encoding="utf-8",
-    )
+    terms = _lexicon_file(tmp_path / "t.yaml", "loaded_terms",
+                          "  - id: a\n    terms: [mpsr junta]\n    category: government_label\n"
+                          "    connotation: -0.5\n    referent: mpsr\n    explanation: x\n    source: own\n")
     assert main(["lexicon", "check", str(terms)]) == 1
     assert "'referent' 'mpsr' is not an actor id" in capsys.readouterr().out
-    actors = tmp_path / "a.yaml"
-    actors.write_text(
-        'format: framecmp-lexicon/1\nkind: actors\nname: a\nversion: "1"\nentries:\n'
-        "  - id: mpsr\n    name: MPSR\n    type: collective\n    aliases: [MPSR]\n",
-        encoding="utf-8",
-    )
+    actors = _lexicon_file(tmp_path / "a.yaml", "actors",
+                           "  - id: mpsr\n    name: MPSR\n    type: collective\n    aliases: [MPSR]\n")
     assert main(["lexicon", "check", str(terms), "--actors", str(actors)]) == 0
 
 
