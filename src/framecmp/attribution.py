@@ -389,7 +389,7 @@ def load_attribution_config(
     cue_model : path, mapping, CueModel, CueCRF, "crf" or bool, optional
         The learned cue detector, off by default (lexicon cues only): True for
         the bundled ``lexicons/cue_model.json`` (PolNeAR dev cue F1 0.663 ->
-        0.674, attribution about 2.4 times slower; its cues go to the
+        0.673, attribution about 2.4 times slower; its cues go to the
         attribution table only, not to voices or style), or a model of your own.
         ``"crf"`` for the bundled CRF cue tagger ``lexicons/cue_crf.json``
         (:mod:`framecmp.cue_crf`; PolNeAR dev cue F1 0.663 -> 0.696, source
