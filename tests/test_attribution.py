@@ -728,3 +728,22 @@ def test_he_after_a_speaker_who_named_someone_is_the_speaker(cfg, index) -> None
     he = [a for a in res.attributions if a.source == "He"]
     assert he and he[0].person != "Assimi Goïta"
     assert he[0].role == "General"
+
+
+def test_a_role_title_with_a_nationality_is_that_nations_person(cfg, index) -> None:
+    text = ("Emmanuel Macron met Vladimir Putin in Moscow. Russian President Vladimir Putin spoke first. "
+            "The French president said the talks failed.")
+    doc = analyze(text)
+    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    got = [a for a in res.attributions if a.source == "The French president"]
+    assert got and got[0].person == "Emmanuel Macron" and got[0].affiliation == "france"
+
+
+def test_results_do_not_depend_on_the_order_of_the_mentions(cfg, index) -> None:
+    text = "Mali last month cut ties with Ukraine after accusing Kiev of lying. His country said so."
+    doc = analyze(text)
+    ms = find_mentions(doc, index)
+    one = extract_attributions(doc, config=cfg, mentions=ms)
+    other = extract_attributions(doc, config=cfg, mentions=list(reversed(ms)))
+    assert [(a.source, a.affiliation) for a in one.attributions] == [
+        (a.source, a.affiliation) for a in other.attributions]

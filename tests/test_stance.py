@@ -899,3 +899,33 @@ def test_speech_act_content_follows_the_speaker():
 def test_coordinated_targets_share_the_cue(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name followed by a verb opens the next clause: not a list member
+        ("Mali accused France, and Niger praised Russia.",
+         {("mali", "france", "sc.accuse"), ("niger", "russia", "sc.praise")}),
+        ("Mali criticised France and Niger welcomed the decision.", {("mali", "france", "sc.condemn")}),
+        # coordinated subjects of a reporting verb each hold the cue
+        ("Mali and Niger praised Russia and China.",
+         {("mali", "russia", "sc.praise"), ("mali", "china", "sc.praise"),
+          ("niger", "russia", "sc.praise"), ("niger", "china", "sc.praise")}),
+    ],
+)
+def test_lists_end_where_the_next_clause_begins(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
+    assert got == expected
+
+
+def test_a_sentence_of_thousands_of_words_costs_no_more_than_its_parts():
+    # one unpunctuated "sentence" (a scraped page) must not stall a worker: the same cues
+    # and names as in short sentences, found near each cue by bisection
+    part = "Mali accused France of meddling, Russia praised Mali for its courage"
+    short = _scored(part + ".")
+    long = _scored(", ".join([part] * 200) + ".")
+    # (holders may differ: in comma-spliced clauses the subject rules can reach across a comma)
+    per_part = {(e.actor, e.rule_id, e.text) for e in short.evidence if e.kind == "stance"}
+    assert {(e.actor, e.rule_id, e.text) for e in long.evidence if e.kind == "stance"} == per_part
+    assert sum(e.kind == "stance" for e in long.evidence) >= 200 * len(per_part)

@@ -731,3 +731,12 @@ def test_scores_mark_quoted_labels_and_terms():
     assert "Inside a quotation" in ev["coalition of terrorists"]
     lab = sc.labels.set_index("label")
     assert (lab.loc["coalition of terrorists", "count"], lab.loc["coalition of terrorists", "quoted"]) == (1, 1)
+
+
+def test_a_direct_quote_of_the_term_alone_is_the_speakers_word(lex):
+    from framecmp.attribution import extract_attributions, load_attribution_config
+
+    doc = analyze("“Junta,” Macron said.")
+    attr = extract_attributions(doc, config=load_attribution_config())
+    hits = find_terms(doc, lexicon=lex, attributed=attr).hits
+    assert [(h.text, h.quoted) for h in hits] == [("Junta", True)]

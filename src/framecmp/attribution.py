@@ -534,7 +534,8 @@ class _Article:
     def __init__(self, doc: Doc, config: AttributionConfig, mentions: Sequence[Mention]):
         self.doc = doc
         self.cfg = config
-        self.mentions = [m for m in mentions if m.actor is not None]
+        # in text order, whatever order they were given in (the helpers below search them so)
+        self.mentions = sorted((m for m in mentions if m.actor is not None), key=lambda m: (m.start, m.end))
         self.toks = doc.tokens
         self.text = doc.text
         self.quotes = [q for q in doc.quotes if q.depth == 0]
@@ -1814,7 +1815,8 @@ def _possessor_affiliation(
     return src_pos[1].affiliation if src_pos is not None else None
 
 
-def _person_with_role(art: _Article, source_words: set[str], at: int) -> Mention | None:
+def _person_with_role(art: _Article, source_words: set[str], at: int, *,
+                      actor: str | None = None) -> Mention | None:
     """The person a bare role title stands for: the last person mention before ``at`` whose
     role (``actors.yaml``) has all its words in the source ("the prime minister", "the
     Minister of Foreign Affairs" for a "foreign minister"); in a headline, the first such
@@ -1826,7 +1828,8 @@ def _person_with_role(art: _Article, source_words: set[str], at: int) -> Mention
         role = art.people_roles.get(m.person or "") or ""
         return bool(role) and set(role.lower().split()) <= source_words
 
-    people = [m for m in art.mentions if m.via == "person" and m.person and fits(m)]
+    people = [m for m in art.mentions if m.via == "person" and m.person and fits(m)
+              and (actor is None or m.actor == actor)]
     if art.doc.part_at(at) == "title":
         return people[0] if people else None
     before = [m for m in people if m.start < at]
@@ -1913,7 +1916,9 @@ def _classify_range(
         return _Src("anonymous", role, None, affiliation, f"h:{head}")
     if "role" in classes:
         if first == "the" or (not named and first not in _INDEFINITE) or art.doc.part_at(cs) == "title":
-            known = _person_with_role(art, {t.norm for t in words}, cs)
+            # "The French president" is Macron, not the Russian president named since: a
+            # nationality in the phrase must be the person's own
+            known = _person_with_role(art, {t.norm for t in words}, cs, actor=affiliation)
             if known is not None:  # "the prime minister" after "Prime Minister Choguel Maiga"
                 return _Src("person", role, known.person, known.actor, f"p:{known.person}")
         if named and head not in role_words:

@@ -43,6 +43,7 @@ check that rankings hold for nearby values (sensitivity analysis).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import string
@@ -425,15 +426,21 @@ def _attach_distance(
     t1: int,
     *,
     window: int,
+    word_prefix: Sequence[int] | None = None,
 ) -> int | None:
-    """Token distance between a cue anchor and a target span [a, b), or None if not attached."""
+    """Token distance between a cue anchor and a target span [a, b), or None if not attached.
+
+    ``word_prefix[k]`` (optional, ``Doc._word_prefix``): the word tokens among
+    ``tokens[:k]``, so that the distance costs O(1) in a long sentence."""
     cue = hit.cue
     w = cue.window or window
     if a < hit.tok_end and b > hit.tok_start:  # overlapping: the target is inside the cue
         return None
     after = a >= hit.tok_end
-    gap = _gap_words(tokens, hit.tok_end, a) if after else _gap_words(tokens, b, hit.tok_start)
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
+    gap = word_prefix[hi] - word_prefix[lo] if word_prefix is not None else _gap_words(tokens, lo, hi)
+    if gap > max(w, 3):  # every rule below wants the actor within the window (patterns: 3 words)
+        return None
     if _crosses_clause(tokens, lo, hi):
         return None
     aux_before_cue = hit.tok_start > 0 and tokens[hit.tok_start - 1].norm in _BE_AUX
@@ -1890,15 +1897,26 @@ def find_directed(
         spans = [(m, doc.token_index(m.start), doc.token_index(m.end)) for m in sms]
         chosen: dict[tuple[int, int, str], tuple[int, int, CueHit, Any, int, int]] = {}
         hits = _find_hits(toks, sent.tok_start, sent.tok_end, cues, doc.text)
+        prefix = doc._word_prefix
         # a name inside a fixed cue phrase is part of that cue, not the target of another
         # ("accused of supporting terrorist groups": the accusation is not aimed at the groups)
-        phrases = [(h.tok_start, h.tok_end) for h in hits if not h.cue.pattern]
+        phrases = {(h.tok_start, h.tok_end) for h in hits if not h.cue.pattern}
+        in_phrase = {(a, b): [p for p in phrases if p[0] <= a and b <= p[1]] for _m, a, b in spans}
+        by_start = sorted(spans, key=lambda x: x[1])
+        starts = [x[1] for x in by_start]
+        longest = max((b - a for _m, a, b in spans), default=0)
         for hit in hits:
             cands = []
-            for m, a, b in spans:
-                if any(p0 <= a and b <= p1 and (p0, p1) != (hit.tok_start, hit.tok_end) for p0, p1 in phrases):
+            # only names within the cue's window (in words) can attach: find them by bisection,
+            # so that a sentence of thousands of words costs no more than its parts
+            reach = max(hit.cue.window or window, 3)
+            lo_tok = bisect.bisect_left(prefix, prefix[hit.tok_start] - reach) - 1 - longest
+            hi_tok = bisect.bisect_right(prefix, prefix[hit.tok_end] + reach)
+            near = by_start[bisect.bisect_left(starts, lo_tok):bisect.bisect_right(starts, hi_tok)]
+            for m, a, b in near:
+                if any(p != (hit.tok_start, hit.tok_end) for p in in_phrase[(a, b)]):
                     continue
-                d = _attach_distance(hit, a, b, toks, sent.tok_end, window=window)
+                d = _attach_distance(hit, a, b, toks, sent.tok_end, window=window, word_prefix=prefix)
                 if d is not None:
                     cands.append((d, m, a, b))
             if not cands:
@@ -1914,15 +1932,21 @@ def find_directed(
                     chosen[key] = (rank, d, hit, m, a, b)
         if not chosen:
             continue
+        subjects = _Subjects(toks, sent.tok_start, sent.tok_end, spans)
         # coordinated targets share the cue: "accused France and Ukraine of", "blamed on
-        # Al-Qaeda and Islamic State factions" (a pattern cue, "accuse X of", still wins)
+        # Al-Qaeda and Islamic State factions" (a pattern cue, "accuse X of", still wins); a
+        # name followed by a verb opens the next clause ("accused France, and Niger praised")
+        ordered = sorted(spans, key=lambda x: x[1])
+
+        def opens_clause(b_: int, end: int = sent.tok_end, subj: _Subjects = subjects) -> bool:
+            return b_ < end and subj._verbish(b_, end)
+
         for (cs_, ce_, _t), (rank, d, hit, _m, a, b) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
-            for m2, a2, b2 in _coordinated(spans, a, b, toks):
+            for m2, a2, b2 in _coordinated(ordered, a, b, toks, opens_clause):
                 key2 = (cs_, ce_, m2.actor)
                 prev2 = chosen.get(key2)
                 if prev2 is None or rank < prev2[0]:
                     chosen[key2] = (rank, d, hit, m2, a2, b2)
-        subjects = _Subjects(toks, sent.tok_start, sent.tok_end, spans)
         speaker: tuple[str, ...] = ()  # holder(s) of a speech act earlier in this sentence
         for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
             holders: tuple[str, ...] = (voice(hit.start),)
@@ -1945,11 +1969,12 @@ def find_directed(
 _COORDINATORS = frozenset({",", "and", "or", "the", "as", "well"})
 
 
-def _coordinated(spans: Sequence[tuple[Any, int, int]], a: int, b: int,
-                 toks: Sequence[Token]) -> list[tuple[Any, int, int]]:
+def _coordinated(ordered: Sequence[tuple[Any, int, int]], a: int, b: int,
+                 toks: Sequence[Token], opens_clause: Callable[[int], bool]) -> list[tuple[Any, int, int]]:
     """The mentions joined to the one at tokens [a, b) by "and", "or" and commas only
-    ("France and Ukraine", "Mali, Niger and Burkina Faso")."""
-    ordered = sorted(spans, key=lambda x: x[1])
+    ("France and Ukraine", "Mali, Niger and Burkina Faso"); ``ordered`` is sorted by start.
+    A mention followed by a verb (``opens_clause(its end)``) is the subject of the next
+    clause, not a list member: "accused France, and Niger praised Russia"."""
     at = next((i for i, (_m, a2, b2) in enumerate(ordered) if (a2, b2) == (a, b)), None)
     if at is None:
         return []
@@ -1965,7 +1990,7 @@ def _coordinated(spans: Sequence[tuple[Any, int, int]], a: int, b: int,
     while lo > 0 and join(lo - 1) is not None:
         lo -= 1
     hi = at
-    while hi + 1 < len(ordered) and join(hi) is not None:
+    while hi + 1 < len(ordered) and join(hi) is not None and not opens_clause(ordered[hi + 1][2]):
         hi += 1
     # a list ends in "and"/"or": "Mali, Niger and Burkina Faso"; commas alone join nothing
     # ("cooperation with Moscow, Abdoulaye Diop stressed ...")
@@ -1989,11 +2014,14 @@ def _author_holders(
     """Holder(s) of a cue that stands in the outlet's own voice, and how they were found."""
     if hit.cue.holder == "subject":
         src = _source_holder(attribution, hit.start, hit.end)
-        if src is not None:
-            return (src,), "source"
         subj = subjects.subject(hit.tok_start)
+        several = tuple(a for a in subj if a != target) if subj is not None else ()
+        if src is not None and len(several) < 2:
+            return (src,), "source"
         if subj is not None:
-            return tuple(a for a in subj if a != target) or (_UNKNOWN,), "subject"
+            # several coordinated subjects hold the cue each, speech or act alike
+            # ("Mali and Niger praised Russia"): an attribution keeps one affiliation only
+            return several or (_UNKNOWN,), "subject"
     if speaker and target not in speaker:
         # the content of "X accused Y of <cue>" is X's evaluation, not the outlet's
         return speaker, "speaker"

@@ -1027,7 +1027,8 @@ def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int, spoken: _S
         return False
     # a quote around the term alone inside what someone is said to have said is theirs:
     # Macron accused Russia of pursuing a “predatory project”
-    if spoken is not None and spoken.holds(q.start, q.end):
+    # (the term's own span: a content is trimmed of the comma a quote may hold, “Junta,” he said)
+    if spoken is not None and tok_end > tok_start and spoken.holds(start, doc.tokens[tok_end - 1].end):
         return True
     # one nobody is said to have said ("the “liberation” of Kidal") is the writer's scare quote
     quote_words = doc._count_words(doc.token_index(q.start), doc.token_index(q.end))
