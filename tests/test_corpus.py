@@ -348,6 +348,8 @@ def test_ids_without_an_id_column_are_file_and_row(tmp_path: Path) -> None:
     df = pd.DataFrame({"id": ["a", "b"], "outlet": ["RT"] * 2, "text": ["One.", "Two."]})
     assert from_dataframe(df).ids == ("a", "b")
     assert from_dataframe(df.drop(columns="id")).ids == ("0", "1")
+    assert from_dataframe(df, id=False).ids == ("0", "1")  # the "id" column ignored
+    assert read_jsonl(q, id=False).ids == ("someid-line1", "someid-line2")
 
 
 def test_read_csv_missing_columns(tmp_path: Path) -> None:

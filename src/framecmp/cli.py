@@ -202,7 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="score a corpus and write a self-contained HTML report")
     r.add_argument("path", help="corpus file or folder, or 'seeds'")
     r.add_argument("-o", "--output", default="report.html")
-    r.add_argument("--title", default=None)
+    r.add_argument("--title", default=None,
+                   help="the report's title (the input's headline column is --title-column)")
     r.add_argument("--workers", type=int, default=1)
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_column_options(r)

@@ -591,7 +591,7 @@ class _Columns:
 
     text: str = "text"
     outlet: str = "outlet"
-    id: str | None = None
+    id: str | None | bool = None  # None: the "id" column if any; False: none
     title: str = "title"
     date: str = "date"
     url: str = "url"
@@ -606,7 +606,7 @@ class _Columns:
             if k not in allowed:
                 raise TypeError(f"{func}() got an unexpected keyword argument {k!r}. "
                                 f"Column options: {allowed}")
-            if not (v is None and k == "id") and not isinstance(v, str):
+            if not (v in (None, False) and k == "id") and not isinstance(v, str):
                 raise TypeError(f"The '{k}' parameter of {func}() must be a column name (str). "
                                 f"Got {v!r} instead.")
         return cls(**kwargs)
@@ -620,8 +620,8 @@ class _Columns:
         out = {}
         for f in ("id",) + _FIELDS:
             v = getattr(self, f)
-            if v is not None and v != getattr(default, f):
-                out[f] = v
+            if v is not None and v is not False and v != getattr(default, f):
+                out[f] = str(v)
         return out
 
     def check(self, available: Sequence[str], source: str, func: str) -> None:
@@ -637,8 +637,10 @@ class _Columns:
 
 def _id_column(rec: Mapping[str, Any], cols: _Columns) -> str | None:
     """The column holding the id: the one named by ``id=``, else ``"id"`` when the record has it."""
+    if cols.id is False:  # id=False: file-and-row ids even where there is an "id" column
+        return None
     if cols.id is not None:
-        return cols.id
+        return str(cols.id)
     return "id" if "id" in rec else None
 
 
@@ -880,7 +882,8 @@ def iter_csv(
     **columns_
         ``text`` (default ``"text"``), ``outlet`` (``"outlet"``), ``id``
         (default: the column ``"id"`` when there is one, else ids are
-        ``"<file stem>-<row>"``; a row with an empty id gets that too), ``title``, ``date``,
+        ``"<file stem>-<row>"``; a row with an empty id gets that too; ``id=False``:
+        always those), ``title``, ``date``,
         ``url``, ``event``, ``language``, ``translated_from``: the column
         holding each field. Other columns go to ``Article.metadata``.
 

@@ -457,7 +457,8 @@ def score_dask(
         One row per article.
     text, outlet, id, title, date : str or None
         Column names, as for :func:`framecmp.corpus.from_dataframe`. With
-        ``id=None`` the index labels are the ids, as in ``from_dataframe``;
+        ``id=None`` a column named ``id`` holds the ids, else the index labels
+        are the ids, as in ``from_dataframe``;
         ``dd.read_csv`` and ``dd.read_json`` restart the index in every
         partition, so name an id column there (:func:`compute_scores` warns
         about repeated ids).

@@ -2098,7 +2098,7 @@ def score_stance(
     mentions : iterable of Mention
         Actor mentions (``start``, ``end``, ``actor``, optional ``ambiguous``).
     voice_of : callable, optional
-        ``voice_of(offset) -> "author" | actor id``: whose voice a position is in.
+        ``voice_of(offset) -> "author" | "unknown" | actor id``: whose voice a position is in.
     attribution : AttributionResult, optional
         Used for ``voice_of`` when that is not given (``attribution.voice_of``),
         and for the holders of cues in the outlet's own voice: the source of a

@@ -650,7 +650,9 @@ def _attributed_spans(att: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     if att.empty:
         return out
     for r in att.to_dict("records"):
-        if _clean(r.get("quote_type")) == "scare":
+        # scare quotes and the contents of learned cues (class "unlisted") stay the writer's
+        # own voice, as for voice_of and the stance holders
+        if _clean(r.get("quote_type")) == "scare" or _clean(r.get("cue_class")) == "unlisted":
             continue
         for a, b in (("source_start", "source_end"), ("cue_start", "cue_end"), ("content_start", "content_end")):
             lo, hi = _clean(r.get(a)), _clean(r.get(b))
