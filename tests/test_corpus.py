@@ -381,6 +381,7 @@ def test_read_csv_not_utf8_row_is_recorded_and_reading_goes_on(tmp_path: Path) -
     assert bad.metadata["status_detail"].endswith(
         "row 2001, column 'text': not UTF-8 (byte 0xe9 at byte 18 of the field); re-save the file as UTF-8")
     assert "rencontr\ufffd la Russie" in bad.raw_text
+    assert bad.metadata["row"] == "row 2001" and "id" not in bad.metadata
     assert sum(a.status == "ok" for a in c) == 2999
 
 

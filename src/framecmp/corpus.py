@@ -939,13 +939,17 @@ def _csv_source(
                 bad = _first_undecodable(clean_rec)
                 if bad is not None:
                     col, pos, byte = bad
+                    # the row is kept whole (title, date, metadata; U+FFFD for the bad bytes)
                     dec = _decoded(clean_rec)
+                    id_col = _id_column(dec, cols)
+                    used = {cols.text, cols.outlet, *cols.field_map().values(), *([id_col] if id_col else [])}
                     yield make_article(
                         _record_id(dec, cols, aid), dec.get(cols.outlet), dec.get(cols.text) or "",
                         clean=False, status="not_utf8",
                         status_detail=f"{p} row {n}, column {col!r}: not UTF-8 (byte 0x{byte:02x} at "
                                       f"byte {pos} of the field); re-save the file as UTF-8",
-                        metadata={"source": str(p), "row": where},
+                        metadata={**{k: v for k, v in dec.items() if k not in used}, "source": str(p), "row": where},
+                        **{f: dec.get(c) for f, c in cols.field_map().items() if c in dec},
                     )
                     continue
                 yield clean_rec, where, aid
