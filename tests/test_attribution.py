@@ -664,6 +664,12 @@ def _roles(index) -> dict[str, str]:
     return {p.name: p.role for p in index.people_by_name.values() if getattr(p, "role", None)}
 
 
+def _run_with_roles(text, cfg, index, title=None):
+    """``run`` with the people's roles of actors.yaml, as the scorer passes them."""
+    doc = analyze(text, title=title)
+    return extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+
+
 @pytest.mark.parametrize(
     ("text", "source", "person"),
     [
@@ -679,24 +685,21 @@ def _roles(index) -> dict[str, str]:
     ],
 )
 def test_a_role_title_stands_for_the_person_named_with_it(text, source, person, cfg, index) -> None:
-    doc = analyze(text, title=text.split("\n")[0] if "\n" in text else None)
-    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    res = _run_with_roles(text, cfg, index, title=text.split("\n")[0] if "\n" in text else None)
     got = [a for a in res.attributions if a.source == source]
     assert got and got[0].source_type == "person" and got[0].affiliation == "mali"
     assert got[0].person == person
 
 
 def test_a_role_title_with_no_such_person_named_stays_unaffiliated(cfg, index) -> None:
-    doc = analyze("Mali met Russia on Monday. The prime minister noted that talks went well.")
-    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    res = _run_with_roles("Mali met Russia on Monday. The prime minister noted that talks went well.", cfg, index)
     got = [a for a in res.attributions if a.source == "The prime minister"]
     assert got and got[0].source_type == "person" and got[0].affiliation is None
 
 
 def test_his_country_is_the_country_of_the_one_his_points_to(cfg, index) -> None:
-    doc = analyze("Choguel Maiga spoke on Tuesday. The prime minister noted that his country "
-                  "has not refused to cooperate with Paris.")
-    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    res = _run_with_roles("Choguel Maiga spoke on Tuesday. The prime minister noted that his country "
+                  "has not refused to cooperate with Paris.", cfg, index)
     got = [a for a in res.attributions if a.source == "his country"]
     assert got and got[0].source_type == "institution" and got[0].affiliation == "mali"
 
@@ -723,8 +726,7 @@ def test_a_participle_cue_with_no_opening_actor_stays_unfound(cfg, index) -> Non
 def test_he_after_a_speaker_who_named_someone_is_the_speaker(cfg, index) -> None:
     text = ("General Camara reiterated Mali's commitment under the leadership of Transitional President "
             "Assimi Goïta. He stressed that Mali would continue its fight.")
-    doc = analyze(text)
-    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    res = _run_with_roles(text, cfg, index)
     he = [a for a in res.attributions if a.source == "He"]
     assert he and he[0].person != "Assimi Goïta"
     assert he[0].role == "General"
@@ -733,8 +735,7 @@ def test_he_after_a_speaker_who_named_someone_is_the_speaker(cfg, index) -> None
 def test_a_role_title_with_a_nationality_is_that_nations_person(cfg, index) -> None:
     text = ("Emmanuel Macron met Vladimir Putin in Moscow. Russian President Vladimir Putin spoke first. "
             "The French president said the talks failed.")
-    doc = analyze(text)
-    res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, index), people_roles=_roles(index))
+    res = _run_with_roles(text, cfg, index)
     got = [a for a in res.attributions if a.source == "The French president"]
     assert got and got[0].person == "Emmanuel Macron" and got[0].affiliation == "france"
 
