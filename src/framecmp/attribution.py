@@ -483,9 +483,7 @@ class AttributionResult:
         tells what Mali wants in the writer's words.
         """
         best: Attribution | None = None
-        for a in self.attributions:
-            if a.quote_type == "scare" or a.rule == "learned":
-                continue
+        for a in _voiced(self.attributions):
             if a.content_start <= offset < a.content_end:
                 if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
                     best = a
@@ -1801,7 +1799,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "mme", "dr", "sen", "rep", "gov", "p
 _VIA_RANK = {"person": 0, "name": 1, "alias": 1, "demonym": 2, "metonym": 3}
 
 
-_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+#: possessives that point back to someone named before ("his country", "their government")
+_THIRD_PERSON_POSSESSIVES = POSSESSIVES - {"our", "my", "your"}
 
 
 def _possessor_affiliation(
@@ -1927,7 +1926,7 @@ def _classify_range(
             return _Src("anonymous", role, None, affiliation, f"h:{head}")
         return _Src("person", role, None, affiliation, f"h:{head}")
     if "institution" in classes:
-        if affiliation is None and first in _POSSESSIVES:
+        if affiliation is None and first in _THIRD_PERSON_POSSESSIVES:
             # "his country", "their government": the country of the one "his" points to
             affiliation = _possessor_affiliation(art, history, cs)
         return _Src("institution", None, None, affiliation, f"i:{head}")
@@ -2145,7 +2144,7 @@ def extract_attributions(
 
 
 class _SpanCover:
-    """Spans ``(a, b)``, to ask whether a quote lies inside one of them or holds one."""
+    """Spans ``(a, b)``, to ask whether a span lies inside one of them (or holds one)."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]):
         self.spans = sorted(spans)
@@ -2153,11 +2152,15 @@ class _SpanCover:
         # the furthest end among the spans starting at or before each one
         self.max_end = list(itertools.accumulate((b for _a, b in self.spans), max))
 
+    def holds(self, start: int, end: int) -> bool:
+        """Whether some span has ``start:end`` inside it."""
+        i = bisect.bisect_right(self.starts, start)
+        return bool(i) and self.max_end[i - 1] >= end  # one starting at or before reaches the end
+
     def nested(self, q: Quote) -> bool:
         """Whether some span holds ``q.start:q.end``, or lies inside it."""
-        i = bisect.bisect_right(self.starts, q.start)
-        if i and self.max_end[i - 1] >= q.end:
-            return True  # a span starting at or before the quote reaches its end
+        if self.holds(q.start, q.end):
+            return True
         j = bisect.bisect_left(self.starts, q.start)
         k = bisect.bisect_right(self.starts, q.end, j)
         return any(b <= q.end for _a, b in self.spans[j:k])
@@ -2229,13 +2232,11 @@ def _voice_words(doc: Doc, atts: Sequence[Attribution]) -> dict[str, int]:
 
 def _style(
     doc: Doc, atts: tuple[Attribution, ...], hedges: tuple[Evidence, ...], config: AttributionConfig,
-    voice_words: Mapping[str, int] | None = None,
+    voice_words: Mapping[str, int],
 ) -> dict[str, Any]:
     n_words = doc.n_words
     # learned (unlisted) cues are listed in the attribution table only: the measures stay the rules'
     real = _voiced(atts)
-    if voice_words is None:
-        voice_words = _voice_words(doc, atts)
     # each word of attributed content counts once, for the attribution the voices give it to,
     # so that the shares here are those of the voices frame summed over the affiliations
     attributed = sum(voice_words.get(a.id, 0) for a in real)

@@ -662,7 +662,9 @@ def _article_from_record(
     default_id: str,
     clean: bool,
     rules: BoilerplateRules | None,
+    **status: str,
 ) -> Article:
+    """The article of one record; ``status``/``status_detail`` (optional) as for :func:`make_article`."""
     used = {cols.text, cols.outlet, *cols.field_map().values()}
     id_col = _id_column(rec, cols)
     if id_col is not None:
@@ -674,7 +676,7 @@ def _article_from_record(
     fields = {f: rec.get(c) for f, c in cols.field_map().items() if c in rec}
     return make_article(
         aid, rec.get(cols.outlet), rec.get(cols.text), clean=clean, rules=rules,
-        metadata=meta, **fields,
+        metadata=meta, **fields, **status,
     )
 
 
@@ -940,16 +942,11 @@ def _csv_source(
                 if bad is not None:
                     col, pos, byte = bad
                     # the row is kept whole (title, date, metadata; U+FFFD for the bad bytes)
-                    dec = _decoded(clean_rec)
-                    id_col = _id_column(dec, cols)
-                    used = {cols.text, cols.outlet, *cols.field_map().values(), *([id_col] if id_col else [])}
-                    yield make_article(
-                        _record_id(dec, cols, aid), dec.get(cols.outlet), dec.get(cols.text) or "",
-                        clean=False, status="not_utf8",
+                    yield _article_from_record(
+                        _decoded(clean_rec), cols, source=str(p), row=where, default_id=aid, clean=False, rules=None,
+                        status="not_utf8",
                         status_detail=f"{p} row {n}, column {col!r}: not UTF-8 (byte 0x{byte:02x} at "
                                       f"byte {pos} of the field); re-save the file as UTF-8",
-                        metadata={**{k: v for k, v in dec.items() if k not in used}, "source": str(p), "row": where},
-                        **{f: dec.get(c) for f, c in cols.field_map().items() if c in dec},
                     )
                     continue
                 yield clean_rec, where, aid

@@ -1936,13 +1936,12 @@ def find_directed(
         # coordinated targets share the cue: "accused France and Ukraine of", "blamed on
         # Al-Qaeda and Islamic State factions" (a pattern cue, "accuse X of", still wins); a
         # name followed by a verb opens the next clause ("accused France, and Niger praised")
-        ordered = sorted(spans, key=lambda x: x[1])
 
         def opens_clause(b_: int, end: int = sent.tok_end, subj: _Subjects = subjects) -> bool:
             return b_ < end and subj._verbish(b_, end)
 
         for (cs_, ce_, _t), (rank, d, hit, _m, a, b) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
-            for m2, a2, b2 in _coordinated(ordered, a, b, toks, opens_clause):
+            for m2, a2, b2 in _coordinated(by_start, a, b, toks, opens_clause):
                 key2 = (cs_, ce_, m2.actor)
                 prev2 = chosen.get(key2)
                 if prev2 is None or rank < prev2[0]:

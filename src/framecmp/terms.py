@@ -41,6 +41,7 @@ import regex
 import yaml
 
 from . import columns as C
+from .attribution import _SpanCover, _voiced
 from .lexicons import (
     FORMAT,
     LINE,
@@ -875,7 +876,7 @@ def find_terms(
     chosen.sort(key=lambda c: c[0])
 
     main_country = country if country is not None else _main_country(doc)
-    spoken = _Spans(_attributed_spans(attributed))
+    spoken = _SpanCover(_attributed_spans(attributed))
     hits: list[TermHit] = []
     negated: list[TermHit] = []
     references: list[TermHit] = []
@@ -977,10 +978,7 @@ def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:
         return []
     atts = getattr(attributed, "attributions", None)
     if atts is not None:  # an AttributionResult: the contents in a speaker's voice
-        return [
-            (int(a.content_start), int(a.content_end)) for a in atts
-            if a.quote_type != "scare" and a.rule != "learned"
-        ]
+        return [(int(a.content_start), int(a.content_end)) for a in _voiced(atts)]
     if isinstance(attributed, (str, bytes)) or not isinstance(attributed, Iterable):
         raise TypeError(
             "The 'attributed' parameter of find_terms() must be an AttributionResult or (start, end) "
@@ -999,24 +997,7 @@ def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:
     return spans
 
 
-class _Spans:
-    """Spans ``(a, b)``, to ask whether one of them holds a given span."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.starts = [a for a, _b in self.spans]
-        # the furthest end among the spans starting at or before each one
-        self.max_end: list[int] = []
-        for _a, b in self.spans:
-            self.max_end.append(max(b, self.max_end[-1]) if self.max_end else b)
-
-    def holds(self, start: int, end: int) -> bool:
-        """Whether some span has ``start:end`` inside it."""
-        i = bisect.bisect_right(self.starts, start)
-        return bool(i) and self.max_end[i - 1] >= end
-
-
-def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int, spoken: _Spans | None = None) -> bool:
+def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int, spoken: _SpanCover | None = None) -> bool:
     """True if the term at ``start`` is a quoted speaker's word: it lies in a quotation with
     more words than the term itself, or in a quotation (of the term alone) inside the content
     of an attribution (``spoken``)."""
