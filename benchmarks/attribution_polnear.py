@@ -38,9 +38,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from framecmp.actors import find_mentions, load_actors
-from framecmp.attribution import extract_attributions, load_attribution_config
-from framecmp.text import analyze
+from framecmp.measures.actors import find_mentions, load_actors
+from framecmp.measures.attribution.relations import extract_attributions, load_attribution_config
+from framecmp.text.doc import analyze
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -139,7 +139,7 @@ def rule_articles(data: Path, limit: int | None = None) -> Iterator[tuple[dict[s
     """The articles of a split as the cue-model trainers need them: a dict (``name``,
     ``text``, ``doc``, ``mentions``, ``gold``), the attribution rules' view of the article
     (``_Article`` under the lexicon-only config) and the rules' relations in it."""
-    from framecmp.attribution import _Article, _find_relations
+    from framecmp.measures.attribution.relations import _Article, _find_relations
 
     base = load_attribution_config(cue_model=False)
     index = load_actors()

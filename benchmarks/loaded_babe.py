@@ -12,7 +12,7 @@ level.
 
 Metrics
 -------
-Words are framecmp tokens (``framecmp.text.tokenize``) with letters or digits,
+Words are framecmp tokens (``framecmp.text.doc.tokenize``) with letters or digits,
 lowercased and without diacritics; a multiword annotation ("left-wing") gives
 its words. For each sentence, G = the set of unique words in ``biased_words``
 and P = the set of unique words inside the spans the lexicon flags.
@@ -65,7 +65,7 @@ sentence_macro_f1_ceiling (separate figure; an upper bound, not a result)
 sentence_macro_f1_with_attribution, sentence_auc_with_attribution (separate figures)
     The same classifier and protocol with framecmp's attribution measures of the
     sentence added to the term features: the numeric STYLE columns
-    (``framecmp.attribution.style_row``: attributions, attributed and direct-quote
+    (``framecmp.measures.attribution.relations.style_row``: attributions, attributed and direct-quote
     shares, anonymous share, loaded-cue rate, hedge rate, unattributed claims;
     NaN -> 0) and the number of reporting cues per class (neutral, loaded,
     belief) and of scare quotes (``extract_attributions``). Loaded reporting
@@ -170,9 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    from framecmp.attribution import extract_attributions, load_attribution_config, style_row
-    from framecmp.terms import find_terms, load_terms
-    from framecmp.text import analyze, tokenize
+    from framecmp.measures.attribution.relations import (
+        extract_attributions,
+        load_attribution_config,
+        style_row,
+    )
+    from framecmp.measures.terms import find_terms, load_terms
+    from framecmp.text.doc import analyze, tokenize
 
     t0 = time.perf_counter()
     texts, labels, annotated = _read(args.data)

@@ -46,11 +46,11 @@ metrics (wall-clock seconds are time.perf_counter; CPU seconds as stated):
   vader_cpu_seconds   CPU seconds (time.process_time) of VADER alone (vaderSentiment
                       SentimentIntensityAnalyzer.polarity_scores) over every
                       sentence of the same articles (sentences from
-                      framecmp.text.analyze; the analysis is not timed), summed
+                      framecmp.text.doc.analyze; the analysis is not timed), summed
                       over the K processes that ran it.
   vader_seconds       vader_cpu_seconds / K: VADER parallelised perfectly over the
                       same K workers (a lower bound on its wall time).
-  tokenize_cpu_seconds, tokenize_seconds   the same for framecmp.text.tokenize
+  tokenize_cpu_seconds, tokenize_seconds   the same for framecmp.text.doc.tokenize
                       over every article text.
   ratio_vs_vader      score_cpu_seconds / vader_cpu_seconds: CPU against CPU, so
                       it survives a busy machine (target: <= 1).
@@ -86,7 +86,7 @@ def _ensure_articles_pickle() -> bool:
     import pickle
     import types
 
-    from framecmp.corpus import make_article
+    from framecmp.io.corpus import make_article
 
     try:
         pickle.dumps(make_article("x", "o", "Text."))
@@ -117,7 +117,7 @@ def _load_batch(args: tuple[str, int, list[str]]) -> list[Any]:
     """Raw JSON lines -> cleaned Articles, through framecmp's loader (iter_records)."""
     import json
 
-    from framecmp.corpus import iter_records
+    from framecmp.io.corpus import iter_records
 
     source, first, lines = args
     recs = [json.loads(line) for line in lines]
@@ -127,14 +127,14 @@ def _load_batch(args: tuple[str, int, list[str]]) -> list[Any]:
 def load_articles(path: str, limit: int | None, workers: int) -> tuple[list[Any], float]:
     """Articles through framecmp's corpus loader (AllSides field names).
 
-    With one worker this is ``framecmp.corpus.iter_jsonl``; with more, the raw
-    lines are parsed and cleaned by ``framecmp.corpus.iter_records`` in
+    With one worker this is ``framecmp.io.corpus.iter_jsonl``; with more, the raw
+    lines are parsed and cleaned by ``framecmp.io.corpus.iter_records`` in
     ``workers`` processes (cleaning is the slow part of loading).
     """
     import gzip
     import itertools
 
-    from framecmp.corpus import iter_jsonl
+    from framecmp.io.corpus import iter_jsonl
 
     t0 = time.perf_counter()
     if workers <= 1:
@@ -153,7 +153,7 @@ def _baseline_batch(items: list[tuple[str, str | None]]) -> list[tuple[float, fl
     """Per article: (VADER CPU seconds, tokenize CPU seconds, sentences, tokens)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from framecmp.text import analyze, tokenize
+    from framecmp.text.doc import analyze, tokenize
 
     sia = _SIA.setdefault("sia", SentimentIntensityAnalyzer())
     out = []
@@ -329,7 +329,7 @@ def _read_lines(path: str, limit: int | None) -> list[str]:
 
 def _baseline_lines(lines: list[str]) -> list[tuple[float, float, int, int]]:
     """Raw JSON lines -> cleaned articles (not timed) -> VADER and tokenize timings."""
-    from framecmp.corpus import iter_records
+    from framecmp.io.corpus import iter_records
 
     arts = list(iter_records([json.loads(ln) for ln in lines], source="b", **_COLUMNS))
     return _baseline_batch([(a.text, a.title) for a in arts])

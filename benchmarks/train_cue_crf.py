@@ -1,4 +1,4 @@
-"""Fit the optional CRF cue tagger (framecmp.cue_crf) on PolNeAR train and write it as plain JSON.
+"""Fit the optional CRF cue tagger (framecmp.measures.attribution.cue_crf) on PolNeAR train and write it as plain JSON.
 
     pip install 'framecmp[train]'   # python-crfsuite, for this script only
     PYTHONPATH=src python benchmarks/train_cue_crf.py --data ../shared/data/polnear/train \\
@@ -13,13 +13,13 @@ defaults below are the bundled model's setting (c1 0.1, c2 3.0, b_bias 1.0, mode
 Every training article is analysed and the attribution rules run (no learned
 cues); each sentence becomes one sequence of tokens labelled B / I / O from
 the gold cue spans (first annotator, as in benchmarks/attribution_polnear.py),
-with the features of framecmp.cue_crf.sentence_features (the rules' cues,
+with the features of framecmp.measures.attribution.cue_crf.sentence_features (the rules' cues,
 sources and contents among them). The CRF is L-BFGS with L1 (c1) and L2 (c2)
 penalties (python-crfsuite). State weights below --prune in absolute value are
 dropped; the rest go to JSON, decoded at run time by framecmp's own Viterbi.
 
 c1, c2 and the mode (how the tagged spans combine with the rules' cues:
-add / trim / filter, see framecmp.cue_crf.CueCRF) are chosen by k-fold
+add / trim / filter, see framecmp.measures.attribution.cue_crf.CueCRF) are chosen by k-fold
 cross-validation over the training articles only: for each fold the CRF is
 fitted on the other folds and the whole attribution pipeline runs on the
 held-out articles; the metric is the benchmark's cue F1 (exact character span),
@@ -62,11 +62,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from attribution_polnear import evaluate_split, rule_articles, split_scores  # noqa: E402
 
-from framecmp.attribution import (  # noqa: E402
+from framecmp.measures.attribution.cue_crf import LABELS, MODEL_FORMAT, CueCRF, sentence_features  # noqa: E402
+from framecmp.measures.attribution.relations import (  # noqa: E402
     _crf_context,
     load_attribution_config,
 )
-from framecmp.cue_crf import LABELS, MODEL_FORMAT, CueCRF, sentence_features  # noqa: E402
 
 MODES = ("add", "trim", "filter", "veto")
 
@@ -141,7 +141,7 @@ def fit(arts: list[dict[str, Any]], c1: float, c2: float, max_iter: int, prune: 
 
 def reprune(src: Path, prune: float, out: Path) -> int:
     """Write the model at ``src`` again without its weights below ``prune`` (a fitted model made smaller)."""
-    from framecmp.cue_crf import load_cue_crf
+    from framecmp.measures.attribution.cue_crf import load_cue_crf
 
     m = load_cue_crf(src)
     state = {k: tuple(x if abs(x) >= prune else 0.0 for x in v) for k, v in m.state.items() if max(map(abs, v)) >= prune}

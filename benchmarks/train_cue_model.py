@@ -1,4 +1,4 @@
-"""Fit the learned cue detector (framecmp.cue_model) on PolNeAR train and write it as plain JSON.
+"""Fit the learned cue detector (framecmp.measures.attribution.cue_model) on PolNeAR train and write it as plain JSON.
 
     PYTHONPATH=src python benchmarks/train_cue_model.py --data ../shared/data/polnear/train \\
         -o lexicons/cue_model.json
@@ -12,7 +12,7 @@ times). After fitting, the heads are cut to the words whose highest P(start) on
 the training examples reaches threshold - --head-margin (speed: common words
 such as "in" or "for" that never come near the threshold are not scored). Every gold residual cue gives ``extend`` examples: each later token of
 the cue (positive) and the token after it (negative). Both are L2 logistic
-regressions (scikit-learn) on the binary features of framecmp.cue_model;
+regressions (scikit-learn) on the binary features of framecmp.measures.attribution.cue_model;
 features seen fewer than --min-df times and weights below --prune are dropped.
 
 C and the start threshold are chosen by 5-fold cross-validation over articles of
@@ -42,16 +42,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from attribution_polnear import evaluate_split, rule_articles, split_scores  # noqa: E402
 
-from framecmp.attribution import (  # noqa: E402
-    _learned_context,
-    load_attribution_config,
-)
-from framecmp.cue_model import (  # noqa: E402
+from framecmp.measures.attribution.cue_model import (  # noqa: E402
     MODEL_FORMAT,
     CueModel,
     extend_features,
     sentence_arrays,
     start_features,
+)
+from framecmp.measures.attribution.relations import (  # noqa: E402
+    _learned_context,
+    load_attribution_config,
 )
 
 

@@ -24,7 +24,7 @@ def _close_figures():
 
 @pytest.fixture(scope="session")
 def seeds():
-    from framecmp.corpus import load_seeds
+    from framecmp.io.corpus import load_seeds
 
     return load_seeds()
 
@@ -32,7 +32,7 @@ def seeds():
 @pytest.fixture(scope="session")
 def index():
     """The bundled actor index (load_actors())."""
-    from framecmp.actors import load_actors
+    from framecmp.measures.actors import load_actors
 
     return load_actors()
 

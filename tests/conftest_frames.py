@@ -1,4 +1,4 @@
-"""Small synthetic tidy frames with the columns of :mod:`framecmp.columns`.
+"""Small synthetic tidy frames with the columns of :mod:`framecmp.schema`.
 
 A plain module (not a conftest): tests import it as ``import conftest_frames``.
 Everything is deterministic given ``seed``.
@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framecmp import columns as C
+from framecmp import schema as C
 from framecmp.scoring import Scores
 
 TARGETS = ("france", "russia", "ecowas")

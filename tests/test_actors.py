@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framecmp.actors import Mention, find_mentions, load_actors
 from framecmp.lexicons import LexiconError
-from framecmp.text import analyze
+from framecmp.measures.actors import Mention, find_mentions, load_actors
+from framecmp.text.doc import analyze
 
 
 def actors_in(text, index):

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from framecmp.actors import find_mentions
-from framecmp.attribution import (
+from framecmp.lexicons import LexiconError
+from framecmp.measures.actors import find_mentions
+from framecmp.measures.attribution.relations import (
     AttributionConfig,
     extract_attributions,
     load_attribution_config,
     style_row,
     voices_rows,
 )
-from framecmp.columns import STYLE, VOICES
-from framecmp.lexicons import LexiconError
-from framecmp.text import analyze
+from framecmp.schema import STYLE, VOICES
+from framecmp.text.doc import analyze
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +240,7 @@ def test_config_errors():
 
 
 def test_rule_cue_ids_are_in_the_lexicon(cfg):
-    from framecmp.attribution import _TITLE_CUES, _TO_CONTENT
+    from framecmp.measures.attribution.relations import _TITLE_CUES, _TO_CONTENT
 
     assert set(_TITLE_CUES | _TO_CONTENT) <= set(cfg.entries)
 
@@ -571,7 +571,7 @@ def _scan_containing(quotes, off):
 
 def test_quote_lookups_match_a_scan(seeds, cfg):
     """The indexed quote lookups give what a scan of the quotes gives, at every token."""
-    from framecmp.attribution import _Article
+    from framecmp.measures.attribution.relations import _Article
 
     texts = [(a.text, a.title) for a in seeds] + [
         ('He said "one" and "two", then “three” "open', None),
@@ -598,8 +598,8 @@ def test_span_cover_matches_brute_force():
     """_SpanCover.nested: some span holds the quote or lies inside it (checked against a scan)."""
     import random
 
-    from framecmp.attribution import _SpanCover
-    from framecmp.text import Quote
+    from framecmp.measures.attribution.relations import _SpanCover
+    from framecmp.text.doc import Quote
 
     rng = random.Random(7)
     for _ in range(300):

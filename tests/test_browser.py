@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from test_html import SECTIONS, fake_scores
 
-from framecmp.html import report
-from framecmp.teach import worksheet
+from framecmp.present.report import report
+from framecmp.present.teach import worksheet
 
 pytestmark = pytest.mark.browser
 
@@ -68,8 +68,8 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture
 def report_file(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    if importlib.util.find_spec("framecmp.comparison") is None or \
-            importlib.util.find_spec("framecmp.plot") is None:
+    if importlib.util.find_spec("framecmp.stats.compare") is None or \
+            importlib.util.find_spec("framecmp.present.plot") is None:
         request.getfixturevalue("fake_modules")
     path = tmp_path / "report.html"
     report(fake_scores(), path, compare_kwargs={"n_boot": 50, "n_perm": 50})

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framecmp.cleaning import (
+from framecmp.io.cleaning import (
     BoilerplateRules,
     BoilerplateTimeoutWarning,
     OffsetMap,
@@ -243,7 +243,7 @@ def test_captions_false_changes_only_the_captions(cleaned: dict, key: str) -> No
 def test_norm_title_ascii_shortcut_is_exact(line: str) -> None:
     import unicodedata
 
-    from framecmp.cleaning import _TITLE_TRANS, _norm_title
+    from framecmp.io.cleaning import _TITLE_TRANS, _norm_title
 
     slow = " ".join(unicodedata.normalize("NFKC", line).translate(_TITLE_TRANS).casefold().split())
     assert _norm_title(line) == slow
@@ -495,7 +495,7 @@ def test_offset_map_identity_and_bounds() -> None:
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
     import regex
 
-    from framecmp.cleaning import required_literals
+    from framecmp.io.cleaning import required_literals
 
     got = required_literals(regex.compile(pattern))
     assert (None if got is None else set(got)) == expected
@@ -515,7 +515,7 @@ def test_required_literals(pattern: str, expected: set[str] | None) -> None:
 )
 def test_literal_prefilter_never_hides_a_match(text: str) -> None:
     """Every bundled rule finds the same matches with and without the prefilter."""
-    from framecmp.cleaning import TimedPattern, _lowered, required_literals
+    from framecmp.io.cleaning import TimedPattern, _lowered, required_literals
 
     for rule in default_rules().rules:
         want = [m.span() for m in rule.compiled.finditer(text)]
@@ -532,7 +532,7 @@ def test_literal_prefilter_never_hides_a_match(text: str) -> None:
 def test_prefilter_same_cleaning_as_without(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    clean_mod = sys.modules["framecmp.cleaning"]
+    clean_mod = sys.modules["framecmp.io.cleaning"]
 
     texts = [_raw(k) for k in SEED_FILES] + [
         "Mali.\nclick here to follow us on WhatsApp channel\nMore.",
@@ -547,7 +547,7 @@ def test_prefilter_same_cleaning_as_without(monkeypatch: pytest.MonkeyPatch) -> 
 def test_trailing_spaces_as_the_regex(text: str) -> None:
     import re
 
-    from framecmp.cleaning import _trailing_spaces
+    from framecmp.io.cleaning import _trailing_spaces
 
     want = [m.span() for m in re.finditer(r"[^\S\r\n]+(?=[\r\n]|\Z)", text)]
     assert _trailing_spaces(text) == want
@@ -557,7 +557,7 @@ def test_required_literals_with_ignorecase_flag() -> None:
     """A pattern compiled with IGNORECASE (no inline flag) is read case-insensitively."""
     import regex
 
-    from framecmp.cleaning import required_literals
+    from framecmp.io.cleaning import required_literals
 
     assert required_literals(regex.compile("abc", regex.IGNORECASE)) == {"abc"}
     # a cased Greek letter has case variants ("ς"): not a literal under IGNORECASE

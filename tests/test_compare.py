@@ -1,4 +1,4 @@
-"""Tests for framecmp.comparison: statistics on synthetic tidy frames."""
+"""Tests for framecmp.stats.compare: statistics on synthetic tidy frames."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest_frames import corpus_texts, make_scores, with_articles
 
-from framecmp.comparison import (
+from framecmp.stats.compare import (
     STYLE_METRICS,
     benjamini_hochberg,
     compare,

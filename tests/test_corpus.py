@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framecmp import columns, corpus
-from framecmp.corpus import (
+from framecmp import schema as columns
+from framecmp.io import corpus
+from framecmp.io.corpus import (
     Article,
     Corpus,
     from_dataframe,

@@ -1,4 +1,4 @@
-"""The optional CRF cue tagger (framecmp.cue_crf): its Viterbi decoder, its JSON file, its use by attribution."""
+"""The optional CRF cue tagger (framecmp.measures.attribution.cue_crf): its Viterbi decoder, its JSON file, its use by attribution."""
 
 from __future__ import annotations
 
@@ -8,11 +8,21 @@ import random
 
 import pytest
 
-from framecmp.actors import find_mentions
-from framecmp.attribution import extract_attributions, load_attribution_config, voices_rows
-from framecmp.cue_crf import LABELS, MODEL_FORMAT, CueCRF, load_cue_crf, sentence_features
 from framecmp.lexicons import LexiconError, data_path
-from framecmp.text import analyze
+from framecmp.measures.actors import find_mentions
+from framecmp.measures.attribution.cue_crf import (
+    LABELS,
+    MODEL_FORMAT,
+    CueCRF,
+    load_cue_crf,
+    sentence_features,
+)
+from framecmp.measures.attribution.relations import (
+    extract_attributions,
+    load_attribution_config,
+    voices_rows,
+)
+from framecmp.text.doc import analyze
 
 # A hand-made tagger: "support" starts a cue, "for" right after it continues it; O -> I is forbidden.
 TOY = {
@@ -109,7 +119,7 @@ def test_bundled_tagger_is_plain_json_and_finds_said(index):
     assert "PolNeAR train" in data["meta"]["trained_on"] and data["meta"]["cv"]["chosen"]
     cfg = load_attribution_config(cue_model="crf")
     assert isinstance(cfg.cue_model, CueCRF) and "+cue_model@" in cfg.version
-    from framecmp.attribution import _Article, _crf_context, _find_relations
+    from framecmp.measures.attribution.relations import _Article, _crf_context, _find_relations
 
     doc = analyze("The minister said the talks went well.")
     toks = doc.tokens
@@ -123,7 +133,7 @@ def test_bundled_tagger_is_plain_json_and_finds_said(index):
 
 
 def test_default_config_does_not_load_the_tagger(monkeypatch):
-    import framecmp.attribution as attribution
+    import framecmp.measures.attribution.relations as attribution
 
     def boom(*_a, **_k):
         raise AssertionError("the CRF was loaded")

@@ -1,4 +1,4 @@
-"""The learned cue detector (framecmp.cue_model) and its use by the attribution rules."""
+"""The learned cue detector (framecmp.measures.attribution.cue_model) and its use by the attribution rules."""
 
 from __future__ import annotations
 
@@ -6,17 +6,21 @@ import json
 
 import pytest
 
-from framecmp.actors import find_mentions
-from framecmp.attribution import extract_attributions, load_attribution_config, voices_rows
-from framecmp.cue_model import (
+from framecmp.lexicons import LexiconError, data_path
+from framecmp.measures.actors import find_mentions
+from framecmp.measures.attribution.cue_model import (
     MODEL_FORMAT,
     CueModel,
     load_cue_model,
     sentence_arrays,
     start_features,
 )
-from framecmp.lexicons import LexiconError, data_path
-from framecmp.text import analyze
+from framecmp.measures.attribution.relations import (
+    extract_attributions,
+    load_attribution_config,
+    voices_rows,
+)
+from framecmp.text.doc import analyze
 
 # A hand-made model: "backing" followed by a name starts a cue; "for" after it extends the cue.
 TOY = {
@@ -136,7 +140,7 @@ def _same(x, y):
 
 
 def test_a_model_file_that_is_not_json_names_its_line(tmp_path):
-    from framecmp.stance import load_stance_model
+    from framecmp.measures.stance.holders import load_stance_model
 
     p = tmp_path / "model.json"
     p.write_text('{"format": "x",\n "threshold": }\n', encoding="utf-8")

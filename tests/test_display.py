@@ -1,6 +1,6 @@
 """Display names for ids shown to teachers."""
 
-from framecmp import display as D
+from framecmp.present import display as D
 
 
 def test_actor_names_from_index_and_fallback():

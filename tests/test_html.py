@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from conftest_frames import FakeScores
 
-from framecmp import columns as C
-from framecmp.html import highlight, report
+from framecmp import schema as C
+from framecmp.present.report import highlight, report
 from framecmp.records import Evidence
 
 # --------------------------------------------------------------------------- fakes
@@ -165,16 +165,16 @@ def fake_compare(scores: Any, *, measure: str, by: str = "outlet", **kw: Any) ->
 
 @pytest.fixture
 def fake_modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Stand-ins for framecmp.comparison and framecmp.plot (contract only)."""
+    """Stand-ins for framecmp.stats.compare and framecmp.present.plot (contract only)."""
     calls: list[str] = []
-    cmp = types.ModuleType("framecmp.comparison")
+    cmp = types.ModuleType("framecmp.stats.compare")
 
     def compare(scores: Any, **kw: Any) -> pd.DataFrame:
         calls.append(f"compare:{kw['measure']}")
         return fake_compare(scores, **kw)
 
     cmp.compare = compare  # type: ignore[attr-defined]
-    plot = types.ModuleType("framecmp.plot")
+    plot = types.ModuleType("framecmp.present.plot")
 
     def make(name: str) -> Any:
         def plotter(frame: pd.DataFrame, *, ax: Any = None, **kw: Any) -> Any:
@@ -185,8 +185,8 @@ def fake_modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     for name in ("stance_heatmap", "term_categories", "label_choices", "voice_shares"):
         setattr(plot, name, make(name))
-    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
-    monkeypatch.setitem(sys.modules, "framecmp.plot", plot)
+    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.present.plot", plot)
     return calls
 
 
@@ -378,13 +378,13 @@ def test_report_without_plots_and_with_shared_event(fake_modules: list[str]) -> 
 
 
 def test_report_survives_failing_compare(monkeypatch: pytest.MonkeyPatch) -> None:
-    cmp = types.ModuleType("framecmp.comparison")
+    cmp = types.ModuleType("framecmp.stats.compare")
 
     def compare(scores: Any, **kw: Any) -> pd.DataFrame:
         raise ValueError("no <data>")
 
     cmp.compare = compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
     with pytest.warns(UserWarning, match="compare"):
         html = report(fake_scores(), plots=False)
     assert "could not be computed: no &lt;data&gt;" in html
@@ -392,8 +392,8 @@ def test_report_survives_failing_compare(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_report_with_real_compare_and_plot() -> None:
-    pytest.importorskip("framecmp.comparison")
-    pytest.importorskip("framecmp.plot")
+    pytest.importorskip("framecmp.stats.compare")
+    pytest.importorskip("framecmp.present.plot")
     s = fake_scores()
     html = report(s, compare_kwargs={"n_boot": 50, "n_perm": 50})
     tree = parse(html)
@@ -417,9 +417,9 @@ def _all_flagged_compare(scores: Any, *, measure: str, **kw: Any) -> pd.DataFram
 
 
 def test_report_all_flagged_gives_compact_tables(monkeypatch: pytest.MonkeyPatch) -> None:
-    cmp = types.ModuleType("framecmp.comparison")
+    cmp = types.ModuleType("framecmp.stats.compare")
     cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
     html = report(fake_scores(), plots=False)
     parse(html)
     stance = html[html.index('id="stance"'):html.index('id="terms"')]
@@ -444,9 +444,9 @@ def test_report_moves_repeated_notes_under_the_table(fake_modules: list[str]) ->
 
 
 def test_report_splits_framing_and_general_terms(monkeypatch: pytest.MonkeyPatch) -> None:
-    cmp = types.ModuleType("framecmp.comparison")
+    cmp = types.ModuleType("framecmp.stats.compare")
     cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.comparison", cmp)
+    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
     s = fake_scores()
     extra = pd.DataFrame([{"article_id": "a1", "outlet": OUTLETS["a1"],
                            "category": "sentiment_negative", "hits": 1, "per_1k_words": 40.0,
@@ -565,7 +565,7 @@ def test_report_max_articles_lists_the_rest(fake_modules: list[str]) -> None:
 
 def test_report_sections_stay_compact_for_large_corpora(
         fake_modules: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import framecmp.html as H
+    import framecmp.present.report as H
 
     monkeypatch.setattr(H, "MAX_TABLE_ROWS", 50)
     monkeypatch.setattr(H, "_TOP_ROWS", 10)
@@ -593,7 +593,7 @@ def test_report_sections_stay_compact_for_large_corpora(
 
 
 def test_report_repr_is_one_line(seed_scores, tmp_path) -> None:
-    from framecmp.html import report
+    from framecmp.present.report import report
 
     r = report(seed_scores, tmp_path / "r.html", plots=False)
     assert isinstance(r, str) and r.startswith("<!DOCTYPE html>")
@@ -602,7 +602,7 @@ def test_report_repr_is_one_line(seed_scores, tmp_path) -> None:
 
 
 def test_stance_summary_names_whose_voice_each_extreme_is() -> None:
-    from framecmp.html import _compare_reading
+    from framecmp.present.report import _compare_reading
 
     frame = pd.DataFrame([
         {"measure": "stance", "group": "Sputnik", "holder": "mali", "item": "russia", "mean": 0.45,
@@ -627,7 +627,7 @@ def test_stance_summary_names_whose_voice_each_extreme_is() -> None:
 
 
 def test_reading_of_one_row_or_label_shares_names_no_false_extremes() -> None:
-    from framecmp.html import _compare_reading
+    from framecmp.present.report import _compare_reading
 
     one = pd.DataFrame([{"measure": "terms", "group": "RT", "item": "violence", "mean": 2.5,
                          "flag": "too few articles (n=1 < 3)", "p_adjusted": None}])
@@ -645,14 +645,14 @@ def test_reading_of_one_row_or_label_shares_names_no_false_extremes() -> None:
 
 
 def test_cue_tooltip_shows_its_class_not_a_score() -> None:
-    from framecmp.html import _tip_lines
+    from framecmp.present.report import _tip_lines
 
     lines = _tip_lines({"kind": "cue", "label": "claimed", "category": "loaded", "value": 1.0, "explanation": "x"})
     assert "category: Loaded" in lines and not any(x.startswith("value:") for x in lines)
 
 
 def test_report_draws_who_evaluates_whom_for_every_voice(seed_scores) -> None:
-    from framecmp.html import report
+    from framecmp.present.report import report
 
     html = str(report(seed_scores))
     assert 'alt="Heatmap of the outlets&#x27; own stance (author) toward each actor"' in html

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from framecmp.lexicon_check import check_lexicon_file
 from framecmp.lexicons import data_path
-from framecmp.terms import DEFAULT_FILES, check_lexicon_file, load_terms
+from framecmp.measures.terms import DEFAULT_FILES, load_terms
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def test_every_entry_is_explained_and_sourced(lex):
 
 
 def test_referents_are_actor_ids(lex):
-    from framecmp.actors import load_actors
+    from framecmp.measures.actors import load_actors
 
     ids = set(load_actors().actors)
     for e in lex.entries:

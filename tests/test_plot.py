@@ -1,4 +1,4 @@
-"""Tests for framecmp.plot: the plotted data, not pixels."""
+"""Tests for framecmp.present.plot: the plotted data, not pixels."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from framecmp import plot as P  # noqa: E402
-from framecmp.comparison import compare, distinctive_terms  # noqa: E402
+from framecmp.stats.compare import compare, distinctive_terms  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

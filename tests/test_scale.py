@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framecmp.scale import (
+from framecmp.parallel import (
     LazyScores,
     arrow_schema,
     compute_scores,
@@ -29,8 +29,8 @@ OUTLETS = ("Daily A", "Herald B", "Courier C", "Wire D")
 
 @pytest.fixture(scope="module")
 def seed_sentences() -> list[str]:
-    from framecmp.corpus import load_seeds
-    from framecmp.text import analyze
+    from framecmp.io.corpus import load_seeds
+    from framecmp.text.doc import analyze
 
     out: list[str] = []
     for art in load_seeds():
@@ -65,7 +65,7 @@ def gen_df(seed_sentences: list[str]) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def gen_corpus(gen_df: pd.DataFrame):
-    from framecmp.corpus import from_dataframe
+    from framecmp.io.corpus import from_dataframe
 
     return from_dataframe(gen_df, text="text", outlet="outlet", id="id", title="title")
 
@@ -163,7 +163,7 @@ def test_lazy_scores_to_parquet_writes_every_frame(gen_df: pd.DataFrame, single,
 
 def test_score_dask_uses_index_labels_as_ids(gen_df: pd.DataFrame) -> None:
     dd = pytest.importorskip("dask.dataframe")
-    from framecmp.corpus import from_dataframe
+    from framecmp.io.corpus import from_dataframe
 
     df = gen_df.drop(columns="id").iloc[:12].set_axis([f"ix{i}" for i in range(12)])
     ref = score(from_dataframe(df), progress=False)
@@ -183,7 +183,7 @@ def test_compute_scores_warns_about_repeated_ids(gen_df: pd.DataFrame) -> None:
 
 
 def test_iter_chunks_renames_repeated_ids(tmp_path: Path) -> None:
-    from framecmp.scale import iter_chunks
+    from framecmp.parallel import iter_chunks
 
     p = tmp_path / "c.csv"
     pd.DataFrame({"id": ["a", "b", "a"], "outlet": "X", "text": "Mali met Russia."}).to_csv(p, index=False)

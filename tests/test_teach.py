@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_html import TEXTS, _quoted_labels, fake_scores, parse
 
-from framecmp.teach import KEY_WARNING, worksheet
+from framecmp.present.teach import KEY_WARNING, worksheet
 
 
 def test_highlight_worksheet_structure() -> None:
@@ -121,7 +121,7 @@ def test_worksheet_repr_is_short() -> None:
 def test_answer_key_names_puffery_once() -> None:
     # the seeds hold no puffery since "Mali celebrated its independence" is no longer one
     from framecmp import Corpus
-    from framecmp.corpus import make_article
+    from framecmp.io.corpus import make_article
     from framecmp.scoring import score
 
     sc = score(Corpus([make_article("a", "X", "The celebrated author spoke. Mali celebrated its day.")]),
@@ -160,8 +160,7 @@ def test_unattributed_list_skips_sentences_with_an_attribution() -> None:
     import pandas as pd
     from test_html import OUTLETS, TEXTS
 
-    from framecmp import columns as C
-
+    from framecmp import schema as C
     scores = fake_scores()
     before = _unattributed_items(worksheet(scores).answer_key_markdown)
     assert any("thanked Russia" in i for i in before) and any("so-called partners" in i for i in before)
@@ -201,7 +200,7 @@ def test_seed_unattributed_list_holds_only_the_outlets_own_evaluations(seed_scor
 
 def test_an_excerpt_opening_on_a_pronoun_brings_the_sentence_before() -> None:
     from framecmp import Corpus
-    from framecmp.corpus import make_article
+    from framecmp.io.corpus import make_article
     from framecmp.scoring import score
 
     text = ("The weather was mild on Monday. Markets were calm. The envoy arrived in the city. "

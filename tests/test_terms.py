@@ -8,20 +8,19 @@ import pandas as pd
 import pytest
 import yaml
 
-from framecmp import columns as C
+from framecmp import schema as C
+from framecmp.lexicon_check import check_lexicon_file, write_editable_lexicon
 from framecmp.lexicons import LexiconError
-from framecmp.terms import (
+from framecmp.measures.terms import (
     TermPatternTimeoutWarning,
     TermsResult,
-    check_lexicon_file,
     find_terms,
     label_choices,
     labels_frame,
     load_terms,
     terms_frame,
-    write_editable_lexicon,
 )
-from framecmp.text import analyze
+from framecmp.text.doc import analyze
 
 
 @pytest.fixture(scope="module")
@@ -403,11 +402,11 @@ def test_manner_of_speaking_verbs_are_loaded_terms(lex):
 
 def test_manner_verbs_are_loaded_reporting_cues(lex):
     """Each manner verb of the general list is a loaded cue of reporting_verbs.yaml (one judgement, two views)."""
-    from framecmp.attribution import _VERB_SCHEMA
     from framecmp.lexicons import data_path, load_lexicon
-    from framecmp.text import PhraseMatcher, inflections
+    from framecmp.measures.attribution.relations import VERB_SCHEMA
+    from framecmp.text.doc import PhraseMatcher, inflections
 
-    rv = load_lexicon(data_path("reporting_verbs.yaml"), kind="reporting_verbs", schema=_VERB_SCHEMA)
+    rv = load_lexicon(data_path("reporting_verbs.yaml"), kind="reporting_verbs", schema=VERB_SCHEMA)
     loaded = PhraseMatcher([(e.id, t, {"inflect": e.fields.get("inflect", True)})
                             for e in rv.entries if e.fields["class"] == "loaded" for t in e.terms])
     manner = [e for e in lex.entries if e.id.startswith("wtw.manner.")]
@@ -454,8 +453,8 @@ def test_general_list_inflections_are_regular_spellings(lex):
 def test_negated_terms_shown_in_scores_and_highlight():
     """A negated term reaches the evidence frame and the highlighted article, struck through."""
     from framecmp import Corpus, score
-    from framecmp.corpus import make_article
-    from framecmp.html import highlight
+    from framecmp.io.corpus import make_article
+    from framecmp.present.report import highlight
 
     art = make_article("a", "X", "They are not a terrorist group, he said.")
     sc = score(Corpus([art]))
@@ -485,8 +484,8 @@ def test_quoted_hits_flagged_and_still_counted(lex, text, expected):
 
 def test_sentence_matches_equal_matching_each_sentence(seeds):
     """One document pass split by sentence gives what matching sentence by sentence gives."""
-    from framecmp.terms import _sentence_matches, load_terms
-    from framecmp.text import PhraseMatcher
+    from framecmp.measures.terms import _sentence_matches, load_terms
+    from framecmp.text.doc import PhraseMatcher
 
     crossing = PhraseMatcher([("x.end", "the end. Start"), ("x.end2", "end"), ("x.start", "start again")])
     cases = [(load_terms().matcher, analyze(a.text, title=a.title)) for a in seeds]
@@ -616,7 +615,7 @@ def test_check_lexicon_file_referents_and_near_miss_categories(tmp_path):
     probs = check_lexicon_file(p, actors=mine)
     assert sorted(x.split(": ", 1)[1][:30] for x in probs) == [
         "'category' 'violense' is not a", "'referent' 'tuareg_rebel' is n"]
-    from framecmp.actors import load_actors
+    from framecmp.measures.actors import load_actors
 
     assert len(check_lexicon_file(p, actors=load_actors(extra=mine))) == 2
     assert len(check_lexicon_file(p, actors={"my_militia", "nosuchactor", "tuareg_rebel"})) == 1
@@ -642,7 +641,10 @@ def test_field_lines_in_other_lexicon_kinds(tmp_path):
 
 
 def _attr(text):
-    from framecmp.attribution import extract_attributions, load_attribution_config
+    from framecmp.measures.attribution.relations import (
+        extract_attributions,
+        load_attribution_config,
+    )
 
     doc = analyze(text)
     return doc, extract_attributions(doc, config=load_attribution_config())
@@ -721,7 +723,7 @@ def test_labels_count_uses_inside_quotations(lex):
 def test_scores_mark_quoted_labels_and_terms():
     """The scorer hands its attributions to find_terms: the labels frame and the evidence agree."""
     from framecmp import Corpus, score
-    from framecmp.corpus import make_article
+    from framecmp.io.corpus import make_article
 
     art = make_article("a", "X", "Commentator Jean Dupont accused Russia of pursuing a “predatory project” "
                                  "in the region. The army described the group as a “coalition of terrorists”.")
@@ -734,7 +736,10 @@ def test_scores_mark_quoted_labels_and_terms():
 
 
 def test_a_direct_quote_of_the_term_alone_is_the_speakers_word(lex):
-    from framecmp.attribution import extract_attributions, load_attribution_config
+    from framecmp.measures.attribution.relations import (
+        extract_attributions,
+        load_attribution_config,
+    )
 
     doc = analyze("“Junta,” Macron said.")
     attr = extract_attributions(doc, config=load_attribution_config())

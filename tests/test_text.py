@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framecmp.text import (
+from framecmp.text.doc import (
     PhraseMatcher,
     analyze,
     find_quotes,
@@ -275,7 +275,7 @@ def test_two_apostrophes_inside_a_word_are_not_a_quote():
 )
 def test_tokens_unhyphenated_and_folded(text: str) -> None:
     """The cached views of Tokens are what their plain definitions give."""
-    from framecmp.text import Tokens, _fold_case_kept
+    from framecmp.text.doc import Tokens, _fold_case_kept
 
     for toks in (Tokens(tokenize(text)), analyze(text).tokens):
         keep = [i for i, t in enumerate(toks) if t.text not in ("-", "‐", "‑")]
@@ -292,7 +292,7 @@ def test_tokens_unhyphenated_and_folded(text: str) -> None:
     "x.ab.Cd\u00a0tab\there\u2003em", "o'clock rock'n'roll isn't _under_score_ ", "é\u0301 ﬁ ½",
 ])
 def test_token_columns_are_the_matches_of_the_token_pattern(text: str) -> None:
-    from framecmp.text import _TOKEN_RE, _token_columns, normalize
+    from framecmp.text.doc import _TOKEN_RE, _token_columns, normalize
 
     assert _TOKEN_RE.groups == 0  # _token_columns splits on the pattern as one group
     for offset in (0, 7):
@@ -307,7 +307,7 @@ def test_token_columns_are_the_matches_of_the_token_pattern(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab.’'_- \n\t\u00a0é3US")), max_size=40))
 def test_token_columns_match_the_pattern_on_any_text(text: str) -> None:
-    from framecmp.text import _TOKEN_RE, _token_columns
+    from framecmp.text.doc import _TOKEN_RE, _token_columns
 
     starts, ends, texts, _ = _token_columns(text, 3)
     assert list(zip(starts, ends, texts)) == [(m.start() + 3, m.end() + 3, m.group()) for m in _TOKEN_RE.finditer(text)]
@@ -320,7 +320,7 @@ def test_token_columns_match_the_pattern_on_any_text(text: str) -> None:
     "",
 ])
 def test_count_words_agrees_with_the_analysis(text: str) -> None:
-    from framecmp.text import count_words
+    from framecmp.text.doc import count_words
 
     for title in (None, text.split("\n")[0] or None):
         assert count_words(text, title=title) == analyze(text, title=title).n_words
@@ -329,6 +329,6 @@ def test_count_words_agrees_with_the_analysis(text: str) -> None:
 @settings(max_examples=int(os.environ.get("FRAMECMP_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
 @given(texts)
 def test_count_words_agrees_with_the_analysis_on_any_text(text: str) -> None:
-    from framecmp.text import count_words
+    from framecmp.text.doc import count_words
 
     assert count_words(text) == analyze(text).n_words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from framecmp.validation import RESULTS, validation_summary
+from framecmp.present.accuracy import RESULTS, validation_summary
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

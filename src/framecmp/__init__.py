@@ -14,21 +14,9 @@ Examples
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from . import plot
-from .actors import ActorIndex, find_mentions, load_actors
-from .attribution import extract_attributions, load_attribution_config
-from .cleaning import clean, load_boilerplate
-from .comparison import (
-    compare,
-    distinctive_terms,
-    find_duplicates,
-    label_matrix,
-    sensitivity,
-    suggest_events,
-)
-from .corpus import (
+from framecmp._version import __version__
+from framecmp.io.cleaning import clean, load_boilerplate
+from framecmp.io.corpus import (
     Article,
     Corpus,
     from_dataframe,
@@ -40,13 +28,25 @@ from .corpus import (
     read_jsonl,
     read_parquet,
 )
-from .html import Highlight, highlight, report
-from .lexicons import LexiconError
-from .scoring import Scorer, Scores, score, score_file
-from .stance import load_stance_config, score_target
-from .teach import Worksheet, worksheet
-from .terms import check_lexicon_file, find_terms, load_terms, write_editable_lexicon
-from .text import PhraseMatcher, analyze
+from framecmp.lexicon_check import check_lexicon_file, write_editable_lexicon
+from framecmp.lexicons import LexiconError
+from framecmp.measures.actors import ActorIndex, find_mentions, load_actors
+from framecmp.measures.attribution.relations import extract_attributions, load_attribution_config
+from framecmp.measures.stance.holders import load_stance_config, score_target
+from framecmp.measures.terms import find_terms, load_terms
+from framecmp.present import plot
+from framecmp.present.report import Highlight, highlight, report
+from framecmp.present.teach import Worksheet, worksheet
+from framecmp.scoring import Scorer, Scores, score, score_file
+from framecmp.stats.compare import (
+    compare,
+    distinctive_terms,
+    find_duplicates,
+    label_matrix,
+    sensitivity,
+    suggest_events,
+)
+from framecmp.text.doc import PhraseMatcher, analyze
 
 __all__ = [
     "__version__",

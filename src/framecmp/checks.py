@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .scoring import FRAMES
+from framecmp.scoring import FRAMES
 
 __all__ = ["check_scorer", "ContractError"]
 

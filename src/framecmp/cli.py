@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from framecmp._version import __version__
 
 log = logging.getLogger("framecmp")
 
@@ -39,7 +39,7 @@ def _columns(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _load_corpus(path: str, args: argparse.Namespace | None = None) -> Any:
-    from .corpus import load, load_seeds
+    from framecmp.io.corpus import load, load_seeds
 
     if path == "seeds":
         return load_seeds()
@@ -70,10 +70,10 @@ def _progress_flag(args: argparse.Namespace) -> bool | None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .corpus import load_seeds
-    from .html import report
-    from .scoring import score
-    from .teach import worksheet
+    from framecmp.io.corpus import load_seeds
+    from framecmp.present.report import report
+    from framecmp.present.teach import worksheet
+    from framecmp.scoring import score
 
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
@@ -91,7 +91,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from .scoring import score, score_file
+    from framecmp.scoring import score, score_file
 
     if args.path == "seeds" or Path(args.path).is_dir():
         # a folder (or the seeds) is loaded whole; files are streamed in chunks
@@ -114,8 +114,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .html import report
-    from .scoring import score
+    from framecmp.present.report import report
+    from framecmp.scoring import score
 
     corpus = _load_corpus(args.path, args)
     scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
@@ -125,8 +125,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_worksheet(args: argparse.Namespace) -> int:
-    from .scoring import score
-    from .teach import worksheet
+    from framecmp.present.teach import worksheet
+    from framecmp.scoring import score
 
     corpus = _load_corpus(args.path, args)
     scores = score(corpus, progress=_progress_flag(args))
@@ -138,7 +138,7 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
 
 
 def cmd_lexicon_check(args: argparse.Namespace) -> int:
-    from .terms import check_lexicon_file
+    from framecmp.lexicon_check import check_lexicon_file
 
     bad = 0
     for f in args.files:
@@ -154,7 +154,7 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
 
 
 def cmd_lexicon_copy(args: argparse.Namespace) -> int:
-    from .terms import write_editable_lexicon
+    from framecmp.lexicon_check import write_editable_lexicon
 
     dest = Path(args.output)
     if not args.overwrite and (dest.is_file() or (dest / f"{args.name}.yaml").is_file()):

@@ -1,6 +1,6 @@
 """Run every measure over a corpus and collect the tidy frames.
 
-:func:`score` (or :class:`Scorer`) turns a :class:`~framecmp.corpus.Corpus`
+:func:`score` (or :class:`Scorer`) turns a :class:`~framecmp.io.corpus.Corpus`
 into :class:`Scores`, which holds one DataFrame per concept (DESIGN.md,
 "Frames"). Scoring is a pure function of (article, configuration): the same
 input, lexicons and settings give the same frames, in one process or many.
@@ -24,8 +24,8 @@ from typing import Any, cast
 
 import pandas as pd
 
-from . import columns as C
-from .text import Doc, analyze
+from framecmp import schema as C
+from framecmp.text.doc import Doc, analyze
 
 __all__ = ["Scorer", "Scores", "score", "score_file", "FRAMES"]
 
@@ -58,7 +58,7 @@ class Scores:
     Attributes
     ----------
     articles, evidence, stance, terms, labels, attribution, voices, style, mentions, removals
-        Tidy DataFrames; columns are listed in :mod:`framecmp.columns`.
+        Tidy DataFrames; columns are listed in :mod:`framecmp.schema`.
     config : dict
         Settings and lexicon versions: the provenance of every number.
     corpus : Corpus or None
@@ -159,7 +159,7 @@ def _to_parquet(df: pd.DataFrame, path: Path, name: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .scale import arrow_schema, normalize_frame
+    from framecmp.parallel import arrow_schema, normalize_frame
 
     table = pa.Table.from_pandas(normalize_frame(df, name), schema=arrow_schema(name), preserve_index=False)
     pq.write_table(table, path)
@@ -174,9 +174,9 @@ class Scorer:
     Parameters
     ----------
     actors : ActorIndex, optional
-        From :func:`framecmp.actors.load_actors`; the bundled actors if None.
+        From :func:`framecmp.measures.actors.load_actors`; the bundled actors if None.
     terms : TermLexicon, optional
-        From :func:`framecmp.terms.load_terms`; the bundled lexicons if None.
+        From :func:`framecmp.measures.terms.load_terms`; the bundled lexicons if None.
     stance_mode : {"default", "trained"}
         ``default`` is rules + VADER; ``trained`` adds the shipped linear model.
     shrinkage_k : float
@@ -240,11 +240,11 @@ class Scorer:
     def resources(self) -> dict[str, Any]:
         """The loaded lexicons and configs (loaded once, then cached)."""
         if self._res is None:
-            from .actors import load_actors
-            from .attribution import load_attribution_config
-            from .cleaning import load_boilerplate
-            from .stance import load_stance_config
-            from .terms import load_terms
+            from framecmp.io.cleaning import load_boilerplate
+            from framecmp.measures.actors import load_actors
+            from framecmp.measures.attribution.relations import load_attribution_config
+            from framecmp.measures.stance.holders import load_stance_config
+            from framecmp.measures.terms import load_terms
 
             self._check_params()
             actors = self.actors if self.actors is not None else load_actors()
@@ -287,10 +287,15 @@ class Scorer:
 
     def score_article(self, article: Any) -> dict[str, list[dict[str, Any]]]:
         """Rows of every per-article frame for one article (a pure function)."""
-        from .actors import find_mentions
-        from .attribution import attribution_rows, extract_attributions, style_row, voices_rows
-        from .stance import score_stance
-        from .terms import find_terms
+        from framecmp.measures.actors import find_mentions
+        from framecmp.measures.attribution.relations import (
+            attribution_rows,
+            extract_attributions,
+            style_row,
+            voices_rows,
+        )
+        from framecmp.measures.stance.holders import score_stance
+        from framecmp.measures.terms import find_terms
 
         r = self.resources()
         out: dict[str, list[dict[str, Any]]] = {k: [] for k in _SCORED_FRAMES}
@@ -493,15 +498,15 @@ class _ColumnStore:
         return pd.DataFrame(data, copy=False)
 
     def arrow(self, name: str) -> Any:
-        """The frame as an Arrow table of :func:`~framecmp.scale.arrow_schema`,
+        """The frame as an Arrow table of :func:`~framecmp.parallel.arrow_schema`,
         straight from the columns, or None (columns kept) when a column holds a
         value that is not plainly of its type (None, or str / int / int or
-        float / bool): then :meth:`frame` and :func:`~framecmp.scale.normalize_frame`
+        float / bool): then :meth:`frame` and :func:`~framecmp.parallel.normalize_frame`
         convert it. The values are those that path writes (NaN is missing).
         """
         import pyarrow as pa
 
-        from .scale import _ARROW_PLAIN_TYPES, _dtype, arrow_schema
+        from framecmp.parallel import _ARROW_PLAIN_TYPES, _dtype, arrow_schema
 
         schema = arrow_schema(name)
         arrays = []
@@ -608,7 +613,7 @@ def _safe_score(scorer: Scorer, article: Any) -> Any:
 
 
 def _version() -> str:
-    from . import __version__
+    from framecmp._version import __version__
 
     return __version__
 
@@ -622,7 +627,7 @@ def _record_dict(rec: Any) -> dict[str, Any]:
 
 
 def _mention_evidence(mentions: Iterable[Any], doc: Doc) -> Iterator[Any]:
-    from .records import Evidence
+    from framecmp.records import Evidence
 
     for m in mentions:
         if getattr(m, "ambiguous", False):
@@ -667,7 +672,7 @@ def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] |
     if n < 2 or len(ok) < 2:
         return None
     try:
-        from .comparison import find_duplicates
+        from framecmp.stats.compare import find_duplicates
     except ImportError:  # pragma: no cover
         return None
     texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})
@@ -773,7 +778,7 @@ def score_file(
     Reads CSV, JSONL(.gz) or Parquet in chunks of ``chunksize`` articles and
     appends every frame to ``output/<frame>.parquet`` (or ``.csv``), so memory
     stays bounded by one chunk. ``columns`` names the input columns
-    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.corpus.read_jsonl`.
+    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.corpus.read_jsonl`.
     Returns a one-line summary.
     """
     with _fewer_collections():
@@ -794,7 +799,7 @@ def _score_file(
     columns: Mapping[str, str] | None,
     **params: Any,
 ) -> str:
-    from .scale import _IdRenamer, _raw_source
+    from framecmp.parallel import _IdRenamer, _raw_source
 
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -886,7 +891,7 @@ def _score_file(
 
 
 def _append(writers: dict[str, Any], out: Path, name: str, df: pd.DataFrame, format: str) -> None:
-    from .scale import arrow_schema, normalize_frame
+    from framecmp.parallel import arrow_schema, normalize_frame
 
     df = normalize_frame(df, name)  # one schema for every chunk, even an empty first one
     if format == "csv":

@@ -1,6 +1,6 @@
 """An optional linear-chain CRF that tags attribution cues (B/I/O over framecmp tokens).
 
-A second kind of learned cue detector beside :mod:`framecmp.cue_model`. It tags
+A second kind of learned cue detector beside :mod:`framecmp.measures.attribution.cue_model`. It tags
 every token of a sentence as the start of a cue (``B``), inside one (``I``) or
 outside (``O``), from cheap token features: the word, its suffixes and shape,
 its neighbours, the reporting-verb lexicon's matches and their classes, the
@@ -10,7 +10,7 @@ pronouns nearby. The weights are fitted on PolNeAR train by
 and shipped as plain JSON (``lexicons/cue_crf.json``; no pickles); decoding is
 a small pure-Python Viterbi, so no runtime dependency is added.
 
-:func:`framecmp.attribution.extract_attributions` uses it when the config is
+:func:`framecmp.measures.attribution.relations.extract_attributions` uses it when the config is
 built with ``load_attribution_config(cue_model="crf")``.
 """
 
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cue_model import neighbours
-from .lexicons import LexiconError, read_json_model
-from .text import Token
+from framecmp.lexicons import LexiconError, read_json_model
+from framecmp.measures.attribution.cue_model import neighbours
+from framecmp.text.doc import Token
 
 __all__ = ["LABELS", "MODEL_FORMAT", "CueCRF", "load_cue_crf", "sentence_features"]
 
@@ -61,7 +61,7 @@ def sentence_features(toks: Sequence[Token], lo: int, hi: int, flags: Sequence[S
     """Feature names of each token of sentence ``lo:hi``.
 
     ``flags[i - lo]`` are the context facts of token ``i`` that the caller knows
-    (see :func:`framecmp.attribution._crf_context`: ``rB`` / ``rI`` the rules'
+    (see :func:`framecmp.measures.attribution.relations._crf_context`: ``rB`` / ``rI`` the rules'
     cue starts / continues here, ``rc=<class>`` its lexicon class, ``lexB`` /
     ``lexI`` a reporting-verb lexicon phrase, ``src`` / ``inc`` inside a source /
     content the rules found, ``inq`` inside a quotation, ``sq`` the sentence

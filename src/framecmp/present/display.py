@@ -118,7 +118,7 @@ def humanize(value: Any) -> str:
 @functools.lru_cache(maxsize=1)
 def _actor_names() -> Mapping[str, str]:
     try:
-        from framecmp.actors import load_actors
+        from framecmp.measures.actors import load_actors
 
         return {k: a.name for k, a in load_actors().actors.items()}
     except Exception as exc:  # names are cosmetic: fall back to the ids

@@ -5,7 +5,7 @@ the two in step), measured by the scripts in ``benchmarks/`` on labelled data no
 project wrote. Every report shows them in its "limits" section, so that a reader of a report
 knows how far to trust each number. They hold for the bundled lexicons and settings only.
 
->>> from framecmp.validation import validation_summary
+>>> from framecmp.present.accuracy import validation_summary
 >>> summary = validation_summary()
 >>> sorted(summary)[0]
 'Attribution'

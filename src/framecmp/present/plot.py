@@ -1,7 +1,7 @@
 """Plots for teachers and researchers (matplotlib).
 
 Every function takes a tidy frame first (a frame of :class:`framecmp.scoring.Scores`
-or a table from :mod:`framecmp.comparison`), everything else keyword-only; draws on
+or a table from :mod:`framecmp.stats.compare`), everything else keyword-only; draws on
 ``ax`` (default: the current Axes) and returns it; never calls ``show()``.
 Empty data gives an Axes that says "no data"; a missing column gives a message
 listing the columns there are.
@@ -25,7 +25,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.patches import Patch
 
-from framecmp import columns, display
+from framecmp import schema as columns
+from framecmp.present import display
 
 __all__ = [
     "stance_heatmap",
@@ -218,7 +219,7 @@ def stance_heatmap(
     ----------
     data : DataFrame
         The ``stance`` frame (averaged over articles here) or a
-        :func:`framecmp.comparison.compare` table with ``measure="stance"``.
+        :func:`framecmp.stats.compare.compare` table with ``measure="stance"``.
     holder : str or None
         Whose stance: ``"author"`` (the outlet's own voice) or a quoted side;
         None shows every holder as "holder → target" columns.
@@ -364,7 +365,7 @@ def stance_bars(
     Parameters
     ----------
     data : DataFrame
-        A :func:`framecmp.comparison.compare` table (``measure="stance"``).
+        A :func:`framecmp.stats.compare.compare` table (``measure="stance"``).
     target : str
         The actor.
     holder : str or None
@@ -625,7 +626,7 @@ def label_choices(
     ----------
     data : DataFrame
         The ``labels`` frame (``outlet, referent, label, count``) or the tidy
-        output of :func:`framecmp.comparison.label_matrix`.
+        output of :func:`framecmp.stats.compare.label_matrix`.
     referent : str
         The thing named (e.g. Mali's government).
     title : str, optional
@@ -759,7 +760,7 @@ def distinctive_terms_plot(
     Parameters
     ----------
     data : DataFrame
-        Output of :func:`framecmp.comparison.distinctive_terms`.
+        Output of :func:`framecmp.stats.compare.distinctive_terms`.
     group : str, optional
         Which group to draw (required when the frame holds several).
     n_label : int

@@ -16,7 +16,7 @@ PolNeAR train by ``benchmarks/train_cue_model.py`` and shipped as plain JSON
     P(the token after a cue token belongs to the same cue), applied greedily
     to the right ("support" + "for", "did" + "not" + "respond" + "to").
 
-:func:`framecmp.attribution.extract_attributions` uses the proposals for cues
+:func:`framecmp.measures.attribution.relations.extract_attributions` uses the proposals for cues
 that its rules did not find (the cue class is ``unlisted``; never ``loaded``).
 """
 
@@ -29,8 +29,8 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from .lexicons import LexiconError, read_json_model
-from .text import Token
+from framecmp.lexicons import LexiconError, read_json_model
+from framecmp.text.doc import Token
 
 __all__ = ["MODEL_FORMAT", "CueModel", "extend_features", "load_cue_model", "neighbours", "sentence_arrays", "start_features"]
 

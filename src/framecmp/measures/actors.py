@@ -2,9 +2,9 @@
 
 An :class:`ActorIndex` is built once from ``lexicons/actors.yaml`` (plus any
 user file or dict) by :func:`load_actors`; :func:`find_mentions` finds every
-mention of an actor in an analysed :class:`~framecmp.text.Doc`.
+mention of an actor in an analysed :class:`~framecmp.text.doc.Doc`.
 
-Matching uses the shared :class:`~framecmp.text.PhraseMatcher`: whole tokens,
+Matching uses the shared :class:`~framecmp.text.doc.PhraseMatcher`: whole tokens,
 case- and diacritic-insensitive (except aliases declared ``case: true``, such
 as "US"), leftmost-longest. "Niger" therefore never matches "Nigeria", and
 "Nigerien" (Niger) is not "Nigerian" (Nigeria).
@@ -17,7 +17,7 @@ index) carries that surname, to that person; otherwise the mention is marked
 
 Examples
 --------
->>> from framecmp.text import analyze
+>>> from framecmp.text.doc import analyze
 >>> index = load_actors()
 >>> doc = analyze("Sergey Lavrov met Abdoulaye Diop in Moscow. Diop thanked Niger.")
 >>> [(m.text, m.actor, m.via) for m in find_mentions(doc, index)]
@@ -40,7 +40,7 @@ from framecmp.lexicons import (
     load_yaml_with_lines,
     strip_lines,
 )
-from framecmp.text import Doc, PhraseMatcher, normalize, tokenize
+from framecmp.text.doc import Doc, PhraseMatcher, normalize, tokenize
 
 __all__ = [
     "ACTOR_TYPES",
@@ -167,7 +167,7 @@ class ActorIndex:
 
     def mentions_in_text(self, text: str) -> list[Mention]:
         """Mentions in a short piece of text (no per-article surname memory)."""
-        from framecmp.text import analyze
+        from framecmp.text.doc import analyze
 
         return find_mentions(analyze(text), self)
 
@@ -487,7 +487,7 @@ def find_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
     Parameters
     ----------
     doc : Doc
-        From :func:`framecmp.text.analyze`.
+        From :func:`framecmp.text.doc.analyze`.
     index : ActorIndex
         From :func:`load_actors`.
 

@@ -134,7 +134,7 @@ class Removal:
     rule_id: str
 
     def as_row(self, article_id: str) -> dict[str, Any]:
-        """A row of the removal log (``framecmp.columns.REMOVALS``)."""
+        """A row of the removal log (``framecmp.schema.REMOVALS``)."""
         return {
             "article_id": article_id,
             "raw_start": self.raw_start,
@@ -1366,7 +1366,7 @@ def clean(
     captions : bool
         Mark the caption lines (:attr:`Cleaned.captions`). ``False`` leaves
         ``captions`` empty and saves the searches: the text layer
-        (:func:`framecmp.text.analyze`) finds captions itself, so article
+        (:func:`framecmp.text.doc.analyze`) finds captions itself, so article
         loading does not ask for them.
 
     Returns

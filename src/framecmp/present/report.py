@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from framecmp import display as _display
+from framecmp.present import display as _display
 from framecmp.records import Evidence
 
 __all__ = ["Highlight", "highlight", "article_html", "report", "CSS", "KINDS"]
@@ -720,7 +720,7 @@ def _summary_html(scores: Any) -> str:
     ok = arts["status"].eq("ok") if "status" in arts.columns else pd.Series(True, index=arts.index)
     words = arts.assign(_ok=ok, _w=arts["n_words"].where(ok) if "n_words" in arts.columns else ok) \
         .groupby("outlet").agg(articles=("outlet", "size"), scored=("_ok", "sum"), words=("_w", "sum"))
-    from framecmp.corpus import MISSING_OUTLET as missing_outlet
+    from framecmp.io.corpus import MISSING_OUTLET as missing_outlet
     parts.append(_table(["Outlet", "Articles", "Scored", "Words (scored)"],
                         [[f"{o} (no outlet given)" if o == missing_outlet else o, int(r.articles),
                           int(r.scored), _fmt(r.words, 0)] for o, r in words.iterrows()],
@@ -1068,11 +1068,11 @@ def _png(plotter: Callable[..., Any], frame: pd.DataFrame, alt: str,
 
 def _plot_html(name: str, frame: pd.DataFrame, alt: str, *,
                figsize: tuple[float, float] | None = None, **kwargs: Any) -> str:
-    """An embedded plot from :mod:`framecmp.plot`, or a note saying why there is none."""
+    """An embedded plot from :mod:`framecmp.present.plot`, or a note saying why there is none."""
     if frame.empty:
         return ""
     try:
-        plot_module = importlib.import_module("framecmp.plot")
+        plot_module = importlib.import_module("framecmp.present.plot")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             img = _png(getattr(plot_module, name), frame, alt, figsize=figsize or (7, 4),
@@ -1095,7 +1095,7 @@ class _Compared:
 def _run_compare(scores: Any, measure: str, compare_kwargs: Mapping[str, Any]) -> _Compared:
     """compare() for one measure; warnings become notes, a failure becomes a message."""
     try:
-        compare = importlib.import_module("framecmp.comparison").compare
+        compare = importlib.import_module("framecmp.stats.compare").compare
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             frame = compare(scores, measure=measure, **compare_kwargs)
@@ -1218,7 +1218,7 @@ def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     if plots:
         figsize = None
         try:
-            sizer = getattr(importlib.import_module("framecmp.plot"), "_heatmap_size", None)
+            sizer = getattr(importlib.import_module("framecmp.present.plot"), "_heatmap_size", None)
             if sizer is not None and not stance.empty:
                 figsize = sizer(stance)
         except Exception:  # the default size will do
@@ -1284,7 +1284,7 @@ def _term_groups() -> tuple[list[str], set[str]]:
     user entries) are the rest.
     """
     try:
-        lex = importlib.import_module("framecmp.terms").load_terms()
+        lex = importlib.import_module("framecmp.measures.terms").load_terms()
         files: dict[str, set[bool]] = {}
         for e in lex.entries:
             is_general = Path(str(e.source_file)).stem == _GENERAL_FILE
@@ -1468,7 +1468,7 @@ def _limits_html(scores: Any, validation: Mapping[str, str] | None) -> str:
     body = _table(["Measure", "Can show", "Cannot show"], rows)
     body += _tag("h3", "Validation")
     if validation is None:
-        from framecmp.validation import validation_summary
+        from framecmp.present.accuracy import validation_summary
 
         validation = validation_summary()
     if validation:
@@ -1618,14 +1618,14 @@ def report(
     title : str
         Title of the report.
     plots : bool
-        Embed plots (from :mod:`framecmp.plot`).
+        Embed plots (from :mod:`framecmp.present.plot`).
     compare_kwargs : mapping, optional
-        Extra keyword arguments for :func:`framecmp.comparison.compare` (defaults:
+        Extra keyword arguments for :func:`framecmp.stats.compare.compare` (defaults:
         ``by="outlet"``, ``min_articles`` as below).
     validation : mapping of str to str, optional
         Validation results per measure, shown in ``limits``. Default: the
         benchmark results of the bundled lexicons
-        (:func:`framecmp.validation.validation_summary`); ``{}`` shows none.
+        (:func:`framecmp.present.accuracy.validation_summary`); ``{}`` shows none.
     min_articles : int
         Below this many articles per outlet, comparisons are illustrations.
     kinds : list of str, optional
@@ -1652,7 +1652,7 @@ def report(
                          f"or None. Got {max_articles!r} instead.")
     kw = {"by": "outlet", "min_articles": min_articles, **(compare_kwargs or {})}
     shape = _corpus_shape(_frame(scores, "articles"), min_articles)
-    from framecmp import __version__
+    from framecmp._version import __version__
 
     header = _tag("h1", _esc(title)) + _para(f"Generated by framecmp {__version__}.", cls="fc-meta")
     body = "".join([

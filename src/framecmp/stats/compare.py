@@ -1,7 +1,7 @@
 """Comparison statistics: outlets and events, honestly.
 
 Everything here works on the tidy frames of :class:`framecmp.scoring.Scores`
-(column names in :mod:`framecmp.columns`) and returns tidy DataFrames.
+(column names in :mod:`framecmp.schema`) and returns tidy DataFrames.
 
 - :func:`compare` -- per (group, item) means with bootstrap intervals over
   *articles*, effect sizes, stratified permutation tests and Benjamini-Hochberg
@@ -32,8 +32,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framecmp import columns
-from framecmp.text import normalize
+from framecmp import schema as columns
+from framecmp.text.doc import normalize
 
 __all__ = [
     "MEASURES",

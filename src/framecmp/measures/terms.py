@@ -15,7 +15,7 @@ the span, the entry that fired and why.
 
 Examples
 --------
->>> from framecmp.text import analyze
+>>> from framecmp.text.doc import analyze
 >>> lex = load_terms()
 >>> res = find_terms(analyze("The Malian junta hailed its reliable partner."), lexicon=lex)
 >>> [(h.text, h.category, h.referent) for h in res.hits]
@@ -26,43 +26,37 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import math
 import re
-import shutil
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
-import yaml
 
-from . import columns as C
-from .attribution import _SpanCover, _voiced
-from .lexicons import (
+from framecmp import schema as C
+from framecmp.lexicons import (
     FORMAT,
     LINE,
     Field,
     Lexicon,
     LexiconError,
     data_path,
-    key_line,
     lexicon_dir,
     load_lexicon,
-    load_yaml_with_lines,
 )
-from .records import Evidence
-from .text import Doc, PhraseMatch, PhraseMatcher, Token, tokenize
+from framecmp.measures.attribution.relations import _SpanCover, _voiced
+from framecmp.records import Evidence
+from framecmp.text.doc import Doc, PhraseMatch, PhraseMatcher, Token, tokenize
 
 if TYPE_CHECKING:
-    from .attribution import AttributionResult
+    from framecmp.measures.attribution.relations import AttributionResult
 
 __all__ = [
     "DEFAULT_FILES",
-    "LEXICON_KINDS",
     "NEGATORS",
     "PATTERN_TIMEOUT",
     "TERM_SCHEMA",
@@ -72,13 +66,11 @@ __all__ = [
     "TermLexicon",
     "TermPatternTimeoutWarning",
     "TermsResult",
-    "check_lexicon_file",
     "find_terms",
     "label_choices",
     "labels_frame",
     "load_terms",
     "terms_frame",
-    "write_editable_lexicon",
 ]
 
 KIND = "loaded_terms"
@@ -353,84 +345,6 @@ def _extra_check(raw: dict[str, Any], line: int) -> list[str | tuple[str, str]]:
     return problems
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def _near_miss(word: str, known: Iterable[str]) -> str | None:
-    """The known name ``word`` is most likely a typo of: at most 1 edit away for names of
-    up to 5 letters, 2 for longer ones ("violense" -> "violence"); None if none is that close."""
-    best = min(known, key=lambda k: (_edit_distance(word, k), k), default=None)
-    if best is None or best == word:
-        return None
-    return best if _edit_distance(word, best) <= (1 if len(word) <= 5 else 2) else None
-
-
-def _actor_ids(actors: Any) -> set[str]:
-    """The bundled actor ids, plus those of ``actors`` (an ActorIndex, or what
-    :func:`framecmp.actors.load_actors` takes as ``extra``)."""
-    from framecmp.actors import ActorIndex, load_actors
-
-    if isinstance(actors, ActorIndex):
-        return set(load_actors().actors) | set(actors.actors)
-    if isinstance(actors, (set, frozenset)):  # plain ids
-        return set(load_actors().actors) | {str(a) for a in actors}
-    return set(load_actors(extra=actors).actors)
-
-
-def _cross_check(path: Path, actors: Any = None) -> list[str]:
-    """What a loaded-terms file names that the other bundled files do not know.
-
-    * a ``referent`` that is not an actor id (of the bundled ``actors.yaml``, or of
-      ``actors``): the label-choice table would file the label under a name no actor has;
-    * a ``category`` that is not a bundled one but is one or two letters away from one
-      ("violense" -> "violence"): most likely a typo, which would start a category of its
-      own. A category of your own that is not that close to a bundled one is fine.
-
-    Each problem is reported at the field's own line.
-    """
-    try:
-        data = load_yaml_with_lines(path, key_lines=True)
-    except LexiconError:
-        return []  # the loader has reported it
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        return []
-    ids = _actor_ids(actors)
-    cats = {e.category for e in load_terms().entries} | {NOT_LOADED}
-    problems: list[str] = []
-    for raw in data["entries"]:
-        if not isinstance(raw, dict):
-            continue
-        line = int(raw.get(LINE, 0))
-        ref = raw.get("referent")
-        if isinstance(ref, str) and ref.strip() and ref not in ids:
-            near = _near_miss(ref, ids)
-            hint = f"did you mean {near!r}? " if near else ""
-            problems.append(
-                f"{path} line {key_line(raw, 'referent', line)}: 'referent' {ref!r} is not an actor id; "
-                f"{hint}the label-choice table would file this label under an actor that no actor file "
-                f"knows. Known ids: {', '.join(sorted(ids))}. For an actor of your own, add it with "
-                "load_actors(extra=...) and check with check_lexicon_file(path, actors=...)."
-            )
-        cat = raw.get("category")
-        if isinstance(cat, str) and cat not in cats:
-            near = _near_miss(cat, cats)
-            if near is not None:
-                problems.append(
-                    f"{path} line {key_line(raw, 'category', line)}: 'category' {cat!r} is not a bundled "
-                    f"category; did you mean {near!r}? (A category of your own is fine: give it a name "
-                    "that is not a letter or two away from a bundled one.)"
-                )
-    return problems
-
-
 def _entries_from(lex: Lexicon) -> list[TermEntry]:
     out = []
     for e in lex.entries:
@@ -666,7 +580,7 @@ NEGATORS = frozenset(
 )
 """Words that negate what follows them ("not a terrorist group"), with any word ending in
 "n't". The one list of negators of framecmp: :func:`find_terms` (a negated term is not
-counted) and the default mode of :func:`framecmp.stance.score_target` (a negated word's
+counted) and the default mode of :func:`framecmp.measures.stance.holders.score_target` (a negated word's
 valence is flipped and damped) both read it through ``_is_negator``, so that the two
 measures agree on what a negation is."""
 _NEG_WINDOW = 3  # the negator is one of the 3 words right before the term
@@ -763,7 +677,7 @@ def _index(lexicon: TermLexicon) -> tuple[dict[str, int], dict[str, TermEntry]]:
 
 def _sentence_matches(matcher: PhraseMatcher, doc: Doc) -> list[PhraseMatch]:
     """``matcher.find`` sentence by sentence, in order, from one pass over the whole document
-    (:meth:`~framecmp.text.PhraseMatcher.find_within`). Matches outside every sentence are
+    (:meth:`~framecmp.text.doc.PhraseMatcher.find_within`). Matches outside every sentence are
     left out, as sentence-by-sentence matching leaves them."""
     toks = doc.tokens
     found = matcher.find(toks)
@@ -789,7 +703,7 @@ def find_terms(
     Parameters
     ----------
     doc : Doc
-        From :func:`framecmp.text.analyze`.
+        From :func:`framecmp.text.doc.analyze`.
     lexicon : TermLexicon
         From :func:`load_terms`.
     n_words : int, optional
@@ -811,9 +725,9 @@ def find_terms(
         "n't" auxiliary opening a question ("Isn't the junta brutal?").
     attributed : AttributionResult or iterable of (start, end), optional
         What the article attributes to someone: the result of
-        :func:`framecmp.attribution.extract_attributions` (the contents of its
+        :func:`framecmp.measures.attribution.relations.extract_attributions` (the contents of its
         attributions that are in a speaker's voice, as in
-        :meth:`~framecmp.attribution.AttributionResult.voice_of`: neither
+        :meth:`~framecmp.measures.attribution.relations.AttributionResult.voice_of`: neither
         scare quotes nor learned cues), or the content spans themselves. A quote
         around the term alone is the quoted speaker's word when it lies inside
         one of them (Macron accused Russia of a “predatory project”), and the
@@ -1054,7 +968,7 @@ def terms_frame(
 
     Returns
     -------
-    pandas.DataFrame with columns :data:`framecmp.columns.TERMS`.
+    pandas.DataFrame with columns :data:`framecmp.schema.TERMS`.
     """
     import pandas as pd
 
@@ -1076,7 +990,7 @@ def labels_frame(
 
     Returns
     -------
-    pandas.DataFrame with columns :data:`framecmp.columns.LABELS`.
+    pandas.DataFrame with columns :data:`framecmp.schema.LABELS`.
     """
     import pandas as pd
 
@@ -1126,159 +1040,3 @@ def label_choices(labels: Any, *, by: str = "outlet") -> Any:
     )
     g["share"] = g["count"] / g.groupby(["referent", by])["count"].transform("sum")
     return g.sort_values(["referent", by, "count"], ascending=[True, True, False])[cols].reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------- files for users
-
-
-def write_editable_lexicon(
-    path: str | Path, *, which: str = "loaded_terms", overwrite: bool = False
-) -> Path:
-    """Write an editable copy of a bundled lexicon (comments and all) for a student.
-
-    Parameters
-    ----------
-    path : str or Path
-        Where to write; a folder gets ``<which>.yaml`` inside it.
-    which : str
-        A bundled lexicon's name, e.g. ``"loaded_terms"``, ``"subjective_general"``,
-        ``"actors"``, ``"reporting_verbs"``.
-    overwrite : bool, default False
-        Replace an existing file.
-
-    Returns
-    -------
-    Path
-        The file written. Check it after editing with :func:`check_lexicon_file`.
-    """
-    available = sorted(p.stem for p in lexicon_dir().glob("*.yaml"))
-    if which not in available:
-        raise ValueError(
-            f"The 'which' parameter of write_editable_lexicon() must be one of {available}. "
-            f"Got {which!r} instead."
-        )
-    dest = Path(path)
-    if dest.is_dir():
-        dest = dest / f"{which}.yaml"
-    if dest.exists() and not overwrite:
-        raise FileExistsError(f"{dest} exists; pass overwrite=True to replace it.")
-    shutil.copyfile(data_path(f"{which}.yaml"), dest)
-    return dest
-
-
-def _terms_loader(path: Path) -> Any:
-    return load_terms(path)
-
-
-def _lazy(module: str, func: str) -> Callable[[Path], Any]:
-    def load(path: Path) -> Any:
-        mod = importlib.import_module(f"framecmp.{module}")
-        fn = getattr(mod, func, None)
-        if fn is None:
-            raise LookupError(f"framecmp.{module}.{func} is not available")
-        return fn(path)
-
-    load.__name__ = f"{module}.{func}"
-    return load
-
-
-def _schema_loader(module: str, kind: str, schema: str, check: str | None = None) -> Callable[[Path], Any]:
-    """A validator for a kind whose module keeps its schema (no public loader)."""
-
-    def load(path: Path) -> Any:
-        mod = importlib.import_module(f"framecmp.{module}")
-        extra = getattr(mod, check) if check else None
-        return load_lexicon(path, kind=kind, schema=getattr(mod, schema), extra_check=extra)
-
-    load.__name__ = f"{module}.{kind}"
-    return load
-
-
-LEXICON_KINDS: dict[str, Callable[[Path], Any]] = {
-    "loaded_terms": _terms_loader,
-    "actors": _lazy("actors", "load_actors"),
-    "boilerplate": _lazy("cleaning", "load_boilerplate"),
-    "stance_cues": _lazy("stance", "load_stance_cues"),
-    "target_sentiment": _schema_loader("stance", "target_sentiment", "_CUE_SCHEMA", "_check_cue"),
-    "reporting_verbs": _schema_loader("attribution", "reporting_verbs", "_VERB_SCHEMA"),
-    "hedges": _schema_loader("attribution", "hedges", "_HEDGE_SCHEMA"),
-    "sources": _schema_loader("attribution", "sources", "_SOURCE_SCHEMA"),
-}
-"""Lexicon kind (the ``kind:`` header) -> a loader that validates a file of that kind.
-
-Loaders raise :class:`framecmp.lexicons.LexiconError`; modules are imported only
-when a file of their kind is checked.
-"""
-
-
-def _read_header(path: Path) -> Any:
-    """The header of a lexicon file (everything before ``entries:``), with lines.
-
-    Parsing only the header keeps the check of a large file fast; the kind's
-    loader then parses and validates the whole file.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return load_yaml_with_lines(path)  # raises LexiconError with the reason
-    m = re.search(r"^entries:", text, flags=re.MULTILINE)
-    if m is None:
-        return load_yaml_with_lines(path)
-    try:
-        head = yaml.safe_load(text[: m.start()])
-    except yaml.YAMLError:
-        return load_yaml_with_lines(path)
-    if not isinstance(head, dict):
-        return load_yaml_with_lines(path)
-    head[LINE] = 1
-    return head
-
-
-def check_lexicon_file(path: str | Path, *, actors: Any = None) -> list[str]:
-    """Every problem in a lexicon file, each as ``"<file> line N: ..."``; [] if fine.
-
-    The kind is read from the file's ``kind:`` header and the file is checked
-    by that kind's loader (:data:`LEXICON_KINDS`). Used by
-    ``framecmp lexicon check FILE``. A problem with one field is reported at
-    that field's line.
-
-    A loaded-terms file is also checked against the other bundled files
-    (reported as problems here; :func:`load_terms` itself still accepts them,
-    so that a user's own actors work): a ``referent`` that is not an actor id,
-    and a ``category`` one or two letters away from a bundled one
-    ("violense": did you mean "violence"?). Categories of your own are fine.
-
-    Parameters
-    ----------
-    path : str or Path
-    actors : optional
-        Actors of your own that referents may name: an
-        :class:`~framecmp.actors.ActorIndex`, a set of ids, or what
-        :func:`framecmp.actors.load_actors` takes as ``extra`` (a file, a dict).
-
-    Examples
-    --------
-    >>> check_lexicon_file(data_path("loaded_terms.yaml"))
-    []
-    """
-    path = Path(path)
-    try:
-        data = _read_header(path)
-    except LexiconError as exc:
-        return list(exc.problems)
-    if not isinstance(data, dict):
-        return [f"{path} line 1: the file must be a mapping with a header and 'entries'"]
-    kind = data.get("kind")
-    line = data.get(LINE, 1)
-    if kind not in LEXICON_KINDS:
-        return [f"{path} line {line}: 'kind' must be one of {sorted(LEXICON_KINDS)}, got {kind!r}"]
-    problems: list[str] = []
-    try:
-        LEXICON_KINDS[kind](path)
-    except LexiconError as exc:
-        problems = list(exc.problems)
-    except (ImportError, LookupError) as exc:
-        return [f"{path}: files of kind {kind!r} cannot be checked in this version ({exc})"]
-    if kind == KIND:
-        problems += _cross_check(path, actors)
-    return problems

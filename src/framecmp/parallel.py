@@ -17,7 +17,7 @@ result is the same as one process scoring the whole corpus (DESIGN.md,
 
 Examples
 --------
->>> from framecmp.scale import empty_frame
+>>> from framecmp.parallel import empty_frame
 >>> empty_frame("terms").dtypes["hits"]
 Int64Dtype()
 """
@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .scoring import FRAMES
+from framecmp.scoring import FRAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
-    from .corpus import Corpus
-    from .scoring import Scorer, Scores
+    from framecmp.io.corpus import Corpus
+    from framecmp.scoring import Scorer, Scores
 
 __all__ = [
     "FRAME_DTYPES",
@@ -122,7 +122,7 @@ def empty_frame(name: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        No rows; the columns of :mod:`framecmp.columns`, typed as in
+        No rows; the columns of :mod:`framecmp.schema`, typed as in
         :data:`FRAME_DTYPES`. Used as Dask ``meta``.
     """
     _check_name(name, "empty_frame")
@@ -172,7 +172,7 @@ def normalize_frame(df: pd.DataFrame, name: str, *, extra: bool = False) -> pd.D
     name : str
         Which frame (``articles``, ``evidence``, ...).
     extra : bool
-        Keep columns that are not in :mod:`framecmp.columns` (as text) after
+        Keep columns that are not in :mod:`framecmp.schema` (as text) after
         the standard ones; by default they are dropped, so that the schema is
         fixed.
 
@@ -256,7 +256,7 @@ def iter_chunks(path: str | Path, *, chunksize: int = 2000, **options: Any) -> I
     """A big corpus file, ``chunksize`` articles at a time, read lazily.
 
     CSV/TSV, JSON Lines (optionally gzipped) and Parquet are read with the
-    streaming readers of :mod:`framecmp.corpus`, so at most one chunk of
+    streaming readers of :mod:`framecmp.io.corpus`, so at most one chunk of
     articles is in memory. Broken rows come out as articles with a status
     (``parse_error``, ``empty``, ``too_long``, ...), never as an exception.
 
@@ -285,8 +285,7 @@ def iter_chunks(path: str | Path, *, chunksize: int = 2000, **options: Any) -> I
     >>> [[a.status for a in c] for c in iter_chunks(p, chunksize=1)]
     [['ok'], ['parse_error']]
     """
-    from . import corpus as corpus_mod
-
+    from framecmp.io import corpus as corpus_mod
     if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
         raise ValueError(
             f"The 'chunksize' parameter of iter_chunks() must be an int >= 1. Got {chunksize!r} instead."
@@ -330,8 +329,7 @@ class _IdRenamer:
 
 def _raw_source(path: str | Path, **options: Any) -> Any:
     """The rows of a corpus file before cleaning (see ``corpus._RawSource``)."""
-    from . import corpus as corpus_mod
-
+    from framecmp.io import corpus as corpus_mod
     p = Path(path)
     kind = _READERS[_reader_suffix(p)].replace("iter_", "")
     return getattr(corpus_mod, f"_{kind}_source")(p, **options)
@@ -356,7 +354,7 @@ _SCORERS: dict[str, Scorer] = {}
 
 def _worker_scorer(token: str, params: Mapping[str, Any]) -> Scorer:
     """One Scorer (lexicons loaded once) per worker process and parameter set."""
-    from .scoring import Scorer
+    from framecmp.scoring import Scorer
 
     sc = _SCORERS.get(token)
     if sc is None:
@@ -373,7 +371,7 @@ def _score_partition(
     params: Mapping[str, Any],
 ) -> dict[str, pd.DataFrame]:
     """Score one partition: rows -> Articles -> Scorer -> normalised frames."""
-    from .corpus import from_dataframe
+    from framecmp.io.corpus import from_dataframe
 
     corpus = from_dataframe(pdf, **loader)
     scores = _worker_scorer(token, params).score(corpus, workers=1, progress=False)
@@ -447,7 +445,7 @@ def score_dask(
     """Score a ``dask.dataframe`` of articles partition by partition.
 
     Each partition becomes Articles through
-    :func:`framecmp.corpus.from_dataframe`, is scored by a
+    :func:`framecmp.io.corpus.from_dataframe`, is scored by a
     :class:`~framecmp.scoring.Scorer` (one per worker process, lexicons loaded
     once) and yields every frame. Nothing runs until the frames are computed.
 
@@ -456,7 +454,7 @@ def score_dask(
     ddf : dask.dataframe.DataFrame
         One row per article.
     text, outlet, id, title, date : str or None
-        Column names, as for :func:`framecmp.corpus.from_dataframe`. With
+        Column names, as for :func:`framecmp.io.corpus.from_dataframe`. With
         ``id=None`` a column named ``id`` holds the ids, else the index labels
         are the ids, as in ``from_dataframe``;
         ``dd.read_csv`` and ``dd.read_json`` restart the index in every
@@ -486,7 +484,7 @@ def score_dask(
     import dask.dataframe as dd
     from dask.base import tokenize
 
-    from .scoring import Scorer
+    from framecmp.scoring import Scorer
 
     if isinstance(ddf, pd.DataFrame) or not hasattr(ddf, "to_delayed"):
         raise TypeError(
@@ -540,7 +538,7 @@ def compute_scores(lazy: LazyScores, **compute_kwargs: Any) -> Scores:
         holds the settings and lexicon versions; ``corpus`` is None.
     """
     dask = _import_dask()
-    from .scoring import Scorer, Scores
+    from framecmp.scoring import Scorer, Scores
 
     if not isinstance(lazy, LazyScores):
         raise TypeError(f"compute_scores() expects the result of score_dask(), got {type(lazy).__name__}")

@@ -9,9 +9,9 @@ Three levels, from small to large:
   parameters ship as plain JSON (``lexicons/stance_model.json``). Both return
   the words that moved the score and by how much.
 * :func:`find_directed` finds directed cues attached to actor mentions in a
-  :class:`~framecmp.text.Doc` ("accused Russia of", "Russia a reliable partner").
+  :class:`~framecmp.text.doc.Doc` ("accused Russia of", "Russia a reliable partner").
 * :func:`score_stance` aggregates an article into ``holder -> target`` rows
-  (the ``stance`` frame, :data:`framecmp.columns.STANCE`) with
+  (the ``stance`` frame, :data:`framecmp.schema.STANCE`) with
   :class:`~framecmp.records.Evidence` for every number.
 
 Directed evidence and context tone are kept apart. Directed evidence is a cue
@@ -53,12 +53,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from framecmp import columns
-from framecmp.attribution import _RULED_BY_DEMONYM
+from framecmp import schema as columns
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon, read_json_model
+from framecmp.measures.attribution.relations import _RULED_BY_DEMONYM
+from framecmp.measures.terms import _is_negator
 from framecmp.records import Evidence
-from framecmp.terms import _is_negator
-from framecmp.text import CALENDAR_WORDS, POSSESSIVES, Doc, PhraseMatcher, Token, tokenize
+from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, Doc, PhraseMatcher, Token, tokenize
 
 __all__ = [
     "CueHit",
@@ -88,7 +88,7 @@ _HOLDER_RULES = ("voice", "subject")
 _BE_AUX = frozenset("is are was were be been being get got gets getting".split())
 # the trained model's negation features (``n:`` stems, negated rule parts) keep the negator
 # list they were fitted with (VADER's NEGATE and these); the default mode reads the one
-# shared list, framecmp.terms.NEGATORS, through framecmp.terms._is_negator
+# shared list, framecmp.measures.terms.NEGATORS, through framecmp.measures.terms._is_negator
 _NEG_EXTRA = frozenset({"no", "not", "never", "n't", "without", "nor", "neither", "nobody", "none"})
 _SLOT = "{X}"
 MODEL_FORMAT = "framecmp-stance-model/1"
@@ -237,7 +237,7 @@ class StanceCueLexicon:
         return len(self.cues)
 
 
-_CUE_SCHEMA = [
+CUE_SCHEMA = [
     Field("pattern"),
     Field("role", required=True, choices=_ROLES),
     Field("valence", required=True, kind="number", low=-1.0, high=1.0),
@@ -249,7 +249,7 @@ _CUE_SCHEMA = [
 ]
 
 
-def _check_cue(raw: dict[str, Any], line: int) -> list[str]:
+def check_cue(raw: dict[str, Any], line: int) -> list[str]:
     out: list[str] = []
     pat = raw.get("pattern")
     if pat is not None:
@@ -291,9 +291,9 @@ def load_stance_cues(
     ('object', -0.8)
     """
     src = data_path("stance_cues.yaml") if path is None else path
-    lex = load_lexicon(src, kind="stance_cues", schema=_CUE_SCHEMA, extra_check=_check_cue)
+    lex = load_lexicon(src, kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
     if extra is not None:
-        user = load_lexicon(extra, kind="stance_cues", schema=_CUE_SCHEMA, extra_check=_check_cue)
+        user = load_lexicon(extra, kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
         lex = lex.merged(user, replace=replace)
     return _build_cues(lex)
 
@@ -363,7 +363,7 @@ def _default_target_lexicon() -> StanceCueLexicon:
     the default mode of :func:`score_target`.
     """
     lex = load_lexicon(
-        data_path("target_sentiment.yaml"), kind="target_sentiment", schema=_CUE_SCHEMA, extra_check=_check_cue
+        data_path("target_sentiment.yaml"), kind="target_sentiment", schema=CUE_SCHEMA, extra_check=check_cue
     )
     return _build_cues(lex)
 
@@ -655,7 +655,7 @@ def _distance(i: int, a: int, b: int) -> int:
 
 
 def _negated(tokens: Sequence[Token], i: int) -> bool:
-    """Whether a negator (``framecmp.terms.NEGATORS``, the list :func:`framecmp.terms.find_terms`
+    """Whether a negator (``framecmp.measures.terms.NEGATORS``, the list :func:`framecmp.measures.terms.find_terms`
     uses too) is among the 3 words before ``tokens[i]``.
 
     What counts as a negator is shared with the loaded-terms measure ("not only", "no
@@ -1388,7 +1388,7 @@ def load_stance_model(path: str | Path | Mapping[str, Any] | None = None) -> Sta
 
 
 class MentionLike(Protocol):
-    """What :func:`score_stance` needs of an actor mention (framecmp.actors.Mention)."""
+    """What :func:`score_stance` needs of an actor mention (framecmp.measures.actors.Mention)."""
 
     @property
     def start(self) -> int: ...
@@ -1532,14 +1532,14 @@ class StanceResult:
         return [{f: getattr(r, f) for f in columns.STANCE if f not in ("article_id", "outlet")} for r in self.records]
 
     def frame(self, *, article_id: str = "", outlet: str = "") -> Any:
-        """The rows as a DataFrame with the columns of :data:`framecmp.columns.STANCE`."""
+        """The rows as a DataFrame with the columns of :data:`framecmp.schema.STANCE`."""
         import pandas as pd
 
         recs = [{"article_id": article_id, "outlet": outlet, **r} for r in self.rows]
         return pd.DataFrame(recs, columns=columns.STANCE)
 
     def evidence_frame(self, *, article_id: str = "", outlet: str = "") -> Any:
-        """The evidence as a DataFrame with the columns of :data:`framecmp.columns.EVIDENCE`."""
+        """The evidence as a DataFrame with the columns of :data:`framecmp.schema.EVIDENCE`."""
         import pandas as pd
 
         return pd.DataFrame(
@@ -2093,7 +2093,7 @@ def score_stance(
     Parameters
     ----------
     doc : Doc
-        The analysed article (:func:`framecmp.text.analyze`).
+        The analysed article (:func:`framecmp.text.doc.analyze`).
     mentions : iterable of Mention
         Actor mentions (``start``, ``end``, ``actor``, optional ``ambiguous``).
     voice_of : callable, optional

@@ -3,7 +3,7 @@
 :func:`extract_attributions` finds attribution relations (source, cue,
 content) in an analysed article with fast rules (no trained parser, no model
 loading): reporting-verb cues from ``lexicons/reporting_verbs.yaml`` found by
-the shared :class:`~framecmp.text.PhraseMatcher`, clause boundaries from
+the shared :class:`~framecmp.text.doc.PhraseMatcher`, clause boundaries from
 punctuation, the source as the noun-phrase run next to the cue, quotation
 marks from the text layer (quotes may span several sentences).
 
@@ -59,8 +59,8 @@ pronouns ("he said") resolve to the last person or quoted source.
 
 Examples
 --------
->>> from framecmp.text import analyze
->>> from framecmp.actors import load_actors, find_mentions
+>>> from framecmp.text.doc import analyze
+>>> from framecmp.measures.actors import load_actors, find_mentions
 >>> cfg = load_attribution_config()
 >>> doc = analyze("“We chose Russia,” the Malian diplomat wrote on X.")
 >>> res = extract_attributions(doc, config=cfg, mentions=find_mentions(doc, load_actors()))
@@ -78,13 +78,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from framecmp.actors import Mention
-from framecmp.cue_crf import MODEL_FORMAT as CRF_FORMAT
-from framecmp.cue_crf import CueCRF, load_cue_crf
-from framecmp.cue_model import CueModel, load_cue_model
 from framecmp.lexicons import Entry, Field, Lexicon, data_path, load_lexicon, read_json_model
+from framecmp.measures.actors import Mention
+from framecmp.measures.attribution.cue_crf import MODEL_FORMAT as CRF_FORMAT
+from framecmp.measures.attribution.cue_crf import CueCRF, load_cue_crf
+from framecmp.measures.attribution.cue_model import CueModel, load_cue_model
 from framecmp.records import Evidence
-from framecmp.text import (
+from framecmp.text.doc import (
     CALENDAR_WORDS,
     POSSESSIVES,
     WEEKDAYS,
@@ -115,7 +115,7 @@ _RULED_BY_DEMONYM = frozenset({"colony", "colonies", "ex-colonies", "possessions
 SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none", "unfound")
 QUOTE_TYPES = ("direct", "partial", "indirect", "scare")
 
-_VERB_SCHEMA = [
+VERB_SCHEMA = [
     Field("class", required=True, choices=("neutral", "loaded", "belief")),
     Field("explanation", required=True),
     Field("source", required=True),
@@ -126,13 +126,13 @@ _VERB_SCHEMA = [
     Field("copular", kind="bool"),
     Field("clause_only", kind="bool"),
 ]
-_HEDGE_SCHEMA = [
+HEDGE_SCHEMA = [
     Field("class", required=True, choices=("evidential", "doubt", "epistemic")),
     Field("explanation", required=True),
     Field("source", required=True),
     Field("inflect", kind="bool"),
 ]
-_SOURCE_SCHEMA = [
+SOURCE_SCHEMA = [
     Field(
         "class", required=True,
         choices=("anonymity", "collective", "role", "institution", "document", "platform"),
@@ -322,8 +322,8 @@ class AttributionConfig:
         as unattributed claims.
     cue_model : CueModel, CueCRF or None
         The learned detector of cues the lexicon does not list
-        (:mod:`framecmp.cue_model`) or the CRF cue tagger
-        (:mod:`framecmp.cue_crf`); None (the default) turns it off.
+        (:mod:`framecmp.measures.attribution.cue_model`) or the CRF cue tagger
+        (:mod:`framecmp.measures.attribution.cue_crf`); None (the default) turns it off.
     """
 
     verbs: Lexicon
@@ -392,7 +392,7 @@ def load_attribution_config(
         0.673, attribution about 2.4 times slower; its cues go to the
         attribution table only, not to voices or style), or a model of your own.
         ``"crf"`` for the bundled CRF cue tagger ``lexicons/cue_crf.json``
-        (:mod:`framecmp.cue_crf`; PolNeAR dev cue F1 0.663 -> 0.696, source
+        (:mod:`framecmp.measures.attribution.cue_crf`; PolNeAR dev cue F1 0.663 -> 0.696, source
         0.678 -> 0.706, content 0.788 -> 0.811, attribution about 4 times
         slower; its own cues go to the attribution table only; in its mode
         ``filter`` it also drops the rule cues it does not tag and reports its
@@ -414,9 +414,9 @@ def load_attribution_config(
     'loaded'
     """
     specs = (
-        ("reporting_verbs", "reporting_verbs.yaml", _VERB_SCHEMA, verbs),
-        ("hedges", "hedges.yaml", _HEDGE_SCHEMA, hedges),
-        ("sources", "sources.yaml", _SOURCE_SCHEMA, sources),
+        ("reporting_verbs", "reporting_verbs.yaml", VERB_SCHEMA, verbs),
+        ("hedges", "hedges.yaml", HEDGE_SCHEMA, hedges),
+        ("sources", "sources.yaml", SOURCE_SCHEMA, sources),
     )
     lexs = []
     for kind, fname, schema, user in specs:
@@ -453,7 +453,7 @@ class AttributionResult:
     evidence : tuple of Evidence
         ``quote``, ``source``, ``cue`` and ``hedge`` spans.
     style : dict
-        The per-article summary (columns of ``framecmp.columns.STYLE``
+        The per-article summary (columns of ``framecmp.schema.STYLE``
         without article_id and outlet).
     hedges : tuple of Evidence
         The hedge spans (also in ``evidence``).
@@ -1623,7 +1623,7 @@ def _rule_cue_span(art: _Article, d: _Draft) -> tuple[int, int] | None:
 
 
 def _crf_context(art: _Article, drafts: Sequence[_Draft]) -> list[list[str]]:
-    """Each token's context flags for the cue CRF (see :func:`framecmp.cue_crf.sentence_features`)."""
+    """Each token's context flags for the cue CRF (see :func:`framecmp.measures.attribution.cue_crf.sentence_features`)."""
     toks = art.toks
     n = len(toks)
     starts = [t.start for t in toks]
@@ -1958,11 +1958,11 @@ def extract_attributions(
     Parameters
     ----------
     doc : Doc
-        From :func:`framecmp.text.analyze`.
+        From :func:`framecmp.text.doc.analyze`.
     config : AttributionConfig
         From :func:`load_attribution_config`.
     mentions : sequence of Mention
-        From :func:`framecmp.actors.find_mentions`, for affiliations and
+        From :func:`framecmp.measures.actors.find_mentions`, for affiliations and
         pronoun resolution. Without them affiliations stay None.
     people_roles : mapping, optional
         Full name -> role, used as ``role`` for known people (e.g. built
@@ -2278,8 +2278,8 @@ def _style(
 
 
 def attribution_rows(result: AttributionResult, *, article_id: str, outlet: str) -> list[dict[str, Any]]:
-    """Rows of the ``attribution`` frame (columns ``framecmp.columns.ATTRIBUTION``)."""
-    from framecmp.columns import ATTRIBUTION
+    """Rows of the ``attribution`` frame (columns ``framecmp.schema.ATTRIBUTION``)."""
+    from framecmp.schema import ATTRIBUTION
 
     rows = []
     for a in result.attributions:
@@ -2312,7 +2312,7 @@ def voices_rows(result: AttributionResult, *, article_id: str, outlet: str) -> l
     Learned cues (rule ``learned``, class ``unlisted``) are left out, as in
     :meth:`AttributionResult.voice_of`.
     """
-    from framecmp.columns import VOICES
+    from framecmp.schema import VOICES
 
     groups: dict[str, list[Attribution]] = {}
     for a in _voiced(result.attributions):
@@ -2342,7 +2342,7 @@ def voices_rows(result: AttributionResult, *, article_id: str, outlet: str) -> l
 
 def style_row(result: AttributionResult, *, article_id: str, outlet: str) -> dict[str, Any]:
     """The row of the ``STYLE`` frame for one article."""
-    from framecmp.columns import STYLE
+    from framecmp.schema import STYLE
 
     row = {"article_id": article_id, "outlet": outlet, **result.style}
     return {c: row[c] for c in STYLE}

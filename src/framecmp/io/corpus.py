@@ -1,7 +1,7 @@
 """Articles, corpora and loaders.
 
 An :class:`Article` keeps its raw text and its cleaned text, with an offset map
-between them (:mod:`framecmp.cleaning`). A :class:`Corpus` is an immutable
+between them (:mod:`framecmp.io.cleaning`). A :class:`Corpus` is an immutable
 sequence of articles. Loaders read folders of ``.txt`` files with a metadata
 file, CSV, JSON Lines (also gzipped), Parquet, DataFrames and HTML pages; they
 all build articles through one function, :func:`make_article`, and the tabular
@@ -31,9 +31,9 @@ from typing import Any, overload
 
 import pandas as pd
 
-from framecmp import columns
-from framecmp.cleaning import BoilerplateRules, OffsetMap, Removal
-from framecmp.cleaning import clean as _clean
+from framecmp import schema as columns
+from framecmp.io.cleaning import BoilerplateRules, OffsetMap, Removal
+from framecmp.io.cleaning import clean as _clean
 
 __all__ = [
     "MAX_CHARS",
@@ -144,7 +144,7 @@ class Article:
     @property
     def n_words(self) -> int:
         """Word tokens of the cleaned text, without the title (the count the scores use)."""
-        from framecmp.text import count_words
+        from framecmp.text.doc import count_words
 
         return count_words(self.text, title=self.title)
 
@@ -153,7 +153,7 @@ class Article:
         return dataclasses.replace(self, **changes)
 
     def as_row(self, *, status: str | None = None, n_words: int | None = None) -> dict[str, Any]:
-        """A row of the ``articles`` frame (``framecmp.columns.ARTICLES``).
+        """A row of the ``articles`` frame (``framecmp.schema.ARTICLES``).
 
         ``status`` and ``n_words`` replace the article's own (the scorer passes the status
         it ended with and the count it already has)."""
@@ -240,7 +240,7 @@ def make_article(
         or ``""`` gives ``"no_text"``, blank after cleaning ``"empty"``, longer than
         :data:`MAX_CHARS` ``"too_long"``.
     clean : bool
-        Remove boilerplate (:func:`framecmp.cleaning.clean`). ``False`` keeps the
+        Remove boilerplate (:func:`framecmp.io.cleaning.clean`). ``False`` keeps the
         text as is.
     rules : BoilerplateRules, optional
         Cleaning rules; default the bundled ones.
@@ -470,7 +470,7 @@ class Corpus(Sequence[Article]):
         return tuple(sorted({a.outlet for a in self._articles}))
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per article, columns ``framecmp.columns.ARTICLES``."""
+        """One row per article, columns ``framecmp.schema.ARTICLES``."""
         df = pd.DataFrame([a.as_row() for a in self._articles], columns=columns.ARTICLES)
         df["date"] = pd.to_datetime(df["date"])
         df["n_words"] = df["n_words"].astype("int64")
@@ -478,7 +478,7 @@ class Corpus(Sequence[Article]):
         return df
 
     def removal_log(self) -> pd.DataFrame:
-        """Every removal cleaning made, columns ``framecmp.columns.REMOVALS``."""
+        """Every removal cleaning made, columns ``framecmp.schema.REMOVALS``."""
         rows = [r.as_row(a.article_id) for a in self._articles for r in a.removals]
         return pd.DataFrame(rows, columns=columns.REMOVALS)
 

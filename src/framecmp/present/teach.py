@@ -20,9 +20,9 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from framecmp import display
-from framecmp.html import _anchor, _clean, _corpus_article, _fmt, _frame, _tag
-from framecmp.text import analyze
+from framecmp.present import display
+from framecmp.present.report import _anchor, _clean, _corpus_article, _fmt, _frame, _tag
+from framecmp.text.doc import analyze
 
 __all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
 

@@ -1,0 +1,1 @@
+"""Input: articles and corpora, readers for every format, cleaning, near-duplicates."""

@@ -1,0 +1,1 @@
+"""The measures: actors, attribution, loaded terms, stance toward actors."""

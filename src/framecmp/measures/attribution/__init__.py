@@ -1,0 +1,1 @@
+"""Attribution: who is quoted, how (direct, indirect, according to), with which verbs."""

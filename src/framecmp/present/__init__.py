@@ -1,0 +1,1 @@
+"""Presenting: plots, highlighted articles, reports, worksheets."""

@@ -1,0 +1,1 @@
+"""Comparing outlets and events honestly: intervals, tests, events, distinctive words."""
