@@ -595,16 +595,16 @@ def test_quote_lookups_match_a_scan(seeds, cfg):
 
 
 def test_span_cover_matches_brute_force():
-    """_SpanCover.nested: some span holds the quote or lies inside it (checked against a scan)."""
+    """SpanCover.nested: some span holds the quote or lies inside it (checked against a scan)."""
     import random
 
-    from framecmp.measures.attribution.relations import _SpanCover
     from framecmp.text.doc import Quote
+    from framecmp.text.grammar import SpanCover
 
     rng = random.Random(7)
     for _ in range(300):
         spans = [(a, a + rng.randint(0, 15)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 6)))]
-        cover = _SpanCover(spans)
+        cover = SpanCover(spans)
         for _ in range(10):
             s = rng.randint(0, 45)
             q = Quote(s, s + rng.randint(0, 15), s - 1, s + 16, '"', True, 0)

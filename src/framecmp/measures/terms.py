@@ -48,9 +48,10 @@ from framecmp.lexicons import (
     lexicon_dir,
     load_lexicon,
 )
-from framecmp.measures.attribution.relations import _SpanCover, _voiced
+from framecmp.measures.attribution.relations import _voiced
 from framecmp.records import Evidence
-from framecmp.text.doc import Doc, PhraseMatch, PhraseMatcher, Token, tokenize
+from framecmp.text.doc import Doc, PhraseMatch, PhraseMatcher, tokenize
+from framecmp.text.grammar import NEGATORS, SpanCover, negator
 
 if TYPE_CHECKING:
     from framecmp.measures.attribution.relations import AttributionResult
@@ -571,95 +572,6 @@ def _main_country(doc: Doc) -> str | None:
     return top if n1 >= 2 * n2 and n1 > n2 else None
 
 
-NEGATORS = frozenset(
-    "not no never n't nor neither without cannot none nobody nothing nowhere "
-    # contractions written without the apostrophe (words ending in "n't" are negators anyway);
-    # not "cant" and "wont", which are words of their own
-    "aint arent couldnt didnt doesnt dont hadnt hasnt havent isnt mustnt neednt shouldnt "
-    "wasnt werent wouldnt".split()
-)
-"""Words that negate what follows them ("not a terrorist group"), with any word ending in
-"n't". The one list of negators of framecmp: :func:`find_terms` (a negated term is not
-counted) and the default mode of :func:`framecmp.measures.stance.holders.score_target` (a negated word's
-valence is flipped and damped) both read it through ``_is_negator``, so that the two
-measures agree on what a negation is."""
-_NEG_WINDOW = 3  # the negator is one of the 3 words right before the term
-# a negator followed by one of these is no negation: "not only brutal but ...", "not just",
-# "not merely", "not least", "never simply"
-_NEG_NOT = frozenset({"only", "just", "merely", "least", "simply", "solely"})
-# idioms that affirm: "no doubt a terrorist group" (= certainly), "no wonder", "without
-# doubt", "nothing but a terrorist group", "none other than"
-_NEG_IDIOMS = frozenset({
-    ("no", "doubt"), ("no", "wonder"), ("without", "doubt"), ("nothing", "but"), ("none", "other"),
-    ("nothing", "short"),
-})
-# an auxiliary with "n't" that opens a question ("Isn't the junta brutal?", "Why didn't
-# Paris ...?") asks rather than denies: the words after it are not negated
-_WH = frozenset("why how what who where when which".split())
-# words that may stand between the negator and the term ("not a", "never really", "not the");
-# any other word ends the negation's reach ("didn't slam the junta": 'junta' is not negated)
-_NEG_GAP = frozenset(
-    "a an the any really so very too quite entirely exactly necessarily particularly that as "
-    "be been being at all even more much".split()
-)
-_NEG_STOP = frozenset({",", ";", ":", "(", ")", "—", "–", "--", "?", "!", ".", '"', "“", "”"})
-
-
-def _is_negator(
-    tokens: Sequence[Token], j: int, lo: int = 0, hi: int | None = None, *, of: int | None = None
-) -> bool:
-    """Whether ``tokens[j]`` negates the word ``tokens[of]`` after it (default: the words
-    after it), in the sentence ``tokens[lo:hi]``.
-
-    A negator is a word of :data:`NEGATORS` or a word ending in "n't", except: before
-    "only", "just", "merely", "least" ("not only brutal but cruel"); in the idioms "no
-    doubt", "no wonder", "without doubt", "nothing but", "none other", "nothing short"
-    (the idiom's own second word stays negated: "doubt" in "there is no doubt" is no
-    loaded "doubt"); and an "n't" auxiliary opening a question ("Isn't the junta
-    brutal?", "Why didn't ...?").
-    """
-    hi = len(tokens) if hi is None else hi
-    norm = tokens[j].norm
-    nt = norm.endswith("n't")
-    if norm not in NEGATORS and not nt:
-        return False
-    nxt = j + 1
-    while nxt < hi and not (tokens[nxt].norm[:1].isalnum()):
-        nxt += 1
-    after = tokens[nxt].norm if nxt < hi else ""
-    if (after in _NEG_NOT or (norm, after) in _NEG_IDIOMS) and of != nxt:
-        return False
-    if nt or norm.endswith("nt"):  # an auxiliary: "isn't", "didnt"
-        before = [t.norm for t in tokens[lo:j] if t.norm[:1].isalnum()]
-        if (not before or (len(before) == 1 and before[0] in _WH)) and any(
-            t.text == "?" for t in tokens[j + 1 : hi]
-        ):
-            return False
-    return True
-
-
-def _negator(doc: Doc, tok_start: int, sent_lo: int, sent_hi: int | None = None) -> str | None:
-    """The negating token among the 3 words before a term, in the same clause; else None.
-
-    Only the words in ``_NEG_GAP`` may stand between them; ``_is_negator`` decides
-    what a negator is.
-    """
-    toks = doc.tokens
-    j, seen = tok_start - 1, 0
-    while j >= sent_lo and seen < _NEG_WINDOW:
-        t = toks[j]
-        if t.norm in _NEG_STOP:
-            return None
-        if t.is_word or t.norm == "n't":
-            if t.norm in NEGATORS or t.norm.endswith("n't"):
-                return t.text if _is_negator(toks, j, sent_lo, sent_hi, of=tok_start) else None
-            if t.norm not in _NEG_GAP:
-                return None
-            seen += 1
-        j -= 1
-    return None
-
-
 _INDEX: dict[int, tuple[TermLexicon, dict[str, int], dict[str, TermEntry]]] = {}
 
 
@@ -790,7 +702,7 @@ def find_terms(
     chosen.sort(key=lambda c: c[0])
 
     main_country = country if country is not None else _main_country(doc)
-    spoken = _SpanCover(_attributed_spans(attributed))
+    spoken = SpanCover(_attributed_spans(attributed))
     hits: list[TermHit] = []
     negated: list[TermHit] = []
     references: list[TermHit] = []
@@ -813,7 +725,7 @@ def find_terms(
             elif not plural and main_country is not None:
                 referent = main_country
         neg = (
-            _negator(doc, t0, sent.tok_start if sent else 0, sent.tok_end if sent else None)
+            negator(doc, t0, sent.tok_start if sent else 0, sent.tok_end if sent else None)
             if negation else None
         )
         (negated if neg else references if e.reference else hits).append(TermHit(
@@ -911,7 +823,7 @@ def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:
     return spans
 
 
-def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int, spoken: _SpanCover | None = None) -> bool:
+def _in_quotation(doc: Doc, start: int, tok_start: int, tok_end: int, spoken: SpanCover | None = None) -> bool:
     """True if the term at ``start`` is a quoted speaker's word: it lies in a quotation with
     more words than the term itself, or in a quotation (of the term alone) inside the content
     of an attribution (``spoken``)."""

@@ -72,7 +72,6 @@ Examples
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +94,7 @@ from framecmp.text.doc import (
     Sentence,
     Token,
 )
+from framecmp.text.grammar import RULED_BY_DEMONYM, SpanCover
 
 __all__ = [
     "SOURCE_TYPES",
@@ -108,9 +108,6 @@ __all__ = [
     "voices_rows",
     "style_row",
 ]
-
-#: head nouns a demonym describes without making them that country's voice
-_RULED_BY_DEMONYM = frozenset({"colony", "colonies", "ex-colonies", "possessions", "territories"})
 
 SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none", "unfound")
 QUOTE_TYPES = ("direct", "partial", "indirect", "scare")
@@ -1889,7 +1886,7 @@ def _classify_range(
     last = -1 if "antecedent" in d.extra else 1
     ranked = sorted(inside, key=lambda m: (_VIA_RANK[m.via], last * m.start))
     affiliation = ranked[0].actor if ranked else None
-    if ranked and ranked[0].via == "demonym" and words[-1].norm in _RULED_BY_DEMONYM:
+    if ranked and ranked[0].via == "demonym" and words[-1].norm in RULED_BY_DEMONYM:
         affiliation = None  # "the former French colonies" are not France
     classes: dict[str, str] = {}
     hits_inside = art.src_hits_within(cs, ce)
@@ -1985,7 +1982,7 @@ def extract_attributions(
     elif config.cue_model is not None:
         drafts += _learned_drafts(art, drafts, config.cue_model)
     # continuation quotes and scare quotes
-    is_covered = _SpanCover([(d.content[0], d.content[1]) for d in drafts]).nested
+    is_covered = SpanCover([(d.content[0], d.content[1]) for d in drafts]).nested
 
     par_of_quote = {id(q): q.paragraph for q in art.quotes}
     direct_drafts: list[tuple[int, _Draft]] = []
@@ -2141,29 +2138,6 @@ def extract_attributions(
     voice_words = _voice_words(doc, out_t)
     style = _style(doc, out_t, hedge_ev, config, voice_words)
     return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words)
-
-
-class _SpanCover:
-    """Spans ``(a, b)``, to ask whether a span lies inside one of them (or holds one)."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.starts = [a for a, _b in self.spans]
-        # the furthest end among the spans starting at or before each one
-        self.max_end = list(itertools.accumulate((b for _a, b in self.spans), max))
-
-    def holds(self, start: int, end: int) -> bool:
-        """Whether some span has ``start:end`` inside it."""
-        i = bisect.bisect_right(self.starts, start)
-        return bool(i) and self.max_end[i - 1] >= end  # one starting at or before reaches the end
-
-    def nested(self, q: Quote) -> bool:
-        """Whether some span holds ``q.start:q.end``, or lies inside it."""
-        if self.holds(q.start, q.end):
-            return True
-        j = bisect.bisect_left(self.starts, q.start)
-        k = bisect.bisect_right(self.starts, q.end, j)
-        return any(b <= q.end for _a, b in self.spans[j:k])
 
 
 def _any_between(values: Sequence[int], lo: int, hi: int) -> bool:

@@ -55,10 +55,9 @@ from typing import Any, Protocol
 
 from framecmp import schema as columns
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon, read_json_model
-from framecmp.measures.attribution.relations import _RULED_BY_DEMONYM
-from framecmp.measures.terms import _is_negator
 from framecmp.records import Evidence
 from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, Doc, PhraseMatcher, Token, tokenize
+from framecmp.text.grammar import RULED_BY_DEMONYM, is_negator
 
 __all__ = [
     "CueHit",
@@ -88,7 +87,7 @@ _HOLDER_RULES = ("voice", "subject")
 _BE_AUX = frozenset("is are was were be been being get got gets getting".split())
 # the trained model's negation features (``n:`` stems, negated rule parts) keep the negator
 # list they were fitted with (VADER's NEGATE and these); the default mode reads the one
-# shared list, framecmp.measures.terms.NEGATORS, through framecmp.measures.terms._is_negator
+# shared list, framecmp.measures.terms.NEGATORS, through framecmp.measures.terms.is_negator
 _NEG_EXTRA = frozenset({"no", "not", "never", "n't", "without", "nor", "neither", "nobody", "none"})
 _SLOT = "{X}"
 MODEL_FORMAT = "framecmp-stance-model/1"
@@ -667,7 +666,7 @@ def _negated(tokens: Sequence[Token], i: int) -> bool:
     j, seen = i - 1, 0
     while j >= 0 and seen < 3:
         if _is_word(tokens[j]) or tokens[j].norm == "n't":
-            if _is_negator(tokens, j, of=i):
+            if is_negator(tokens, j, of=i):
                 return True
             seen += 1
         j -= 1
@@ -1707,7 +1706,7 @@ class _Subjects:
             j = self._next_word(k, end)
             if j is None or j in self.at or self.toks[j].norm in _PREPOSITIONS:
                 return False
-            if self.toks[j].norm in _RULED_BY_DEMONYM:
+            if self.toks[j].norm in RULED_BY_DEMONYM:
                 return True
             k = j + 1
         return False
