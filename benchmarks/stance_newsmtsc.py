@@ -1,4 +1,4 @@
-"""Target-level sentiment of framecmp.measures.stance.holders.score_target on a NewsMTSC file.
+"""Target-level sentiment of framecmp.measures.stance.score_target on a NewsMTSC file.
 
 Metrics (printed as one JSON object on the last line):
 
@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from framecmp.measures.stance.holders import LABELS, load_stance_model, score_target, vader
+from framecmp.measures.stance import LABELS, load_stance_model, score_target, vader
 
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 

@@ -4,7 +4,7 @@
         -o lexicons/stance_model.json
 
 The model is a multinomial logistic regression (scikit-learn) on the features of
-framecmp.measures.stance.holders.target_features (words around the masked target, left/right
+framecmp.measures.stance.model.target_features (words around the masked target, left/right
 context, bigrams, negation, VADER, directed cues). The regularisation C is chosen
 by 5-fold cross-validation on the training file only, with folds grouped by
 sentence (targets of one sentence never straddle train and validation folds);
@@ -13,7 +13,7 @@ the whole file; features seen in fewer than --min-df sentences are dropped,
 and so are features whose largest absolute coefficient is below --prune.
 
 ``--tune-rules`` instead grid-searches the few numbers of the default
-(rule-based) mode, framecmp.measures.stance.holders.TargetRules, by the same 5-fold
+(rule-based) mode, framecmp.measures.stance.target.TargetRules, by the same 5-fold
 cross-validation (the grid point with the best mean validation macro-F1 over
 folds is fitted on the training folds' thresholds), and prints them;
 ``--grid '{"other_decay": [2, 4, 8]}'`` replaces some axes of the grid.
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stance_newsmtsc import read_newsmtsc  # noqa: E402
 
-from framecmp.measures.stance.holders import (  # noqa: E402
+from framecmp.measures.stance import (  # noqa: E402
     LABELS,
     MODEL_FORMAT,
     TargetRules,
@@ -182,16 +182,12 @@ class _Parts:
     """The unweighted rule evidence of every target, flattened for fast re-weighting."""
 
     def __init__(self, items: list[tuple[str, int, int]], window: int) -> None:
-        from framecmp.measures.stance.holders import (
-            _default_cues,
-            _default_target_lexicon,
-            _rule_parts,
-            _target_tokens,
-            vader,
-        )
+        from framecmp.measures.stance.cues import default_cues, default_target_lexicon
+        from framecmp.measures.stance.target import rule_parts, target_tokens
+        from framecmp.measures.stance.vader import vader
         from framecmp.text.doc import tokenize
 
-        cues, verbs = _default_cues(), _default_target_lexicon()
+        cues, verbs = default_cues(), default_target_lexicon()
         idx, val, dist, cl, negd, kind, right, agent, other, oclause, recip = [], [], [], [], [], [], [], [], [], [], []
         self.speaker = np.zeros(len(items), dtype=bool)
         self.victim = np.zeros(len(items), dtype=bool)
@@ -200,8 +196,8 @@ class _Parts:
         comp: dict[str, float] = {}
         for k, (s, a0, b0) in enumerate(items):
             toks = tokenize(s)
-            a, b = _target_tokens(toks, a0, b0)
-            parts, role = _rule_parts(s, toks, a, b, window, cues, verbs)
+            a, b = target_tokens(toks, a0, b0)
+            parts, role = rule_parts(s, toks, a, b, window, cues, verbs)
             self.speaker[k] = role in ("speaker", "listener")
             self.victim[k] = role == "victim"
             self.setting[k] = role == "setting"

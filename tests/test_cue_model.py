@@ -140,7 +140,7 @@ def _same(x, y):
 
 
 def test_a_model_file_that_is_not_json_names_its_line(tmp_path):
-    from framecmp.measures.stance.holders import load_stance_model
+    from framecmp.measures.stance import load_stance_model
 
     p = tmp_path / "model.json"
     p.write_text('{"format": "x",\n "threshold": }\n', encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 
 from framecmp import schema as columns
 from framecmp.lexicons import LexiconError, data_path, seeds_path
-from framecmp.measures.stance.holders import (
+from framecmp.measures.stance import (
     StanceConfig,
     load_stance_config,
     load_stance_cues,
@@ -163,7 +163,7 @@ def test_victim_as_object_of_violence_is_not_negative():
 
 
 def test_listener_after_said_is_not_the_speaker():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     # "Sisi said Trump would ...": Trump is the subject of the reported clause, not the speaker,
     # so the words about him count; in '"...," said Sisi' Sisi is the speaker
@@ -199,7 +199,7 @@ def test_words_in_names_count_in_sentences_full_of_names():
 
 
 def test_title_case_headline_is_not_a_name():
-    from framecmp.measures.stance.holders import _in_names
+    from framecmp.measures.stance.target import _in_names
     from framecmp.text.doc import tokenize
 
     # a headline capitalises every word but short function words: no word is a name part
@@ -246,7 +246,7 @@ def test_victim_damped_words_stay_visible():
 
 
 def test_victim_factor_one_keeps_the_words():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "Wagner fighters were killed in a brutal attack."
     a, b = span(s, "Wagner fighters")
@@ -255,7 +255,7 @@ def test_victim_factor_one_keeps_the_words():
 
 
 def test_negation_shared_with_terms():
-    from framecmp.measures.stance.holders import _negated
+    from framecmp.measures.stance.target import _negated
     from framecmp.measures.terms import NEGATORS
     from framecmp.text.doc import tokenize
 
@@ -285,7 +285,7 @@ def test_rhetorical_question_is_not_negation():
 def test_trained_features_keep_their_definition():
     # the shipped model was fitted with the earlier name and negation rules: its features
     # keep them (changing them would need a refit of lexicons/stance_model.json)
-    from framecmp.measures.stance.holders import target_features
+    from framecmp.measures.stance import target_features
 
     s = "Trump met Putin at the Great Hall in Beijing."
     a, b = span(s, "Putin")
@@ -305,7 +305,7 @@ def test_like_as_preposition_is_not_praise():
 
 
 def test_words_after_the_target_weigh_more():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "Brave Smith lost badly."
     a, b = span(s, "Smith")
@@ -530,9 +530,9 @@ def test_newsmtsc_file_reads_if_present():
 
 
 def test_target_sentiment_lexicon_loads_with_roles():
-    from framecmp.measures.stance.holders import _default_target_lexicon
+    from framecmp.measures.stance.cues import default_target_lexicon
 
-    lex = _default_target_lexicon()
+    lex = default_target_lexicon()
     assert len(lex) >= 10
     for c in lex.cues.values():
         assert c.role in ("subject", "object", "either") and -1.0 <= c.valence <= 1.0
@@ -584,7 +584,7 @@ def test_relative_clause_of_another_name_is_not_about_the_target():
 
 
 def test_relative_clause_rule_can_be_switched_off():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "Brown met Smith, who had lied to voters and cheated donors."
     a, b = span(s, "Brown")
@@ -593,7 +593,7 @@ def test_relative_clause_rule_can_be_switched_off():
 
 def test_that_after_another_name_is_no_relative_clause():
     # "told Smith that ...": what was said, not a clause about Smith
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "Brown told Smith that the plan was a disaster."
     a, b = span(s, "Brown")
@@ -602,7 +602,7 @@ def test_that_after_another_name_is_no_relative_clause():
 
 
 def test_word_beyond_another_name_fades_faster():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "Brown spoke as Smith faced a humiliating defeat."
     a, b = span(s, "Brown")
@@ -663,7 +663,7 @@ def test_listener_words_are_damped():
 
 def test_scoping_rules_leave_the_trained_features_alone():
     # the shipped model was fitted without the setting, listener and other-name rules
-    from framecmp.measures.stance.holders import target_features
+    from framecmp.measures.stance import target_features
 
     s = "Brown met Smith, who had lied to voters and cheated donors."
     a, b = span(s, "Brown")
@@ -674,7 +674,7 @@ def test_scoping_rules_leave_the_trained_features_alone():
 
 
 def test_negated_negative_word_keeps_part_of_its_sign():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "The jury found Smith not guilty of fraud."
     a, b = span(s, "Smith")
@@ -697,7 +697,7 @@ def test_negated_positive_word_flips():
 
 
 def test_object_of_to_is_recipient():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "Flynn lied to Pence about his calls."
     a, b = span(s, "Pence")
@@ -717,7 +717,7 @@ def test_object_of_to_is_recipient():
 
 
 def test_speaker_positive_words_count_a_little_negative_ones_not():
-    from framecmp.measures.stance.holders import TargetRules
+    from framecmp.measures.stance import TargetRules
 
     s = "“We are proud of our wonderful students,” Mims said."
     a, b = span(s, "Mims")
@@ -752,7 +752,7 @@ _VADER_CASES = [
 
 def test_vader_compound_equals_polarity_scores(seeds):
     """The shortcut compound is VADER's own, on crafted cases and every seed sentence."""
-    from framecmp.measures.stance.holders import vader, vader_compound
+    from framecmp.measures.stance import vader, vader_compound
 
     texts = list(_VADER_CASES)
     for art in seeds:

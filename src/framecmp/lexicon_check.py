@@ -29,7 +29,7 @@ from framecmp.lexicons import (
 )
 from framecmp.measures.actors import ActorIndex, load_actors
 from framecmp.measures.attribution.relations import HEDGE_SCHEMA, SOURCE_SCHEMA, VERB_SCHEMA
-from framecmp.measures.stance.holders import CUE_SCHEMA, check_cue, load_stance_cues
+from framecmp.measures.stance.cues import CUE_SCHEMA, check_cue, load_stance_cues
 from framecmp.measures.terms import KIND, NOT_LOADED, load_terms
 
 __all__ = ["LEXICON_KINDS", "check_lexicon_file", "write_editable_lexicon"]

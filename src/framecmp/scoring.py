@@ -243,7 +243,7 @@ class Scorer:
             from framecmp.io.cleaning import load_boilerplate
             from framecmp.measures.actors import load_actors
             from framecmp.measures.attribution.relations import load_attribution_config
-            from framecmp.measures.stance.holders import load_stance_config
+            from framecmp.measures.stance import load_stance_config
             from framecmp.measures.terms import load_terms
 
             self._check_params()
@@ -294,7 +294,7 @@ class Scorer:
             style_row,
             voices_rows,
         )
-        from framecmp.measures.stance.holders import score_stance
+        from framecmp.measures.stance import score_stance
         from framecmp.measures.terms import find_terms
 
         r = self.resources()

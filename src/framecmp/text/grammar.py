@@ -31,7 +31,7 @@ NEGATORS = frozenset(
 )
 """Words that negate what follows them ("not a terrorist group"), with any word ending in
 "n't". The one list of negators of framecmp: :func:`find_terms` (a negated term is not
-counted) and the default mode of :func:`framecmp.measures.stance.holders.score_target` (a negated word's
+counted) and the default mode of :func:`framecmp.measures.stance.article.score_target` (a negated word's
 valence is flipped and damped) both read it through ``is_negator``, so that the two
 measures agree on what a negation is."""
 NEG_WINDOW = 3  # the negator is one of the 3 words right before the term

@@ -1,0 +1,431 @@
+"""Stance of an article: ``holder -> target`` rows with evidence, and target scores.
+
+:func:`score_stance` aggregates an article into the rows of the ``stance`` frame
+(:data:`framecmp.schema.STANCE`), with :class:`~framecmp.records.Evidence` for every number;
+:func:`score_target` scores one target span in one sentence (rules or the trained model).
+
+Directed evidence and context tone are kept apart. Directed evidence is a cue
+aimed at the actor (an accusation, praise, a label, partnership, rupture, the
+actor as agent of violence). Context tone is the VADER compound of the
+sentences that mention the actor without a directed cue: "Wagner contractors
+were killed in an attack" is a grim context for Wagner, not hostility toward it.
+
+Article stance is a mean shrunk toward 0::
+
+    stance = stance_sum / (n + k)        (k = StanceConfig.shrinkage_k, default 2)
+
+``k`` acts as ``k`` neutral pseudo-observations (a prior mean of 0 with weight
+``k``): one cue of valence -0.8 gives -0.27, three give -0.48, ten give -0.67.
+An article is not put at the extreme by a single word, and articles with many
+cues are not held back much. ``k = 2`` is the smallest value for which a single
+cue cannot pass half its valence (``1 / (1 + k) <= 1/3``); comparisons should
+check that rankings hold for nearby values (sensitivity analysis).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from framecmp import schema as columns
+from framecmp.measures.stance.cues import StanceCueLexicon, default_cues, load_stance_cues
+from framecmp.measures.stance.holders import (
+    UNKNOWN,
+    DirectedHit,
+    MentionLike,
+    author_voice,
+    find_directed,
+)
+from framecmp.measures.stance.model import StanceModel, load_stance_model
+from framecmp.measures.stance.target import TargetRules, TargetScore, score_rules
+from framecmp.measures.stance.vader import vader_compound, vader_words_of
+from framecmp.records import Evidence
+from framecmp.text.doc import Doc
+
+__all__ = [
+    "StanceConfig",
+    "StanceResult",
+    "StanceRow",
+    "load_stance_config",
+    "score_stance",
+    "score_target",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceConfig:
+    """Options of :func:`score_stance` (only stored; no work here).
+
+    Attributes
+    ----------
+    shrinkage_k : float
+        ``stance = stance_sum / (n + k)``; see the module docstring for why 2.
+    window : int
+        Default maximum number of words between a cue and the actor.
+    context : {"uncued", "all"}
+        Which sentences make the context tone: ``uncued`` (default) the
+        sentences that mention the target and carry no directed cue attached to
+        it, so that no sentence feeds both columns; ``all`` every mentioning sentence.
+    cues : StanceCueLexicon or None
+        Directed cues; None uses the bundled lexicon.
+    include_self : bool
+        Keep evaluations whose holder is the target itself (Mali on Mali).
+    mode : {"default", "trained"}
+        Context tone from VADER on the whole sentence (default) or from the
+        trained target model (``score_target(..., mode="trained")`` on the
+        mention, P(positive) - P(negative)). Directed stance is the cues in both.
+    model : StanceModel or None
+        The trained model for ``mode="trained"`` (None: the bundled one).
+    """
+
+    shrinkage_k: float = 2.0
+    window: int = 6
+    context: str = "uncued"
+    cues: StanceCueLexicon | None = None
+    include_self: bool = False
+    mode: str = "default"
+    model: StanceModel | None = None
+
+    @property
+    def version(self) -> str:
+        """Provenance: cue lexicon version, plus the model date in trained mode."""
+        v = (self.cues or default_cues()).version
+        if self.mode == "trained":
+            m = self.model or load_stance_model()
+            v += f"+model@{m.meta.get('date', '?')}"
+        return v
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("default", "trained"):
+            raise ValueError(
+                f"The 'mode' parameter of StanceConfig() must be one of ['default', 'trained']. "
+                f"Got {self.mode!r} instead."
+            )
+        if self.context not in ("uncued", "all"):
+            raise ValueError(
+                f"The 'context' parameter of StanceConfig() must be one of ['all', 'uncued']. "
+                f"Got {self.context!r} instead."
+            )
+        if not self.shrinkage_k >= 0:
+            raise ValueError(
+                f"The 'shrinkage_k' parameter of StanceConfig() must be >= 0. Got {self.shrinkage_k!r} instead."
+            )
+
+
+def load_stance_config(
+    *,
+    mode: str = "default",
+    shrinkage_k: float = 2.0,
+    window: int = 6,
+    context: str = "uncued",
+    cues: str | Path | Mapping[str, Any] | None = None,
+    extra_cues: str | Path | Mapping[str, Any] | None = None,
+    model: str | Path | Mapping[str, Any] | None = None,
+) -> StanceConfig:
+    """Load the cue lexicon (and model) once and return a :class:`StanceConfig`.
+
+    Examples
+    --------
+    >>> load_stance_config(shrinkage_k=3).shrinkage_k
+    3.0
+    """
+    return StanceConfig(
+        shrinkage_k=float(shrinkage_k), window=int(window), context=context,
+        cues=load_stance_cues(cues, extra=extra_cues), mode=mode,
+        model=load_stance_model(model) if mode == "trained" else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StanceRow:
+    """One row of the ``stance`` frame (article x holder x target)."""
+
+    holder: str
+    target: str
+    n: int
+    stance: float
+    stance_sum: float
+    context_tone: float
+    n_context: int
+    n_evidence: int
+    shrinkage_k: float
+
+
+@dataclass(frozen=True, slots=True)
+class StanceResult:
+    """What :func:`score_stance` returns: rows for the stance frame and their evidence.
+
+    ``records`` are typed :class:`StanceRow`; ``rows`` the same as dicts keyed by
+    column (what the Scorer appends to the frame); ``directed`` the cue hits.
+    """
+
+    records: tuple[StanceRow, ...]
+    evidence: tuple[Evidence, ...]
+    directed: tuple[DirectedHit, ...] = ()
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """Rows of the ``stance`` frame without article_id and outlet (columns.STANCE order)."""
+        return [{f: getattr(r, f) for f in columns.STANCE if f not in ("article_id", "outlet")} for r in self.records]
+
+    def frame(self, *, article_id: str = "", outlet: str = "") -> Any:
+        """The rows as a DataFrame with the columns of :data:`framecmp.schema.STANCE`."""
+        import pandas as pd
+
+        recs = [{"article_id": article_id, "outlet": outlet, **r} for r in self.rows]
+        return pd.DataFrame(recs, columns=columns.STANCE)
+
+    def evidence_frame(self, *, article_id: str = "", outlet: str = "") -> Any:
+        """The evidence as a DataFrame with the columns of :data:`framecmp.schema.EVIDENCE`."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [e.as_row(article_id, outlet) for e in self.evidence], columns=columns.EVIDENCE
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Implicit:
+    start: int
+    end: int
+    actor: str
+    ambiguous: bool = False
+
+
+def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Implicit]:
+    out = []
+    for h in getattr(terms, "hits", ()):
+        ref = getattr(h, "referent", None)
+        if not ref:
+            continue
+        if any(m.start < h.end and h.start < m.end for m in mentions):
+            continue
+        out.append(_Implicit(h.start, h.end, str(ref)))
+    return out
+
+
+#: how a holder was found, for the evidence explanation (no colon: readers split at the first one)
+_HOW = {
+    "source": " (source of the reporting verb)",
+    "subject": " (subject of the clause)",
+    "speaker": " (speaker named before the cue)",
+    "hedge": " (hedged, so passed on, not the outlet's own claim)",
+}
+
+
+def score_stance(
+    doc: Doc,
+    *,
+    mentions: Iterable[MentionLike],
+    voice_of: Callable[[int], str] | None = None,
+    attribution: Any = None,
+    terms: Any = None,
+    config: StanceConfig | None = None,
+) -> StanceResult:
+    """Holder -> target stance of one article, with context tone apart.
+
+    Parameters
+    ----------
+    doc : Doc
+        The analysed article (:func:`framecmp.text.doc.analyze`).
+    mentions : iterable of Mention
+        Actor mentions (``start``, ``end``, ``actor``, optional ``ambiguous``).
+    voice_of : callable, optional
+        ``voice_of(offset) -> "author" | "unknown" | actor id``: whose voice a position is in.
+    attribution : AttributionResult, optional
+        Used for ``voice_of`` when that is not given (``attribution.voice_of``),
+        and for the holders of cues in the outlet's own voice: the source of a
+        reporting verb that is the cue, and hedges (see
+        :func:`~framecmp.measures.stance.holders.find_directed`).
+        With neither, every position is the author's.
+    terms : TermsResult, optional
+        Loaded-term hits whose ``referent`` names an actor ("former metropolis"
+        -> france) count as implicit mentions where no mention overlaps them.
+    config : StanceConfig, optional
+
+    Returns
+    -------
+    StanceResult
+        ``rows`` (one per holder x target, sorted), ``evidence`` (kind
+        ``stance`` for directed cues, ``context`` for context-tone sentences).
+
+    Notes
+    -----
+    A pure function of (doc, mentions, voice, config): the same inputs give the
+    same rows.
+    """
+    config = config or StanceConfig()
+    cues = config.cues or default_cues()
+    if voice_of is None and attribution is not None:
+        voice_of = attribution.voice_of
+    voice = voice_of or author_voice
+    mentions = [m for m in mentions if getattr(m, "actor", None)]
+    if terms is not None:
+        mentions.extend(_implicit_mentions(terms, mentions))
+    directed = find_directed(
+        doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window, attribution=attribution
+    )
+    if not config.include_self:
+        directed = [h for h in directed if h.holder != h.target]
+    version = cues.version
+    evidence: list[Evidence] = []
+    acc: dict[tuple[str, str], dict[str, float]] = {}
+
+    def slot(h: str, t: str) -> dict[str, float]:
+        return acc.setdefault((h, t), {"n": 0, "sum": 0.0, "ctx_n": 0, "ctx_sum": 0.0, "ev": 0})
+
+    cued_sentences: dict[str, set[int]] = {}
+    for h in directed:
+        s = slot(h.holder, h.target)
+        s["n"] += 1
+        s["sum"] += h.cue.valence
+        s["ev"] += 1
+        cued_sentences.setdefault(h.target, set()).add(h.sentence)
+        who = "the outlet" if h.holder == "author" else h.holder
+        how = _HOW.get(h.holder_via, "")
+        if h.holder == UNKNOWN and h.holder_via == "subject":
+            how = " (the clause's subject, no known actor)"
+        if h.co_holders:
+            how += f" (with {', '.join(h.co_holders)}; one row per coordinated subject)"
+        evidence.append(
+            Evidence(
+                kind="stance", start=h.start, end=h.end, text=h.text, label=h.cue.pattern or h.text,
+                category=h.cue.category, actor=h.target, holder=h.holder, value=h.cue.valence,
+                rule_id=h.cue.id, lexicon_version=version,
+                explanation=f"{who}{how} -> {h.target}: {h.cue.explanation} "
+                f"(valence {h.cue.valence:+.2f}, actor at {doc.text[h.mention_start:h.mention_end]!r})",
+                part=doc.sentences[h.sentence].part, sentence=h.sentence,
+            )
+        )
+    # context tone: one value per (target, sentence)
+    seen: set[tuple[str, int]] = set()
+    tones: dict[str, tuple[float, str]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if getattr(m, "ambiguous", False):
+            continue
+        sent = doc.sentence_at(m.start)
+        if sent is None or (m.actor, sent.index) in seen:
+            continue
+        seen.add((m.actor, sent.index))
+        if config.context == "uncued" and sent.index in cued_sentences.get(m.actor, set()):
+            continue
+        holder = voice(m.start)
+        if holder == m.actor and not config.include_self:
+            continue
+        text = doc.text[sent.start : sent.end]
+        if config.mode == "trained":
+            ts = score_target(
+                text, m.start - sent.start, m.end - sent.start, mode="trained",
+                cues=cues, model=config.model,
+            )
+            comp = ts.score
+            why = "trained model P(positive) - P(negative) " + f"{comp:+.2f}; " + ", ".join(
+                f"{c.text} {c.value:+.2f}" for c in ts.evidence[:4] if c.start >= 0
+            )
+        else:
+            cached = tones.get(text)  # one sentence often mentions several actors
+            if cached is None:
+                comp = vader_compound(text)
+                cached = tones[text] = (
+                    comp,
+                    f"VADER compound {comp:+.2f} from {vader_words_of(doc.tokens[sent.tok_start : sent.tok_end])}",
+                )
+            comp, why = cached
+        s = slot(holder, m.actor)
+        s["ctx_n"] += 1
+        s["ctx_sum"] += comp
+        s["ev"] += 1
+        evidence.append(
+            Evidence(
+                kind="context", start=sent.start, end=sent.end, text=text, label="context tone",
+                category="vader" if config.mode == "default" else "model", actor=m.actor,
+                holder=holder, value=comp,
+                rule_id="vader.compound" if config.mode == "default" else "stance_model",
+                lexicon_version="vaderSentiment" if config.mode == "default" else config.version,
+                explanation=f"tone of a sentence mentioning {m.actor} (no cue aimed at it): {why}",
+                part=sent.part, sentence=sent.index,
+            )
+        )
+    k = float(config.shrinkage_k)
+    rows = []
+    for (holder, target), s in sorted(acc.items()):
+        n = int(s["n"])
+        denom = n + k
+        rows.append(
+            StanceRow(
+                holder=holder, target=target, n=n,
+                stance=s["sum"] / denom if denom > 0 else 0.0,
+                stance_sum=s["sum"],
+                context_tone=s["ctx_sum"] / s["ctx_n"] if s["ctx_n"] else math.nan,
+                n_context=int(s["ctx_n"]), n_evidence=int(s["ev"]), shrinkage_k=k,
+            )
+        )
+    evidence.sort(key=lambda e: (e.start, e.kind, e.actor or ""))
+    return StanceResult(tuple(rows), tuple(evidence), tuple(directed))
+
+
+def _check_span(sentence: str, start: int, end: int) -> None:
+    if not isinstance(sentence, str):
+        raise TypeError(f"score_target() expects the sentence as a str, got {type(sentence).__name__}")
+    if not (0 <= start < end <= len(sentence)):
+        raise ValueError(
+            f"The target span of score_target() must satisfy 0 <= start < end <= len(sentence) "
+            f"= {len(sentence)}. Got start={start}, end={end} instead."
+        )
+
+
+def score_target(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    mode: str = "default",
+    rules: TargetRules | None = None,
+    cues: StanceCueLexicon | None = None,
+    model: StanceModel | None = None,
+) -> TargetScore:
+    """Score the sentiment expressed toward ``sentence[start:end]``.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    start, end : int
+        Character span of the target (``end`` exclusive).
+    mode : {"default", "trained"}
+        ``default``: directed cues + distance-weighted VADER words + negation,
+        no trained model (cheap; used on every article). ``trained``: the linear
+        model of ``lexicons/stance_model.json`` (or ``model``).
+    rules : TargetRules, optional
+        Parameters of the default mode.
+    cues : StanceCueLexicon, optional
+        Directed cues (default: the bundled lexicon).
+    model : StanceModel, optional
+        The trained model (default: the bundled one), for ``mode="trained"``.
+
+    Returns
+    -------
+    TargetScore
+        ``score`` in [-1, 1], ``label`` in negative/neutral/positive, and
+        ``evidence``: the contributions sorted by absolute size.
+
+    Examples
+    --------
+    >>> s = "Macron accused Russia of pursuing a predatory project in Mali."
+    >>> r = score_target(s, 15, 21)
+    >>> r.label, r.evidence[0].rule_id
+    ('negative', 'sc.accuse_of')
+    """
+    if mode not in ("default", "trained"):
+        raise ValueError(
+            f"The 'mode' parameter of score_target() must be one of ['default', 'trained']. "
+            f"Got {mode!r} instead."
+        )
+    _check_span(sentence, start, end)
+    cues = cues or default_cues()
+    if mode == "trained":
+        return (model or load_stance_model()).score(sentence, start, end, cues=cues)
+    return score_rules(sentence, start, end, rules=rules or TargetRules(), cues=cues)

@@ -1,0 +1,340 @@
+"""Directed cues: the cue lexicons, their anchors in a token sequence, and attachment.
+
+A directed cue is a phrase aimed at an actor: an accusation ("accused X of"), praise, a
+label, partnership, rupture, the actor as agent of violence (``lexicons/stance_cues.yaml``).
+The news verbs of ``lexicons/target_sentiment.yaml`` (conflict, scandal, success, speech)
+share the entry fields and the attachment rules (:func:`attach_distance`); the default mode
+of :func:`framecmp.measures.stance.article.score_target` reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
+from framecmp.text.doc import PhraseMatcher, Token, tokenize
+
+__all__ = [
+    "BE_AUX",
+    "CUE_SCHEMA",
+    "CueHit",
+    "StanceCue",
+    "StanceCueLexicon",
+    "attach_distance",
+    "check_cue",
+    "default_cues",
+    "default_target_lexicon",
+    "find_hits",
+    "load_stance_cues",
+]
+
+_ROLES = ("object", "subject", "either")
+_HOLDER_RULES = ("voice", "subject")
+#: auxiliaries of the passive ("Paris was accused", "Russia got blamed")
+BE_AUX = frozenset("is are was were be been being get got gets getting".split())
+_SLOT = "{X}"
+
+
+# --------------------------------------------------------------------------- cue lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCue:
+    """One directed cue: where the actor stands relative to it and its valence.
+
+    Attributes
+    ----------
+    id : str
+        Lexicon entry id (``sc.accuse_of``).
+    role : str
+        ``object`` (actor after the cue), ``subject`` (actor before it) or ``either``.
+    valence : float
+        In [-1, 1]; negative is hostile, positive friendly.
+    category : str
+        accusation, wrongdoing, violence, label, rupture, praise, partnership.
+    holder : str
+        ``voice`` (the voice at the cue holds it: labels, wrongdoing, violence) or
+        ``subject`` (an act of someone toward the actor: in the outlet's own voice,
+        the subject of the cue's clause holds it; see
+        :func:`~framecmp.measures.stance.holders.find_directed`).
+    window : int or None
+        Maximum token distance between cue and actor (None: the config default).
+    right : tuple of str
+        For a slot pattern ``"accuse {X} of"``: the words that must follow the actor.
+    pattern : str or None
+        The slot pattern, if the entry has one.
+    explanation, source : str
+        One readable line, and where the cue comes from.
+    """
+
+    id: str
+    role: str
+    valence: float
+    category: str
+    holder: str
+    window: int | None
+    right: tuple[str, ...]
+    pattern: str | None
+    explanation: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCueLexicon:
+    """The loaded cue lexicon: cues by id and the phrase matcher over their anchors.
+
+    Build it with :func:`load_stance_cues`; construct once and pass it around.
+    """
+
+    lexicon: Lexicon
+    cues: Mapping[str, StanceCue]
+    matcher: PhraseMatcher = field(repr=False)
+    # matcher key -> (cue id, anchor side: "term" | "left" | "right")
+    anchors: Mapping[str, tuple[str, str]] = field(repr=False)
+
+    @property
+    def version(self) -> str:
+        return self.lexicon.version
+
+    def __len__(self) -> int:
+        return len(self.cues)
+
+
+CUE_SCHEMA = [
+    Field("pattern"),
+    Field("role", required=True, choices=_ROLES),
+    Field("valence", required=True, kind="number", low=-1.0, high=1.0),
+    Field("category", required=True),
+    Field("holder", choices=_HOLDER_RULES),
+    Field("window", kind="number", low=1, high=30),
+    Field("explanation", required=True),
+    Field("source", required=True),
+]
+
+
+def check_cue(raw: dict[str, Any], line: int) -> list[str]:
+    out: list[str] = []
+    pat = raw.get("pattern")
+    if pat is not None:
+        if not isinstance(pat, str) or pat.count(_SLOT) != 1:
+            out.append(f"'pattern' must contain the slot {_SLOT} exactly once, got {pat!r}")
+        elif not pat.replace(_SLOT, "").strip():
+            out.append(f"'pattern' {pat!r} has no words besides the slot")
+        if "terms" in raw or "term" in raw:
+            out.append("give either 'pattern' or 'terms', not both")
+    return out
+
+
+def load_stance_cues(
+    path: str | Path | Mapping[str, Any] | None = None,
+    *,
+    extra: str | Path | Mapping[str, Any] | None = None,
+    replace: bool = False,
+) -> StanceCueLexicon:
+    """Load and validate the directed-cue lexicon (format framecmp-lexicon/1).
+
+    Parameters
+    ----------
+    path : path, mapping or None
+        A ``stance_cues`` lexicon file; None loads the bundled ``stance_cues.yaml``.
+    extra : path, mapping or None
+        A user file merged over it (same id: the user's entry wins).
+    replace : bool
+        With ``extra``, use only the user's entries.
+
+    Raises
+    ------
+    LexiconError
+        Listing every problem, with file and line.
+
+    Examples
+    --------
+    >>> cues = load_stance_cues()
+    >>> cues.cues["sc.accuse_of"].role, cues.cues["sc.accuse_of"].valence
+    ('object', -0.8)
+    """
+    src = data_path("stance_cues.yaml") if path is None else path
+    lex = load_lexicon(src, kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
+    if extra is not None:
+        user = load_lexicon(extra, kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
+        lex = lex.merged(user, replace=replace)
+    return _build_cues(lex)
+
+
+def _norms(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase) if t.text not in "-‐‑")
+
+
+def _build_cues(lex: Lexicon) -> StanceCueLexicon:
+    cues: dict[str, StanceCue] = {}
+    phrases: list[tuple[str, str, dict[str, Any]]] = []
+    anchors: dict[str, tuple[str, str]] = {}
+    problems: list[str] = []
+    for e in lex.entries:
+        pat = e.get("pattern")
+        right: tuple[str, ...] = ()
+        if pat:
+            left_s, right_s = (s.strip() for s in str(pat).split(_SLOT))
+            if left_s:
+                key = f"{e.id}|left"
+                phrases.append((key, left_s, {"inflect": True}))
+                anchors[key] = (e.id, "left")
+                right = _norms(right_s)
+            else:
+                key = f"{e.id}|right"
+                phrases.append((key, right_s, {"inflect": True}))
+                anchors[key] = (e.id, "right")
+        else:
+            key = f"{e.id}|term"
+            for t in e.terms:
+                phrases.append((key, t, {"inflect": True}))
+            anchors[key] = (e.id, "term")
+        role = str(e.get("role"))
+        if pat and not str(pat).strip().startswith(_SLOT) and role == "subject":
+            problems.append(
+                f"{e.source_file} line {e.line}: pattern {pat!r} puts words before {_SLOT}, "
+                "so its role must be 'object' or 'either'"
+            )
+        window = e.get("window")
+        cues[e.id] = StanceCue(
+            id=e.id,
+            role=role,
+            valence=float(e.get("valence")),
+            category=str(e.get("category")),
+            holder=str(e.get("holder", "voice")),
+            window=int(window) if window is not None else None,
+            right=right,
+            pattern=str(pat) if pat else None,
+            explanation=str(e.get("explanation")),
+            source=str(e.get("source")),
+        )
+    if problems:
+        raise LexiconError(problems)
+    return StanceCueLexicon(lexicon=lex, cues=cues, matcher=PhraseMatcher(phrases), anchors=anchors)
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> StanceCueLexicon:
+    return load_stance_cues()
+
+
+@lru_cache(maxsize=1)
+def default_target_lexicon() -> StanceCueLexicon:
+    """News verbs of conflict, scandal, success, praise and speech (``target_sentiment.yaml``).
+
+    Same entry fields and attachment rules as the directed cues; used only by
+    the default mode of :func:`~framecmp.measures.stance.article.score_target`.
+    """
+    lex = load_lexicon(
+        data_path("target_sentiment.yaml"), kind="target_sentiment", schema=CUE_SCHEMA, extra_check=check_cue
+    )
+    return _build_cues(lex)
+
+
+# --------------------------------------------------------------------------- cue attachment
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """An anchor of a cue found in a token sequence (character and token offsets)."""
+
+    cue: StanceCue
+    side: str
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+
+
+def find_hits(
+    tokens: Sequence[Token], t0: int, t1: int, cues: StanceCueLexicon, text: str
+) -> list[CueHit]:
+    hits: list[CueHit] = []
+    for m in cues.matcher.find(tokens, t0, t1):
+        for key in m.keys:
+            cid, side = cues.anchors[key]
+            hits.append(CueHit(cues.cues[cid], side, m.start, m.end, m.tok_start, m.tok_end, text[m.start : m.end]))
+    return hits
+
+
+def _gap_words(tokens: Sequence[Token], a: int, b: int) -> int:
+    """Number of word tokens in ``tokens[a:b]`` (punctuation does not count)."""
+    return sum(1 for t in tokens[a:b] if t.is_word)
+
+
+def _crosses_clause(tokens: Sequence[Token], a: int, b: int) -> bool:
+    return any(t.text in {";", ":", "(", ")", "?", "!"} for t in tokens[a:b])
+
+
+def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int) -> bool:
+    if not right:
+        return True
+    seq = [t.norm for t in tokens[pos:t1] if t.text not in "-‐‑"]
+    for skip in (0, 1):  # allow one word between the actor and the rest ("Paris, of")
+        if tuple(seq[skip : skip + len(right)]) == right:
+            return True
+    return False
+
+
+def attach_distance(
+    hit: CueHit,
+    a: int,
+    b: int,
+    tokens: Sequence[Token],
+    t1: int,
+    *,
+    window: int,
+    word_prefix: Sequence[int] | None = None,
+) -> int | None:
+    """Token distance between a cue anchor and a target span [a, b), or None if not attached.
+
+    ``word_prefix[k]`` (optional, ``Doc._word_prefix``): the word tokens among
+    ``tokens[:k]``, so that the distance costs O(1) in a long sentence."""
+    cue = hit.cue
+    w = cue.window or window
+    if a < hit.tok_end and b > hit.tok_start:  # overlapping: the target is inside the cue
+        return None
+    after = a >= hit.tok_end
+    lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
+    gap = word_prefix[hi] - word_prefix[lo] if word_prefix is not None else _gap_words(tokens, lo, hi)
+    if gap > max(w, 3):  # every rule below wants the actor within the window (patterns: 3 words)
+        return None
+    if _crosses_clause(tokens, lo, hi):
+        return None
+    aux_before_cue = hit.tok_start > 0 and tokens[hit.tok_start - 1].norm in BE_AUX
+    passive_span = any(t.norm in BE_AUX for t in tokens[lo:hi])
+    if cue.pattern is not None:
+        if hit.side == "left":
+            if after and gap <= 3:
+                return gap if _right_ok(tokens, b, cue.right, t1) else None
+            # passive: "Russia was accused of"
+            if not after and gap <= 3 and passive_span and _right_ok(tokens, hit.tok_end, cue.right, t1):
+                return gap
+            return None
+        # right anchor: the actor comes before it, in active voice
+        if not after and gap <= 3 and not passive_span:
+            return gap
+        return None
+    if gap > w:
+        return None
+    if cue.role == "object":
+        if after:
+            return gap
+        if passive_span or aux_before_cue:  # "Paris was accused", "France is criticised"
+            return gap if gap <= 3 else None
+        return None
+    if cue.role == "subject":
+        if not after:
+            return None if (passive_span or aux_before_cue) else gap
+        # passive agent: "supported by Russia" is handled by object cues; "killed by X"
+        if hit.tok_end < len(tokens) and tokens[hit.tok_end].norm == "by" and gap <= 3:
+            return gap
+        return None
+    # either: an actor before the cue ("Russia, a reliable partner", "X as a reliable
+    # partner") wins over one after it; the right side is a fallback.
+    return gap + 100 if after else gap
