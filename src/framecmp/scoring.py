@@ -228,7 +228,7 @@ class Scorer:
     def resources(self) -> dict[str, Any]:
         """The loaded lexicons and configs (loaded once, then cached)."""
         if self._res is None:
-            from framecmp.io.cleaning import load_boilerplate
+            from framecmp.io.boilerplate import load_boilerplate
             from framecmp.measures.actors import load_actors
             from framecmp.measures.attribution.relations import load_attribution_config
             from framecmp.measures.stance.holders import load_stance_config

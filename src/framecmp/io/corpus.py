@@ -29,7 +29,8 @@ from typing import Any, overload
 import pandas as pd
 
 from framecmp import schema as columns
-from framecmp.io.cleaning import BoilerplateRules, OffsetMap, Removal
+from framecmp.io.boilerplate import BoilerplateRules
+from framecmp.io.cleaning import OffsetMap, Removal
 from framecmp.io.cleaning import clean as _clean
 
 __all__ = [

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from framecmp.io.cleaning import BoilerplateRules
+from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.corpus import (
     ARTICLE_FIELDS,
     ARTICLE_KEYS,
