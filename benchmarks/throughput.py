@@ -117,7 +117,7 @@ def _load_batch(args: tuple[str, int, list[str]]) -> list[Any]:
     """Raw JSON lines -> cleaned Articles, through framecmp's loader (iter_records)."""
     import json
 
-    from framecmp.io.corpus import iter_records
+    from framecmp.io.readers import iter_records
 
     source, first, lines = args
     recs = [json.loads(line) for line in lines]
@@ -127,14 +127,14 @@ def _load_batch(args: tuple[str, int, list[str]]) -> list[Any]:
 def load_articles(path: str, limit: int | None, workers: int) -> tuple[list[Any], float]:
     """Articles through framecmp's corpus loader (AllSides field names).
 
-    With one worker this is ``framecmp.io.corpus.iter_jsonl``; with more, the raw
-    lines are parsed and cleaned by ``framecmp.io.corpus.iter_records`` in
+    With one worker this is ``framecmp.io.readers.iter_jsonl``; with more, the raw
+    lines are parsed and cleaned by ``framecmp.io.readers.iter_records`` in
     ``workers`` processes (cleaning is the slow part of loading).
     """
     import gzip
     import itertools
 
-    from framecmp.io.corpus import iter_jsonl
+    from framecmp.io.readers import iter_jsonl
 
     t0 = time.perf_counter()
     if workers <= 1:
@@ -329,7 +329,7 @@ def _read_lines(path: str, limit: int | None) -> list[str]:
 
 def _baseline_lines(lines: list[str]) -> list[tuple[float, float, int, int]]:
     """Raw JSON lines -> cleaned articles (not timed) -> VADER and tokenize timings."""
-    from framecmp.io.corpus import iter_records
+    from framecmp.io.readers import iter_records
 
     arts = list(iter_records([json.loads(ln) for ln in lines], source="b", **_COLUMNS))
     return _baseline_batch([(a.text, a.title) for a in arts])

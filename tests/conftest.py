@@ -24,7 +24,7 @@ def _close_figures():
 
 @pytest.fixture(scope="session")
 def seeds():
-    from framecmp.io.corpus import load_seeds
+    from framecmp.io.readers import load_seeds
 
     return load_seeds()
 

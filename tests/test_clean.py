@@ -9,16 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framecmp.io.cleaning import (
+from framecmp.io.boilerplate import (
     BoilerplateRules,
     BoilerplateTimeoutWarning,
+    default_rules,
+    load_boilerplate,
+)
+from framecmp.io.cleaning import (
     OffsetMap,
     _build,
     _Edit,
     clean,
-    default_rules,
     find_captions,
-    load_boilerplate,
 )
 from framecmp.lexicons import LexiconError, seeds_path
 
@@ -495,7 +497,7 @@ def test_offset_map_identity_and_bounds() -> None:
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
     import regex
 
-    from framecmp.io.cleaning import required_literals
+    from framecmp.io.regex_literals import required_literals
 
     got = required_literals(regex.compile(pattern))
     assert (None if got is None else set(got)) == expected
@@ -515,12 +517,13 @@ def test_required_literals(pattern: str, expected: set[str] | None) -> None:
 )
 def test_literal_prefilter_never_hides_a_match(text: str) -> None:
     """Every bundled rule finds the same matches with and without the prefilter."""
-    from framecmp.io.cleaning import TimedPattern, _lowered, required_literals
+    from framecmp.io.boilerplate import TimedPattern
+    from framecmp.io.regex_literals import lowered, required_literals
 
     for rule in default_rules().rules:
         want = [m.span() for m in rule.compiled.finditer(text)]
         lits = required_literals(rule.compiled)
-        low = _lowered(text)
+        low = lowered(text)
         if want and lits is not None and low is not None:
             assert any(lit in low for lit in lits), rule.id
         tp = TimedPattern(rule.compiled, rule.id, 1.0)
@@ -532,14 +535,14 @@ def test_literal_prefilter_never_hides_a_match(text: str) -> None:
 def test_prefilter_same_cleaning_as_without(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    clean_mod = sys.modules["framecmp.io.cleaning"]
+    literals_mod = sys.modules["framecmp.io.regex_literals"]
 
     texts = [_raw(k) for k in SEED_FILES] + [
         "Mali.\nclick here to follow us on WhatsApp channel\nMore.",
         "Moscow.InternationalAfricaMuhammad OsmanWriter/EditorThe minister spoke.",
     ]
     fast = [clean(t) for t in texts]
-    monkeypatch.setattr(clean_mod, "_literals_of", lambda pattern, flags: None)
+    monkeypatch.setattr(literals_mod, "_literals_of", lambda pattern, flags: None)
     assert [clean(t) for t in texts] == fast
 
 
@@ -557,7 +560,7 @@ def test_required_literals_with_ignorecase_flag() -> None:
     """A pattern compiled with IGNORECASE (no inline flag) is read case-insensitively."""
     import regex
 
-    from framecmp.io.cleaning import required_literals
+    from framecmp.io.regex_literals import required_literals
 
     assert required_literals(regex.compile("abc", regex.IGNORECASE)) == {"abc"}
     # a cased Greek letter has case variants ("ς"): not a literal under IGNORECASE

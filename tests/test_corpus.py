@@ -16,9 +16,8 @@ import pytest
 
 from framecmp import schema as columns
 from framecmp.io import corpus
-from framecmp.io.corpus import (
-    Article,
-    Corpus,
+from framecmp.io.corpus import Article, Corpus, make_article
+from framecmp.io.readers import (
     from_dataframe,
     iter_csv,
     iter_jsonl,
@@ -27,7 +26,6 @@ from framecmp.io.corpus import (
     load_folder,
     load_html,
     load_seeds,
-    make_article,
     read_csv,
     read_jsonl,
     read_parquet,

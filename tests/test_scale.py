@@ -11,15 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framecmp.parallel import (
-    LazyScores,
-    arrow_schema,
-    compute_scores,
-    empty_frame,
-    normalize_frame,
-    score_dask,
-)
-from framecmp.scoring import FRAMES, score, score_file
+from framecmp.parallel import LazyScores, compute_scores, score_dask
+from framecmp.schema import FRAMES, arrow_schema, empty_frame, normalize_frame
+from framecmp.scoring import score, score_file
 
 OUTLETS = ("Daily A", "Herald B", "Courier C", "Wire D")
 
@@ -29,7 +23,7 @@ OUTLETS = ("Daily A", "Herald B", "Courier C", "Wire D")
 
 @pytest.fixture(scope="module")
 def seed_sentences() -> list[str]:
-    from framecmp.io.corpus import load_seeds
+    from framecmp.io.readers import load_seeds
     from framecmp.text.doc import analyze
 
     out: list[str] = []
@@ -65,7 +59,7 @@ def gen_df(seed_sentences: list[str]) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def gen_corpus(gen_df: pd.DataFrame):
-    from framecmp.io.corpus import from_dataframe
+    from framecmp.io.readers import from_dataframe
 
     return from_dataframe(gen_df, text="text", outlet="outlet", id="id", title="title")
 
@@ -163,7 +157,7 @@ def test_lazy_scores_to_parquet_writes_every_frame(gen_df: pd.DataFrame, single,
 
 def test_score_dask_uses_index_labels_as_ids(gen_df: pd.DataFrame) -> None:
     dd = pytest.importorskip("dask.dataframe")
-    from framecmp.io.corpus import from_dataframe
+    from framecmp.io.readers import from_dataframe
 
     df = gen_df.drop(columns="id").iloc[:12].set_axis([f"ix{i}" for i in range(12)])
     ref = score(from_dataframe(df), progress=False)
@@ -183,7 +177,7 @@ def test_compute_scores_warns_about_repeated_ids(gen_df: pd.DataFrame) -> None:
 
 
 def test_iter_chunks_renames_repeated_ids(tmp_path: Path) -> None:
-    from framecmp.parallel import iter_chunks
+    from framecmp.io.readers import iter_chunks
 
     p = tmp_path / "c.csv"
     pd.DataFrame({"id": ["a", "b", "a"], "outlet": "X", "text": "Mali met Russia."}).to_csv(p, index=False)

@@ -15,10 +15,10 @@ Examples
 from __future__ import annotations
 
 from framecmp._version import __version__
-from framecmp.io.cleaning import clean, load_boilerplate
-from framecmp.io.corpus import (
-    Article,
-    Corpus,
+from framecmp.io.boilerplate import load_boilerplate
+from framecmp.io.cleaning import clean
+from framecmp.io.corpus import Article, Corpus
+from framecmp.io.readers import (
     from_dataframe,
     load,
     load_folder,

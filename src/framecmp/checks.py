@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from framecmp.scoring import FRAMES
+from framecmp.schema import FRAMES
 
 __all__ = ["check_scorer", "ContractError"]
 

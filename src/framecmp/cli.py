@@ -39,7 +39,7 @@ def _columns(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _load_corpus(path: str, args: argparse.Namespace | None = None) -> Any:
-    from framecmp.io.corpus import load, load_seeds
+    from framecmp.io.readers import load, load_seeds
 
     if path == "seeds":
         return load_seeds()
@@ -70,7 +70,7 @@ def _progress_flag(args: argparse.Namespace) -> bool | None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from framecmp.io.corpus import load_seeds
+    from framecmp.io.readers import load_seeds
     from framecmp.present.report import report
     from framecmp.present.teach import worksheet
     from framecmp.scoring import score

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from framecmp.io.cleaning import load_boilerplate
+from framecmp.io.boilerplate import load_boilerplate
 from framecmp.lexicons import (
     LINE,
     LexiconError,

@@ -25,24 +25,14 @@ from typing import Any, cast
 import pandas as pd
 
 from framecmp import schema as C
+from framecmp.schema import ARROW_PLAIN_TYPES, FRAMES, arrow_schema, column_dtype, normalize_frame
 from framecmp.text.doc import Doc, analyze
 
+# FRAMES (every frame's columns) lives in framecmp.schema; importable from here too
 __all__ = ["Scorer", "Scores", "score", "score_file", "FRAMES"]
 
 log = logging.getLogger(__name__)
 
-FRAMES: dict[str, list[str]] = {
-    "articles": C.ARTICLES,
-    "evidence": C.EVIDENCE,
-    "stance": C.STANCE,
-    "terms": C.TERMS,
-    "labels": C.LABELS,
-    "attribution": C.ATTRIBUTION,
-    "voices": C.VOICES,
-    "style": C.STYLE,
-    "mentions": C.MENTIONS,
-    "removals": C.REMOVALS,
-}
 _SCORED_FRAMES = [k for k in FRAMES if k not in {"articles", "removals"}]
 
 STANCE_MODES = ("default", "trained")
@@ -159,8 +149,6 @@ def _to_parquet(df: pd.DataFrame, path: Path, name: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from framecmp.parallel import arrow_schema, normalize_frame
-
     table = pa.Table.from_pandas(normalize_frame(df, name), schema=arrow_schema(name), preserve_index=False)
     pq.write_table(table, path)
 
@@ -240,7 +228,7 @@ class Scorer:
     def resources(self) -> dict[str, Any]:
         """The loaded lexicons and configs (loaded once, then cached)."""
         if self._res is None:
-            from framecmp.io.cleaning import load_boilerplate
+            from framecmp.io.boilerplate import load_boilerplate
             from framecmp.measures.actors import load_actors
             from framecmp.measures.attribution.relations import load_attribution_config
             from framecmp.measures.stance import load_stance_config
@@ -387,8 +375,8 @@ class Scorer:
 
         ``score_file`` scores chunk after chunk with one pool instead of starting
         (and loading every lexicon in) ``workers`` new processes per chunk.
-        ``loader`` (a reader's ``_Loader``) lets the workers build the articles
-        from raw rows too.
+        ``loader`` (a reader's ``RawSource.loader()``, :mod:`framecmp.io.formats`)
+        lets the workers build the articles from raw rows too.
         """
         return ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=(self.get_params(), loader)
@@ -498,15 +486,13 @@ class _ColumnStore:
         return pd.DataFrame(data, copy=False)
 
     def arrow(self, name: str) -> Any:
-        """The frame as an Arrow table of :func:`~framecmp.parallel.arrow_schema`,
+        """The frame as an Arrow table of :func:`~framecmp.schema.arrow_schema`,
         straight from the columns, or None (columns kept) when a column holds a
         value that is not plainly of its type (None, or str / int / int or
-        float / bool): then :meth:`frame` and :func:`~framecmp.parallel.normalize_frame`
+        float / bool): then :meth:`frame` and :func:`~framecmp.schema.normalize_frame`
         convert it. The values are those that path writes (NaN is missing).
         """
         import pyarrow as pa
-
-        from framecmp.parallel import _ARROW_PLAIN_TYPES, _dtype, arrow_schema
 
         schema = arrow_schema(name)
         arrays = []
@@ -516,7 +502,7 @@ class _ColumnStore:
                 arrays.append(pa.nulls(self.n, fld.type))
                 continue
             types = set(map(type, values))
-            if not types <= _ARROW_PLAIN_TYPES[_dtype(name, fld.name)]:
+            if not types <= ARROW_PLAIN_TYPES[column_dtype(name, fld.name)]:
                 return None
             if fld.type == pa.string() and not types <= {str, type(None)}:
                 values = [v if v is None or type(v) is str else str(v) for v in values]
@@ -778,7 +764,7 @@ def score_file(
     Reads CSV, JSONL(.gz) or Parquet in chunks of ``chunksize`` articles and
     appends every frame to ``output/<frame>.parquet`` (or ``.csv``), so memory
     stays bounded by one chunk. ``columns`` names the input columns
-    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.corpus.read_jsonl`.
+    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.readers.read_jsonl`.
     Returns a one-line summary.
     """
     with _fewer_collections():
@@ -799,7 +785,7 @@ def _score_file(
     columns: Mapping[str, str] | None,
     **params: Any,
 ) -> str:
-    from framecmp.parallel import _IdRenamer, _raw_source
+    from framecmp.io.readers import IdRenamer, raw_source
 
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -810,9 +796,9 @@ def _score_file(
         raise ValueError(
             f"The 'chunksize' parameter of score_file() must be an int >= 1. Got {chunksize!r} instead."
         )
-    raw = _raw_source(path, **dict(columns or {}))
+    raw = raw_source(path, **dict(columns or {}))
     loader = raw.loader()
-    renamer = _IdRenamer(Path(path))
+    renamer = IdRenamer(Path(path))
     writers: dict[str, Any] = {}
     n = 0
     status_counts: dict[str, int] = {}
@@ -891,8 +877,6 @@ def _score_file(
 
 
 def _append(writers: dict[str, Any], out: Path, name: str, df: pd.DataFrame, format: str) -> None:
-    from framecmp.parallel import arrow_schema, normalize_frame
-
     df = normalize_frame(df, name)  # one schema for every chunk, even an empty first one
     if format == "csv":
         p = out / f"{name}.csv"

@@ -8,8 +8,10 @@ such **spans** (not only whole lines), logs every removal with its reason, and
 returns an :class:`OffsetMap` from the cleaned text back to the raw text.
 
 The rules are data: ``lexicons/boilerplate.yaml``, loaded and validated by
-:func:`load_boilerplate`. Every rule is a regular expression run with the
-``regex`` module under a time budget, so a user pattern cannot hang a run.
+:func:`framecmp.io.boilerplate.load_boilerplate`. Every rule is a regular
+expression run with the ``regex`` module under a time budget, so a user
+pattern cannot hang a run; cheap literal filters
+(:mod:`framecmp.io.regex_literals`) skip the lines a rule cannot match.
 
 Rule scopes
 -----------
@@ -28,7 +30,7 @@ Rule scopes
     ``ends_block: true`` (which is then removed by its own rule), or to the end.
 ``caption``
     Nothing is removed: paragraphs matching a caption pattern are photo
-    captions, kept and marked. :attr:`BoilerplateRules.caption_patterns` serves
+    captions, kept and marked. :attr:`~framecmp.io.boilerplate.BoilerplateRules.caption_patterns` serves
     them to the text layer; :attr:`Cleaned.captions` gives their spans.
 
 Besides the rules, cleaning always normalises line endings (``\\r\\n``, ``\\r``),
@@ -40,60 +42,31 @@ lines. These are mapped by the offset map; only the repeated title is logged.
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 import re
 import time
 import unicodedata
-import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import regex
-
-from framecmp.lexicons import (
-    LINE,
-    Field,
-    LexiconError,
-    check_header,
-    data_path,
-    load_yaml_with_lines,
-    validate_entries,
-)
+from framecmp.io.boilerplate import BoilerplateRules, Rule, default_rules, warn_timeout
+from framecmp.io.regex_literals import lowered, prefilter, required_literals
 
 __all__ = [
-    "SCOPES",
-    "DEFAULT_TIMEOUT",
     "REPORTING_MIN_WORDS",
-    "BoilerplateRules",
-    "BoilerplateTimeoutWarning",
     "Cleaned",
     "OffsetMap",
     "Removal",
-    "Rule",
-    "TimedPattern",
     "clean",
-    "default_rules",
     "find_captions",
-    "load_boilerplate",
 ]
 
 logger = logging.getLogger(__name__)
 
-SCOPES = ("line", "inline", "block", "caption")
-"""The allowed values of a rule's ``scope``."""
-
-DEFAULT_TIMEOUT = 0.25
-"""Seconds one rule may spend on 100,000 characters of an article (at least
-this much on a shorter one) before it is skipped for that article."""
-
 REPORTING_MIN_WORDS = 15
 """A line of at least this many words, ending like a sentence, ends a block."""
 
-_KIND = "boilerplate"
-_MACRO_RE = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
 _TITLE_RULE_ID = "bp.repeated-title"
 _TITLE_REASON = "repeated title"
 _SITE_SUFFIX_RULE_ID = "bp.title-site-suffix"
@@ -101,10 +74,6 @@ _SITE_SUFFIX_REASON = "site name"
 _SITE_SEPARATORS = frozenset("-–—|:»")
 _SITE_SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(_SITE_SEPARATORS))) + "]")
 _SITE_SUFFIX_RE = re.compile(r"[-–—|:»]\s*[^.!?\n]{1,60}")
-
-
-class BoilerplateTimeoutWarning(UserWarning):
-    """A boilerplate pattern ran out of time on an article and was skipped for it."""
 
 
 # --------------------------------------------------------------------------- records
@@ -269,331 +238,6 @@ class Cleaned:
     removals: tuple[Removal, ...] = ()
     captions: tuple[tuple[int, int], ...] = ()
     timeouts: tuple[str, ...] = ()
-
-
-# --------------------------------------------------------------------------- rules
-
-
-class TimedPattern:
-    """A compiled ``regex`` pattern whose searches run under a timeout.
-
-    On timeout, :meth:`search` warns (:class:`BoilerplateTimeoutWarning`) and
-    returns ``None`` instead of hanging.
-    """
-
-    __slots__ = ("compiled", "pattern", "rule_id", "timeout", "literals")
-
-    def __init__(self, compiled: Any, rule_id: str, timeout: float) -> None:
-        self.compiled = compiled
-        self.pattern: str = compiled.pattern
-        self.rule_id = rule_id
-        self.timeout = timeout
-        # strings one of which every match contains: a text with none is not searched
-        self.literals = required_literals(compiled)
-
-    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
-        """Like ``re.Pattern.search``; ``None`` on timeout."""
-        if self.literals is not None:
-            low = _lowered(string if pos == 0 and endpos is None else string[pos:endpos])
-            if low is not None and not any(map(low.__contains__, self.literals)):
-                return None
-        try:
-            if endpos is None:
-                return self.compiled.search(string, pos, timeout=self.timeout)
-            return self.compiled.search(string, pos, endpos, timeout=self.timeout)
-        except TimeoutError:
-            _warn_timeout(self.rule_id, self.timeout)
-            return None
-
-    def finditer(self, string: str) -> Iterator[Any]:
-        """Like ``re.Pattern.finditer``; stops (with a warning) on timeout."""
-        try:
-            yield from self.compiled.finditer(string, timeout=self.timeout)
-        except TimeoutError:
-            _warn_timeout(self.rule_id, self.timeout)
-
-    def __repr__(self) -> str:
-        return f"TimedPattern({self.rule_id!r}, {self.pattern!r})"
-
-
-def _warn_timeout(rule_id: str, timeout: float) -> None:
-    warnings.warn(
-        f"boilerplate rule {rule_id!r} ran longer than {timeout:g} s on one article "
-        "and was skipped for it; simplify its pattern",
-        BoilerplateTimeoutWarning,
-        stacklevel=3,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One validated boilerplate rule (an entry of ``boilerplate.yaml``)."""
-
-    id: str
-    pattern: str
-    scope: str
-    reason: str
-    compiled: Any = field(repr=False, compare=False)
-    replace: str = ""
-    ends_block: bool = False
-    note: str | None = None
-    line: int = 0
-    source_file: str = "<dict>"
-
-
-@dataclass(frozen=True, slots=True)
-class BoilerplateRules:
-    """A validated set of boilerplate rules; pass it to :func:`clean`.
-
-    Build it with :func:`load_boilerplate`; combine with :meth:`merged` and
-    :meth:`without`.
-    """
-
-    rules: tuple[Rule, ...]
-    name: str = "boilerplate"
-    version: str = "user"
-    path: str = "<dict>"
-    timeout: float = DEFAULT_TIMEOUT
-
-    def __len__(self) -> int:
-        return len(self.rules)
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """Rule ids, in order."""
-        return tuple(r.id for r in self.rules)
-
-    @property
-    def caption_patterns(self) -> tuple[TimedPattern, ...]:
-        """Compiled caption patterns (searches time out instead of hanging)."""
-        return tuple(
-            TimedPattern(r.compiled, r.id, self.timeout) for r in self.rules if r.scope == "caption"
-        )
-
-    def merged(self, other: BoilerplateRules) -> BoilerplateRules:
-        """These rules with ``other``'s over them (same id: ``other`` wins)."""
-        by_id = {r.id: r for r in self.rules}
-        for r in other.rules:
-            by_id[r.id] = r
-        return BoilerplateRules(
-            rules=tuple(by_id.values()),
-            name=self.name,
-            version=f"{self.version}+{other.name}@{other.version}",
-            path=self.path,
-            timeout=self.timeout,
-        )
-
-    def without(self, ids: Iterable[str]) -> BoilerplateRules:
-        """These rules without the given ids (unknown ids raise ``ValueError``)."""
-        if isinstance(ids, str):
-            ids = [ids]
-        drop = set(ids)
-        unknown = sorted(drop - set(self.ids))
-        if unknown:
-            raise ValueError(
-                f"The 'exclude' parameter names rules that do not exist: {unknown}. "
-                f"Known rule ids: {list(self.ids)}"
-            )
-        return BoilerplateRules(
-            rules=tuple(r for r in self.rules if r.id not in drop),
-            name=self.name,
-            version=f"{self.version}-" + ",".join(sorted(drop)),
-            path=self.path,
-            timeout=self.timeout,
-        )
-
-    def to_frame(self) -> Any:
-        """The rules as a DataFrame, one row per rule, for reading and teaching."""
-        import pandas as pd
-
-        return pd.DataFrame(
-            [
-                {
-                    "id": r.id, "scope": r.scope, "reason": r.reason, "pattern": r.pattern,
-                    "replace": r.replace, "ends_block": r.ends_block, "note": r.note,
-                    "line": r.line,
-                }
-                for r in self.rules
-            ]
-        )
-
-
-_SCHEMA = (
-    Field("pattern", required=True),
-    Field("scope", required=True, choices=SCOPES),
-    Field("reason", required=True),
-    Field("replace", kind="any"),
-    Field("ends_block", kind="bool"),
-    Field("note"),
-)
-
-
-def _expand_macros(pattern: str, macros: Mapping[str, str]) -> tuple[str, list[str]]:
-    missing: list[str] = []
-
-    def sub(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name not in macros:
-            missing.append(name)
-            return m.group(0)
-        return macros[name]
-
-    return _MACRO_RE.sub(sub, pattern), missing
-
-
-def _rules_from_data(data: Any, path: str, timeout: float) -> BoilerplateRules:
-    problems = check_header(data, _KIND, path)
-    if problems:
-        raise LexiconError(problems)
-    macros_raw = data.get("macros") or {}
-    macros: dict[str, str] = {}
-    if not isinstance(macros_raw, dict):
-        problems.append(f"{path} line {data.get(LINE, 1)}: 'macros' must be a mapping")
-    else:
-        mline = macros_raw.get(LINE, data.get(LINE, 1))
-        for k, v in macros_raw.items():
-            if k == LINE:
-                continue
-            if not isinstance(v, str) or not v:
-                problems.append(f"{path} line {mline}: macro {k!r} must be a non-empty string")
-            else:
-                macros[str(k)] = v
-    compiled: dict[int, Any] = {}
-
-    def extra_check(raw: dict[str, Any], line: int) -> list[str]:
-        out: list[str] = []
-        scope = raw.get("scope")
-        rep = raw.get("replace")
-        if rep is not None:
-            if not isinstance(rep, str):
-                out.append(f"'replace' must be a string such as \"\\n\" or \"\", got {rep!r}")
-            elif scope != "inline":
-                out.append(f"'replace' is only allowed with scope 'inline', not {scope!r}")
-        if "ends_block" in raw and scope not in ("line", "block"):
-            out.append(f"'ends_block' is only allowed with scope 'line' or 'block', not {scope!r}")
-        pat = raw.get("pattern")
-        if isinstance(pat, str) and pat.strip():
-            expanded, missing = _expand_macros(pat, macros)
-            if missing:
-                out.append(f"pattern uses undefined macro(s) {missing} (defined: {sorted(macros)})")
-                return out
-            try:
-                rx = regex.compile(expanded)
-            except regex.error as exc:
-                out.append(f"pattern {pat!r} is not a valid regular expression ({exc})")
-                return out
-            try:
-                empty = rx.fullmatch("", timeout=timeout) is not None
-            except TimeoutError:  # pragma: no cover - an empty string cannot take long
-                empty = False
-            if empty:
-                out.append(f"pattern {pat!r} matches the empty string")
-            compiled[id(raw)] = rx
-        return out
-
-    raw_entries = data["entries"]
-    entries, entry_problems = validate_entries(
-        raw_entries, _SCHEMA, path, terms_key="terms", require_terms=False,
-        extra_check=extra_check,
-    )
-    problems.extend(entry_problems)
-    if problems:
-        raise LexiconError(problems)
-    rules = []
-    for raw, e in zip((r for r in raw_entries if isinstance(r, dict)), entries):
-        rules.append(
-            Rule(
-                id=e.id,
-                pattern=str(e.get("pattern")),
-                scope=str(e.get("scope")),
-                reason=str(e.get("reason")),
-                compiled=compiled[id(raw)],
-                replace=str(e.get("replace", "")),
-                ends_block=bool(e.get("ends_block", False)),
-                note=e.get("note"),
-                line=e.line,
-                source_file=path,
-            )
-        )
-    return BoilerplateRules(
-        rules=tuple(rules),
-        name=str(data.get("name", _KIND)),
-        version=str(data["version"]),
-        path=path,
-        timeout=timeout,
-    )
-
-
-def _load_one(source: str | Path | Mapping[str, Any], timeout: float) -> BoilerplateRules:
-    if isinstance(source, Mapping):
-        data: dict[str, Any] = dict(source)
-        data.setdefault("format", "framecmp-lexicon/1")
-        data.setdefault("kind", _KIND)
-        data.setdefault("version", "user")
-        data.setdefault("name", "user")
-        return _rules_from_data(data, "<dict>", timeout)
-    return _rules_from_data(load_yaml_with_lines(source), str(source), timeout)
-
-
-def load_boilerplate(
-    path: str | Path | Mapping[str, Any] | None = None,
-    *,
-    extra: str | Path | Mapping[str, Any] | BoilerplateRules
-    | Sequence[str | Path | Mapping[str, Any] | BoilerplateRules]
-    | None = None,
-    exclude: Iterable[str] = (),
-    timeout: float = DEFAULT_TIMEOUT,
-) -> BoilerplateRules:
-    """Load, validate and merge boilerplate rules.
-
-    Parameters
-    ----------
-    path : path or mapping, optional
-        A ``boilerplate.yaml`` file (or the same structure as a dict). Default:
-        the bundled ``lexicons/boilerplate.yaml``.
-    extra : path, mapping, BoilerplateRules or a list of them, optional
-        User rules merged over ``path``'s (same id: the user's rule wins).
-    exclude : iterable of str
-        Rule ids to drop (e.g. ``["bp.source-line"]`` to keep "source:" lines).
-    timeout : float
-        Seconds one rule may run on one article before it is skipped for it.
-
-    Returns
-    -------
-    BoilerplateRules
-
-    Raises
-    ------
-    LexiconError
-        Listing every problem of a file at once, each with file and line.
-
-    Examples
-    --------
-    >>> rules = load_boilerplate()
-    >>> "bp.comment-prompt" in rules.ids
-    True
-    """
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ValueError(
-            f"The 'timeout' parameter of load_boilerplate() must be a positive number of "
-            f"seconds. Got {timeout!r} instead."
-        )
-    rules = _load_one(data_path("boilerplate.yaml") if path is None else path, float(timeout))
-    if extra is not None:
-        extras = [extra] if isinstance(extra, (str, Path, Mapping, BoilerplateRules)) else extra
-        for x in extras:
-            other = x if isinstance(x, BoilerplateRules) else _load_one(x, float(timeout))
-            rules = rules.merged(other)
-    exclude = list(exclude) if not isinstance(exclude, str) else [exclude]
-    if exclude:
-        rules = rules.without(exclude)
-    return rules
-
-
-@functools.lru_cache(maxsize=1)
-def default_rules() -> BoilerplateRules:
-    """The bundled rules, loaded once per process."""
-    return load_boilerplate()
 
 
 # --------------------------------------------------------------------------- edits
@@ -765,295 +409,6 @@ MAX_FURNITURE_LINE = 600
 """Lines longer than this many characters are never removed whole by a line or block rule."""
 
 
-_BASE_FLAGS = regex.compile("x").flags
-_GLOBAL_FLAG_RE = re.compile(r"\(\?[a-zA-Z^-]+\)")
-# backreferences, recursion, \G and fuzzy constraints make a pattern unsafe to fold
-# into one alternation with others
-_UNSAFE_RE = re.compile(r"\\[1-9gGkK]|\(\?P[=>]|\(\?R|\(\?[0-9+&-]|(?<!\\[pPNxuU])\{[^}]*[a-zA-Z]")
-
-
-def _foldable(compiled: Any) -> str | None:
-    """``compiled``'s pattern as a self-contained alternative, or None if unsafe."""
-    src: str = compiled.pattern
-    flags = compiled.flags
-    if flags == _BASE_FLAGS | regex.IGNORECASE:
-        if not src.startswith("(?i)"):
-            return None
-        src = src[4:]
-        wrap = "(?i:"
-    elif flags == _BASE_FLAGS:
-        wrap = "(?:"
-    else:
-        return None
-    if _GLOBAL_FLAG_RE.search(src) or _UNSAFE_RE.search(src):
-        return None
-    return wrap + src + ")"
-
-
-@functools.lru_cache(maxsize=64)
-def _prefilter(patterns: tuple[tuple[str, int], ...]) -> tuple[Any, frozenset[int]]:
-    """One alternation of the foldable ``patterns`` (given as (pattern, flags)).
-
-    Returns the compiled alternation (None if none fold) and the indices folded
-    into it. No match of the alternation means no match of any folded pattern,
-    so it is a cheap filter: a line it rejects need not be tried rule by rule.
-    """
-    parts: list[str] = []
-    folded: set[int] = set()
-    for i, (pat, flags) in enumerate(patterns):
-        alt = _foldable(regex.compile(pat, flags))
-        if alt is not None:
-            parts.append(alt)
-            folded.add(i)
-    if not parts:
-        return None, frozenset()
-    try:
-        combined = regex.compile("|".join(parts))
-    except regex.error:  # pragma: no cover - each part compiled on its own
-        return None, frozenset()
-    if combined.flags != _BASE_FLAGS:  # pragma: no cover - defensive
-        return None, frozenset()
-    return combined, frozenset(folded)
-
-
-# ---------------------------------------------------------------------------- literal prefilter
-
-_LIT_MAX = 64  # most alternative strings one requirement may have
-_EMPTY: frozenset[str] = frozenset([""])
-_CLASS_ESCAPES = frozenset("sSdDwW")
-_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
-_LITERAL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
-_QUANT_RE = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
-
-
-class _NoLiterals(Exception):
-    """The pattern uses syntax the literal analysis does not read: no prefilter."""
-
-
-class _LitParser:
-    """Reads a small, common subset of ``regex`` syntax to find literal strings
-    that every match must contain (:func:`required_literals`).
-
-    Anything outside the subset (backreferences, named groups, flags other than
-    a leading ``(?i)`` or ``(?i:...)``, possessive quantifiers, nested sets, fuzzy
-    matching...) raises :class:`_NoLiterals`. Lookarounds and anchors are read
-    as matching the empty string: dropping a condition can only let more text
-    through the filter, never less.
-
-    A node is ``(exact, required)``: ``exact`` is the set of strings the node
-    matches when it matches only fixed strings (else None); ``required`` is a
-    set of strings one of which every match of the node contains (else None).
-    Strings are lower-cased; a case-insensitive non-ASCII character is read
-    as a literal only when it has no case (:func:`_caseless`).
-    """
-
-    def __init__(self, src: str, icase: bool = False) -> None:
-        self.src = src
-        self.i = 0
-        self.icase = icase  # compiled with IGNORECASE
-
-    def parse(self) -> frozenset[str] | None:
-        icase = self.icase
-        if self.src.startswith("(?i)"):
-            icase = True
-            self.i = 4
-        exact, req = self._alternation(icase)
-        if self.i != len(self.src):
-            raise _NoLiterals
-        found = exact if exact is not None else req
-        if not found or "" in found:
-            return None
-        return found
-
-    def _alternation(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        branches = [self._sequence(icase)]
-        while self.i < len(self.src) and self.src[self.i] == "|":
-            self.i += 1
-            branches.append(self._sequence(icase))
-        if len(branches) == 1:
-            return branches[0]
-        if all(e is not None for e, _ in branches):
-            exact = frozenset().union(*(e for e, _ in branches if e is not None))
-            if len(exact) > _LIT_MAX:
-                return None, None
-            return exact, exact
-        reqs = [r for _, r in branches]
-        if any(r is None for r in reqs):
-            return None, None
-        req = frozenset().union(*(r for r in reqs if r is not None))
-        return None, (req if len(req) <= _LIT_MAX else None)
-
-    def _sequence(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        runs: list[frozenset[str]] = []  # requirements met by every match of the sequence
-        cur = _EMPTY  # the strings of the run of fixed atoms just read
-        all_exact = True
-        while self.i < len(self.src) and self.src[self.i] not in "|)":
-            exact, req = self._quantified(self._atom(icase))
-            if exact is not None and len(cur) * len(exact) <= _LIT_MAX:
-                cur = frozenset(a + b for a in cur for b in exact)
-                continue
-            all_exact = False  # the run of fixed atoms ends here
-            if cur != _EMPTY:
-                runs.append(cur)
-            cur = exact if exact is not None else _EMPTY
-            if exact is None and req is not None:
-                runs.append(req)
-        if all_exact:
-            return cur, cur
-        if cur != _EMPTY:
-            runs.append(cur)
-        usable = [r for r in runs if min(map(len, r)) > 0]
-        # the most selective: the rarest shortest string, then the fewest strings
-        return None, max(usable, key=lambda r: (min(map(_rarity, r)), -len(r)), default=None)
-
-    def _quantified(
-        self, node: tuple[frozenset[str] | None, frozenset[str] | None]
-    ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        src, i = self.src, self.i
-        if i >= len(src) or src[i] not in "*+?{":
-            return node
-        lo: int
-        if src[i] == "{":
-            m = _QUANT_RE.match(src, i)
-            if m is None:
-                raise _NoLiterals  # a literal brace or fuzzy matching: not read
-            lo = int(m.group(1) or 0)
-            hi = lo if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
-            self.i = m.end()
-        else:
-            lo = 1 if src[i] == "+" else 0
-            hi = 1 if src[i] == "?" else None
-            self.i += 1
-        if self.i < len(src) and src[self.i] == "?":
-            self.i += 1  # lazy: the same strings
-        elif self.i < len(src) and src[self.i] == "+":
-            raise _NoLiterals  # possessive
-        exact, req = node
-        if lo == 0:
-            return None, None
-        if lo == 1 and hi == 1:
-            return node
-        return None, (req if req is not None else exact)
-
-    def _atom(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        src = self.src
-        c = src[self.i]
-        if c == "(":
-            if src.startswith("(?:", self.i):
-                self.i += 3
-            elif src.startswith("(?i:", self.i):
-                self.i += 4
-                icase = True
-            elif src.startswith(("(?=", "(?!"), self.i) or src.startswith(("(?<=", "(?<!"), self.i):
-                self.i += 3 if src[self.i + 2] in "=!" else 4
-                self._alternation(icase)
-                self._close()
-                return _EMPTY, None  # a lookaround, read as empty
-            elif src.startswith("(?", self.i):
-                raise _NoLiterals
-            else:
-                self.i += 1
-            node = self._alternation(icase)
-            self._close()
-            return node
-        if c == "[":
-            self._skip_set()
-            return None, None
-        if c == "\\":
-            return self._escape(icase)
-        if c in "^$":
-            self.i += 1
-            return _EMPTY, None
-        if c == ".":
-            self.i += 1
-            return None, None
-        if c in "*+?{)":
-            raise _NoLiterals
-        self.i += 1
-        return self._char(c, icase)
-
-    def _char(self, c: str, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        if icase and not c.isascii() and not _caseless(c):
-            return None, None
-        s = frozenset([c.lower()])
-        return s, s
-
-    def _close(self) -> None:
-        if self.i >= len(self.src) or self.src[self.i] != ")":
-            raise _NoLiterals
-        self.i += 1
-
-    def _escape(self, icase: bool) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        src = self.src
-        if self.i + 1 >= len(src):
-            raise _NoLiterals
-        e = src[self.i + 1]
-        self.i += 2
-        if e in "pP":
-            end = src.find("}", self.i)
-            if not src.startswith("{", self.i) or end < 0:
-                raise _NoLiterals
-            self.i = end + 1
-            return None, None
-        if e in _CLASS_ESCAPES:
-            return None, None
-        if e in _ZERO_WIDTH_ESCAPES:
-            return _EMPTY, None
-        if e in _LITERAL_ESCAPES:
-            return self._char(_LITERAL_ESCAPES[e], icase)
-        if not e.isalnum() and e.isascii():
-            return self._char(e, icase)
-        raise _NoLiterals  # backreferences, \g, \N{...}, \x..: not read
-
-    def _skip_set(self) -> None:
-        src = self.src
-        j = self.i + 1
-        if j < len(src) and src[j] == "^":
-            j += 1
-        if j < len(src) and src[j] == "]":
-            raise _NoLiterals  # "[]...]": not read
-        while j < len(src) and src[j] != "]":
-            if src[j] == "[":
-                raise _NoLiterals  # nested sets, POSIX classes
-            j += 2 if src[j] == "\\" else 1
-        if j >= len(src):
-            raise _NoLiterals
-        self.i = j + 1
-
-
-def _rarity(lit: str) -> int:
-    """How seldom ``lit`` should occur in news text, roughly: its length, with
-    punctuation and symbols (rarer than letters) counting three."""
-    return sum(1 if c.isalnum() or c == " " else 3 for c in lit)
-
-
-def _caseless(c: str) -> bool:
-    """A symbol or punctuation mark with no case ("©", "➤"): ``regex`` matches it
-    case-insensitively only by itself (checked over every code point)."""
-    return unicodedata.category(c)[0] in "SP" and c.lower() == c == c.upper() == c.casefold()
-
-
-def required_literals(compiled: Any) -> frozenset[str] | None:
-    """Lower-cased strings one of which every match of ``compiled`` contains, or None.
-
-    Only for patterns compiled with the default flags (plus ``(?i)``) and
-    written in the subset :class:`_LitParser` reads. A text (lower-cased,
-    see :func:`_lowered`) that contains none of them cannot match, so the
-    regular expression need not run.
-    """
-    return _literals_of(compiled.pattern, compiled.flags)
-
-
-@functools.lru_cache(maxsize=256)
-def _literals_of(pattern: str, flags: int) -> frozenset[str] | None:
-    if flags not in (_BASE_FLAGS, _BASE_FLAGS | regex.IGNORECASE):
-        return None
-    try:
-        return _LitParser(pattern, icase=bool(flags & regex.IGNORECASE)).parse()
-    except (_NoLiterals, IndexError):
-        return None
-
-
 _LINE_FILTER_MAX = 8
 """An inline rule with more required strings than this is not filtered line by
 line: one scan of the text per string would cost about what the rule does."""
@@ -1078,19 +433,6 @@ def _lines_with(
                 out.add(k)
             p = low.find(lit, p + 1)
     return out
-
-
-def _lowered(text: str) -> str | None:
-    """``text.lower()`` for the literal filter, or None where it is not safe.
-
-    Lower-casing keeps every offset except for "İ" (one character becomes two),
-    and "ſ" matches "s" case-insensitively but lower-cases to itself: texts
-    with either are always searched. ("K", the Kelvin sign, lower-cases to "k".)
-    """
-    low = text.lower()
-    if len(low) != len(text) or "ſ" in low:
-        return None
-    return low
 
 
 def _rule_key(rules: Sequence[Rule]) -> tuple[tuple[str, int], ...]:
@@ -1122,7 +464,7 @@ class _Matcher:
         # (Inline rules are not folded: their alternation searches slower than
         # the rules one by one.)
         todo: dict[str, list[tuple[int, str]]] = {r.id: candidates for r in full_rules}
-        combined, folded = _prefilter(_rule_key(full_rules)) if full_rules else (None, frozenset())
+        combined, folded = prefilter(_rule_key(full_rules)) if full_rules else (None, frozenset())
         if combined is not None:
             deadline = time.perf_counter() + budget
             try:
@@ -1150,7 +492,7 @@ class _Matcher:
                     lits = required_literals(rule.compiled)
                     if lits is not None and len(lits) <= _LINE_FILTER_MAX:
                         if low is None:
-                            low = _lowered(text) or ""
+                            low = lowered(text) or ""
                             starts = [s for s, _ in lines]
                         if low:
                             only = _lines_with(low, lits, lines, starts)
@@ -1173,7 +515,7 @@ class _Matcher:
                 self.timeouts.append(rule.id)
                 self.full.pop(rule.id, None)
                 self.inline.pop(rule.id, None)
-                _warn_timeout(rule.id, budget)
+                warn_timeout(rule.id, budget)
 
 
 def _touched(edits: Sequence[_Local], span: tuple[int, int]) -> bool:

@@ -1,0 +1,588 @@
+"""The tabular formats: CSV, JSON Lines, Parquet, DataFrames and records, row by row.
+
+Every tabular reader turns its input into rows (a record, a row label such as
+``"row 3"``, a default id) and the rows into articles through one path
+(:func:`framecmp.io.corpus.make_article`); the readers stream, so a big file
+is never held whole. A :class:`RawSource` holds a file's rows before they
+become articles, so that :func:`framecmp.scoring.score_file` can let worker
+processes build them. :mod:`framecmp.io.readers` chooses a reader for a path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framecmp.io.boilerplate import BoilerplateRules
+from framecmp.io.corpus import (
+    ARTICLE_FIELDS,
+    MISSING_OUTLET,
+    Article,
+    Corpus,
+    is_missing,
+    make_article,
+)
+
+__all__ = [
+    "RawSource",
+    "check_path",
+    "csv_source",
+    "from_dataframe",
+    "iter_csv",
+    "iter_jsonl",
+    "iter_parquet",
+    "iter_records",
+    "jsonl_source",
+    "not_utf8",
+    "parquet_source",
+    "read_csv",
+    "read_jsonl",
+    "read_parquet",
+]
+
+
+# --------------------------------------------------------------------------- records -> articles
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Which input column holds which article field."""
+
+    text: str = "text"
+    outlet: str = "outlet"
+    id: str | None | bool = None  # None: the "id" column if any; False: none
+    title: str = "title"
+    date: str = "date"
+    url: str = "url"
+    event: str = "event"
+    language: str = "language"
+    translated_from: str = "translated_from"
+
+    @classmethod
+    def from_kwargs(cls, kwargs: Mapping[str, Any], func: str) -> _Columns:
+        allowed = [f.name for f in dataclasses.fields(cls)]
+        for k, v in kwargs.items():
+            if k not in allowed:
+                raise TypeError(f"{func}() got an unexpected keyword argument {k!r}. "
+                                f"Column options: {allowed}")
+            if not (v in (None, False) and k == "id") and not isinstance(v, str):
+                raise TypeError(f"The '{k}' parameter of {func}() must be a column name (str). "
+                                f"Got {v!r} instead.")
+        return cls(**kwargs)
+
+    def field_map(self) -> dict[str, str]:
+        return {f: getattr(self, f) for f in ARTICLE_FIELDS}
+
+    def explicit(self) -> dict[str, str]:
+        """Columns the user named (not left at their default)."""
+        default = _Columns()
+        out = {}
+        for f in ("id",) + ARTICLE_FIELDS:
+            v = getattr(self, f)
+            if v is not None and v is not False and v != getattr(default, f):
+                out[f] = str(v)
+        return out
+
+    def check(self, available: Sequence[str], source: str, func: str) -> None:
+        """Raise if a required or explicitly named column is missing."""
+        need = {"text": self.text, "outlet": self.outlet, **self.explicit()}
+        for param, col in need.items():
+            if col not in available:
+                raise ValueError(
+                    f"The '{param}' parameter of {func}() names column {col!r}, which "
+                    f"{source} does not have. Available columns: {list(available)}"
+                )
+
+
+def _id_column(rec: Mapping[str, Any], cols: _Columns) -> str | None:
+    """The column holding the id: the one named by ``id=``, else ``"id"`` when the record has it."""
+    if cols.id is False:  # id=False: file-and-row ids even where there is an "id" column
+        return None
+    if cols.id is not None:
+        return str(cols.id)
+    return "id" if "id" in rec else None
+
+
+def _record_id(rec: Mapping[str, Any], cols: _Columns, default_id: str) -> str:
+    """The id the article of ``rec`` gets (as :func:`make_article` will spell it)."""
+    col = _id_column(rec, cols)
+    aid = rec.get(col) if col is not None else None
+    if is_missing(aid) or str(aid).strip() == "":
+        aid = default_id
+    return str(aid).strip()
+
+
+def _article_from_record(
+    rec: Mapping[str, Any],
+    cols: _Columns,
+    *,
+    source: str,
+    row: str,
+    default_id: str,
+    clean: bool,
+    rules: BoilerplateRules | None,
+    **status: str,
+) -> Article:
+    """The article of one record; ``status``/``status_detail`` (optional) as for :func:`make_article`."""
+    used = {cols.text, cols.outlet, *cols.field_map().values()}
+    id_col = _id_column(rec, cols)
+    if id_col is not None:
+        used.add(id_col)
+    aid = _record_id(rec, cols, default_id)
+    meta = {k: v for k, v in rec.items() if k not in used}
+    meta["source"] = source
+    meta["row"] = row
+    fields = {f: rec.get(c) for f, c in cols.field_map().items() if c in rec}
+    return make_article(
+        aid, rec.get(cols.outlet), rec.get(cols.text), clean=clean, rules=rules,
+        metadata=meta, **fields, **status,
+    )
+
+
+def _broken(
+    aid: str, source: str, row: str, status: str, detail: str, *, raw: str = ""
+) -> Article:
+    return make_article(
+        aid, MISSING_OUTLET, raw, clean=False, status=status, status_detail=detail,
+        metadata={"source": source, "row": row},
+    )
+
+
+# A raw row of a tabular source: (record, row label such as "row 3", default id).
+_Row = tuple[Mapping[str, Any], str, str]
+
+
+def _checked(
+    rows: Iterable[_Row | Article],
+    cols: _Columns,
+    *,
+    source: str,
+    func: str,
+    known_columns: Sequence[str] | None = None,
+) -> Iterator[_Row | Article]:
+    """``rows`` unchanged, after checking the columns against ``known_columns``
+    (the header) or else the keys of the first record."""
+    checked = known_columns is not None
+    if known_columns is not None:
+        cols.check(known_columns, source, func)
+    for item in rows:
+        if not checked and not isinstance(item, Article):
+            cols.check([str(k) for k in item[0]], f"{source} ({item[1]})", func)
+            checked = True
+        yield item
+
+
+def _convert(
+    rows: Iterable[_Row | Article],
+    cols: _Columns,
+    *,
+    source: str,
+    func: str,
+    clean: bool,
+    rules: BoilerplateRules | None,
+    known_columns: Sequence[str] | None = None,
+) -> Iterator[Article]:
+    """The one path from rows to articles that every tabular reader shares.
+
+    Columns are checked against ``known_columns`` (the header) or else the
+    keys of the first record. Items that are already articles (a JSON line
+    that did not parse) pass through.
+    """
+    for item in _checked(rows, cols, source=source, func=func, known_columns=known_columns):
+        if isinstance(item, Article):
+            yield item
+            continue
+        rec, row, aid = item
+        yield _article_from_record(
+            rec, cols, source=source, row=row, default_id=aid, clean=clean, rules=rules
+        )
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """A file's rows before they become articles.
+
+    :func:`framecmp.scoring.score_file` reads these in the parent process and
+    lets worker processes clean and build the articles (:meth:`build`), so
+    that loading runs in parallel; :meth:`articles` is the serial path of the
+    ``iter_*`` readers. Both give the same articles.
+    """
+
+    rows: Iterator[_Row | Article]
+    cols: _Columns
+    source: str
+    func: str
+    clean: bool = True
+    rules: BoilerplateRules | None = None
+    known_columns: Sequence[str] | None = None
+
+    def checked(self) -> Iterator[_Row | Article]:
+        """The rows (raw records or broken articles), columns checked."""
+        return _checked(self.rows, self.cols, source=self.source, func=self.func,
+                        known_columns=self.known_columns)
+
+    def articles(self) -> Iterator[Article]:
+        return _convert(self.rows, self.cols, source=self.source, func=self.func,
+                        clean=self.clean, rules=self.rules, known_columns=self.known_columns)
+
+    def loader(self) -> _Loader:
+        """What a worker process needs to build articles from rows."""
+        return _Loader(self.cols, self.source, self.clean, self.rules)
+
+
+@dataclass(frozen=True)
+class _Loader:
+    cols: _Columns
+    source: str
+    clean: bool
+    rules: BoilerplateRules | None
+
+    def record_id(self, item: _Row | Article) -> str:
+        if isinstance(item, Article):
+            return item.article_id
+        return _record_id(item[0], self.cols, item[2])
+
+    def build(self, item: _Row | Article) -> Article:
+        if isinstance(item, Article):
+            return item
+        rec, row, aid = item
+        return _article_from_record(rec, self.cols, source=self.source, row=row, default_id=aid,
+                                    clean=self.clean, rules=self.rules)
+
+
+def iter_records(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    source: str = "records",
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> Iterator[Article]:
+    """Articles from mappings (one per article), lazily.
+
+    Parameters
+    ----------
+    records : iterable of mappings
+    source : str
+        A label for messages and default ids (``"<source>-<row>"``, rows from 1).
+    clean, rules
+        As :func:`make_article`.
+    **columns_
+        As :func:`iter_csv`. Keys not used for a field go to ``Article.metadata``.
+    """
+    if isinstance(records, (str, bytes, Mapping)):
+        raise TypeError(
+            "The 'records' parameter of iter_records() must be an iterable of mappings. "
+            f"Got a single {type(records).__name__} instead."
+        )
+    cols = _Columns.from_kwargs(columns_, "iter_records")
+    rows = ((rec, f"row {i}", f"{source}-{i}") for i, rec in enumerate(records, start=1))
+    yield from _convert(rows, cols, source=source, func="iter_records", clean=clean, rules=rules)
+
+
+def check_path(path: str | Path, func: str) -> Path:
+    if not isinstance(path, (str, Path)):
+        raise TypeError(
+            f"The 'path' parameter of {func}() must be a str or Path. "
+            f"Got {type(path).__name__} instead."
+        )
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{func}(): no such file or folder: {p}")
+    return p
+
+
+def _first_undecodable(rec: Mapping[str, Any]) -> tuple[str, int, int] | None:
+    """(column, byte offset in the field, byte) of the first byte that was not UTF-8, if any
+    (read with ``surrogateescape``: such a byte is a lone surrogate U+DC80..U+DCFF)."""
+    for col, v in rec.items():
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")  # fails only on a surrogate: fast in C, no loop over characters
+            except UnicodeEncodeError as exc:
+                i = exc.start
+                return col, len(v[:i].encode("utf-8", "surrogateescape")), ord(v[i]) - 0xDC00
+    return None
+
+
+def _decoded(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """``rec`` with undecodable bytes shown as U+FFFD."""
+    return {k: v.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if isinstance(v, str) else v
+            for k, v in rec.items()}
+
+
+def not_utf8(path: Path, exc: UnicodeDecodeError) -> ValueError:
+    return ValueError(
+        f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8"
+    )
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def iter_csv(
+    path: str | Path,
+    *,
+    chunksize: int = 1000,
+    sep: str | None = None,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> Iterator[Article]:
+    """Articles from a CSV (or TSV) file, read in chunks, lazily.
+
+    Parameters
+    ----------
+    path : str or Path
+    chunksize : int
+        Rows read at a time.
+    sep : str, optional
+        Field separator; default ``","`` (``"\\t"`` for ``.tsv``).
+    clean, rules
+        As :func:`make_article`.
+    **columns_
+        ``text`` (default ``"text"``), ``outlet`` (``"outlet"``), ``id``
+        (default: the column ``"id"`` when there is one, else ids are
+        ``"<file stem>-<row>"``; a row with an empty id gets that too; ``id=False``:
+        always those), ``title``, ``date``,
+        ``url``, ``event``, ``language``, ``translated_from``: the column
+        holding each field. Other columns go to ``Article.metadata``.
+
+    Raises
+    ------
+    ValueError
+        A named column is missing (the message lists the available ones); the
+        file is not UTF-8 or is empty.
+    """
+    yield from csv_source(path, chunksize=chunksize, sep=sep, clean=clean, rules=rules,
+                           **columns_).articles()
+
+
+def csv_source(
+    path: str | Path,
+    *,
+    chunksize: int = 1000,
+    sep: str | None = None,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> RawSource:
+    p = check_path(path, "iter_csv")
+    cols = _Columns.from_kwargs(columns_, "iter_csv")
+    if sep is None:
+        sep = "\t" if p.suffix.lower() == ".tsv" else ","
+    # object, not str: pandas's Arrow strings cannot hold the surrogates of undecodable bytes
+    opts: dict[str, Any] = {"sep": sep, "dtype": object, "keep_default_na": False, "encoding": "utf-8"}
+    with open(p, "rb") as fh:
+        first_line = fh.readline()
+    try:
+        first_line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{p}: the header row is not UTF-8 ({exc.reason} at byte {exc.start}); "
+                         "re-save the file as UTF-8") from None
+    try:
+        header = list(pd.read_csv(p, nrows=0, encoding_errors="surrogateescape", **opts).columns)
+    except pd.errors.EmptyDataError:
+        raise ValueError(
+            f"{p} is empty: a CSV needs a header row naming at least the "
+            f"{cols.text!r} and {cols.outlet!r} columns"
+        ) from None
+
+    def rows() -> Iterator[_Row | Article]:
+        n = 0
+        # bytes that are not UTF-8 become lone surrogates, so that one bad row is recorded
+        # (status "not_utf8", as a JSONL line is) and the rows after it are still read
+        for chunk in pd.read_csv(p, chunksize=chunksize, encoding_errors="surrogateescape", **opts):
+            for rec in chunk.to_dict(orient="records"):
+                n += 1
+                clean_rec = {str(k): (None if v == "" else v) for k, v in rec.items()}
+                where, aid = f"row {n}", f"{_stem(p)}-{n}"
+                bad = _first_undecodable(clean_rec)
+                if bad is not None:
+                    col, pos, byte = bad
+                    # the row is kept whole (title, date, metadata; U+FFFD for the bad bytes)
+                    yield _article_from_record(
+                        _decoded(clean_rec), cols, source=str(p), row=where, default_id=aid, clean=False, rules=None,
+                        status="not_utf8",
+                        status_detail=f"{p} row {n}, column {col!r}: not UTF-8 (byte 0x{byte:02x} at "
+                                      f"byte {pos} of the field); re-save the file as UTF-8",
+                    )
+                    continue
+                yield clean_rec, where, aid
+
+    return RawSource(rows(), cols, str(p), "read_csv", clean, rules, header)
+
+
+def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
+    """A :class:`Corpus` from a CSV file (see :func:`iter_csv` for options).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = p.write_text("id,outlet,text\\nx1,RT,Mali met Russia.\\n", encoding="utf-8")
+    >>> read_csv(p, id="id")["x1"].outlet
+    'RT'
+    """
+    p = check_path(path, "read_csv")
+    return Corpus(iter_csv(p, **kwargs), name=p.name)
+
+
+def _stem(p: Path) -> str:
+    return p.name.split(".")[0]
+
+
+# --------------------------------------------------------------------------- JSON Lines
+
+
+def iter_jsonl(
+    path: str | Path,
+    *,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> Iterator[Article]:
+    """Articles from a JSON Lines file (``.jsonl``, ``.ndjson``, optionally ``.gz``), lazily.
+
+    A line that is not valid JSON (or not an object) gives an article with
+    status ``"parse_error"`` and id ``"<stem>-line<N>"``; a line that is not
+    UTF-8 gives ``"not_utf8"``. Reading goes on. Blank lines are skipped.
+    Column options as :func:`iter_csv` (checked against the first object).
+    """
+    yield from jsonl_source(path, clean=clean, rules=rules, **columns_).articles()
+
+
+def jsonl_source(
+    path: str | Path,
+    *,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> RawSource:
+    p = check_path(path, "iter_jsonl")
+    cols = _Columns.from_kwargs(columns_, "iter_jsonl")
+
+    def rows() -> Iterator[_Row | Article]:
+        fh = gzip.open(p, "rb") if p.name.lower().endswith(".gz") else open(p, "rb")
+        with fh:
+            for n, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                where, aid = f"line {n}", f"{_stem(p)}-line{n}"
+                try:
+                    s = line.decode("utf-8-sig" if n == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    yield _broken(aid, str(p), where, "not_utf8",
+                                  f"{p} line {n}: not UTF-8 ({exc.reason} at byte {exc.start})")
+                    continue
+                try:
+                    rec = json.loads(s)
+                    if not isinstance(rec, dict):
+                        raise ValueError(f"expected a JSON object, got {type(rec).__name__}")
+                except ValueError as exc:
+                    yield _broken(aid, str(p), where, "parse_error", f"{p} line {n}: {exc}",
+                                  raw=s.rstrip("\r\n"))
+                    continue
+                yield rec, where, aid
+
+    return RawSource(rows(), cols, str(p), "read_jsonl", clean, rules)
+
+
+def read_jsonl(path: str | Path, **kwargs: Any) -> Corpus:
+    """A :class:`Corpus` from a JSON Lines file (see :func:`iter_jsonl`)."""
+    p = check_path(path, "read_jsonl")
+    return Corpus(iter_jsonl(p, **kwargs), name=p.name)
+
+
+# --------------------------------------------------------------------------- Parquet and DataFrames
+
+
+def iter_parquet(
+    path: str | Path,
+    *,
+    batch_size: int = 1000,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> Iterator[Article]:
+    """Articles from a Parquet file, read in record batches, lazily.
+
+    Column options as :func:`iter_csv`.
+    """
+    yield from parquet_source(path, batch_size=batch_size, clean=clean, rules=rules,
+                               **columns_).articles()
+
+
+def parquet_source(
+    path: str | Path,
+    *,
+    batch_size: int = 1000,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> RawSource:
+    import pyarrow.parquet as pq
+
+    p = check_path(path, "iter_parquet")
+    cols = _Columns.from_kwargs(columns_, "iter_parquet")
+    pf = pq.ParquetFile(p)
+
+    def rows() -> Iterator[_Row]:
+        n = 0
+        for batch in pf.iter_batches(batch_size=batch_size):
+            for rec in batch.to_pylist():
+                n += 1
+                yield rec, f"row {n}", f"{_stem(p)}-{n}"
+
+    return RawSource(rows(), cols, str(p), "read_parquet", clean, rules,
+                      list(pf.schema_arrow.names))
+
+
+def read_parquet(path: str | Path, **kwargs: Any) -> Corpus:
+    """A :class:`Corpus` from a Parquet file (see :func:`iter_parquet`)."""
+    p = check_path(path, "read_parquet")
+    return Corpus(iter_parquet(p, **kwargs), name=p.name)
+
+
+def from_dataframe(
+    df: pd.DataFrame,
+    *,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    **columns_: Any,
+) -> Corpus:
+    """A :class:`Corpus` from a DataFrame, one row per article.
+
+    Without ``id=``, a column named ``"id"`` holds the ids when there is one;
+    otherwise the DataFrame's index labels are the ids. Other options as
+    :func:`iter_csv`.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"outlet": ["RT"], "text": ["Mali met Russia."]}, index=["a1"])
+    >>> from_dataframe(df).ids
+    ('a1',)
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(
+            f"The 'df' parameter of from_dataframe() must be a pandas DataFrame. "
+            f"Got {type(df).__name__} instead."
+        )
+    cols = _Columns.from_kwargs(columns_, "from_dataframe")
+    rows = (
+        ({str(k): v for k, v in rec.items()}, f"row {pos} (index {label!r})", str(label))
+        for pos, (label, rec) in enumerate(zip(df.index, df.to_dict(orient="records")), start=1)
+    )
+    return Corpus(
+        _convert(
+            rows, cols, source="the DataFrame", func="from_dataframe", clean=clean, rules=rules,
+            known_columns=[str(c) for c in df.columns],
+        )
+    )
