@@ -47,8 +47,10 @@ class Scores:
 
     Attributes
     ----------
-    articles, evidence, stance, terms, labels, attribution, voices, style, mentions, removals
-        Tidy DataFrames; columns are listed in :mod:`framecmp.schema`.
+    articles, evidence, stance, portrayal, terms, labels, attribution, voices, style, mentions, removals
+        Tidy DataFrames; columns are listed in :mod:`framecmp.schema`. ``stance`` has one row
+        per (article, holder, target): who evaluates whom; ``portrayal`` one row per (article,
+        actor): how the article presents the actor, all voices together, with its role.
     config : dict
         Settings and lexicon versions: the provenance of every number.
     corpus : Corpus or None
@@ -58,6 +60,7 @@ class Scores:
     articles: pd.DataFrame
     evidence: pd.DataFrame
     stance: pd.DataFrame
+    portrayal: pd.DataFrame
     terms: pd.DataFrame
     labels: pd.DataFrame
     attribution: pd.DataFrame
@@ -171,6 +174,9 @@ class Scorer:
         Article stance is ``sum / (n + k)``: a mean shrunk toward 0 (see README).
     window : int
         Tokens on each side of an actor mention that the stance rules read.
+    engine : {"linear", "rules"}
+        The target-level scorer of every actor mention (stance and portrayal): ``linear``
+        (default), the linear model fitted on NewsMTSC, or ``rules``, the rule scorer.
 
     Notes
     -----
@@ -186,10 +192,12 @@ class Scorer:
         stance_mode: str = "default",
         shrinkage_k: float = 2.0,
         window: int = 12,
+        engine: str = "linear",
     ) -> None:
         self.actors = actors
         self.terms = terms
         self.stance_mode = stance_mode
+        self.engine = engine
         self.shrinkage_k = shrinkage_k
         self.window = window
         self._res: dict[str, Any] | None = None
@@ -202,6 +210,7 @@ class Scorer:
             "stance_mode": self.stance_mode,
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
+            "engine": self.engine,
         }
 
     def _check_params(self) -> None:
@@ -217,6 +226,12 @@ class Scorer:
         if not isinstance(self.window, int) or self.window < 1:
             raise ValueError(
                 f"The 'window' parameter of Scorer must be an int >= 1. Got {self.window!r} instead."
+            )
+        from framecmp.measures.stance.engine import ENGINES
+
+        if self.engine not in ENGINES:
+            raise ValueError(
+                f"The 'engine' parameter of Scorer must be one of {list(ENGINES)}. Got {self.engine!r} instead."
             )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -242,7 +257,8 @@ class Scorer:
                 "terms": terms,
                 "attribution": load_attribution_config(),
                 "stance": load_stance_config(
-                    mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window
+                    mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window,
+                    engine=self.engine,
                 ),
                 "captions": tuple(load_boilerplate().caption_patterns),
                 "people_roles": {
@@ -260,6 +276,7 @@ class Scorer:
             "stance_mode": self.stance_mode,
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
+            "engine": self.engine,
             "lexicons": {
                 "actors": getattr(r["actors"], "version", None),
                 "terms": getattr(r["terms"], "version", None),
@@ -325,6 +342,7 @@ class Scorer:
         out["terms"] = [{**base, "n_words": n_words, **row} for row in terms.category_rows()]
         out["labels"] = [{**base, **row} for row in terms.label_rows()]
         out["stance"] = [{**base, **row} for row in stance.rows]
+        out["portrayal"] = [{**base, **row} for row in stance.portrayal_rows]
         evidence = []
         sentence_at, part_at = doc.sentence_at, doc.part_at
         for ev in (*_mention_evidence(mentions, doc), *attr.evidence, *terms.evidence, *stance.evidence):
