@@ -31,7 +31,7 @@ from framecmp.io.readers import (
 from framecmp.lexicon_check import check_lexicon_file, write_editable_lexicon
 from framecmp.lexicons import LexiconError
 from framecmp.measures.actors import ActorIndex, find_mentions, load_actors
-from framecmp.measures.attribution.relations import extract_attributions, load_attribution_config
+from framecmp.measures.attribution import extract_attributions, load_attribution_config
 from framecmp.measures.stance import load_stance_config, score_target
 from framecmp.measures.terms import find_terms, load_terms
 from framecmp.present import plot

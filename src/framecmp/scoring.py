@@ -230,7 +230,7 @@ class Scorer:
         if self._res is None:
             from framecmp.io.boilerplate import load_boilerplate
             from framecmp.measures.actors import load_actors
-            from framecmp.measures.attribution.relations import load_attribution_config
+            from framecmp.measures.attribution import load_attribution_config
             from framecmp.measures.stance import load_stance_config
             from framecmp.measures.terms import load_terms
 
@@ -276,7 +276,7 @@ class Scorer:
     def score_article(self, article: Any) -> dict[str, list[dict[str, Any]]]:
         """Rows of every per-article frame for one article (a pure function)."""
         from framecmp.measures.actors import find_mentions
-        from framecmp.measures.attribution.relations import (
+        from framecmp.measures.attribution import (
             attribution_rows,
             extract_attributions,
             style_row,

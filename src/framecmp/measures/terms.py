@@ -48,13 +48,13 @@ from framecmp.lexicons import (
     lexicon_dir,
     load_lexicon,
 )
-from framecmp.measures.attribution.relations import _voiced
+from framecmp.measures.attribution.records import voiced
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, PhraseMatch, PhraseMatcher, tokenize
 from framecmp.text.grammar import NEGATORS, SpanCover, negator
 
 if TYPE_CHECKING:
-    from framecmp.measures.attribution.relations import AttributionResult
+    from framecmp.measures.attribution.records import AttributionResult
 
 __all__ = [
     "DEFAULT_FILES",
@@ -637,9 +637,9 @@ def find_terms(
         "n't" auxiliary opening a question ("Isn't the junta brutal?").
     attributed : AttributionResult or iterable of (start, end), optional
         What the article attributes to someone: the result of
-        :func:`framecmp.measures.attribution.relations.extract_attributions` (the contents of its
+        :func:`framecmp.measures.attribution.extract.extract_attributions` (the contents of its
         attributions that are in a speaker's voice, as in
-        :meth:`~framecmp.measures.attribution.relations.AttributionResult.voice_of`: neither
+        :meth:`~framecmp.measures.attribution.records.AttributionResult.voice_of`: neither
         scare quotes nor learned cues), or the content spans themselves. A quote
         around the term alone is the quoted speaker's word when it lies inside
         one of them (Macron accused Russia of a “predatory project”), and the
@@ -804,7 +804,7 @@ def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:
         return []
     atts = getattr(attributed, "attributions", None)
     if atts is not None:  # an AttributionResult: the contents in a speaker's voice
-        return [(int(a.content_start), int(a.content_end)) for a in _voiced(atts)]
+        return [(int(a.content_start), int(a.content_end)) for a in voiced(atts)]
     if isinstance(attributed, (str, bytes)) or not isinstance(attributed, Iterable):
         raise TypeError(
             "The 'attributed' parameter of find_terms() must be an AttributionResult or (start, end) "
