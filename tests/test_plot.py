@@ -17,7 +17,8 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from framecmp import plot as P  # noqa: E402
-from framecmp.stats.compare import compare, distinctive_terms  # noqa: E402
+from framecmp.stats.compare import compare  # noqa: E402
+from framecmp.stats.words import distinctive_terms  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

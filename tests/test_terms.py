@@ -15,11 +15,11 @@ from framecmp.measures.terms import (
     TermPatternTimeoutWarning,
     TermsResult,
     find_terms,
-    label_choices,
     labels_frame,
     load_terms,
     terms_frame,
 )
+from framecmp.stats.words import label_choices
 from framecmp.text.doc import analyze
 
 

@@ -626,7 +626,7 @@ def label_choices(
     ----------
     data : DataFrame
         The ``labels`` frame (``outlet, referent, label, count``) or the tidy
-        output of :func:`framecmp.stats.compare.label_matrix`.
+        output of :func:`framecmp.stats.words.label_matrix`.
     referent : str
         The thing named (e.g. Mali's government).
     title : str, optional
@@ -760,7 +760,7 @@ def distinctive_terms_plot(
     Parameters
     ----------
     data : DataFrame
-        Output of :func:`framecmp.stats.compare.distinctive_terms`.
+        Output of :func:`framecmp.stats.words.distinctive_terms`.
     group : str, optional
         Which group to draw (required when the frame holds several).
     n_label : int
