@@ -1218,7 +1218,7 @@ def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     if plots:
         figsize = None
         try:
-            sizer = getattr(importlib.import_module("framecmp.present.plot"), "_heatmap_size", None)
+            sizer = getattr(importlib.import_module("framecmp.present.plot"), "stance_heatmap_size", None)
             if sizer is not None and not stance.empty:
                 figsize = sizer(stance)
         except Exception:  # the default size will do
