@@ -36,7 +36,8 @@ from framecmp.measures.attribution.relations import extract_attributions, load_a
 from framecmp.measures.stance.holders import load_stance_config, score_target
 from framecmp.measures.terms import find_terms, load_terms
 from framecmp.present import plot
-from framecmp.present.report import Highlight, highlight, report
+from framecmp.present.highlight import Highlight, highlight
+from framecmp.present.report import report
 from framecmp.present.teach import Worksheet, worksheet
 from framecmp.scoring import Scorer, Scores, score, score_file
 from framecmp.stats.compare import compare
