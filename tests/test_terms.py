@@ -15,11 +15,11 @@ from framecmp.measures.terms import (
     TermPatternTimeoutWarning,
     TermsResult,
     find_terms,
-    label_choices,
     labels_frame,
     load_terms,
     terms_frame,
 )
+from framecmp.stats.words import label_choices
 from framecmp.text.doc import analyze
 
 
@@ -454,7 +454,7 @@ def test_negated_terms_shown_in_scores_and_highlight():
     """A negated term reaches the evidence frame and the highlighted article, struck through."""
     from framecmp import Corpus, score
     from framecmp.io.corpus import make_article
-    from framecmp.present.report import highlight
+    from framecmp.present.highlight import highlight
 
     art = make_article("a", "X", "They are not a terrorist group, he said.")
     sc = score(Corpus([art]))

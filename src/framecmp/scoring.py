@@ -658,7 +658,7 @@ def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] |
     if n < 2 or len(ok) < 2:
         return None
     try:
-        from framecmp.stats.compare import find_duplicates
+        from framecmp.io.dedupe import find_duplicates
     except ImportError:  # pragma: no cover
         return None
     texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})

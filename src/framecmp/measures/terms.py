@@ -68,7 +68,6 @@ __all__ = [
     "TermPatternTimeoutWarning",
     "TermsResult",
     "find_terms",
-    "label_choices",
     "labels_frame",
     "load_terms",
     "terms_frame",
@@ -913,42 +912,3 @@ def labels_frame(
         for row in r.label_rows()
     ]
     return pd.DataFrame(rows, columns=C.LABELS)
-
-
-def label_choices(labels: Any, *, by: str = "outlet") -> Any:
-    """Label choice table: for each referent, the labels each ``by`` group uses.
-
-    Parameters
-    ----------
-    labels : pandas.DataFrame
-        The ``labels`` frame.
-    by : {"outlet", "article_id"}
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns: referent, ``by``, label, count, quoted (how many of count are
-        inside a quotation: a quoted speaker's word), share (of that group's
-        labels for that referent), n_articles. A labels frame without a
-        ``quoted`` column (written by an older version) gives ``quoted`` 0.
-    """
-    import pandas as pd
-
-    if by not in ("outlet", "article_id"):
-        raise ValueError(
-            f"The 'by' parameter of label_choices() must be one of ['article_id', 'outlet']. Got {by!r} instead."
-        )
-    missing = [c for c in C.LABELS if c not in labels.columns and c != "quoted"]
-    if missing:
-        raise ValueError(f"label_choices() needs the labels frame; missing columns {missing}. "
-                         f"Available: {list(labels.columns)}")
-    cols = ["referent", by, "label", "count", "quoted", "share", "n_articles"]
-    if labels.empty:
-        return pd.DataFrame(columns=cols)
-    quoted = pd.to_numeric(labels["quoted"], errors="coerce") if "quoted" in labels.columns else 0
-    labels = labels.assign(quoted=quoted).fillna({"quoted": 0})
-    g = labels.groupby(["referent", by, "label"], as_index=False).agg(
-        count=("count", "sum"), quoted=("quoted", "sum"), n_articles=("article_id", "nunique")
-    )
-    g["share"] = g["count"] / g.groupby(["referent", by])["count"].transform("sum")
-    return g.sort_values(["referent", by, "count"], ascending=[True, True, False])[cols].reset_index(drop=True)
