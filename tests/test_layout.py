@@ -20,7 +20,7 @@ PENDING: dict[str, set[str]] = {
     "lines": set(),
     "private": set(),
     "dynamic": set(),
-    "layers": {"contract"},
+    "layers": set(),
     "lazy_plots": set(),
 }
 

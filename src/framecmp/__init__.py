@@ -18,6 +18,7 @@ from framecmp._version import __version__
 from framecmp.io.boilerplate import load_boilerplate
 from framecmp.io.cleaning import clean
 from framecmp.io.corpus import Article, Corpus
+from framecmp.io.dedupe import find_duplicates
 from framecmp.io.readers import (
     from_dataframe,
     load,
@@ -28,7 +29,6 @@ from framecmp.io.readers import (
     read_jsonl,
     read_parquet,
 )
-from framecmp.io.dedupe import find_duplicates
 from framecmp.lexicon_check import check_lexicon_file, write_editable_lexicon
 from framecmp.lexicons import LexiconError
 from framecmp.measures.actors import ActorIndex, find_mentions, load_actors
