@@ -485,7 +485,7 @@ def test_trained_context_mode_runs():
 
 def _seed(prefix: str):
     actors = pytest.importorskip("framecmp.measures.actors")
-    attribution = pytest.importorskip("framecmp.measures.attribution.relations")
+    attribution = pytest.importorskip("framecmp.measures.attribution")
     path = next(seeds_path().glob(f"{prefix}_*.txt"))
     doc = analyze(path.read_text(encoding="utf-8"))
     ms = actors.find_mentions(doc, actors.load_actors())
@@ -769,7 +769,7 @@ def test_vader_compound_equals_polarity_scores(seeds):
 def _scored(text: str):
     """Stance with the real actor and attribution layers on a made-up text."""
     from framecmp.measures.actors import find_mentions, load_actors
-    from framecmp.measures.attribution.relations import (
+    from framecmp.measures.attribution import (
         extract_attributions,
         load_attribution_config,
     )

@@ -245,7 +245,7 @@ class Scorer:
         if self._res is None:
             from framecmp.io.boilerplate import load_boilerplate
             from framecmp.measures.actors import load_actors
-            from framecmp.measures.attribution.relations import load_attribution_config
+            from framecmp.measures.attribution import load_attribution_config
             from framecmp.measures.stance import load_stance_config
             from framecmp.measures.terms import load_terms
 
@@ -293,7 +293,7 @@ class Scorer:
     def score_article(self, article: Any) -> dict[str, list[dict[str, Any]]]:
         """Rows of every per-article frame for one article (a pure function)."""
         from framecmp.measures.actors import find_mentions
-        from framecmp.measures.attribution.relations import (
+        from framecmp.measures.attribution import (
             attribution_rows,
             extract_attributions,
             style_row,
@@ -676,7 +676,7 @@ def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] |
     if n < 2 or len(ok) < 2:
         return None
     try:
-        from framecmp.stats.compare import find_duplicates
+        from framecmp.io.dedupe import find_duplicates
     except ImportError:  # pragma: no cover
         return None
     texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})
