@@ -259,6 +259,7 @@ class Scorer:
                 "stance": load_stance_config(
                     mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window,
                     engine=self.engine,
+                    organisations=[a.id for a in actors.actors.values() if a.type == "organisation"],
                 ),
                 "captions": tuple(load_boilerplate().caption_patterns),
                 "people_roles": {

@@ -24,6 +24,7 @@ check that rankings hold for nearby values (sensitivity analysis).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from framecmp import schema as columns
 from framecmp.measures.stance.cues import (
     StanceCueLexicon,
     default_cues,
-    default_target_lexicon,
+    default_harm_lexicon,
     load_stance_cues,
 )
 from framecmp.measures.stance.engine import TargetEngine, default_engine, load_engine
@@ -95,6 +96,9 @@ class StanceConfig:
     engine : TargetEngine or None
         The target-level scorer of every mention without a directed cue
         (:func:`~framecmp.measures.stance.engine.load_engine`; None: the default, ``linear``).
+    organisations : frozenset of str
+        Actor ids of organisations: "the organization", "the bloc" refer back to the one
+        named last (within three sentences); see :func:`generic_mentions`.
     """
 
     shrinkage_k: float = 2.0
@@ -105,6 +109,7 @@ class StanceConfig:
     mode: str = "default"
     model: StanceModel | None = None
     engine: TargetEngine | None = None
+    organisations: frozenset[str] = frozenset()
 
     @property
     def version(self) -> str:
@@ -144,6 +149,7 @@ def load_stance_config(
     extra_cues: str | Path | Mapping[str, Any] | None = None,
     model: str | Path | Mapping[str, Any] | None = None,
     engine: str = "linear",
+    organisations: Iterable[str] = (),
 ) -> StanceConfig:
     """Load the cue lexicon (and model) once and return a :class:`StanceConfig`.
 
@@ -156,7 +162,7 @@ def load_stance_config(
         shrinkage_k=float(shrinkage_k), window=int(window), context=context,
         cues=load_stance_cues(cues, extra=extra_cues), mode=mode,
         model=load_stance_model(model) if mode == "trained" else None,
-        engine=load_engine(engine),
+        engine=load_engine(engine), organisations=frozenset(organisations),
     )
 
 
@@ -236,6 +242,49 @@ def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Imp
     return out
 
 
+#: definite descriptions that refer back to the organisation named last ("Mali left ECOWAS ...
+#: the organization", "the regional bloc")
+_ORG_WORDS = frozenset({"organization", "organisation", "bloc", "body", "community"})
+_ORG_LEADS = frozenset({"regional", "west", "african", "sub-regional", "subregional", "economic"})
+#: how many sentences back "the organization" may refer
+GENERIC_REACH = 3
+
+
+def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: frozenset[str]) -> list[_Implicit]:
+    """Implicit mentions through a definite description of an organisation.
+
+    "the organization", "the bloc", "the regional bloc", "the body" refer to the organisation
+    (an actor of type ``organisation``) named last, in the same sentence before it or at most
+    :data:`GENERIC_REACH` sentences back: in seed 002, "the Minister of Foreign Affairs
+    considered the organization as an 'instrument of foreign powers'" is about ECOWAS.
+    """
+    if not organisations:
+        return []
+    named = sorted((m.start, m.actor) for m in mentions
+                   if m.actor in organisations and not getattr(m, "ambiguous", False))
+    if not named:
+        return []
+    starts = [st for st, _a in named]
+    toks = doc.tokens
+    out = []
+    for i, t in enumerate(toks):
+        if t.norm not in _ORG_WORDS or i == 0:
+            continue
+        j = i - 1
+        while j > 0 and toks[j].norm in _ORG_LEADS:
+            j -= 1
+        if toks[j].norm != "the":
+            continue
+        k = bisect.bisect_left(starts, toks[j].start) - 1
+        if k < 0:
+            continue
+        s_here, s_there = doc.sentence_at(t.start), doc.sentence_at(named[k][0])
+        if s_here is None or s_there is None or s_here.index - s_there.index > GENERIC_REACH:
+            continue
+        out.append(_Implicit(toks[j].start, t.end, named[k][1]))
+    return out
+
+
 #: how a holder was found, for the evidence explanation (no colon: readers split at the first one)
 _HOW = {
     "source": " (source of the reporting verb)",
@@ -294,6 +343,7 @@ def score_stance(
     mentions = [m for m in mentions if getattr(m, "actor", None)]
     if terms is not None:
         mentions.extend(_implicit_mentions(terms, mentions))
+    mentions.extend(generic_mentions(doc, mentions, config.organisations))
     directed = find_directed(
         doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window, attribution=attribution
     )
@@ -311,14 +361,14 @@ def score_stance(
     for h in directed:
         cued_sentences.setdefault(h.target, set()).add(h.sentence)
     engine = config.engine or default_engine()
-    victims = victim_mentions(doc, mentions, default_target_lexicon(), window=config.window)
+    victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
     evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed_all, voice=voice,
                                     engine=engine, victims=victims)
     if terms is not None:
-        evaluations.extend(label_evaluations(doc, terms, voice))
+        evaluations.extend(label_evaluations(doc, terms, voice, directed_all))
     for e in evaluations:
         evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine))
-        if e.kind == "victim" or (e.holder == e.target and not config.include_self):
+        if e.kind in ("victim", "setting") or (e.holder == e.target and not config.include_self):
             continue
         s = slot(e.holder, e.target)
         s["n"] += 1
@@ -392,7 +442,8 @@ def score_stance(
                         tuple(portray(evaluations, shrinkage_k=k)))
 
 
-_KIND = {"cue": "stance", "engine": "evaluation", "label": "evaluation", "victim": "victim"}
+_KIND = {"cue": "stance", "engine": "evaluation", "label": "evaluation", "victim": "victim",
+         "setting": "evaluation"}
 
 
 def _evaluation_evidence(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:
@@ -416,6 +467,13 @@ def _evaluation_evidence(doc: Doc, e: Evaluation, *, version: str, engine: Targe
             kind="victim", start=e.start, end=e.end, text=doc.text[e.start:e.end], label="victim",
             category="victim", actor=e.target, holder=e.holder, value=0.0, rule_id="ts.victim",
             lexicon_version=version, explanation=e.note, part=part, sentence=e.sentence,
+        )
+    if e.kind == "setting":
+        return Evidence(
+            kind="evaluation", start=e.start, end=e.end, text=doc.text[e.start:e.end], label="setting",
+            category="setting", actor=e.target, holder=e.holder, value=0.0, rule_id="setting",
+            lexicon_version=version, explanation=f"{who} -> {e.target}: not counted ({e.note})",
+            part=part, sentence=e.sentence,
         )
     category = "label" if e.kind == "label" else engine.name
     lead = f"{who} -> {e.target}: "

@@ -33,11 +33,15 @@ from framecmp.measures.stance.holders import DirectedHit, MentionLike
 from framecmp.measures.stance.target import Contribution, TargetScore
 from framecmp.text.doc import Doc, Sentence
 
-__all__ = ["Evaluation", "EVALUATION_KINDS", "evaluate_mentions", "is_agent", "label_evaluations", "victim_mentions"]
+__all__ = [
+    "EVALUATION_KINDS", "Evaluation", "evaluate_mentions", "is_agent", "is_setting", "label_evaluations",
+    "victim_mentions",
+]
 
 #: ``cue``: a directed cue; ``engine``: the target engine; ``victim``: the actor suffers
-#: violence (value 0); ``label``: a loaded label naming the actor.
-EVALUATION_KINDS = ("cue", "engine", "victim", "label")
+#: harm (value 0); ``setting``: the actor is where it happens ("an attack in Mali", value 0);
+#: ``label``: a loaded label naming the actor.
+EVALUATION_KINDS = ("cue", "engine", "victim", "setting", "label")
 
 #: how many of an evaluation's words its explanation lists
 TOP_WORDS = 4
@@ -120,6 +124,14 @@ def victim_mentions(
                     continue  # "killed by X": X is the agent
                 if attach_distance(h, a, b, toks, sent.tok_end, window=window) is not None:
                     out[(m.start, m.end)] = h.text
+                    # the other names of the same actor earlier in that noun phrase suffer it too:
+                    # "contractors from the Russian private military company (PMC) Wagner Group
+                    # were killed"
+                    for m2 in ms:
+                        if m2.actor == m.actor and m2.end <= m.start and not any(
+                            t.text in {";", ":", "."} for t in toks[doc.token_index(m2.end):a]
+                        ):
+                            out.setdefault((m2.start, m2.end), h.text)
                     break
     return out
 
@@ -161,22 +173,51 @@ def is_agent(doc: Doc, sent: Sentence, start: int) -> bool:
     return True
 
 
+#: words between "in" and a place that keep it a setting ("in northern Mali")
+_PLACE_LEADS = frozenset("the northern southern eastern western central north south east west "
+                         "rural remote".split())
+#: nouns after which "in X" is about X, not a place ("confidence in Russia")
+_ATTITUDE = frozenset("confidence faith trust belief interest interests champion friend ally partner "
+                      "investment investments role".split())
+
+
+def is_setting(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
+    """Whether the mention is where something happens, not who: the object of "in" ("an attack
+    in northern Mali", "protests in Bamako"), not a possessive ("in Mali's interest") nor after
+    a noun of attitude ("confidence in Russia")."""
+    toks = doc.tokens
+    i = doc.token_index(start)
+    j = i - 1
+    while j >= sent.tok_start and toks[j].norm in _PLACE_LEADS:
+        j -= 1
+    if j < sent.tok_start or toks[j].norm != "in":
+        return False
+    if j - 1 >= sent.tok_start and toks[j - 1].norm in _ATTITUDE:
+        return False
+    k = doc.token_index(end)
+    return not (k < sent.tok_end and toks[k].norm in {"'s", "’s", "'"})
+
+
 def _words_note(words: Sequence[Contribution]) -> str:
     shown = [f"'{c.text}' {c.value:+.2f}" for c in words[:TOP_WORDS] if c.value]
     return ", ".join(shown) if shown else "no word moved it"
 
 
 def label_evaluations(
-    doc: Doc, terms: object, voice: Callable[[int], str]
+    doc: Doc, terms: object, voice: Callable[[int], str], directed: Sequence[DirectedHit] = ()
 ) -> list[Evaluation]:
     """One evaluation per loaded label that names an actor (a term hit with a ``referent``
     and a non-zero connotation), held by the outlet, or by the quoted speaker when the label
-    stands inside quotation marks."""
+    stands inside quotation marks. A label whose words are already a directed cue aimed at
+    the same actor ("Wagner mercenaries") counts once, as the cue."""
+    cued = [(h.start, h.end, h.target) for h in directed]
     out = []
     for h in getattr(terms, "hits", ()):
         ref = getattr(h, "referent", None)
         val = float(getattr(h, "connotation", 0.0) or 0.0)
         if not ref or not val:
+            continue
+        if any(a < h.end and h.start < b and t == ref for a, b, t in cued):
             continue
         quoted = bool(getattr(h, "quoted", False))  # a scare quote stays the outlet's word
         holder = voice(h.start) if quoted else "author"
@@ -236,6 +277,13 @@ def evaluate_mentions(
                 kind="victim", sentence=sent.index, holder_via="voice", rule_id="victim",
                 note=f"{m.actor} suffers violence here ('{victim}'): a victim, not a target of hostility",
                 agent=False,
+            ))
+            continue
+        if is_setting(doc, sent, m.start, m.end):
+            out.append(Evaluation(
+                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
+                kind="setting", sentence=sent.index, holder_via="voice", rule_id="setting",
+                note=f"{m.actor} is where it happens here, not who acts or is evaluated", agent=False,
             ))
             continue
         todo.append((m, sent))

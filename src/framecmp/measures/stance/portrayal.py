@@ -82,7 +82,7 @@ def portray(
         rows.append(PortrayalRow(
             actor=actor, role=_role(score, evals, threshold), score=score, score_sum=total,
             n_mentions=len({(e.start, e.end) for e in evals if e.kind != "label"}),
-            n_evidence=n,
+            n_evidence=sum(1 for e in evals if e.kind != "setting"),
             n_victim=sum(1 for e in evals if e.kind == "victim"),
             n_directed=sum(1 for e in evals if e.kind == "cue"),
             n_voices=len({e.holder for e in evals}),
