@@ -25,7 +25,14 @@ from typing import Any, cast
 import pandas as pd
 
 from framecmp import schema as C
-from framecmp.schema import ARROW_PLAIN_TYPES, FRAMES, arrow_schema, column_dtype, normalize_frame
+from framecmp.schema import (
+    ARROW_PLAIN_TYPES,
+    FRAMES,
+    arrow_schema,
+    column_dtype,
+    empty_frame,
+    normalize_frame,
+)
 from framecmp.text.doc import Doc, analyze
 
 # FRAMES (every frame's columns) lives in framecmp.schema; importable from here too
@@ -60,7 +67,6 @@ class Scores:
     articles: pd.DataFrame
     evidence: pd.DataFrame
     stance: pd.DataFrame
-    portrayal: pd.DataFrame
     terms: pd.DataFrame
     labels: pd.DataFrame
     attribution: pd.DataFrame
@@ -68,6 +74,7 @@ class Scores:
     style: pd.DataFrame
     mentions: pd.DataFrame
     removals: pd.DataFrame
+    portrayal: pd.DataFrame = field(default_factory=lambda: empty_frame("portrayal"))
     config: Mapping[str, Any] = field(default_factory=dict)
     corpus: Any = None
 

@@ -347,7 +347,6 @@ def score_stance(
     directed = find_directed(
         doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window, attribution=attribution
     )
-    directed_all = directed  # self-held cues still tell portrayal how the actor presents itself
     if not config.include_self:
         directed = [h for h in directed if h.holder != h.target]
     version = cues.version
@@ -362,10 +361,10 @@ def score_stance(
         cued_sentences.setdefault(h.target, set()).add(h.sentence)
     engine = config.engine or default_engine()
     victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
-    evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed_all, voice=voice,
+    evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
                                     engine=engine, victims=victims)
     if terms is not None:
-        evaluations.extend(label_evaluations(doc, terms, voice, directed_all))
+        evaluations.extend(label_evaluations(doc, terms, voice, directed))
     for e in evaluations:
         evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine))
         if e.kind in ("victim", "setting") or (e.holder == e.target and not config.include_self):

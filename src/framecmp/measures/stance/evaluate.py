@@ -263,10 +263,13 @@ def evaluate_mentions(
         if hits:
             for h in hits:
                 c = Contribution(h.start, h.end, h.text, h.cue.valence, "cue", h.cue.id)
+                note = h.cue.explanation
+                if h.co_holders:
+                    note += f" (with {', '.join(h.co_holders)}; one row per coordinated subject)"
                 out.append(Evaluation(
                     holder=h.holder, target=h.target, start=m.start, end=m.end,
                     value=max(-1.0, min(1.0, h.cue.valence)), kind="cue", sentence=sent.index,
-                    words=(c,), holder_via=h.holder_via, rule_id=h.cue.id, note=h.cue.explanation,
+                    words=(c,), holder_via=h.holder_via, rule_id=h.cue.id, note=note,
                     agent=is_agent(doc, sent, m.start),
                 ))
             continue
