@@ -10,6 +10,7 @@ number of articles, and how many of them cast the actor in each role.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -69,7 +70,7 @@ def portrayal_matrix(portrayal: pd.DataFrame, *, by: str = "outlet", actors: lis
                            kind="mergesort").reset_index(drop=True)
 
 
-def _roles_text(row: pd.Series) -> str:
+def _roles_text(row: Mapping[Any, Any]) -> str:
     parts = [f"{int(row[r])} {r}" for r in ROLE_ORDER if int(row[r])]
     return "\n".join(parts)
 
@@ -97,15 +98,17 @@ def portrayal_map(portrayal: pd.DataFrame, *, by: str = "outlet", actors: list[s
     groups = list(dict.fromkeys(m["group"]))
     acts = list(dict.fromkeys(m["actor"]))
     grid = np.full((len(groups), len(acts)), np.nan)
-    for r in m.itertuples():
-        grid[groups.index(r.group), acts.index(r.actor)] = r.mean
+    records = m.to_dict("records")
+    for rec in records:
+        grid[groups.index(rec["group"]), acts.index(rec["actor"])] = float(rec["mean"])
     opts = {"cmap": "RdBu", "vmin": -1, "vmax": 1, "aspect": "auto", **kwargs}
     im = ax.imshow(np.ma.masked_invalid(grid), **opts)
-    for r in m.itertuples():
-        i, j = groups.index(r.group), acts.index(r.actor)
-        text = f"{r.mean:+.2f}\n" + _roles_text(pd.Series(r._asdict()))
+    for rec in records:
+        i, j = groups.index(rec["group"]), acts.index(rec["actor"])
+        mean = float(rec["mean"])
+        text = f"{mean:+.2f}\n" + _roles_text(rec)
         ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                color="white" if abs(r.mean) >= 0.5 else "black")
+                color="white" if abs(mean) >= 0.5 else "black")
     ax.set_xticks(range(len(acts)), [display.actor_name(a) for a in acts], rotation=30, ha="right")
     ax.set_yticks(range(len(groups)), [str(g) for g in groups])
     ax.set_title(title)

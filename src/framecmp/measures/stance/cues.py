@@ -9,8 +9,8 @@ of :func:`framecmp.measures.stance.article.score_target` reads them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
