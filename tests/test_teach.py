@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from test_html import TEXTS, _quoted_labels, fake_scores, parse
 
+from framecmp.present.report import report
 from framecmp.present.teach import KEY_WARNING, worksheet
 
 
@@ -209,3 +210,65 @@ def test_an_excerpt_opening_on_a_pronoun_brings_the_sentence_before() -> None:
     sheet = worksheet(sc).markdown
     assert "The envoy arrived in the city." in sheet  # who "he" is
     assert "The weather was mild" not in sheet
+
+
+# --------------------------------------------------------------------------- issue 18: what a teacher sees
+
+
+def _visible(html: str) -> str:
+    """The text a reader sees in an HTML page (no tags, styles or attributes)."""
+    import html as html_mod
+
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    html = re.sub(r"</(?:p|h[1-6]|li|section|div)>", "\n", html)
+    return html_mod.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+#: internal rule ids ("sc.sponsor_terrorism", "lt.terror_attack", "engine.linear") and lexicon
+#: versions ("stance: 2026.12.1+linear", "lexicon 2026.11.3")
+_RULE_ID = re.compile(r"\b(?:sc|lt|rv|hd|ts|sg|terms|stance|engine|vader|attribution)\.[a-z_]+\b")
+_VERSION = re.compile(r"\blexicon \d|\b20\d\d\.\d+\.\d+")
+
+
+def test_card_without_headline_names_outlet_and_date_never_the_id(seed_scores) -> None:
+    ws = worksheet(seed_scores)
+    for doc in (_visible(ws.html), ws.markdown, _visible(ws.answer_key_html), ws.answer_key_markdown):
+        assert "seed-0" not in doc
+    # seed-000 (Anadolu) has no headline: its card is named by outlet and date
+    assert "## Anadolu Agency, 2024-09-22" in ws.markdown
+    card = re.search(r'<section class="fc-ws-card" id="a-seed-000">(.*?)</section>', ws.html, re.S)
+    assert card is not None
+    assert "<h2>Anadolu Agency</h2>" in card.group(1) and "Date: 2024-09-22" in card.group(1)
+
+
+def test_report_and_worksheet_share_the_headline_rule(seed_scores) -> None:
+    rt_first_line = "Foreign Minister Sergey Lavrov and his Malian counterpart have discussed"
+    ws = worksheet(seed_scores)
+    rt = re.search(r'id="a-seed-003">(.*?)</section>', ws.html, re.S)
+    assert rt is not None and rt_first_line in _visible(re.search(r"<h3>(.*?)</h3>", rt.group(1), re.S).group(1))
+    html = str(report(seed_scores, plots=False))
+    article = re.search(r'<article class="fc-article" id="a-seed-003">(.*?)</article>', html, re.S)
+    assert article is not None
+    heading = re.search(r"<h3>(.*?)</h3>", article.group(1), re.S)
+    assert heading is not None and rt_first_line in _visible(heading.group(1))
+    assert "seed-003 (no headline)" not in html
+    # the first line is shown once, as the headline, not again as the first paragraph
+    assert _visible(article.group(1)).count(rt_first_line) == 1
+    # an article without one is named by outlet and date, as on the worksheet
+    assert "Anadolu Agency, 2024-09-22 (no headline)" in html
+
+
+def test_key_and_tooltips_say_plain_words(seed_scores) -> None:
+    ws = worksheet(seed_scores)
+    for doc in (ws.answer_key_markdown, _visible(ws.answer_key_html)):
+        assert not _RULE_ID.search(doc), _RULE_ID.search(doc)
+        assert not _VERSION.search(doc), _VERSION.search(doc)
+        assert "valence" not in doc and "burkina\\_faso" not in doc and "burkina_faso" not in doc
+    html = str(report(seed_scores, plots=False))
+    tips = re.findall(r'data-tip="([^"]*)"', html)
+    assert tips
+    for tip in tips:
+        assert not _RULE_ID.search(tip) and not _VERSION.search(tip), tip
+        assert " -&gt; " not in tip and "valence" not in tip, tip
+    # ids stay in the evidence frame
+    assert seed_scores.evidence["rule_id"].notna().any()

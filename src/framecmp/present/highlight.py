@@ -25,8 +25,10 @@ from framecmp.present.markup import (
     CSS,
     NON_ID_CHARS,
     article_id_of,
+    article_label,
     esc,
     fmt,
+    headline_of,
     html_document,
     html_id,
     none_if_missing,
@@ -35,7 +37,7 @@ from framecmp.present.markup import (
 )
 from framecmp.records import Evidence
 
-__all__ = ["KINDS", "Highlight", "highlight", "article_html", "shown_value"]
+__all__ = ["KINDS", "Highlight", "highlight", "article_html", "shown_value", "plain_why"]
 
 #: Evidence kinds in display order: (name shown in the legend, what it marks).
 KINDS: dict[str, tuple[str, str]] = {
@@ -74,6 +76,65 @@ def shown_value(column: str, value: Any, measure: str | None = None) -> Any:
     if column == "item" and measure == "attribution":
         return display.metric_label(value)
     return value
+
+
+# --------------------------------------------------------------------------- plain words
+
+#: "mali (subject of the clause) -> russia: " -- the holder and target a stance or
+#: evaluation explanation starts with (the tooltip and the key say them in words).
+_WHO_PREFIX = re.compile(r"^[^:>]*? -> [^:]*?:\s*")
+#: "(valence -0.60, actor at 'Kiev')" -- the end of a stance cue's explanation.
+_VALENCE = re.compile(r"\s*\(valence [+-]?\d+(?:\.\d+)?(?:, actor at [^)]*)?\)\.?\s*$")
+#: "colonial sovereignty (-0.75): " -- the category and connotation a term explanation starts with.
+_TERM_PREFIX = re.compile(r"(^|\. )[A-Za-z_ -]+ \([+-]?\d+(?:\.\d+)?\):\s*")
+#: "+0.75 (positive; words: 'its' +0.43, 'celebrated' +0.22)" -- a model's reading of a mention.
+_MODEL = re.compile(r"^(?P<value>[+-]?\d+(?:\.\d+)?) \((?P<tone>\w+); words: (?P<words>.*)\)(?P<rest>.*)$",
+                    re.S)
+_COORDINATED = re.compile(r"\s*\(with (?P<ids>[a-z_, ]+); one row per coordinated subject\)")
+_WORD = re.compile(r"'(?P<w>[^']+)' (?P<v>[+-]\d+(?:\.\d+)?)")
+#: actor ids inside explanations ("mentions burkina_faso (name)", "wagner suffers violence")
+_ACTOR_ID = re.compile(r"(?P<pre>\b(?:mentions|mentioning|speaking for|word for) |^)(?P<id>[a-z][a-z_]*)"
+                       r"(?=(?: \(| suffers|[.,;]|$))")
+
+
+def plain_why(row: Mapping[Any, Any]) -> str:
+    """An evidence row's explanation in words a reader knows: no rule ids, no lexicon
+    versions, actor names instead of ids, and without the holder, target, category or
+    value the surrounding text already gives.
+
+    >>> plain_why({"kind": "stance", "explanation": "mali (subject of the clause) -> ukraine: "
+    ...            "Relations with the actor are cut. (valence -0.60, actor at 'Kiev')"})
+    'Relations with the actor are cut.'
+    >>> plain_why({"kind": "evaluation", "explanation": "the outlet -> mali: +0.75 (positive; "
+    ...            "words: 'its' +0.43, 'celebrated' +0.22)"})
+    'What the sentence says about this mention reads favourable; the words that weigh most: “its” (+), “celebrated” (+).'
+    """
+    why = str(none_if_missing(row.get("explanation")) or "").strip()
+    if not why:
+        return ""
+    kind = str(row.get("kind") or "")
+    if kind in ("stance", "evaluation"):
+        why = _VALENCE.sub("", _WHO_PREFIX.sub("", why, count=1))
+        m = _MODEL.match(why)
+        if m:
+            tone = {"positive": "favourable", "negative": "unfavourable"}.get(m["tone"], m["tone"])
+            words = list(dict.fromkeys(
+                f"“{w['w']}” ({'+' if w['v'].startswith('+') else '−'})"
+                for w in _WORD.finditer(m["words"])))[:3]
+            rest = m["rest"].strip(" ;")
+            why = (f"What the sentence says about this mention reads {tone}"
+                   + (f"; the words that weigh most: {', '.join(words)}" if words else "") + "."
+                   + (f" {rest[:1].upper()}{rest[1:]}" if rest else ""))
+    elif kind in ("term", "negated"):
+        why = _TERM_PREFIX.sub(lambda m: m.group(1), why, count=1)
+    why = _ACTOR_ID.sub(lambda m: m["pre"] + display.actor_name(m["id"])
+                        if m["pre"] or kind == "victim" else m.group(0), why)
+    # "(with mali, niger; one row per coordinated subject)"
+    why = _COORDINATED.sub(lambda m: " (with " + " and ".join(
+        display.actor_name(a.strip()) for a in m["ids"].split(",")) + ", each counted once)", why)
+    why = why.replace("the outlet's choice of word for", "the outlet's word for")
+    why = why.replace("VADER compound", "general tone")
+    return why[:1].upper() + why[1:]
 
 
 # --------------------------------------------------------------------------- spans
@@ -165,11 +226,10 @@ def _tip_lines(row: Mapping[str, Any]) -> list[str]:
     # "+1.00" beside term connotations it would read as a favourable score
     if row.get("value") is not None and kind != "cue":
         lines.append(f"value: {fmt(row['value'], signed=True)}")
-    if row.get("rule_id"):
-        version = f" (lexicon {row['lexicon_version']})" if row.get("lexicon_version") else ""
-        lines.append(f"rule: {row['rule_id']}{version}")
-    if row.get("explanation"):
-        lines.append(f"why: {row['explanation']}")
+    # rule ids and lexicon versions stay in scores.evidence: a reader gets the reason in words
+    why = plain_why(row)
+    if why:
+        lines.append(f"why: {why}")
     return lines
 
 
@@ -233,10 +293,14 @@ def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def _text_html(text: str, spans: Sequence[_Span], prefix: str) -> str:
-    """The article text as ``<p>`` elements with nested evidence spans."""
+def _text_html(text: str, spans: Sequence[_Span], prefix: str,
+               skip: tuple[int, int] | None = None) -> str:
+    """The article text as ``<p>`` elements with nested evidence spans (but the headline
+    ``skip``, shown as the heading)."""
     paras = []
     for ps, pe in _paragraph_ranges(text):
+        if skip is not None and ps < skip[1] and skip[0] < pe:
+            continue
         inside = [s.clip(ps, pe) for s in spans if s.start < pe and s.end > ps]
         paras.append(tag("p", _nest(text, ps, pe, inside, prefix)))
     return tag("div", "".join(paras), class_="fc-text")
@@ -274,6 +338,9 @@ def _article_meta(article: Any) -> str:
     status = none_if_missing(getattr(article, "status", None))
     if status and str(status) != "ok":
         bits.append(f"Status: {status}")
+    aid = article_id_of(article)
+    if aid is not None:  # to find the article in the frames (scores.evidence, ...)
+        bits.append(f"Id: {aid}")
     return para(" · ".join(bits), cls="fc-meta") if bits else ""
 
 
@@ -329,17 +396,24 @@ def _article_parts(
     anchor = anchor or html_id(aid if aid is not None else id(article))
     rows = _evidence_rows(evidence, aid, kinds)
     spans = _spans(rows, len(text))
-    title = none_if_missing(getattr(article, "title", None)) or (
-        f"{aid} (no headline)" if aid is not None else "Article")
     tips = "".join(
         tag("span", esc(_tip_text(s.rows)), id=f"{anchor}-tip-{s.ident}") for s in spans
     )
     level = min(max(heading_level, 1), 6)
+    # the headline by the rule the worksheet uses: the first line of the text (with its
+    # evidence) when it is the title or looks like one, else the title, else outlet and date
+    head = headline_of(article)
+    title = none_if_missing(getattr(article, "title", None))
+    if head is not None:
+        inside = [s.clip(*head) for s in spans if s.start < head[1] and s.end > head[0]]
+        heading = _nest(text, head[0], head[1], inside, anchor)
+    else:
+        heading = esc(title) if title else esc(f"{article_label(article)} (no headline)")
     body = (
-        tag(f"h{level}", esc(title))
+        tag(f"h{level}", heading)
         + _article_meta(article)
         + _legend([r for s in spans for r in s.rows])
-        + _text_html(text, spans, anchor)
+        + _text_html(text, spans, anchor, skip=head)
         + tag("div", tips, class_="fc-tips", hidden=True)
     )
     return tag("article", body, class_="fc-article", id=anchor), spans

@@ -16,9 +16,12 @@ from typing import Any
 
 import pandas as pd
 
+from framecmp.text.doc import headline_span
+
 __all__ = [
     "CSS", "NON_ID_CHARS", "Raw", "esc", "none_if_missing", "fmt", "html_id", "tag", "table",
-    "para", "html_document", "scores_frame", "article_id_of", "corpus_article",
+    "para", "html_document", "scores_frame", "article_id_of", "corpus_article", "headline_of",
+    "article_label",
 ]
 
 # --------------------------------------------------------------------------- stylesheet
@@ -205,3 +208,24 @@ def corpus_article(scores: Any, article_id: Any) -> Any:
         return corpus[str(article_id)]
     except (KeyError, IndexError, TypeError):
         return None
+
+
+def headline_of(article: Any) -> tuple[int, int] | None:
+    """Offsets of an article's headline in its text (:func:`framecmp.text.doc.headline_span`).
+
+    The report and the worksheet both show an article's headline by this one rule:
+    the first line when it is the ``title``, or, with no title, when it looks like one.
+    """
+    text = getattr(article, "text", None)
+    if not isinstance(text, str):
+        return None
+    title = none_if_missing(getattr(article, "title", None))
+    return headline_span(text, title=str(title) if title is not None else None)
+
+
+def article_label(article: Any) -> str:
+    """Outlet and date of an article (``Anadolu Agency, 2024-09-22``): how a reader names an
+    article with no headline, never by its internal id."""
+    bits = [str(v) for v in (none_if_missing(getattr(article, "outlet", None)),
+                             none_if_missing(getattr(article, "date", None))) if v not in (None, "")]
+    return ", ".join(bits) or "Article"

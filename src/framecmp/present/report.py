@@ -33,6 +33,7 @@ from framecmp.present.markup import (
     corpus_article,
     esc,
     fmt,
+    headline_of,
     html_document,
     html_id,
     none_if_missing,
@@ -667,7 +668,16 @@ def _chosen_articles(arts: pd.DataFrame, max_articles: int | None) -> list[Any]:
     return [ids[i] for i in sorted(chosen)]
 
 
-def _left_out_html(arts: pd.DataFrame, shown: Sequence[Any], max_articles: int) -> str:
+def _headline_text(scores: Any, row: Mapping[Any, Any]) -> str:
+    """The headline of an article by the worksheet's rule (:func:`markup.headline_of`)."""
+    article = corpus_article(scores, row.get("article_id"))
+    head = headline_of(article) if article is not None else None
+    if head is not None:
+        return str(article.text[head[0]:head[1]])
+    return str(none_if_missing(row.get("title")) or "(no headline)")
+
+
+def _left_out_html(scores: Any, arts: pd.DataFrame, shown: Sequence[Any], max_articles: int) -> str:
     """The articles not highlighted: a sentence saying so, and a list by id and title."""
     keep = set(map(str, shown))
     rest = arts[~arts["article_id"].astype(str).isin(keep)]
@@ -677,8 +687,7 @@ def _left_out_html(arts: pd.DataFrame, shown: Sequence[Any], max_articles: int) 
             "keep this file small. To include them, call report(scores, max_articles=None), or "
             "pass a larger number; fc.highlight(corpus[article_id], scores.evidence) shows one "
             "article.")
-    rows = [[r.get("article_id"), r.get("outlet"), none_if_missing(r.get("title")) or "(no headline)"]
-            for _, r in rest.iterrows()]
+    rows = [[r.get("article_id"), r.get("outlet"), _headline_text(scores, r)] for _, r in rest.iterrows()]
     listing = tag("details", tag("summary", esc(f"The {n} articles left out"))
                   + table(["Article", "Outlet", "Title"], rows,
                           caption="Articles not highlighted in this report"))
@@ -693,7 +702,7 @@ def _articles_html(scores: Any, kinds: Sequence[str] | None,
                   "to see why it counts.")]
     chosen = _chosen_articles(arts, max_articles)
     if max_articles is not None and len(chosen) < len(arts):
-        parts.append(_left_out_html(arts, chosen, max_articles))
+        parts.append(_left_out_html(scores, arts, chosen, max_articles))
     for aid in chosen:
         article = corpus_article(scores, aid)
         if article is None:

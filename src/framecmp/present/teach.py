@@ -21,7 +21,16 @@ from typing import Any, Literal
 import pandas as pd
 
 from framecmp.present import display
-from framecmp.present.markup import corpus_article, fmt, html_id, none_if_missing, scores_frame, tag
+from framecmp.present.highlight import plain_why
+from framecmp.present.markup import (
+    article_label,
+    corpus_article,
+    fmt,
+    html_id,
+    none_if_missing,
+    scores_frame,
+    tag,
+)
 from framecmp.text.doc import analyze
 
 __all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
@@ -97,7 +106,8 @@ class _Excerpt:
 
     article_id: str
     outlet: str
-    title: str
+    title: str | None  # the headline when the text has none; None when there is neither
+    label: str  # outlet and date: names the article when it has no headline
     meta: str
     text: str
     heading: tuple[int, int] | None
@@ -363,7 +373,7 @@ def _excerpt(
     )
     return _Excerpt(
         article_id=article_id, outlet=str(getattr(article, "outlet", "") or ""),
-        title=str(title or article_id), meta=meta, text=text, heading=heading,
+        title=None if title is None else str(title), label=article_label(article), meta=meta, text=text, heading=heading,
         paragraphs=tuple(tuple(p) for p in paragraphs), gaps_before=tuple(gaps),
         terms=terms, ranges=tuple(ranges), more_after=bool(keep) and keep[-1] < len(body) - 1,
         sentences=tuple((s.start, s.end) for s in doc.sentences),
@@ -408,7 +418,9 @@ def _span_md(ex: _Excerpt, lo: int, hi: int, mode: str) -> str:
 
 
 def _card_html(ex: _Excerpt, mode: str) -> str:
+    # no headline: the outlet (h2) and the date (meta) name the article, never its id
     heading = _span_html(ex, *ex.heading, mode) if ex.heading else _h(ex.title)
+    heading = f"<h3>{heading}</h3>" if heading else ""
     paras = []
     for gap, para in zip(ex.gaps_before, ex.paragraphs):
         lead = '<span class="fc-ws-gap">[…] </span>' if gap else ""
@@ -416,13 +428,13 @@ def _card_html(ex: _Excerpt, mode: str) -> str:
     if ex.more_after:
         paras.append('<p class="fc-ws-gap">[…]</p>')
     meta = f'<p class="fc-ws-meta">{_h(ex.meta)}</p>' if ex.meta else ""
-    return tag("section", f"<h2>{_h(ex.outlet)}</h2><h3>{heading}</h3>{meta}{''.join(paras)}",
+    return tag("section", f"<h2>{_h(ex.outlet)}</h2>{heading}{meta}{''.join(paras)}",
                class_="fc-ws-card", id=html_id(ex.article_id))
 
 
 def _card_md(ex: _Excerpt, mode: str) -> str:
     heading = _span_md(ex, *ex.heading, mode) if ex.heading else _md(ex.title)
-    lines = [f"## {_md(ex.outlet)}: {heading}", ""]
+    lines = [f"## {_md(ex.outlet)}: {heading}" if heading else f"## {_md(ex.label)}", ""]
     if ex.meta:
         lines += [f"*{_md(ex.meta)}*", ""]
     for gap, para in zip(ex.gaps_before, ex.paragraphs):
@@ -545,17 +557,14 @@ def _term_item(outlet: str, t: _Term) -> str:
     return head + (f". {_sentence(why)}" if why else "")
 
 
-def _stance_why(row: Mapping[Any, Any]) -> tuple[str, str]:
-    """A stance cue's explanation without the holder, target and valence the line already
-    gives, and the words naming the actor when they differ from its name ('' otherwise)."""
-    why = str(none_if_missing(row.get("explanation")) or "").strip()
-    m = _STANCE_WHY.match(why)
+def _named_as(row: Mapping[Any, Any]) -> str:
+    """The words naming the actor in a stance cue's explanation, when they differ from its
+    name ('' otherwise)."""
+    m = _STANCE_WHY.match(str(none_if_missing(row.get("explanation")) or "").strip())
     if not m:
-        return why, ""
+        return ""
     at = (m["at"] or "").strip().strip("'\"")
-    if _same_words(at, _name(row.get("actor"))):
-        at = ""
-    return _sentence(m["why"]), at
+    return "" if _same_words(at, _name(row.get("actor"))) else at
 
 
 def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection]:
@@ -578,7 +587,7 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
             where = "in the excerpt" if _in_ranges(r, x.ranges) else "elsewhere in the article"
             holder = none_if_missing(r.get("holder")) or "?"
             who = display.holder_name(holder) if holder != "?" else holder
-            why, named = _stance_why(r)
+            why, named = plain_why(r), _named_as(r)
             target = _name(r.get("actor")) or "?"
             if named:
                 target += f" (named “{named}”)"

@@ -38,6 +38,7 @@ __all__ = [
     "find_quotes",
     "normalize",
     "inflections",
+    "headline_span",
     "PARTS",
 ]
 
@@ -295,6 +296,29 @@ def _token_columns(text: str, offset: int = 0) -> tuple[list[int], list[int], li
 
 def _make_tokens(starts: list[int], ends: list[int], texts: list[str], norms: list[str]) -> list[Token]:
     return list(map(_new_tuple, itertools.repeat(Token), zip(starts, ends, texts, norms)))
+
+
+def headline_span(text: str, *, title: str | None = None) -> tuple[int, int] | None:
+    """Offsets of the article's headline inside ``text``, or None when it has none.
+
+    One rule for everything that shows an article (report, worksheet, word counts):
+    the first paragraph is the headline when it equals ``title``, or, with no
+    ``title``, when it looks like one (no final full stop, at most 25 words, and
+    more text after it) -- RT's "Foreign Minister Sergey Lavrov and his Malian
+    counterpart have discussed ways of strengthening “traditionally friendly” ties".
+
+    Examples
+    --------
+    >>> text = "Mali turns east\\nIt ended."
+    >>> headline_span(text)
+    (0, 15)
+    >>> headline_span("It ended. Then it began.") is None
+    True
+    """
+    spans = _paragraph_spans(text)
+    if not spans:
+        return None
+    return spans[0] if _assign_parts(text, spans[:2], title, ())[0] == "title" else None
 
 
 def count_words(text: str, *, title: str | None = None) -> int:
