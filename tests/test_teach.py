@@ -272,3 +272,34 @@ def test_key_and_tooltips_say_plain_words(seed_scores) -> None:
         assert " -&gt; " not in tip and "valence" not in tip, tip
     # ids stay in the evidence frame
     assert seed_scores.evidence["rule_id"].notna().any()
+
+
+def _card_paragraphs(markdown: str) -> list[str]:
+    """The excerpt paragraphs of a worksheet's Markdown (not headings, meta or questions)."""
+    cards = markdown.split("## Questions")[0].split("\n## ")[1:]
+    return [p for c in cards for p in c.split("\n\n")[1:] if p.strip() and not p.startswith("*")]
+
+
+def test_excerpts_keep_quotation_marks_paired_and_show_the_speaker(seed_scores) -> None:
+    ws = worksheet(seed_scores)
+    for p in _card_paragraphs(ws.markdown):
+        assert p.count("“") == p.count("”"), p
+    # seed-000: "We were in a one-way partnership for 60 years.”" closes a quotation opened a
+    # sentence earlier; the excerpt takes that sentence in, with its opening mark
+    anadolu = ws.markdown.split("## Anadolu Agency")[1].split("\n## ")[0]
+    assert "“With our former partners, we realised" in anadolu
+    assert "\\[…\\] We were in a" not in anadolu
+
+    from framecmp import Corpus
+    from framecmp.io.corpus import make_article
+    from framecmp.scoring import score
+
+    text = ("The weather was mild on Monday. Markets were calm. Trade was slow.\n"
+            "The defence minister of Mali spoke to reporters on Tuesday. "
+            "“We waited for years. We were betrayed. The terrorists and their sponsors "
+            "are to blame,” the minister said.")
+    sheet = worksheet(score(Corpus([make_article("a", "X", text)]), progress=False),
+                      max_excerpt_sentences=1).markdown
+    (para,) = [p for p in _card_paragraphs(sheet) if "terrorists" in p]
+    assert para.count("“") == para.count("”") == 1
+    assert "“We waited for years." in para and "the minister said" in para

@@ -117,6 +117,8 @@ class _Excerpt:
     ranges: tuple[tuple[int, int], ...]
     more_after: bool = False
     sentences: tuple[tuple[int, int], ...] = ()
+    #: per paragraph, the quotation marks added to keep them paired (see _open_marks)
+    marks: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +322,67 @@ def _opens_with_pronoun(doc: Any, sent: Any) -> bool:
     return False
 
 
+#: Most sentences added before or after a kept sentence to take in the whole quotation it
+#: belongs to, or the sentence that names its speaker.
+_MAX_QUOTE_SENTENCES = 3
+#: The closing mark of each opening quotation mark.
+_CLOSING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‹": "›"}
+
+
+def _sentence_at(body: Sequence[Any], offset: int) -> int | None:
+    """Index of the body sentence holding character ``offset`` (None if none does)."""
+    return next((i for i, s in enumerate(body) if s.start <= offset < s.end), None)
+
+
+def _whole_quotes(body: Sequence[Any], keep: Sequence[int], quotes: Sequence[Any]) -> list[int]:
+    """``keep`` with the sentences a quotation of theirs runs over, so that no excerpt starts
+    or ends inside one: "We were in a one-way partnership for 60 years.”" brings the
+    sentence its opening mark stands in ("“With our former partners, ...")."""
+    out = set(keep)
+    for i in keep:
+        s = body[i]
+        for q in quotes:
+            if q.depth or not q.open_start < s.end or not s.start < q.close_end:
+                continue
+            first, last = _sentence_at(body, q.open_start), _sentence_at(body, max(q.close_end - 1, 0))
+            if first is not None and first < i and i - first <= _MAX_QUOTE_SENTENCES:
+                out.update(range(first, i))
+            if last is not None and last > i and last - i <= _MAX_QUOTE_SENTENCES:
+                out.update(range(i + 1, last + 1))
+    return sorted(out)
+
+
+def _with_speakers(body: Sequence[Any], keep: Sequence[int], att: pd.DataFrame) -> list[int]:
+    """``keep`` with the sentence naming the speaker of each quotation it holds, when that
+    sentence is near ("“We cannot be in a sincere partnership ...”" and, two sentences
+    before, "A senior Mali military official told Anadolu ...")."""
+    out = set(keep)
+    if att.empty or not {"content_start", "content_end", "source_start"} <= set(att.columns):
+        return sorted(out)
+    for r in att.to_dict("records"):
+        lo, hi, src = (none_if_missing(r.get(k)) for k in ("content_start", "content_end", "source_start"))
+        if lo is None or hi is None or src is None or none_if_missing(r.get("quote_type")) == "scare":
+            continue
+        holders = [i for i in keep if body[i].start < int(hi) and int(lo) < body[i].end]
+        j = _sentence_at(body, int(src))
+        if holders and j is not None and j not in out and \
+                min(abs(j - i) for i in holders) <= _MAX_QUOTE_SENTENCES - 1:
+            out.update(range(min(j, *holders), max(j, *holders) + 1))
+    return sorted(out)
+
+
+def _open_marks(text: str, quotes: Sequence[Any], lo: int, hi: int) -> tuple[str, str]:
+    """Marks to add so that ``text[lo:hi]`` keeps its quotation marks paired: the opening
+    mark of a quotation begun before ``lo``, the closing one of a quotation ending after ``hi``."""
+    head = next((q.mark for q in quotes if not q.depth and q.open_start < lo < q.close_end), "")
+    tail = next((_CLOSING.get(q.mark, q.mark) for q in quotes if not q.depth and (
+        q.open_start < hi < q.close_end
+        # a quotation the text never closes ("emphasized that “Mali has left ECOWAS ...
+        # particularly Senegal." and a new paragraph): closed here
+        or (not q.closed and lo <= q.open_start < hi and q.end <= hi))), "")
+    return head, tail
+
+
 def _excerpt(
     article: Any,
     article_id: str,
@@ -327,6 +390,7 @@ def _excerpt(
     *,
     max_sentences: int,
     first_number: int,
+    att: pd.DataFrame | None = None,
 ) -> _Excerpt:
     """Choose the sentences with the most evidence; number their terms."""
     text: str = article.text
@@ -341,6 +405,11 @@ def _excerpt(
     # a sentence whose subject is a pronoun ("Pointing to terrorism, he said ...") brings the
     # sentence before it, which says who "he" is
     keep = sorted(set(keep) | {i - 1 for i in keep if i > 0 and _opens_with_pronoun(doc, body[i])})
+    # a quotation is shown whole, with the sentence that says who speaks when it is near, so
+    # that a speaker's words never read as the outlet's
+    keep = _whole_quotes(body, keep, doc.quotes)
+    keep = _with_speakers(body, keep, att if att is not None else pd.DataFrame())
+    keep = _whole_quotes(body, keep, doc.quotes)
     paragraphs: list[list[tuple[int, int]]] = []
     gaps: list[bool] = []
     prev: int | None = None
@@ -377,6 +446,7 @@ def _excerpt(
         paragraphs=tuple(tuple(p) for p in paragraphs), gaps_before=tuple(gaps),
         terms=terms, ranges=tuple(ranges), more_after=bool(keep) and keep[-1] < len(body) - 1,
         sentences=tuple((s.start, s.end) for s in doc.sentences),
+        marks=tuple(_open_marks(text, doc.quotes, p[0][0], p[-1][1]) for p in paragraphs),
     )
 
 
@@ -422,9 +492,13 @@ def _card_html(ex: _Excerpt, mode: str) -> str:
     heading = _span_html(ex, *ex.heading, mode) if ex.heading else _h(ex.title)
     heading = f"<h3>{heading}</h3>" if heading else ""
     paras = []
-    for gap, para in zip(ex.gaps_before, ex.paragraphs):
+    for gap, para, (head, tail) in zip(ex.gaps_before, ex.paragraphs, _marks(ex)):
         lead = '<span class="fc-ws-gap">[…] </span>' if gap else ""
-        paras.append("<p>" + lead + " ".join(_span_html(ex, s, e, mode) for s, e in para) + "</p>")
+        if head:  # a quotation longer than the excerpt: its mark, then the gap
+            lead = _h(head) + '<span class="fc-ws-gap">[…] </span>'
+        end = ('<span class="fc-ws-gap"> […]</span>' if _inside_at_end(ex, para) else "") + _h(tail) \
+            if tail else ""
+        paras.append("<p>" + lead + " ".join(_span_html(ex, s, e, mode) for s, e in para) + end + "</p>")
     if ex.more_after:
         paras.append('<p class="fc-ws-gap">[…]</p>')
     meta = f'<p class="fc-ws-meta">{_h(ex.meta)}</p>' if ex.meta else ""
@@ -432,14 +506,29 @@ def _card_html(ex: _Excerpt, mode: str) -> str:
                class_="fc-ws-card", id=html_id(ex.article_id))
 
 
+def _marks(ex: _Excerpt) -> Sequence[tuple[str, str]]:
+    return ex.marks or [("", "")] * len(ex.paragraphs)
+
+
+def _inside_at_end(ex: _Excerpt, para: Sequence[tuple[int, int]]) -> bool:
+    """Whether the paragraph's last sentence stops inside a quotation that goes on (and is
+    cut: '[…]' before the closing mark), not one the text leaves unclosed."""
+    end = para[-1][1]
+    rest = ex.text[end:].lstrip(" ")
+    return bool(rest) and not rest.startswith("\n")
+
+
 def _card_md(ex: _Excerpt, mode: str) -> str:
     heading = _span_md(ex, *ex.heading, mode) if ex.heading else _md(ex.title)
     lines = [f"## {_md(ex.outlet)}: {heading}" if heading else f"## {_md(ex.label)}", ""]
     if ex.meta:
         lines += [f"*{_md(ex.meta)}*", ""]
-    for gap, para in zip(ex.gaps_before, ex.paragraphs):
+    for gap, para, (head, tail) in zip(ex.gaps_before, ex.paragraphs, _marks(ex)):
         lead = "\\[…\\] " if gap else ""
-        lines += [lead + " ".join(_span_md(ex, s, e, mode) for s, e in para), ""]
+        if head:
+            lead = _md(head) + "\\[…\\] "
+        end = (" \\[…\\]" if _inside_at_end(ex, para) else "") + _md(tail) if tail else ""
+        lines += [lead + " ".join(_span_md(ex, s, e, mode) for s, e in para) + end, ""]
     if ex.more_after:
         lines += ["\\[…\\]", ""]
     return "\n".join(lines)
@@ -813,6 +902,7 @@ def worksheet(
                          f"positive int. Got {max_excerpt_sentences!r} instead.")
     ids, chosen_event = _choose(scores, event=event, outlets=outlets, articles=articles)
     evidence = scores_frame(scores, "evidence")
+    attribution = scores_frame(scores, "attribution")
     excerpts: list[_Excerpt] = []
     number = 1
     for aid in ids:
@@ -820,7 +910,8 @@ def worksheet(
         if article is None or not isinstance(getattr(article, "text", None), str):
             continue
         ev = evidence[evidence["article_id"].astype(str) == aid] if not evidence.empty else evidence
-        ex = _excerpt(article, aid, ev, max_sentences=max_excerpt_sentences, first_number=number)
+        ex = _excerpt(article, aid, ev, max_sentences=max_excerpt_sentences, first_number=number,
+                      att=_by_article(attribution, [aid]))
         number += len(ex.terms)
         excerpts.append(ex)
     if not excerpts:
