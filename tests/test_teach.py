@@ -32,7 +32,11 @@ def test_questions_name_actors_and_labels() -> None:
     assert "Who is quoted, and who is not?" in ws.html
     assert "What is stated without attribution" in ws.html
     assert "Which label does each outlet use for Mali?" in ws.html
-    assert "view of France" in ws.html
+    # question 1 asks about the outlet's own words and the quoted voices apart
+    assert "In its own words (outside quotation marks), which words does each outlet use for " \
+        "France" in ws.html
+    assert "Which words about France" in ws.html and "come from the people each outlet quotes" in ws.html
+    assert "each outlet's view" not in ws.html
 
 
 def test_blank_worksheet_numbers_blanks_and_key_lists_them() -> None:

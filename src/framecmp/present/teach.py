@@ -562,7 +562,11 @@ def _questions(scores: Any, ids: Sequence[str], excerpts: Sequence[_Excerpt], mo
         directed = ev[ev["kind"].isin(["stance", "actor"]) & ev["actor"].notna()]
         actors = directed["actor"].astype(str).value_counts().index[:2].tolist()
     who = " and ".join(_name(a) for a in actors) if actors else "the main actors"
-    qs = [f"Which words show each outlet's view of {who}? Do they make them look good or bad?",
+    # the outlet's own words and the voices it quotes are kept apart, as the measures keep them
+    qs = [f"In its own words (outside quotation marks), which words does each outlet use for "
+          f"{who}? Do they make them look good or bad?",
+          f"Which words about {who} come from the people each outlet quotes? Who says them, and "
+          "how do they differ from the outlet's own words?",
           "Who is quoted, and who is not? Whose side of the story is missing in each excerpt?",
           "What is stated without attribution, in the outlet's own voice? Find one claim "
           "with no source."]
