@@ -307,3 +307,21 @@ def test_excerpts_keep_quotation_marks_paired_and_show_the_speaker(seed_scores) 
     (para,) = [p for p in _card_paragraphs(sheet) if "terrorists" in p]
     assert para.count("“") == para.count("”") == 1
     assert "“We waited for years." in para and "the minister said" in para
+
+
+def test_answer_key_says_how_each_article_portrays_the_main_actors(seed_scores) -> None:
+    key = worksheet(seed_scores).answer_key_markdown
+    part = key.split("## How does each article portray ")[1].split("\n## ")[0]
+    assert part.startswith("Mali and Russia? (all voices together)")
+    items = [line for line in part.splitlines() if line.startswith("- ")]
+    russia = {line.split(" on Russia:")[0][2:]: line for line in items if " on Russia:" in line}
+    # every excerpt's outlet, in plain words: the role, the score, the spans that moved it
+    assert set(russia) == {"Anadolu Agency", "Nigerian news site (unidentified)", "RT", "Sputnik",
+                           "Une Plume du Mali (republished)"}
+    assert "shown favourably (a protagonist), score +0.27" in russia["RT"]
+    assert "“hailed”" in russia["RT"] and "“stands firmly alongside” (said by Mali" in russia["RT"]
+    assert "“accused” (said by France, as the outlet reports; unfavourable, -0.80" in russia["Sputnik"]
+    assert "not mentioned in this article" in russia["Nigerian news site (unidentified)"]
+    for line in items:
+        assert not _RULE_ID.search(line) and "protagonist/" not in line
+        assert line.count("“") == line.count("”"), line
