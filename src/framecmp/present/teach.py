@@ -604,7 +604,7 @@ def _moved_by(ev: pd.DataFrame, score: float, ex: _Excerpt, k: int = 3) -> list[
     ev = ev.assign(_v=pd.to_numeric(ev["value"], errors="coerce").fillna(0.0))
     sign = 1.0 if score > 0.05 else -1.0 if score < -0.05 else 0.0
 
-    def order(r: Mapping[str, Any]) -> tuple[bool, float]:
+    def order(r: Mapping[Any, Any]) -> tuple[bool, float]:
         against = sign != 0 and float(r["_v"]) * sign <= 0 and r.get("kind") != "victim"
         return against, -abs(float(r["_v"]))
 
