@@ -53,7 +53,9 @@ def test_blank_worksheet_numbers_blanks_and_key_lists_them() -> None:
     assert "the outlet's own voice → France" in key and "-0.40" in key
     assert "officials (anonymous, Mali, indirect), cue “said” (neutral)" in key
     assert "mentioned but not quoted: France" in key
-    assert "2 claim(s) without attribution" in key
+    assert "2 claims without attribution" in key
+    # the number comes with what it counts
+    assert "a claim without attribution is a sentence of the article's body, of six words" in key
     assert "Mali: Sputnik Afrique says “junta”" in key
     parse(ws.answer_key_html)
 

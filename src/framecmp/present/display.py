@@ -28,7 +28,7 @@ from typing import Any
 
 __all__ = [
     "actor_name", "category_name", "category_description", "holder_name",
-    "metric_name", "metric_unit", "metric_label", "language_name", "humanize",
+    "metric_name", "metric_unit", "metric_label", "metric_definition", "language_name", "humanize",
 ]
 
 _log = logging.getLogger(__name__)
@@ -89,6 +89,24 @@ METRICS: dict[str, tuple[str, str]] = {
     "direct_share": ("Direct quotes", "share of this side's quoted words, 0–1"),
     "per_1k_words": ("Rate", "per 1,000 words"),
 }
+
+#: What a number a teacher cannot explain means, said where it is shown.
+METRIC_DEFINITIONS: dict[str, str] = {
+    "unattributed_claims": (
+        "a claim without attribution is a sentence of the article's body, of six words or "
+        "more and not a question, with no quotation, no named or unnamed source and no "
+        "reporting verb in it: something the article states in its own voice"),
+    "hedge_rate": ("hedges are distancing words ('reportedly', 'allegedly', 'so-called'); "
+                   "the rate is their count per 1,000 words of the article"),
+    "per_1k_words": ("a rate per 1,000 words is the count divided by the article's words, "
+                     "times 1,000: on a 300-word article one word gives a rate of 3.3"),
+}
+
+
+def metric_definition(metric: Any) -> str:
+    """What a metric counts, in one sentence ('' when there is nothing to add)."""
+    return METRIC_DEFINITIONS.get(_key(metric), "")
+
 
 #: ISO 639-1 codes of the languages framecmp is likely to meet.
 LANGUAGES: dict[str, str] = {

@@ -830,7 +830,10 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
         n = none_if_missing(r.get("unattributed_claims"))
         if n is not None:
             unattributed.append(f"{outlet.get(str(r['article_id']), '')}: "
-                                f"{fmt(n, 0)} claim(s) without attribution in the whole article")
+                                f"{fmt(n, 0)} claim{'' if int(n) == 1 else 's'} without attribution "
+                                "in the whole article")
+    if not style.empty and "unattributed_claims" in style.columns:
+        unattributed.append(f"(Here {display.metric_definition('unattributed_claims')}.)")
     sections.append(_KeySection("Stated without attribution", tuple(dict.fromkeys(unattributed))))
     labels = _by_article(scores_frame(scores, "labels"), ids)
     label_items = []
