@@ -669,3 +669,58 @@ def test_report_draws_who_evaluates_whom_for_every_voice(seed_scores) -> None:
     html = str(report(seed_scores))
     assert 'alt="Heatmap of the outlets&#x27; own stance (author) toward each actor"' in html
     assert "alt=\"Heatmap of every voice&#x27;s stance toward each actor, by outlet\"" in html
+
+
+# --------------------------------------------------------------------------- issue 18: findings first
+
+
+def _section_text(html: str, ident: str) -> str:
+    start = html.index(f'<section id="{ident}">')
+    body = html[start:html.index("</section>", start)]
+    body = re.sub(r"</(?:tr|p|li|caption|h[1-6])>", "\n", body)
+    import html as html_mod
+    return html_mod.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def test_report_puts_findings_first_and_folds_the_checks_at_the_end(seed_scores) -> None:
+    html = str(report(seed_scores, plots=False))
+    at = {i: html.index(f'<section id="{i}">') for i in
+          ("summary", "portrayal", "stance", "terms", "labels", "attribution", "articles", "checks",
+           "cleaning", "limits")}
+    assert at["summary"] < at["portrayal"] < at["stance"] < at["terms"] < at["labels"] \
+        < at["attribution"] < at["articles"] < at["checks"] < at["cleaning"] < at["limits"]
+    checks = html[at["checks"]:]
+    # one folded <details> holds the cleaning log and the limits: not printed unless opened
+    assert checks.startswith('<section id="checks"><details><summary><strong>Checks: cleaning log')
+    assert "<details open" not in checks
+    # no table of the cleaning log before the findings
+    assert "Removals per reason" not in html[:at["checks"]]
+    # the summary says every article was scored instead of a one-row status table
+    assert "Every article was scored" in _section_text(html, "summary")
+
+
+def test_report_gives_counts_beside_rates_and_defines_hedges(seed_scores) -> None:
+    html = str(report(seed_scores, plots=False))
+    terms = _section_text(html, "terms")
+    assert "Framing words per 1,000 words, by outlet (in brackets: how many words)" in terms
+    assert "on a 300-word article one word gives a rate of 3.3" in terms
+    rows = [line for line in terms.splitlines() if line.startswith("Labels for armed groups")]
+    assert rows and "19.66 (8)" in rows[0], rows  # RT: 8 words in 407
+    # the most frequent kinds of word first
+    lines = terms.splitlines()
+    first = {k: next(i for i, line in enumerate(lines) if line.startswith(k))
+             for k in ("Labels for armed groups", "Delegitimising words")}
+    assert first["Labels for armed groups"] < first["Delegitimising words"]
+    attribution = _section_text(html, "attribution")
+    assert "7.37 (3)" in attribution  # RT's hedges: 3 in 407 words
+    assert "Hedges: hedges are distancing words" in attribution
+
+
+def test_portrayal_table_names_actors_most_mentioned_first(seed_scores) -> None:
+    html = str(report(seed_scores, plots=False))
+    portrayal = _section_text(html, "portrayal")
+    assert "most mentioned actors first — the first 12 of" in portrayal
+    assert "burkina_faso" not in portrayal and "Burkina Faso" in portrayal
+    lines = portrayal.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("ActorAnadolu Agency"))
+    assert lines[header + 1].startswith("Mali")  # 24 + 47 + ... mentions: the most mentioned

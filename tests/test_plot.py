@@ -257,6 +257,39 @@ def test_term_categories_whiskers_from_compare():
     assert any(p.get_hatch() == "///" for p in ax.patches)
 
 
+def test_bars_say_which_voice_and_explain_an_empty_plot(table):
+    ax = P.stance_bars(table, target="france", ax=_ax())
+    assert ax.get_title().startswith("Stance toward France in the outlet's own voice")
+    assert "with 95% intervals" in ax.get_title()  # A and B have intervals
+    assert "with 95% intervals" not in P.stance_bars(_one_article_table(), target="russia",
+                                                     ax=_ax()).get_title()
+    # every voice: one bar per outlet and voice, the voice in the tick label
+    every = P.stance_bars(table, target="france", holder=None, ax=_ax())
+    assert "in every voice" in every.get_title()
+    rows = table[table["item"] == "france"]
+    assert len(every.patches) == len(rows) > len(ax.patches)
+    assert any(": Russia" in t for t in _ticks(every.get_xticklabels()))
+    # an actor only quoted voices evaluate: the empty plot says so inside it, and who does
+    others = table[~((table["holder"] == "author") & (table["item"] == "france"))]
+    empty = P.stance_bars(others, target="france", ax=_ax())
+    assert not empty.patches
+    (text,) = [t.get_text() for t in empty.texts]
+    assert text.startswith("The outlet's own voice never evaluates France here.")
+    assert "Voices that do: Russia" in text and "holder=None draws every voice" in text
+
+
+def test_term_categories_draws_only_categories_with_hits_most_first():
+    terms = pd.DataFrame({"article_id": ["a", "a", "a", "b", "b", "b"], "outlet": ["A"] * 3 + ["B"] * 3,
+                          "category": ["violence", "puffery", "euphemism"] * 2,
+                          "per_1k_words": [0.0, 1.0, 3.0, 0.0, 2.0, 5.0]})
+    ax = P.term_categories(terms, ax=_ax())
+    assert _ticks(ax.get_xticklabels()) == ["Euphemisms", "Puffery"]
+    assert _heights(ax) == [3.0, 1.0, 5.0, 2.0]  # outlet A's bars, then B's
+    # chosen categories keep their order, empty ones included
+    chosen = P.term_categories(terms, categories=["violence", "puffery"], ax=_ax())
+    assert _ticks(chosen.get_xticklabels()) == ["Words for violence", "Puffery"]
+
+
 def test_bars_wrong_target_lists_targets(table):
     with pytest.raises(ValueError, match=r"\['ecowas', 'france', 'russia'\]. Got 'mali'"):
         P.stance_bars(table, target="mali", ax=_ax())
@@ -364,3 +397,16 @@ def test_wrong_columns_list_available(func, kwargs):
 def test_default_axes_is_current_axes(scores):
     fig, ax = plt.subplots()
     assert P.voice_shares(scores.voices) is ax
+
+
+def test_heatmap_is_sized_to_its_data_with_legible_labels():
+    one = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "holder": "author",
+                        "target": "france", "stance": [-0.4, 0.0], "n": [1, 0]})
+    width, height = P.stance_heatmap_size(one)
+    assert width < 3 and height < 3  # one column: a small figure, not a full-width one
+    wide = pd.DataFrame({"article_id": ["a"] * 8, "outlet": "X", "holder": "author",
+                         "target": [f"t{i}" for i in range(8)], "stance": 0.3, "n": 1})
+    assert P.stance_heatmap_size(wide)[0] > width + 4
+    fig = plt.figure(figsize=(width, height))
+    ax = P.stance_heatmap(one.assign(stance=[-0.4, 0.0]), ax=fig.gca(), colorbar=False)
+    assert all(t.get_fontsize() >= 8 for t in ax.texts)

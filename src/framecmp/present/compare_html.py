@@ -9,7 +9,7 @@ go under the table, and a few sentences say what the numbers can and cannot show
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,7 +103,9 @@ def _compare_table(frame: pd.DataFrame, *, caption: str, note_column: bool = Tru
 
 
 def _pivot_table(frame: pd.DataFrame, *, caption: str, measure: str,
-                 order: Sequence[str] | None = None) -> tuple[str, bool]:
+                 order: Sequence[str] | None = None,
+                 max_rows: int | None = None,
+                 counts: Mapping[tuple[str, str], int] | None = None) -> tuple[str, bool]:
     """A compact view of a compare() frame: one row per item, one column per outlet.
 
     Returns the table and whether every cell rests on the same number of articles
@@ -118,6 +120,9 @@ def _pivot_table(frame: pd.DataFrame, *, caption: str, measure: str,
         key = (*[none_if_missing(r.get(k)) for k in keys], none_if_missing(r.get("item")))
         n = none_if_missing(r.get("n_articles"))
         text = fmt(r.get("mean"), signed=measure == "stance")
+        count = None if counts is None else counts.get((str(r.get("item")), str(r.get("group"))))
+        if count is not None and text != "–":  # the count the rate comes from: "3.65 (1)"
+            text += f" ({count})"
         if not same_n and n is not None and text != "–":
             text += f" (n={int(n)})"
         cells.setdefault(key, {})[str(r.get("group"))] = text
@@ -125,6 +130,10 @@ def _pivot_table(frame: pd.DataFrame, *, caption: str, measure: str,
     if order is not None:
         rank = {str(v): i for i, v in enumerate(order)}
         row_keys.sort(key=lambda k: rank.get(str(k[-1]), len(rank)))
+    n_rows = len(row_keys)
+    if max_rows is not None and n_rows > max_rows:
+        row_keys = row_keys[:max_rows]
+        caption += f" — the first {max_rows} of {n_rows} rows (all of them in the full table below)"
     headers = [*[KEY_HEADERS.get(k, k.capitalize()) for k in keys],
                ITEM_HEADERS.get(measure, "Item"), *groups]
     cols = [*keys, "item"]
@@ -297,8 +306,15 @@ def comparison_body(
     order: Sequence[str] | None = None,
     min_articles: int | None = None,
     reading: bool = True,
+    max_rows: int | None = None,
+    counts: Mapping[tuple[str, str], int] | None = None,
 ) -> str:
-    """Table(s), notes and reading for a compare() result (optionally a subset of its rows)."""
+    """Table(s), notes and reading for a compare() result (optionally a subset of its rows).
+
+    ``max_rows`` caps the compact table (the first rows in ``order``); every row stays in
+    the full table folded below it. ``counts`` maps (item, group) to the count a rate comes
+    from, shown beside it in the compact table ("3.65 (1)": one word in 274).
+    """
     if compared.error:
         return para(compared.error, cls="fc-note")
     frame = compared.frame
@@ -311,7 +327,8 @@ def comparison_body(
     notes = list(compared.notes)
     flagged = _is_flagged(frame)
     if len(frame) and bool(flagged.all()):
-        pivot, same_n = _pivot_table(frame, caption=caption, measure=measure, order=order)
+        pivot, same_n = _pivot_table(frame, caption=caption, measure=measure, order=order,
+                                     max_rows=max_rows, counts=counts)
         full = _compare_table(frame, caption="Full comparison table", measure=measure)
         dash = " A dash (–) means the outlet has no value for that row." \
             if "–" in pivot.replace("&ndash;", "–") else ""

@@ -69,7 +69,7 @@ def shown_value(column: str, value: Any, measure: str | None = None) -> Any:
     if column in ("holder", "affiliation") or (column == "item" and measure == "voices"):
         name = display.holder_name(value)
         return name[:1].upper() + name[1:]
-    if column in ("referent", "actor", "target") or (column == "item" and measure == "stance"):
+    if column in ("referent", "actor", "target") or (column == "item" and measure in ("stance", "portrayal")):
         return display.actor_name(value)
     if column == "category" or (column == "item" and measure == "terms"):
         return display.category_name(value)

@@ -84,6 +84,26 @@ ul.fc-note, ul.fc-meta { padding-left: 2em; }
 .fc-k-context { border-bottom: 2px dashed #9a9a9a; }
 .fc-tips { display: none; }
 .fc-swatch { padding: 0 0.3em; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  .fc-root { max-width: none; font-size: 9.5pt; line-height: 1.4; }
+  .fc-root h2 { font-size: 1.3em; margin: 0.8em 0 0.3em; break-after: avoid; }
+  .fc-root h3 { font-size: 1.1em; margin: 0.6em 0 0.2em; break-after: avoid; }
+  .fc-root table { font-size: 0.85em; margin: 0.3em 0 0.6em; }
+  .fc-root th, .fc-root td { padding: 0.1em 0.35em; }
+  .fc-root caption { white-space: normal; }
+  .fc-root tr, .fc-root figure { break-inside: avoid; }
+  .fc-root figure { margin: 0.4em 0; }
+  .fc-plot { max-height: 80mm; width: auto; max-width: 100%; border: none; }
+  .fc-root p { margin: 0.3em 0; }
+  .fc-text { line-height: 1.3; }
+  .fc-text p { margin: 0 0 0.35em; }
+  .fc-article { margin-top: 0.8em; }
+  .fc-legend { font-size: 0.8em; gap: 0 0.8em; }
+  .fc-ev, .fc-k-term, .fc-k-quote, .fc-k-source, .fc-k-cue, .fc-k-reference, .fc-caveat,
+  .fc-reading, .fc-note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  nav { display: none; }
+}
 """
 
 #: What an HTML id or class name cannot hold (see :func:`html_id`).

@@ -87,9 +87,9 @@ def _check(data: Any, func: str, required: Sequence[str], what: str = "frame") -
     return columns.require(data, func, required, what)
 
 
-def _no_data(ax: Axes, message: str = "no data", title: str | None = None) -> Axes:
+def _no_data(ax: Axes, message: str = "no data", title: str | None = None, fontsize: float = 12) -> Axes:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
-            fontsize=12, color="#666666")
+            fontsize=fontsize, color="#666666", wrap=True)
     ax.set_xticks([])
     ax.set_yticks([])
     if title:
@@ -208,7 +208,7 @@ def stance_heatmap_size(data: pd.DataFrame, *, holder: str | None = "author",
     ...                    "target": "france", "stance": [-0.4, 0.2]})
     >>> width, height = stance_heatmap_size(st)
     >>> round(width, 2), round(height, 2)
-    (5.1, 3.3)
+    (2.3, 2.1)
     """
     if not isinstance(data, pd.DataFrame) or data.empty:
         return (6.0, 3.0)
@@ -220,9 +220,12 @@ def stance_heatmap_size(data: pd.DataFrame, *, holder: str | None = "author",
         return (6.0, 3.0)
     cols, _, _ = _heatmap_columns(cells, max_targets)
     n_rows = cells["row"].nunique()
-    width = 3.0 + 0.7 * max(len(cols), 3)
-    height = 2.2 + 0.55 * max(n_rows, 2)
-    return (min(width, 14.0), min(height, 12.0))
+    # the cells and the colour bar; labels and notes outside the axes add to it when saved
+    # with a tight box: one column gives a narrow figure, not a full-width one, so that a
+    # page shows it near its size and its labels stay legible
+    width = 1.7 + 0.6 * max(len(cols), 1)
+    height = 1.2 + 0.45 * max(n_rows, 2)
+    return (min(width, 9.0), min(height, 9.0))
 
 
 @dataclass(frozen=True)
@@ -417,7 +420,7 @@ def _draw_stance_grid(ax: Axes, grid: _StanceGrid, *, holder: str | None, min_ar
             continue
         v = values[i, j]
         if undirected[i, j]:
-            ax.text(j, i, "no cue", ha="center", va="center", fontsize=7, color="#666666")
+            ax.text(j, i, "no cue", ha="center", va="center", fontsize=8, color="#333333")
             continue
         color = "white" if abs(v) > 0.55 else "black"
         n: Any = ngrid.iat[i, j]
@@ -489,7 +492,10 @@ def stance_bars(
     target : str
         The actor.
     holder : str or None
-        Keep this holder's rows (``"author"``: the outlet's own voice).
+        Keep this holder's rows (``"author"``: the outlet's own voice); None draws
+        every voice, one bar per outlet and voice. The title says which voice is
+        shown; when that voice never evaluates ``target``, the empty plot says so
+        and names the voices that do.
     title : str, optional
     color : str
         Bar colour for groups with enough articles.
@@ -513,18 +519,29 @@ def stance_bars(
     ax = _axes(ax)
     func = "stance_bars"
     df = _check(data, func, ["group", "item", "mean"], "compare table")
-    title = title or f"Stance toward {display.actor_name(target)}: mean per outlet, with 95% intervals"
+    name = display.actor_name(target)
+    every = holder is None or "holder" not in df
+    voice = "every voice" if every else display.holder_name(holder)
+    base = f"Stance toward {name} in {voice}: mean per outlet"
     if "measure" in df:
         df = df[df["measure"] == "stance"]
-    if holder is not None and "holder" in df:
-        df = df[df["holder"] == holder]
+    kept = df if every else df[df["holder"] == holder]
     if df.empty:
-        return _no_data(ax, title=title)
-    targets = sorted(df["item"].astype(str).unique())
-    if target not in targets:
+        return _no_data(ax, title=title or base)
+    targets = sorted((kept if not kept.empty else df)["item"].astype(str).unique())
+    if target not in set(df["item"].astype(str)):
         raise ValueError(f"The 'target' parameter of {func}() must be one of {targets}. "
                          f"Got {target!r} instead.")
-    df = df[df["item"].astype(str) == target].sort_values("group", key=lambda s: s.astype(str))
+    df, others = kept[kept["item"].astype(str) == target], df[df["item"].astype(str) == target]
+    if df.empty:  # say why the plot is empty, inside it
+        voices = sorted({_voice(h) for h in others["holder"].dropna()})
+        return _no_data(ax, f"{voice[:1].upper()}{voice[1:]} never evaluates {name} here."
+                        + (f"\nVoices that do: {', '.join(voices)}.\nholder=None draws every voice."
+                           if voices else ""), title=title or base, fontsize=10)
+    sort = ["group", "holder"] if every and "holder" in df else ["group"]
+    df = df.sort_values(sort, key=lambda s: s.astype(str))
+    if every and "holder" in df and df["holder"].nunique() > 1:
+        df = df.assign(group=[f"{g}: {_voice(h)}" for g, h in zip(df["group"], df["holder"])])
     x = np.arange(len(df))
     means = df["mean"].to_numpy(dtype=float)
     flagged = np.array([_flagged(r) for _, r in df.iterrows()], dtype=bool)
@@ -541,6 +558,7 @@ def stance_bars(
         if ok.any():
             ax.errorbar(x[ok], means[ok], yerr=[means[ok] - lo[ok], hi[ok] - means[ok]],
                         fmt="none", ecolor="black", capsize=4, linewidth=1.2)
+            base += ", with 95% intervals"
     n = df["n_articles"].to_numpy() if "n_articles" in df else [None] * len(df)
     many = len(df) > 4  # long names side by side overlap: wrap them, and tilt when many
     labels = []
@@ -558,8 +576,8 @@ def stance_bars(
     lim = max(1.0, float(np.nanmax(np.abs(means))) if len(means) else 1.0)
     ax.set_ylim(-lim, lim)
     ax.set_ylabel("stance (−1 hostile, +1 favourable)")
-    ax.set_xlabel("outlet")
-    ax.set_title(title)
+    ax.set_xlabel("outlet" if not every else "outlet: voice")
+    ax.set_title(title or base)
     if flagged.any():
         from matplotlib.patches import Patch
 
@@ -594,7 +612,8 @@ def term_categories(
     value : str
         Column to plot from the terms frame.
     categories : sequence of str, optional
-        Categories to show, in this order.
+        Categories to show, in this order. Default: the categories with hits, the
+        highest total rate first (empty ones are left out).
     articles : DataFrame, optional
         The ``articles`` frame (``article_id, outlet`` and optionally
         ``status``): the scored articles of each outlet are the denominator,
@@ -668,6 +687,11 @@ def term_categories(
                              f"Available categories: {sorted(map(str, tab.index))}.")
         tab = tab.loc[list(categories)]
     tab = tab.fillna(0.0)
+    if categories is None:  # only the kinds of word with hits, the most frequent first
+        total = tab.sum(axis=1)
+        tab = tab.loc[total[total > 0].sort_values(ascending=False, kind="stable").index]
+        if tab.empty:
+            return _no_data(ax, "no loaded word in these articles", title=title)
     cats = [str(c) for c in tab.index]
     outlets = list(tab.columns)
     k = len(outlets)

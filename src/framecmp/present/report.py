@@ -164,10 +164,15 @@ def _summary_html(scores: Any) -> str:
     n_art, n_out = len(arts), int(arts["outlet"].nunique())
     parts = [para(f"{n_art} article{'' if n_art == 1 else 's'} from {n_out} "
                   f"outlet{'' if n_out == 1 else 's'}.")]
+    events_of: dict[str, str] = {}
     if "event" in arts.columns:
         ev = arts.assign(event=arts["event"].fillna("(no event)").astype(str))
         tab = pd.crosstab(ev["outlet"].astype(str), ev["event"])
-        if len(tab.columns) <= _MAX_EVENT_COLUMNS:
+        if not ((tab > 0).sum(axis=0) >= 2).any() and (tab > 0).sum(axis=1).max() <= 3:
+            # no event shared by two outlets: an outlet x event grid would be mostly zeros;
+            # each outlet's events go in a column of the table below
+            events_of = {str(o): "; ".join(c for c in tab.columns if r[c] > 0) for o, r in tab.iterrows()}
+        elif len(tab.columns) <= _MAX_EVENT_COLUMNS:
             parts.append(table(["Outlet", *tab.columns],
                                [[o, *r] for o, r in zip(tab.index, tab.values.tolist())],
                                caption="Articles per outlet and event",
@@ -178,16 +183,21 @@ def _summary_html(scores: Any) -> str:
     words = arts.assign(_ok=ok, _w=arts["n_words"].where(ok) if "n_words" in arts.columns else ok) \
         .groupby("outlet").agg(articles=("outlet", "size"), scored=("_ok", "sum"), words=("_w", "sum"))
     from framecmp.io.corpus import MISSING_OUTLET as missing_outlet
-    parts.append(table(["Outlet", "Articles", "Scored", "Words (scored)"],
+    extra = ["Events"] if events_of else []
+    parts.append(table(["Outlet", "Articles", "Scored", "Words (scored)", *extra],
                        [[f"{o} (no outlet given)" if o == missing_outlet else o, int(r.articles),
-                         int(r.scored), fmt(r.words, 0)] for o, r in words.iterrows()],
-                       caption="Articles and words per outlet (articles not scored: see the status "
-                                "table)", numeric=(1, 2, 3)))
+                         int(r.scored), fmt(r.words, 0),
+                         *([events_of.get(str(o), "")] if events_of else [])]
+                        for o, r in words.iterrows()],
+                       caption="Articles and words per outlet", numeric=(1, 2, 3)))
     if "status" in arts.columns:
         counts = arts["status"].fillna("(none)").astype(str).value_counts()
-        parts.append(table(["Status", "Articles"], list(counts.items()),
-                           caption="Scoring status (every input article is listed)",
-                           numeric=(1,)))
+        if set(counts.index) == {"ok"}:
+            parts.append(para("Every article was scored (status “ok”).", cls="fc-meta"))
+        else:
+            parts.append(table(["Status", "Articles"], list(counts.items()),
+                               caption="Scoring status (every input article is listed)",
+                               numeric=(1,)))
     notes = []
     for _, row in arts.iterrows():
         lang, src = none_if_missing(row.get("language")), none_if_missing(row.get("translated_from"))
@@ -331,15 +341,20 @@ def _reader_note(message: str) -> str:
     return message
 
 
+#: Most rows of a compact comparison table in the report (the rest are in the folded full table).
+_SHOWN_ROWS = 12
+
+
 def _comparison_html(
     scores: Any, measure: str, compare_kwargs: Mapping[str, Any], *, caption: str | None = None,
     keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     order: Sequence[str] | None = None,
+    max_rows: int | None = None,
 ) -> str:
     """compare() for one measure across outlets: table, notes and reading."""
     return comparison_body(_run_compare(scores, measure, compare_kwargs), measure,
                            caption=caption, keep=keep, order=order,
-                           min_articles=compare_kwargs.get("min_articles"))
+                           min_articles=compare_kwargs.get("min_articles"), max_rows=max_rows)
 
 
 def _limits_note(measure: str) -> str:
@@ -372,8 +387,14 @@ def _portrayal_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         body += _plot_html("portrayal_map", portrayal,
                            "How each outlet portrays each actor: mean score and roles",
                            figsize=(9.0, min(1.2 + 0.6 * n_groups, 8.0)))
-    body += _comparison_html(scores, "portrayal", kw,
-                             caption="Portrayal compared across outlets (−1 unfavourable, +1 favourable)")
+    # actors by how often the corpus mentions them: the most discussed first
+    mentions = pd.to_numeric(portrayal.get("n_mentions", pd.Series(1, index=portrayal.index)),
+                             errors="coerce").fillna(0)
+    order = [str(a) for a in mentions.groupby(portrayal["actor"].astype(str)).sum()
+             .sort_values(ascending=False, kind="stable").index] if "actor" in portrayal.columns else None
+    body += _comparison_html(scores, "portrayal", kw, order=order, max_rows=_SHOWN_ROWS,
+                             caption="Portrayal compared across outlets (−1 unfavourable, +1 favourable), "
+                                     "most mentioned actors first")
     body += _limits_note("portrayal")
     return _section("portrayal", "How does each outlet portray each actor?", body)
 
@@ -387,20 +408,19 @@ def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         figsize = None
         try:
             if not stance.empty:
-                figsize = plot.stance_heatmap_size(stance)
+                figsize = plot.stance_heatmap_size(stance, max_targets=8)
         except Exception:  # the default size will do
             figsize = None
         body += _plot_html("stance_heatmap", stance,
                            "Heatmap of the outlets' own stance (author) toward each actor",
-                           figsize=figsize, min_articles=kw.get("min_articles", 3))
+                           figsize=figsize, min_articles=kw.get("min_articles", 3), max_targets=8)
         holders = set(stance["holder"].astype(str)) if "holder" in stance.columns else set()
         if holders - {"author"}:
             # most evaluations in news are reported ones: show who evaluates whom, voice by voice
-            n_cols = int(stance.loc[stance["holder"].astype(str) != "author", ["holder", "target"]]
-                         .drop_duplicates().shape[0]) if "target" in stance.columns else 6
             body += _plot_html("stance_heatmap", stance,
                                "Heatmap of every voice's stance toward each actor, by outlet",
-                               figsize=(min(3.5 + 0.7 * min(n_cols, 8), 9.0), 4.8), max_targets=8,
+                               figsize=plot.stance_heatmap_size(stance, holder=None, max_targets=8),
+                               max_targets=8,
                                holder=None, min_articles=kw.get("min_articles", 3))
     pairs = _directed_pairs(stance)
     keep = None
@@ -428,7 +448,7 @@ def _stance_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
                          f"least one evaluating cue, most evidence first. {n_only} more "
                          "pair(s) have only neutral mentions (stance 0) and are left out.",
                          cls="fc-meta")
-    body += _comparison_html(scores, "stance", kw, keep=keep,
+    body += _comparison_html(scores, "stance", kw, keep=keep, max_rows=_SHOWN_ROWS,
                              caption="Stance compared across outlets "
                                      "(−1 hostile, +1 favourable)")
     body += _limits_note("stance")
@@ -475,8 +495,20 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         totals = terms.groupby(terms["category"].astype(str))["hits"].sum()
         unused = {str(c) for c, n in totals.items() if n == 0}
         present = [c for c in present if c not in unused]
+    # the most frequent kinds of word first (the lexicon's order among equals), in the plots
+    # and the tables alike; each rate comes with the count of words it rests on
     rank = {c: i for i, c in enumerate(order)}
-    present.sort(key=lambda c: (rank.get(c, len(rank)), c))
+    counts: dict[tuple[str, str], int] = {}
+    rate = pd.Series(dtype=float)
+    if {"category", "outlet"} <= set(terms.columns):
+        if "hits" in terms.columns:
+            hits = pd.to_numeric(terms["hits"], errors="coerce").fillna(0)
+            per = hits.groupby([terms["category"].astype(str), terms["outlet"].astype(str)]).sum()
+            counts = {(str(k[0]), str(k[1])): int(n) for k, n in zip(per.index, per.to_numpy())}
+        if "per_1k_words" in terms.columns:
+            rate = pd.to_numeric(terms["per_1k_words"], errors="coerce").fillna(0).groupby(
+                terms["category"].astype(str)).sum()
+    present.sort(key=lambda c: (-float(rate.get(c, 0.0)), rank.get(c, len(rank)), c))
     framing = [c for c in present if c not in general]
     plain = [c for c in present if c in general]
     compared = _run_compare(scores, "terms", kw)
@@ -512,13 +544,16 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
                 "averaged per outlet. The first part uses the Sahel framing lexicon: "
                 "how armed groups and governments are named, colonial and sovereignty "
                 "language, euphemisms, delegitimising words.")
+    body += para(f"How to read a rate: {display.metric_definition('per_1k_words')}. The tables "
+                 "give the count in brackets beside each rate.", cls="fc-meta")
     body += tag("h3", "Sahel framing words")
     if framing or not plain:
         body += category_plot(framing, "Bar chart of framing-word rates by category",
                      "Sahel framing words per 1,000 words, by kind of word")
         body += comparison_body(compared, "terms", keep=only(False),
-                                order=present, min_articles=min_art,
-                                caption="Framing words per 1,000 words, by outlet")
+                                order=present, min_articles=min_art, counts=counts or None,
+                                caption="Framing words per 1,000 words, by outlet"
+                                        + (" (in brackets: how many words)" if counts else ""))
     else:
         body += para("No framing words were found in this corpus.", cls="fc-meta")
     if plain:
@@ -531,8 +566,9 @@ def _terms_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
         body += category_plot(plain, "Bar chart of general sentiment-word rates by category",
                      "General English sentiment words per 1,000 words (coarse signal)")
         body += comparison_body(compared, "terms", keep=only(True), order=present,
-                                min_articles=min_art, reading=False,
-                                caption="General sentiment words per 1,000 words, by outlet")
+                                min_articles=min_art, reading=False, counts=counts or None,
+                                caption="General sentiment words per 1,000 words, by outlet"
+                                        + (" (in brackets: how many words)" if counts else ""))
     if unused:
         names = sorted(display.category_name(c) for c in unused)
         body += para(f"No article of this corpus has a word of these categories, so they are not "
@@ -587,7 +623,7 @@ def _labels_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     body += para(f"{len(shared)} referent(s) are named by two or more outlets"
                  f"{': ' + ', '.join(map(display.actor_name, shared)) if shared else ''}. Where outlets differ, the "
                  "table shows the choice, not the reason for it.", cls="fc-reading")
-    body += _comparison_html(scores, "labels", kw,
+    body += _comparison_html(scores, "labels", kw, max_rows=_SHOWN_ROWS,
                              caption="Share of each label among an outlet's labels for a referent")
     return _section("labels", "Label choices", body + _limits_note("labels"))
 
@@ -596,8 +632,22 @@ def _attribution_html(scores: Any, kw: Mapping[str, Any], plots: bool) -> str:
     voices = scores_frame(scores, "voices")
     body = para("Who is given a voice, and how: direct or indirect quotes, named or "
                 "anonymous sources, neutral or loaded reporting verbs.")
-    body += _comparison_html(scores, "attribution", kw,
-                             caption="Attribution style compared across outlets")
+    evidence = scores_frame(scores, "evidence")
+    hedges: dict[tuple[str, str], int] = {}
+    if {"kind", "outlet"} <= set(evidence.columns):
+        n_hedges = evidence[evidence["kind"] == "hedge"]["outlet"].astype(str).value_counts()
+        arts = scores_frame(scores, "articles")
+        outlets = arts["outlet"].astype(str).unique() if "outlet" in arts.columns else n_hedges.index
+        hedges = {("hedge_rate", str(o)): int(n_hedges.get(o, 0)) for o in outlets}
+    body += comparison_body(_run_compare(scores, "attribution", kw), "attribution",
+                            caption="Attribution style compared across outlets"
+                                    + (" (hedges: the count in brackets)" if hedges else ""),
+                            min_articles=kw.get("min_articles"), counts=hedges or None)
+    # what a number a teacher cannot explain counts, under the table that shows it
+    shown = [m for m in ("unattributed_claims", "hedge_rate") if esc(display.metric_name(m)) in body]
+    if shown:
+        body += tag("ul", "".join(tag("li", esc(f"{display.metric_name(m)}: {display.metric_definition(m)}."))
+                                  for m in shown), class_="fc-meta")
     body += tag("h3", "Voices")
     if plots:
         body += _plot_html("voice_shares", voices, "Share of quoted words per affiliation")
@@ -727,11 +777,22 @@ class _WithId:
         return getattr(self._article, name)
 
 
+def _checks_html(*sections: str) -> str:
+    """The checks at the end of the report, in one folded section."""
+    summary = tag("summary", tag("strong", "Checks: cleaning log, what the measures can and "
+                                           "cannot show, validation, settings"))
+    intro = para("How the text was cleaned before scoring, how far each measure has been "
+                 "checked against human readers, and the settings and lexicon versions of this "
+                 "run. Open this part to check the findings above; it is not printed while folded.",
+                 cls="fc-meta")
+    return tag("section", tag("details", summary + intro + "".join(sections)), id="checks")
+
+
 def _toc() -> str:
     """Links to the sections."""
-    links = [("summary", "Summary"), ("cleaning", "Cleaning"), ("portrayal", "Portrayal"), ("stance", "Stance"),
+    links = [("summary", "Summary"), ("portrayal", "Portrayal"), ("stance", "Stance"),
              ("terms", "Terms"), ("labels", "Labels"), ("attribution", "Attribution"),
-             ("limits", "Limits"), ("articles", "Articles")]
+             ("articles", "Articles"), ("checks", "Checks")]
     items = "".join(tag("li", tag("a", esc(t), href=f"#{i}")) for i, t in links)
     return tag("nav", tag("ul", items, class_="fc-legend"), aria_label="Sections")
 
@@ -766,9 +827,11 @@ def report(
     """One self-contained HTML report of a scored corpus.
 
     The file works offline (inline CSS, plots as embedded PNG, no scripts).
-    Sections (by id): ``summary``, ``cleaning``, ``portrayal``, ``stance``, ``terms``,
-    ``labels``, ``attribution``, ``limits``, ``articles``; plus ``caveat`` at the
-    top when the corpus only allows illustrations of method (every outlet has
+    Sections (by id), findings first: ``summary``, ``portrayal``, ``stance``, ``terms``,
+    ``labels``, ``attribution``, ``articles``; then ``checks``, folded (a ``<details>``
+    element, not printed unless opened) holding ``cleaning`` (the cleaning log) and
+    ``limits`` (what the measures can and cannot show, validation, settings); plus
+    ``caveat`` at the top when the corpus only allows illustrations of method (every outlet has
     fewer than ``min_articles`` articles, or the outlets cover different events).
 
     Parameters
@@ -815,19 +878,20 @@ def report(
     kw = {"by": "outlet", "min_articles": min_articles, **(compare_kwargs or {})}
     shape = _corpus_shape(scores_frame(scores, "articles"), min_articles)
     header = tag("h1", esc(title)) + para(f"Generated by framecmp {__version__}.", cls="fc-meta")
+    # findings first; the checks (cleaning log, limits, validation, settings) close the report,
+    # folded: a reader opens them to check, and a printed report leaves them out
     body = "".join([
         header,
         _caveat_html(shape),
         _toc(),
         _summary_html(scores),
-        _cleaning_html(scores),
         _portrayal_html(scores, kw, plots),
         _stance_html(scores, kw, plots),
         _terms_html(scores, kw, plots),
         _labels_html(scores, kw, plots),
         _attribution_html(scores, kw, plots),
-        _limits_html(scores, validation),
         _articles_html(scores, kinds, None if max_articles is None else int(max_articles)),
+        _checks_html(_cleaning_html(scores), _limits_html(scores, validation)),
     ])
     doc = ReportHTML(html_document(title, body))
     if path is not None:

@@ -31,6 +31,7 @@ from framecmp.present.markup import (
     scores_frame,
     tag,
 )
+from framecmp.present.portrayal_key import portrayal_items
 from framecmp.text.doc import analyze
 
 __all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
@@ -563,114 +564,6 @@ def _main_actors(scores: Any, ids: Sequence[str], n: int = 2) -> list[str]:
     return [str(a) for a in directed["actor"].astype(str).value_counts().index[:n]]
 
 
-#: A portrayal role in a teacher's words.
-_ROLE_WORDS: dict[str, str] = {
-    "protagonist": "shown favourably (a protagonist)",
-    "antagonist": "shown unfavourably (an antagonist)",
-    "victim": "shown as harmed and not blamed (a victim)",
-    "neutral": "neither clearly favourable nor unfavourable overall (neutral)",
-}
-#: Evidence kinds that move a portrayal score, most telling first.
-_PORTRAYAL_KINDS = ("stance", "victim", "evaluation")
-
-
-def _whose_words(holder: Any) -> str:
-    key = none_if_missing(holder)
-    if key in (None, "author"):
-        return "the outlet's own words"
-    if key in ("unknown", "other"):
-        return "said by " + display.holder_name(key)
-    return f"said by {display.holder_name(key)}, as the outlet reports"
-
-
-def _clip(text: str, lo: int, hi: int, at: int, width: int = 140) -> str:
-    """``text[lo:hi]`` (a sentence), cut to about ``width`` characters around offset ``at``."""
-    if hi - lo <= width:
-        return text[lo:hi].strip()
-    a = max(lo, min(at - width // 2, hi - width))
-    b = min(hi, a + width)
-    a = text.rfind(" ", lo, a) + 1 if a > lo else lo
-    b_space = text.find(" ", b, hi)
-    b = hi if b_space < 0 else b_space
-    return ("[…] " if a > lo else "") + text[a:b].strip() + (" […]" if b < hi else "")
-
-
-def _moved_by(ev: pd.DataFrame, score: float, ex: _Excerpt, k: int = 3) -> list[str]:
-    """Up to ``k`` evidence spans that moved a portrayal score, in words: the directed cues
-    and harms (their words), pulling the way the score went; with fewer than two of them,
-    the sentences the model read as most favourable or unfavourable."""
-    if ev.empty:
-        return []
-    ev = ev.assign(_v=pd.to_numeric(ev["value"], errors="coerce").fillna(0.0))
-    sign = 1.0 if score > 0.05 else -1.0 if score < -0.05 else 0.0
-
-    def order(r: Mapping[Any, Any]) -> tuple[bool, float]:
-        against = sign != 0 and float(r["_v"]) * sign <= 0 and r.get("kind") != "victim"
-        return against, -abs(float(r["_v"]))
-
-    rows = ev.to_dict("records")
-    cues = sorted((r for r in rows if r.get("kind") in ("stance", "victim")), key=order)
-    model = sorted((r for r in rows if r.get("kind") == "evaluation" and float(r["_v"]) != 0), key=order)
-    out: list[str] = []
-    seen: set[str] = set()
-    for r in cues:
-        words = str(r.get("text") or "").strip()
-        if not words or words.lower() in seen:
-            continue
-        seen.add(words.lower())
-        why = plain_why(r)
-        if r.get("kind") == "victim":
-            out.append(f"“{words}” (harmed here, not blamed)")
-        else:
-            tone = "favourable" if float(r["_v"]) > 0 else "unfavourable"
-            out.append(f"“{words}” ({_whose_words(r.get('holder'))}; {tone}, "
-                       f"{fmt(r['_v'], signed=True)}" + (f": {why.rstrip('.')}" if why else "") + ")")
-        if len(out) == k:
-            return out
-    sentences: set[tuple[int, int]] = set()
-    for r in model:
-        if len(out) >= max(2, len(cues[:k])):
-            break
-        lo, hi = _sentence_span(ex, int(r["start"]))
-        if (lo, hi) in sentences:
-            continue
-        sentences.add((lo, hi))
-        tone = "favourable" if float(r["_v"]) > 0 else "unfavourable"
-        out.append(f"“{_clip(ex.text, lo, hi, int(r['start']))}” (about “{r.get('text')}”, "
-                   f"{_whose_words(r.get('holder'))}; read by the model as {tone}, "
-                   f"{fmt(r['_v'], signed=True)})")
-    return out
-
-
-def _portrayal_items(scores: Any, excerpts: Sequence[_Excerpt], actors: Sequence[str]) -> list[str]:
-    """For each actor and each excerpt's article: its role, its score and the spans that
-    moved it ("How does the article portray Russia?")."""
-    por = _by_article(scores_frame(scores, "portrayal"), [x.article_id for x in excerpts])
-    if por.empty or not {"actor", "role", "score"} <= set(por.columns):
-        return []
-    ev = _by_article(scores_frame(scores, "evidence"), [x.article_id for x in excerpts])
-    items = []
-    for actor in actors:
-        name = _name(actor)
-        for x in excerpts:
-            rows = por[(por["article_id"].astype(str) == x.article_id) & (por["actor"].astype(str) == actor)]
-            if rows.empty:
-                items.append(f"{x.outlet} on {name}: not mentioned in this article.")
-                continue
-            r = rows.iloc[0]
-            score = float(r["score"])
-            n = none_if_missing(r.get("n_mentions"))
-            role = _ROLE_WORDS.get(str(r["role"]), str(r["role"]))
-            mine = ev[(ev["article_id"].astype(str) == x.article_id) & (ev["actor"].astype(str) == actor)
-                      & ev["kind"].isin(_PORTRAYAL_KINDS)] if not ev.empty else ev
-            moved = _moved_by(mine, score, x)
-            mentions = f", {int(n)} mention{'s' if int(n) != 1 else ''}" if n is not None else ""
-            items.append(f"{x.outlet} on {name}: {role}, score {fmt(score, signed=True)} "
-                         f"(from −1 unfavourable to +1 favourable{mentions})."
-                         + (f" What moved it: {'; '.join(moved)}." if moved else ""))
-    return items
-
-
 def _questions(scores: Any, ids: Sequence[str], excerpts: Sequence[_Excerpt], mode: str) -> list[str]:
     """Questions for students, naming actors and referents found in the evidence."""
     actors = _main_actors(scores, ids)
@@ -780,7 +673,7 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     ev = _by_article(scores_frame(scores, "evidence"), ids)
     sections = []
     actors = _main_actors(scores, ids)
-    portrayal = _portrayal_items(scores, excerpts, actors)
+    portrayal = portrayal_items(scores, excerpts, actors)
     if portrayal:
         who = " and ".join(_name(a) for a in actors)
         sections.append(_KeySection(f"How does each article portray {who}? (all voices together)",
