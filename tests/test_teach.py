@@ -276,6 +276,7 @@ def test_key_and_tooltips_say_plain_words(seed_scores) -> None:
     for tip in tips:
         assert not _RULE_ID.search(tip) and not _VERSION.search(tip), tip
         assert " -&gt; " not in tip and "valence" not in tip, tip
+        assert "category: Vader" not in tip and "category: Linear" not in tip, tip
     # ids stay in the evidence frame
     assert seed_scores.evidence["rule_id"].notna().any()
 

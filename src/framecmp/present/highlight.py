@@ -220,6 +220,10 @@ def _tip_lines(row: Mapping[str, Any]) -> list[str]:
     label = row.get("label")
     lines = [f"{name}: {label}" if label else name]
     for key, caption in (("category", "category"), ("actor", "actor"), ("holder", "holder")):
+        # the category of a model's reading or a cue ("vader", "linear", "cue") names the
+        # machinery, not the words: left to scores.evidence
+        if key == "category" and kind in ("context", "evaluation", "stance", "victim"):
+            continue
         if row.get(key) is not None and row.get(key) != "":
             lines.append(f"{caption}: {shown_value(key, row[key])}")
     # a cue's value is only a flag (1: loaded), already said by its category; shown as
