@@ -94,14 +94,14 @@ class Evaluation:
 
 def victim_mentions(
     doc: Doc, mentions: Sequence[MentionLike], lexicon: StanceCueLexicon, *, window: int = 6
-) -> dict[tuple[int, int], str]:
+) -> dict[tuple[int, int], tuple[str, int, int]]:
     """Mentions whose actor suffers violence, with the words that say so.
 
     A ``target_sentiment.yaml`` entry of category ``victim`` attached to the mention: "X
     were killed", "the killing of X", "X's death". Not "killed by X": the one after "by" is
-    the agent. Returns ``{(start, end): "were killed"}``.
+    the agent. Returns ``{(mention start, end): ("were killed", start, end of those words)}``.
     """
-    out: dict[tuple[int, int], str] = {}
+    out: dict[tuple[int, int], tuple[str, int, int]] = {}
     by_sentence: dict[int, list[MentionLike]] = {}
     for m in mentions:
         s = doc.sentence_at(m.start)
@@ -123,7 +123,7 @@ def victim_mentions(
                                        or (h.tok_end < sent.tok_end and toks[h.tok_end].norm == "by")):
                     continue  # "killed by X": X is the agent
                 if attach_distance(h, a, b, toks, sent.tok_end, window=window) is not None:
-                    out[(m.start, m.end)] = h.text
+                    out[(m.start, m.end)] = (h.text, h.start, h.end)
                     # the other names of the same actor earlier in that noun phrase suffer it too:
                     # "contractors from the Russian private military company (PMC) Wagner Group
                     # were killed"
@@ -131,7 +131,7 @@ def victim_mentions(
                         if m2.actor == m.actor and m2.end <= m.start and not any(
                             t.text in {";", ":", "."} for t in toks[doc.token_index(m2.end):a]
                         ):
-                            out.setdefault((m2.start, m2.end), h.text)
+                            out.setdefault((m2.start, m2.end), (h.text, h.start, h.end))
                     break
     return out
 
@@ -240,7 +240,7 @@ def evaluate_mentions(
     directed: Sequence[DirectedHit],
     voice: Callable[[int], str],
     engine: object,
-    victims: dict[tuple[int, int], str],
+    victims: dict[tuple[int, int], tuple[str, int, int]],
 ) -> list[Evaluation]:
     """One evaluation per (mention, holder): the directed cues attached to it, else a victim
     mark, else the engine's score. Ambiguous mentions and mentions outside every sentence are
@@ -260,6 +260,11 @@ def evaluate_mentions(
         if sent is None:
             continue
         hits = cued.get(key)
+        victim = victims.get((m.start, m.end))
+        if hits and victim is not None:
+            # a cue inside the words of harm is a misreading of them: "Venice was left under
+            # water" is no leaving of Venice
+            hits = [h for h in hits if not (victim[1] <= h.start and h.end <= victim[2])]
         if hits:
             for h in hits:
                 c = Contribution(h.start, h.end, h.text, h.cue.valence, "cue", h.cue.id)
@@ -273,12 +278,11 @@ def evaluate_mentions(
                     agent=is_agent(doc, sent, m.start),
                 ))
             continue
-        victim = victims.get((m.start, m.end))
         if victim is not None:
             out.append(Evaluation(
                 holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
                 kind="victim", sentence=sent.index, holder_via="voice", rule_id="victim",
-                note=f"{m.actor} suffers violence here ('{victim}'): a victim, not a target of hostility",
+                note=f"{m.actor} suffers harm here ('{victim[0]}'): a victim, not a target of hostility",
                 agent=False,
             ))
             continue

@@ -1,0 +1,193 @@
+"""Stance that speaks (issue 16): every mention evaluated, holders, portrayal and the victim rule.
+
+The seed pins are the evaluations a careful reader of the five seed articles sees; the short
+texts are the examples of the issue. A known failure is an xfail(strict=True), not a
+missing case.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framecmp as fc
+from framecmp import schema
+from framecmp.measures.actors import load_actors
+from framecmp.measures.stance.portrayal import ROLES
+
+
+@pytest.fixture(scope="module")
+def seeds() -> fc.Scores:
+    return fc.score(fc.load_seeds(), progress=False)
+
+
+def _score(text: str, *, actors: object = None, title: str | None = None) -> fc.Scores:
+    frame = pd.DataFrame({"id": ["t"], "outlet": ["o"], "text": [text], "title": [title or ""]})
+    return fc.score(fc.from_dataframe(frame), progress=False, actors=actors)
+
+
+def _stance(s: fc.Scores, article: str, holder: str, target: str) -> float:
+    st = s.stance
+    row = st[(st.article_id == article) & (st.holder == holder) & (st.target == target)]
+    assert len(row) == 1, st[st.article_id == article][["holder", "target", "n", "stance"]]
+    return float(row["stance"].iloc[0])
+
+
+def _role(s: fc.Scores, article: str, actor: str) -> str:
+    p = s.portrayal
+    return str(p[(p.article_id == article) & (p.actor == actor)]["role"].iloc[0])
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+@pytest.mark.parametrize(
+    ("article", "holder", "target", "sign"),
+    [
+        # Anadolu: the Malian official's "increased and strengthened partnerships" with Russia
+        ("seed-000", "mali", "russia", +1),
+        ("seed-000", "mali", "ukraine", -1),  # cut relations after accusing Kiev
+        # Sputnik: Bamako sees Moscow as a reliable partner; Macron's "predatory project"
+        ("seed-001", "mali", "russia", +1),
+        ("seed-001", "france", "russia", -1),
+        ("seed-001", "mali", "france", -1),  # accused Paris of supporting terrorist groups
+        # Une Plume du Mali: gratitude to Russia; ECOWAS an "instrument of foreign powers"
+        ("seed-002", "mali", "russia", +1),
+        ("seed-002", "mali", "ecowas", -1),
+        # RT: Bamako, Niamey and Ouagadougou severed ties with France
+        ("seed-003", "mali", "france", -1),
+        ("seed-003", "niger", "france", -1),
+        ("seed-003", "burkina_faso", "france", -1),
+        # the Nigerian site: military ties with Senegal; Mali has left ECOWAS
+        ("seed-004", "mali", "senegal", +1),
+        ("seed-004", "mali", "ecowas", -1),
+    ],
+)
+def test_seed_evaluations_have_the_sign_a_reader_sees(seeds, article, holder, target, sign):
+    assert _stance(seeds, article, holder, target) * sign > 0
+
+
+def test_seed_portrayals(seeds):
+    assert _role(seeds, "seed-003", "russia") == "protagonist"  # RT on Russia's support
+    assert _role(seeds, "seed-003", "france") == "antagonist"
+    assert _role(seeds, "seed-001", "france") == "antagonist"
+    # Wagner contractors "were killed in an attack": victims, not hostility toward Wagner
+    assert _role(seeds, "seed-003", "wagner") == "victim"
+
+
+def test_portrayal_frame_shape_and_trace(seeds):
+    p = seeds.portrayal
+    assert list(p.columns) == schema.PORTRAYAL
+    assert set(p["role"]) <= set(ROLES)
+    assert p["score"].between(-1, 1).all()
+    ev = seeds.evidence
+    counted = ev[ev.kind.isin(["stance", "evaluation", "victim"]) & (ev.category != "setting")]
+    n = counted.groupby(["article_id", "actor"]).size()
+    for row in p.itertuples():
+        assert n.get((row.article_id, row.actor), 0) == row.n_evidence, (row.article_id, row.actor)
+    for e in ev[ev.kind.isin(["stance", "evaluation", "victim"])].itertuples():
+        text = seeds.corpus[e.article_id].text if hasattr(seeds.corpus, "__getitem__") else None
+        if text is not None:
+            assert text[e.start:e.end] == e.text
+
+
+def test_a_victim_is_never_an_antagonist(seeds):
+    ev = seeds.evidence
+    for row in seeds.portrayal[seeds.portrayal.role == "victim"].itertuples():
+        blame = ev[(ev.article_id == row.article_id) & (ev.actor == row.actor) & (ev.kind == "stance")
+                   & (ev.value.astype(float) < 0)]
+        assert blame.empty
+    s = _score("Wagner contractors were killed in an attack in northern Mali. "
+               "Two more Wagner fighters were wounded near Gao.")
+    assert _role(s, "t", "wagner") == "victim"
+    assert _stance(s, "t", "author", "mali") == 0  # where it happened: a setting, not an evaluation
+
+
+def test_a_user_actor_left_under_water_is_a_victim():
+    actors = load_actors(extra={"entries": [{"id": "venice", "name": "Venice"}]}, replace=True)
+    s = _score("Much of Venice was left under water after the highest tide in 50 years.", actors=actors)
+    assert _role(s, "t", "venice") == "victim"
+
+
+# --------------------------------------------------------------------------- which actor
+
+
+def _cue_targets(s: fc.Scores) -> set[tuple[str, str]]:
+    ev = s.evidence[s.evidence.kind == "stance"]
+    return {(str(e.actor), str(e.text)) for e in ev.itertuples()}
+
+
+def test_a_label_in_apposition_is_about_the_head_not_the_demonym():
+    s = _score("ECOWAS, a French puppet, tried to intervene in Niger.")
+    assert ("ecowas", "puppet") in _cue_targets(s)
+    assert ("france", "puppet") not in _cue_targets(s)
+
+
+def test_a_label_before_another_noun_is_about_that_noun():
+    s = _score("Mali has taken back its gold from predatory Western miners.")
+    assert not any(t == "mali" for t, _ in _cue_targets(s))
+
+
+def test_the_organization_refers_back_to_the_organisation_named_last():
+    s = _score("Returning to Mali's withdrawal from ECOWAS, the Minister of Foreign Affairs Abdoulaye "
+               "Diop considered the organization as an “instrument of foreign powers”.")
+    assert _stance(s, "t", "mali", "ecowas") < 0
+    assert ("mali", "instrument of foreign powers") not in _cue_targets(s)
+
+
+def test_partnerships_with_countries_such_as_russia():
+    s = _score("A senior Mali military official told Anadolu that the administration had “increased "
+               "and strengthened partnerships” with countries such as Russia and China.")
+    assert _stance(s, "t", "mali", "russia") > 0
+    assert _stance(s, "t", "mali", "china") > 0
+
+
+def test_an_act_is_held_by_its_subject_even_through_a_label():
+    s = _score("Mali's junta has ruled since 2020. The transitional authorities thanked their "
+               "Russian partners.")
+    ev = s.evidence[(s.evidence.kind == "stance") & (s.evidence.actor == "russia")]
+    assert set(ev["holder"]) == {"mali"}
+
+
+def test_label_words_in_indirect_speech_stay_the_outlets():
+    s = _score("Mali's junta announced that Wagner mercenaries would leave the country.")
+    ev = s.evidence[(s.evidence.actor == "wagner") & s.evidence.kind.isin(["stance", "evaluation"])]
+    label = ev[ev.text.str.contains("mercenar")]
+    assert not label.empty and set(label["holder"]) == {"author"}
+
+
+def test_quoted_label_is_the_speakers():
+    s = _score("Macron accused Russia of pursuing a “predatory project” in Mali, he said.")
+    ev = s.evidence[(s.evidence.kind == "stance") & (s.evidence.text == "predatory project")]
+    assert set(ev["holder"]) == {"france"}
+
+
+def test_every_mention_is_evaluated_with_its_words():
+    s = _score("Russia is a reliable partner of Mali. Moscow sent more instructors to Bamako.")
+    ev = s.evidence[s.evidence.kind.isin(["stance", "evaluation", "victim"])]
+    mentioned = s.mentions[["start", "end"]].apply(tuple, axis=1)
+    assert set(mentioned) <= set(ev[["start", "end"]].apply(tuple, axis=1)) | {
+        (int(e.start), int(e.end)) for e in s.evidence[s.evidence.kind == "stance"].itertuples()
+    } or len(ev) >= len(mentioned)
+    engine = ev[ev.kind == "evaluation"]
+    assert (engine["explanation"].str.contains("words:") | (engine["category"] != "linear")).all()
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_bad_input_gives_results_not_errors():
+    # an actor with no mention: no portrayal row for it
+    s = _score("Nothing here names a country.")
+    assert s.portrayal.empty
+    # a mention in the title only (the headline line of the text)
+    s = _score("Mali and Russia sign a deal\n\nThe meeting was short.", title="Mali and Russia sign a deal")
+    assert {"mali", "russia"} <= set(s.portrayal["actor"])
+    # one sentence of 2,000 words naming 40 actors, and a text where every sentence names Mali
+    names = ["France", "Russia", "Mali", "Niger", "ECOWAS", "Senegal", "Ukraine", "China"] * 5
+    words = " ".join(f"{n} and the others met" for n in names)
+    long = (words + " ") * (2000 // len(words.split()) + 1)
+    s = _score(long.strip() + ".")
+    assert s.articles["status"].iloc[0] == "ok" and len(s.portrayal) >= 8
+    s = _score(" ".join(["Mali signed a deal."] * 300))
+    assert s.portrayal.set_index("actor").loc["mali", "n_mentions"] == 300
