@@ -10,6 +10,7 @@ weights; :func:`rule_parts` finds the unweighted evidence, which the trained mod
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,9 +24,9 @@ from framecmp.measures.stance.cues import (
     default_target_lexicon,
     find_hits,
 )
-from framecmp.measures.stance.vader import feature_negators, vader_compound, valence
+from framecmp.measures.stance.vader import feature_negators, vader_compound, valence_table
 from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, Token, tokenize
-from framecmp.text.grammar import is_negator
+from framecmp.text.grammar import NEGATORS, is_negator
 
 __all__ = [
     "LABELS",
@@ -303,12 +304,13 @@ class RulePart:
 
 
 def _attached(
-    hits: Sequence[CueHit], a: int, b: int, tokens: Sequence[Token], window: int
+    hits: Sequence[CueHit], a: int, b: int, tokens: Sequence[Token], window: int,
+    word_prefix: Sequence[int] | None = None,
 ) -> list[CueHit]:
     """The hits attached to the target ``tokens[a:b]``, the best one per span."""
     best: dict[tuple[int, int], CueHit] = {}
     for hit in hits:
-        if attach_distance(hit, a, b, tokens, len(tokens), window=window) is None:
+        if attach_distance(hit, a, b, tokens, len(tokens), window=window, word_prefix=word_prefix) is None:
             continue
         key = (hit.start, hit.end)
         prev = best.get(key)
@@ -332,7 +334,7 @@ class RuleSentence:
     the negation and title-case rules read the sentence from its first token.
     """
 
-    __slots__ = ("_hits", "_marks", "_names", "_negated", "_valenced", "text", "tokens")
+    __slots__ = ("_hits", "_marks", "_names", "_neg_free", "_negated", "_prefix", "_valenced", "text", "tokens")
 
     def __init__(self, text: str, tokens: Sequence[Token]) -> None:
         self.text = text
@@ -341,7 +343,16 @@ class RuleSentence:
         self._marks: list[int] | None = None
         self._names: dict[bool, set[int]] = {}
         self._negated: dict[tuple[int, bool], bool] = {}
+        self._neg_free: dict[bool, bool] = {}
         self._valenced: list[tuple[int, float]] | None = None
+        self._prefix: list[int] | None = None
+
+    @property
+    def word_prefix(self) -> list[int]:
+        """``word_prefix[k]``: the word tokens among ``tokens[:k]`` (cue distances in O(1))."""
+        if self._prefix is None:
+            self._prefix = [0, *itertools.accumulate(t.norm[:1].isalnum() for t in self.tokens)]
+        return self._prefix
 
     def hits(self, lex: StanceCueLexicon) -> list[CueHit]:
         """The anchors of ``lex`` in the sentence (:func:`~framecmp.measures.stance.cues.find_hits`)."""
@@ -366,6 +377,13 @@ class RuleSentence:
 
     def negated(self, i: int, feature: bool = False) -> bool:
         """Whether ``tokens[i]`` is negated (:func:`negated_feature` with ``feature``, else ``_negated``)."""
+        free = self._neg_free.get(feature)
+        if free is None:  # no word that could negate: nothing is negated
+            norms = [t.norm for t in self.tokens]
+            negs = feature_negators() if feature else NEGATORS
+            free = self._neg_free[feature] = negs.isdisjoint(norms) and not any(n.endswith("n't") for n in norms)
+        if free:
+            return False
         key = (i, feature)
         got = self._negated.get(key)
         if got is None:
@@ -376,13 +394,9 @@ class RuleSentence:
     def valenced(self) -> list[tuple[int, float]]:
         """``(token index, valence)`` of the words with a VADER valence, in order."""
         if self._valenced is None:
-            out = []
-            for i, t in enumerate(self.tokens):
-                if t.is_word:
-                    val = valence(t.norm)
-                    if val:
-                        out.append((i, val))
-            self._valenced = out
+            toks = self.tokens
+            vals = map(valence_table().get, [t.norm for t in toks])
+            self._valenced = [(i, v) for i, v in enumerate(vals) if v and toks[i].is_word]
         return self._valenced
 
 
@@ -564,21 +578,27 @@ def rule_evidence(
     verbs: StanceCueLexicon | None,
     *,
     feature: bool = False,
+    words: bool = True,
 ) -> RuleEvidence:
-    """:func:`rule_parts` of the target ``sent.tokens[a:b]``, with the span of the role's words."""
+    """:func:`rule_parts` of the target ``sent.tokens[a:b]``, with the span of the role's words.
+
+    ``words=False``: only the cues, news verbs and the role (no VADER word parts; cheaper).
+    """
     tokens = sent.tokens
     parts: list[RulePart] = []
     used: set[int] = set()
     role = ""
     role_span: tuple[int, int] | None = None
-    for hit in _attached(sent.hits(cues), a, b, tokens, window):
+    hits = sent.hits(cues)
+    for hit in _attached(hits, a, b, tokens, window, sent.word_prefix if hits else None):
         used.update(range(hit.tok_start, hit.tok_end))
         parts.append(
             RulePart("cue", hit.start, hit.end, hit.text, hit.cue.valence, 0, 0, sent.negated(hit.tok_start, feature),
                   hit.cue.id, f"directed cue ({hit.cue.category}): {hit.cue.explanation}")
         )
     if verbs is not None:
-        for hit in _attached(sent.hits(verbs), a, b, tokens, window):
+        hits = sent.hits(verbs)
+        for hit in _attached(hits, a, b, tokens, window, sent.word_prefix if hits else None):
             if any(i in used for i in range(hit.tok_start, hit.tok_end)):
                 continue
             if hit.cue.category == "victim" and a >= hit.tok_end and (
@@ -603,9 +623,6 @@ def rule_evidence(
                       sent.negated(hit.tok_start, feature), hit.cue.id,
                       f"target {hit.cue.role} of a news verb ({hit.cue.category}): {hit.cue.explanation}")
             )
-    marks = sent.marks
-    names = sent.names(feature)
-    rel = _relative_clause(tokens, b)
     others: list[tuple[int, int]] = []
     other_rel: list[tuple[int, int]] = []
     recipient = False
@@ -618,6 +635,12 @@ def rule_evidence(
             role_span = (tokens[a - 1].start, tokens[a - 1].end) if pre else (tokens[a].start, tokens[b - 1].end)
         elif not role and a > 0 and tokens[a - 1].norm in _TELL_VERBS:
             role, role_span = "listener", (tokens[a - 1].start, tokens[a - 1].end)
+    if not words:
+        return RuleEvidence(parts, role, role_span)
+    marks = sent.marks
+    names = sent.names(feature)
+    rel = _relative_clause(tokens, b)
+    if not feature:
         others = _other_names(tokens, a, b, names)
         for _s, e in others:
             r = _relative_clause(tokens, e, _OTHER_REL_PRONOUNS)
@@ -648,11 +671,14 @@ def _negation_factor(valence: float, rules: TargetRules) -> float:
     return rules.negation_of_negative if valence < 0 else rules.negation
 
 
-def weigh(p: RulePart, rules: TargetRules, role: str) -> tuple[float, str]:
-    """The value of one piece of evidence under ``rules`` for a target of ``role``, and why."""
+def weigh(p: RulePart, rules: TargetRules, role: str, *, explain: bool = True) -> tuple[float, str]:
+    """The value of one piece of evidence under ``rules`` for a target of ``role``, and why
+    (``explain=False``: the same value and an empty reason, cheaper)."""
     neg = _negation_factor(p.valence, rules) if p.negated else 1.0
     if p.kind in ("cue", "verb"):
         v = p.valence * (rules.cue_weight if p.kind == "cue" else rules.verb_weight) * neg
+        if not explain:
+            return v * (rules.setting_factor if role == "setting" else 1.0), ""
         why = p.what + f" (valence {p.valence:+.2f}" + (", negated)" if p.negated else ")")
         if role == "setting" and rules.setting_factor != 1.0:
             v *= rules.setting_factor
@@ -672,6 +698,8 @@ def weigh(p: RulePart, rules: TargetRules, role: str) -> tuple[float, str]:
     rw = rules.right_weight if p.right else 1.0
     of = rules.other_clause_factor if p.other_clause else 1.0
     rf = rules.recipient_factor if p.recipient else 1.0
+    if not explain:
+        return p.valence * w * cw * sf * rw * of * rf * neg, ""
     why = f"VADER valence {p.valence:+.2f} x distance weight {w:.2f} ({p.dist} words away"
     why += ", another name between)" if p.other and decay != rules.decay else ")"
     if p.right and rw != 1.0:
