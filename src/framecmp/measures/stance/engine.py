@@ -559,8 +559,10 @@ class LinearEngine:
     Per sentence, each word's sentence-wide features (``s:``, ``v:``) are summed into
     logits once; a target takes that sum less its own words', then adds the features of the
     words around it. The evidence holds one row per word (or cue phrase, or the words that
-    give the target's role): the logit, positive minus negative, its features add;
-    their sum plus the intercept's is the log-odds of positive against negative.
+    give the target's role): the logit, positive minus negative, its features add, for
+    the rows of at least ``min_evidence`` in absolute value (:data:`MIN_EVIDENCE`; with
+    ``min_evidence=0`` every row is there, and the rows plus the intercept's difference
+    are the log-odds of positive against negative).
     """
 
     name = "linear"
