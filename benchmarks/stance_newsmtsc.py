@@ -16,9 +16,16 @@ Metrics (printed as one JSON object on the last line):
   target (compound >= 0.05 positive, <= -0.05 negative, else neutral), computed
   in the same run on the same targets.
 
+* with ``--engine linear|rules``: each sentence is read with ``framecmp.text.analyze``
+  and all its targets are scored by one ``engine.score_spans(doc, spans)`` call of
+  ``framecmp.measures.stance.load_engine(name)`` (as the article pipeline scores
+  mentions); ``sentences_per_second`` then includes ``analyze``, and
+  ``targets_per_second_scoring`` counts the engine's calls only.
+
 Usage::
 
     python benchmarks/stance_newsmtsc.py --data ../shared/data/newsmtsc/dev_rw.jsonl --mode default
+    python benchmarks/stance_newsmtsc.py --data ../shared/data/newsmtsc/dev_rw.jsonl --engine linear
 
 Gold labels: NewsMTSC polarity 2.0 negative, 4.0 neutral, 6.0 positive;
 ``from``/``to`` are character offsets into ``sentence_normalized`` (``to`` exclusive).
@@ -34,7 +41,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from framecmp.measures.stance import LABELS, load_stance_model, score_target, vader
+from framecmp.measures.stance import LABELS, load_engine, load_stance_model, score_target, vader
+from framecmp.text import analyze
 
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
@@ -110,30 +118,51 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="a NewsMTSC jsonl file")
     ap.add_argument("--mode", choices=["default", "trained"], default="default")
-    ap.add_argument("--model", default=None, help="model JSON for --mode trained (default: bundled)")
+    ap.add_argument("--engine", choices=["linear", "rules"], default=None,
+                    help="score through a target engine on analyze(sentence) instead of score_target")
+    ap.add_argument("--model", default=None,
+                    help="model JSON for --mode trained or --engine linear (default: bundled)")
     args = ap.parse_args(argv)
     data = read_newsmtsc(args.data)
-    model = load_stance_model(args.model) if args.mode == "trained" else None
-    score_target("Warm up the caches.", 0, 4, mode=args.mode, model=model)
     ours: list[list[tuple[str, str]]] = []
-    t0 = time.perf_counter()
-    for s, ts in data:
-        ours.append([(g, score_target(s, a, b, mode=args.mode, model=model).label) for a, b, g in ts])
-    elapsed = time.perf_counter() - t0
+    model: Any = None
+    scoring = 0.0
+    if args.engine:
+        engine = load_engine(args.engine, model=args.model) if args.engine == "linear" else load_engine("rules")
+        model = getattr(engine, "model", None)
+        engine.score_spans(analyze("Warm up the caches."), [(0, 4)])
+        t0 = time.perf_counter()
+        for s, ts in data:
+            doc = analyze(s)
+            t1 = time.perf_counter()
+            res = engine.score_spans(doc, [(a, b) for a, b, _g in ts])
+            scoring += time.perf_counter() - t1
+            ours.append([(g, r.label) for (_a, _b, g), r in zip(ts, res)])
+        elapsed = time.perf_counter() - t0
+    else:
+        model = load_stance_model(args.model) if args.mode == "trained" else None
+        score_target("Warm up the caches.", 0, 4, mode=args.mode, model=model)
+        t0 = time.perf_counter()
+        for s, ts in data:
+            ours.append([(g, score_target(s, a, b, mode=args.mode, model=model).label) for a, b, g in ts])
+        elapsed = scoring = time.perf_counter() - t0
     base = [[(g, vader_label(s)) for _a, _b, g in ts] for s, ts in data]
     res = summarize(ours)
     res.update(
         {
             "data": str(args.data),
-            "mode": args.mode,
+            "mode": args.mode if not args.engine else None,
+            "engine": args.engine,
             "n_sentences": len(data),
             "n_targets": sum(len(ts) for _, ts in data),
             "sentences_per_second": len(data) / elapsed if elapsed > 0 else None,
+            "targets_per_second_scoring": sum(len(ts) for _, ts in data) / scoring if scoring > 0 else None,
             "vader_baseline": summarize(base),
         }
     )
     if model is not None:
         res["model_trained_on"] = model.meta.get("data")
+        res["model_date"] = model.meta.get("date")
     for k in ("macro_f1", "accuracy"):
         print(f"{k:>10}: {res[k]:.3f}   (VADER whole sentence {res['vader_baseline'][k]:.3f})", file=sys.stderr)
     print(json.dumps(res))

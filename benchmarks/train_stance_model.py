@@ -2,6 +2,8 @@
 
     python benchmarks/train_stance_model.py --data ../shared/data/newsmtsc/train.jsonl \
         -o lexicons/stance_model.json
+    python benchmarks/train_stance_model.py --features fast \
+        --data ../shared/data/newsmtsc/train.jsonl -o lexicons/target_model.json
 
 The model is a multinomial logistic regression (scikit-learn) on the features of
 framecmp.measures.stance.model.target_features (words around the masked target, left/right
@@ -11,6 +13,12 @@ sentence (targets of one sentence never straddle train and validation folds);
 metric: macro-F1 over negative/neutral/positive. The chosen model is refitted on
 the whole file; features seen in fewer than --min-df sentences are dropped,
 and so are features whose largest absolute coefficient is below --prune.
+
+``--features fast`` fits the linear target engine's model instead
+(framecmp.measures.stance.engine: features of framecmp.measures.stance.engine.span_features,
+each sentence read with framecmp.text.analyze as the engine reads an article; format
+framecmp-target-model/1, default output lexicons/target_model.json). Its meta records the
+training command, the date, the CV results and the data's sha256.
 
 ``--tune-rules`` instead grid-searches the few numbers of the default
 (rule-based) mode, framecmp.measures.stance.target.TargetRules, by the same 5-fold
@@ -28,6 +36,7 @@ import datetime as dt
 import hashlib
 import itertools
 import json
+import shlex
 import sys
 from collections import Counter
 from pathlib import Path
@@ -45,6 +54,12 @@ from framecmp.measures.stance import (  # noqa: E402
     TargetRules,
     target_features,
 )
+from framecmp.measures.stance.engine import (  # noqa: E402
+    DEFAULT_FEATURES,
+    TARGET_MODEL_FORMAT,
+    span_features,
+)
+from framecmp.text import analyze  # noqa: E402
 
 # window/decay/near: chosen by 5-fold CV on train among {window 6, decay 0/4, near 0/2} and
 # {window 10, decay 3, near 2}. positions and rules_split raised train CV (0.669 -> 0.674 at C 0.03);
@@ -56,12 +71,23 @@ FEATURE_CONFIG: dict[str, Any] = {
 }
 
 
-def _featurize(data: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[list[dict[str, float]], list[str], list[int]]:
+#: the linear target engine's features (--features fast): DEFAULT_FEATURES, overridable
+#: with --feature-config
+FAST_CONFIG: dict[str, Any] = dict(DEFAULT_FEATURES)
+
+
+def _featurize(
+    data: list[tuple[str, list[tuple[int, int, str]]]], features: str = "full"
+) -> tuple[list[dict[str, float]], list[str], list[int]]:
     X, y, groups = [], [], []
     for gi, (s, ts) in enumerate(data):
+        if features == "fast":
+            fs = span_features(analyze(s), [(a, b) for a, b, _g in ts], config=FAST_CONFIG)
+            X.extend(fs)
         for a, b, g in ts:
-            f = target_features(s, a, b, config=FEATURE_CONFIG)
-            X.append({k: v for k, (v, _sp) in f.items()})
+            if features != "fast":
+                f = target_features(s, a, b, config=FEATURE_CONFIG)
+                X.append({k: v for k, (v, _sp) in f.items()})
             y.append(g)
             groups.append(gi)
     return X, y, groups
@@ -75,7 +101,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     from sklearn.model_selection import GroupKFold
 
     data = read_newsmtsc(args.data)
-    X, y, groups = _featurize(data)
+    fast = args.features == "fast"
+    X, y, groups = _featurize(data, args.features)
     # document frequency by sentence, for pruning rare word features
     df: Counter[str] = Counter()
     seen: dict[int, set[str]] = {}
@@ -83,7 +110,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         seen.setdefault(g, set()).update(x)
     for fs in seen.values():
         df.update(fs)
-    keep = {f for f, c in df.items() if c >= args.min_df or f[:2] in ("v:", "c:", "x:")}
+    keep = {f for f, c in df.items() if c >= args.min_df or f[:2] in ("v:", "c:", "x:", "r:", "k:", "u:")}
     X = [{k: v for k, v in x.items() if k in keep} for x in X]
     vec = DictVectorizer()
     M = vec.fit_transform(X)
@@ -121,6 +148,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "n_targets": len(y),
         "date": dt.date.today().isoformat(),
         "estimator": "sklearn.linear_model.LogisticRegression (multinomial, L2)",
+        **({"command": args.command} if fast else {}),
         "C": best,
         "cv": {
             "folds": "5, GroupKFold by sentence",
@@ -136,11 +164,16 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "score": "P(positive) - P(negative); label = argmax class",
         "contributions": "(coef[positive] - coef[negative]) * feature value, in logits",
     }
+    if fast:
+        meta["score"] = "P(positive) - P(negative); label = argmax class"
+        meta["contributions"] = (
+            "per word: the sum over its features of (coef[positive] - coef[negative]) * value, in logits"
+        )
     out = {
-        "format": MODEL_FORMAT,
+        "format": TARGET_MODEL_FORMAT if fast else MODEL_FORMAT,
         "classes": list(LABELS),
         "intercept": [round(float(v), 4) for v in intercept],
-        "feature_config": FEATURE_CONFIG,
+        "feature_config": FAST_CONFIG if fast else FEATURE_CONFIG,
         "meta": meta,
         "coefficients": dict(sorted(coefs.items())),
     }
@@ -314,7 +347,10 @@ def tune_rules(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="NewsMTSC train.jsonl")
-    ap.add_argument("-o", "--output", default="lexicons/stance_model.json")
+    ap.add_argument("-o", "--output", default=None,
+                    help="default lexicons/stance_model.json (lexicons/target_model.json with --features fast)")
+    ap.add_argument("--features", choices=["full", "fast"], default="full",
+                    help="full: the trained mode's features; fast: the linear target engine's")
     ap.add_argument("--C", nargs="+", default=["0.03", "0.06", "0.1", "0.3"], help="grid of C values")
     ap.add_argument("--min-df", type=int, default=3, help="drop word features in fewer sentences")
     ap.add_argument("--prune", type=float, default=0.02, help="drop features with all |coef| below")
@@ -323,8 +359,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=20, help="--tune-rules: grid points re-scored by CV")
     ap.add_argument("--grid", default=None, help="--tune-rules: JSON overriding grid axes, e.g. '{\"decay\": [8]}'")
     args = ap.parse_args(argv)
+    args.command = "python benchmarks/train_stance_model.py " + " ".join(
+        shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv)
+    )
+    if args.output is None:
+        args.output = "lexicons/target_model.json" if args.features == "fast" else "lexicons/stance_model.json"
     if args.feature_config:
-        FEATURE_CONFIG.update(json.loads(args.feature_config))
+        (FAST_CONFIG if args.features == "fast" else FEATURE_CONFIG).update(json.loads(args.feature_config))
     res = tune_rules(args) if args.tune_rules else train(args)
     print(json.dumps(res))
     return 0

@@ -22,6 +22,10 @@ The modules, lowest first (each imports only those before it):
 * ``target``: the rule-based target scorer (:class:`TargetRules`) and its evidence;
 * ``model``: the trained target model (:class:`StanceModel`, :func:`target_features`);
 * ``holders``: the holder of each directed cue (:func:`find_directed`);
+* ``engine``: the target engines (:func:`load_engine`, :data:`ENGINES`): every target span
+  of a Doc scored from the Doc's tokens, the sentence's work shared by its targets, with
+  evidence that names words (``linear``: ``lexicons/target_model.json``; ``rules``: the
+  default mode's rules);
 * ``article``: :class:`StanceConfig`, :func:`score_stance`, :func:`score_target`.
 """
 
@@ -36,6 +40,13 @@ from framecmp.measures.stance.article import (
     score_target,
 )
 from framecmp.measures.stance.cues import CueHit, StanceCue, StanceCueLexicon, load_stance_cues
+from framecmp.measures.stance.engine import (
+    ENGINES,
+    TargetEngine,
+    TargetModel,
+    load_engine,
+    load_target_model,
+)
 from framecmp.measures.stance.holders import DirectedHit, MentionLike, find_directed
 from framecmp.measures.stance.model import (
     MODEL_FORMAT,
@@ -51,6 +62,7 @@ __all__ = [
     "MODEL_FORMAT",
     "Contribution",
     "CueHit",
+    "ENGINES",
     "DirectedHit",
     "MentionLike",
     "StanceConfig",
@@ -59,12 +71,16 @@ __all__ = [
     "StanceModel",
     "StanceResult",
     "StanceRow",
+    "TargetEngine",
+    "TargetModel",
     "TargetRules",
     "TargetScore",
     "find_directed",
+    "load_engine",
     "load_stance_config",
     "load_stance_cues",
     "load_stance_model",
+    "load_target_model",
     "score_stance",
     "score_target",
     "target_features",

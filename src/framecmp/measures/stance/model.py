@@ -10,7 +10,6 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from framecmp.measures.stance.target import (
     TargetScore,
     negated_feature,
     rule_parts,
+    stem,
     target_distance,
     target_tokens,
     weigh,
@@ -33,18 +33,6 @@ from framecmp.text.doc import tokenize
 __all__ = ["MODEL_FORMAT", "StanceModel", "load_stance_model", "target_features"]
 
 MODEL_FORMAT = "framecmp-stance-model/1"
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@lru_cache(maxsize=100_000)
-def _stem(norm: str) -> str:
-    return str(_stemmer().stem(norm))
 
 
 #: The rule weights behind the trained model's ``v:`` rule features: fixed (the
@@ -108,7 +96,7 @@ def target_features(
         feats[name] = (v0 + value, spans + ((span,) if span else ()))
 
     words = [(i, t) for i, t in enumerate(tokens) if t.is_word and not (a <= i < b)]
-    stems = {i: ("<num>" if _NUM_RE.match(t.norm) else _stem(t.norm)) for i, t in words}
+    stems = {i: ("<num>" if _NUM_RE.match(t.norm) else stem(t.norm)) for i, t in words}
     for i, t in words:
         st, sp = stems[i], (t.start, t.end)
         feats[f"s:{st}"] = (sent_w, feats.get(f"s:{st}", (0.0, ()))[1] + (sp,))

@@ -10,9 +10,12 @@ weights; :func:`rule_parts` finds the unweighted evidence, which the trained mod
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from framecmp.measures.stance.cues import (
     CueHit,
@@ -21,22 +24,28 @@ from framecmp.measures.stance.cues import (
     default_target_lexicon,
     find_hits,
 )
-from framecmp.measures.stance.vader import feature_negators, vader_compound, valence
+from framecmp.measures.stance.vader import feature_negators, vader_compound, valence_table
 from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, Token, tokenize
-from framecmp.text.grammar import is_negator
+from framecmp.text.grammar import NEGATORS, is_negator
 
 __all__ = [
     "LABELS",
     "Contribution",
+    "RuleEvidence",
     "RulePart",
+    "RuleSentence",
     "TargetRules",
     "TargetScore",
     "negated_feature",
+    "rule_evidence",
     "rule_parts",
+    "rules_score",
     "score_rules",
+    "stem",
     "target_distance",
     "target_tokens",
     "weigh",
+    "weigh_parts",
 ]
 
 LABELS = ("negative", "neutral", "positive")
@@ -50,7 +59,8 @@ class Contribution:
     ----------
     start, end : int
         Character offsets in the sentence (``-1`` for features with no span,
-        such as the model intercept or whole-sentence VADER).
+        such as the model intercept or whole-sentence VADER); in the document's
+        text for the target engines (:mod:`framecmp.measures.stance.engine`).
     text : str
         The words (or the feature name when there is no span).
     value : float
@@ -209,6 +219,19 @@ def target_distance(i: int, a: int, b: int) -> int:
     return a - i if i < a else i - b + 1
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=100_000)
+def stem(norm: str) -> str:
+    """The Snowball (English) stem of a normalised word, as the trained models' word features read it."""
+    return str(_stemmer().stem(norm))
+
+
 def _negated(tokens: Sequence[Token], i: int) -> bool:
     """Whether a negator (``framecmp.text.grammar.NEGATORS``, the list
     :func:`framecmp.measures.terms.find_terms` uses too) is among the 3 words before ``tokens[i]``.
@@ -281,11 +304,13 @@ class RulePart:
 
 
 def _attached(
-    sentence: str, tokens: Sequence[Token], a: int, b: int, lex: StanceCueLexicon, window: int
+    hits: Sequence[CueHit], a: int, b: int, tokens: Sequence[Token], window: int,
+    word_prefix: Sequence[int] | None = None,
 ) -> list[CueHit]:
+    """The hits attached to the target ``tokens[a:b]``, the best one per span."""
     best: dict[tuple[int, int], CueHit] = {}
-    for hit in find_hits(tokens, 0, len(tokens), lex, sentence):
-        if attach_distance(hit, a, b, tokens, len(tokens), window=window) is None:
+    for hit in hits:
+        if attach_distance(hit, a, b, tokens, len(tokens), window=window, word_prefix=word_prefix) is None:
             continue
         key = (hit.start, hit.end)
         prev = best.get(key)
@@ -294,6 +319,85 @@ def _attached(
         ):
             best[key] = hit
     return list(best.values())
+
+
+class RuleSentence:
+    """One sentence's tokens and what the rules read of them that does not depend on the
+    target: the cue hits of each lexicon, the clause marks, the name words, the negated
+    words and the words with a VADER valence. Computed on first use and kept, so that the
+    targets of a sentence share them (:func:`rule_evidence`).
+
+    ``text`` is the text the token offsets index: the sentence itself (offsets from
+    ``tokenize(sentence)``) or the whole document (a sentence's tokens from a
+    :class:`~framecmp.text.doc.Doc`, as a :class:`~framecmp.text.doc.Tokens`, so the
+    phrase matchers take their fast path). ``tokens`` must be the sentence's tokens only:
+    the negation and title-case rules read the sentence from its first token.
+    """
+
+    __slots__ = ("_hits", "_marks", "_names", "_neg_free", "_negated", "_prefix", "_valenced", "text", "tokens")
+
+    def __init__(self, text: str, tokens: Sequence[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self._hits: dict[int, tuple[StanceCueLexicon, list[CueHit]]] = {}
+        self._marks: list[int] | None = None
+        self._names: dict[bool, set[int]] = {}
+        self._negated: dict[tuple[int, bool], bool] = {}
+        self._neg_free: dict[bool, bool] = {}
+        self._valenced: list[tuple[int, float]] | None = None
+        self._prefix: list[int] | None = None
+
+    @property
+    def word_prefix(self) -> list[int]:
+        """``word_prefix[k]``: the word tokens among ``tokens[:k]`` (cue distances in O(1))."""
+        if self._prefix is None:
+            self._prefix = [0, *itertools.accumulate(t.norm[:1].isalnum() for t in self.tokens)]
+        return self._prefix
+
+    def hits(self, lex: StanceCueLexicon) -> list[CueHit]:
+        """The anchors of ``lex`` in the sentence (:func:`~framecmp.measures.stance.cues.find_hits`)."""
+        got = self._hits.get(id(lex))
+        if got is None or got[0] is not lex:
+            got = self._hits[id(lex)] = (lex, find_hits(self.tokens, 0, len(self.tokens), lex, self.text))
+        return got[1]
+
+    @property
+    def marks(self) -> list[int]:
+        """Running count of clause boundaries before each token (``_clause_marks``)."""
+        if self._marks is None:
+            self._marks = _clause_marks(self.tokens)
+        return self._marks
+
+    def names(self, feature: bool = False) -> set[int]:
+        """The tokens taken as parts of names (``_in_names``)."""
+        got = self._names.get(feature)
+        if got is None:
+            got = self._names[feature] = _in_names(self.tokens, feature=feature)
+        return got
+
+    def negated(self, i: int, feature: bool = False) -> bool:
+        """Whether ``tokens[i]`` is negated (:func:`negated_feature` with ``feature``, else ``_negated``)."""
+        free = self._neg_free.get(feature)
+        if free is None:  # no word that could negate: nothing is negated
+            norms = [t.norm for t in self.tokens]
+            negs = feature_negators() if feature else NEGATORS
+            free = self._neg_free[feature] = negs.isdisjoint(norms) and not any(n.endswith("n't") for n in norms)
+        if free:
+            return False
+        key = (i, feature)
+        got = self._negated.get(key)
+        if got is None:
+            got = self._negated[key] = (negated_feature if feature else _negated)(self.tokens, i)
+        return got
+
+    @property
+    def valenced(self) -> list[tuple[int, float]]:
+        """``(token index, valence)`` of the words with a VADER valence, in order."""
+        if self._valenced is None:
+            toks = self.tokens
+            vals = map(valence_table().get, [t.norm for t in toks])
+            self._valenced = [(i, v) for i, v in enumerate(vals) if v and toks[i].is_word]
+        return self._valenced
 
 
 _LIKE_VERB_BEFORE = frozenset(
@@ -410,6 +514,17 @@ def _other_names(tokens: Sequence[Token], a: int, b: int, names: set[int]) -> li
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class RuleEvidence:
+    """What :func:`rule_evidence` finds for one target: the unweighted parts, the target's
+    role and the character span of the words that give the role (the speech or violence
+    verb, "in" before a place, "told" before a listener, the time words; None without a role)."""
+
+    parts: list[RulePart]
+    role: str
+    role_span: tuple[int, int] | None
+
+
 def rule_parts(
     sentence: str,
     tokens: Sequence[Token],
@@ -446,19 +561,44 @@ def rule_parts(
     fitted with (:func:`negated_feature`, ``_in_names(feature=True)``), and
     none of the later rules (setting, listener, other names), which the
     shipped model's features did not have.
+
+    The same as :func:`rule_evidence` on a new :class:`RuleSentence` (which
+    shares the sentence's work among its targets).
     """
-    negated = negated_feature if feature else _negated
+    ev = rule_evidence(RuleSentence(sentence, tokens), a, b, window, cues, verbs, feature=feature)
+    return ev.parts, ev.role
+
+
+def rule_evidence(
+    sent: RuleSentence,
+    a: int,
+    b: int,
+    window: int,
+    cues: StanceCueLexicon,
+    verbs: StanceCueLexicon | None,
+    *,
+    feature: bool = False,
+    words: bool = True,
+) -> RuleEvidence:
+    """:func:`rule_parts` of the target ``sent.tokens[a:b]``, with the span of the role's words.
+
+    ``words=False``: only the cues, news verbs and the role (no VADER word parts; cheaper).
+    """
+    tokens = sent.tokens
     parts: list[RulePart] = []
     used: set[int] = set()
     role = ""
-    for hit in _attached(sentence, tokens, a, b, cues, window):
+    role_span: tuple[int, int] | None = None
+    hits = sent.hits(cues)
+    for hit in _attached(hits, a, b, tokens, window, sent.word_prefix if hits else None):
         used.update(range(hit.tok_start, hit.tok_end))
         parts.append(
-            RulePart("cue", hit.start, hit.end, hit.text, hit.cue.valence, 0, 0, negated(tokens, hit.tok_start),
+            RulePart("cue", hit.start, hit.end, hit.text, hit.cue.valence, 0, 0, sent.negated(hit.tok_start, feature),
                   hit.cue.id, f"directed cue ({hit.cue.category}): {hit.cue.explanation}")
         )
     if verbs is not None:
-        for hit in _attached(sentence, tokens, a, b, verbs, window):
+        hits = sent.hits(verbs)
+        for hit in _attached(hits, a, b, tokens, window, sent.word_prefix if hits else None):
             if any(i in used for i in range(hit.tok_start, hit.tok_end)):
                 continue
             if hit.cue.category == "victim" and a >= hit.tok_end and (
@@ -475,16 +615,14 @@ def rule_parts(
                 continue
             used.update(range(hit.tok_start, hit.tok_end))
             if hit.cue.category in ("speaker", "victim"):
-                role = role or hit.cue.category
+                if not role:
+                    role, role_span = hit.cue.category, (hit.start, hit.end)
                 continue
             parts.append(
                 RulePart("verb", hit.start, hit.end, hit.text, hit.cue.valence, 0, 0,
-                      negated(tokens, hit.tok_start), hit.cue.id,
+                      sent.negated(hit.tok_start, feature), hit.cue.id,
                       f"target {hit.cue.role} of a news verb ({hit.cue.category}): {hit.cue.explanation}")
             )
-    marks = _clause_marks(tokens)
-    names = _in_names(tokens, feature=feature)
-    rel = _relative_clause(tokens, b)
     others: list[tuple[int, int]] = []
     other_rel: list[tuple[int, int]] = []
     recipient = False
@@ -493,19 +631,25 @@ def rule_parts(
         recipient = a > 0 and tokens[a - 1].norm == "to"
         if _is_setting(tokens, a, b):
             role = "setting"
+            pre = a > 0 and tokens[a - 1].norm in _SETTING_PREPS
+            role_span = (tokens[a - 1].start, tokens[a - 1].end) if pre else (tokens[a].start, tokens[b - 1].end)
         elif not role and a > 0 and tokens[a - 1].norm in _TELL_VERBS:
-            role = "listener"
+            role, role_span = "listener", (tokens[a - 1].start, tokens[a - 1].end)
+    if not words:
+        return RuleEvidence(parts, role, role_span)
+    marks = sent.marks
+    names = sent.names(feature)
+    rel = _relative_clause(tokens, b)
+    if not feature:
         others = _other_names(tokens, a, b, names)
         for _s, e in others:
             r = _relative_clause(tokens, e, _OTHER_REL_PRONOUNS)
             if r is not None and not (r[0] <= a < r[1]):
                 other_rel.append(r)
-    for i, t in enumerate(tokens):
-        if a <= i < b or i in used or not t.is_word or i in names:
+    for i, val in sent.valenced:
+        if a <= i < b or i in used or i in names:
             continue
-        val = valence(t.norm)
-        if not val:
-            continue
+        t = tokens[i]
         if t.norm == "like" and not (i > 0 and tokens[i - 1].norm in _LIKE_VERB_BEFORE):
             continue  # "sports stars like Kaepernick": the preposition, not the verb
         c = abs(marks[i] - marks[a]) if i < a else abs(marks[i] - marks[max(b - 1, a)])
@@ -513,12 +657,12 @@ def rule_parts(
             c = max(c - 1, 0)
         lo, hi = (i + 1, a) if i < a else (b, i)
         parts.append(
-            RulePart("word", t.start, t.end, t.text, val, target_distance(i, a, b), c, negated(tokens, i), None, "", i >= b,
-                  rel is not None and rel[0] <= i < rel[1],
+            RulePart("word", t.start, t.end, t.text, val, target_distance(i, a, b), c, sent.negated(i, feature), None, "",
+                  i >= b, rel is not None and rel[0] <= i < rel[1],
                   any(lo <= s0 and e0 <= hi for s0, e0 in others),
                   any(s0 <= i < e0 for s0, e0 in other_rel), recipient and i < a)
         )
-    return parts, role
+    return RuleEvidence(parts, role, role_span)
 
 
 def _negation_factor(valence: float, rules: TargetRules) -> float:
@@ -527,11 +671,14 @@ def _negation_factor(valence: float, rules: TargetRules) -> float:
     return rules.negation_of_negative if valence < 0 else rules.negation
 
 
-def weigh(p: RulePart, rules: TargetRules, role: str) -> tuple[float, str]:
-    """The value of one piece of evidence under ``rules`` for a target of ``role``, and why."""
+def weigh(p: RulePart, rules: TargetRules, role: str, *, explain: bool = True) -> tuple[float, str]:
+    """The value of one piece of evidence under ``rules`` for a target of ``role``, and why
+    (``explain=False``: the same value and an empty reason, cheaper)."""
     neg = _negation_factor(p.valence, rules) if p.negated else 1.0
     if p.kind in ("cue", "verb"):
         v = p.valence * (rules.cue_weight if p.kind == "cue" else rules.verb_weight) * neg
+        if not explain:
+            return v * (rules.setting_factor if role == "setting" else 1.0), ""
         why = p.what + f" (valence {p.valence:+.2f}" + (", negated)" if p.negated else ")")
         if role == "setting" and rules.setting_factor != 1.0:
             v *= rules.setting_factor
@@ -551,6 +698,8 @@ def weigh(p: RulePart, rules: TargetRules, role: str) -> tuple[float, str]:
     rw = rules.right_weight if p.right else 1.0
     of = rules.other_clause_factor if p.other_clause else 1.0
     rf = rules.recipient_factor if p.recipient else 1.0
+    if not explain:
+        return p.valence * w * cw * sf * rw * of * rf * neg, ""
     why = f"VADER valence {p.valence:+.2f} x distance weight {w:.2f} ({p.dist} words away"
     why += ", another name between)" if p.other and decay != rules.decay else ")"
     if p.right and rw != 1.0:
@@ -580,12 +729,19 @@ def _rule_contributions(
     verbs: StanceCueLexicon | None = None,
 ) -> list[Contribution]:
     parts, role = rule_parts(sentence, tokens, a, b, rules.window, cues, verbs)
+    return weigh_parts(parts, role, rules)
+
+
+def weigh_parts(parts: Sequence[RulePart], role: str, rules: TargetRules) -> list[Contribution]:
+    """The contributions of the parts of :func:`rule_parts` weighed with ``rules`` (:func:`weigh`).
+
+    A word damped to 0 by the target's role (speaker, victim, setting) or by belonging to
+    another name's relative clause, or before a target after "to", stays visible with value
+    0; so does a cue of a setting.
+    """
     out: list[Contribution] = []
     for p in parts:
         v, why = weigh(p, rules, role)
-        # a word damped to 0 by the target's role (speaker, victim, setting) or by belonging to
-        # another name's relative clause, or before a target after "to", stays visible with value
-        # 0; so does a cue of a setting
         damped = p.kind == "word" and bool(role or p.other_clause or p.recipient)
         if v or (p.valence and (damped or role == "setting")):
             out.append(Contribution(p.start, p.end, p.text, v or 0.0, p.kind if p.kind != "verb" else "cue", p.rule_id, why))
@@ -598,6 +754,15 @@ def _label(score: float, neg: float, pos: float) -> str:
     if score >= pos:
         return "positive"
     return "neutral"
+
+
+def rules_score(contribs: list[Contribution], rules: TargetRules) -> TargetScore:
+    """The raw sum of ``contribs`` normalised to [-1, 1] (``rules.alpha``) and labelled with
+    ``rules``' thresholds; the evidence sorted by absolute size (``contribs`` is sorted in place)."""
+    raw = sum(c.value for c in contribs)
+    score = raw / math.sqrt(raw * raw + rules.alpha) if raw else 0.0
+    contribs.sort(key=lambda c: (-abs(c.value), c.start))
+    return TargetScore(score, _label(score, rules.neg_threshold, rules.pos_threshold), tuple(contribs))
 
 
 def score_rules(sentence: str, start: int, end: int, *, rules: TargetRules, cues: StanceCueLexicon) -> TargetScore:
@@ -613,7 +778,4 @@ def score_rules(sentence: str, start: int, end: int, *, rules: TargetRules, cues
                 Contribution(0, len(sentence), sentence, rules.sentence_weight * comp, "sentence", "vader.sentence",
                              f"VADER compound of the whole sentence {comp:+.2f} x {rules.sentence_weight:.2f}")
             )
-    raw = sum(c.value for c in contribs)
-    score = raw / math.sqrt(raw * raw + rules.alpha) if raw else 0.0
-    contribs.sort(key=lambda c: (-abs(c.value), c.start))
-    return TargetScore(score, _label(score, rules.neg_threshold, rules.pos_threshold), tuple(contribs))
+    return rules_score(contribs, rules)

@@ -14,7 +14,7 @@ from typing import Any
 
 from framecmp.text.doc import Token
 
-__all__ = ["feature_negators", "vader", "vader_compound", "vader_words_of", "valence"]
+__all__ = ["feature_negators", "vader", "vader_compound", "vader_words_of", "valence", "valence_table"]
 
 # the trained model's negation features (``n:`` stems, negated rule parts) keep the negator
 # list they were fitted with (VADER's NEGATE and these); the default mode reads the one
@@ -96,6 +96,13 @@ def valence(norm: str) -> float:
     """VADER valence of a normalised token, scaled to [-1, 1] (0 when absent)."""
     v = vader().lexicon.get(norm)
     return float(v) / 4.0 if v is not None else 0.0
+
+
+@lru_cache(maxsize=1)
+def valence_table() -> dict[str, float]:
+    """:func:`valence` of every VADER lexicon entry (absent: not in the table), to look
+    up many tokens at once (``map(valence_table().get, norms)``)."""
+    return {k: float(v) / 4.0 for k, v in vader().lexicon.items()}
 
 
 def vader_words_of(tokens: Sequence[Token]) -> str:
