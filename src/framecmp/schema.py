@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from framecmp._validation import check_choice
+
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
@@ -158,12 +160,8 @@ FRAME_DTYPES: dict[str, dict[str, str]] = {
 
 
 def check_frame_name(name: str, func: str) -> None:
-    """Raise ``ValueError`` unless ``name`` is a frame of :data:`FRAMES` (``func`` names the caller)."""
-    if name not in FRAMES:
-        raise ValueError(
-            f"The 'name' parameter of {func}() must be one of {sorted(FRAMES)}. "
-            f"Got {name!r} instead."
-        )
+    """Raise ``ParameterError`` unless ``name`` is a frame of :data:`FRAMES` (``func`` names the caller)."""
+    check_choice("name", func, name, sorted(FRAMES))
 
 
 def column_dtype(name: str, column: str) -> str:

@@ -25,6 +25,7 @@ from typing import Any, cast
 import pandas as pd
 
 from framecmp import schema as C
+from framecmp._validation import check_choice, param_error
 from framecmp.schema import ARROW_PLAIN_TYPES, FRAMES, arrow_schema, column_dtype, normalize_frame
 from framecmp.text.doc import Doc, analyze
 
@@ -100,10 +101,8 @@ class Scores:
         """
         ev = self.evidence
         if article_id not in set(self.articles["article_id"]):
-            raise ValueError(
-                f"The 'article_id' parameter of explain() must be one of "
-                f"{sorted(self.articles['article_id'])}. Got {article_id!r} instead."
-            )
+            raise param_error("article_id", "Scores.explain",
+                              f"one of {sorted(self.articles['article_id'])}", article_id)
         mask = ev["article_id"] == article_id
         if holder is not None:
             mask &= ev["holder"] == holder
@@ -116,18 +115,14 @@ class Scores:
                     "voices": "source", "style": "cue' or 'hedge", "mentions": "actor"}
             if kind not in kinds:
                 hint = f" (for the {kind} frame: '{near[kind]}')" if kind in near else ""
-                raise ValueError(f"The 'kind' parameter of explain() must be an evidence kind, one of "
-                                 f"{list(kinds)}{hint}. Got {kind!r} instead.")
+                raise param_error("kind", "Scores.explain",
+                                  f"an evidence kind, one of {list(kinds)}{hint}", kind)
             mask &= ev["kind"] == kind
         return ev[mask].sort_values(["start", "kind"]).reset_index(drop=True)
 
     def save(self, folder: str | Path, *, format: str = "parquet") -> list[Path]:
         """Write every frame to ``folder`` as Parquet or CSV; returns the paths."""
-        if format not in ("parquet", "csv"):
-            raise ValueError(
-                f"The 'format' parameter of Scores.save() must be one of ['csv', 'parquet']. "
-                f"Got {format!r} instead."
-            )
+        check_choice("format", "Scores.save", format, ["csv", "parquet"])
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
@@ -206,18 +201,11 @@ class Scorer:
 
     def _check_params(self) -> None:
         if self.stance_mode not in STANCE_MODES:
-            raise ValueError(
-                f"The 'stance_mode' parameter of Scorer must be one of {list(STANCE_MODES)}. "
-                f"Got {self.stance_mode!r} instead."
-            )
+            raise param_error("stance_mode", "Scorer", f"one of {list(STANCE_MODES)}", self.stance_mode)
         if not isinstance(self.shrinkage_k, (int, float)) or self.shrinkage_k < 0:
-            raise ValueError(
-                f"The 'shrinkage_k' parameter of Scorer must be a number >= 0. Got {self.shrinkage_k!r} instead."
-            )
+            raise param_error("shrinkage_k", "Scorer", "a number >= 0", self.shrinkage_k)
         if not isinstance(self.window, int) or self.window < 1:
-            raise ValueError(
-                f"The 'window' parameter of Scorer must be an int >= 1. Got {self.window!r} instead."
-            )
+            raise param_error("window", "Scorer", "an int >= 1", self.window)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -669,23 +657,23 @@ def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] |
 
 
 def _as_articles(corpus: Any) -> list[Any]:
+    what = "a Corpus or a collection of Articles"
     if isinstance(corpus, (str, bytes)):
-        raise TypeError(
-            "score() expects a Corpus or a collection of Articles, got a bare str. "
-            "Load texts with framecmp.load(...) or framecmp.from_dataframe(...) first."
-        )
+        raise param_error("corpus", "score", what, corpus, got=f"a bare {type(corpus).__name__}",
+                          hint="Load texts with framecmp.load(...) or framecmp.from_dataframe(...) first.")
     if isinstance(corpus, pd.DataFrame):
-        raise TypeError("score() expects a Corpus; turn a DataFrame into one with framecmp.from_dataframe(df, ...)")
+        raise param_error("corpus", "score", what, corpus, got="a DataFrame",
+                          hint="Turn a DataFrame into a Corpus with framecmp.from_dataframe(df, ...).")
     arts = list(corpus)
     for a in arts:
         if not hasattr(a, "article_id") or not hasattr(a, "text"):
-            raise TypeError(f"score() expects Articles, got {type(a).__name__}")
+            raise param_error("corpus", "score", what, corpus, got=f"an item of type {type(a).__name__}")
     return arts
 
 
 def _check_workers(workers: int) -> int:
     if not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"The 'workers' parameter of score() must be an int >= 1. Got {workers!r} instead.")
+        raise param_error("workers", "score", "an int >= 1", workers)
     return min(workers, os.cpu_count() or 1) if workers > 1 else 1
 
 
@@ -793,9 +781,7 @@ def _score_file(
     scorer._check_params()
     workers = _check_workers(workers)
     if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
-        raise ValueError(
-            f"The 'chunksize' parameter of score_file() must be an int >= 1. Got {chunksize!r} instead."
-        )
+        raise param_error("chunksize", "score_file", "an int >= 1", chunksize)
     raw = raw_source(path, **dict(columns or {}))
     loader = raw.loader()
     renamer = IdRenamer(Path(path))

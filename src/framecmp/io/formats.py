@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from framecmp._validation import column_error, param_error, type_error
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.corpus import (
     ARTICLE_FIELDS,
@@ -73,8 +74,7 @@ class _Columns:
                 raise TypeError(f"{func}() got an unexpected keyword argument {k!r}. "
                                 f"Column options: {allowed}")
             if not (v in (None, False) and k == "id") and not isinstance(v, str):
-                raise TypeError(f"The '{k}' parameter of {func}() must be a column name (str). "
-                                f"Got {v!r} instead.")
+                raise param_error(k, func, "a column name (str)", v)
         return cls(**kwargs)
 
     def field_map(self) -> dict[str, str]:
@@ -95,10 +95,7 @@ class _Columns:
         need = {"text": self.text, "outlet": self.outlet, **self.explicit()}
         for param, col in need.items():
             if col not in available:
-                raise ValueError(
-                    f"The '{param}' parameter of {func}() names column {col!r}, which "
-                    f"{source} does not have. Available columns: {list(available)}"
-                )
+                raise column_error(param, func, col, available, where=source)
 
 
 def _id_column(rec: Mapping[str, Any], cols: _Columns) -> str | None:
@@ -278,10 +275,8 @@ def iter_records(
         As :func:`iter_csv`. Keys not used for a field go to ``Article.metadata``.
     """
     if isinstance(records, (str, bytes, Mapping)):
-        raise TypeError(
-            "The 'records' parameter of iter_records() must be an iterable of mappings. "
-            f"Got a single {type(records).__name__} instead."
-        )
+        raise param_error("records", "iter_records", "an iterable of mappings", records,
+                          got=f"a single {type(records).__name__}")
     cols = _Columns.from_kwargs(columns_, "iter_records")
     rows = ((rec, f"row {i}", f"{source}-{i}") for i, rec in enumerate(records, start=1))
     yield from _convert(rows, cols, source=source, func="iter_records", clean=clean, rules=rules)
@@ -289,10 +284,7 @@ def iter_records(
 
 def check_path(path: str | Path, func: str) -> Path:
     if not isinstance(path, (str, Path)):
-        raise TypeError(
-            f"The 'path' parameter of {func}() must be a str or Path. "
-            f"Got {type(path).__name__} instead."
-        )
+        raise type_error("path", func, "a str or Path", path)
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{func}(): no such file or folder: {p}")
@@ -571,10 +563,7 @@ def from_dataframe(
     ('a1',)
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"The 'df' parameter of from_dataframe() must be a pandas DataFrame. "
-            f"Got {type(df).__name__} instead."
-        )
+        raise type_error("df", "from_dataframe", "a pandas DataFrame", df)
     cols = _Columns.from_kwargs(columns_, "from_dataframe")
     rows = (
         ({str(k): v for k, v in rec.items()}, f"row {pos} (index {label!r})", str(label))

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from framecmp import schema
-from framecmp._validation import choice_error
+from framecmp._validation import check_choice, choice_error, param_error, type_error
 from framecmp.stats.compare import frames_of
 from framecmp.text.doc import normalize
 
@@ -114,8 +114,7 @@ def distinctive_terms(
     if not isinstance(data, pd.DataFrame):
         ev = getattr(data, "evidence", None)
         if not isinstance(ev, pd.DataFrame):
-            raise TypeError(f"{func}() takes a DataFrame or a Scores object, "
-                            f"got {type(data).__name__}.")
+            raise type_error("data", func, "a DataFrame or a Scores object", data)
         data = ev[ev["kind"] == "term"] if "kind" in ev else ev
     df = schema.require(data, func, [group_col, text_col])
     cols = ["group", "term", "count", "count_rest", "total", "freq", "log_odds", "z"]
@@ -142,8 +141,10 @@ def distinctive_terms(
     else:
         alpha_all = np.full(len(corpus), float(prior))
     if (alpha_all <= 0).any():
-        raise ValueError(f"{func}(): the prior must be positive (prior={prior!r}, "
-                         f"prior_weight={prior_weight!r}).")
+        if prior == "informative":
+            raise param_error("prior_weight", func, "a positive number (with prior='informative')",
+                              prior_weight)
+        raise param_error("prior", func, "'informative' or a positive number", prior)
     parts = []
     total_tokens = corpus.sum()
     for g in targets:
@@ -244,10 +245,7 @@ def label_choices(labels: Any, *, by: str = "outlet") -> Any:
         labels for that referent), n_articles. A labels frame without a
         ``quoted`` column (written by an older version) gives ``quoted`` 0.
     """
-    if by not in ("outlet", "article_id"):
-        raise ValueError(
-            f"The 'by' parameter of label_choices() must be one of ['article_id', 'outlet']. Got {by!r} instead."
-        )
+    check_choice("by", "label_choices", by, ["article_id", "outlet"])
     missing = [c for c in schema.LABELS if c not in labels.columns and c != "quoted"]
     if missing:
         raise ValueError(f"label_choices() needs the labels frame; missing columns {missing}. "
