@@ -44,7 +44,7 @@ def _bad_calls(seeds: Any, scores: Any, tmp_path: Path) -> dict[str, tuple[Calla
         "score-stance_mode": (lambda: fc.score(seeds, stance_mode="x", progress=False),
                               "stance_mode", "Scorer"),
         "score-corpus": (lambda: fc.score("Mali met Russia."), "corpus", "score()"),
-        "read_csv-text": (lambda: fc.read_csv(DATA / "articles.csv", text="body"), "text", "read_csv()"),
+        "load_csv-text": (lambda: fc.load_csv(DATA / "articles.csv", text="body"), "text", "load_csv()"),
         "load-path": (lambda: fc.load(docx), "path", "load()"),
         "highlight-kinds": (lambda: fc.highlight(art, scores.evidence, kinds="term"), "kinds",
                             "highlight()"),
@@ -62,15 +62,17 @@ def _bad_calls(seeds: Any, scores: Any, tmp_path: Path) -> dict[str, tuple[Calla
         "stance_bars-target": (lambda: fc.plot.stance_bars(table, target="mali"), "target",
                                "stance_bars()"),
         "filter-status": (lambda: seeds.filter(status="fine"), "status", "Corpus.filter()"),
+        "find_attributions-config": (lambda: fc.find_attributions(fc.analyze(art.text), config={}),  # type: ignore[arg-type]
+                                     "config", "find_attributions()"),
         "analyze-text": (lambda: fc.analyze(42), "text", "analyze()"),  # type: ignore[arg-type]
     }
 
 
 CASES = [
     "compare-measure", "compare-ci", "score-workers", "score-stance_mode", "score-corpus",
-    "read_csv-text", "load-path", "highlight-kinds", "worksheet-mode", "report-max_articles",
+    "load_csv-text", "load-path", "highlight-kinds", "worksheet-mode", "report-max_articles",
     "find_terms-lexicon", "load_boilerplate-timeout", "find_duplicates-threshold",
-    "write_editable_lexicon-which", "stance_bars-target", "filter-status", "analyze-text",
+    "write_editable_lexicon-which", "stance_bars-target", "filter-status", "analyze-text", "find_attributions-config",
 ]
 
 
@@ -91,7 +93,7 @@ def test_cli_names_the_option_of_a_bad_column(tmp_path: Path, capsys: pytest.Cap
     assert main(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress",
                  "--text", "content", "--outlet", "site"]) == 2
     err = capsys.readouterr().err
-    assert "The 'text' parameter of read_csv() must be a column of" in err
+    assert "The 'text' parameter of load_csv() must be a column of" in err
     assert "Got 'content' instead." in err
     assert err.rstrip().endswith("(on the command line: --text COLUMN)")
     assert main(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress",

@@ -409,7 +409,7 @@ def csv_source(
                     continue
                 yield clean_rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "read_csv", clean, rules, header)
+    return RawSource(rows(), cols, str(p), "load_csv", clean, rules, header)
 
 
 def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
@@ -423,7 +423,7 @@ def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
     >>> read_csv(p, id="id")["x1"].outlet
     'RT'
     """
-    p = check_path(path, "read_csv")
+    p = check_path(path, "load_csv")
     return Corpus(iter_csv(p, **kwargs), name=p.name)
 
 
@@ -484,12 +484,12 @@ def jsonl_source(
                     continue
                 yield rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "read_jsonl", clean, rules)
+    return RawSource(rows(), cols, str(p), "load_jsonl", clean, rules)
 
 
 def read_jsonl(path: str | Path, **kwargs: Any) -> Corpus:
     """A :class:`Corpus` from a JSON Lines file (see :func:`iter_jsonl`)."""
-    p = check_path(path, "read_jsonl")
+    p = check_path(path, "load_jsonl")
     return Corpus(iter_jsonl(p, **kwargs), name=p.name)
 
 
@@ -533,13 +533,13 @@ def parquet_source(
                 n += 1
                 yield rec, f"row {n}", f"{_stem(p)}-{n}"
 
-    return RawSource(rows(), cols, str(p), "read_parquet", clean, rules,
+    return RawSource(rows(), cols, str(p), "load_parquet", clean, rules,
                       list(pf.schema_arrow.names))
 
 
 def read_parquet(path: str | Path, **kwargs: Any) -> Corpus:
     """A :class:`Corpus` from a Parquet file (see :func:`iter_parquet`)."""
-    p = check_path(path, "read_parquet")
+    p = check_path(path, "load_parquet")
     return Corpus(iter_parquet(p, **kwargs), name=p.name)
 
 
@@ -563,15 +563,15 @@ def from_dataframe(
     ('a1',)
     """
     if not isinstance(df, pd.DataFrame):
-        raise type_error("df", "from_dataframe", "a pandas DataFrame", df)
-    cols = _Columns.from_kwargs(columns_, "from_dataframe")
+        raise type_error("df", "load_dataframe", "a pandas DataFrame", df)
+    cols = _Columns.from_kwargs(columns_, "load_dataframe")
     rows = (
         ({str(k): v for k, v in rec.items()}, f"row {pos} (index {label!r})", str(label))
         for pos, (label, rec) in enumerate(zip(df.index, df.to_dict(orient="records")), start=1)
     )
     return Corpus(
         _convert(
-            rows, cols, source="the DataFrame", func="from_dataframe", clean=clean, rules=rules,
+            rows, cols, source="the DataFrame", func="load_dataframe", clean=clean, rules=rules,
             known_columns=[str(c) for c in df.columns],
         )
     )

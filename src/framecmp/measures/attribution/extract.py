@@ -58,7 +58,7 @@ def extract_attributions(
     AttributionResult
     """
     if not isinstance(config, AttributionConfig):
-        raise type_error("config", "extract_attributions",
+        raise type_error("config", "find_attributions",
                          "an AttributionConfig (from load_attribution_config())", config)
     art = ArticleView(doc, config, mentions)
     art.people_roles = dict(people_roles or {})
