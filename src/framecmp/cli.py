@@ -43,7 +43,7 @@ def _load_corpus(path: str, args: argparse.Namespace | None = None) -> Any:
 
     if path == "seeds":
         return load_seeds()
-    columns = _columns(args) if args is not None else {}
+    columns: dict[str, Any] = _columns(args) if args is not None else {}
     if columns and Path(path).is_dir():
         raise ValueError(f"--{next(iter(columns))} names a column of a table; {path} is a folder "
                          "(a folder's fields come from its metadata file)")

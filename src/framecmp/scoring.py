@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -28,6 +28,11 @@ from framecmp import schema as C
 from framecmp._validation import check_choice, param_error
 from framecmp.schema import ARROW_PLAIN_TYPES, FRAMES, arrow_schema, column_dtype, normalize_frame
 from framecmp.text.doc import Doc, analyze
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.io.corpus import Article, Corpus
+    from framecmp.measures.actors import ActorIndex
+    from framecmp.measures.terms import TermLexicon
 
 # FRAMES (every frame's columns) lives in framecmp.schema; importable from here too
 __all__ = ["Scorer", "Scores", "score", "score_file", "FRAMES"]
@@ -67,7 +72,7 @@ class Scores:
     mentions: pd.DataFrame
     removals: pd.DataFrame
     config: Mapping[str, Any] = field(default_factory=dict)
-    corpus: Any = None
+    corpus: Corpus | Iterable[Article] | None = None
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """All frames by name."""
@@ -176,8 +181,8 @@ class Scorer:
     def __init__(
         self,
         *,
-        actors: Any = None,
-        terms: Any = None,
+        actors: ActorIndex | None = None,
+        terms: TermLexicon | None = None,
         stance_mode: str = "default",
         shrinkage_k: float = 2.0,
         window: int = 12,
@@ -326,12 +331,13 @@ class Scorer:
         return out
 
     # -- a corpus -----------------------------------------------------------
-    def score(self, corpus: Any, *, workers: int = 1, progress: bool | None = None) -> Scores:
+    def score(self, corpus: Corpus | Iterable[Article], *, workers: int = 1,
+              progress: bool | None = None) -> Scores:
         """Score every article of ``corpus``; see :func:`score`."""
         with _fewer_collections():
             return self._score(corpus, workers=workers, progress=progress)
 
-    def _score(self, corpus: Any, *, workers: int, progress: bool | None) -> Scores:
+    def _score(self, corpus: Corpus | Iterable[Article], *, workers: int, progress: bool | None) -> Scores:
         articles = _as_articles(corpus)
         self._check_params()
         workers = _check_workers(workers)
@@ -660,10 +666,10 @@ def _as_articles(corpus: Any) -> list[Any]:
     what = "a Corpus or a collection of Articles"
     if isinstance(corpus, (str, bytes)):
         raise param_error("corpus", "score", what, corpus, got=f"a bare {type(corpus).__name__}",
-                          hint="Load texts with framecmp.load(...) or framecmp.from_dataframe(...) first.")
+                          hint="Load texts with framecmp.load(...) or framecmp.load_dataframe(...) first.")
     if isinstance(corpus, pd.DataFrame):
         raise param_error("corpus", "score", what, corpus, got="a DataFrame",
-                          hint="Turn a DataFrame into a Corpus with framecmp.from_dataframe(df, ...).")
+                          hint="Turn a DataFrame into a Corpus with framecmp.load_dataframe(df, ...).")
     arts = list(corpus)
     for a in arts:
         if not hasattr(a, "article_id") or not hasattr(a, "text"):
@@ -700,11 +706,15 @@ def _progress(*, total: int | None, enabled: bool | None, desc: str) -> Any:
 
 
 def score(
-    corpus: Any,
+    corpus: Corpus | Iterable[Article],
     *,
     workers: int = 1,
     progress: bool | None = None,
-    **params: Any,
+    actors: ActorIndex | None = None,
+    terms: TermLexicon | None = None,
+    stance_mode: str = "default",
+    shrinkage_k: float = 2.0,
+    window: int = 12,
 ) -> Scores:
     """Score a corpus: stance, loaded terms and attribution, with evidence.
 
@@ -716,9 +726,12 @@ def score(
         Worker processes; results are identical to a single-process run.
     progress : bool, optional
         Show a progress bar; by default only on a terminal and for long runs.
-    **params
-        Passed to :class:`Scorer` (``stance_mode``, ``shrinkage_k``, ``window``,
-        ``actors``, ``terms``).
+    actors, terms, stance_mode, shrinkage_k, window
+        The settings of :class:`Scorer`: the actor index (:func:`framecmp.load_actors`)
+        and term lexicon (:func:`framecmp.load_terms`), the bundled ones if None;
+        ``stance_mode`` ``"default"`` (rules + VADER) or ``"trained"``; the shrinkage
+        ``k`` of article stance ``sum / (n + k)``; the tokens on each side of a
+        mention that the stance rules read.
 
     Returns
     -------
@@ -733,7 +746,9 @@ def score(
     >>> sorted(s.stance.columns)[:3]
     ['article_id', 'context_tone', 'holder']
     """
-    return Scorer(**params).score(corpus, workers=workers, progress=progress)
+    scorer = Scorer(actors=actors, terms=terms, stance_mode=stance_mode, shrinkage_k=shrinkage_k,
+                    window=window)
+    return scorer.score(corpus, workers=workers, progress=progress)
 
 
 def score_file(

@@ -317,14 +317,66 @@ def _suffix(p: Path) -> str:
     return p.suffix.lower()
 
 
-def load(path: str | Path, **kwargs: Any) -> Corpus:
+def load(
+    path: str | Path,
+    *,
+    text: str | None = None,
+    outlet: str | None = None,
+    id: str | bool | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    event: str | None = None,
+    language: str | None = None,
+    translated_from: str | None = None,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    sep: str | None = None,
+    chunksize: int | None = None,
+    batch_size: int | None = None,
+    metadata: str | Path | pd.DataFrame | Mapping[str, Mapping[str, Any]] | None = None,
+    pattern: str | None = None,
+) -> Corpus:
     """Load a corpus, choosing the reader from the file type.
 
     A folder is read with :func:`load_folder`; ``.csv``/``.tsv`` with
-    :func:`read_csv`; ``.jsonl``/``.ndjson`` (optionally ``.gz``) with
-    :func:`read_jsonl`; ``.parquet``/``.pq`` with :func:`read_parquet`;
-    ``.html``/``.htm`` with :func:`load_html`. Keyword options go to that reader.
+    :func:`read_csv` (``framecmp.load_csv``); ``.jsonl``/``.ndjson`` (optionally
+    ``.gz``) with :func:`read_jsonl` (``framecmp.load_jsonl``); ``.parquet``/``.pq``
+    with :func:`read_parquet` (``framecmp.load_parquet``); ``.html``/``.htm`` with
+    :func:`load_html`. The options given go to that reader; one it does not take
+    raises ``TypeError``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A corpus file or a folder.
+    text, outlet, id, title, date, url, event, language, translated_from : str, optional
+        Tables (CSV, JSON Lines, Parquet): the column holding each field (default: the
+        column of that name; ``id``: the column ``"id"`` when there is one, ``id=False``:
+        never, ids are then ``"<file stem>-<row>"``). Folders and HTML pages take only
+        ``outlet``: the outlet of files without one.
+    clean : bool
+        Remove boilerplate (see :func:`framecmp.clean`).
+    rules : BoilerplateRules, optional
+        The boilerplate rules (default: the bundled ones).
+    sep : str, optional
+        CSV field separator (default ``","``, ``"\\t"`` for ``.tsv``).
+    chunksize, batch_size : int, optional
+        Rows read at a time from a CSV / a Parquet file (the result is the same).
+    metadata, pattern : optional
+        Folders (:func:`load_folder`): the metadata file and the file name pattern;
+        ``pattern`` also selects the pages of a folder of HTML.
+
+    Returns
+    -------
+    Corpus
     """
+    given = {"text": text, "outlet": outlet, "id": id, "title": title, "date": date, "url": url,
+             "event": event, "language": language, "translated_from": translated_from, "sep": sep,
+             "chunksize": chunksize, "batch_size": batch_size, "metadata": metadata,
+             "pattern": pattern}
+    kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    kwargs.update(clean=clean, rules=rules)
     p = check_path(path, "load")
     if p.is_dir():
         return load_folder(p, **kwargs)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -35,6 +35,9 @@ from framecmp.present.markup import (
     tag,
 )
 from framecmp.records import Evidence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.io.corpus import Article
 
 __all__ = ["KINDS", "Highlight", "highlight", "article_html", "shown_value"]
 
@@ -273,7 +276,7 @@ def _article_meta(article: Any) -> str:
 
 
 def article_html(
-    article: Any,
+    article: Article,
     evidence: pd.DataFrame | Iterable[Evidence] | None,
     *,
     kinds: Sequence[str] | None = None,
@@ -392,7 +395,7 @@ class Highlight:
 
 
 def highlight(
-    article: Any,
+    article: Article,
     evidence: pd.DataFrame | Iterable[Evidence] | None,
     *,
     kinds: Sequence[str] | None = None,

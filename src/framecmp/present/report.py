@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -43,6 +43,10 @@ from framecmp.present.markup import (
     tag,
 )
 from framecmp.stats.compare import compare
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.io.corpus import Article
+    from framecmp.scoring import Scores
 
 __all__ = ["report", "ReportHTML", "LIMITS", "MAX_TABLE_ROWS"]
 
@@ -670,7 +674,7 @@ def _articles_html(scores: Any, kinds: Sequence[str] | None,
             continue
         ev = evidence[evidence["article_id"].astype(str) == str(aid)] if not evidence.empty \
             else evidence
-        parts.append(article_html(_WithId(article, aid), ev, kinds=kinds, anchor=html_id(aid)))
+        parts.append(article_html(cast("Article", _WithId(article, aid)), ev, kinds=kinds, anchor=html_id(aid)))
     return _section("articles", "Articles", "".join(parts))
 
 
@@ -712,7 +716,7 @@ class ReportHTML(str):
 
 
 def report(
-    scores: Any,
+    scores: Scores,
     path: str | Path | None = None,
     *,
     title: str = "framecmp report",

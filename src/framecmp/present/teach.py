@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
@@ -24,6 +24,9 @@ from framecmp._validation import check_choice, param_error
 from framecmp.present import display
 from framecmp.present.markup import corpus_article, fmt, html_id, none_if_missing, scores_frame, tag
 from framecmp.text.doc import analyze
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.scoring import Scores
 
 __all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
 
@@ -755,7 +758,7 @@ def _sheet_md(title: str, notices: Sequence[str], excerpts: Sequence[_Excerpt],
 
 
 def worksheet(
-    scores: Any,
+    scores: Scores,
     *,
     event: str | None = None,
     outlets: Sequence[str] | None = None,

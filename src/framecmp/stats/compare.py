@@ -23,12 +23,15 @@ import logging
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from framecmp._validation import choice_error, column_error, param_error
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.scoring import Scores
 
 __all__ = [
     "MEASURES",
@@ -395,7 +398,7 @@ def _fill_zero(frame: pd.DataFrame, universe: pd.DataFrame, *, item_col: str, va
 
 
 def compare(
-    scores: Any,
+    scores: Scores | Mapping[str, pd.DataFrame] | pd.DataFrame,
     *,
     measure: str = "stance",
     by: str = "outlet",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,6 +19,9 @@ from framecmp import schema
 from framecmp._validation import check_choice, choice_error, param_error, type_error
 from framecmp.stats.compare import frames_of
 from framecmp.text.doc import normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.scoring import Scores
 
 __all__ = ["distinctive_terms", "label_matrix", "label_choices"]
 
@@ -46,7 +49,7 @@ def _fightin_words(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray
 
 
 def distinctive_terms(
-    data: Any,
+    data: pd.DataFrame | Scores,
     *,
     group_col: str = "outlet",
     text_col: str = "text",
@@ -176,7 +179,7 @@ def distinctive_terms(
 
 
 def label_matrix(
-    labels: Any,
+    labels: pd.DataFrame | Scores,
     *,
     by: str = "outlet",
     wide: bool = False,
@@ -209,9 +212,8 @@ def label_matrix(
     [3, 1]
     """
     func = "label_matrix"
-    if not isinstance(labels, pd.DataFrame):
-        labels = frames_of(labels, "labels").get("labels")
-    df = schema.require(labels, func, [by, "referent", "label"])
+    frame = labels if isinstance(labels, pd.DataFrame) else frames_of(labels, "labels").get("labels")
+    df = schema.require(frame, func, [by, "referent", "label"])
     df = df.assign(count=df["count"] if "count" in df else 1)
     if "article_id" not in df:
         df = df.assign(article_id=np.arange(len(df)))
@@ -228,7 +230,7 @@ def label_matrix(
                             aggfunc="sum", fill_value=0)
 
 
-def label_choices(labels: Any, *, by: str = "outlet") -> Any:
+def label_choices(labels: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
     """Label choice table: for each referent, the labels each ``by`` group uses.
 
     Parameters
