@@ -28,6 +28,13 @@ from framecmp._validation import check_choice
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
+__all__ = [
+    "ARTICLES", "EVIDENCE", "STANCE", "TERMS", "LABELS", "ATTRIBUTION", "VOICES", "STYLE",
+    "MENTIONS", "REMOVALS", "EVIDENCE_KINDS", "FRAMES", "require", "ARROW_PLAIN_TYPES",
+    "FRAME_DTYPES", "check_frame_name", "column_dtype", "empty_frame", "normalize_frame",
+    "arrow_schema",
+]
+
 ARTICLES = [
     "article_id", "outlet", "title", "date", "event", "language", "translated_from",
     "url", "n_words", "status", "n_removed", "duplicate_of",
