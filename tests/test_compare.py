@@ -75,7 +75,7 @@ def test_unknown_measure_message(scores):
         compare(scores, measure="stanse")
     assert str(err.value) == (
         "The 'measure' parameter of compare() must be one of ['attribution', 'labels', "
-        "'stance', 'terms', 'voices']. Got 'stanse' instead."
+        "'portrayal', 'stance', 'terms', 'voices']. Got 'stanse' instead."
     )
 
 

@@ -8,6 +8,8 @@ imported on the first drawing, not on ``import framecmp``.
 from framecmp.present.plot import (
     distinctive_terms_plot,
     label_choices,
+    portrayal_map,
+    portrayal_matrix,
     stance_bars,
     stance_heatmap,
     stance_heatmap_size,
@@ -17,6 +19,8 @@ from framecmp.present.plot import (
 )
 
 __all__ = [
+    "portrayal_map",
+    "portrayal_matrix",
     "stance_matrix",
     "stance_heatmap",
     "stance_heatmap_size",

@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
 __all__ = [
-    "ARTICLES", "EVIDENCE", "STANCE", "TERMS", "LABELS", "ATTRIBUTION", "VOICES", "STYLE",
-    "MENTIONS", "REMOVALS", "EVIDENCE_KINDS", "FRAMES", "require", "ARROW_PLAIN_TYPES",
+    "ARTICLES", "EVIDENCE", "STANCE", "PORTRAYAL", "TERMS", "LABELS", "ATTRIBUTION", "VOICES",
+    "STYLE", "MENTIONS", "REMOVALS", "EVIDENCE_KINDS", "FRAMES", "require", "ARROW_PLAIN_TYPES",
     "FRAME_DTYPES", "check_frame_name", "column_dtype", "empty_frame", "normalize_frame",
     "arrow_schema",
 ]
@@ -48,6 +48,13 @@ EVIDENCE = [
 STANCE = [
     "article_id", "outlet", "holder", "target", "n", "stance", "stance_sum",
     "context_tone", "n_context", "n_evidence", "shrinkage_k",
+]
+
+# How an article presents each actor, all voices together (measures/stance/portrayal.py):
+# role in ROLES, score in [-1, 1] (sum / (n + k) of its evaluations), counts of the evidence
+PORTRAYAL = [
+    "article_id", "outlet", "actor", "role", "score", "score_sum", "n_mentions", "n_evidence",
+    "n_victim", "n_directed", "n_voices", "own_voice", "shrinkage_k",
 ]
 
 TERMS = ["article_id", "outlet", "category", "hits", "per_1k_words", "n_words"]
@@ -83,6 +90,7 @@ REMOVALS = ["article_id", "raw_start", "raw_end", "text", "reason", "rule_id"]
 # Evidence kinds (the `kind` column of the evidence frame).
 EVIDENCE_KINDS = (
     "actor", "term", "negated", "reference", "quote", "source", "cue", "hedge", "stance", "context",
+    "evaluation", "victim",
 )
 
 #: Every frame of :class:`~framecmp.scoring.Scores`, by name, with its columns.
@@ -90,6 +98,7 @@ FRAMES: dict[str, list[str]] = {
     "articles": ARTICLES,
     "evidence": EVIDENCE,
     "stance": STANCE,
+    "portrayal": PORTRAYAL,
     "terms": TERMS,
     "labels": LABELS,
     "attribution": ATTRIBUTION,
@@ -145,6 +154,10 @@ FRAME_DTYPES: dict[str, dict[str, str]] = {
     "stance": {
         "n": _I, "stance": _F, "stance_sum": _F, "context_tone": _F, "n_context": _I,
         "n_evidence": _I, "shrinkage_k": _F,
+    },
+    "portrayal": {
+        "score": _F, "score_sum": _F, "n_mentions": _I, "n_evidence": _I, "n_victim": _I,
+        "n_directed": _I, "n_voices": _I, "own_voice": _F, "shrinkage_k": _F,
     },
     "terms": {"hits": _I, "per_1k_words": _F, "n_words": _I},
     "labels": {"count": _I, "quoted": _I},

@@ -26,7 +26,14 @@ import pandas as pd
 
 from framecmp import schema as C
 from framecmp._validation import check_choice, param_error
-from framecmp.schema import ARROW_PLAIN_TYPES, FRAMES, arrow_schema, column_dtype, normalize_frame
+from framecmp.schema import (
+    ARROW_PLAIN_TYPES,
+    FRAMES,
+    arrow_schema,
+    column_dtype,
+    empty_frame,
+    normalize_frame,
+)
 from framecmp.text.doc import Doc, analyze
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,8 +60,10 @@ class Scores:
 
     Attributes
     ----------
-    articles, evidence, stance, terms, labels, attribution, voices, style, mentions, removals
-        Tidy DataFrames; columns are listed in :mod:`framecmp.schema`.
+    articles, evidence, stance, portrayal, terms, labels, attribution, voices, style, mentions, removals
+        Tidy DataFrames; columns are listed in :mod:`framecmp.schema`. ``stance`` has one row
+        per (article, holder, target): who evaluates whom; ``portrayal`` one row per (article,
+        actor): how the article presents the actor, all voices together, with its role.
     config : dict
         Settings and lexicon versions: the provenance of every number.
     corpus : Corpus or None
@@ -71,6 +80,7 @@ class Scores:
     style: pd.DataFrame
     mentions: pd.DataFrame
     removals: pd.DataFrame
+    portrayal: pd.DataFrame = field(default_factory=lambda: empty_frame("portrayal"))
     config: Mapping[str, Any] = field(default_factory=dict)
     corpus: Corpus | Iterable[Article] | None = None
 
@@ -171,6 +181,9 @@ class Scorer:
         Article stance is ``sum / (n + k)``: a mean shrunk toward 0 (see README).
     window : int
         Tokens on each side of an actor mention that the stance rules read.
+    engine : {"linear", "rules"}
+        The target-level scorer of every actor mention (stance and portrayal): ``linear``
+        (default), the linear model fitted on NewsMTSC, or ``rules``, the rule scorer.
 
     Notes
     -----
@@ -186,10 +199,12 @@ class Scorer:
         stance_mode: str = "default",
         shrinkage_k: float = 2.0,
         window: int = 12,
+        engine: str = "linear",
     ) -> None:
         self.actors = actors
         self.terms = terms
         self.stance_mode = stance_mode
+        self.engine = engine
         self.shrinkage_k = shrinkage_k
         self.window = window
         self._res: dict[str, Any] | None = None
@@ -202,6 +217,7 @@ class Scorer:
             "stance_mode": self.stance_mode,
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
+            "engine": self.engine,
         }
 
     def _check_params(self) -> None:
@@ -211,6 +227,9 @@ class Scorer:
             raise param_error("shrinkage_k", "Scorer", "a number >= 0", self.shrinkage_k)
         if not isinstance(self.window, int) or self.window < 1:
             raise param_error("window", "Scorer", "an int >= 1", self.window)
+        from framecmp.measures.stance.engine import ENGINES
+
+        check_choice("engine", "Scorer", self.engine, ENGINES)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -235,7 +254,9 @@ class Scorer:
                 "terms": terms,
                 "attribution": load_attribution_config(),
                 "stance": load_stance_config(
-                    mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window
+                    mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window,
+                    engine=self.engine,
+                    organisations=[a.id for a in actors.actors.values() if a.type == "organisation"],
                 ),
                 "captions": tuple(load_boilerplate().caption_patterns),
                 "people_roles": {
@@ -253,6 +274,7 @@ class Scorer:
             "stance_mode": self.stance_mode,
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
+            "engine": self.engine,
             "lexicons": {
                 "actors": getattr(r["actors"], "version", None),
                 "terms": getattr(r["terms"], "version", None),
@@ -318,6 +340,7 @@ class Scorer:
         out["terms"] = [{**base, "n_words": n_words, **row} for row in terms.category_rows()]
         out["labels"] = [{**base, **row} for row in terms.label_rows()]
         out["stance"] = [{**base, **row} for row in stance.rows]
+        out["portrayal"] = [{**base, **row} for row in stance.portrayal_rows]
         evidence = []
         sentence_at, part_at = doc.sentence_at, doc.part_at
         for ev in (*_mention_evidence(mentions, doc), *attr.evidence, *terms.evidence, *stance.evidence):
@@ -715,6 +738,7 @@ def score(
     stance_mode: str = "default",
     shrinkage_k: float = 2.0,
     window: int = 12,
+    engine: str = "linear",
 ) -> Scores:
     """Score a corpus: stance, loaded terms and attribution, with evidence.
 
@@ -726,12 +750,13 @@ def score(
         Worker processes; results are identical to a single-process run.
     progress : bool, optional
         Show a progress bar; by default only on a terminal and for long runs.
-    actors, terms, stance_mode, shrinkage_k, window
+    actors, terms, stance_mode, shrinkage_k, window, engine
         The settings of :class:`Scorer`: the actor index (:func:`framecmp.load_actors`)
         and term lexicon (:func:`framecmp.load_terms`), the bundled ones if None;
         ``stance_mode`` ``"default"`` (rules + VADER) or ``"trained"``; the shrinkage
         ``k`` of article stance ``sum / (n + k)``; the tokens on each side of a
-        mention that the stance rules read.
+        mention that the stance rules read; the target-level scorer of every actor
+        mention, ``"linear"`` (the linear model fitted on NewsMTSC) or ``"rules"``.
 
     Returns
     -------
@@ -747,7 +772,7 @@ def score(
     ['article_id', 'context_tone', 'holder']
     """
     scorer = Scorer(actors=actors, terms=terms, stance_mode=stance_mode, shrinkage_k=shrinkage_k,
-                    window=window)
+                    window=window, engine=engine)
     return scorer.score(corpus, workers=workers, progress=progress)
 
 

@@ -23,6 +23,11 @@ __all__ = ["Compared", "comparison_body", "READINGS", "ITEM_HEADERS", "KEY_HEADE
 
 #: What the numbers of each measure mean, opening the reading under its table.
 READINGS: dict[str, str] = {
+    "portrayal": (
+        "Portrayal runs from −1 (unfavourable) through 0 to +1 (favourable), all voices of "
+        "an article together; each article's score is shrunk toward 0 when the actor is "
+        "mentioned little."
+    ),
     "stance": (
         "Stance runs from −1 (hostile) through 0 (neutral or no evaluation) to +1 "
         "(favourable). Each article's score is shrunk toward 0 when it has little "
@@ -58,7 +63,7 @@ def _is_flagged(frame: pd.DataFrame) -> pd.Series:
 
 #: Column headings of the item (and key) columns in compact tables, by measure.
 ITEM_HEADERS: dict[str, str] = {
-    "stance": "Actor", "terms": "Kind of word", "labels": "Label",
+    "stance": "Actor", "portrayal": "Actor", "terms": "Kind of word", "labels": "Label",
     "attribution": "What is measured", "voices": "Side quoted",
 }
 KEY_HEADERS: dict[str, str] = {"holder": "Whose voice", "referent": "Named thing"}

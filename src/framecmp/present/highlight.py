@@ -52,6 +52,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "cue": ("Reporting verb", "how it is reported: 'said' vs 'claimed'"),
     "hedge": ("Hedge", "distancing words: 'reportedly', 'so-called'"),
     "stance": ("Stance cue", "an evaluation directed at an actor"),
+    "evaluation": ("Evaluated mention", "what the sentence says about this actor, with the words that moved it"),
+    "victim": ("Victim", "the actor is harmed here: not counted as hostility toward it"),
     "context": ("Context tone", "the tone of the surroundings, not aimed at the actor"),
 }
 
@@ -181,7 +183,8 @@ def _open_span(span: _Span, prefix: str) -> str:
     """The opening tag of an evidence span, with its tooltip."""
     kinds = list(dict.fromkeys(str(r.get("kind")) for r in span.rows))
     classes = ["fc-ev", *(f"fc-k-{NON_ID_CHARS.sub('', k)}" for k in kinds)]
-    values = [r["value"] for r in span.rows if r.get("kind") == "stance" and r.get("value") is not None]
+    values = [r["value"] for r in span.rows
+              if r.get("kind") in ("stance", "evaluation") and none_if_missing(r.get("value")) is not None]
     if values:
         total = sum(float(v) for v in values)
         classes.append("fc-neg" if total < 0 else "fc-pos" if total > 0 else "fc-zero")

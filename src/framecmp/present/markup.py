@@ -74,6 +74,10 @@ ul.fc-note, ul.fc-meta { padding-left: 2em; }
 .fc-k-stance { border-bottom: 3px solid #777; }
 .fc-k-stance.fc-neg { border-bottom-color: #c0392b; }
 .fc-k-stance.fc-pos { border-bottom-color: #1e8449; }
+.fc-k-evaluation { border-bottom: 2px dotted #777; }
+.fc-k-evaluation.fc-neg { border-bottom-color: #c0392b; }
+.fc-k-evaluation.fc-pos { border-bottom-color: #1e8449; }
+.fc-k-victim { border-bottom: 3px double #7d3c98; }
 .fc-k-context { border-bottom: 2px dashed #9a9a9a; }
 .fc-tips { display: none; }
 .fc-swatch { padding: 0 0.3em; }

@@ -32,11 +32,14 @@ import pandas as pd
 from framecmp import schema as columns
 from framecmp._validation import check_choice, param_error, type_error
 from framecmp.present import display
+from framecmp.present.portrayal_plot import portrayal_map, portrayal_matrix
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
+    "portrayal_map",
+    "portrayal_matrix",
     "stance_matrix",
     "stance_heatmap",
     "stance_heatmap_size",

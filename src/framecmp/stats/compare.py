@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 #: measure name -> the Scores attribute holding its frame
 MEASURES: dict[str, str] = {
     "stance": "stance",
+    "portrayal": "portrayal",
     "terms": "terms",
     "attribution": "style",
     "voices": "voices",
@@ -61,7 +62,7 @@ STYLE_METRICS: tuple[str, ...] = (
 )
 
 _FRAME_NAMES = (
-    "articles", "evidence", "stance", "terms", "labels", "attribution", "voices",
+    "articles", "evidence", "stance", "portrayal", "terms", "labels", "attribution", "voices",
     "style", "mentions", "removals",
 )
 
@@ -267,7 +268,7 @@ def article_values(scores: Any, *, measure: str, by: str, holder: str | None, va
     if "article_id" not in frame:
         raise _missing_column(func, "article_id", fname, frame.columns)
 
-    required = {"stance": ["holder", "target"], "terms": ["category"],
+    required = {"stance": ["holder", "target"], "portrayal": ["actor"], "terms": ["category"],
                 "voices": ["affiliation"], "labels": ["referent", "label"]}.get(measure, [])
     for col in required:
         if col not in frame:
@@ -310,6 +311,15 @@ def article_values(scores: Any, *, measure: str, by: str, holder: str | None, va
                             n_mentions=frame[ment] if ment else 1)
         long = long.groupby(["article_id", by, "holder", "item"], dropna=False, sort=True).agg(
             value=("value", "mean"), n_mentions=("n_mentions", "sum")).reset_index()
+    elif measure == "portrayal":
+        # how each article presents each actor, all voices together (one row per article x actor)
+        vcol = value or "score"
+        if vcol not in frame:
+            raise _column_error("value", func, vcol, "portrayal", frame.columns)
+        ment = "n_mentions" if "n_mentions" in frame else None
+        long = frame.assign(item=frame["actor"], value=frame[vcol].astype(float),
+                            n_mentions=frame[ment] if ment else 1)
+        long = long[["article_id", by, "item", "value", "n_mentions"]]
     elif measure == "terms":
         vcol = value or "per_1k_words"
         if vcol not in frame:
@@ -422,8 +432,10 @@ def compare(
         A :class:`framecmp.scoring.Scores` (or any object with the frame attributes
         ``articles``, ``stance``, ``terms``, ``style``, ``voices``, ``labels``),
         a mapping of those names to frames, or the measure frame itself.
-    measure : {"stance", "terms", "attribution", "voices", "labels"}
+    measure : {"stance", "portrayal", "terms", "attribution", "voices", "labels"}
         ``stance``: item = target, per (holder, target), value = article stance.
+        ``portrayal``: item = actor, value = the article's portrayal ``score`` (all voices
+        together; ``value="own_voice"`` for the outlet's own words only).
         ``terms``: item = category, value = ``per_1k_words`` (0 for articles
         without a hit). ``attribution``: item = one of :data:`STYLE_METRICS`.
         ``voices``: item = affiliation, value = share of quoted words.
