@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                         keep_default_na=False, engine="python")
     ids, actor_file = build_actors(sorted(set(roles["entity"])))
     actors = load_actors(extra=actor_file, replace=True)
-    corpus = fc.from_dataframe(arts.rename(columns={"ID": "id", "source": "outlet"})[["id", "outlet", "text"]])
+    corpus = fc.load_dataframe(arts.rename(columns={"ID": "id", "source": "outlet"})[["id", "outlet", "text"]])
     t0 = time.perf_counter()
     scores = fc.score(corpus, actors=actors, engine=args.engine, workers=args.workers, progress=False)
     seconds = time.perf_counter() - t0

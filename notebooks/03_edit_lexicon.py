@@ -57,7 +57,7 @@ TEXT = (
     "for Russian interests. "
     "\"Turkey respects the sovereignty of Mali,\" the Turkish foreign ministry said in a statement."
 )
-test_corpus = fc.from_dataframe(
+test_corpus = fc.load_dataframe(
     pd.DataFrame({"text": [TEXT], "outlet": ["Made-up outlet"], "title": ["Erdoğan meets Mali's leader"]},
                  index=["madeup-1"]),
     text="text", outlet="outlet", title="title",

@@ -70,7 +70,7 @@ ALLSIDES, ALLSIDES.exists()
 # articles on foreign affairs (topics `russia`, `world`, `foreign_policy`,
 # `national_security`), take the six outlets with the most such articles, and draw the same
 # number from each with a seeded random generator, so the sample is the same every run.
-# The sample is written as a small JSON Lines file and read with `fc.read_jsonl` (reading
+# The sample is written as a small JSON Lines file and read with `fc.load_jsonl` (reading
 # and cleaning all 37,554 articles takes minutes; selecting first takes seconds).
 #
 # **Without it.** We generate 300 made-up articles by shuffling sentences of the five seed
@@ -122,12 +122,12 @@ with open(subset, "w", encoding="utf-8") as f:
 subset.name, subset.stat().st_size // 1024, "KiB"
 
 # %% [markdown]
-# `fc.read_jsonl` takes the name of the column holding each field. Columns not named here
+# `fc.load_jsonl` takes the name of the column holding each field. Columns not named here
 # (`topic`, `bias_text`, `authors`...) are kept in each article's `metadata`.
 
 # %%
 t0 = time.perf_counter()
-corpus = fc.read_jsonl(subset, id="ID", outlet="source", text="text", title="title", date="date")
+corpus = fc.load_jsonl(subset, id="ID", outlet="source", text="text", title="title", date="date")
 print(f"read and cleaned {len(corpus)} articles in {time.perf_counter() - t0:.1f} s")
 corpus
 

@@ -1,27 +1,86 @@
-"""Every scorer configuration passes the framecmp contract (check_scorer)."""
+"""Every scorer configuration passes the framecmp contract, one named check at a time."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import pytest
 
-from framecmp.checks import check_scorer
+from framecmp.checks import (
+    check_columns_present,
+    check_deterministic,
+    check_empty_corpus,
+    check_every_article_once,
+    check_input_unchanged,
+    check_scorer,
+    check_spans_slice_back,
+    scorer_checks,
+)
 from framecmp.scoring import Scorer
 
-
-@pytest.mark.parametrize(
-    "params",
-    [{}, {"stance_mode": "trained"}, {"shrinkage_k": 0.0}, {"window": 3}],
-    ids=["default", "trained", "no-shrinkage", "narrow-window"],
-)
-def test_scorer_contract(seeds, params) -> None:
-    assert check_scorer(Scorer(**params), seeds) == []
+CONFIGS = {"default": {}, "trained": {"stance_mode": "trained"}, "no-shrinkage": {"shrinkage_k": 0.0},
+           "narrow-window": {"window": 3}}
+_SCORERS: dict[str, Scorer] = {}  # one per configuration: its lexicons load once
 
 
-def test_bad_parameters_name_what_is_allowed(seeds) -> None:
-    with pytest.raises(ValueError, match="'stance_mode' parameter of Scorer must be one of"):
-        Scorer(stance_mode="fancy").score(seeds, progress=False)
-    with pytest.raises(ValueError, match="'workers' parameter"):
-        Scorer().score(seeds, workers=0, progress=False)
+@pytest.mark.parametrize("check", list(scorer_checks()), ids=lambda c: c.__name__)
+@pytest.mark.parametrize("config", CONFIGS)
+def test_scorer_contract(seeds, config: str, check) -> None:
+    scorer = _SCORERS.setdefault(config, Scorer(**CONFIGS[config]))
+    assert check(scorer, seeds) == []
+
+
+class _Broken:
+    """A scorer that breaks one promise: ``change(scores, corpus)`` edits each result."""
+
+    def __init__(self, change: Any) -> None:
+        self.change = change
+        self.calls = 0
+
+    def score(self, corpus: Any, *, progress: bool | None = None) -> Any:
+        self.calls += 1
+        return self.change(_SCORERS.setdefault("default", Scorer()).score(corpus, progress=False),
+                           corpus, self.calls)
+
+
+def _replace(**frames: Any) -> Any:
+    return lambda s, corpus, n: dataclasses.replace(s, **{k: f(s, n) for k, f in frames.items()})
+
+
+def _mutate(scores: Any, corpus: Any, n: int) -> Any:
+    if isinstance(corpus, list):
+        corpus.reverse()  # the same articles, in another order: only the input check sees it
+    return scores
+
+
+# what a scorer breaks -> (the change, the checks that report it, the problem they name)
+BROKEN = {
+    "drops a column": (_replace(stance=lambda s, n: s.stance.drop(columns="holder")),
+                       {check_columns_present, check_empty_corpus}, "Scores.stance"),
+    "random": (_replace(terms=lambda s, n: s.terms.assign(hits=n)),
+               {check_deterministic}, "Scores.terms differs between two runs on the same input"),
+    "mutates": (_mutate, {check_input_unchanged}, "scoring mutated the input corpus"),
+    "drops an article": (_replace(articles=lambda s, n: s.articles.iloc[1:]),
+                         {check_every_article_once}, "articles frame has 4 rows for 5 input articles"),
+    "shifts spans": (_replace(evidence=lambda s, n: s.evidence.assign(start=s.evidence["start"] + 1)),
+                     {check_spans_slice_back}, "evidence span(s) do not slice back to their text"),
+    "rows from nothing": (_replace(mentions=lambda s, n: s.mentions.reindex(range(max(len(s.mentions), 1)))),
+                          {check_empty_corpus}, "empty corpus: Scores.mentions should be empty"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_each_check_names_the_promise_that_broke(seeds, case: str) -> None:
+    change, expected, problem = BROKEN[case]
+    failing = {}
+    for check in scorer_checks():
+        corpus = list(seeds)  # a fresh list: "mutates" reorders the one it is given
+        if problems := check(_Broken(change), corpus):
+            failing[check] = problems
+    assert set(failing) == expected, {c.__name__: p for c, p in failing.items()}
+    assert all(any(problem in p for p in problems) for problems in failing.values())
+    assert any(problem in p for p in check_scorer(_Broken(change), list(seeds)))
 
 
 def test_bare_string_is_rejected() -> None:

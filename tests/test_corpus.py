@@ -352,7 +352,7 @@ def test_ids_without_an_id_column_are_file_and_row(tmp_path: Path) -> None:
 
 
 def test_read_csv_missing_columns(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"'text' parameter of read_csv\(\) names column 'body'.*"
+    with pytest.raises(ValueError, match=r"'text' parameter of load_csv\(\) must be a column of .*Got 'body' instead.*"
                                           r"Available columns: \['id', 'outlet', 'text'"):
         read_csv(DATA / "articles.csv", text="body")
     with pytest.raises(ValueError, match="'outlet' parameter"):

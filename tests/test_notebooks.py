@@ -35,3 +35,12 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         if o.get("output_type") == "error"
     ]
     assert not errors
+    # the notebooks use this release's names: none of framecmp's old names or paths warns
+    stderr = "".join(
+        o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "stream" and o.get("name") == "stderr"
+    )
+    assert "FutureWarning: framecmp." not in stderr, stderr

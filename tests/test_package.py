@@ -55,6 +55,7 @@ def test_public_api_is_explicit() -> None:
         assert hasattr(framecmp, name), name
 
 
+@pytest.mark.filterwarnings("ignore:framecmp.* moved to:FutureWarning")  # the old module paths
 def test_no_submodule_is_shadowed_by_a_function() -> None:
     # ``framecmp.score`` is the function; every submodule keeps its own name, so
     # ``import framecmp.scoring`` and ``framecmp.score(...)`` never collide.

@@ -16,7 +16,7 @@ from conftest_frames import make_scores  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from framecmp import plot as P  # noqa: E402
+from framecmp.present import plot as P  # noqa: E402
 from framecmp.stats.compare import compare  # noqa: E402
 from framecmp.stats.words import distinctive_terms  # noqa: E402
 

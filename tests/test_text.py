@@ -140,7 +140,7 @@ def test_inflections() -> None:
 
 
 def test_analyze_rejects_non_str() -> None:
-    with pytest.raises(TypeError, match="expects a str"):
+    with pytest.raises(TypeError, match="must be a str"):
         analyze(["not", "a", "str"])  # type: ignore[arg-type]
 
 

@@ -4,6 +4,11 @@ Load articles, score each one (stance toward actors, loaded terms, attribution
 style), compare outlets with intervals, plot, highlight, report, and build
 worksheets. Every number traces back to spans of the article text.
 
+One verb per kind of thing: corpora, lexicons and configurations are loaded with
+``load_*`` (``load_csv``, ``load_terms``, ...); the measures of one text are found with
+``find_*`` (``find_mentions``, ``find_terms``, ``find_attributions``); a corpus is scored
+with ``score``.
+
 Examples
 --------
 >>> import framecmp as fc
@@ -12,30 +17,25 @@ Examples
 ['Anadolu Agency', 'Nigerian news site (unidentified)']
 """
 
-from __future__ import annotations
-
+from framecmp import plot
+from framecmp._deprecation import renamed
 from framecmp._version import __version__
 from framecmp.io.boilerplate import load_boilerplate
 from framecmp.io.cleaning import clean
 from framecmp.io.corpus import Article, Corpus
 from framecmp.io.dedupe import find_duplicates
-from framecmp.io.readers import (
-    from_dataframe,
-    load,
-    load_folder,
-    load_html,
-    load_seeds,
-    read_csv,
-    read_jsonl,
-    read_parquet,
-)
+from framecmp.io.readers import from_dataframe as load_dataframe
+from framecmp.io.readers import load, load_folder, load_html, load_seeds
+from framecmp.io.readers import read_csv as load_csv
+from framecmp.io.readers import read_jsonl as load_jsonl
+from framecmp.io.readers import read_parquet as load_parquet
 from framecmp.lexicon_check import check_lexicon_file, write_editable_lexicon
 from framecmp.lexicons import LexiconError
 from framecmp.measures.actors import ActorIndex, find_mentions, load_actors
-from framecmp.measures.attribution import extract_attributions, load_attribution_config
+from framecmp.measures.attribution import extract_attributions as find_attributions
+from framecmp.measures.attribution import load_attribution_config
 from framecmp.measures.stance import load_stance_config, score_target
 from framecmp.measures.terms import find_terms, load_terms
-from framecmp.present import plot
 from framecmp.present.highlight import Highlight, highlight
 from framecmp.present.report import report
 from framecmp.present.teach import Worksheet, worksheet
@@ -52,13 +52,13 @@ __all__ = [
     "Article",
     "Corpus",
     "load",
+    "load_csv",
+    "load_jsonl",
+    "load_parquet",
+    "load_dataframe",
     "load_folder",
     "load_html",
     "load_seeds",
-    "read_csv",
-    "read_jsonl",
-    "read_parquet",
-    "from_dataframe",
     "clean",
     "load_boilerplate",
     # text and lexicons
@@ -73,7 +73,7 @@ __all__ = [
     "check_lexicon_file",
     "write_editable_lexicon",
     "load_attribution_config",
-    "extract_attributions",
+    "find_attributions",
     "load_stance_config",
     "score_target",
     # scoring
@@ -95,3 +95,17 @@ __all__ = [
     "worksheet",
     "Worksheet",
 ]
+
+# The names of the previous release: they work until the next one, with a FutureWarning
+# that names the new name (not in __all__, so not in dir() or tab completion).
+read_csv = renamed("read_csv", load_csv, "load_csv")
+read_jsonl = renamed("read_jsonl", load_jsonl, "load_jsonl")
+read_parquet = renamed("read_parquet", load_parquet, "load_parquet")
+from_dataframe = renamed("from_dataframe", load_dataframe, "load_dataframe")
+extract_attributions = renamed("extract_attributions", find_attributions, "find_attributions")
+del renamed
+
+
+def __dir__() -> list[str]:
+    """The public names (and the module's dunders), not the subpackages imported above."""
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("__") and n.endswith("__")})

@@ -1,7 +1,7 @@
 """One place that builds every parameter error (scikit-learn's ``_param_validation`` is the model).
 
 Every public function that refuses a parameter raises :class:`ParameterError` through
-:func:`param_error`, so the message always reads the same::
+:func:`param_error` (or the helpers built on it), so the message always reads the same::
 
     The 'measure' parameter of compare() must be one of ['attribution', 'stance', 'terms'].
     Got 'stanse' instead.
@@ -12,10 +12,11 @@ its own option instead of parsing the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["ParameterError", "check_choice", "param_error", "column_error", "choice_error"]
+__all__ = ["ParameterError", "param_error", "check_choice", "choice_error", "column_error",
+           "type_error"]
 
 
 class ParameterError(ValueError, TypeError):
@@ -29,13 +30,21 @@ class ParameterError(ValueError, TypeError):
     param : str
         The parameter's name, as the function spells it.
     caller : str
-        The function, with ``()``.
+        The function, with ``()`` (``"compare()"``, ``"Corpus.filter()"``); a class is named
+        without them (``"Scorer"``).
     """
 
     def __init__(self, message: str, *, param: str, caller: str) -> None:
         super().__init__(message)
         self.param = param
         self.caller = caller
+
+
+def _caller(caller: str) -> str:
+    """``"compare"`` -> ``"compare()"``; a class name (capitalised, no dot) stays as it is."""
+    if caller.endswith(")") or (caller[:1].isupper() and "." not in caller):
+        return caller
+    return f"{caller}()"
 
 
 def param_error(param: str, caller: str, constraint: str, value: Any, *,
@@ -45,13 +54,25 @@ def param_error(param: str, caller: str, constraint: str, value: Any, *,
     ``constraint`` is what is allowed, in words ("a positive int", "one of ['a', 'b']");
     ``got`` replaces ``repr(value)`` where the value itself is not the point (a type name);
     ``hint`` is one more sentence.
+
+    Examples
+    --------
+    >>> str(param_error("ci", "compare", "in (0, 1)", 1.5))
+    "The 'ci' parameter of compare() must be in (0, 1). Got 1.5 instead."
+    >>> param_error("ci", "compare", "in (0, 1)", 1.5).param
+    'ci'
     """
-    name = caller if caller.endswith(")") else f"{caller}()"
+    name = _caller(caller)
     shown = got if got is not None else repr(value)
     msg = f"The {param!r} parameter of {name} must be {constraint}. Got {shown} instead."
     if hint:
         msg = f"{msg} {hint}"
     return ParameterError(msg, param=param, caller=name)
+
+
+def type_error(param: str, caller: str, expected: str, value: Any, *, hint: str = "") -> ParameterError:
+    """A value of the wrong type: "... must be <expected>. Got <type name> instead."."""
+    return param_error(param, caller, expected, value, hint=hint, got=type(value).__name__)
 
 
 def check_choice(param: str, caller: str, value: Any, choices: Iterable[Any]) -> Any:
@@ -62,20 +83,22 @@ def check_choice(param: str, caller: str, value: Any, choices: Iterable[Any]) ->
     return value
 
 
-def column_error(param: str, caller: str, column: Any, available: Sequence[str],
-                 what: str = "a column of the frame") -> ParameterError:
-    """A column name that is not there: the message lists the columns that are."""
-    return param_error(param, caller, f"{what} (one of {list(available)})", column)
+def choice_error(param: str, caller: str, value: object, allowed: Iterable[object]) -> ParameterError:
+    """The one-of error with the allowed values shown as sorted strings.
 
-
-def choice_error(param: str, func: str, value: object, allowed: Iterable[object]) -> ValueError:
-    """The statistics' one-of error, the allowed values shown as sorted strings.
-
-    "The 'measure' parameter of compare() must be one of [...]. Got 'x' instead.", the
-    message of :func:`framecmp.stats.compare.compare` and
-    :func:`framecmp.stats.words.distinctive_terms`, kept word for word.
+    "The 'measure' parameter of compare() must be one of [...]. Got 'x' instead." (for values
+    read from data, such as the outlets or holders of a frame, whose order means nothing).
     """
-    allowed_list = sorted({str(a) for a in allowed})
-    return ValueError(
-        f"The '{param}' parameter of {func}() must be one of {allowed_list}. Got {value!r} instead."
-    )
+    return param_error(param, caller, f"one of {sorted({str(a) for a in allowed})}", value)
+
+
+def column_error(param: str, caller: str, column: Any, available: Iterable[object],
+                 where: str = "the frame") -> ParameterError:
+    """A column name that is not there; the message lists the columns that are.
+
+    "The 'value' parameter of compare() must be a column of the stance frame. Got 'tone'
+    instead. Available columns: ['article_id', 'stance', ...]."
+    """
+    cols = [str(c) for c in available]
+    return param_error(param, caller, f"a column of {where}", column,
+                       hint=f"Available columns: {cols}.")

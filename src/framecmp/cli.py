@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from framecmp._validation import ParameterError
 from framecmp._version import __version__
 
 log = logging.getLogger("framecmp")
@@ -43,22 +43,29 @@ def _load_corpus(path: str, args: argparse.Namespace | None = None) -> Any:
 
     if path == "seeds":
         return load_seeds()
-    columns = _columns(args) if args is not None else {}
+    columns: dict[str, Any] = _columns(args) if args is not None else {}
     if columns and Path(path).is_dir():
         raise ValueError(f"--{next(iter(columns))} names a column of a table; {path} is a folder "
                          "(a folder's fields come from its metadata file)")
     return load(path, **columns)
 
 
-def _cli_hint(msg: str) -> str:
-    """Add the command-line spelling to an error that names a Python parameter."""
-    m = re.search(r"The '(\w+)' parameter of (\w+)\(\)", msg)
-    if m and m.group(1) in dict(_COLUMN_OPTIONS):
-        flag = "--title-column" if m.group(1) == "title" else f"--{m.group(1)}"
-        return f"{msg} (on the command line: {flag} COLUMN)"
-    if m and m.group(1) == "which":
-        return f"{msg} (on the command line: the NAME of 'framecmp lexicon copy NAME')"
-    return msg
+# the command-line spelling of the Python parameters an error may name
+_OPTIONS = {
+    **{col: ("--title-column COLUMN" if col == "title" else f"--{col} COLUMN") for col, _ in _COLUMN_OPTIONS},
+    "which": "the NAME of 'framecmp lexicon copy NAME'",
+    "event": "--event",
+    "outlets": "--outlets",
+    "workers": "--workers",
+    "chunksize": "--chunksize",
+}
+
+
+def _cli_hint(exc: Exception) -> str:
+    """The error's message, with the command-line option of the parameter it names (if any)."""
+    msg = str(exc)
+    option = _OPTIONS.get(exc.param) if isinstance(exc, ParameterError) else None
+    return f"{msg} (on the command line: {option})" if option else msg
 
 
 def _out(msg: str) -> None:
@@ -252,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except (OSError, ValueError, TypeError, ImportError) as exc:
-        sys.stderr.write(f"framecmp {args.command}: error: {_cli_hint(str(exc))}\n")
+        sys.stderr.write(f"framecmp {args.command}: error: {_cli_hint(exc)}\n")
         return 2
     finally:
         warnings.formatwarning = shown

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from framecmp._validation import check_choice
 from framecmp.io.boilerplate import load_boilerplate
 from framecmp.lexicons import (
     LINE,
@@ -132,12 +133,8 @@ def write_editable_lexicon(
     Path
         The file written. Check it after editing with :func:`check_lexicon_file`.
     """
-    available = sorted(p.stem for p in lexicon_dir().glob("*.yaml"))
-    if which not in available:
-        raise ValueError(
-            f"The 'which' parameter of write_editable_lexicon() must be one of {available}. "
-            f"Got {which!r} instead."
-        )
+    check_choice("which", "write_editable_lexicon", which,
+                 sorted(p.stem for p in lexicon_dir().glob("*.yaml")))
     dest = Path(path)
     if dest.is_dir():
         dest = dest / f"{which}.yaml"

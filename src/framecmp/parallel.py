@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from framecmp._validation import type_error
 from framecmp.schema import FRAMES, check_frame_name, empty_frame, normalize_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -191,11 +192,9 @@ def score_dask(
     from framecmp.scoring import Scorer
 
     if isinstance(ddf, pd.DataFrame) or not hasattr(ddf, "to_delayed"):
-        raise TypeError(
-            "score_dask() expects a dask.dataframe.DataFrame, got "
-            f"{type(ddf).__name__}; use framecmp.score() for a pandas DataFrame "
-            "(or dask.dataframe.from_pandas(df, npartitions=...))."
-        )
+        raise type_error("ddf", "score_dask", "a dask.dataframe.DataFrame", ddf,
+                         hint="Use framecmp.score() for a pandas DataFrame "
+                              "(or dask.dataframe.from_pandas(df, npartitions=...)).")
     missing = [c for c in (text, outlet, id, title, date, *(columns or {}).values()) if c and c not in ddf.columns]
     if missing:
         raise ValueError(
@@ -245,7 +244,7 @@ def compute_scores(lazy: LazyScores, **compute_kwargs: Any) -> Scores:
     from framecmp.scoring import Scorer, Scores
 
     if not isinstance(lazy, LazyScores):
-        raise TypeError(f"compute_scores() expects the result of score_dask(), got {type(lazy).__name__}")
+        raise type_error("lazy", "compute_scores", "the result of score_dask()", lazy)
     names: Sequence[str] = list(FRAMES)
     computed = dask.compute(*(lazy.frames[n] for n in names), **compute_kwargs)
     frames = {n: df.reset_index(drop=True) for n, df in zip(names, computed)}

@@ -23,8 +23,17 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from framecmp._validation import check_choice
+
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
+
+__all__ = [
+    "ARTICLES", "EVIDENCE", "STANCE", "PORTRAYAL", "TERMS", "LABELS", "ATTRIBUTION", "VOICES",
+    "STYLE", "MENTIONS", "REMOVALS", "EVIDENCE_KINDS", "FRAMES", "require", "ARROW_PLAIN_TYPES",
+    "FRAME_DTYPES", "check_frame_name", "column_dtype", "empty_frame", "normalize_frame",
+    "arrow_schema",
+]
 
 ARTICLES = [
     "article_id", "outlet", "title", "date", "event", "language", "translated_from",
@@ -171,12 +180,8 @@ FRAME_DTYPES: dict[str, dict[str, str]] = {
 
 
 def check_frame_name(name: str, func: str) -> None:
-    """Raise ``ValueError`` unless ``name`` is a frame of :data:`FRAMES` (``func`` names the caller)."""
-    if name not in FRAMES:
-        raise ValueError(
-            f"The 'name' parameter of {func}() must be one of {sorted(FRAMES)}. "
-            f"Got {name!r} instead."
-        )
+    """Raise ``ParameterError`` unless ``name`` is a frame of :data:`FRAMES` (``func`` names the caller)."""
+    check_choice("name", func, name, sorted(FRAMES))
 
 
 def column_dtype(name: str, column: str) -> str:

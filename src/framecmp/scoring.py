@@ -20,11 +20,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
 from framecmp import schema as C
+from framecmp._validation import check_choice, param_error
 from framecmp.schema import (
     ARROW_PLAIN_TYPES,
     FRAMES,
@@ -34,6 +35,11 @@ from framecmp.schema import (
     normalize_frame,
 )
 from framecmp.text.doc import Doc, analyze
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.io.corpus import Article, Corpus
+    from framecmp.measures.actors import ActorIndex
+    from framecmp.measures.terms import TermLexicon
 
 # FRAMES (every frame's columns) lives in framecmp.schema; importable from here too
 __all__ = ["Scorer", "Scores", "score", "score_file", "FRAMES"]
@@ -76,7 +82,7 @@ class Scores:
     removals: pd.DataFrame
     portrayal: pd.DataFrame = field(default_factory=lambda: empty_frame("portrayal"))
     config: Mapping[str, Any] = field(default_factory=dict)
-    corpus: Any = None
+    corpus: Corpus | Iterable[Article] | None = None
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """All frames by name."""
@@ -110,10 +116,8 @@ class Scores:
         """
         ev = self.evidence
         if article_id not in set(self.articles["article_id"]):
-            raise ValueError(
-                f"The 'article_id' parameter of explain() must be one of "
-                f"{sorted(self.articles['article_id'])}. Got {article_id!r} instead."
-            )
+            raise param_error("article_id", "Scores.explain",
+                              f"one of {sorted(self.articles['article_id'])}", article_id)
         mask = ev["article_id"] == article_id
         if holder is not None:
             mask &= ev["holder"] == holder
@@ -126,18 +130,14 @@ class Scores:
                     "voices": "source", "style": "cue' or 'hedge", "mentions": "actor"}
             if kind not in kinds:
                 hint = f" (for the {kind} frame: '{near[kind]}')" if kind in near else ""
-                raise ValueError(f"The 'kind' parameter of explain() must be an evidence kind, one of "
-                                 f"{list(kinds)}{hint}. Got {kind!r} instead.")
+                raise param_error("kind", "Scores.explain",
+                                  f"an evidence kind, one of {list(kinds)}{hint}", kind)
             mask &= ev["kind"] == kind
         return ev[mask].sort_values(["start", "kind"]).reset_index(drop=True)
 
     def save(self, folder: str | Path, *, format: str = "parquet") -> list[Path]:
         """Write every frame to ``folder`` as Parquet or CSV; returns the paths."""
-        if format not in ("parquet", "csv"):
-            raise ValueError(
-                f"The 'format' parameter of Scores.save() must be one of ['csv', 'parquet']. "
-                f"Got {format!r} instead."
-            )
+        check_choice("format", "Scores.save", format, ["csv", "parquet"])
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
@@ -194,8 +194,8 @@ class Scorer:
     def __init__(
         self,
         *,
-        actors: Any = None,
-        terms: Any = None,
+        actors: ActorIndex | None = None,
+        terms: TermLexicon | None = None,
         stance_mode: str = "default",
         shrinkage_k: float = 2.0,
         window: int = 12,
@@ -222,24 +222,14 @@ class Scorer:
 
     def _check_params(self) -> None:
         if self.stance_mode not in STANCE_MODES:
-            raise ValueError(
-                f"The 'stance_mode' parameter of Scorer must be one of {list(STANCE_MODES)}. "
-                f"Got {self.stance_mode!r} instead."
-            )
+            raise param_error("stance_mode", "Scorer", f"one of {list(STANCE_MODES)}", self.stance_mode)
         if not isinstance(self.shrinkage_k, (int, float)) or self.shrinkage_k < 0:
-            raise ValueError(
-                f"The 'shrinkage_k' parameter of Scorer must be a number >= 0. Got {self.shrinkage_k!r} instead."
-            )
+            raise param_error("shrinkage_k", "Scorer", "a number >= 0", self.shrinkage_k)
         if not isinstance(self.window, int) or self.window < 1:
-            raise ValueError(
-                f"The 'window' parameter of Scorer must be an int >= 1. Got {self.window!r} instead."
-            )
+            raise param_error("window", "Scorer", "an int >= 1", self.window)
         from framecmp.measures.stance.engine import ENGINES
 
-        if self.engine not in ENGINES:
-            raise ValueError(
-                f"The 'engine' parameter of Scorer must be one of {list(ENGINES)}. Got {self.engine!r} instead."
-            )
+        check_choice("engine", "Scorer", self.engine, ENGINES)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -364,12 +354,13 @@ class Scorer:
         return out
 
     # -- a corpus -----------------------------------------------------------
-    def score(self, corpus: Any, *, workers: int = 1, progress: bool | None = None) -> Scores:
+    def score(self, corpus: Corpus | Iterable[Article], *, workers: int = 1,
+              progress: bool | None = None) -> Scores:
         """Score every article of ``corpus``; see :func:`score`."""
         with _fewer_collections():
             return self._score(corpus, workers=workers, progress=progress)
 
-    def _score(self, corpus: Any, *, workers: int, progress: bool | None) -> Scores:
+    def _score(self, corpus: Corpus | Iterable[Article], *, workers: int, progress: bool | None) -> Scores:
         articles = _as_articles(corpus)
         self._check_params()
         workers = _check_workers(workers)
@@ -695,23 +686,23 @@ def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] |
 
 
 def _as_articles(corpus: Any) -> list[Any]:
+    what = "a Corpus or a collection of Articles"
     if isinstance(corpus, (str, bytes)):
-        raise TypeError(
-            "score() expects a Corpus or a collection of Articles, got a bare str. "
-            "Load texts with framecmp.load(...) or framecmp.from_dataframe(...) first."
-        )
+        raise param_error("corpus", "score", what, corpus, got=f"a bare {type(corpus).__name__}",
+                          hint="Load texts with framecmp.load(...) or framecmp.load_dataframe(...) first.")
     if isinstance(corpus, pd.DataFrame):
-        raise TypeError("score() expects a Corpus; turn a DataFrame into one with framecmp.from_dataframe(df, ...)")
+        raise param_error("corpus", "score", what, corpus, got="a DataFrame",
+                          hint="Turn a DataFrame into a Corpus with framecmp.load_dataframe(df, ...).")
     arts = list(corpus)
     for a in arts:
         if not hasattr(a, "article_id") or not hasattr(a, "text"):
-            raise TypeError(f"score() expects Articles, got {type(a).__name__}")
+            raise param_error("corpus", "score", what, corpus, got=f"an item of type {type(a).__name__}")
     return arts
 
 
 def _check_workers(workers: int) -> int:
     if not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"The 'workers' parameter of score() must be an int >= 1. Got {workers!r} instead.")
+        raise param_error("workers", "score", "an int >= 1", workers)
     return min(workers, os.cpu_count() or 1) if workers > 1 else 1
 
 
@@ -738,11 +729,16 @@ def _progress(*, total: int | None, enabled: bool | None, desc: str) -> Any:
 
 
 def score(
-    corpus: Any,
+    corpus: Corpus | Iterable[Article],
     *,
     workers: int = 1,
     progress: bool | None = None,
-    **params: Any,
+    actors: ActorIndex | None = None,
+    terms: TermLexicon | None = None,
+    stance_mode: str = "default",
+    shrinkage_k: float = 2.0,
+    window: int = 12,
+    engine: str = "linear",
 ) -> Scores:
     """Score a corpus: stance, loaded terms and attribution, with evidence.
 
@@ -754,9 +750,13 @@ def score(
         Worker processes; results are identical to a single-process run.
     progress : bool, optional
         Show a progress bar; by default only on a terminal and for long runs.
-    **params
-        Passed to :class:`Scorer` (``stance_mode``, ``shrinkage_k``, ``window``,
-        ``actors``, ``terms``).
+    actors, terms, stance_mode, shrinkage_k, window, engine
+        The settings of :class:`Scorer`: the actor index (:func:`framecmp.load_actors`)
+        and term lexicon (:func:`framecmp.load_terms`), the bundled ones if None;
+        ``stance_mode`` ``"default"`` (rules + VADER) or ``"trained"``; the shrinkage
+        ``k`` of article stance ``sum / (n + k)``; the tokens on each side of a
+        mention that the stance rules read; the target-level scorer of every actor
+        mention, ``"linear"`` (the linear model fitted on NewsMTSC) or ``"rules"``.
 
     Returns
     -------
@@ -771,7 +771,9 @@ def score(
     >>> sorted(s.stance.columns)[:3]
     ['article_id', 'context_tone', 'holder']
     """
-    return Scorer(**params).score(corpus, workers=workers, progress=progress)
+    scorer = Scorer(actors=actors, terms=terms, stance_mode=stance_mode, shrinkage_k=shrinkage_k,
+                    window=window, engine=engine)
+    return scorer.score(corpus, workers=workers, progress=progress)
 
 
 def score_file(
@@ -819,9 +821,7 @@ def _score_file(
     scorer._check_params()
     workers = _check_workers(workers)
     if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
-        raise ValueError(
-            f"The 'chunksize' parameter of score_file() must be an int >= 1. Got {chunksize!r} instead."
-        )
+        raise param_error("chunksize", "score_file", "an int >= 1", chunksize)
     raw = raw_source(path, **dict(columns or {}))
     loader = raw.loader()
     renamer = IdRenamer(Path(path))

@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from framecmp._validation import param_error
 from framecmp.io.regex_literals import lowered, required_literals
 from framecmp.lexicons import (
     LINE,
@@ -171,17 +172,18 @@ class BoilerplateRules:
             timeout=self.timeout,
         )
 
+    def _check_ids(self, param: str, caller: str, ids: Iterable[str]) -> None:
+        unknown = sorted(set(ids) - set(self.ids))
+        if unknown:
+            raise param_error(param, caller, f"ids of existing rules, among {list(self.ids)}", ids,
+                              got=f"{unknown} (no such rules)")
+
     def without(self, ids: Iterable[str]) -> BoilerplateRules:
         """These rules without the given ids (unknown ids raise ``ValueError``)."""
         if isinstance(ids, str):
             ids = [ids]
         drop = set(ids)
-        unknown = sorted(drop - set(self.ids))
-        if unknown:
-            raise ValueError(
-                f"The 'exclude' parameter names rules that do not exist: {unknown}. "
-                f"Known rule ids: {list(self.ids)}"
-            )
+        self._check_ids("ids", "BoilerplateRules.without", drop)
         return BoilerplateRules(
             rules=tuple(r for r in self.rules if r.id not in drop),
             name=self.name,
@@ -362,10 +364,7 @@ def load_boilerplate(
     True
     """
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ValueError(
-            f"The 'timeout' parameter of load_boilerplate() must be a positive number of "
-            f"seconds. Got {timeout!r} instead."
-        )
+        raise param_error("timeout", "load_boilerplate", "a positive number of seconds", timeout)
     rules = _load_one(data_path("boilerplate.yaml") if path is None else path, float(timeout))
     if extra is not None:
         extras = [extra] if isinstance(extra, (str, Path, Mapping, BoilerplateRules)) else extra
@@ -374,6 +373,7 @@ def load_boilerplate(
             rules = rules.merged(other)
     exclude = list(exclude) if not isinstance(exclude, str) else [exclude]
     if exclude:
+        rules._check_ids("exclude", "load_boilerplate", exclude)
         rules = rules.without(exclude)
     return rules
 

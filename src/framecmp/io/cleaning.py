@@ -50,6 +50,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from framecmp._validation import type_error
 from framecmp.io.boilerplate import BoilerplateRules, Rule, default_rules, warn_timeout
 from framecmp.io.regex_literals import lowered, prefilter, required_literals
 
@@ -724,7 +725,7 @@ def clean(
     [('channel promotion', '➤Click here to follow our WhatsApp channel.')]
     """
     if not isinstance(raw, str):
-        raise TypeError(f"clean() expects the raw text as a str, got {type(raw).__name__}")
+        raise type_error("raw", "clean", "the raw text as a str", raw)
     rules = default_rules() if rules is None else rules
     # stage 1: line endings and trailing whitespace
     edits = _normalise_edits(raw)

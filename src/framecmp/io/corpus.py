@@ -29,6 +29,7 @@ from typing import Any, overload
 import pandas as pd
 
 from framecmp import schema as columns
+from framecmp._validation import check_choice, param_error, type_error
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.cleaning import OffsetMap, Removal
 from framecmp.io.cleaning import clean as _clean
@@ -110,11 +111,7 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):
             object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
-        if self.status not in STATUSES:
-            raise ValueError(
-                f"The 'status' parameter of Article must be one of {list(STATUSES)}. "
-                f"Got {self.status!r} instead."
-            )
+        check_choice("status", "Article", self.status, STATUSES)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # MappingProxyType cannot be pickled; worker processes need articles.
@@ -256,8 +253,7 @@ def make_article(
             "(put anything else in metadata=)."
         )
     if is_missing(article_id) or not str(article_id).strip():
-        raise ValueError(f"The 'article_id' parameter of make_article() must be a non-empty "
-                         f"string. Got {article_id!r} instead.")
+        raise param_error("article_id", "make_article", "a non-empty string", article_id)
     aid = str(article_id).strip()
     meta: dict[str, Any] = {
         k: v for k, v in dict(fields.get("metadata") or {}).items() if not is_missing(v)
@@ -282,10 +278,7 @@ def make_article(
     elif isinstance(raw_text, str):
         raw = raw_text
     else:
-        raise TypeError(
-            f"The 'raw_text' parameter of make_article() must be a str or bytes. "
-            f"Got {type(raw_text).__name__} instead."
-        )
+        raise type_error("raw_text", "make_article", "a str or bytes", raw_text)
 
     outlet_s = opt_str(outlet)
     if outlet_s is None:
@@ -379,18 +372,15 @@ class Corpus(Sequence[Article]):
 
     def __init__(self, articles: Iterable[Article] = (), *, name: str | None = None) -> None:
         if isinstance(articles, (str, bytes, Article)):
-            raise TypeError(
-                "Corpus() expects an iterable of Article objects, got a single "
-                f"{type(articles).__name__}; wrap it in a list."
-            )
+            raise param_error("articles", "Corpus", "an iterable of Article objects", articles,
+                              got=f"a single {type(articles).__name__}", hint="Wrap it in a list.")
         arts = tuple(articles)
         index: dict[str, int] = {}
         dupes: dict[str, list[int]] = {}
         for i, a in enumerate(arts):
             if not isinstance(a, Article):
-                raise TypeError(
-                    f"Corpus() expects Article objects; item {i} is a {type(a).__name__}"
-                )
+                raise param_error("articles", "Corpus", "an iterable of Article objects", articles,
+                                  got=f"item {i}, a {type(a).__name__}")
             if a.article_id in index:
                 dupes.setdefault(a.article_id, [index[a.article_id]]).append(i)
             else:
@@ -494,10 +484,7 @@ class Corpus(Sequence[Article]):
             try:
                 return {str(x) for x in v}
             except TypeError:
-                raise TypeError(
-                    f"The '{name}' parameter of Corpus.filter() must be a str or a collection "
-                    f"of str. Got {type(v).__name__} instead."
-                ) from None
+                raise type_error(name, "Corpus.filter", "a str or a collection of str", v) from None
 
         conds: list[Callable[[Article], bool]] = []
         if outlet is not None:
@@ -510,10 +497,8 @@ class Corpus(Sequence[Article]):
             st = as_set("status", status)
             bad = sorted(st - set(STATUSES))
             if bad:
-                raise ValueError(
-                    f"The 'status' parameter of Corpus.filter() must be among {list(STATUSES)}. "
-                    f"Got {bad} instead."
-                )
+                raise param_error("status", "Corpus.filter", f"statuses among {list(STATUSES)}",
+                                  status, got=repr(bad))
             conds.append(lambda a: a.status in st)
         if ids is not None:
             wanted = as_set("ids", ids)
@@ -523,10 +508,7 @@ class Corpus(Sequence[Article]):
                 continue
             d, problem = _parse_date(bound, f"Corpus.filter({name}=...)")
             if d is None:
-                raise ValueError(
-                    f"The '{name}' parameter of Corpus.filter() must be a date. "
-                    f"Got {bound!r} instead."
-                )
+                raise param_error(name, "Corpus.filter", "a date", bound)
             conds.append(_date_bound(d, after=name == "start"))
         if predicate is not None:
             conds.append(predicate)
@@ -543,16 +525,13 @@ class Corpus(Sequence[Article]):
         elif isinstance(events, Mapping):
             mapping = {str(k): v for k, v in events.items()}
         else:
-            raise TypeError(
-                "The 'events' parameter of Corpus.with_events() must be a mapping or a "
-                f"pandas Series indexed by article_id. Got {type(events).__name__} instead."
-            )
+            raise type_error("events", "Corpus.with_events",
+                             "a mapping or a pandas Series indexed by article_id", events)
         unknown = sorted(set(mapping) - set(self._index))
         if unknown:
-            raise ValueError(
-                f"The 'events' parameter of Corpus.with_events() names ids not in the corpus: "
-                f"{unknown[:10]}. Corpus ids: {list(self.ids)[:10]}"
-            )
+            raise param_error("events", "Corpus.with_events", "indexed by ids of the corpus", events,
+                              got=f"ids not in the corpus: {unknown[:10]}",
+                              hint=f"Corpus ids: {list(self.ids)[:10]}")
         return Corpus(
             (
                 a.replace(event=opt_str(mapping[a.article_id])) if a.article_id in mapping else a

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from framecmp import schema
+from framecmp._validation import param_error
 
 __all__ = ["find_duplicates", "link_components"]
 
@@ -159,10 +160,9 @@ def find_duplicates(
     func = "find_duplicates"
     df = schema.require(articles, func, [id_col, text_col])
     if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"The 'threshold' parameter of {func}() must be in (0, 1]. "
-                         f"Got {threshold!r} instead.")
+        raise param_error("threshold", func, "in (0, 1]", threshold)
     if num_perm % bands:
-        raise ValueError(f"{func}(): num_perm ({num_perm}) must be a multiple of bands ({bands}).")
+        raise param_error("num_perm", func, f"a multiple of bands ({bands})", num_perm)
     n = len(df)
     result = pd.Series([None] * n, index=df.index, name="duplicate_of", dtype=object)
     if n == 0:

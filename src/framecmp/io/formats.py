@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from framecmp._validation import column_error, param_error, type_error
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.corpus import (
     ARTICLE_FIELDS,
@@ -73,8 +74,7 @@ class _Columns:
                 raise TypeError(f"{func}() got an unexpected keyword argument {k!r}. "
                                 f"Column options: {allowed}")
             if not (v in (None, False) and k == "id") and not isinstance(v, str):
-                raise TypeError(f"The '{k}' parameter of {func}() must be a column name (str). "
-                                f"Got {v!r} instead.")
+                raise param_error(k, func, "a column name (str)", v)
         return cls(**kwargs)
 
     def field_map(self) -> dict[str, str]:
@@ -95,10 +95,7 @@ class _Columns:
         need = {"text": self.text, "outlet": self.outlet, **self.explicit()}
         for param, col in need.items():
             if col not in available:
-                raise ValueError(
-                    f"The '{param}' parameter of {func}() names column {col!r}, which "
-                    f"{source} does not have. Available columns: {list(available)}"
-                )
+                raise column_error(param, func, col, available, where=source)
 
 
 def _id_column(rec: Mapping[str, Any], cols: _Columns) -> str | None:
@@ -278,10 +275,8 @@ def iter_records(
         As :func:`iter_csv`. Keys not used for a field go to ``Article.metadata``.
     """
     if isinstance(records, (str, bytes, Mapping)):
-        raise TypeError(
-            "The 'records' parameter of iter_records() must be an iterable of mappings. "
-            f"Got a single {type(records).__name__} instead."
-        )
+        raise param_error("records", "iter_records", "an iterable of mappings", records,
+                          got=f"a single {type(records).__name__}")
     cols = _Columns.from_kwargs(columns_, "iter_records")
     rows = ((rec, f"row {i}", f"{source}-{i}") for i, rec in enumerate(records, start=1))
     yield from _convert(rows, cols, source=source, func="iter_records", clean=clean, rules=rules)
@@ -289,10 +284,7 @@ def iter_records(
 
 def check_path(path: str | Path, func: str) -> Path:
     if not isinstance(path, (str, Path)):
-        raise TypeError(
-            f"The 'path' parameter of {func}() must be a str or Path. "
-            f"Got {type(path).__name__} instead."
-        )
+        raise type_error("path", func, "a str or Path", path)
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{func}(): no such file or folder: {p}")
@@ -417,7 +409,7 @@ def csv_source(
                     continue
                 yield clean_rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "read_csv", clean, rules, header)
+    return RawSource(rows(), cols, str(p), "load_csv", clean, rules, header)
 
 
 def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
@@ -431,7 +423,7 @@ def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
     >>> read_csv(p, id="id")["x1"].outlet
     'RT'
     """
-    p = check_path(path, "read_csv")
+    p = check_path(path, "load_csv")
     return Corpus(iter_csv(p, **kwargs), name=p.name)
 
 
@@ -492,12 +484,12 @@ def jsonl_source(
                     continue
                 yield rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "read_jsonl", clean, rules)
+    return RawSource(rows(), cols, str(p), "load_jsonl", clean, rules)
 
 
 def read_jsonl(path: str | Path, **kwargs: Any) -> Corpus:
     """A :class:`Corpus` from a JSON Lines file (see :func:`iter_jsonl`)."""
-    p = check_path(path, "read_jsonl")
+    p = check_path(path, "load_jsonl")
     return Corpus(iter_jsonl(p, **kwargs), name=p.name)
 
 
@@ -541,13 +533,13 @@ def parquet_source(
                 n += 1
                 yield rec, f"row {n}", f"{_stem(p)}-{n}"
 
-    return RawSource(rows(), cols, str(p), "read_parquet", clean, rules,
+    return RawSource(rows(), cols, str(p), "load_parquet", clean, rules,
                       list(pf.schema_arrow.names))
 
 
 def read_parquet(path: str | Path, **kwargs: Any) -> Corpus:
     """A :class:`Corpus` from a Parquet file (see :func:`iter_parquet`)."""
-    p = check_path(path, "read_parquet")
+    p = check_path(path, "load_parquet")
     return Corpus(iter_parquet(p, **kwargs), name=p.name)
 
 
@@ -571,18 +563,15 @@ def from_dataframe(
     ('a1',)
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"The 'df' parameter of from_dataframe() must be a pandas DataFrame. "
-            f"Got {type(df).__name__} instead."
-        )
-    cols = _Columns.from_kwargs(columns_, "from_dataframe")
+        raise type_error("df", "load_dataframe", "a pandas DataFrame", df)
+    cols = _Columns.from_kwargs(columns_, "load_dataframe")
     rows = (
         ({str(k): v for k, v in rec.items()}, f"row {pos} (index {label!r})", str(label))
         for pos, (label, rec) in enumerate(zip(df.index, df.to_dict(orient="records")), start=1)
     )
     return Corpus(
         _convert(
-            rows, cols, source="the DataFrame", func="from_dataframe", clean=clean, rules=rules,
+            rows, cols, source="the DataFrame", func="load_dataframe", clean=clean, rules=rules,
             known_columns=[str(c) for c in df.columns],
         )
     )

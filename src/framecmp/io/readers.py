@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from framecmp._validation import param_error, type_error
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.corpus import (
     ARTICLE_FIELDS,
@@ -113,21 +114,17 @@ def _read_metadata(meta: Any, folder: Path) -> list[tuple[dict[str, Any], str]]:
             df = df.replace({"": None})
             label = str(mp)
         else:
-            raise ValueError(
-                f"The 'metadata' parameter of load_folder() must be a .csv, .tsv, .yaml or "
-                f".yml file, a DataFrame or a mapping. Got {str(mp)!r} instead."
-            )
+            raise param_error("metadata", "load_folder",
+                              "a .csv, .tsv, .yaml or .yml file, a DataFrame or a mapping", str(mp))
     elif isinstance(meta, Mapping):
         for k, v in meta.items():
             if not isinstance(v, Mapping):
-                raise TypeError(f"metadata[{k!r}] must be a mapping of fields, got {v!r}")
+                raise param_error("metadata", "load_folder", "a mapping file -> mapping of fields",
+                                  meta, got=f"metadata[{k!r}] = {v!r}")
             rows.append(({"file": k, **dict(v)}, f"metadata[{k!r}]"))
         return rows
     else:
-        raise TypeError(
-            "The 'metadata' parameter of load_folder() must be a path, a DataFrame or a "
-            f"mapping. Got {type(meta).__name__} instead."
-        )
+        raise type_error("metadata", "load_folder", "a path, a DataFrame or a mapping", meta)
     if "file" not in df.columns:
         raise ValueError(f"{label} has no 'file' column. Available columns: {list(df.columns)}")
     for i, rec in enumerate(df.to_dict(orient="records"), start=1):
@@ -320,14 +317,66 @@ def _suffix(p: Path) -> str:
     return p.suffix.lower()
 
 
-def load(path: str | Path, **kwargs: Any) -> Corpus:
+def load(
+    path: str | Path,
+    *,
+    text: str | None = None,
+    outlet: str | None = None,
+    id: str | bool | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    event: str | None = None,
+    language: str | None = None,
+    translated_from: str | None = None,
+    clean: bool = True,
+    rules: BoilerplateRules | None = None,
+    sep: str | None = None,
+    chunksize: int | None = None,
+    batch_size: int | None = None,
+    metadata: str | Path | pd.DataFrame | Mapping[str, Mapping[str, Any]] | None = None,
+    pattern: str | None = None,
+) -> Corpus:
     """Load a corpus, choosing the reader from the file type.
 
     A folder is read with :func:`load_folder`; ``.csv``/``.tsv`` with
-    :func:`read_csv`; ``.jsonl``/``.ndjson`` (optionally ``.gz``) with
-    :func:`read_jsonl`; ``.parquet``/``.pq`` with :func:`read_parquet`;
-    ``.html``/``.htm`` with :func:`load_html`. Keyword options go to that reader.
+    :func:`read_csv` (``framecmp.load_csv``); ``.jsonl``/``.ndjson`` (optionally
+    ``.gz``) with :func:`read_jsonl` (``framecmp.load_jsonl``); ``.parquet``/``.pq``
+    with :func:`read_parquet` (``framecmp.load_parquet``); ``.html``/``.htm`` with
+    :func:`load_html`. The options given go to that reader; one it does not take
+    raises ``TypeError``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A corpus file or a folder.
+    text, outlet, id, title, date, url, event, language, translated_from : str, optional
+        Tables (CSV, JSON Lines, Parquet): the column holding each field (default: the
+        column of that name; ``id``: the column ``"id"`` when there is one, ``id=False``:
+        never, ids are then ``"<file stem>-<row>"``). Folders and HTML pages take only
+        ``outlet``: the outlet of files without one.
+    clean : bool
+        Remove boilerplate (see :func:`framecmp.clean`).
+    rules : BoilerplateRules, optional
+        The boilerplate rules (default: the bundled ones).
+    sep : str, optional
+        CSV field separator (default ``","``, ``"\\t"`` for ``.tsv``).
+    chunksize, batch_size : int, optional
+        Rows read at a time from a CSV / a Parquet file (the result is the same).
+    metadata, pattern : optional
+        Folders (:func:`load_folder`): the metadata file and the file name pattern;
+        ``pattern`` also selects the pages of a folder of HTML.
+
+    Returns
+    -------
+    Corpus
     """
+    given = {"text": text, "outlet": outlet, "id": id, "title": title, "date": date, "url": url,
+             "event": event, "language": language, "translated_from": translated_from, "sep": sep,
+             "chunksize": chunksize, "batch_size": batch_size, "metadata": metadata,
+             "pattern": pattern}
+    kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    kwargs.update(clean=clean, rules=rules)
     p = check_path(path, "load")
     if p.is_dir():
         return load_folder(p, **kwargs)
@@ -338,10 +387,8 @@ def load(path: str | Path, **kwargs: Any) -> Corpus:
         ".pq": read_parquet, ".html": load_html, ".htm": load_html,
     }
     if suffix not in readers:
-        raise ValueError(
-            f"The 'path' parameter of load() must be a folder or a file ending in one of "
-            f"{list(SUFFIXES)}. Got {p.name!r} instead."
-        )
+        raise param_error("path", "load", f"a folder or a file ending in one of {list(SUFFIXES)}",
+                          p.name)
     return readers[suffix](p, **kwargs)
 
 
@@ -382,10 +429,7 @@ def _reader_suffix(path: Path) -> str:
     for suffix in sorted(READERS, key=len, reverse=True):
         if name.endswith(suffix):
             return suffix
-    raise ValueError(
-        f"The 'path' parameter of iter_chunks() must be a file ending in one of "
-        f"{list(READERS)}. Got {path.name!r} instead."
-    )
+    raise param_error("path", "iter_chunks", f"a file ending in one of {list(READERS)}", path.name)
 
 
 def iter_chunks(path: str | Path, *, chunksize: int = 2000, **options: Any) -> Iterator[Corpus]:
@@ -422,9 +466,7 @@ def iter_chunks(path: str | Path, *, chunksize: int = 2000, **options: Any) -> I
     [['ok'], ['parse_error']]
     """
     if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
-        raise ValueError(
-            f"The 'chunksize' parameter of iter_chunks() must be an int >= 1. Got {chunksize!r} instead."
-        )
+        raise param_error("chunksize", "iter_chunks", "an int >= 1", chunksize)
     p = Path(path)
     reader = READERS[_reader_suffix(p)][0]
     renamer = IdRenamer(p)

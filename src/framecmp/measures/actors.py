@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framecmp._validation import type_error
 from framecmp.lexicons import (
     LINE,
     LexiconError,
@@ -498,10 +499,7 @@ def find_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
         reader can see them; measures skip them.
     """
     if not isinstance(index, ActorIndex):
-        raise TypeError(
-            f"The 'index' parameter of find_mentions() must be an ActorIndex (from load_actors()). "
-            f"Got {type(index).__name__} instead."
-        )
+        raise type_error("index", "find_mentions", "an ActorIndex (from load_actors())", index)
     hits = index.matcher.find(doc.tokens)
     # people named in full in this article, for surnames seen before a full name
     full_named: dict[str, list[Person]] = {}

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from framecmp import schema as C
+from framecmp._validation import param_error, type_error
 from framecmp.lexicons import (
     FORMAT,
     LINE,
@@ -385,10 +386,8 @@ def _read_one(source: str | Path | Mapping[str, Any] | Any) -> Lexicon:
     if hasattr(source, "to_dict") and hasattr(source, "columns"):
         source = _frame_to_mapping(source)
     elif not isinstance(source, (str, Path, Mapping)):
-        raise TypeError(
-            "The 'extra' parameter of load_terms() must be a path, a dict or a pandas DataFrame, "
-            f"or a list or tuple of them. Got {type(source).__name__} instead."
-        )
+        raise type_error("extra", "load_terms",
+                         "a path, a dict or a pandas DataFrame, or a list or tuple of them", source)
     return load_lexicon(
         source, kind=KIND, schema=TERM_SCHEMA, require_terms=True, extra_check=_extra_check
     )
@@ -477,7 +476,8 @@ def load_terms(
     0.75
     """
     if replace and extra is None:
-        raise ValueError("The 'replace' parameter of load_terms() needs 'extra'. Got extra=None instead.")
+        raise param_error("replace", "load_terms", "False when 'extra' is None", replace,
+                          hint="Pass extra= (your own lexicon) to replace the bundled ones.")
     if path is None:
         paths: list[str | Path] = [data_path(f) for f in DEFAULT_FILES]
     elif isinstance(path, (str, Path)):
@@ -508,8 +508,8 @@ def load_terms(
     assert extra is not None
     sources = _extra_sources(extra)
     if not sources:
-        raise ValueError("The 'extra' parameter of load_terms() must name at least one source. "
-                         "Got an empty list instead.")
+        raise param_error("extra", "load_terms", "at least one source", extra,
+                          got="an empty list")
     users: list[Lexicon] = []
     problems = []
     for src in sources:
@@ -657,10 +657,7 @@ def find_terms(
     loaded words (category ``not_loaded``) win by length and are dropped.
     """
     if not isinstance(lexicon, TermLexicon):
-        raise TypeError(
-            "The 'lexicon' parameter of find_terms() must be a TermLexicon from load_terms(). "
-            f"Got {type(lexicon).__name__} instead."
-        )
+        raise type_error("lexicon", "find_terms", "a TermLexicon from load_terms()", lexicon)
     order, by_id = _index(lexicon)
     # candidates: (start, end, tok_start, tok_end, entry_id, phrase_norm or None)
     cands: list[tuple[int, int, int, int, str, str | None]] = []
@@ -805,20 +802,17 @@ def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:
     if atts is not None:  # an AttributionResult: the contents in a speaker's voice
         return [(int(a.content_start), int(a.content_end)) for a in voiced(atts)]
     if isinstance(attributed, (str, bytes)) or not isinstance(attributed, Iterable):
-        raise TypeError(
-            "The 'attributed' parameter of find_terms() must be an AttributionResult or (start, end) "
-            f"pairs. Got {type(attributed).__name__} instead."
-        )
+        raise type_error("attributed", "find_terms", "an AttributionResult or (start, end) pairs",
+                         attributed)
     spans = []
     for span in attributed:
         try:
             a, b = span
             spans.append((int(a), int(b)))
         except (TypeError, ValueError):
-            raise TypeError(
-                "The 'attributed' parameter of find_terms() must be an AttributionResult or (start, end) "
-                f"pairs. Got an item {span!r} instead."
-            ) from None
+            raise param_error("attributed", "find_terms",
+                              "an AttributionResult or (start, end) pairs", attributed,
+                              got=f"an item {span!r}") from None
     return spans
 
 
@@ -854,13 +848,12 @@ def _explain(h: TermHit) -> str:
 
 
 def _iter_results(
-    results: Mapping[str, TermsResult] | Iterable[tuple[str, TermsResult]],
+    results: Mapping[str, TermsResult] | Iterable[tuple[str, TermsResult]], func: str,
 ) -> list[tuple[str, TermsResult]]:
     if isinstance(results, TermsResult):
-        raise TypeError(
-            "The 'results' parameter must map article ids to TermsResult, not a single "
-            "TermsResult. Use {article_id: result}."
-        )
+        raise param_error("results", func, "a mapping of article ids to TermsResult, not a single "
+                          "TermsResult", results, got="a TermsResult",
+                          hint="Use {article_id: result}.")
     items = list(results.items()) if isinstance(results, Mapping) else list(results)
     return [(str(a), r) for a, r in items]
 
@@ -886,7 +879,7 @@ def terms_frame(
     outlets = outlets or {}
     rows = [
         {"article_id": aid, "outlet": outlets.get(aid, ""), "n_words": r.n_words, **row}
-        for aid, r in _iter_results(results)
+        for aid, r in _iter_results(results, "terms_frame")
         for row in r.category_rows()
     ]
     return pd.DataFrame(rows, columns=C.TERMS)
@@ -908,7 +901,7 @@ def labels_frame(
     outlets = outlets or {}
     rows = [
         {"article_id": aid, "outlet": outlets.get(aid, ""), **row}
-        for aid, r in _iter_results(results)
+        for aid, r in _iter_results(results, "labels_frame")
         for row in r.label_rows()
     ]
     return pd.DataFrame(rows, columns=C.LABELS)

@@ -16,10 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from framecmp._validation import param_error, type_error
 from framecmp.present import display
 from framecmp.present.markup import (
     CSS,
@@ -36,6 +37,9 @@ from framecmp.present.markup import (
     tag,
 )
 from framecmp.records import Evidence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.io.corpus import Article
 
 __all__ = ["KINDS", "Highlight", "highlight", "article_html", "shown_value", "plain_why"]
 
@@ -160,6 +164,7 @@ def _evidence_rows(
     evidence: pd.DataFrame | Iterable[Evidence] | None,
     article_id: Any,
     kinds: Sequence[str] | None,
+    func: str = "highlight",
 ) -> list[dict[str, Any]]:
     """Evidence of one article as plain dicts (missing values as None)."""
     if evidence is None:
@@ -174,16 +179,12 @@ def _evidence_rows(
     rows = [{str(k): none_if_missing(v) for k, v in r.items()} for r in records]
     if kinds is not None:
         if isinstance(kinds, str):
-            raise TypeError(
-                "The 'kinds' parameter of highlight() must be a list of kinds, "
-                f"not a single string. Got {kinds!r}; use [{kinds!r}]."
-            )
+            raise param_error("kinds", func, "a list of kinds, not a single string", kinds,
+                              hint=f"Use [{kinds!r}].")
         unknown = sorted(set(kinds) - set(KINDS))
         if unknown:
-            raise ValueError(
-                f"The 'kinds' parameter of highlight() must contain only {list(KINDS)}. "
-                f"Got {unknown} instead."
-            )
+            raise param_error("kinds", func, f"a list of kinds among {list(KINDS)}", kinds,
+                              got=repr(unknown))
         rows = [r for r in rows if r.get("kind") in kinds]
     return rows
 
@@ -349,7 +350,7 @@ def _article_meta(article: Any) -> str:
 
 
 def article_html(
-    article: Any,
+    article: Article,
     evidence: pd.DataFrame | Iterable[Evidence] | None,
     *,
     kinds: Sequence[str] | None = None,
@@ -379,7 +380,7 @@ def article_html(
         An ``<article>`` element.
     """
     return _article_parts(article, evidence, kinds=kinds, anchor=anchor,
-                          heading_level=heading_level)[0]
+                          heading_level=heading_level, func="article_html")[0]
 
 
 def _article_parts(
@@ -389,16 +390,15 @@ def _article_parts(
     kinds: Sequence[str] | None,
     anchor: str | None,
     heading_level: int,
+    func: str = "highlight",
 ) -> tuple[str, list[_Span]]:
     """The ``<article>`` element of :func:`article_html`, and the spans it shows."""
     text = getattr(article, "text", None)
     if not isinstance(text, str):
-        raise TypeError(
-            f"highlight() needs an article with a str 'text' attribute. Got {type(article).__name__}."
-        )
+        raise type_error("article", func, "an article with a str 'text' attribute", article)
     aid = article_id_of(article)
     anchor = anchor or html_id(aid if aid is not None else id(article))
-    rows = _evidence_rows(evidence, aid, kinds)
+    rows = _evidence_rows(evidence, aid, kinds, func)
     spans = _spans(rows, len(text))
     tips = "".join(
         tag("span", esc(_tip_text(s.rows)), id=f"{anchor}-tip-{s.ident}") for s in spans
@@ -476,7 +476,7 @@ class Highlight:
 
 
 def highlight(
-    article: Any,
+    article: Article,
     evidence: pd.DataFrame | Iterable[Evidence] | None,
     *,
     kinds: Sequence[str] | None = None,

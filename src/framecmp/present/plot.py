@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from framecmp import schema as columns
+from framecmp._validation import check_choice, param_error, type_error
 from framecmp.present import display
 from framecmp.present.portrayal_plot import portrayal_map, portrayal_matrix
 
@@ -305,7 +306,7 @@ def stance_matrix(
     """
     func = "stance_matrix"
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
+        raise type_error("data", func, "a DataFrame", data)
     grid = (None if data.empty else
             _stance_grid(data, holder=holder, min_articles=1, max_targets=max_targets, func=func))
     if grid is None:
@@ -378,7 +379,7 @@ def stance_heatmap(
     ax = _axes(ax)
     func = "stance_heatmap"
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
+        raise type_error("data", func, "a DataFrame", data)
     who = "the outlet's own voice" if holder == "author" else (holder or "all voices")
     title = title or (f"How each outlet writes about each actor ({who})" if holder is not None else
                       "Who evaluates whom in each outlet's articles (every voice: the outlet's and those it quotes)")
@@ -530,8 +531,7 @@ def stance_bars(
         return _no_data(ax, title=title or base)
     targets = sorted((kept if not kept.empty else df)["item"].astype(str).unique())
     if target not in set(df["item"].astype(str)):
-        raise ValueError(f"The 'target' parameter of {func}() must be one of {targets}. "
-                         f"Got {target!r} instead.")
+        check_choice("target", func, target, sorted(df["item"].astype(str).unique()))
     df, others = kept[kept["item"].astype(str) == target], df[df["item"].astype(str) == target]
     if df.empty:  # say why the plot is empty, inside it
         voices = sorted({_voice(h) for h in others["holder"].dropna()})
@@ -641,7 +641,7 @@ def term_categories(
     ax = _axes(ax)
     func = "term_categories"
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
+        raise type_error("data", func, "a DataFrame", data)
     title = title or "Loaded words per 1,000 words, by kind of word"
     lo_tab = hi_tab = flag_tab = None
     if _is_compare(data):
@@ -683,8 +683,9 @@ def term_categories(
     if categories is not None:
         missing = [c for c in categories if c not in tab.index]
         if missing:
-            raise ValueError(f"{func}(): categories {missing} not in the data. "
-                             f"Available categories: {sorted(map(str, tab.index))}.")
+            raise param_error("categories", func,
+                              f"categories in the data, among {sorted(map(str, tab.index))}",
+                              list(categories), hint=f"Not in the data: {missing}.")
         tab = tab.loc[list(categories)]
     tab = tab.fillna(0.0)
     if categories is None:  # only the kinds of word with hits, the most frequent first
@@ -800,9 +801,7 @@ def label_choices(
     if df.empty:
         return _no_data(ax, title=title)
     refs = sorted(df["referent"].dropna().astype(str).unique())
-    if referent not in refs:
-        raise ValueError(f"The 'referent' parameter of {func}() must be one of {refs}. "
-                         f"Got {referent!r} instead.")
+    check_choice("referent", func, referent, refs)
     df = df[df["referent"].astype(str) == referent]
     df = df.assign(count=df["count"] if "count" in df else 1)
     tab = df.pivot_table(index="outlet", columns="label", values="count", aggfunc="sum",
@@ -941,12 +940,11 @@ def distinctive_terms_plot(
         groups = sorted(df["group"].astype(str).unique())
         if group is None:
             if len(groups) > 1:
-                raise ValueError(f"The 'group' parameter of {func}() must be one of {groups} "
-                                 "(the frame holds several groups). Got None instead.")
+                raise param_error("group", func, f"one of {groups} (the frame holds several groups)",
+                                  group)
             group = groups[0]
-        elif group not in groups:
-            raise ValueError(f"The 'group' parameter of {func}() must be one of {groups}. "
-                             f"Got {group!r} instead.")
+        else:
+            check_choice("group", func, group, groups)
         df = df[df["group"].astype(str) == group]
     title = title or (f"Words that set {group} apart from the other outlets"
                       if group else "Distinctive words")

@@ -16,10 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from framecmp._validation import check_choice, param_error
 from framecmp.present import display
 from framecmp.present.highlight import plain_why
 from framecmp.present.markup import (
@@ -33,6 +34,9 @@ from framecmp.present.markup import (
 )
 from framecmp.present.portrayal_key import portrayal_items
 from framecmp.text.doc import analyze
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.scoring import Scores
 
 __all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
 
@@ -224,18 +228,14 @@ def _check_names(param: str, given: Iterable[Any] | None, allowed: Iterable[Any]
     if given is None:
         return None
     if isinstance(given, str):
-        raise TypeError(
-            f"The '{param}' parameter of worksheet() must be a list, not a single string. "
-            f"Got {given!r}; use [{given!r}]."
-        )
+        raise param_error(param, "worksheet", "a list, not a single string", given,
+                          hint=f"Use [{given!r}].")
     names = [str(g) for g in given]
     allowed_set = sorted({str(a) for a in allowed})
     unknown = [n for n in names if n not in allowed_set]
     if unknown:
-        raise ValueError(
-            f"The '{param}' parameter of worksheet() must contain only {allowed_set}. "
-            f"Got {unknown} instead."
-        )
+        raise param_error(param, "worksheet", f"a list of names among {allowed_set}", given,
+                          got=repr(unknown))
     return names
 
 
@@ -257,7 +257,8 @@ def _choose(
     """Article ids for the worksheet, and the event they share (if one)."""
     arts = scores_frame(scores, "articles")
     if arts.empty:
-        raise ValueError("worksheet() needs a scored corpus with at least one article.")
+        raise param_error("scores", "worksheet", "the scores of a corpus with at least one article",
+                          None, got="no articles")
     arts = arts.assign(article_id=arts["article_id"].astype(str))
     ids = _check_names("articles", articles, arts["article_id"])
     if ids is not None:
@@ -265,8 +266,9 @@ def _choose(
     if "status" in arts.columns:
         statuses = arts["status"].fillna("ok").astype(str)
         if not (statuses == "ok").any():
-            raise ValueError("worksheet() needs at least one scored article (status 'ok'). "
-                             f"Got statuses {statuses.value_counts().to_dict()}.")
+            raise param_error("scores", "worksheet", "scores with at least one scored article "
+                              "(status 'ok')", None,
+                              got=f"statuses {statuses.value_counts().to_dict()}")
         arts = arts[statuses == "ok"]
     names = _check_names("outlets", outlets, arts["outlet"])
     if names is not None:
@@ -274,10 +276,7 @@ def _choose(
     events = arts["event"].dropna().astype(str) if "event" in arts.columns else pd.Series(dtype=str)
     if event is not None:
         if str(event) not in set(events):
-            raise ValueError(
-                f"The 'event' parameter of worksheet() must be one of {sorted(set(events))}. "
-                f"Got {event!r} instead."
-            )
+            raise param_error("event", "worksheet", f"one of {sorted(set(events))}", event)
         arts = arts[arts["event"].astype(str) == str(event)]
     elif not events.empty:
         per_event = arts.dropna(subset=["event"]).groupby("event")["outlet"].nunique()
@@ -876,7 +875,7 @@ def _sheet_md(title: str, notices: Sequence[str], excerpts: Sequence[_Excerpt],
 
 
 def worksheet(
-    scores: Any,
+    scores: Scores,
     *,
     event: str | None = None,
     outlets: Sequence[str] | None = None,
@@ -911,14 +910,10 @@ def worksheet(
         ``.html``, ``.markdown``, ``.answer_key_html``, ``.answer_key_markdown``,
         ``.save(path)``.
     """
-    if mode not in ("highlight", "blank"):
-        raise ValueError(
-            f"The 'mode' parameter of worksheet() must be one of ['highlight', 'blank']. "
-            f"Got {mode!r} instead."
-        )
+    check_choice("mode", "worksheet", mode, ["highlight", "blank"])
     if not isinstance(max_excerpt_sentences, int) or max_excerpt_sentences < 1:
-        raise ValueError("The 'max_excerpt_sentences' parameter of worksheet() must be a "
-                         f"positive int. Got {max_excerpt_sentences!r} instead.")
+        raise param_error("max_excerpt_sentences", "worksheet", "a positive int",
+                          max_excerpt_sentences)
     ids, chosen_event = _choose(scores, event=event, outlets=outlets, articles=articles)
     evidence = scores_frame(scores, "evidence")
     attribution = scores_frame(scores, "attribution")
@@ -934,8 +929,8 @@ def worksheet(
         number += len(ex.terms)
         excerpts.append(ex)
     if not excerpts:
-        raise ValueError("worksheet() found no article text for the chosen articles "
-                         f"{ids}: is scores.corpus set?")
+        raise param_error("scores", "worksheet", "scores that hold their corpus (scores.corpus)",
+                          None, got=f"no article text for the chosen articles {ids}")
     used = [x.article_id for x in excerpts]
     heading = title or (f"How is it reported? {chosen_event}" if chosen_event
                         else "How is the story framed?")

@@ -23,12 +23,15 @@ import logging
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from framecmp._validation import choice_error
+from framecmp._validation import choice_error, column_error, param_error
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.scoring import Scores
 
 __all__ = [
     "MEASURES",
@@ -74,10 +77,14 @@ _OUT_COLUMNS = [
 
 def _column_error(param: str, func: str, value: object, frame_name: str,
                   available: Iterable[object]) -> ValueError:
-    return ValueError(
-        f"The '{param}' parameter of {func}() names a column that is not in the {frame_name} "
-        f"frame: {value!r}. Available columns: {sorted(str(a) for a in available)}."
-    )
+    return column_error(param, func, value, sorted(str(a) for a in available),
+                        where=f"the {frame_name} frame")
+
+
+def _missing_column(func: str, column: str, frame_name: str, available: Iterable[object]) -> ValueError:
+    """The scores lack a column the measure needs."""
+    return param_error("scores", func, f"scores whose {frame_name} frame has a {column!r} column",
+                       None, got=f"columns {sorted(str(a) for a in available)}")
 
 
 def frames_of(scores: Any, needed: str) -> dict[str, pd.DataFrame | None]:
@@ -259,13 +266,13 @@ def article_values(scores: Any, *, measure: str, by: str, holder: str | None, va
     articles = frames.get("articles")
     frame = frame.copy()
     if "article_id" not in frame:
-        raise _column_error("scores", func, "article_id", fname, frame.columns)
+        raise _missing_column(func, "article_id", fname, frame.columns)
 
     required = {"stance": ["holder", "target"], "portrayal": ["actor"], "terms": ["category"],
                 "voices": ["affiliation"], "labels": ["referent", "label"]}.get(measure, [])
     for col in required:
         if col not in frame:
-            raise _column_error("measure", func, col, fname, frame.columns)
+            raise _missing_column(func, col, fname, frame.columns)
     kept, n_excluded, n_dup = _article_filter(articles)
     if kept is not None:
         frame = frame[frame["article_id"].isin(kept)]
@@ -277,10 +284,7 @@ def article_values(scores: Any, *, measure: str, by: str, holder: str | None, va
     # --- the group column and the event column
     avail = set(frame.columns) | (set(articles.columns) if articles is not None else set())
     if by not in avail:
-        raise ValueError(
-            f"The 'by' parameter of {func}() must be one of {sorted(str(a) for a in avail)}. "
-            f"Got {by!r} instead."
-        )
+        raise choice_error("by", func, by, avail)
     meta_cols = [c for c in dict.fromkeys((by, "event")) if c not in frame.columns]
     if articles is not None and meta_cols and "article_id" in articles:
         meta = articles[["article_id"] + [c for c in meta_cols if c in articles]]
@@ -404,7 +408,7 @@ def _fill_zero(frame: pd.DataFrame, universe: pd.DataFrame, *, item_col: str, va
 
 
 def compare(
-    scores: Any,
+    scores: Scores | Mapping[str, pd.DataFrame] | pd.DataFrame,
     *,
     measure: str = "stance",
     by: str = "outlet",
@@ -505,12 +509,10 @@ def compare(
     """
     func = "compare"
     if not 0.0 < ci < 1.0:
-        raise ValueError(f"The 'ci' parameter of compare() must be in (0, 1). Got {ci!r} instead.")
+        raise param_error("ci", func, "in (0, 1)", ci)
     for pname, pval in (("n_boot", n_boot), ("n_perm", n_perm), ("min_articles", min_articles)):
         if not isinstance(pval, (int, np.integer)) or pval < 1:
-            raise ValueError(
-                f"The '{pname}' parameter of compare() must be a positive int. "
-                f"Got {pval!r} instead.")
+            raise param_error(pname, func, "a positive int", pval)
     prep = article_values(scores, measure=measure, by=by, holder=holder, value=value, func=func)
     long = prep.values
 

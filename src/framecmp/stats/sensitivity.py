@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framecmp._validation import param_error
 from framecmp.stats.compare import article_values
 
 __all__ = ["SensitivityResult", "sensitivity"]
@@ -92,12 +93,15 @@ def sensitivity(
     from scipy.stats import kendalltau, spearmanr
 
     if not isinstance(variations, Mapping) or not variations:
-        raise ValueError("sensitivity(): 'variations' must be a non-empty mapping "
-                         "name -> keyword arguments for score_fn.")
+        raise param_error("variations", "sensitivity",
+                          "a non-empty mapping name -> keyword arguments for score_fn", variations)
     runs = {"baseline": dict(baseline or {})}
     for name, kw in variations.items():
         if name == "baseline":
-            raise ValueError("sensitivity(): 'baseline' is reserved; rename that variation.")
+            raise param_error("variations", "sensitivity",
+                              "a mapping whose names are not 'baseline' (the reserved name of the "
+                              "unchanged run)", None, got="a variation named 'baseline'",
+                              hint="Rename that variation.")
         runs[str(name)] = dict(kw)
     means = []
     for name, kw in runs.items():

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from framecmp import schema
-from framecmp._validation import choice_error
+from framecmp._validation import check_choice, choice_error, param_error, type_error
 from framecmp.stats.compare import frames_of
 from framecmp.text.doc import normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from framecmp.scoring import Scores
 
 __all__ = ["distinctive_terms", "label_matrix", "label_choices"]
 
@@ -46,7 +49,7 @@ def _fightin_words(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray
 
 
 def distinctive_terms(
-    data: Any,
+    data: pd.DataFrame | Scores,
     *,
     group_col: str = "outlet",
     text_col: str = "text",
@@ -114,8 +117,7 @@ def distinctive_terms(
     if not isinstance(data, pd.DataFrame):
         ev = getattr(data, "evidence", None)
         if not isinstance(ev, pd.DataFrame):
-            raise TypeError(f"{func}() takes a DataFrame or a Scores object, "
-                            f"got {type(data).__name__}.")
+            raise type_error("data", func, "a DataFrame or a Scores object", data)
         data = ev[ev["kind"] == "term"] if "kind" in ev else ev
     df = schema.require(data, func, [group_col, text_col])
     cols = ["group", "term", "count", "count_rest", "total", "freq", "log_odds", "z"]
@@ -142,8 +144,10 @@ def distinctive_terms(
     else:
         alpha_all = np.full(len(corpus), float(prior))
     if (alpha_all <= 0).any():
-        raise ValueError(f"{func}(): the prior must be positive (prior={prior!r}, "
-                         f"prior_weight={prior_weight!r}).")
+        if prior == "informative":
+            raise param_error("prior_weight", func, "a positive number (with prior='informative')",
+                              prior_weight)
+        raise param_error("prior", func, "'informative' or a positive number", prior)
     parts = []
     total_tokens = corpus.sum()
     for g in targets:
@@ -175,7 +179,7 @@ def distinctive_terms(
 
 
 def label_matrix(
-    labels: Any,
+    labels: pd.DataFrame | Scores,
     *,
     by: str = "outlet",
     wide: bool = False,
@@ -208,9 +212,8 @@ def label_matrix(
     [3, 1]
     """
     func = "label_matrix"
-    if not isinstance(labels, pd.DataFrame):
-        labels = frames_of(labels, "labels").get("labels")
-    df = schema.require(labels, func, [by, "referent", "label"])
+    frame = labels if isinstance(labels, pd.DataFrame) else frames_of(labels, "labels").get("labels")
+    df = schema.require(frame, func, [by, "referent", "label"])
     df = df.assign(count=df["count"] if "count" in df else 1)
     if "article_id" not in df:
         df = df.assign(article_id=np.arange(len(df)))
@@ -227,7 +230,7 @@ def label_matrix(
                             aggfunc="sum", fill_value=0)
 
 
-def label_choices(labels: Any, *, by: str = "outlet") -> Any:
+def label_choices(labels: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
     """Label choice table: for each referent, the labels each ``by`` group uses.
 
     Parameters
@@ -244,10 +247,7 @@ def label_choices(labels: Any, *, by: str = "outlet") -> Any:
         labels for that referent), n_articles. A labels frame without a
         ``quoted`` column (written by an older version) gives ``quoted`` 0.
     """
-    if by not in ("outlet", "article_id"):
-        raise ValueError(
-            f"The 'by' parameter of label_choices() must be one of ['article_id', 'outlet']. Got {by!r} instead."
-        )
+    check_choice("by", "label_choices", by, ["article_id", "outlet"])
     missing = [c for c in schema.LABELS if c not in labels.columns and c != "quoted"]
     if missing:
         raise ValueError(f"label_choices() needs the labels frame; missing columns {missing}. "

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
+from framecmp._validation import param_error, type_error
+
 __all__ = [
     "Token",
     "Sentence",
@@ -497,7 +499,8 @@ class PhraseMatcher:
         """Add one phrase under ``key``."""
         toks = [t for t in tokenize(phrase) if t.text not in _HYPHENS]
         if not toks:
-            raise ValueError(f"The phrase for {key!r} has no tokens: {phrase!r}")
+            raise param_error("phrase", "PhraseMatcher.add", "a phrase with at least one word", phrase,
+                              got=f"{phrase!r} (key {key!r}), which has no tokens")
         if case:
             words = [_fold_case_kept(t.text) for t in toks]
             table, lengths = self._cased, self._cased_lengths
@@ -888,7 +891,7 @@ def analyze(
     [('title', 'Mali turns east'), ('body', '“We chose,” Maiga said.'), ('body', 'It ended.')]
     """
     if not isinstance(text, str):
-        raise TypeError(f"analyze() expects a str, got {type(text).__name__}")
+        raise type_error("text", "analyze", "a str", text)
     pspans = _paragraph_spans(text)
     parts = _assign_parts(text, pspans, title, caption_patterns)
     paragraphs = tuple(Paragraph(i, s, e, p) for i, ((s, e), p) in enumerate(zip(pspans, parts)))

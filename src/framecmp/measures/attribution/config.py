@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framecmp._validation import param_error
 from framecmp.lexicons import Entry, Field, Lexicon, data_path, load_lexicon, read_json_model
 from framecmp.measures.attribution.cue_crf import MODEL_FORMAT as CRF_FORMAT
 from framecmp.measures.attribution.cue_crf import CueCRF, load_cue_crf
@@ -115,9 +116,7 @@ class AttributionConfig:
         for name in ("scare_max_words", "continuation_paragraphs", "min_claim_words"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-                raise ValueError(
-                    f"The '{name}' parameter of AttributionConfig must be an int >= 0. Got {v!r} instead."
-                )
+                raise param_error(name, "AttributionConfig", "an int >= 0", v)
         entries: dict[str, Any] = {}
         matchers = []
         for lex in (self.verbs, self.hedges, self.sources):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
+from framecmp._validation import type_error
 from framecmp.measures.actors import Mention
 from framecmp.measures.attribution.config import AttributionConfig
 from framecmp.measures.attribution.cue_crf import CueCRF
@@ -57,10 +58,8 @@ def extract_attributions(
     AttributionResult
     """
     if not isinstance(config, AttributionConfig):
-        raise TypeError(
-            "The 'config' parameter of extract_attributions() must be an AttributionConfig "
-            f"(from load_attribution_config()). Got {type(config).__name__} instead."
-        )
+        raise type_error("config", "find_attributions",
+                         "an AttributionConfig (from load_attribution_config())", config)
     art = ArticleView(doc, config, mentions)
     art.people_roles = dict(people_roles or {})
     drafts = find_relations(art)

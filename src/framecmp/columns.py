@@ -1,0 +1,6 @@
+"""Old path of ``framecmp.schema`` (moved in this release); it works until the next one, with a FutureWarning."""
+
+from framecmp._deprecation import warn_moved
+from framecmp.schema import *  # noqa: F403
+
+warn_moved(__name__, "framecmp.schema")
