@@ -65,6 +65,18 @@ def _out(msg: str) -> None:
     sys.stdout.write(msg + "\n")
 
 
+def _language_line(articles: Any) -> None:
+    """One line: how many articles were left out because of their language (if any)."""
+    left = articles[articles["status"] == "unsupported_language"] if "status" in articles else articles[:0]
+    if len(left):
+        from framecmp.present.display import language_name
+
+        counts = left["language"].map(language_name).value_counts()
+        langs = ", ".join(f"{name} {n}" for name, n in counts.items())
+        _out(f"Not scored: {len(left)} article(s) in a language framecmp cannot read yet ({langs}); "
+             "the articles table lists them with status 'unsupported_language'.")
+
+
 def _progress_flag(args: argparse.Namespace) -> bool | None:
     return False if getattr(args, "no_progress", False) else None
 
@@ -84,6 +96,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     sheet = worksheet(scores)
     sheet.save(out / "worksheet.html")
     _out(f"Scored {len(corpus)} seed articles ({scores.summary()}).")
+    _language_line(scores.articles)
     _out(f"Report:    {out / 'report.html'}")
     _out(f"Worksheet: {out / 'worksheet.html'} (answer key beside it)")
     _out(f"Frames:    {out / 'frames'}/*.csv")
@@ -99,6 +112,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
         scores.save(args.output, format=args.format)
         _out(f"Scored {scores.summary()}; frames written to {args.output}")
+        _language_line(scores.articles)
         return 0
     summary = score_file(
         args.path,
@@ -110,6 +124,10 @@ def cmd_score(args: argparse.Namespace) -> int:
         columns=_columns(args),
     )
     _out(summary)
+    n_lang = re.search(r"(\d+) unsupported_language", summary)
+    if n_lang:
+        _out(f"Not scored: {n_lang.group(1)} article(s) in a language framecmp cannot read yet; the "
+             "articles frame lists them (column 'language') with status 'unsupported_language'.")
     return 0
 
 
@@ -121,6 +139,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
     report(scores, args.output, title=args.title or f"framecmp report: {args.path}")
     _out(f"Report written to {args.output} ({scores.summary()}).")
+    _language_line(scores.articles)
     return 0
 
 
@@ -134,6 +153,7 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
     sheet = worksheet(scores, event=args.event, outlets=outlets, mode=args.mode)
     paths = sheet.save(args.output)
     _out("Worksheet written: " + ", ".join(str(p) for p in paths))
+    _language_line(scores.articles)
     return 0
 
 

@@ -276,6 +276,18 @@ class Scorer:
             self._res = res
         return self._res
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the measures read: those every measure's lexicons read (their
+        ``languages`` headers; a measure that says nothing reads English). An article in
+        any other language gets the status ``unsupported_language`` and is not scored."""
+        from framecmp.lexicons import DEFAULT_LANGUAGES, common_languages
+
+        r = self.resources()
+        return common_languages(
+            *(getattr(r[k], "languages", DEFAULT_LANGUAGES) for k in ("actors", "terms", "attribution", "stance"))
+        )
+
     def config(self) -> dict[str, Any]:
         """Settings and lexicon versions, for provenance."""
         r = self.resources()
@@ -285,6 +297,7 @@ class Scorer:
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
             "engine": self.engine,
+            "languages": list(self.languages),
             "lexicons": {
                 "actors": getattr(r["actors"], "version", None),
                 "terms": getattr(r["terms"], "version", None),
@@ -453,9 +466,13 @@ def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = Fals
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAMES}
     n_ok = 0
     kept: list[tuple[int, str, str]] = []
+    languages = scorer.languages
     for pos, art in enumerate(articles):
         status = art.status
         res = None
+        if status == "ok" and art.language not in languages:
+            # never scored as if it were English: listed with its status, nothing else
+            status = "unsupported_language"
         if status == "ok":
             n_ok += 1
             if texts and art.text.strip():

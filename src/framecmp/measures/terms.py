@@ -39,11 +39,13 @@ import regex
 
 from framecmp import schema as C
 from framecmp.lexicons import (
+    DEFAULT_LANGUAGES,
     FORMAT,
     LINE,
     Field,
     Lexicon,
     LexiconError,
+    common_languages,
     data_path,
     lexicon_dir,
     load_lexicon,
@@ -188,6 +190,8 @@ class TermLexicon:
     matcher: PhraseMatcher = field(repr=False)
     patterns: tuple[tuple[str, Any], ...] = field(repr=False)
     files: tuple[str, ...] = ()
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    """The languages every one of its lexicons reads (their ``languages`` headers)."""
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -429,6 +433,7 @@ def _build(lexicons: Sequence[Lexicon], *, replace_with: Lexicon | None = None) 
         matcher=PhraseMatcher(phrases),
         patterns=tuple(patterns),
         files=tuple(files),
+        languages=common_languages(*(lex.languages for lex in lexicons)),
     )
 
 
