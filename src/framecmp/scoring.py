@@ -800,6 +800,7 @@ def score_file(
     chunksize: int = 2000,
     progress: bool | None = None,
     columns: Mapping[str, str] | None = None,
+    read_options: Mapping[str, Any] | None = None,
     **params: Any,
 ) -> str:
     """Stream a big corpus file through the scorer, writing frames chunk by chunk.
@@ -807,13 +808,14 @@ def score_file(
     Reads CSV, JSONL(.gz) or Parquet in chunks of ``chunksize`` articles and
     appends every frame to ``output/<frame>.parquet`` (or ``.csv``), so memory
     stays bounded by one chunk. ``columns`` names the input columns
-    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.readers.read_jsonl`.
+    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.readers.read_jsonl`;
+    ``read_options`` go to the reader too (``{"sep": ";", "encoding": "cp1252"}`` for a CSV).
     Returns a one-line summary.
     """
     with _fewer_collections():
         return _score_file(
             path, output, format=format, workers=workers, chunksize=chunksize,
-            progress=progress, columns=columns, **params,
+            progress=progress, columns={**dict(columns or {}), **dict(read_options or {})}, **params,
         )
 
 
