@@ -35,6 +35,7 @@ __all__ = [
     "RawSource",
     "check_encoding",
     "check_path",
+    "encoding_name",
     "csv_source",
     "from_dataframe",
     "iter_csv",
@@ -333,6 +334,13 @@ def check_encoding(encoding: Any, func: str) -> str:
     return str(encoding)
 
 
+def encoding_name(encoding: str) -> str:
+    """``"UTF-8"`` for any spelling of it (``"utf8"``, ``"UTF_8"``), else ``encoding`` as given."""
+    import codecs
+
+    return "UTF-8" if codecs.lookup(encoding).name == "utf-8" else encoding
+
+
 def not_utf8(path: Path, exc: UnicodeDecodeError) -> ValueError:
     return ValueError(
         f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8"
@@ -416,14 +424,15 @@ def csv_source(
     p = check_path(path, "iter_csv")
     cols = _Columns.from_kwargs(columns_, "iter_csv")
     encoding = check_encoding(encoding, "iter_csv")
+    name = encoding_name(encoding)
     with open(p, "rb") as fh:
         first_line = fh.readline()
     try:
         header_line = first_line.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{p}: the header row is not {encoding} ({exc.reason} at byte {exc.start}); "
+        raise ValueError(f"{p}: the header row is not {name} ({exc.reason} at byte {exc.start}); "
                          "re-save the file as UTF-8, or give its encoding (encoding='cp1252' for "
-                         "Excel on Windows)") from None
+                         "a file saved by Excel on Windows)") from None
     if sep is None:
         sep = "\t" if p.suffix.lower() == ".tsv" else sniff_sep(header_line.lstrip("\ufeff"))
     # object, not str: pandas's Arrow strings cannot hold the surrogates of undecodable bytes
@@ -452,9 +461,8 @@ def csv_source(
                     yield _article_from_record(
                         _decoded(clean_rec), cols, source=str(p), row=where, default_id=aid, clean=False, rules=None,
                         status="not_utf8",
-                        status_detail=f"{p} row {n}, column {col!r}: not {encoding} (byte 0x{byte:02x} at "
-                                      f"byte {pos} of the field); re-save the file as UTF-8, or give "
-                                      "its encoding (encoding='cp1252' for Excel on Windows)",
+                        status_detail=f"{p} row {n}, column {col!r}: not {name} (byte 0x{byte:02x} at "
+                                      f"byte {pos} of the field); re-save the file as UTF-8",
                     )
                     continue
                 yield clean_rec, where, aid
@@ -513,7 +521,8 @@ def jsonl_source(
     p = check_path(path, "iter_jsonl")
     cols = _Columns.from_kwargs(columns_, "iter_jsonl")
     encoding = check_encoding(encoding, "iter_jsonl")
-    first = "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
+    name = encoding_name(encoding)
+    first = "utf-8-sig" if name == "UTF-8" else encoding
 
     def rows() -> Iterator[_Row | Article]:
         fh = gzip.open(p, "rb") if p.name.lower().endswith(".gz") else open(p, "rb")
@@ -526,7 +535,7 @@ def jsonl_source(
                     s = line.decode(first if n == 1 else encoding)
                 except UnicodeDecodeError as exc:
                     yield _broken(aid, str(p), where, "not_utf8",
-                                  f"{p} line {n}: not {encoding} ({exc.reason} at byte {exc.start})")
+                                  f"{p} line {n}: not {name} ({exc.reason} at byte {exc.start})")
                     continue
                 try:
                     rec = json.loads(s)

@@ -34,6 +34,7 @@ from framecmp.io.formats import (
     check_encoding,
     check_path,
     csv_source,
+    encoding_name,
     from_dataframe,
     iter_csv,
     iter_jsonl,
@@ -145,10 +146,11 @@ def _find_metadata(folder: Path) -> Path | None:
 
 def _read_text_file(p: Path, encoding: str = "utf-8") -> tuple[str | None, str | None]:
     data = p.read_bytes()
+    name = encoding_name(encoding)
     try:
-        return data.decode("utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding), None
+        return data.decode("utf-8-sig" if name == "UTF-8" else encoding), None
     except UnicodeDecodeError as exc:
-        return None, f"{p} is not {encoding} ({exc.reason} at byte {exc.start})"
+        return None, f"{p} is not {name} ({exc.reason} at byte {exc.start})"
 
 
 def load_folder(
