@@ -25,6 +25,14 @@ def test_a_reporting_verb_is_not_also_a_negative_word(text: str) -> None:
     assert hits == []
 
 
+def test_a_loaded_reporting_verb_counts_once_in_the_terms_table() -> None:
+    # "rued" is a loaded cue of the attribution measure and, in the terms table, a loaded verb
+    # (its one reading there), never also a negative word
+    doc = fc.analyze("The official rued that partners had left.")
+    res = find_terms(doc, lexicon=load_terms(), attributed=extract_attributions(doc, config=load_attribution_config()))
+    assert [(h.text, h.category) for h in res.hits] == [("rued", "loaded_verb")]
+
+
 def test_the_terms_table_counts_a_reporting_verb_once() -> None:
     text = ("Kiev has denied any wrongdoing. ECOWAS had threatened to intervene militarily in Niger. "
             "Officials criticised the decision, and the minister accused Paris of interference.")

@@ -708,16 +708,17 @@ def find_terms(
 
     main_country = country if country is not None else _main_country(doc)
     spoken = SpanCover(_attributed_spans(attributed))
-    # one span, one reading: a reporting cue ("Kiev has denied any wrongdoing", "ECOWAS had
-    # threatened to intervene") is read by the attribution measure, with its class, and not
-    # counted again as a loaded term ("denied" as a negative word)
+    # one span, one reading per table: a reporting cue ("Kiev has denied any wrongdoing",
+    # "ECOWAS had threatened to intervene") is read by the attribution measure, with its
+    # class, and in the terms table only as a loaded reporting verb (category loaded_verb:
+    # "rued", "slammed"), never again as a negative word ("denied")
     cues = _cue_spans(attributed)
     hits: list[TermHit] = []
     negated: list[TermHit] = []
     references: list[TermHit] = []
     for a, b, t0, t1, eid, phrase in chosen:
         e = by_id[eid]
-        if e.category == NOT_LOADED or any(c < b and a < d for c, d in cues):
+        if e.category == NOT_LOADED or (e.category != REPORTING_VERB and any(c < b and a < d for c, d in cues)):
             continue
         sent = doc.sentence_at(a)
         referent = e.referent
@@ -808,6 +809,11 @@ def _after_ok(doc: Doc, words: tuple[str, ...], start: int) -> bool:
     sent = doc.sentence_at(start)
     lo = doc.sentences[max(0, sent.index - AFTER_SENTENCES)].start if sent is not None else 0
     return _after_re(words).search(doc.text, lo, start) is not None
+
+
+REPORTING_VERB = "loaded_verb"
+"""The terms category of reporting verbs that judge the speech ("rued", "slammed"): the one
+reading a reporting cue of an attribution keeps in the terms table (see :func:`find_terms`)."""
 
 
 def _cue_spans(attributed: Any) -> list[tuple[int, int]]:
