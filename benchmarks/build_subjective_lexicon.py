@@ -130,6 +130,15 @@ its result.
 ``preceded_by`` (the determiner must stand right before, outside the span) instead of as
 "the celebrated"-style phrases, so a highlight covers the judging word only. A change of the
 span, not of what matches; BABE measured after.
+2026.12.0 (issue 18, a review against the stated principles, not against BABE): the
+speech-act verbs accuse, deny, threaten, criticise and "charged" became NEUTRAL cues of
+reporting_verbs.yaml (they name what a speaker did, as 4. above already said of the manner
+list), so their forms leave the VADER part by the neutral-cue rule ("denied", "threatened",
+"criticised"; "threateningly" and the noun "criticism" stay). The editorializing words keep
+connotation 0, which framecmp now reads as neutral: they are shown, not counted as loaded
+(framecmp.measures.terms.find_terms). BABE was measured once before and once after; nothing
+was changed on its result. The file was edited to match what this script gives with the new
+reporting_verbs.yaml (WordNet and Pattern were not on the machine to rerun it).
 
 Usage::
 
@@ -158,7 +167,7 @@ from pathlib import Path
 
 import yaml
 
-VERSION = "2026.11.6"
+VERSION = "2026.12.0"
 WORD_RE = re.compile(r"^[a-z][a-z'-]*[a-z]$")
 
 # ---------------------------------------------------------------- WordNet (filter only)

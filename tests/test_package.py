@@ -134,7 +134,7 @@ def test_cli_report_and_worksheet_take_column_names(tmp_path: Path, capsys: pyte
                    encoding="utf-8")
     # without the column names: a clear error that names the command-line option
     assert main(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress"]) == 2
-    assert "(on the command line: --text COLUMN)" in capsys.readouterr().err
+    assert "(on the command line: --text-column COLUMN)" in capsys.readouterr().err
     assert main(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress",
                  "--text", "body", "--outlet", "site", "--title", "My report"]) == 0
     assert "1 article (1 ok)" in capsys.readouterr().out

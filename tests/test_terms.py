@@ -41,8 +41,9 @@ GOLDEN = [
     ("CNPC Defies Niger Junta, Continues Oil Exports", [("lt.junta", "niger")]),
     ("In July, the leaders of the three military regimes held their first summit.",
      [("lt.military_regime", "military_government")]),
+    # "transitional government" is the official name: a neutral label since loaded_terms 2026.12.0
     ("Mali's transitional government accused Paris of supporting terrorist groups.",
-     [("lt.transitional_government", "mali"), ("lt.terrorist_groups", "terrorists")]),
+     [("lt.terrorist_groups", "terrorists")]),
     ("It was part of the former metropolis’ efforts to maintain this control.",
      [("lt.former_metropolis", "france")]),
     ("Bamako and Niamey severed ties with formal colonial power France.",
@@ -242,7 +243,7 @@ def test_pattern_timeout_warns_and_skips():
     lex = load_terms(extra={"entries": [
         {"id": "u.slow", "pattern": r"(a|aa)+c", "category": "intensifier", "connotation": 0,
          "explanation": "Catastrophic backtracking on purpose.", "source": "test"},
-        {"id": "u.ok", "term": "fine", "category": "intensifier", "connotation": 0,
+        {"id": "u.ok", "term": "fine", "category": "intensifier", "connotation": 0.5,
          "explanation": "x", "source": "test"},
     ]}, replace=True)
     doc = analyze("a" * 40 + "b is fine")

@@ -6,6 +6,7 @@ Every lexicon is a YAML file with a header and a list of entries::
     kind: loaded_terms
     name: loaded_terms
     version: "2026.11.0"
+    languages: [en]
     description: ...
     source: ...
     entries:
@@ -18,6 +19,12 @@ it starts on (key ``__line__``), so that validation can report *every* problem
 at once as ``file line N: message``. Lexicon files are read with the line of
 each key too (:func:`key_line`), so that a problem with one field is reported
 at that field's line, not at its entry's ``- id:`` line.
+
+``languages`` lists the languages (ISO 639-1 codes) whose texts the lexicon's entries
+read; a file without it reads English (:data:`DEFAULT_LANGUAGES`). An article is scored
+only in a language that every measure's lexicons read; any other gets the status
+``unsupported_language`` (:mod:`framecmp.scoring`). A French lexicon says
+``languages: [fr]``.
 """
 
 from __future__ import annotations
@@ -32,12 +39,15 @@ from typing import Any, TypeVar
 import yaml
 
 __all__ = [
+    "DEFAULT_LANGUAGES",
     "FORMAT",
     "Lexicon",
     "LexiconError",
     "Entry",
     "check_header",
+    "common_languages",
     "data_path",
+    "header_languages",
     "lexicon_dir",
     "key_line",
     "load_lexicon",
@@ -48,6 +58,28 @@ __all__ = [
 
 FORMAT = "framecmp-lexicon/1"
 LINE = "__line__"
+
+DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
+"""The languages of a lexicon whose header has no ``languages`` field."""
+
+
+def common_languages(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The languages every group reads, in the first group's order (a measure reads a
+    language only when all its lexicons do)."""
+    sets = [tuple(g) for g in groups]
+    if not sets:
+        return DEFAULT_LANGUAGES
+    return tuple(x for x in sets[0] if all(x in g for g in sets[1:]))
+
+
+def header_languages(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The ``languages`` of a lexicon header (lowercase codes), or :data:`DEFAULT_LANGUAGES`."""
+    value = data.get("languages")
+    if isinstance(value, str):
+        value = [value]
+    if not value or not isinstance(value, (list, tuple)):
+        return DEFAULT_LANGUAGES
+    return tuple(str(v).strip().lower() for v in value)
 
 
 class LexiconError(ValueError):
@@ -257,6 +289,13 @@ def check_header(data: Any, kind: str, path: str | Path) -> list[str]:
         problems.append(f"{path} line {line}: 'version' must be a non-empty string (quote it)")
     if not isinstance(data.get("entries"), list):
         problems.append(f"{path} line {line}: 'entries' must be a list")
+    langs = data.get("languages")
+    if langs is not None and not (
+        isinstance(langs, list) and langs
+        and all(isinstance(v, str) and v.strip().isalpha() and 2 <= len(v.strip()) <= 3 for v in langs)
+    ):
+        problems.append(f"{path} line {line}: 'languages' must be a list of language codes "
+                        f"such as [en] or [en, fr], got {langs!r}")
     return problems
 
 
@@ -309,6 +348,11 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this lexicon reads (its ``languages`` header; default English)."""
+        return header_languages(self.meta)
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}

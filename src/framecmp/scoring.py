@@ -266,6 +266,18 @@ class Scorer:
             self._res = res
         return self._res
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the measures read: those every measure's lexicons read (their
+        ``languages`` headers; a measure that says nothing reads English). An article in
+        any other language gets the status ``unsupported_language`` and is not scored."""
+        from framecmp.lexicons import DEFAULT_LANGUAGES, common_languages
+
+        r = self.resources()
+        return common_languages(
+            *(getattr(r[k], "languages", DEFAULT_LANGUAGES) for k in ("actors", "terms", "attribution", "stance"))
+        )
+
     def config(self) -> dict[str, Any]:
         """Settings and lexicon versions, for provenance."""
         r = self.resources()
@@ -275,6 +287,7 @@ class Scorer:
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
             "engine": self.engine,
+            "languages": list(self.languages),
             "lexicons": {
                 "actors": getattr(r["actors"], "version", None),
                 "terms": getattr(r["terms"], "version", None),
@@ -444,9 +457,13 @@ def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = Fals
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAMES}
     n_ok = 0
     kept: list[tuple[int, str, str]] = []
+    languages = scorer.languages
     for pos, art in enumerate(articles):
         status = art.status
         res = None
+        if status == "ok" and art.language not in languages:
+            # never scored as if it were English: listed with its status, nothing else
+            status = "unsupported_language"
         if status == "ok":
             n_ok += 1
             if texts and art.text.strip():
@@ -785,6 +802,7 @@ def score_file(
     chunksize: int = 2000,
     progress: bool | None = None,
     columns: Mapping[str, str] | None = None,
+    read_options: Mapping[str, Any] | None = None,
     **params: Any,
 ) -> str:
     """Stream a big corpus file through the scorer, writing frames chunk by chunk.
@@ -792,13 +810,14 @@ def score_file(
     Reads CSV, JSONL(.gz) or Parquet in chunks of ``chunksize`` articles and
     appends every frame to ``output/<frame>.parquet`` (or ``.csv``), so memory
     stays bounded by one chunk. ``columns`` names the input columns
-    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.readers.read_jsonl`.
+    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.readers.read_jsonl`;
+    ``read_options`` go to the reader too (``{"sep": ";", "encoding": "cp1252"}`` for a CSV).
     Returns a one-line summary.
     """
     with _fewer_collections():
         return _score_file(
             path, output, format=format, workers=workers, chunksize=chunksize,
-            progress=progress, columns=columns, **params,
+            progress=progress, columns={**dict(columns or {}), **dict(read_options or {})}, **params,
         )
 
 

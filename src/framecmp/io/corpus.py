@@ -33,6 +33,7 @@ from framecmp._validation import check_choice, param_error, type_error
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.cleaning import OffsetMap, Removal
 from framecmp.io.cleaning import clean as _clean
+from framecmp.text.language import detect_language
 
 __all__ = [
     "MAX_CHARS",
@@ -47,8 +48,15 @@ logger = logging.getLogger(__name__)
 MAX_CHARS = 2_000_000
 """Articles longer than this (raw characters) get status ``"too_long"``."""
 
-STATUSES = ("ok", "empty", "no_text", "not_utf8", "too_long", "parse_error", "missing_outlet")
-"""The values of ``Article.status``; only ``"ok"`` articles are scored."""
+STATUSES = ("ok", "empty", "no_text", "not_utf8", "too_long", "parse_error", "missing_outlet",
+            "unsupported_language")
+"""The values of ``Article.status``; only ``"ok"`` articles are scored.
+
+``"unsupported_language"`` is set by the scorer (:mod:`framecmp.scoring`) for an article
+whose language its lexicons do not read: it is listed, never scored as if it were English."""
+
+DEFAULT_LANGUAGE = "en"
+"""The language of an article too short for :func:`framecmp.text.language.detect_language`."""
 
 MISSING_OUTLET = "unknown"
 """The outlet of an article given none (status ``"missing_outlet"``)."""
@@ -82,7 +90,9 @@ class Article:
     title, date, url, event : optional
         Article metadata; ``event`` groups articles on the same event.
     language : str
-        ISO 639-1 code of ``text`` (default ``"en"``).
+        ISO 639-1 code of ``text``: the one given (a ``language`` column wins), else
+        detected from the text (:func:`framecmp.text.language.detect_language`; a text
+        too short to tell is taken as ``"en"``).
     translated_from : str, optional
         Source language when the text is a (machine) translation.
     metadata : Mapping
@@ -231,7 +241,8 @@ def make_article(
         Cleaning rules; default the bundled ones.
     **fields
         ``title``, ``date`` (str, date or Timestamp), ``url``, ``event``,
-        ``language``, ``translated_from``, ``metadata`` (mapping), and
+        ``language`` (an ISO 639-1 code; detected from the text when not given),
+        ``translated_from``, ``metadata`` (mapping), and
         ``status`` / ``status_detail`` set by a loader that already knows the
         article is broken.
 
@@ -314,6 +325,11 @@ def make_article(
         )
     if detail:
         meta["status_detail"] = detail
+    language = opt_str(fields.get("language"))
+    if language is not None:
+        language = language.lower()
+    elif status in ("ok", "missing_outlet"):
+        language = detect_language(f"{title}\n{text}" if title else text)
 
     return Article(
         article_id=aid,
@@ -325,7 +341,7 @@ def make_article(
         date=date,
         url=opt_str(fields.get("url")),
         event=opt_str(fields.get("event")),
-        language=opt_str(fields.get("language")) or "en",
+        language=language or DEFAULT_LANGUAGE,
         translated_from=opt_str(fields.get("translated_from")),
         metadata=meta,
         status=status,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,9 @@ from framecmp.io.corpus import (
 
 __all__ = [
     "RawSource",
+    "check_encoding",
     "check_path",
+    "encoding_name",
     "csv_source",
     "from_dataframe",
     "iter_csv",
@@ -46,6 +49,7 @@ __all__ = [
     "read_csv",
     "read_jsonl",
     "read_parquet",
+    "sniff_sep",
 ]
 
 
@@ -310,6 +314,25 @@ def _decoded(rec: Mapping[str, Any]) -> dict[str, Any]:
             for k, v in rec.items()}
 
 
+def check_encoding(encoding: Any, func: str) -> str:
+    """``encoding`` if Python knows it (``"utf-8"``, ``"cp1252"``, ``"latin-1"``), else ValueError."""
+    import codecs
+
+    try:
+        codecs.lookup(str(encoding))
+    except LookupError:
+        raise ValueError(f"The 'encoding' parameter of {func}() must be a text encoding such as "
+                         f"'utf-8', 'cp1252' or 'latin-1'. Got {encoding!r} instead.") from None
+    return str(encoding)
+
+
+def encoding_name(encoding: str) -> str:
+    """``"UTF-8"`` for any spelling of it (``"utf8"``, ``"UTF_8"``), else ``encoding`` as given."""
+    import codecs
+
+    return "UTF-8" if codecs.lookup(encoding).name == "utf-8" else encoding
+
+
 def not_utf8(path: Path, exc: UnicodeDecodeError) -> ValueError:
     return ValueError(
         f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); re-save it as UTF-8"
@@ -324,6 +347,7 @@ def iter_csv(
     *,
     chunksize: int = 1000,
     sep: str | None = None,
+    encoding: str = "utf-8",
     clean: bool = True,
     rules: BoilerplateRules | None = None,
     **columns_: Any,
@@ -336,7 +360,12 @@ def iter_csv(
     chunksize : int
         Rows read at a time.
     sep : str, optional
-        Field separator; default ``","`` (``"\\t"`` for ``.tsv``).
+        Field separator. Default: ``"\\t"`` for ``.tsv``; else the one of ``,`` ``;``
+        ``\\t`` ``|`` that the header row uses most (:func:`sniff_sep`), so a CSV saved by a
+        French spreadsheet (``;``) is read as it is.
+    encoding : str
+        The file's text encoding (default ``"utf-8"``); ``"cp1252"`` for a file saved by
+        Excel on Windows. A row that does not decode gets status ``"not_utf8"``.
     clean, rules
         As :func:`make_article`.
     **columns_
@@ -353,8 +382,25 @@ def iter_csv(
         A named column is missing (the message lists the available ones); the
         file is not UTF-8 or is empty.
     """
-    yield from csv_source(path, chunksize=chunksize, sep=sep, clean=clean, rules=rules,
-                           **columns_).articles()
+    yield from csv_source(path, chunksize=chunksize, sep=sep, encoding=encoding, clean=clean,
+                          rules=rules, **columns_).articles()
+
+
+SEPARATORS = (",", ";", "\t", "|")
+"""The field separators :func:`sniff_sep` chooses from."""
+
+
+def sniff_sep(header: str) -> str:
+    """The separator a CSV header row uses: the one of :data:`SEPARATORS` found most often
+    outside quotes (``"outlet;text;date"`` -> ``";"``); ``","`` when none is found.
+
+    >>> sniff_sep("outlet;texte;date"), sniff_sep("id,outlet,text"), sniff_sep("text")
+    (';', ',', ',')
+    """
+    bare = re.sub(r'"[^"]*"', "", header)
+    counts = {c: bare.count(c) for c in SEPARATORS}
+    best = max(SEPARATORS, key=lambda c: counts[c])  # ties: the first listed
+    return best if counts[best] else ","
 
 
 def csv_source(
@@ -362,23 +408,27 @@ def csv_source(
     *,
     chunksize: int = 1000,
     sep: str | None = None,
+    encoding: str = "utf-8",
     clean: bool = True,
     rules: BoilerplateRules | None = None,
     **columns_: Any,
 ) -> RawSource:
     p = check_path(path, "iter_csv")
     cols = _Columns.from_kwargs(columns_, "iter_csv")
-    if sep is None:
-        sep = "\t" if p.suffix.lower() == ".tsv" else ","
-    # object, not str: pandas's Arrow strings cannot hold the surrogates of undecodable bytes
-    opts: dict[str, Any] = {"sep": sep, "dtype": object, "keep_default_na": False, "encoding": "utf-8"}
+    encoding = check_encoding(encoding, "iter_csv")
+    name = encoding_name(encoding)
     with open(p, "rb") as fh:
         first_line = fh.readline()
     try:
-        first_line.decode("utf-8")
+        header_line = first_line.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{p}: the header row is not UTF-8 ({exc.reason} at byte {exc.start}); "
-                         "re-save the file as UTF-8") from None
+        raise ValueError(f"{p}: the header row is not {name} ({exc.reason} at byte {exc.start}); "
+                         "re-save the file as UTF-8, or give its encoding (encoding='cp1252' for "
+                         "a file saved by Excel on Windows)") from None
+    if sep is None:
+        sep = "\t" if p.suffix.lower() == ".tsv" else sniff_sep(header_line.lstrip("\ufeff"))
+    # object, not str: pandas's Arrow strings cannot hold the surrogates of undecodable bytes
+    opts: dict[str, Any] = {"sep": sep, "dtype": object, "keep_default_na": False, "encoding": encoding}
     try:
         header = list(pd.read_csv(p, nrows=0, encoding_errors="surrogateescape", **opts).columns)
     except pd.errors.EmptyDataError:
@@ -403,7 +453,7 @@ def csv_source(
                     yield _article_from_record(
                         _decoded(clean_rec), cols, source=str(p), row=where, default_id=aid, clean=False, rules=None,
                         status="not_utf8",
-                        status_detail=f"{p} row {n}, column {col!r}: not UTF-8 (byte 0x{byte:02x} at "
+                        status_detail=f"{p} row {n}, column {col!r}: not {name} (byte 0x{byte:02x} at "
                                       f"byte {pos} of the field); re-save the file as UTF-8",
                     )
                     continue
@@ -437,6 +487,7 @@ def _stem(p: Path) -> str:
 def iter_jsonl(
     path: str | Path,
     *,
+    encoding: str = "utf-8",
     clean: bool = True,
     rules: BoilerplateRules | None = None,
     **columns_: Any,
@@ -445,21 +496,25 @@ def iter_jsonl(
 
     A line that is not valid JSON (or not an object) gives an article with
     status ``"parse_error"`` and id ``"<stem>-line<N>"``; a line that is not
-    UTF-8 gives ``"not_utf8"``. Reading goes on. Blank lines are skipped.
-    Column options as :func:`iter_csv` (checked against the first object).
+    UTF-8 (or not in ``encoding``) gives ``"not_utf8"``. Reading goes on. Blank lines are
+    skipped. Column options as :func:`iter_csv` (checked against the first object).
     """
-    yield from jsonl_source(path, clean=clean, rules=rules, **columns_).articles()
+    yield from jsonl_source(path, encoding=encoding, clean=clean, rules=rules, **columns_).articles()
 
 
 def jsonl_source(
     path: str | Path,
     *,
+    encoding: str = "utf-8",
     clean: bool = True,
     rules: BoilerplateRules | None = None,
     **columns_: Any,
 ) -> RawSource:
     p = check_path(path, "iter_jsonl")
     cols = _Columns.from_kwargs(columns_, "iter_jsonl")
+    encoding = check_encoding(encoding, "iter_jsonl")
+    name = encoding_name(encoding)
+    first = "utf-8-sig" if name == "UTF-8" else encoding
 
     def rows() -> Iterator[_Row | Article]:
         fh = gzip.open(p, "rb") if p.name.lower().endswith(".gz") else open(p, "rb")
@@ -469,10 +524,10 @@ def jsonl_source(
                     continue
                 where, aid = f"line {n}", f"{_stem(p)}-line{n}"
                 try:
-                    s = line.decode("utf-8-sig" if n == 1 else "utf-8")
+                    s = line.decode(first if n == 1 else encoding)
                 except UnicodeDecodeError as exc:
                     yield _broken(aid, str(p), where, "not_utf8",
-                                  f"{p} line {n}: not UTF-8 ({exc.reason} at byte {exc.start})")
+                                  f"{p} line {n}: not {name} ({exc.reason} at byte {exc.start})")
                     continue
                 try:
                     rec = json.loads(s)

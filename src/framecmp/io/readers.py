@@ -32,8 +32,10 @@ from framecmp.io.corpus import (
 )
 from framecmp.io.formats import (
     RawSource,
+    check_encoding,
     check_path,
     csv_source,
+    encoding_name,
     from_dataframe,
     iter_csv,
     iter_jsonl,
@@ -139,12 +141,13 @@ def _find_metadata(folder: Path) -> Path | None:
     return None
 
 
-def _read_text_file(p: Path) -> tuple[str | None, str | None]:
+def _read_text_file(p: Path, encoding: str = "utf-8") -> tuple[str | None, str | None]:
     data = p.read_bytes()
+    name = encoding_name(encoding)
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig" if name == "UTF-8" else encoding), None
     except UnicodeDecodeError as exc:
-        return None, f"{p} is not UTF-8 ({exc.reason} at byte {exc.start})"
+        return None, f"{p} is not {name} ({exc.reason} at byte {exc.start})"
 
 
 def load_folder(
@@ -153,6 +156,7 @@ def load_folder(
     metadata: str | Path | pd.DataFrame | Mapping[str, Mapping[str, Any]] | None = None,
     outlet: str | None = None,
     pattern: str = "*.txt",
+    encoding: str = "utf-8",
     clean: bool = True,
     rules: BoilerplateRules | None = None,
 ) -> Corpus:
@@ -175,6 +179,9 @@ def load_folder(
         Without it, files missing from the metadata raise ``ValueError``.
     pattern : str
         Glob pattern of the text files.
+    encoding : str
+        The text files' encoding (default ``"utf-8"``; ``"cp1252"`` for Windows files). A
+        file that does not decode gets status ``"not_utf8"``.
     clean, rules
         As :func:`make_article`.
 
@@ -185,6 +192,7 @@ def load_folder(
         (and no ``outlet=``); a file is listed twice.
     """
     folder = check_path(path, "load_folder")
+    encoding = check_encoding(encoding, "load_folder")
     if not folder.is_dir():
         raise NotADirectoryError(f"load_folder(): {folder} is not a folder")
     files = sorted(p for p in folder.glob(pattern) if p.is_file())
@@ -233,7 +241,7 @@ def load_folder(
             meta["row"] = f"(listed at {where})"
         out = rec.get("outlet", None)
         out = outlet if is_missing(out) else out
-        text, problem = _read_text_file(p)
+        text, problem = _read_text_file(p, encoding)
         if text is None:
             arts.append(
                 make_article(aid, out, p.read_bytes(), clean=False, status="not_utf8",

@@ -40,11 +40,13 @@ import regex
 from framecmp import schema as C
 from framecmp._validation import param_error, type_error
 from framecmp.lexicons import (
+    DEFAULT_LANGUAGES,
     FORMAT,
     LINE,
     Field,
     Lexicon,
     LexiconError,
+    common_languages,
     data_path,
     lexicon_dir,
     load_lexicon,
@@ -143,7 +145,8 @@ class TermEntry:
         See ``lexicons/README.md``.
     reference : bool
         A plain, neutral name ("armed groups", "Malian authorities", "killed"): listed so the
-        label-choice table shows when an outlet picks it, not counted as a loaded term.
+        label-choice table shows when an outlet picks it, not counted as a loaded term. An
+        entry with connotation 0 is neutral too and is not counted either.
     after : tuple of str
         The entry counts only where one of these words stands before it, in its sentence or
         the :data:`AFTER_SENTENCES` sentences before ("the contractors" after "Wagner").
@@ -189,6 +192,8 @@ class TermLexicon:
     matcher: PhraseMatcher = field(repr=False)
     patterns: tuple[tuple[str, Any], ...] = field(repr=False)
     files: tuple[str, ...] = ()
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    """The languages every one of its lexicons reads (their ``languages`` headers)."""
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -428,6 +433,7 @@ def _build(lexicons: Sequence[Lexicon], *, replace_with: Lexicon | None = None) 
         matcher=PhraseMatcher(phrases),
         patterns=tuple(patterns),
         files=tuple(files),
+        languages=common_languages(*(lex.languages for lex in lexicons)),
     )
 
 
@@ -699,12 +705,17 @@ def find_terms(
 
     main_country = country if country is not None else _main_country(doc)
     spoken = SpanCover(_attributed_spans(attributed))
+    # one span, one reading per table: a reporting cue ("Kiev has denied any wrongdoing",
+    # "ECOWAS had threatened to intervene") is read by the attribution measure, with its
+    # class, and in the terms table only as a loaded reporting verb (category loaded_verb:
+    # "rued", "slammed"), never again as a negative word ("denied")
+    cues = _cue_spans(attributed)
     hits: list[TermHit] = []
     negated: list[TermHit] = []
     references: list[TermHit] = []
     for a, b, t0, t1, eid, phrase in chosen:
         e = by_id[eid]
-        if e.category == NOT_LOADED:
+        if e.category == NOT_LOADED or (e.category != REPORTING_VERB and any(c < b and a < d for c, d in cues)):
             continue
         sent = doc.sentence_at(a)
         referent = e.referent
@@ -724,7 +735,9 @@ def find_terms(
             negator(doc, t0, sent.tok_start if sent else 0, sent.tok_end if sent else None)
             if negation else None
         )
-        (negated if neg else references if e.reference else hits).append(TermHit(
+        # connotation 0 is neutral: such an entry ("notably") is not counted as loaded either
+        neutral = e.reference or e.connotation == 0
+        (negated if neg else references if neutral else hits).append(TermHit(
             start=a, end=b, text=doc.text[a:b], entry_id=eid, label=e.label,
             category=e.category, connotation=e.connotation, referent=referent,
             label_group=e.label_group, neutral=e.neutral, explanation=e.explanation,
@@ -745,7 +758,8 @@ def find_terms(
         # negated hits are shown (kind "negated"), never counted: nothing is dropped silently
         + tuple(_ev(h, "negated", f"Not counted: after the negation {h.negator!r}. {_explain(h)}") for h in negated)
         # neutral reference labels: in the label-choice table, not loaded language
-        + tuple(_ev(h, "reference", f"Neutral label, not counted as loaded: {h.explanation}") for h in references)
+        + tuple(_ev(h, "reference", f"{'Neutral label' if h.label_group else 'Neutral word (connotation 0)'}, "
+                                    f"not counted as loaded: {h.explanation}") for h in references)
     )
     counts = Counter(h.category for h in hits)
     lab: Counter[tuple[str, str, str, str]] = Counter()
@@ -792,6 +806,19 @@ def _after_ok(doc: Doc, words: tuple[str, ...], start: int) -> bool:
     sent = doc.sentence_at(start)
     lo = doc.sentences[max(0, sent.index - AFTER_SENTENCES)].start if sent is not None else 0
     return _after_re(words).search(doc.text, lo, start) is not None
+
+
+REPORTING_VERB = "loaded_verb"
+"""The terms category of reporting verbs that judge the speech ("rued", "slammed"): the one
+reading a reporting cue of an attribution keeps in the terms table (see :func:`find_terms`)."""
+
+
+def _cue_spans(attributed: Any) -> list[tuple[int, int]]:
+    """The reporting cues of an AttributionResult ("denied" in "Kiev has denied any
+    wrongdoing"), learned cues left out: the attribution measure reads these spans."""
+    atts = getattr(attributed, "attributions", None) if attributed is not None else None
+    return [(int(a.cue_start), int(a.cue_end)) for a in atts or ()
+            if a.cue_start is not None and a.cue_end is not None and a.cue_class != "unlisted"]
 
 
 def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from typing import Any
 __all__ = [
     "actor_name", "category_name", "category_description", "holder_name",
     "metric_name", "metric_unit", "metric_label", "metric_definition", "language_name", "humanize",
+    "unsupported_language_note",
 ]
 
 _log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ LANGUAGES: dict[str, str] = {
     "es": "Spanish", "pt": "Portuguese", "it": "Italian", "uk": "Ukrainian", "zh": "Chinese",
     "tr": "Turkish", "ha": "Hausa", "bm": "Bambara", "wo": "Wolof", "ff": "Fula",
     "sw": "Swahili", "fa": "Persian", "nl": "Dutch", "pl": "Polish", "ja": "Japanese",
+    "el": "Greek", "he": "Hebrew", "ko": "Korean", "hi": "Hindi",
 }
 
 
@@ -220,3 +222,24 @@ def language_name(code: Any) -> str:
     key = _key(code)
     base = key.lower().replace("_", "-").split("-")[0]
     return LANGUAGES.get(base, key)
+
+
+def unsupported_language_note(articles: Any) -> str | None:
+    """One plain sentence on the articles left out because of their language, or None.
+
+    ``articles`` is the ``articles`` frame (columns ``status`` and ``language``). The
+    report, the worksheet and the command line all say it in these words."""
+    if articles is None or "status" not in getattr(articles, "columns", ()):
+        return None
+    left = articles[articles["status"] == "unsupported_language"]
+    if not len(left):
+        return None
+    counts = left["language"].map(language_name).value_counts() if "language" in left.columns else {}
+    names = [f"{name} ({n})" if len(counts) > 1 else str(name) for name, n in counts.items()]
+    langs = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    n = len(left)
+    they, them = ("it is", "it") if n == 1 else ("they are", "them")
+    return (f"{n} article{'' if n == 1 else 's'} not scored: {they} written in "
+            f"{langs or 'a language framecmp cannot tell'}, and framecmp's word lists read only "
+            f"English for now. Nothing in the tables, plots or highlights comes from {them}; the "
+            f"articles table lists {them} with the status 'unsupported_language'.")

@@ -529,9 +529,7 @@ def stance_bars(
     kept = df if every else df[df["holder"] == holder]
     if df.empty:
         return _no_data(ax, title=title or base)
-    targets = sorted((kept if not kept.empty else df)["item"].astype(str).unique())
-    if target not in set(df["item"].astype(str)):
-        check_choice("target", func, target, sorted(df["item"].astype(str).unique()))
+    check_choice("target", func, target, sorted(df["item"].astype(str).unique()))
     df, others = kept[kept["item"].astype(str) == target], df[df["item"].astype(str) == target]
     if df.empty:  # say why the plot is empty, inside it
         voices = sorted({_voice(h) for h in others["holder"].dropna()})

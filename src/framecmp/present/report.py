@@ -153,6 +153,12 @@ def _caveat_html(shape: _CorpusShape) -> str:
     return tag("section", body, id="caveat", class_="fc-caveat", role="note")
 
 
+def _language_html(scores: Any) -> str:
+    """A notice at the top: articles not scored because of their language (issue 18)."""
+    note = display.unsupported_language_note(scores_frame(scores, "articles"))
+    return tag("section", para(note), id="language", class_="fc-caveat", role="note") if note else ""
+
+
 # --------------------------------------------------------------------------- sections
 
 
@@ -887,6 +893,7 @@ def report(
     body = "".join([
         header,
         _caveat_html(shape),
+        _language_html(scores),
         _toc(),
         _summary_html(scores),
         _portrayal_html(scores, kw, plots),

@@ -550,6 +550,9 @@ def _notices(arts: pd.DataFrame, ids: Sequence[str]) -> list[str]:
     if chosen["outlet"].nunique() < len(ids) or chosen.groupby("outlet").size().max() < 3:
         out.append("One article is too few to say how an outlet reports in general: these "
                    "excerpts show how these articles frame the story, not findings about outlets.")
+    language = display.unsupported_language_note(arts)  # articles left out for their language
+    if language:
+        out.append(language)
     return out
 
 

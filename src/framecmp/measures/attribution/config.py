@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from framecmp._validation import param_error
-from framecmp.lexicons import Entry, Field, Lexicon, data_path, load_lexicon, read_json_model
+from framecmp.lexicons import (
+    Entry,
+    Field,
+    Lexicon,
+    common_languages,
+    data_path,
+    load_lexicon,
+    read_json_model,
+)
 from framecmp.measures.attribution.cue_crf import MODEL_FORMAT as CRF_FORMAT
 from framecmp.measures.attribution.cue_crf import CueCRF, load_cue_crf
 from framecmp.measures.attribution.cue_model import CueModel, load_cue_model
@@ -111,6 +119,11 @@ class AttributionConfig:
         if self.cue_model is not None:
             v += f"+cue_model@{self.cue_model.meta.get('version', '?')}"
         return v
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages all three lexicons read (their ``languages`` headers)."""
+        return common_languages(*(lex.languages for lex in (self.verbs, self.hedges, self.sources)))
 
     def __post_init__(self) -> None:
         for name in ("scare_max_words", "continuation_paragraphs", "min_claim_words"):
