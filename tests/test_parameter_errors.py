@@ -95,7 +95,7 @@ def test_cli_names_the_option_of_a_bad_column(tmp_path: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     assert "The 'text' parameter of load_csv() must be a column of" in err
     assert "Got 'content' instead." in err
-    assert err.rstrip().endswith("(on the command line: --text COLUMN)")
+    assert err.rstrip().endswith("(on the command line: --text-column COLUMN)")
     assert main(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress",
                  "--text", "body", "--outlet", "site", "--title-column", "headline"]) == 2
     assert "(on the command line: --title-column COLUMN)" in capsys.readouterr().err

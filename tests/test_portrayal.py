@@ -23,7 +23,7 @@ def seeds() -> fc.Scores:
 
 def _score(text: str, *, actors: object = None, title: str | None = None) -> fc.Scores:
     frame = pd.DataFrame({"id": ["t"], "outlet": ["o"], "text": [text], "title": [title or ""]})
-    return fc.score(fc.from_dataframe(frame), progress=False, actors=actors)
+    return fc.score(fc.load_dataframe(frame), progress=False, actors=actors)
 
 
 def _stance(s: fc.Scores, article: str, holder: str, target: str) -> float:

@@ -109,7 +109,12 @@ _OPTIONS = {
 def _cli_hint(exc: Exception) -> str:
     """The error's message, with the command-line option of the parameter it names (if any)."""
     msg = str(exc)
-    option = _OPTIONS.get(exc.param) if isinstance(exc, ParameterError) else None
+    option = None
+    if isinstance(exc, ParameterError):
+        # "event" is a column of a file to the readers, the event to pick to worksheet()
+        reader = exc.caller.startswith(("load", "read", "iter", "from_"))
+        option = (f"{_FLAG[exc.param]} COLUMN" if reader and exc.param in _FLAG
+                  else _OPTIONS.get(exc.param))
     if option:
         return f"{msg} (on the command line: {option})"
     if re.search(r"not (UTF-8|utf-8)", msg):

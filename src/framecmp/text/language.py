@@ -37,7 +37,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the of and to is was were that with for on by from has have had it its this which who "
         "said are be been not but at as an they their he his she her would will after about "
-        "than into also over against in".split()),
+        "than into also over against in a or we our you".split()),
     "fr": frozenset(
         "le la les des du de et est une un dans pour que qui sur par pas au aux avec ce cette "
         "ses son sa été sont ont il elle ils elles nous vous mais ou plus selon leur leurs en "

@@ -231,12 +231,13 @@ class _Implicit:
 
 
 def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Implicit]:
-    out = []
-    for h in getattr(terms, "hits", ()):
+    out: list[_Implicit] = []
+    # loaded labels and plain reference names alike ("the junta", "the transitional authorities")
+    for h in (*getattr(terms, "hits", ()), *getattr(terms, "references", ())):
         ref = getattr(h, "referent", None)
         if not ref:
             continue
-        if any(m.start < h.end and h.start < m.end for m in mentions):
+        if any(m.start < h.end and h.start < m.end for m in (*mentions, *out)):
             continue
         out.append(_Implicit(h.start, h.end, str(ref)))
     return out
