@@ -72,6 +72,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -469,6 +470,7 @@ class AttributionResult:
     hedges: tuple[Evidence, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False)
     voice_words: Mapping[str, int] = field(default_factory=dict)
+    _voices: Any = field(default=None, repr=False, compare=False)  # built by voice_of on first use
 
     def voice_of(self, offset: int) -> str:
         """Whose voice a character offset is in: an actor id, ``"unknown"``, or ``"author"``.
@@ -479,14 +481,36 @@ class AttributionResult:
         the contents of learned (``unlisted``) cues: "Mali is seeking to ..."
         tells what Mali wants in the writer's words.
         """
-        best: Attribution | None = None
-        for a in _voiced(self.attributions):
-            if a.content_start <= offset < a.content_end:
-                if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
-                    best = a
-        if best is None:
+        voices = self._voices
+        if voices is None:
+            voices = _voice_segments(_voiced(self.attributions))
+            object.__setattr__(self, "_voices", voices)
+        points, best = voices
+        i = bisect.bisect_right(points, offset) - 1
+        a = best[i] if i >= 0 else None
+        if a is None:
             return "author"
-        return best.affiliation or "unknown"
+        return a.affiliation or "unknown"
+
+
+def _voice_segments(atts: Sequence[Attribution]) -> tuple[list[int], list[Attribution | None]]:
+    """The innermost content at every offset, as segments: ``best[i]`` holds from
+    ``points[i]`` to ``points[i + 1]``; the innermost content is the shortest one, the
+    first of equal ones (what a scan of ``atts`` for each offset gives, in one sweep)."""
+    points = sorted({p for a in atts for p in (a.content_start, a.content_end)})
+    order = sorted(range(len(atts)), key=lambda k: atts[k].content_start)
+    heap: list[tuple[int, int]] = []  # (length, position in atts) of the contents open here
+    best: list[Attribution | None] = []
+    j = 0
+    for p in points:
+        while j < len(order) and atts[order[j]].content_start <= p:
+            k = order[j]
+            heapq.heappush(heap, (atts[k].content_end - atts[k].content_start, k))
+            j += 1
+        while heap and atts[heap[0][1]].content_end <= p:
+            heapq.heappop(heap)  # a content that ended here (or before)
+        best.append(atts[heap[0][1]] if heap else None)
+    return points, best
 
 
 # --------------------------------------------------------------------------- helpers
@@ -555,6 +579,23 @@ class _Article:
         self.cue_aux: dict[tuple[int, int, int], tuple[int, bool]] = {}  # see _cue_with_aux
         self.verb_hits: list[PhraseMatch] = []  # the reporting-verb lexicon's matches (set by _find_relations)
         self.people_roles: dict[str, str] = {}  # person -> role title (actors.yaml), for "the minister"
+        self._people_by_role: dict[tuple[frozenset[str], str | None], tuple[list[int], list[int]]] | None = None
+        self._positions: dict[str, list[int]] = {}  # see first_at
+
+    def people_by_role(self) -> dict[tuple[frozenset[str], str | None], tuple[list[int], list[int]]]:
+        """Person mentions by (words of the person's role, actor): their positions in
+        ``mentions`` and their start offsets, in text order (built once)."""
+        index = self._people_by_role
+        if index is None:
+            index = {}
+            for i, m in enumerate(self.mentions):
+                role = self.people_roles.get(m.person or "") or "" if m.via == "person" and m.person else ""
+                if role:
+                    positions, starts = index.setdefault((frozenset(role.lower().split()), m.actor), ([], []))
+                    positions.append(i)
+                    starts.append(m.start)
+            self._people_by_role = index
+        return index
 
     def src_hits_within(self, cs: int, ce: int) -> list[PhraseMatch]:
         """Source-lexicon hits inside characters ``cs:ce``, in text order."""
@@ -581,6 +622,58 @@ class _Article:
         i0 = bisect.bisect_left(starts, cs)
         i1 = bisect.bisect_right(starts, ce, i0)
         return [m for m in self.mentions[i0:i1] if m.end <= ce]
+
+    def quotes_around(self, c0: int, c1: int) -> list[Quote]:
+        """The quotes inside characters ``c0:c1 + 1``, then those holding ``c0:c1`` (a
+        quote that is both is listed twice)."""
+        starts = self._quote_starts
+        if starts is None:
+            return [q for q in self.quotes if c0 <= q.start and q.end <= c1 + 1] + [
+                q for q in self.quotes if q.start <= c0 and c1 <= q.end
+            ]
+        # in order without overlaps: the quotes inside start within c0:c1 + 1, and only the
+        # last quote starting at or before c0 can hold c0:c1
+        i0 = bisect.bisect_left(starts, c0)
+        i1 = bisect.bisect_right(starts, c1 + 1, i0)
+        out = [q for q in self.quotes[i0:i1] if q.end <= c1 + 1]
+        k = bisect.bisect_right(starts, c0) - 1
+        if k >= 0 and c1 <= self.quotes[k].end:
+            out.append(self.quotes[k])
+        return out
+
+    # ----- token positions by kind (built once per article, searched by bisection, so that
+    # a sentence with many cues is not scanned again for each of them)
+    def _position_index(self, kind: str) -> list[int]:
+        index = self._positions.get(kind)
+        if index is None:
+            toks = self.toks
+            if kind == "clause":
+                index = [i for i, t in enumerate(toks) if t.norm in _CLAUSE_PUNCT]
+            elif kind == "comma":
+                index = [i for i, t in enumerate(toks) if t.norm == ","]
+            elif kind == "content_mark":  # "that", ":" or an opening curly quote or guillemet
+                index = [i for i, t in enumerate(toks) if t.norm in ("that", ":") or t.text in ("“", "«")]
+            elif kind == "channel_stop":  # "that", ":" or any opening quote
+                index = [i for i, t in enumerate(toks) if t.norm in ("that", ":") or t.text in _OPEN_QUOTES]
+            elif kind == "channel":  # a source-lexicon hit, or "with" after a channel noun
+                index = sorted({i for i in self.src_hit_at if i > 0} | {
+                    i for i, t in enumerate(toks) if i > 0 and t.norm == "with" and toks[i - 1].norm in _CHANNEL_NOUNS
+                })
+            else:  # pragma: no cover
+                raise ValueError(kind)
+            self._positions[kind] = index
+        return index
+
+    def first_at(self, kind: str, a: int, hi: int) -> int:
+        """The first token of ``kind`` at index ``a`` or after, below ``hi``; else ``hi``."""
+        index = self._position_index(kind)
+        k = bisect.bisect_left(index, a)
+        return index[k] if k < len(index) and index[k] < hi else hi
+
+    def positions(self, kind: str, a: int, hi: int) -> list[int]:
+        """The tokens of ``kind`` at indices ``a:hi``, in order."""
+        index = self._position_index(kind)
+        return index[bisect.bisect_left(index, a) : bisect.bisect_left(index, hi)]
 
     # ----- token utilities
     def quote_closing_at(self, ti: int) -> Quote | None:
@@ -1017,23 +1110,14 @@ def _sentence_subject(art: _Article, lo: int, hi: int) -> tuple[int, int] | None
     return (lo, i)
 
 
-def _first_segment_end(toks: Sequence[Token], a: int, hi: int) -> int:
+def _first_segment_end(art: _Article, a: int, hi: int) -> int:
     """Token index of the first clause punctuation from ``a`` (or ``hi``)."""
-    for i in range(a, hi):
-        if toks[i].norm in _CLAUSE_PUNCT:
-            return i
-    return hi
+    return art.first_at("clause", a, hi)
 
 
-def _first_segment_words(toks: Sequence[Token], a: int, hi: int) -> int:
+def _first_segment_words(art: _Article, a: int, hi: int) -> int:
     """Number of words from ``a`` to the first clause punctuation."""
-    n = 0
-    for i in range(a, hi):
-        t = toks[i]
-        if t.norm in _CLAUSE_PUNCT:
-            break
-        n += _is_word(t)
-    return n
+    return art.doc._count_words(a, _first_segment_end(art, a, hi))
 
 
 _ASKED_LEAD = frozenset({"when", "if", "after", "while", "once", "as", "but", "and", "later"})
@@ -1161,51 +1245,55 @@ def _cue_end_tok(art: _Article, m: PhraseMatch, hi: int) -> int:
 
 def _cue_tail_is_content(art: _Article, a: int, hi: int) -> bool:
     """Whether the tokens after the cue (from ``a``) carry the reported content."""
-    toks = art.toks[a:hi]
-    first_word = next((t for t in toks if _is_word(t)), None)
-    if first_word is None:
+    if art.doc._count_words(a, hi) == 0:
         return False
-    if any(t.norm in ("that", ":") or t.text in ("“", "«") for t in toks):
+    prefix = art.doc._word_prefix
+    first_word = art.toks[bisect.bisect_right(prefix, prefix[a]) - 1]  # the first word from a
+    if art.first_at("content_mark", a, hi) < hi:
         return True
-    if toks[0].text in _OPEN_QUOTES:
+    if art.toks[a].text in _OPEN_QUOTES:
         return True
-    first = toks[0].norm
+    first = art.toks[a].norm
     if first == ",":
         return art.doc._count_words(a, hi) > 3 and first_word.norm not in _GERUNDS_PREP
     return first not in _LEAD_PREP or art.doc._count_words(a, hi) > 8
 
 
-def _next_boundary(art: _Article, a: int, hi: int, cue_starts: set[int]) -> int:
-    """Token where a preposed content ends: sentence end, ``, adding ...`` or a coordinated
-    clause with a cue of its own (``, and he said ...``, ``, but the minister insisted ...``)."""
+def _boundary_commas(art: _Article, lo: int, hi: int, cue_starts: set[int]) -> list[int]:
+    """The commas of the sentence ``lo:hi`` where a preposed content ends (see
+    :func:`_next_boundary`), in order: found once per sentence, not once per cue."""
     toks = art.toks
-    for i in range(a, hi - 1):
-        if toks[i].norm != ",":
-            continue
+    out = []
+    for i in art.positions("comma", lo, hi - 1):
         if toks[i + 1].norm in _GERUNDS_FOLLOW and (i + 1) in cue_starts:
-            return i
-        if toks[i + 1].norm in ("and", "but") and any(j in cue_starts for j in range(i + 3, min(i + 6, hi))):
-            return i
-    return hi
+            out.append(i)
+        elif toks[i + 1].norm in ("and", "but") and any(j in cue_starts for j in range(i + 3, min(i + 6, hi))):
+            out.append(i)
+    return out
+
+
+def _next_boundary(boundaries: list[int], a: int, hi: int) -> int:
+    """Token where a preposed content ends: sentence end, ``, adding ...`` or a coordinated
+    clause with a cue of its own (``, and he said ...``, ``, but the minister insisted ...``);
+    ``boundaries`` from :func:`_boundary_commas` for the sentence."""
+    k = bisect.bisect_left(boundaries, a)
+    return boundaries[k] if k < len(boundaries) else hi
 
 
 def _channel_after(art: _Article, a: int, hi: int) -> str | None:
     """An outlet or platform named after the cue: told Anadolu / on X / interview with AFP."""
     toks = art.toks
-    i = a
-    while i < hi:
+    # up to "that", ":" or an opening quote; only the tokens that may name a channel are looked at
+    for i in art.positions("channel", a + 1, art.first_at("channel_stop", a, hi)):
         t = toks[i]
-        if t.norm in ("that", ":") or t.text in _OPEN_QUOTES:
-            break
         h = art.src_hit_at.get(i)
         if h is not None and any(art.cfg.entries[k].get("class") == "platform" for k in h.keys):
-            if i > a and toks[i - 1].norm in ("on", "via", "to"):
+            if toks[i - 1].norm in ("on", "via", "to"):
                 return art.text[h.start : h.end]
-        if t.norm == "with" and i > a and toks[i - 1].norm in _CHANNEL_NOUNS:
+        if t.norm == "with" and toks[i - 1].norm in _CHANNEL_NOUNS:
             sr = art.source_right(i + 1, hi)
             if sr and _is_cap(toks[sr[0]]):
                 return art.text[toks[sr[0]].start : toks[sr[1] - 1].end]
-        i += 1
     return None
 
 
@@ -1249,6 +1337,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
         if colons and not cues:
             cues = colons[:1]
         cue_starts = {c.tok_start for c in cues}
+        boundaries: list[int] | None = None  # see _boundary_commas
         anon = art.anonymity_marked(s)
         prev_in_sentence: _Draft | None = None
         absorbed: set[int] = set()  # "saying" in "was quoted as saying": part of the cue before it
@@ -1307,7 +1396,7 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 m.tok_start == lo or toks[m.tok_start - 1].norm in _ASKED_LEAD
             ):
                 # "Asked about X, he said ...", "when asked if ...": the question is the content
-                seg = _first_segment_end(toks, m.tok_end, hi)
+                seg = _first_segment_end(art, m.tok_end, hi)
                 q0 = _cue_end_tok(art, m, seg)  # "Asked about X": the cue is "Asked about"
                 if seg > q0 and art.doc._count_words(q0, seg) > 0:
                     d = _Draft(None, m, (toks[q0].start, toks[seg - 1].end), "asked", s.index)
@@ -1344,10 +1433,10 @@ def _find_relations(art: _Article) -> list[_Draft]:
                 if not tail_content and entry.get("copular") and art.doc._count_words(obj_end, hi) > 0:
                     tail_content = True  # "was outraged by the deal"
                 prev = toks[before - 1] if before > lo else None
-                seg_end = _first_segment_end(toks, m.tok_end, hi)
-                inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not any(
-                    t.norm in ("that", ":") or t.text in ("“", "«") for t in toks[m.tok_end:seg_end]
-                ) and 0 < _first_segment_words(toks, m.tok_end, hi) <= 10
+                seg_end = _first_segment_end(art, m.tok_end, hi)
+                inverted = prev is not None and (prev.norm == "," or prev.text in _CLOSE_QUOTES) and not (
+                    art.first_at("content_mark", m.tok_end, seg_end) < seg_end
+                ) and 0 < _first_segment_words(art, m.tok_end, hi) <= 10
                 if inverted and toks[m.tok_start].norm.endswith("ing"):
                     inverted = False  # ", urging his parishioners to ...": a participle, not "said X"
                 if inverted and prev is not None and prev.norm == "," and art.source_appos_left(before, lo) is not None:
@@ -1411,7 +1500,9 @@ def _find_relations(art: _Article) -> list[_Draft]:
                             start_tok += 2
                         while start_tok < hi and toks[start_tok].norm in (",", ":"):
                             start_tok += 1
-                        end_tok = _next_boundary(art, start_tok, hi, cue_starts)
+                        if boundaries is None:
+                            boundaries = _boundary_commas(art, lo, hi, cue_starts)
+                        end_tok = _next_boundary(boundaries, start_tok, hi)
                         if start_tok < end_tok:
                             c0 = toks[start_tok].start
                             c1 = toks[end_tok - 1].end if end_tok < hi else s.end
@@ -1819,17 +1910,23 @@ def _person_with_role(art: _Article, source_words: set[str], at: int, *,
     mention of the article, since the headline comes before the name."""
     if not art.people_roles:
         return None
-
-    def fits(m: Mention) -> bool:
-        role = art.people_roles.get(m.person or "") or ""
-        return bool(role) and set(role.lower().split()) <= source_words
-
-    people = [m for m in art.mentions if m.via == "person" and m.person and fits(m)
-              and (actor is None or m.actor == actor)]
-    if art.doc.part_at(at) == "title":
-        return people[0] if people else None
-    before = [m for m in people if m.start < at]
-    return before[-1] if before else None
+    # what a scan of art.mentions for the fitting people gives, looked up by role (the
+    # roles are a handful; an article may have thousands of mentions and of cues)
+    title = art.doc.part_at(at) == "title"
+    best: tuple[int, Mention] | None = None
+    for (words, who), (positions, starts) in art.people_by_role().items():
+        if (actor is not None and who != actor) or not words <= source_words:
+            continue
+        if title:
+            k = 0
+        else:
+            k = bisect.bisect_left(starts, at) - 1
+            if k < 0:
+                continue
+        cand = positions[k]
+        if best is None or (cand < best[0] if title else cand > best[0]):
+            best = (cand, art.mentions[cand])
+    return best[1] if best is not None else None
 
 
 def _classify_range(
@@ -2062,9 +2159,7 @@ def extract_attributions(
         if d.rule == "scare":
             qtype = "scare"
         else:
-            inner = [q for q in art.quotes if c0 <= q.start and q.end <= c1 + 1] + [
-                q for q in art.quotes if q.start <= c0 and c1 <= q.end
-            ]
+            inner = art.quotes_around(c0, c1)
             qchars = sum(q.end - q.start for q in inner)
             if inner and qchars >= 0.8 * (c1 - c0):
                 qtype = "direct"
