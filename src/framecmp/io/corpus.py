@@ -49,6 +49,11 @@ MAX_CHARS = 2_000_000
 STATUSES = ("ok", "empty", "no_text", "not_utf8", "too_long", "parse_error", "missing_outlet")
 """The values of ``Article.status``; only ``"ok"`` articles are scored."""
 
+MAX_NESTING = 100
+"""A JSON line whose values nest deeper than this (lists, objects) gets status
+``parse_error``: no article needs it, and every later step (copying, sending to a
+worker process) would have to recurse that deep."""
+
 MISSING_OUTLET = "unknown"
 """The outlet of an article given none (status ``"missing_outlet"``)."""
 
@@ -179,11 +184,48 @@ def opt_str(value: Any) -> str | None:
     return s or None
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(value: Any, depth: int = 0) -> tuple[Any, int]:
+    """``value`` with every lone surrogate (``"\\ud800"``: legal in JSON, not a character,
+    and not writable as UTF-8) replaced by U+FFFD, one for one so that offsets keep; and
+    how many were replaced. Lists and mappings (JSON values in metadata) are looked into,
+    down to :data:`MAX_NESTING` levels."""
+    if depth > MAX_NESTING:
+        return value, 0
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")  # fails only on a surrogate: fast in C
+        except UnicodeEncodeError:
+            return _SURROGATE_RE.subn("\ufffd", value)
+        return value, 0
+    if isinstance(value, (list, tuple)):
+        items = [_valid_unicode(v, depth + 1) for v in value]
+        n = sum(k for _, k in items)
+        return ((list if isinstance(value, list) else tuple)(v for v, _ in items) if n else value), n
+    if isinstance(value, Mapping):
+        pairs = [(_valid_unicode(k, depth + 1), _valid_unicode(v, depth + 1)) for k, v in value.items()]
+        n = sum(a[1] + b[1] for a, b in pairs)
+        return ({a[0]: b[0] for a, b in pairs} if n else value), n
+    return value, 0
+
+
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+# words pandas reads as the moment of reading: a date column must not depend on the run
+_RELATIVE_DATES = frozenset({"now", "today", "yesterday", "tomorrow"})
+
+
 def _parse_date(value: Any, where: str) -> tuple[datetime.date | None, str | None]:
-    """A date from a str, date, datetime or Timestamp; (None, problem) if it cannot."""
+    """A date from a str, date, datetime or Timestamp; (None, problem) if it cannot.
+
+    Never raises: a value that is not a date, a date outside the range of dates
+    (``"0000-01-01"``, ``-1``), a word relative to the day of reading (``"today"``,
+    ``"now"``) or a text without a year (``"June 5"``, ``"10:00"``, which pandas
+    would date to the year 1 or to the day of the run) gives a problem instead.
+    """
     if is_missing(value) or value == "":
         return None, None
     if isinstance(value, datetime.datetime):
@@ -197,13 +239,36 @@ def _parse_date(value: Any, where: str) -> tuple[datetime.date | None, str | Non
             return datetime.date.fromisoformat(value), None
         except ValueError:
             pass  # not a real day (2021-02-30): pandas decides, as for any other text
+    unread = f"{where}: date {value!r} could not be read; kept in metadata['date_raw']"
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None, unread  # true, a list, a mapping: not a date
+    text = str(value)
+    if text.strip().lower() in _RELATIVE_DATES:
+        return None, (f"{where}: date {value!r} names the day of reading, not a day; "
+                      "kept in metadata['date_raw']")
     try:
-        ts = pd.to_datetime(str(value))
-    except (ValueError, TypeError, OverflowError):
-        return None, f"{where}: date {value!r} could not be read; kept in metadata['date_raw']"
-    if pd.isna(ts):
-        return None, None
-    return ts.date(), None
+        ts = pd.to_datetime(text)
+        if pd.isna(ts):
+            return None, None
+        day = ts.date()
+    except (ValueError, TypeError, OverflowError, NotImplementedError, ArithmeticError):
+        return None, unread  # not a date, or outside the dates Python knows ("0000-01-01", "-1")
+    if _without_year(text):
+        return None, (f"{where}: date {value!r} has no year; kept in metadata['date_raw']")
+    return day, None
+
+
+def _without_year(text: str) -> bool:
+    """Whether ``text`` reads as a date only with a year taken from elsewhere ("June 5",
+    "10:00"): dateutil, which pandas falls back on, then fills it from its default."""
+    from dateutil import parser
+
+    try:
+        a = parser.parse(text, default=datetime.datetime(2001, 1, 1))
+        b = parser.parse(text, default=datetime.datetime(2002, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return False  # a form of pandas' own ("2024Q1")
+    return a.year != b.year
 
 
 def make_article(
@@ -255,6 +320,17 @@ def make_article(
             f"make_article() got unexpected field(s) {unknown}. Allowed: {sorted(allowed)} "
             "(put anything else in metadata=)."
         )
+    # lone surrogates become U+FFFD in every field, so that every output can be written
+    replaced: list[str] = []
+    article_id, n = _valid_unicode(article_id)
+    replaced += ["article_id"] * bool(n)
+    outlet, n = _valid_unicode(outlet)
+    replaced += ["outlet"] * bool(n)
+    raw_text, n = _valid_unicode(raw_text)
+    replaced += ["text"] * bool(n)
+    for k in list(fields):
+        fields[k], n = _valid_unicode(fields[k])
+        replaced += [k] * bool(n)
     if is_missing(article_id) or not str(article_id).strip():
         raise ValueError(f"The 'article_id' parameter of make_article() must be a non-empty "
                          f"string. Got {article_id!r} instead.")
@@ -264,6 +340,10 @@ def make_article(
     }
     status = fields.get("status") or "ok"
     detail = fields.get("status_detail")
+    if replaced:
+        meta["replaced_surrogates"] = replaced
+        warnings.warn(f"article {aid!r}: lone surrogates (not characters) in {', '.join(replaced)} "
+                      "were replaced by U+FFFD", stacklevel=2)
 
     raw: str
     if is_missing(raw_text) or (isinstance(raw_text, (str, bytes, bytearray)) and len(raw_text) == 0):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import json
+import warnings
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ import pandas as pd
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.corpus import (
     ARTICLE_FIELDS,
+    MAX_NESTING,
     MISSING_OUTLET,
     Article,
     Corpus,
@@ -157,6 +160,32 @@ def _broken(
 
 # A raw row of a tabular source: (record, row label such as "row 3", default id).
 _Row = tuple[Mapping[str, Any], str, str]
+
+# What a reader may raise part-way through a file: a truncated or corrupt gzip stream
+# (EOFError, zlib.error; gzip.BadGzipFile is an OSError), rows the CSV parser gives up
+# on (pandas' ParserError is a ValueError), a damaged Parquet page (pyarrow's errors are
+# OSErrors or ValueErrors).
+_READ_ERRORS = (OSError, EOFError, ValueError, zlib.error)
+
+
+def _to_the_end(rows: Iterator[_Row | Article], path: Path) -> Iterator[_Row | Article]:
+    """``rows``, and where the file breaks off part-way (truncated, corrupt), one more
+    article with status ``parse_error`` saying where and why, instead of an exception
+    that would lose what was read. A file that breaks before its first row raises
+    ``ValueError``: there is nothing to keep."""
+    last: str | None = None
+    try:
+        for item in rows:
+            last = str(item.metadata.get("row")) if isinstance(item, Article) else item[1]
+            yield item
+    except _READ_ERRORS as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        if last is None:
+            raise ValueError(f"{path} cannot be read ({reason})") from exc
+        detail = (f"{path} cannot be read after {last} ({reason}): the file is truncated or "
+                  "corrupt; everything before it was read")
+        warnings.warn(detail, stacklevel=2)
+        yield _broken(f"{_stem(path)}-unreadable", str(path), f"after {last}", "parse_error", detail)
 
 
 def _checked(
@@ -417,7 +446,7 @@ def csv_source(
                     continue
                 yield clean_rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "read_csv", clean, rules, header)
+    return RawSource(_to_the_end(rows(), p), cols, str(p), "read_csv", clean, rules, header)
 
 
 def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
@@ -486,13 +515,38 @@ def jsonl_source(
                     rec = json.loads(s)
                     if not isinstance(rec, dict):
                         raise ValueError(f"expected a JSON object, got {type(rec).__name__}")
-                except ValueError as exc:
-                    yield _broken(aid, str(p), where, "parse_error", f"{p} line {n}: {exc}",
+                    # (brackets are counted in C; only a line with many is looked into)
+                    if s.count("[") + s.count("{") > MAX_NESTING and _nesting(rec) > MAX_NESTING:
+                        raise ValueError(f"values nested more than {MAX_NESTING} levels deep")
+                except (ValueError, RecursionError) as exc:
+                    problem = (f"values nested too deeply to read ({exc})" if isinstance(exc, RecursionError)
+                               else str(exc))
+                    yield _broken(aid, str(p), where, "parse_error", f"{p} line {n}: {problem}",
                                   raw=s.rstrip("\r\n"))
                     continue
                 yield rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "read_jsonl", clean, rules)
+    return RawSource(_to_the_end(rows(), p), cols, str(p), "read_jsonl", clean, rules)
+
+
+def _nesting(value: Any) -> int:
+    """How deep lists and mappings nest in ``value`` (counted without recursion; stops
+    counting past :data:`MAX_NESTING`)."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict):
+            items: Iterable[Any] = v.values()
+        elif isinstance(v, list):
+            items = v
+        else:
+            continue
+        deepest = max(deepest, d)
+        if deepest > MAX_NESTING:
+            break
+        stack.extend((x, d + 1) for x in items)
+    return deepest
 
 
 def read_jsonl(path: str | Path, **kwargs: Any) -> Corpus:
@@ -541,7 +595,7 @@ def parquet_source(
                 n += 1
                 yield rec, f"row {n}", f"{_stem(p)}-{n}"
 
-    return RawSource(rows(), cols, str(p), "read_parquet", clean, rules,
+    return RawSource(_to_the_end(rows(), p), cols, str(p), "read_parquet", clean, rules,
                       list(pf.schema_arrow.names))
 
 
