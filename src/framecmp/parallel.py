@@ -247,14 +247,43 @@ def compute_scores(lazy: LazyScores, **compute_kwargs: Any) -> Scores:
     if not isinstance(lazy, LazyScores):
         raise TypeError(f"compute_scores() expects the result of score_dask(), got {type(lazy).__name__}")
     names: Sequence[str] = list(FRAMES)
-    computed = dask.compute(*(lazy.frames[n] for n in names), **compute_kwargs)
-    frames = {n: df.reset_index(drop=True) for n, df in zip(names, computed)}
-    ids = frames["articles"]["article_id"]
-    if not ids.is_unique:
+    # partition by partition, so that an id repeated in a later partition can be renamed
+    # in every frame of that partition, as every reader renames a repeated id
+    parts = dask.compute(*(lazy.frames[n].to_delayed() for n in names), **compute_kwargs)
+    by_name = {n: list(p) for n, p in zip(names, parts)}
+    renamed = _rename_across_partitions(by_name)
+    if renamed:
         warnings.warn(
-            f"{int(ids.duplicated().sum())} article ids occur more than once (e.g. "
-            f"{ids[ids.duplicated()].iloc[0]!r}); partitions read with a fresh index each "
-            "repeat ids: pass id='<column>' to score_dask()",
+            f"{renamed} article ids occur in more than one partition and were renamed ('<id>#2'); "
+            "partitions read with a fresh index each repeat ids: pass id='<column>' to score_dask()",
             stacklevel=2,
         )
+    frames = {n: pd.concat(by_name[n], ignore_index=True) if by_name[n] else empty_frame(n) for n in names}
     return Scores(**frames, config=Scorer(**lazy.params).config(), corpus=None)
+
+
+def _rename_across_partitions(by_name: dict[str, list[pd.DataFrame]]) -> int:
+    """Rename, in every frame, the ids of a partition that an earlier partition used
+    (:class:`~framecmp.io.corpus.IdRenamer`; within a partition the reader made ids
+    unique). Returns how many were renamed."""
+    from framecmp.io.corpus import IdRenamer
+
+    renamer = IdRenamer("score_dask()")
+    renamer.MAX_WARNINGS = 0  # one warning for all (compute_scores)
+    total = 0
+    for k, arts in enumerate(by_name["articles"]):
+        mapping = {}
+        for aid in arts["article_id"]:
+            new_id = renamer.new_id(str(aid), where=f"partition {k}")
+            if new_id is not None:
+                mapping[aid] = new_id
+        if not mapping:
+            continue
+        total += len(mapping)
+        for frames in by_name.values():
+            df = frames[k].copy()
+            for col in ("article_id", "duplicate_of"):
+                if col in df.columns:
+                    df[col] = df[col].replace(mapping).astype(df[col].dtype)
+            frames[k] = df
+    return total

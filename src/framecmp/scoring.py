@@ -798,7 +798,7 @@ def _score_file(
         )
     raw = raw_source(path, **dict(columns or {}))
     loader = raw.loader()
-    renamer = IdRenamer(Path(path))
+    renamer = IdRenamer(raw.source)
     writers: dict[str, Any] = {}
     n = 0
     status_counts: dict[str, int] = {}
@@ -808,7 +808,8 @@ def _score_file(
         """Raw rows (parsed, not cleaned) in chunks; a repeated id gets its new name here."""
         rows = raw.checked()
         while True:
-            chunk = [(item, renamer.new_id(loader.record_id(item))) for item in itertools.islice(rows, chunksize)]
+            chunk = [(item, renamer.new_id(loader.record_id(item), where=loader.row(item)))
+                     for item in itertools.islice(rows, chunksize)]
             if not chunk:
                 return
             yield chunk

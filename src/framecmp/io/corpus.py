@@ -34,6 +34,7 @@ from framecmp.io.cleaning import OffsetMap, Removal
 from framecmp.io.cleaning import clean as _clean
 
 __all__ = [
+    "IdRenamer",
     "MAX_CHARS",
     "STATUSES",
     "Article",
@@ -418,6 +419,56 @@ def make_article(
         status=status,
         removals=removals,
     )
+
+
+# --------------------------------------------------------------------------- ids
+
+
+class IdRenamer:
+    """The one policy for repeated ids, in every reader: the first article keeps its id,
+    a later one with an id already used gets the first free ``"<id>#<k>"`` (k = 2, 3, ...)
+    and a warning naming where it is. "Free" counts the renamed ids too, so two rows never
+    share an id: ``a, a, a#2`` become ``a, a#2, a#2#2``.
+
+    Reading is streamed, so a later row cannot take back an earlier row's id.
+    """
+
+    #: renames warned about one by one; after that, one warning says more follow
+    MAX_WARNINGS = 20
+
+    def __init__(self, source: object) -> None:
+        self.source = source
+        self.used: set[str] = set()
+        self.next: dict[str, int] = {}
+        self.renamed = 0
+
+    def new_id(self, article_id: str, *, where: str | None = None, stacklevel: int = 3) -> str | None:
+        """The new id for ``article_id``, or None when it is not used yet (it is now)."""
+        if article_id not in self.used:
+            self.used.add(article_id)
+            return None
+        k = self.next.get(article_id, 2)
+        while f"{article_id}#{k}" in self.used:
+            k += 1
+        new_id = f"{article_id}#{k}"
+        self.next[article_id] = k + 1
+        self.used.add(new_id)
+        self.renamed += 1
+        if self.renamed <= self.MAX_WARNINGS:
+            at = f" ({where})" if where else ""
+            more = (f"; further repeated ids of {self.source} are renamed the same way without a warning"
+                    if self.renamed == self.MAX_WARNINGS else "")
+            warnings.warn(f"{self.source}: article id {article_id!r}{at} occurs again; renamed {new_id!r}{more}",
+                          stacklevel=stacklevel)
+        return new_id
+
+
+def unique_ids(articles: Iterable[Article], source: object) -> Iterator[Article]:
+    """``articles`` with every repeated id renamed (:class:`IdRenamer`), lazily."""
+    renamer = IdRenamer(source)
+    for art in articles:
+        new_id = renamer.new_id(art.article_id, where=art.metadata.get("row"), stacklevel=4)
+        yield art if new_id is None else art.replace(article_id=new_id)
 
 
 # --------------------------------------------------------------------------- Corpus

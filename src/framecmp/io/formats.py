@@ -29,6 +29,7 @@ from framecmp.io.corpus import (
     MISSING_OUTLET,
     Article,
     Corpus,
+    IdRenamer,
     is_missing,
     make_article,
 )
@@ -224,14 +225,17 @@ def _convert(
     keys of the first record. Items that are already articles (a JSON line
     that did not parse) pass through.
     """
+    renamer = IdRenamer(source)  # a repeated id is renamed, as in every reader
     for item in _checked(rows, cols, source=source, func=func, known_columns=known_columns):
         if isinstance(item, Article):
-            yield item
-            continue
-        rec, row, aid = item
-        yield _article_from_record(
-            rec, cols, source=source, row=row, default_id=aid, clean=clean, rules=rules
-        )
+            art = item
+        else:
+            rec, row, aid = item
+            art = _article_from_record(
+                rec, cols, source=source, row=row, default_id=aid, clean=clean, rules=rules
+            )
+        new_id = renamer.new_id(art.article_id, where=art.metadata.get("row"), stacklevel=4)
+        yield art if new_id is None else art.replace(article_id=new_id)
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,10 @@ class _Loader:
     source: str
     clean: bool
     rules: BoilerplateRules | None
+
+    def row(self, item: _Row | Article) -> str | None:
+        """Where ``item`` is in its file ("row 3", "line 7")."""
+        return str(item.metadata.get("row")) if isinstance(item, Article) else item[1]
 
     def record_id(self, item: _Row | Article) -> str:
         if isinstance(item, Article):

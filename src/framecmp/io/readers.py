@@ -11,7 +11,6 @@ articles at a time (used by :func:`framecmp.scoring.score_file`).
 from __future__ import annotations
 
 import itertools
-import warnings
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -25,9 +24,11 @@ from framecmp.io.corpus import (
     MISSING_OUTLET,
     Article,
     Corpus,
+    IdRenamer,
     is_missing,
     make_article,
     opt_str,
+    unique_ids,
 )
 from framecmp.io.formats import (
     RawSource,
@@ -244,7 +245,7 @@ def load_folder(
             )
             continue
         arts.append(make_article(aid, out, text, clean=clean, rules=rules, metadata=meta, **fields))
-    return Corpus(arts, name=folder.name)
+    return Corpus(unique_ids(arts, folder), name=folder.name)
 
 
 # --------------------------------------------------------------------------- HTML
@@ -301,7 +302,7 @@ def load_html(
             continue
         arts.append(make_article(f.stem, outlet or site, text, clean=clean, rules=rules,
                                  metadata=meta, **fields))
-    return Corpus(arts, name=p.name)
+    return Corpus(unique_ids(arts, p), name=p.name)
 
 
 # --------------------------------------------------------------------------- dispatch and seeds
@@ -427,39 +428,12 @@ def iter_chunks(path: str | Path, *, chunksize: int = 2000, **options: Any) -> I
         )
     p = Path(path)
     reader = READERS[_reader_suffix(p)][0]
-    renamer = IdRenamer(p)
-    articles = reader(p, **options)
+    articles = reader(p, **options)  # repeated ids renamed as they are read
     while True:
-        batch = []
-        for art in itertools.islice(articles, chunksize):
-            new_id = renamer.new_id(art.article_id, stacklevel=3)
-            if new_id is not None:
-                art = art.replace(article_id=new_id)
-            batch.append(art)
+        batch = list(itertools.islice(articles, chunksize))
         if not batch:
             return
         yield Corpus(batch, name=p.name)
-
-
-class IdRenamer:
-    """Ids seen so far in a file; an id seen before gets a suffix (``"x1#2"``) and a warning."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.seen: dict[str, int] = {}
-
-    def new_id(self, article_id: str, *, stacklevel: int = 3) -> str | None:
-        """The new name for ``article_id``, or None when it is the first of its name."""
-        n = self.seen.get(article_id, 0) + 1
-        self.seen[article_id] = n
-        if n == 1:
-            return None
-        new_id = f"{article_id}#{n}"
-        warnings.warn(
-            f"{self.path}: article id {article_id!r} occurs again; renamed {new_id!r}",
-            stacklevel=stacklevel,
-        )
-        return new_id
 
 
 def raw_source(path: str | Path, **options: Any) -> RawSource:
