@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.measures.actors import find_mentions, load_actors
-from framecmp.measures.attribution.relations import extract_attributions, load_attribution_config
+from framecmp.measures.attribution import extract_attributions, load_attribution_config
 from framecmp.text.doc import analyze
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -138,17 +138,18 @@ def split_articles(data: Path, limit: int | None = None) -> list[tuple[str, str,
 def rule_articles(data: Path, limit: int | None = None) -> Iterator[tuple[dict[str, Any], Any, list[Any]]]:
     """The articles of a split as the cue-model trainers need them: a dict (``name``,
     ``text``, ``doc``, ``mentions``, ``gold``), the attribution rules' view of the article
-    (``_Article`` under the lexicon-only config) and the rules' relations in it."""
-    from framecmp.measures.attribution.relations import _Article, _find_relations
+    (an ``ArticleView`` under the lexicon-only config) and the rules' relations in it."""
+    from framecmp.measures.attribution.relations import find_relations
+    from framecmp.measures.attribution.view import ArticleView
 
     base = load_attribution_config(cue_model=False)
     index = load_actors()
     for name, text, ann, _bad, _n in split_articles(data, limit):
         doc = analyze(text)
         mentions = find_mentions(doc, index)
-        art = _Article(doc, base, mentions)
+        art = ArticleView(doc, base, mentions)
         item = {"name": name, "text": text, "doc": doc, "mentions": mentions, "gold": gold_of(text, ann)}
-        yield item, art, _find_relations(art)
+        yield item, art, find_relations(art)
 
 
 def count_matches(c: dict[str, int], text: str, gold: dict, attributions: Iterable) -> None:

@@ -81,7 +81,7 @@ non-commercial research), ``empath`` (no licence stated; topic categories, not
 loaded language). ``sentiment-lexicon`` ships no word list. framecmp's own
 hedges (``hedges.yaml``) and its belief and speech-act reporting verbs are not
 added either: they mark attribution and epistemic stance, which
-``framecmp.measures.attribution.relations`` measures, rather than loaded wording.
+``framecmp.measures.attribution`` measures, rather than loaded wording.
 
 Choices made while looking at BABE
 ----------------------------------

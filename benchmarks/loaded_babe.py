@@ -65,7 +65,7 @@ sentence_macro_f1_ceiling (separate figure; an upper bound, not a result)
 sentence_macro_f1_with_attribution, sentence_auc_with_attribution (separate figures)
     The same classifier and protocol with framecmp's attribution measures of the
     sentence added to the term features: the numeric STYLE columns
-    (``framecmp.measures.attribution.relations.style_row``: attributions, attributed and direct-quote
+    (``framecmp.measures.attribution.style_row``: attributions, attributed and direct-quote
     shares, anonymous share, loaded-cue rate, hedge rate, unattributed claims;
     NaN -> 0) and the number of reporting cues per class (neutral, loaded,
     belief) and of scare quotes (``extract_attributions``). Loaded reporting
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    from framecmp.measures.attribution.relations import (
+    from framecmp.measures.attribution import (
         extract_attributions,
         load_attribution_config,
         style_row,

@@ -62,11 +62,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from attribution_polnear import evaluate_split, rule_articles, split_scores  # noqa: E402
 
+from framecmp.measures.attribution import load_attribution_config  # noqa: E402
 from framecmp.measures.attribution.cue_crf import LABELS, MODEL_FORMAT, CueCRF, sentence_features  # noqa: E402
-from framecmp.measures.attribution.relations import (  # noqa: E402
-    _crf_context,
-    load_attribution_config,
-)
+from framecmp.measures.attribution.learned import crf_context  # noqa: E402
 
 MODES = ("add", "trim", "filter", "veto")
 
@@ -98,7 +96,7 @@ def load_split(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
     out = []
     for item, art, drafts in rule_articles(data, limit):
         doc = item["doc"]
-        flags = _crf_context(art, drafts)
+        flags = crf_context(art, drafts)
         lab = bio(doc, item["gold"]["cues"])
         seqs = []
         for s in doc.sentences:

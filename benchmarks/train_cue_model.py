@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from attribution_polnear import evaluate_split, rule_articles, split_scores  # noqa: E402
 
+from framecmp.measures.attribution import load_attribution_config  # noqa: E402
 from framecmp.measures.attribution.cue_model import (  # noqa: E402
     MODEL_FORMAT,
     CueModel,
@@ -49,16 +50,13 @@ from framecmp.measures.attribution.cue_model import (  # noqa: E402
     sentence_arrays,
     start_features,
 )
-from framecmp.measures.attribution.relations import (  # noqa: E402
-    _learned_context,
-    load_attribution_config,
-)
+from framecmp.measures.attribution.learned import learned_context  # noqa: E402
 
 
 def load_split(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
     out = []
     for item, art, drafts in rule_articles(data, limit):
-        item["taken"], item["flags"] = _learned_context(art, drafts)
+        item["taken"], item["flags"] = learned_context(art, drafts)
         out.append(item)
     return out
 

@@ -10,7 +10,7 @@ import pytest
 
 from framecmp.lexicons import LexiconError
 from framecmp.measures.actors import find_mentions
-from framecmp.measures.attribution.relations import (
+from framecmp.measures.attribution import (
     AttributionConfig,
     extract_attributions,
     load_attribution_config,
@@ -571,7 +571,7 @@ def _scan_containing(quotes, off):
 
 def test_quote_lookups_match_a_scan(seeds, cfg):
     """The indexed quote lookups give what a scan of the quotes gives, at every token."""
-    from framecmp.measures.attribution.relations import _Article
+    from framecmp.measures.attribution.view import ArticleView
 
     texts = [(a.text, a.title) for a in seeds] + [
         ('He said "one" and "two", then “three” "open', None),
@@ -579,7 +579,7 @@ def test_quote_lookups_match_a_scan(seeds, cfg):
     ]
     n_quotes = 0
     for text, title in texts:
-        art = _Article(analyze(text, title=title), cfg, ())
+        art = ArticleView(analyze(text, title=title), cfg, ())
         n_quotes += len(art.quotes)
         for ti, t in enumerate(art.toks):
             for off in (t.start, t.end, t.end - 1):

@@ -1,4 +1,4 @@
-"""Tests for framecmp.stats.compare: statistics on synthetic tidy frames."""
+"""Tests for framecmp.stats (compare, events, words, sensitivity) and framecmp.io.dedupe: statistics on synthetic tidy frames."""
 
 from __future__ import annotations
 
@@ -10,16 +10,11 @@ import pandas as pd
 import pytest
 from conftest_frames import corpus_texts, make_scores, with_articles
 
-from framecmp.stats.compare import (
-    STYLE_METRICS,
-    benjamini_hochberg,
-    compare,
-    distinctive_terms,
-    find_duplicates,
-    label_matrix,
-    sensitivity,
-    suggest_events,
-)
+from framecmp.io.dedupe import find_duplicates
+from framecmp.stats.compare import STYLE_METRICS, benjamini_hochberg, compare
+from framecmp.stats.events import suggest_events
+from framecmp.stats.sensitivity import sensitivity
+from framecmp.stats.words import distinctive_terms, label_matrix
 
 FAST: dict[str, Any] = {"n_boot": 300, "n_perm": 300}
 
@@ -80,7 +75,7 @@ def test_unknown_measure_message(scores):
         compare(scores, measure="stanse")
     assert str(err.value) == (
         "The 'measure' parameter of compare() must be one of ['attribution', 'labels', "
-        "'stance', 'terms', 'voices']. Got 'stanse' instead."
+        "'portrayal', 'stance', 'terms', 'voices']. Got 'stanse' instead."
     )
 
 

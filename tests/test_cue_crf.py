@@ -10,17 +10,17 @@ import pytest
 
 from framecmp.lexicons import LexiconError, data_path
 from framecmp.measures.actors import find_mentions
+from framecmp.measures.attribution import (
+    extract_attributions,
+    load_attribution_config,
+    voices_rows,
+)
 from framecmp.measures.attribution.cue_crf import (
     LABELS,
     MODEL_FORMAT,
     CueCRF,
     load_cue_crf,
     sentence_features,
-)
-from framecmp.measures.attribution.relations import (
-    extract_attributions,
-    load_attribution_config,
-    voices_rows,
 )
 from framecmp.text.doc import analyze
 
@@ -119,12 +119,14 @@ def test_bundled_tagger_is_plain_json_and_finds_said(index):
     assert "PolNeAR train" in data["meta"]["trained_on"] and data["meta"]["cv"]["chosen"]
     cfg = load_attribution_config(cue_model="crf")
     assert isinstance(cfg.cue_model, CueCRF) and "+cue_model@" in cfg.version
-    from framecmp.measures.attribution.relations import _Article, _crf_context, _find_relations
+    from framecmp.measures.attribution.learned import crf_context
+    from framecmp.measures.attribution.relations import find_relations
+    from framecmp.measures.attribution.view import ArticleView
 
     doc = analyze("The minister said the talks went well.")
     toks = doc.tokens
-    art = _Article(doc, cfg, [])
-    flags = _crf_context(art, _find_relations(art))  # the rules' cue, source and content as features
+    art = ArticleView(doc, cfg, [])
+    flags = crf_context(art, find_relations(art))  # the rules' cue, source and content as features
     assert "rB" in flags[[t.norm for t in toks].index("said")]
     spans = cfg.cue_model.spans(toks, 0, len(toks), flags)
     assert [doc.text[toks[a].start : toks[b - 1].end] for a, b in spans] == ["said"]
@@ -133,7 +135,7 @@ def test_bundled_tagger_is_plain_json_and_finds_said(index):
 
 
 def test_default_config_does_not_load_the_tagger(monkeypatch):
-    import framecmp.measures.attribution.relations as attribution
+    import framecmp.measures.attribution.config as attribution
 
     def boom(*_a, **_k):
         raise AssertionError("the CRF was loaded")

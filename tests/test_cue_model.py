@@ -8,17 +8,17 @@ import pytest
 
 from framecmp.lexicons import LexiconError, data_path
 from framecmp.measures.actors import find_mentions
+from framecmp.measures.attribution import (
+    extract_attributions,
+    load_attribution_config,
+    voices_rows,
+)
 from framecmp.measures.attribution.cue_model import (
     MODEL_FORMAT,
     CueModel,
     load_cue_model,
     sentence_arrays,
     start_features,
-)
-from framecmp.measures.attribution.relations import (
-    extract_attributions,
-    load_attribution_config,
-    voices_rows,
 )
 from framecmp.text.doc import analyze
 

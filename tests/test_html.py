@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import types
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -14,7 +13,9 @@ import pytest
 from conftest_frames import FakeScores
 
 from framecmp import schema as C
-from framecmp.present.report import highlight, report
+from framecmp.present import report as report_module
+from framecmp.present.highlight import highlight
+from framecmp.present.report import report
 from framecmp.records import Evidence
 
 # --------------------------------------------------------------------------- fakes
@@ -165,7 +166,8 @@ def fake_compare(scores: Any, *, measure: str, by: str = "outlet", **kw: Any) ->
 
 @pytest.fixture
 def fake_modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Stand-ins for framecmp.stats.compare and framecmp.present.plot (contract only)."""
+    """Stand-ins for framecmp.stats.compare and framecmp.present.plot (contract only), where
+    the report module looks them up."""
     calls: list[str] = []
     cmp = types.ModuleType("framecmp.stats.compare")
 
@@ -185,8 +187,8 @@ def fake_modules(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     for name in ("stance_heatmap", "term_categories", "label_choices", "voice_shares"):
         setattr(plot, name, make(name))
-    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
-    monkeypatch.setitem(sys.modules, "framecmp.present.plot", plot)
+    monkeypatch.setattr(report_module, "compare", cmp.compare)
+    monkeypatch.setattr(report_module, "plot", plot)
     return calls
 
 
@@ -384,7 +386,7 @@ def test_report_survives_failing_compare(monkeypatch: pytest.MonkeyPatch) -> Non
         raise ValueError("no <data>")
 
     cmp.compare = compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
+    monkeypatch.setattr(report_module, "compare", cmp.compare)
     with pytest.warns(UserWarning, match="compare"):
         html = report(fake_scores(), plots=False)
     assert "could not be computed: no &lt;data&gt;" in html
@@ -419,7 +421,7 @@ def _all_flagged_compare(scores: Any, *, measure: str, **kw: Any) -> pd.DataFram
 def test_report_all_flagged_gives_compact_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     cmp = types.ModuleType("framecmp.stats.compare")
     cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
+    monkeypatch.setattr(report_module, "compare", cmp.compare)
     html = report(fake_scores(), plots=False)
     parse(html)
     stance = html[html.index('id="stance"'):html.index('id="terms"')]
@@ -446,7 +448,7 @@ def test_report_moves_repeated_notes_under_the_table(fake_modules: list[str]) ->
 def test_report_splits_framing_and_general_terms(monkeypatch: pytest.MonkeyPatch) -> None:
     cmp = types.ModuleType("framecmp.stats.compare")
     cmp.compare = _all_flagged_compare  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "framecmp.stats.compare", cmp)
+    monkeypatch.setattr(report_module, "compare", cmp.compare)
     s = fake_scores()
     extra = pd.DataFrame([{"article_id": "a1", "outlet": OUTLETS["a1"],
                            "category": "sentiment_negative", "hits": 1, "per_1k_words": 40.0,
@@ -602,7 +604,7 @@ def test_report_repr_is_one_line(seed_scores, tmp_path) -> None:
 
 
 def test_stance_summary_names_whose_voice_each_extreme_is() -> None:
-    from framecmp.present.report import _compare_reading
+    from framecmp.present.compare_html import _compare_reading
 
     frame = pd.DataFrame([
         {"measure": "stance", "group": "Sputnik", "holder": "mali", "item": "russia", "mean": 0.45,
@@ -627,7 +629,7 @@ def test_stance_summary_names_whose_voice_each_extreme_is() -> None:
 
 
 def test_reading_of_one_row_or_label_shares_names_no_false_extremes() -> None:
-    from framecmp.present.report import _compare_reading
+    from framecmp.present.compare_html import _compare_reading
 
     one = pd.DataFrame([{"measure": "terms", "group": "RT", "item": "violence", "mean": 2.5,
                          "flag": "too few articles (n=1 < 3)", "p_adjusted": None}])
@@ -645,7 +647,7 @@ def test_reading_of_one_row_or_label_shares_names_no_false_extremes() -> None:
 
 
 def test_cue_tooltip_shows_its_class_not_a_score() -> None:
-    from framecmp.present.report import _tip_lines
+    from framecmp.present.highlight import _tip_lines
 
     lines = _tip_lines({"kind": "cue", "label": "claimed", "category": "loaded", "value": 1.0, "explanation": "x"})
     assert "category: Loaded" in lines and not any(x.startswith("value:") for x in lines)

@@ -17,7 +17,8 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from framecmp import plot as P  # noqa: E402
-from framecmp.stats.compare import compare, distinctive_terms  # noqa: E402
+from framecmp.stats.compare import compare  # noqa: E402
+from framecmp.stats.words import distinctive_terms  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -101,9 +102,55 @@ def test_heatmap_drops_undirected_caps_and_shares_n():
     assert "1 actor(s) only mentioned" in label and "1 more are left out" in label
     assert "every cell rests on 1 article" in label
     assert all("n=" not in t.get_text() for t in ax.texts)  # the same n everywhere
-    w, h = P._heatmap_size(st, max_targets=3)
-    w2, h2 = P._heatmap_size(st, max_targets=None)
+    w, h = P.stance_heatmap_size(st, max_targets=3)
+    w2, h2 = P.stance_heatmap_size(st, max_targets=None)
     assert w2 > w and h == h2
+
+
+def test_stance_matrix_values(scores):
+    m = P.stance_matrix(scores.stance)
+    author = scores.stance[scores.stance["holder"] == "author"]
+    # outlets (sorted) x actors, most directed evidence first; each cell the mean over articles
+    evidence = author.groupby("target")["n"].sum()
+    assert list(m.index) == ["A", "B", "C"]
+    assert list(m.columns) == list(evidence.sort_values(ascending=False, kind="stable").index)
+    expected = author.groupby(["outlet", "target"])["stance"].mean().unstack()
+    assert np.allclose(m.to_numpy(), expected.loc[m.index, m.columns].to_numpy())
+    assert m.loc["A", "france"] < 0 < m.loc["B", "france"]
+    assert (m.index.name, m.columns.name) == ("outlet", "target")
+    # undirected actors are left out, max_targets cuts the rest, holder=None pairs voices
+    rows = [{"article_id": f"{o}1", "outlet": o, "holder": "author", "target": t,
+             "n": 0 if t == "quiet" else 3, "stance": 0.0 if t == "quiet" else s}
+            for o, s in (("X", -0.5), ("Y", 0.25)) for t in ("a", "b", "quiet")]
+    st = pd.DataFrame(rows)
+    assert P.stance_matrix(st).to_dict() == {"a": {"X": -0.5, "Y": 0.25}, "b": {"X": -0.5, "Y": 0.25}}
+    assert list(P.stance_matrix(st, max_targets=1).columns) == ["a"]
+    voices = pd.concat([st, st.assign(holder="mali", stance=0.5)], ignore_index=True)
+    assert "mali → a" in P.stance_matrix(voices, holder=None).columns
+    assert P.stance_matrix(st.iloc[:0]).empty
+    assert P.stance_matrix(st, holder="nobody").empty
+    with pytest.raises(TypeError, match="stance_matrix"):
+        P.stance_matrix(rows)  # type: ignore[arg-type]
+
+
+def test_stance_matrix_of_a_compare_table(table):
+    m = P.stance_matrix(table)
+    author = table[table["holder"] == "author"]
+    assert m.index.name == "group"
+    for (group, item), mean in author.set_index(["group", "item"])["mean"].items():
+        if item in m.columns:
+            assert m.loc[group, item] == pytest.approx(mean)
+
+
+@pytest.mark.parametrize("holder", ["author", None])
+def test_heatmap_draws_the_stance_matrix(scores, table, holder):
+    for data in (scores.stance, table):
+        m = P.stance_matrix(data, holder=holder)
+        ax = P.stance_heatmap(data, holder=holder, ax=_ax(), colorbar=False)
+        drawn = np.ma.asarray(ax.images[0].get_array()).filled(np.nan)
+        assert np.allclose(drawn, m.to_numpy(dtype=float), equal_nan=True)
+        assert _ticks(ax.get_yticklabels()) == list(m.index)
+        assert len(ax.get_xticklabels()) == len(m.columns)
 
 
 def test_heatmap_from_compare_table_all_holders(table):

@@ -15,11 +15,11 @@ from framecmp.measures.terms import (
     TermPatternTimeoutWarning,
     TermsResult,
     find_terms,
-    label_choices,
     labels_frame,
     load_terms,
     terms_frame,
 )
+from framecmp.stats.words import label_choices
 from framecmp.text.doc import analyze
 
 
@@ -403,7 +403,7 @@ def test_manner_of_speaking_verbs_are_loaded_terms(lex):
 def test_manner_verbs_are_loaded_reporting_cues(lex):
     """Each manner verb of the general list is a loaded cue of reporting_verbs.yaml (one judgement, two views)."""
     from framecmp.lexicons import data_path, load_lexicon
-    from framecmp.measures.attribution.relations import VERB_SCHEMA
+    from framecmp.measures.attribution.config import VERB_SCHEMA
     from framecmp.text.doc import PhraseMatcher, inflections
 
     rv = load_lexicon(data_path("reporting_verbs.yaml"), kind="reporting_verbs", schema=VERB_SCHEMA)
@@ -454,7 +454,7 @@ def test_negated_terms_shown_in_scores_and_highlight():
     """A negated term reaches the evidence frame and the highlighted article, struck through."""
     from framecmp import Corpus, score
     from framecmp.io.corpus import make_article
-    from framecmp.present.report import highlight
+    from framecmp.present.highlight import highlight
 
     art = make_article("a", "X", "They are not a terrorist group, he said.")
     sc = score(Corpus([art]))
@@ -641,7 +641,7 @@ def test_field_lines_in_other_lexicon_kinds(tmp_path):
 
 
 def _attr(text):
-    from framecmp.measures.attribution.relations import (
+    from framecmp.measures.attribution import (
         extract_attributions,
         load_attribution_config,
     )
@@ -736,7 +736,7 @@ def test_scores_mark_quoted_labels_and_terms():
 
 
 def test_a_direct_quote_of_the_term_alone_is_the_speakers_word(lex):
-    from framecmp.measures.attribution.relations import (
+    from framecmp.measures.attribution import (
         extract_attributions,
         load_attribution_config,
     )

@@ -18,6 +18,7 @@ from framecmp._version import __version__
 from framecmp.io.boilerplate import load_boilerplate
 from framecmp.io.cleaning import clean
 from framecmp.io.corpus import Article, Corpus
+from framecmp.io.dedupe import find_duplicates
 from framecmp.io.readers import (
     from_dataframe,
     load,
@@ -31,21 +32,18 @@ from framecmp.io.readers import (
 from framecmp.lexicon_check import check_lexicon_file, write_editable_lexicon
 from framecmp.lexicons import LexiconError
 from framecmp.measures.actors import ActorIndex, find_mentions, load_actors
-from framecmp.measures.attribution.relations import extract_attributions, load_attribution_config
+from framecmp.measures.attribution import extract_attributions, load_attribution_config
 from framecmp.measures.stance import load_stance_config, score_target
 from framecmp.measures.terms import find_terms, load_terms
 from framecmp.present import plot
-from framecmp.present.report import Highlight, highlight, report
+from framecmp.present.highlight import Highlight, highlight
+from framecmp.present.report import report
 from framecmp.present.teach import Worksheet, worksheet
 from framecmp.scoring import Scorer, Scores, score, score_file
-from framecmp.stats.compare import (
-    compare,
-    distinctive_terms,
-    find_duplicates,
-    label_matrix,
-    sensitivity,
-    suggest_events,
-)
+from framecmp.stats.compare import compare
+from framecmp.stats.events import suggest_events
+from framecmp.stats.sensitivity import sensitivity
+from framecmp.stats.words import distinctive_terms, label_matrix
 from framecmp.text.doc import PhraseMatcher, analyze
 
 __all__ = [

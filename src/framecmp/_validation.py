@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["ParameterError", "check_choice", "param_error", "column_error"]
+__all__ = ["ParameterError", "check_choice", "param_error", "column_error", "choice_error"]
 
 
 class ParameterError(ValueError, TypeError):
@@ -66,3 +66,16 @@ def column_error(param: str, caller: str, column: Any, available: Sequence[str],
                  what: str = "a column of the frame") -> ParameterError:
     """A column name that is not there: the message lists the columns that are."""
     return param_error(param, caller, f"{what} (one of {list(available)})", column)
+
+
+def choice_error(param: str, func: str, value: object, allowed: Iterable[object]) -> ValueError:
+    """The statistics' one-of error, the allowed values shown as sorted strings.
+
+    "The 'measure' parameter of compare() must be one of [...]. Got 'x' instead.", the
+    message of :func:`framecmp.stats.compare.compare` and
+    :func:`framecmp.stats.words.distinctive_terms`, kept word for word.
+    """
+    allowed_list = sorted({str(a) for a in allowed})
+    return ValueError(
+        f"The '{param}' parameter of {func}() must be one of {allowed_list}. Got {value!r} instead."
+    )

@@ -29,7 +29,7 @@ from framecmp.lexicons import (
     refuse_aliases,
 )
 from framecmp.measures.actors import ActorIndex, load_actors
-from framecmp.measures.attribution.relations import HEDGE_SCHEMA, SOURCE_SCHEMA, VERB_SCHEMA
+from framecmp.measures.attribution.config import HEDGE_SCHEMA, SOURCE_SCHEMA, VERB_SCHEMA
 from framecmp.measures.stance.cues import CUE_SCHEMA, check_cue, load_stance_cues
 from framecmp.measures.terms import KIND, NOT_LOADED, load_terms
 

@@ -41,6 +41,13 @@ STANCE = [
     "context_tone", "n_context", "n_evidence", "shrinkage_k",
 ]
 
+# How an article presents each actor, all voices together (measures/stance/portrayal.py):
+# role in ROLES, score in [-1, 1] (sum / (n + k) of its evaluations), counts of the evidence
+PORTRAYAL = [
+    "article_id", "outlet", "actor", "role", "score", "score_sum", "n_mentions", "n_evidence",
+    "n_victim", "n_directed", "n_voices", "own_voice", "shrinkage_k",
+]
+
 TERMS = ["article_id", "outlet", "category", "hits", "per_1k_words", "n_words"]
 
 # quoted: how many of count are inside a quotation (a quoted speaker's word, TermHit.quoted)
@@ -74,6 +81,7 @@ REMOVALS = ["article_id", "raw_start", "raw_end", "text", "reason", "rule_id"]
 # Evidence kinds (the `kind` column of the evidence frame).
 EVIDENCE_KINDS = (
     "actor", "term", "negated", "reference", "quote", "source", "cue", "hedge", "stance", "context",
+    "evaluation", "victim",
 )
 
 #: Every frame of :class:`~framecmp.scoring.Scores`, by name, with its columns.
@@ -81,6 +89,7 @@ FRAMES: dict[str, list[str]] = {
     "articles": ARTICLES,
     "evidence": EVIDENCE,
     "stance": STANCE,
+    "portrayal": PORTRAYAL,
     "terms": TERMS,
     "labels": LABELS,
     "attribution": ATTRIBUTION,
@@ -136,6 +145,10 @@ FRAME_DTYPES: dict[str, dict[str, str]] = {
     "stance": {
         "n": _I, "stance": _F, "stance_sum": _F, "context_tone": _F, "n_context": _I,
         "n_evidence": _I, "shrinkage_k": _F,
+    },
+    "portrayal": {
+        "score": _F, "score_sum": _F, "n_mentions": _I, "n_evidence": _I, "n_victim": _I,
+        "n_directed": _I, "n_voices": _I, "own_voice": _F, "shrinkage_k": _F,
     },
     "terms": {"hits": _I, "per_1k_words": _F, "n_words": _I},
     "labels": {"count": _I, "quoted": _I},

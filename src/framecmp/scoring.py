@@ -25,7 +25,14 @@ from typing import Any, cast
 import pandas as pd
 
 from framecmp import schema as C
-from framecmp.schema import ARROW_PLAIN_TYPES, FRAMES, arrow_schema, column_dtype, normalize_frame
+from framecmp.schema import (
+    ARROW_PLAIN_TYPES,
+    FRAMES,
+    arrow_schema,
+    column_dtype,
+    empty_frame,
+    normalize_frame,
+)
 from framecmp.text.doc import Doc, analyze
 
 # FRAMES (every frame's columns) lives in framecmp.schema; importable from here too
@@ -47,8 +54,10 @@ class Scores:
 
     Attributes
     ----------
-    articles, evidence, stance, terms, labels, attribution, voices, style, mentions, removals
-        Tidy DataFrames; columns are listed in :mod:`framecmp.schema`.
+    articles, evidence, stance, portrayal, terms, labels, attribution, voices, style, mentions, removals
+        Tidy DataFrames; columns are listed in :mod:`framecmp.schema`. ``stance`` has one row
+        per (article, holder, target): who evaluates whom; ``portrayal`` one row per (article,
+        actor): how the article presents the actor, all voices together, with its role.
     config : dict
         Settings and lexicon versions: the provenance of every number.
     corpus : Corpus or None
@@ -65,6 +74,7 @@ class Scores:
     style: pd.DataFrame
     mentions: pd.DataFrame
     removals: pd.DataFrame
+    portrayal: pd.DataFrame = field(default_factory=lambda: empty_frame("portrayal"))
     config: Mapping[str, Any] = field(default_factory=dict)
     corpus: Any = None
 
@@ -171,6 +181,9 @@ class Scorer:
         Article stance is ``sum / (n + k)``: a mean shrunk toward 0 (see README).
     window : int
         Tokens on each side of an actor mention that the stance rules read.
+    engine : {"linear", "rules"}
+        The target-level scorer of every actor mention (stance and portrayal): ``linear``
+        (default), the linear model fitted on NewsMTSC, or ``rules``, the rule scorer.
 
     Notes
     -----
@@ -186,10 +199,12 @@ class Scorer:
         stance_mode: str = "default",
         shrinkage_k: float = 2.0,
         window: int = 12,
+        engine: str = "linear",
     ) -> None:
         self.actors = actors
         self.terms = terms
         self.stance_mode = stance_mode
+        self.engine = engine
         self.shrinkage_k = shrinkage_k
         self.window = window
         self._res: dict[str, Any] | None = None
@@ -202,6 +217,7 @@ class Scorer:
             "stance_mode": self.stance_mode,
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
+            "engine": self.engine,
         }
 
     def _check_params(self) -> None:
@@ -218,6 +234,12 @@ class Scorer:
             raise ValueError(
                 f"The 'window' parameter of Scorer must be an int >= 1. Got {self.window!r} instead."
             )
+        from framecmp.measures.stance.engine import ENGINES
+
+        if self.engine not in ENGINES:
+            raise ValueError(
+                f"The 'engine' parameter of Scorer must be one of {list(ENGINES)}. Got {self.engine!r} instead."
+            )
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -230,7 +252,7 @@ class Scorer:
         if self._res is None:
             from framecmp.io.boilerplate import load_boilerplate
             from framecmp.measures.actors import load_actors
-            from framecmp.measures.attribution.relations import load_attribution_config
+            from framecmp.measures.attribution import load_attribution_config
             from framecmp.measures.stance import load_stance_config
             from framecmp.measures.terms import load_terms
 
@@ -242,7 +264,9 @@ class Scorer:
                 "terms": terms,
                 "attribution": load_attribution_config(),
                 "stance": load_stance_config(
-                    mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window
+                    mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window,
+                    engine=self.engine,
+                    organisations=[a.id for a in actors.actors.values() if a.type == "organisation"],
                 ),
                 "captions": tuple(load_boilerplate().caption_patterns),
                 "people_roles": {
@@ -260,6 +284,7 @@ class Scorer:
             "stance_mode": self.stance_mode,
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
+            "engine": self.engine,
             "lexicons": {
                 "actors": getattr(r["actors"], "version", None),
                 "terms": getattr(r["terms"], "version", None),
@@ -276,7 +301,7 @@ class Scorer:
     def score_article(self, article: Any) -> dict[str, list[dict[str, Any]]]:
         """Rows of every per-article frame for one article (a pure function)."""
         from framecmp.measures.actors import find_mentions
-        from framecmp.measures.attribution.relations import (
+        from framecmp.measures.attribution import (
             attribution_rows,
             extract_attributions,
             style_row,
@@ -325,6 +350,7 @@ class Scorer:
         out["terms"] = [{**base, "n_words": n_words, **row} for row in terms.category_rows()]
         out["labels"] = [{**base, **row} for row in terms.label_rows()]
         out["stance"] = [{**base, **row} for row in stance.rows]
+        out["portrayal"] = [{**base, **row} for row in stance.portrayal_rows]
         evidence = []
         sentence_at, part_at = doc.sentence_at, doc.part_at
         for ev in (*_mention_evidence(mentions, doc), *attr.evidence, *terms.evidence, *stance.evidence):
@@ -658,7 +684,7 @@ def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] |
     if n < 2 or len(ok) < 2:
         return None
     try:
-        from framecmp.stats.compare import find_duplicates
+        from framecmp.io.dedupe import find_duplicates
     except ImportError:  # pragma: no cover
         return None
     texts = pd.DataFrame({"article_id": [o[1] for o in ok], "text": [o[2] for o in ok]})

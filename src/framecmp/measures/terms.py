@@ -48,13 +48,13 @@ from framecmp.lexicons import (
     lexicon_dir,
     load_lexicon,
 )
-from framecmp.measures.attribution.relations import _voiced
+from framecmp.measures.attribution.records import voiced
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, PhraseMatch, PhraseMatcher, tokenize
 from framecmp.text.grammar import NEGATORS, SpanCover, negator
 
 if TYPE_CHECKING:
-    from framecmp.measures.attribution.relations import AttributionResult
+    from framecmp.measures.attribution.records import AttributionResult
 
 __all__ = [
     "DEFAULT_FILES",
@@ -68,7 +68,6 @@ __all__ = [
     "TermPatternTimeoutWarning",
     "TermsResult",
     "find_terms",
-    "label_choices",
     "labels_frame",
     "load_terms",
     "terms_frame",
@@ -637,9 +636,9 @@ def find_terms(
         "n't" auxiliary opening a question ("Isn't the junta brutal?").
     attributed : AttributionResult or iterable of (start, end), optional
         What the article attributes to someone: the result of
-        :func:`framecmp.measures.attribution.relations.extract_attributions` (the contents of its
+        :func:`framecmp.measures.attribution.extract.extract_attributions` (the contents of its
         attributions that are in a speaker's voice, as in
-        :meth:`~framecmp.measures.attribution.relations.AttributionResult.voice_of`: neither
+        :meth:`~framecmp.measures.attribution.records.AttributionResult.voice_of`: neither
         scare quotes nor learned cues), or the content spans themselves. A quote
         around the term alone is the quoted speaker's word when it lies inside
         one of them (Macron accused Russia of a “predatory project”), and the
@@ -804,7 +803,7 @@ def _attributed_spans(attributed: Any) -> list[tuple[int, int]]:
         return []
     atts = getattr(attributed, "attributions", None)
     if atts is not None:  # an AttributionResult: the contents in a speaker's voice
-        return [(int(a.content_start), int(a.content_end)) for a in _voiced(atts)]
+        return [(int(a.content_start), int(a.content_end)) for a in voiced(atts)]
     if isinstance(attributed, (str, bytes)) or not isinstance(attributed, Iterable):
         raise TypeError(
             "The 'attributed' parameter of find_terms() must be an AttributionResult or (start, end) "
@@ -913,42 +912,3 @@ def labels_frame(
         for row in r.label_rows()
     ]
     return pd.DataFrame(rows, columns=C.LABELS)
-
-
-def label_choices(labels: Any, *, by: str = "outlet") -> Any:
-    """Label choice table: for each referent, the labels each ``by`` group uses.
-
-    Parameters
-    ----------
-    labels : pandas.DataFrame
-        The ``labels`` frame.
-    by : {"outlet", "article_id"}
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns: referent, ``by``, label, count, quoted (how many of count are
-        inside a quotation: a quoted speaker's word), share (of that group's
-        labels for that referent), n_articles. A labels frame without a
-        ``quoted`` column (written by an older version) gives ``quoted`` 0.
-    """
-    import pandas as pd
-
-    if by not in ("outlet", "article_id"):
-        raise ValueError(
-            f"The 'by' parameter of label_choices() must be one of ['article_id', 'outlet']. Got {by!r} instead."
-        )
-    missing = [c for c in C.LABELS if c not in labels.columns and c != "quoted"]
-    if missing:
-        raise ValueError(f"label_choices() needs the labels frame; missing columns {missing}. "
-                         f"Available: {list(labels.columns)}")
-    cols = ["referent", by, "label", "count", "quoted", "share", "n_articles"]
-    if labels.empty:
-        return pd.DataFrame(columns=cols)
-    quoted = pd.to_numeric(labels["quoted"], errors="coerce") if "quoted" in labels.columns else 0
-    labels = labels.assign(quoted=quoted).fillna({"quoted": 0})
-    g = labels.groupby(["referent", by, "label"], as_index=False).agg(
-        count=("count", "sum"), quoted=("quoted", "sum"), n_articles=("article_id", "nunique")
-    )
-    g["share"] = g["count"] / g.groupby(["referent", by])["count"].transform("sum")
-    return g.sort_values(["referent", by, "count"], ascending=[True, True, False])[cols].reset_index(drop=True)

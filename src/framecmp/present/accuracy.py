@@ -2,8 +2,9 @@
 
 These are the figures of the README's "Benchmarks" table (``tests/test_validation.py`` keeps
 the two in step), measured by the scripts in ``benchmarks/`` on labelled data nobody on this
-project wrote. Every report shows them in its "limits" section, so that a reader of a report
-knows how far to trust each number. They hold for the bundled lexicons and settings only.
+project wrote. Every report (:func:`framecmp.present.report.report`) shows them in its
+"limits" section, so that a reader of a report knows how far to trust each number. They hold
+for the bundled lexicons and settings only.
 
 >>> from framecmp.present.accuracy import validation_summary
 >>> summary = validation_summary()

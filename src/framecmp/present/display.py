@@ -1,7 +1,8 @@
 """Readable names for the ids framecmp uses internally.
 
 Frames keep their ids (``burkina_faso``, ``armed_group_label``, ``hedge_rate``);
-reports, plots and worksheets show what a teacher reads instead::
+reports, plots and worksheets (the rest of :mod:`framecmp.present`) show what a teacher
+reads instead::
 
     >>> actor_name("burkina_faso")
     'Burkina Faso'

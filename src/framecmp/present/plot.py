@@ -8,6 +8,13 @@ listing the columns there are.
 
 Titles and labels are in plain language. Groups with too few articles are drawn
 differently (hatched, greyed, no interval) so that nobody reads them as findings.
+
+The data step of a plot is kept apart from the drawing where it is more than a
+lookup (seaborn's ``heatmap`` sits on ``_HeatMapper`` the same way):
+:func:`stance_matrix` is the matrix :func:`stance_heatmap` draws.
+
+matplotlib is imported when a plot is drawn, not when this module is: ``import
+framecmp`` stays light.
 """
 
 from __future__ import annotations
@@ -16,20 +23,25 @@ import logging
 import re
 import textwrap
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.colors import TwoSlopeNorm
-from matplotlib.patches import Patch
 
 from framecmp import schema as columns
 from framecmp.present import display
+from framecmp.present.portrayal_plot import portrayal_map, portrayal_matrix
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = [
+    "portrayal_map",
+    "portrayal_matrix",
+    "stance_matrix",
     "stance_heatmap",
+    "stance_heatmap_size",
     "stance_bars",
     "term_categories",
     "label_choices",
@@ -44,6 +56,13 @@ _FLAG_EDGE = "#555555"
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _pyplot() -> Any:
+    """``matplotlib.pyplot``, imported on first use (not when framecmp is imported)."""
+    import matplotlib.pyplot as plt
+
+    return plt
 
 
 def _voice(holder: Any) -> str:
@@ -61,7 +80,7 @@ def _column_name(col: str) -> str:
 
 
 def _axes(ax: Axes | None) -> Axes:
-    return ax if ax is not None else plt.gca()
+    return ax if ax is not None else _pyplot().gca()
 
 
 def _check(data: Any, func: str, required: Sequence[str], what: str = "frame") -> pd.DataFrame:
@@ -83,7 +102,7 @@ def _is_compare(df: pd.DataFrame) -> bool:
 
 
 def _palette(n: int) -> list[Any]:
-    cmap = plt.get_cmap("tab10" if n <= 10 else "tab20")
+    cmap = _pyplot().get_cmap("tab10" if n <= 10 else "tab20")
     return [cmap(i % cmap.N) for i in range(n)]
 
 
@@ -176,16 +195,25 @@ def _heatmap_columns(cells: pd.DataFrame, max_targets: int | None) -> tuple[list
     return order, n_undirected, n_cut
 
 
-def _heatmap_size(data: pd.DataFrame, *, holder: str | None = "author",
-                 max_targets: int | None = 10) -> tuple[float, float]:
+def stance_heatmap_size(data: pd.DataFrame, *, holder: str | None = "author",
+                        max_targets: int | None = 10) -> tuple[float, float]:
     """A figure size (inches) that fits :func:`stance_heatmap` of ``data``.
 
     Grows with the number of outlets (rows) and actors (columns) shown.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> st = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "holder": "author",
+    ...                    "target": "france", "stance": [-0.4, 0.2]})
+    >>> width, height = stance_heatmap_size(st)
+    >>> round(width, 2), round(height, 2)
+    (5.1, 3.3)
     """
     if not isinstance(data, pd.DataFrame) or data.empty:
         return (6.0, 3.0)
     try:
-        cells = _stance_cells(data, holder=holder, min_articles=1, func="_heatmap_size")
+        cells = _stance_cells(data, holder=holder, min_articles=1, func="stance_heatmap_size")
     except (TypeError, ValueError, KeyError):
         return (7.0, 4.0)
     if cells.empty:
@@ -195,6 +223,92 @@ def _heatmap_size(data: pd.DataFrame, *, holder: str | None = "author",
     width = 3.0 + 0.7 * max(len(cols), 3)
     height = 2.2 + 0.55 * max(n_rows, 2)
     return (min(width, 14.0), min(height, 12.0))
+
+
+@dataclass(frozen=True)
+class _StanceGrid:
+    """What :func:`stance_heatmap` draws, worked out before any drawing.
+
+    ``means`` is the matrix (outlets x actors, :func:`stance_matrix`); ``n`` (articles),
+    ``flagged`` (fewer than ``min_articles``) and ``directed`` (some cue evaluates the
+    actor there) are aligned with it. ``n_undirected`` actors only mentioned and
+    ``n_cut`` actors beyond ``max_targets`` are left out.
+    """
+
+    means: pd.DataFrame
+    n: pd.DataFrame
+    flagged: pd.DataFrame
+    directed: pd.DataFrame
+    n_undirected: int
+    n_cut: int
+
+
+def _stance_grid(data: pd.DataFrame, *, holder: str | None, min_articles: int,
+                 max_targets: int | None, func: str) -> _StanceGrid | None:
+    """The data step of :func:`stance_heatmap`; None when no stance row is left for ``holder``."""
+    cells = _stance_cells(data, holder=holder, min_articles=min_articles, func=func)
+    if cells.empty:
+        return None
+    cols, n_undirected, n_cut = _heatmap_columns(cells, max_targets)
+    rows = sorted(cells["row"].unique())
+    cells = cells[cells["col"].isin(cols)]
+
+    def grid(value: str) -> pd.DataFrame:
+        return cells.pivot(index="row", columns="col", values=value).reindex(index=rows,
+                                                                             columns=cols)
+
+    return _StanceGrid(grid("mean"), grid("n"), grid("flagged"), grid("directed"),
+                       n_undirected, n_cut)
+
+
+def stance_matrix(
+    data: pd.DataFrame,
+    *,
+    holder: str | None = "author",
+    max_targets: int | None = 10,
+) -> pd.DataFrame:
+    """The matrix :func:`stance_heatmap` draws: mean stance, outlets (rows) x actors (columns).
+
+    Each cell is the mean stance of the outlet's articles toward the actor (from a
+    ``stance`` frame), or the ``mean`` of a compare table's row. Only actors that
+    something evaluates are kept (an actor only mentioned, with no directed cue in
+    any outlet, is left out), most evidence first, at most ``max_targets`` of them.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The ``stance`` frame or a :func:`framecmp.stats.compare.compare` table with
+        ``measure="stance"``.
+    holder : str or None
+        Whose stance: ``"author"`` (the outlet's own voice) or a quoted side;
+        None keeps every holder, as "holder → target" columns when there are several.
+    max_targets : int or None
+        Keep at most this many actors (those with the most evidence). None keeps all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Outlets (or compare groups) as the index, sorted; actor ids as the columns;
+        NaN where an outlet has no stance row for the actor. Empty when there is no
+        stance row (for ``holder``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> st = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
+    ...                    "holder": "author", "target": "france", "stance": [-0.4, 0.0, 0.2]})
+    >>> stance_matrix(st).round(2).to_dict()
+    {'france': {'X': -0.2, 'Y': 0.2}}
+    """
+    func = "stance_matrix"
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{func}() takes a DataFrame, got {type(data).__name__}.")
+    grid = (None if data.empty else
+            _stance_grid(data, holder=holder, min_articles=1, max_targets=max_targets, func=func))
+    if grid is None:
+        return pd.DataFrame(dtype=float)
+    return grid.means.astype(float).rename_axis(
+        index="group" if _is_compare(data) else "outlet", columns="target")
 
 
 def stance_heatmap(
@@ -210,6 +324,8 @@ def stance_heatmap(
     ax: Axes | None = None,
 ) -> Axes:
     """Heatmap of stance: outlets (rows) x actors (columns), red hostile, blue favourable.
+
+    The matrix drawn is :func:`stance_matrix` of the same data.
 
     Only actors that something evaluates are drawn (an actor that is only
     mentioned, with no directed cue in any outlet, has stance 0 everywhere and
@@ -240,7 +356,7 @@ def stance_heatmap(
         Draw at most this many actors (those with the most evidence); the
         subtitle says how many were left out. None draws all.
     ax : Axes, optional
-        :func:`_heatmap_size` gives a figure size that fits the data.
+        :func:`stance_heatmap_size` gives a figure size that fits the data.
 
     Returns
     -------
@@ -265,23 +381,28 @@ def stance_heatmap(
                       "Who evaluates whom in each outlet's articles (every voice: the outlet's and those it quotes)")
     if data.empty:
         return _no_data(ax, title=title)
-    cells = _stance_cells(data, holder=holder, min_articles=min_articles, func=func)
-    if cells.empty:
+    grid = _stance_grid(data, holder=holder, min_articles=min_articles, max_targets=max_targets,
+                        func=func)
+    if grid is None:
         return _no_data(ax, f"no stance rows for holder {holder!r}", title=title)
-    cols, n_undirected, n_cut = _heatmap_columns(cells, max_targets)
-    rows = sorted(cells["row"].unique())
-    cells = cells[cells["col"].isin(cols)]
-    grid = cells.pivot(index="row", columns="col", values="mean").reindex(index=rows,
-                                                                           columns=cols)
-    ngrid = cells.pivot(index="row", columns="col", values="n").reindex(index=rows, columns=cols)
-    fgrid = cells.pivot(index="row", columns="col", values="flagged").reindex(
-        index=rows, columns=cols)
-    dgrid = cells.pivot(index="row", columns="col", values="directed").reindex(
-        index=rows, columns=cols)
-    values = grid.to_numpy(dtype=float)
+    _draw_stance_grid(ax, grid, holder=holder, min_articles=min_articles, annotate=annotate,
+                      cmap=cmap, colorbar=colorbar, title=title)
+    return ax
+
+
+def _draw_stance_grid(ax: Axes, grid: _StanceGrid, *, holder: str | None, min_articles: int,
+                      annotate: bool, cmap: str, colorbar: bool, title: str) -> None:
+    """The drawing step of :func:`stance_heatmap`: cells, hatching, labels, notes, colour bar."""
+    from matplotlib.colors import TwoSlopeNorm
+
+    plt = _pyplot()
+    rows, cols = list(grid.means.index), list(grid.means.columns)
+    n_undirected, n_cut = grid.n_undirected, grid.n_cut
+    ngrid = grid.n
+    values = grid.means.to_numpy(dtype=float)
     missing = np.isnan(values)
-    flagged = fgrid.fillna(False).to_numpy(dtype=bool) & ~missing
-    undirected = ~dgrid.fillna(False).to_numpy(dtype=bool) & ~missing & (values == 0)
+    flagged = grid.flagged.fillna(False).to_numpy(dtype=bool) & ~missing
+    undirected = ~grid.directed.fillna(False).to_numpy(dtype=bool) & ~missing & (values == 0)
     cm = plt.get_cmap(cmap).with_extremes(bad=_SMALL_GREY)
     im = ax.imshow(np.ma.masked_invalid(values), cmap=cm,
                    norm=TwoSlopeNorm(vcenter=0.0, vmin=-1.0, vmax=1.0), aspect="auto")
@@ -299,7 +420,7 @@ def stance_heatmap(
             ax.text(j, i, "no cue", ha="center", va="center", fontsize=7, color="#666666")
             continue
         color = "white" if abs(v) > 0.55 else "black"
-        n = ngrid.iat[i, j]
+        n: Any = ngrid.iat[i, j]
         if same_n or pd.isna(n):
             ax.text(j, i, f"{v:+.2f}", ha="center", va="center", fontsize=9, color=color)
         else:
@@ -343,7 +464,6 @@ def stance_heatmap(
     if colorbar:
         cb = ax.figure.colorbar(im, ax=ax, fraction=0.05, pad=0.03)
         cb.set_label("stance: −1 hostile, +1 favourable")
-    return ax
 
 
 def stance_bars(
@@ -441,6 +561,8 @@ def stance_bars(
     ax.set_xlabel("outlet")
     ax.set_title(title)
     if flagged.any():
+        from matplotlib.patches import Patch
+
         ax.legend(handles=[Patch(facecolor=_SMALL_GREY, hatch="///", edgecolor=_FLAG_EDGE,
                                  label="too few articles: no interval, not a finding")],
                   loc="best", fontsize=8, frameon=False)
@@ -608,7 +730,7 @@ def _stacked_shares(ax: Axes, tab: pd.DataFrame, *, annotate_min: float = 0.08,
     ax.set_yticks(y, labels=outlets)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.xaxis.set_major_formatter(_pyplot().FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.legend(title=legend_title, fontsize=8, title_fontsize=8, frameon=False,
               loc="upper left", bbox_to_anchor=(1.01, 1.0))
 
@@ -626,7 +748,7 @@ def label_choices(
     ----------
     data : DataFrame
         The ``labels`` frame (``outlet, referent, label, count``) or the tidy
-        output of :func:`framecmp.stats.compare.label_matrix`.
+        output of :func:`framecmp.stats.words.label_matrix`.
     referent : str
         The thing named (e.g. Mali's government).
     title : str, optional
@@ -760,7 +882,7 @@ def distinctive_terms_plot(
     Parameters
     ----------
     data : DataFrame
-        Output of :func:`framecmp.stats.compare.distinctive_terms`.
+        Output of :func:`framecmp.stats.words.distinctive_terms`.
     group : str, optional
         Which group to draw (required when the frame holds several).
     n_label : int

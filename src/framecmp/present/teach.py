@@ -21,7 +21,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from framecmp.present import display
-from framecmp.present.report import _anchor, _clean, _corpus_article, _fmt, _frame, _tag
+from framecmp.present.markup import corpus_article, fmt, html_id, none_if_missing, scores_frame, tag
 from framecmp.text.doc import analyze
 
 __all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
@@ -150,7 +150,7 @@ class Worksheet:
     mode: str = "highlight"
 
     def _repr_html_(self) -> str:
-        return _tag("style", WORKSHEET_CSS) + self.fragment
+        return tag("style", WORKSHEET_CSS) + self.fragment
 
     def __repr__(self) -> str:
         title = self.title if len(self.title) <= 60 else self.title[:57] + "..."
@@ -188,7 +188,7 @@ class Worksheet:
 
 def _md(text: Any) -> str:
     """Escape text for Markdown (HTML-like and emphasis characters included)."""
-    s = "" if _clean(text) is None else str(text)
+    s = "" if none_if_missing(text) is None else str(text)
     for ch in "\\`*_[]<>|#":
         s = s.replace(ch, "\\" + ch)
     return s.replace("\n", " ")
@@ -196,12 +196,12 @@ def _md(text: Any) -> str:
 
 def _h(text: Any) -> str:
     """Escape text for HTML."""
-    return "" if _clean(text) is None else escape(str(text), quote=True)
+    return "" if none_if_missing(text) is None else escape(str(text), quote=True)
 
 
 def _name(actor: Any) -> str:
     """A readable name for an actor id (``burkina_faso`` -> ``Burkina Faso``)."""
-    if _clean(actor) is None:
+    if none_if_missing(actor) is None:
         return ""
     return display.actor_name(actor)
 
@@ -242,7 +242,7 @@ def _choose(
     articles: Sequence[str] | None,
 ) -> tuple[list[str], str | None]:
     """Article ids for the worksheet, and the event they share (if one)."""
-    arts = _frame(scores, "articles")
+    arts = scores_frame(scores, "articles")
     if arts.empty:
         raise ValueError("worksheet() needs a scored corpus with at least one article.")
     arts = arts.assign(article_id=arts["article_id"].astype(str))
@@ -271,7 +271,7 @@ def _choose(
         if per_event.max() >= 2:
             event = str(per_event.idxmax())
             arts = arts[arts["event"].astype(str) == event]
-    weight = _evidence_count(_frame(scores, "evidence"))
+    weight = _evidence_count(scores_frame(scores, "evidence"))
     arts = arts.assign(_w=arts["article_id"].map(weight).fillna(0))
     best = arts.sort_values(["_w", "article_id"], ascending=[False, True]).groupby(
         "outlet", sort=True).head(1)
@@ -320,7 +320,7 @@ def _excerpt(
 ) -> _Excerpt:
     """Choose the sentences with the most evidence; number their terms."""
     text: str = article.text
-    title = _clean(getattr(article, "title", None))
+    title = none_if_missing(getattr(article, "title", None))
     doc = analyze(text, title=title)
     heading = next(((s.start, s.end) for s in doc.sentences if s.part == "title"), None)
     body = [s for s in doc.sentences if s.part != "title"]
@@ -350,14 +350,14 @@ def _excerpt(
     ] if not ev.empty else []
     terms = tuple(
         _Term(first_number + k, int(r["start"]), int(r["end"]), str(r["text"]),
-              _clean(r.get("category")), _clean(r.get("explanation")),
-              _clean(r.get("rule_id")), _clean(r.get("actor")))
+              none_if_missing(r.get("category")), none_if_missing(r.get("explanation")),
+              none_if_missing(r.get("rule_id")), none_if_missing(r.get("actor")))
         for k, r in enumerate(_non_overlapping(term_rows))
     )
     meta = " · ".join(
         f"{cap}: {v}" for cap, v in (
-            ("Date", _clean(getattr(article, "date", None))),
-            ("Event", _clean(getattr(article, "event", None))),
+            ("Date", none_if_missing(getattr(article, "date", None))),
+            ("Event", none_if_missing(getattr(article, "event", None))),
             ("Translated from", display.language_name(getattr(article, "translated_from", None))),
         ) if v
     )
@@ -416,8 +416,8 @@ def _card_html(ex: _Excerpt, mode: str) -> str:
     if ex.more_after:
         paras.append('<p class="fc-ws-gap">[…]</p>')
     meta = f'<p class="fc-ws-meta">{_h(ex.meta)}</p>' if ex.meta else ""
-    return _tag("section", f"<h2>{_h(ex.outlet)}</h2><h3>{heading}</h3>{meta}{''.join(paras)}",
-                class_="fc-ws-card", id=_anchor(ex.article_id))
+    return tag("section", f"<h2>{_h(ex.outlet)}</h2><h3>{heading}</h3>{meta}{''.join(paras)}",
+               class_="fc-ws-card", id=html_id(ex.article_id))
 
 
 def _card_md(ex: _Excerpt, mode: str) -> str:
@@ -454,7 +454,7 @@ def _notices(arts: pd.DataFrame, ids: Sequence[str]) -> list[str]:
 
 def _questions(scores: Any, ids: Sequence[str], excerpts: Sequence[_Excerpt], mode: str) -> list[str]:
     """Questions for students, naming actors and referents found in the evidence."""
-    ev = _frame(scores, "evidence")
+    ev = scores_frame(scores, "evidence")
     ev = ev[ev["article_id"].astype(str).isin(ids)] if not ev.empty else ev
     actors: list[str] = []
     if not ev.empty:
@@ -465,7 +465,7 @@ def _questions(scores: Any, ids: Sequence[str], excerpts: Sequence[_Excerpt], mo
           "Who is quoted, and who is not? Whose side of the story is missing in each excerpt?",
           "What is stated without attribution, in the outlet's own voice? Find one claim "
           "with no source."]
-    labels = _frame(scores, "labels")
+    labels = scores_frame(scores, "labels")
     labels = labels[labels["article_id"].astype(str).isin(ids)] if not labels.empty else labels
     shared = (labels.groupby("referent")["outlet"].nunique().sort_values(ascending=False)
               if not labels.empty else pd.Series(dtype=int))
@@ -548,7 +548,7 @@ def _term_item(outlet: str, t: _Term) -> str:
 def _stance_why(row: Mapping[Any, Any]) -> tuple[str, str]:
     """A stance cue's explanation without the holder, target and valence the line already
     gives, and the words naming the actor when they differ from its name ('' otherwise)."""
-    why = str(_clean(row.get("explanation")) or "").strip()
+    why = str(none_if_missing(row.get("explanation")) or "").strip()
     m = _STANCE_WHY.match(why)
     if not m:
         return why, ""
@@ -562,12 +562,12 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     """The answer key, built from the evidence of the chosen articles."""
     ids = [x.article_id for x in excerpts]
     outlet = {x.article_id: x.outlet for x in excerpts}
-    ev = _by_article(_frame(scores, "evidence"), ids)
+    ev = _by_article(scores_frame(scores, "evidence"), ids)
     sections = []
     terms = [_term_item(x.outlet, t) for x in excerpts for t in x.terms]
     sections.append(_KeySection("Loaded terms (numbered as in the excerpts)", tuple(terms)))
     views, unattributed = [], []
-    attributed = _attributed_spans(_by_article(_frame(scores, "attribution"), ids))
+    attributed = _attributed_spans(_by_article(scores_frame(scores, "attribution"), ids))
     # sentences in the outlet's own voice with no source: (article, start, end) ->
     # (excerpt, its numbered loaded words, [True] if the outlet evaluates an actor there)
     own_voice: dict[tuple[str, int, int], tuple[_Excerpt, list[str], list[bool]]] = {}
@@ -576,14 +576,14 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
             if not ev.empty else ev
         for r in rows.to_dict("records"):
             where = "in the excerpt" if _in_ranges(r, x.ranges) else "elsewhere in the article"
-            holder = _clean(r.get("holder")) or "?"
+            holder = none_if_missing(r.get("holder")) or "?"
             who = display.holder_name(holder) if holder != "?" else holder
             why, named = _stance_why(r)
             target = _name(r.get("actor")) or "?"
             if named:
                 target += f" (named “{named}”)"
             item = (f"{x.outlet}: “{r['text']}” — {who} → {target}, "
-                    f"{_fmt(r.get('value'), signed=True)} ({where})"
+                    f"{fmt(r.get('value'), signed=True)} ({where})"
                     + (f". {why}" if why else ""))
             views.append(item)
             if holder == "author":
@@ -604,14 +604,14 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
     sections.append(_KeySection("Views of actors (whose voice → about whom, stance from −1 to +1)",
                                 tuple(views)))
     sections.append(_KeySection("Who is quoted, and who is not", tuple(_voices(scores, ids, outlet))))
-    style = _by_article(_frame(scores, "style"), ids)
+    style = _by_article(scores_frame(scores, "style"), ids)
     for r in style.to_dict("records"):
-        n = _clean(r.get("unattributed_claims"))
+        n = none_if_missing(r.get("unattributed_claims"))
         if n is not None:
             unattributed.append(f"{outlet.get(str(r['article_id']), '')}: "
-                                f"{_fmt(n, 0)} claim(s) without attribution in the whole article")
+                                f"{fmt(n, 0)} claim(s) without attribution in the whole article")
     sections.append(_KeySection("Stated without attribution", tuple(dict.fromkeys(unattributed))))
-    labels = _by_article(_frame(scores, "labels"), ids)
+    labels = _by_article(scores_frame(scores, "labels"), ids)
     label_items = []
     if not labels.empty:
         # a label inside a quotation is the quoted speaker's choice: "RT quotes ...", not "RT says ..."
@@ -652,10 +652,10 @@ def _attributed_spans(att: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     for r in att.to_dict("records"):
         # scare quotes and the contents of learned cues (class "unlisted") stay the writer's
         # own voice, as for voice_of and the stance holders
-        if _clean(r.get("quote_type")) == "scare" or _clean(r.get("cue_class")) == "unlisted":
+        if none_if_missing(r.get("quote_type")) == "scare" or none_if_missing(r.get("cue_class")) == "unlisted":
             continue
         for a, b in (("source_start", "source_end"), ("cue_start", "cue_end"), ("content_start", "content_end")):
-            lo, hi = _clean(r.get(a)), _clean(r.get(b))
+            lo, hi = none_if_missing(r.get(a)), none_if_missing(r.get(b))
             if lo is not None and hi is not None:
                 out.setdefault(str(r["article_id"]), []).append((int(lo), int(hi)))
     return out
@@ -663,21 +663,21 @@ def _attributed_spans(att: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
 
 def _voices(scores: Any, ids: Sequence[str], outlet: Mapping[str, str]) -> list[str]:
     """Sources quoted per article, and actors mentioned but never quoted."""
-    att = _by_article(_frame(scores, "attribution"), ids)
-    men = _by_article(_frame(scores, "mentions"), ids)
-    ev = _by_article(_frame(scores, "evidence"), ids)
+    att = _by_article(scores_frame(scores, "attribution"), ids)
+    men = _by_article(scores_frame(scores, "mentions"), ids)
+    ev = _by_article(scores_frame(scores, "evidence"), ids)
     items = []
     for aid in ids:
         rows = att[att["article_id"].astype(str) == aid].to_dict("records") if not att.empty else []
         for r in rows:
             bits = [display.holder_name(r.get(k)) if k == "affiliation" else str(r.get(k))
-                    for k in ("source_type", "affiliation", "quote_type") if _clean(r.get(k))]
-            cue = _clean(r.get("cue"))
-            cue_class = _clean(r.get("cue_class"))
+                    for k in ("source_type", "affiliation", "quote_type") if none_if_missing(r.get(k))]
+            cue = none_if_missing(r.get("cue"))
+            cue_class = none_if_missing(r.get("cue_class"))
             cue_txt = f", cue “{cue}”" + (f" ({cue_class})" if cue_class else "") if cue else ""
-            items.append(f"{outlet[aid]}: {_clean(r.get('source')) or 'unnamed source'} "
+            items.append(f"{outlet[aid]}: {none_if_missing(r.get('source')) or 'unnamed source'} "
                          f"({', '.join(bits)}){cue_txt}")
-        quoted = {str(r.get("affiliation")) for r in rows if _clean(r.get("affiliation"))}
+        quoted = {str(r.get("affiliation")) for r in rows if none_if_missing(r.get("affiliation"))}
         mentioned: set[str] = set()
         if not men.empty:
             mentioned |= set(men[men["article_id"].astype(str) == aid]["actor"].dropna().astype(str))
@@ -803,11 +803,11 @@ def worksheet(
         raise ValueError("The 'max_excerpt_sentences' parameter of worksheet() must be a "
                          f"positive int. Got {max_excerpt_sentences!r} instead.")
     ids, chosen_event = _choose(scores, event=event, outlets=outlets, articles=articles)
-    evidence = _frame(scores, "evidence")
+    evidence = scores_frame(scores, "evidence")
     excerpts: list[_Excerpt] = []
     number = 1
     for aid in ids:
-        article = _corpus_article(scores, aid)
+        article = corpus_article(scores, aid)
         if article is None or not isinstance(getattr(article, "text", None), str):
             continue
         ev = evidence[evidence["article_id"].astype(str) == aid] if not evidence.empty else evidence
@@ -820,7 +820,7 @@ def worksheet(
     used = [x.article_id for x in excerpts]
     heading = title or (f"How is it reported? {chosen_event}" if chosen_event
                         else "How is the story framed?")
-    notices = _notices(_frame(scores, "articles"), used)
+    notices = _notices(scores_frame(scores, "articles"), used)
     questions = _questions(scores, used, excerpts, mode)
     sections = _key_sections(scores, excerpts)
     fragment = _sheet_html(heading, notices, excerpts, questions, mode)

@@ -11,7 +11,7 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
-from framecmp.text.doc import Doc, Quote, Token
+from framecmp.text.doc import CALENDAR_WORDS, Doc, Quote, Token
 
 __all__ = [
     "NEGATORS", "NEG_GAP", "NEG_IDIOMS", "NEG_NOT", "NEG_STOP", "NEG_WINDOW", "RULED_BY_DEMONYM",
@@ -133,3 +133,189 @@ class SpanCover:
         j = bisect.bisect_left(self.starts, q.start)
         k = bisect.bisect_right(self.starts, q.end, j)
         return any(b <= q.end for _a, b in self.spans[j:k])
+
+
+# --------------------------------------------------------------------------- clause grammar
+# From attribution: the subject that opens a clause, the agent of a passive, the noun-phrase
+# run after a word, and the closed-class word lists they read. Grammar, not a lexicon a user
+# would edit, and not attribution's own.
+
+__all__ += [
+    "APPOSITION_OPENERS", "BE_FORMS", "CLAUSE_LINKS", "CLAUSE_MARKS", "CLOSE_QUOTE_MARKS",
+    "DATE_LEADS", "DATE_WORDS", "HONORIFICS", "NOT_LY_ADVERBS", "NOUN_SIGNALS", "NP_DETERMINERS",
+    "OBJECT_PRONOUNS", "OPEN_QUOTE_MARKS", "PARTICIPLE_OPENERS", "PERSON_PRONOUNS", "PHRASE_OPENERS",
+    "QUESTION_OPENERS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "is_capitalised", "is_ly_adverb",
+    "noun_phrase_right", "opens_apposition", "passive_agent", "sentence_subject",
+]
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+#: subject pronouns that stand for one person
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+#: object forms and their subject forms, as sources after a preposition ("according to him")
+OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she", "them": "they", "me": "i", "us": "we"}
+BE_FORMS = frozenset({"is", "was", "were", "are", "been", "be", "being"})
+#: words that link a clause (conjunctions, subordinators, relatives, "to"): a noun-phrase run
+#: read leftwards stops at them
+CLAUSE_LINKS = frozenset({
+    "that", "and", "but", "or", "because", "while", "when", "as", "if", "since",
+    "although", "though", "after", "before", "so", "which", "who", "where", "whether",
+    "than", "yet", "what", "whom", "until", "unless", "whereas", "nor", "to",
+})
+#: words that open a phrase set before a subject: time, place, a participle of speech
+#: ("On Tuesday, Sanders ...", "Speaking to reporters, ...", "according to ...")
+PHRASE_OPENERS = frozenset({
+    "in", "on", "at", "during", "last", "this", "earlier", "later", "yesterday",
+    "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "to", "after", "before", "from", "with", "for", "via", "over", "through",
+    "told", "by", "late", "early", "shortly", "when", "while", "adding", "according",
+    "referring", "speaking", "citing", "under", "of", "ahead", "following", "amid",
+})
+#: words that date what is told: the calendar words and "recently", "earlier", "later"
+DATE_WORDS = CALENDAR_WORDS | {"recently", "earlier", "later"}
+#: words that lead a time phrase ("on Monday", "last week", "earlier this month")
+DATE_LEADS = frozenset({"on", "in", "last", "this", "earlier", "late", "early", "that", "next"})
+#: words that open an embedded question ("asked if ...", "asked whether ...")
+QUESTION_OPENERS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
+#: words after which the next word is a noun, not a verb ("the state", "his remarks", "of reports")
+NOUN_SIGNALS = frozenset({
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "'s", "of", "in", "for", "with", "from", "by", "each", "every", "any", "no",
+    "such", "whose",
+})
+#: articles, demonstratives and possessives that open a noun phrase ("the decision", "a view")
+NP_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its",
+                            "his", "her", "their", "our"})
+#: prepositions and conjunctions that open a participle clause with no subject of its own,
+#: whose subject is the main clause's ("after accusing", "while visiting")
+PARTICIPLE_OPENERS = frozenset({"after", "before", "while", "when", "since", "by", "without", "upon"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "mme", "dr", "sen", "rep", "gov", "prof", "sir", "dame"})
+OPEN_QUOTE_MARKS = frozenset("“\"'‘«")
+CLOSE_QUOTE_MARKS = frozenset("”\"'’»")
+#: punctuation that ends a clause or a noun-phrase run
+CLAUSE_MARKS = frozenset(",;:()[]—–")
+SENTENCE_END_MARKS = frozenset({".", "!", "?"})
+#: words that can open an apposition or a non-restrictive relative clause ("X, the president
+#: of Y", "X, who ...", "X, chairman of ...")
+APPOSITION_OPENERS = frozenset({
+    "the", "a", "an", "who", "which", "his", "her", "its", "their", "now",
+    "then", "also", "both", "one", "former", "himself", "herself", "whose",
+    "chairman", "chairwoman", "president", "director", "head", "chief", "leader",
+    "executive", "founder", "author", "pastor", "spokesman", "spokeswoman",
+    "secretary", "senator", "governor", "mayor", "professor", "co-founder",
+    "vice", "deputy", "senior", "editor", "owner", "ceo", "member",
+})
+#: words in "-ly" that are not manner adverbs
+NOT_LY_ADVERBS = frozenset({
+    "family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
+    "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally",
+})
+
+
+def is_capitalised(t: Token) -> bool:
+    """Whether a token starts with an upper-case letter ("Mali", "UN")."""
+    return t.text[:1].isupper()
+
+
+def is_ly_adverb(t: Token) -> bool:
+    """A lower-case manner adverb (``angrily``, ``jokingly``)."""
+    w = t.text
+    return len(w) > 4 and w.endswith("ly") and w.isalpha() and w.islower() and w not in NOT_LY_ADVERBS
+
+
+def opens_apposition(t: Token) -> bool:
+    """Whether a token can open an apposition or a non-restrictive relative clause."""
+    return t.norm in APPOSITION_OPENERS or (is_capitalised(t) and t.is_word) or t.norm[:1].isdigit()
+
+
+def noun_phrase_right(doc: Doc, start: int, hi: int, *, appos: bool = False) -> tuple[int, int] | None:
+    """Noun-phrase run of ``doc.tokens`` starting at token ``start``, up to punctuation.
+
+    The run stops before ``hi``, clause punctuation, a quotation mark, a word that opens a
+    clause or a phrase ("that", "who", "in", "when", "to", "told" ...), a sentence end, or
+    after 12 tokens. With ``appos``, a comma followed by an apposition (``said X, the
+    president of Y``) does not end the run, which may then take 30 tokens. None when the
+    run holds no word.
+    """
+    toks = doc.tokens
+    i = start
+    limit = 30 if appos else 12
+    while i < hi:
+        t = toks[i]
+        if appos and t.norm == "," and i > start and i + 1 < hi and opens_apposition(toks[i + 1]):
+            i += 1
+            continue
+        if t.norm in CLAUSE_MARKS or t.text in OPEN_QUOTE_MARKS or t.text in CLOSE_QUOTE_MARKS:
+            break
+        if i > start and t.norm in ("that", "who", "which", "in", "on", "at", "during", "when",
+                                    "while", "as", "after", "before", "to", "last", "told"):
+            break
+        if t.norm in SENTENCE_END_MARKS and (i + 1 >= hi or not toks[i + 1].is_word):
+            break
+        i += 1
+        if i - start >= limit:
+            break
+    if i > start and doc._count_words(start, i) > 0:
+        return (start, i)
+    return None
+
+
+def passive_agent(doc: Doc, by: int, hi: int) -> tuple[int, int] | None:
+    """The agent of a passive: the noun phrase after "by" at token ``by`` (``was criticised
+    by the minister``), before ``hi``.
+
+    The phrase ends at a word that links a clause, or at "of" / "for" / "about" / "as"
+    before a gerund ("accused by Trump of lying", "asked by reporters whether ...").
+    None when token ``by`` is no "by", or the phrase holds no word or a date ("by Monday").
+    """
+    toks = doc.tokens
+    if by + 1 >= hi or toks[by].norm != "by":
+        return None
+    got = noun_phrase_right(doc, by + 1, hi)
+    if got is None:
+        return None
+    b0, b1 = got
+    for k in range(b0 + 1, b1):
+        if toks[k].norm in CLAUSE_LINKS or (
+                toks[k].norm in ("of", "for", "about", "as") and k + 1 < b1 and toks[k + 1].norm.endswith("ing")):
+            b1 = k  # "accused by Trump of lying", "asked by reporters whether ..."
+            break
+    words = [t for t in toks[b0:b1] if t.is_word]
+    if not words or any(t.norm in DATE_WORDS for t in words):
+        return None
+    return (b0, b1)
+
+
+def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject that opens the clause ``tokens[lo:hi]``: a capitalised noun-phrase run
+    (``Rubio``, ``The Wisconsin Republican``) or a pronoun other than "it", as a token range.
+
+    An opening phrase set off by a comma is skipped ("On Tuesday, Sanders went further").
+    The run must be followed by a comma or a lower-case word (the verb); else None.
+    """
+    toks = tokens
+    if lo < hi and toks[lo].norm in PHRASE_OPENERS:
+        # "On Tuesday, Sanders went further, endorsing ...": the subject after the opening phrase
+        k = lo
+        while k < hi and toks[k].norm != "," and k - lo < 8:
+            k += 1
+        if k + 1 >= hi or toks[k].norm != ",":
+            return None
+        lo = k + 1
+    if lo < hi and toks[lo].norm in SUBJECT_PRONOUNS and toks[lo].norm != "it":
+        return (lo, lo + 1) if lo + 1 < hi and toks[lo + 1].is_word and not is_capitalised(toks[lo + 1]) else None
+    i = lo
+    n_cap = 0
+    while i < hi:
+        t = toks[i]
+        if t.is_word and is_capitalised(t):
+            n_cap += 1
+        elif t.norm not in ("'s", "’s", ".", "-", "&") and not (i == lo and t.norm in ("the", "a", "an")):
+            break
+        i += 1
+        if i - lo > 8:
+            return None
+    if n_cap == 0 or i >= hi or toks[i].norm in CLAUSE_LINKS:
+        return None
+    if toks[i].norm != "," and (not toks[i].is_word or is_capitalised(toks[i])):
+        return None
+    return (lo, i)

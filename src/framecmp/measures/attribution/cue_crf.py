@@ -10,7 +10,7 @@ pronouns nearby. The weights are fitted on PolNeAR train by
 and shipped as plain JSON (``lexicons/cue_crf.json``; no pickles); decoding is
 a small pure-Python Viterbi, so no runtime dependency is added.
 
-:func:`framecmp.measures.attribution.relations.extract_attributions` uses it when the config is
+:func:`framecmp.measures.attribution.extract.extract_attributions` uses it when the config is
 built with ``load_attribution_config(cue_model="crf")``.
 """
 
@@ -61,7 +61,7 @@ def sentence_features(toks: Sequence[Token], lo: int, hi: int, flags: Sequence[S
     """Feature names of each token of sentence ``lo:hi``.
 
     ``flags[i - lo]`` are the context facts of token ``i`` that the caller knows
-    (see :func:`framecmp.measures.attribution.relations._crf_context`: ``rB`` / ``rI`` the rules'
+    (see :func:`framecmp.measures.attribution.learned.crf_context`: ``rB`` / ``rI`` the rules'
     cue starts / continues here, ``rc=<class>`` its lexicon class, ``lexB`` /
     ``lexI`` a reporting-verb lexicon phrase, ``src`` / ``inc`` inside a source /
     content the rules found, ``inq`` inside a quotation, ``sq`` the sentence

@@ -16,7 +16,7 @@ PolNeAR train by ``benchmarks/train_cue_model.py`` and shipped as plain JSON
     P(the token after a cue token belongs to the same cue), applied greedily
     to the right ("support" + "for", "did" + "not" + "respond" + "to").
 
-:func:`framecmp.measures.attribution.relations.extract_attributions` uses the proposals for cues
+:func:`framecmp.measures.attribution.extract.extract_attributions` uses the proposals for cues
 that its rules did not find (the cue class is ``unlisted``; never ``loaded``).
 """
 

@@ -24,6 +24,7 @@ check that rankings hold for nearby values (sensitivity analysis).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,19 @@ from pathlib import Path
 from typing import Any
 
 from framecmp import schema as columns
-from framecmp.measures.stance.cues import StanceCueLexicon, default_cues, load_stance_cues
+from framecmp.measures.stance.cues import (
+    StanceCueLexicon,
+    default_cues,
+    default_harm_lexicon,
+    load_stance_cues,
+)
+from framecmp.measures.stance.engine import TargetEngine, default_engine, load_engine
+from framecmp.measures.stance.evaluate import (
+    Evaluation,
+    evaluate_mentions,
+    label_evaluations,
+    victim_mentions,
+)
 from framecmp.measures.stance.holders import (
     UNKNOWN,
     DirectedHit,
@@ -40,6 +53,7 @@ from framecmp.measures.stance.holders import (
     find_directed,
 )
 from framecmp.measures.stance.model import StanceModel, load_stance_model
+from framecmp.measures.stance.portrayal import PortrayalRow, portray
 from framecmp.measures.stance.target import TargetRules, TargetScore, score_rules
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
@@ -79,6 +93,12 @@ class StanceConfig:
         mention, P(positive) - P(negative)). Directed stance is the cues in both.
     model : StanceModel or None
         The trained model for ``mode="trained"`` (None: the bundled one).
+    engine : TargetEngine or None
+        The target-level scorer of every mention without a directed cue
+        (:func:`~framecmp.measures.stance.engine.load_engine`; None: the default, ``linear``).
+    organisations : frozenset of str
+        Actor ids of organisations: "the organization", "the bloc" refer back to the one
+        named last (within three sentences); see :func:`generic_mentions`.
     """
 
     shrinkage_k: float = 2.0
@@ -88,11 +108,15 @@ class StanceConfig:
     include_self: bool = False
     mode: str = "default"
     model: StanceModel | None = None
+    engine: TargetEngine | None = None
+    organisations: frozenset[str] = frozenset()
 
     @property
     def version(self) -> str:
         """Provenance: cue lexicon version, plus the model date in trained mode."""
         v = (self.cues or default_cues()).version
+        eng = self.engine or default_engine()
+        v += f"+{eng.name}@{eng.version}"
         if self.mode == "trained":
             m = self.model or load_stance_model()
             v += f"+model@{m.meta.get('date', '?')}"
@@ -124,6 +148,8 @@ def load_stance_config(
     cues: str | Path | Mapping[str, Any] | None = None,
     extra_cues: str | Path | Mapping[str, Any] | None = None,
     model: str | Path | Mapping[str, Any] | None = None,
+    engine: str = "linear",
+    organisations: Iterable[str] = (),
 ) -> StanceConfig:
     """Load the cue lexicon (and model) once and return a :class:`StanceConfig`.
 
@@ -136,6 +162,7 @@ def load_stance_config(
         shrinkage_k=float(shrinkage_k), window=int(window), context=context,
         cues=load_stance_cues(cues, extra=extra_cues), mode=mode,
         model=load_stance_model(model) if mode == "trained" else None,
+        engine=load_engine(engine), organisations=frozenset(organisations),
     )
 
 
@@ -165,6 +192,14 @@ class StanceResult:
     records: tuple[StanceRow, ...]
     evidence: tuple[Evidence, ...]
     directed: tuple[DirectedHit, ...] = ()
+    evaluations: tuple[Evaluation, ...] = ()
+    portrayal: tuple[PortrayalRow, ...] = ()
+
+    @property
+    def portrayal_rows(self) -> list[dict[str, Any]]:
+        """Rows of the ``portrayal`` frame without article_id and outlet."""
+        return [{f: getattr(r, f) for f in columns.PORTRAYAL if f not in ("article_id", "outlet")}
+                for r in self.portrayal]
 
     @property
     def rows(self) -> list[dict[str, Any]]:
@@ -204,6 +239,49 @@ def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Imp
         if any(m.start < h.end and h.start < m.end for m in mentions):
             continue
         out.append(_Implicit(h.start, h.end, str(ref)))
+    return out
+
+
+#: definite descriptions that refer back to the organisation named last ("Mali left ECOWAS ...
+#: the organization", "the regional bloc")
+_ORG_WORDS = frozenset({"organization", "organisation", "bloc", "body", "community"})
+_ORG_LEADS = frozenset({"regional", "west", "african", "sub-regional", "subregional", "economic"})
+#: how many sentences back "the organization" may refer
+GENERIC_REACH = 3
+
+
+def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: frozenset[str]) -> list[_Implicit]:
+    """Implicit mentions through a definite description of an organisation.
+
+    "the organization", "the bloc", "the regional bloc", "the body" refer to the organisation
+    (an actor of type ``organisation``) named last, in the same sentence before it or at most
+    :data:`GENERIC_REACH` sentences back: in seed 002, "the Minister of Foreign Affairs
+    considered the organization as an 'instrument of foreign powers'" is about ECOWAS.
+    """
+    if not organisations:
+        return []
+    named = sorted((m.start, m.actor) for m in mentions
+                   if m.actor in organisations and not getattr(m, "ambiguous", False))
+    if not named:
+        return []
+    starts = [st for st, _a in named]
+    toks = doc.tokens
+    out = []
+    for i, t in enumerate(toks):
+        if t.norm not in _ORG_WORDS or i == 0:
+            continue
+        j = i - 1
+        while j > 0 and toks[j].norm in _ORG_LEADS:
+            j -= 1
+        if toks[j].norm != "the":
+            continue
+        k = bisect.bisect_left(starts, toks[j].start) - 1
+        if k < 0:
+            continue
+        s_here, s_there = doc.sentence_at(t.start), doc.sentence_at(named[k][0])
+        if s_here is None or s_there is None or s_here.index - s_there.index > GENERIC_REACH:
+            continue
+        out.append(_Implicit(toks[j].start, t.end, named[k][1]))
     return out
 
 
@@ -265,6 +343,7 @@ def score_stance(
     mentions = [m for m in mentions if getattr(m, "actor", None)]
     if terms is not None:
         mentions.extend(_implicit_mentions(terms, mentions))
+    mentions.extend(generic_mentions(doc, mentions, config.organisations))
     directed = find_directed(
         doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window, attribution=attribution
     )
@@ -279,27 +358,21 @@ def score_stance(
 
     cued_sentences: dict[str, set[int]] = {}
     for h in directed:
-        s = slot(h.holder, h.target)
-        s["n"] += 1
-        s["sum"] += h.cue.valence
-        s["ev"] += 1
         cued_sentences.setdefault(h.target, set()).add(h.sentence)
-        who = "the outlet" if h.holder == "author" else h.holder
-        how = _HOW.get(h.holder_via, "")
-        if h.holder == UNKNOWN and h.holder_via == "subject":
-            how = " (the clause's subject, no known actor)"
-        if h.co_holders:
-            how += f" (with {', '.join(h.co_holders)}; one row per coordinated subject)"
-        evidence.append(
-            Evidence(
-                kind="stance", start=h.start, end=h.end, text=h.text, label=h.cue.pattern or h.text,
-                category=h.cue.category, actor=h.target, holder=h.holder, value=h.cue.valence,
-                rule_id=h.cue.id, lexicon_version=version,
-                explanation=f"{who}{how} -> {h.target}: {h.cue.explanation} "
-                f"(valence {h.cue.valence:+.2f}, actor at {doc.text[h.mention_start:h.mention_end]!r})",
-                part=doc.sentences[h.sentence].part, sentence=h.sentence,
-            )
-        )
+    engine = config.engine or default_engine()
+    victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
+    evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
+                                    engine=engine, victims=victims)
+    if terms is not None:
+        evaluations.extend(label_evaluations(doc, terms, voice, directed))
+    for e in evaluations:
+        evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine))
+        if e.kind in ("victim", "setting") or (e.holder == e.target and not config.include_self):
+            continue
+        s = slot(e.holder, e.target)
+        s["n"] += 1
+        s["sum"] += e.value
+        s["ev"] += 1
     # context tone: one value per (target, sentence)
     seen: set[tuple[str, int]] = set()
     tones: dict[str, tuple[float, str]] = {}
@@ -363,8 +436,64 @@ def score_stance(
                 n_context=int(s["ctx_n"]), n_evidence=int(s["ev"]), shrinkage_k=k,
             )
         )
-    evidence.sort(key=lambda e: (e.start, e.kind, e.actor or ""))
-    return StanceResult(tuple(rows), tuple(evidence), tuple(directed))
+    evidence.sort(key=lambda e: (e.start, e.kind, e.actor or "", e.holder or ""))
+    return StanceResult(tuple(rows), tuple(evidence), tuple(directed), tuple(evaluations),
+                        tuple(portray(evaluations, shrinkage_k=k)))
+
+
+_KIND = {"cue": "stance", "engine": "evaluation", "label": "evaluation", "victim": "victim",
+         "setting": "evaluation"}
+
+
+def _evaluation_evidence(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:
+    """The evidence row of one evaluation: the cue (kind ``stance``), the mention scored by the
+    engine or the label (kind ``evaluation``), or the victim mention (kind ``victim``)."""
+    who = "the outlet" if e.holder == "author" else e.holder
+    part = doc.sentences[e.sentence].part if 0 <= e.sentence < len(doc.sentences) else "body"
+    if e.kind == "cue":
+        c = e.words[0]
+        how = _HOW.get(e.holder_via, "")
+        if e.holder == UNKNOWN and e.holder_via == "subject":
+            how = " (the clause's subject, no known actor)"
+        return Evidence(
+            kind="stance", start=c.start, end=c.end, text=c.text, label=c.text, category="cue",
+            actor=e.target, holder=e.holder, value=e.value, rule_id=e.rule_id, lexicon_version=version,
+            explanation=f"{who}{how} -> {e.target}: {e.note} (valence {e.value:+.2f}, actor at "
+            f"{doc.text[e.start:e.end]!r})", part=part, sentence=e.sentence,
+        )
+    if e.kind == "victim":
+        return Evidence(
+            kind="victim", start=e.start, end=e.end, text=doc.text[e.start:e.end], label="victim",
+            category="victim", actor=e.target, holder=e.holder, value=0.0, rule_id="ts.victim",
+            lexicon_version=version, explanation=e.note, part=part, sentence=e.sentence,
+        )
+    if e.kind == "setting":
+        return Evidence(
+            kind="evaluation", start=e.start, end=e.end, text=doc.text[e.start:e.end], label="setting",
+            category="setting", actor=e.target, holder=e.holder, value=0.0, rule_id="setting",
+            lexicon_version=version, explanation=f"{who} -> {e.target}: not counted ({e.note})",
+            part=part, sentence=e.sentence,
+        )
+    category = "label" if e.kind == "label" else engine.name
+    lead = f"{who} -> {e.target}: "
+    return Evidence(
+        kind="evaluation", start=e.start, end=e.end, text=doc.text[e.start:e.end],
+        label="label" if e.kind == "label" else ("negative" if e.value < 0 else "positive" if e.value > 0 else "neutral"),
+        category=category, actor=e.target, holder=e.holder, value=e.value, rule_id=e.rule_id,
+        lexicon_version=version if e.kind == "label" else f"{engine.name}@{engine.version}",
+        explanation=lead + (e.note if e.kind == "label" else f"{e.value:+.2f} ({e.note})")
+        + _voice_note(doc, e), part=part, sentence=e.sentence,
+    )
+
+
+def _voice_note(doc: Doc, e: Evaluation) -> str:
+    """Say whose words these are when the holder is not the outlet."""
+    if e.kind == "label" or e.holder == "author":
+        return ""
+    if doc.quote_at(e.start) is not None:
+        return f"; inside a quotation of {e.holder}"
+    return (f"; reported speech of {e.holder}: the claim is theirs, the words (labels) are the "
+            "outlet's paraphrase")
 
 
 def _check_span(sentence: str, start: int, end: int) -> None:

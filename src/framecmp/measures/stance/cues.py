@@ -9,6 +9,7 @@ of :func:`framecmp.measures.stance.article.score_target` reads them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -233,6 +234,18 @@ def default_target_lexicon() -> StanceCueLexicon:
         data_path("target_sentiment.yaml"), kind="target_sentiment", schema=CUE_SCHEMA, extra_check=check_cue
     )
     return _build_cues(lex)
+
+
+@lru_cache(maxsize=1)
+def default_harm_lexicon() -> StanceCueLexicon:
+    """Words of harm for the victim rule of portrayal: the ``victim`` entries of
+    ``target_sentiment.yaml`` and every entry of ``harm.yaml`` (same fields)."""
+    base = load_lexicon(
+        data_path("target_sentiment.yaml"), kind="target_sentiment", schema=CUE_SCHEMA, extra_check=check_cue
+    )
+    harm = load_lexicon(data_path("harm.yaml"), kind="target_sentiment", schema=CUE_SCHEMA, extra_check=check_cue)
+    entries = [e for e in base.entries if e.get("category") == "victim"] + list(harm.entries)
+    return _build_cues(dataclasses.replace(harm, entries=tuple(entries)))
 
 
 # --------------------------------------------------------------------------- cue attachment

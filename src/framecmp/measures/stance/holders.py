@@ -432,6 +432,8 @@ def find_directed(
             for m, a, b in near:
                 if any(p != (hit.tok_start, hit.tok_end) for p in in_phrase[(a, b)]):
                     continue
+                if hit.cue.category == "label" and not _label_fits(hit, m, a, b, toks, sent.tok_end):
+                    continue
                 d = attach_distance(hit, a, b, toks, sent.tok_end, window=window, word_prefix=prefix)
                 if d is not None:
                     cands.append((d, m, a, b))
@@ -466,7 +468,12 @@ def find_directed(
         for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
             holders: tuple[str, ...] = (voice(hit.start),)
             via = "voice"
-            if holders == ("author",):
+            if hit.cue.category == "label" and doc.quote_at(hit.start) is None:
+                # a label is the outlet's word unless it stands inside quotation marks: in "The
+                # junta announced that Wagner mercenaries would leave", "mercenaries" is not the
+                # junta's word
+                holders, via = ("author",), "label"
+            elif holders == ("author",):
                 holders, via = _author_holders(hit, target, subjects, attribution, hedges, speaker)
                 if hit.cue.category in _SPEECH_CATEGORIES and via in ("source", "subject"):
                     speaker = holders
@@ -482,6 +489,28 @@ def find_directed(
 
 
 _COORDINATORS = frozenset({",", "and", "or", "the", "as", "well"})
+#: words after a label that do not make it the label of another noun ("a predatory project in")
+_AFTER_LABEL_OK = frozenset({",", ".", ";", ":", ")", "”", '"', "’", "of", "in", "and", "or", "that",
+                             "which", "who", "for", "with", "to", "by", "on", "at", "from", "as"})
+
+
+def _label_fits(hit: CueHit, m: MentionLike, a: int, b: int, toks: Sequence[Token], t1: int) -> bool:
+    """Whether a label cue ("predatory", "puppet") can be about the mention at tokens [a, b).
+
+    * A demonym right before the label names whose the puppet is, not the puppet: in
+      "ECOWAS, a French puppet, tried ..." the label is about ECOWAS, not France.
+    * A label followed by another noun describes that noun: in "Mali has taken back its gold
+      from predatory Western miners" the miners are predatory, not Mali. The label may still
+      be about a mention right after it ("predatory France").
+    """
+    if b == hit.tok_start:  # right before the label: "Wagner mercenaries", not "a French puppet"
+        return getattr(m, "via", None) != "demonym"
+    if a == hit.tok_end:  # the mention right after the label: "predatory France"
+        return True
+    nxt = hit.tok_end
+    if nxt < t1 and toks[nxt].is_word and toks[nxt].norm not in _AFTER_LABEL_OK:
+        return False
+    return True
 
 
 def _coordinated(ordered: Sequence[tuple[Any, int, int]], a: int, b: int,
@@ -531,7 +560,9 @@ def _author_holders(
         src = _source_holder(attribution, hit.start, hit.end)
         subj = subjects.subject(hit.tok_start)
         several = tuple(a for a in subj if a != target) if subj is not None else ()
-        if src is not None and len(several) < 2:
+        if src is not None and len(several) < 2 and not (src == UNKNOWN and several):
+            # a source with no affiliation gives way to a known actor as the clause's subject
+            # ("The transitional authorities thanked their Russian partners": Mali)
             return (src,), "source"
         if subj is not None:
             # several coordinated subjects hold the cue each, speech or act alike

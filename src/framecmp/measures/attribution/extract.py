@@ -1,0 +1,245 @@
+"""Attribution's entry point: :func:`extract_attributions` (one analysed article to an
+:class:`~framecmp.measures.attribution.records.AttributionResult`).
+
+The rules' relations (:mod:`framecmp.measures.attribution.relations`), with the learned
+cue detector's if configured (:mod:`framecmp.measures.attribution.learned`), then the
+continuation quotes (a cue-less direct quote after a quoted speaker keeps that speaker)
+and scare quotes, the sources classified in text order
+(:mod:`framecmp.measures.attribution.sources`), the hedges, and the records, evidence
+and style summary (:mod:`framecmp.measures.attribution.style`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+
+from framecmp.measures.actors import Mention
+from framecmp.measures.attribution.config import AttributionConfig
+from framecmp.measures.attribution.cue_crf import CueCRF
+from framecmp.measures.attribution.learned import crf_drafts, learned_drafts
+from framecmp.measures.attribution.records import Attribution, AttributionResult, Draft, SourceInfo
+from framecmp.measures.attribution.relations import cue_end_tok, cue_with_aux, find_relations
+from framecmp.measures.attribution.sources import classify_source, participle_subject
+from framecmp.measures.attribution.style import style_summary, voice_words_of
+from framecmp.measures.attribution.view import ArticleView, trim_chars
+from framecmp.records import Evidence
+from framecmp.text.doc import Doc
+from framecmp.text.grammar import SpanCover
+
+__all__ = ["extract_attributions"]
+
+
+def extract_attributions(
+    doc: Doc,
+    *,
+    config: AttributionConfig,
+    mentions: Sequence[Mention] = (),
+    people_roles: Mapping[str, str] | None = None,
+) -> AttributionResult:
+    """Find attribution relations, sources, cues, hedges and the style summary.
+
+    Parameters
+    ----------
+    doc : Doc
+        From :func:`framecmp.text.doc.analyze`.
+    config : AttributionConfig
+        From :func:`load_attribution_config`.
+    mentions : sequence of Mention
+        From :func:`framecmp.measures.actors.find_mentions`, for affiliations and
+        pronoun resolution. Without them affiliations stay None.
+    people_roles : mapping, optional
+        Full name -> role, used as ``role`` for known people (e.g. built
+        from an ActorIndex).
+
+    Returns
+    -------
+    AttributionResult
+    """
+    if not isinstance(config, AttributionConfig):
+        raise TypeError(
+            "The 'config' parameter of extract_attributions() must be an AttributionConfig "
+            f"(from load_attribution_config()). Got {type(config).__name__} instead."
+        )
+    art = ArticleView(doc, config, mentions)
+    art.people_roles = dict(people_roles or {})
+    drafts = find_relations(art)
+    if isinstance(config.cue_model, CueCRF):
+        drafts = crf_drafts(art, drafts, config.cue_model)
+    elif config.cue_model is not None:
+        drafts += learned_drafts(art, drafts, config.cue_model)
+    # continuation quotes and scare quotes
+    is_covered = SpanCover([(d.content[0], d.content[1]) for d in drafts]).nested
+
+    par_of_quote = {id(q): q.paragraph for q in art.quotes}
+    direct_drafts: list[tuple[int, Draft]] = []
+    for d in drafts:
+        q = art.quote_containing(d.content[0])
+        if q is not None and q.start == d.content[0]:
+            direct_drafts.append((q.paragraph, d))
+    extra: list[Draft] = []
+    for q in art.quotes:
+        if is_covered(q):
+            continue
+        nw = doc._count_words(doc.token_index(q.start), doc.token_index(q.end))
+        if nw == 0:
+            continue
+        prior = [d for p, d in direct_drafts if par_of_quote[id(q)] - config.continuation_paragraphs <= p <= par_of_quote[id(q)] and d.content[1] <= q.start]
+        starts_sentence = _any_between(art.sent_starts, q.open_start - 1, q.start)
+        if nw > config.scare_max_words and prior and starts_sentence:
+            d0 = prior[-1]
+            sent = doc.sentence_at(q.start)
+            nd = Draft(d0.source, None, (q.start, q.end), "continuation",
+                        sent.index if sent else None, channel=d0.channel)
+            nd.pronoun_of = d0
+            nd.anonymous_marker = d0.anonymous_marker
+            extra.append(nd)
+        elif nw <= config.scare_max_words:
+            sent = doc.sentence_at(q.start)
+            extra.append(Draft(None, None, (q.start, q.end), "scare", sent.index if sent else None))
+    drafts += extra
+    drafts.sort(key=lambda d: (d.cue.start if d.cue is not None else d.content[0]))
+    for d in drafts:
+        if d.source is None and d.cue is not None and not d.passive:
+            d.source = participle_subject(art, d)
+    # classify with history (pronouns)
+    history: list[tuple[int, Draft, SourceInfo]] = []
+    srcs: dict[int, SourceInfo] = {}
+    for d in drafts:
+        if d.rule == "scare":
+            src = SourceInfo("none")
+        elif d.pronoun_of is not None and id(d.pronoun_of) in srcs:
+            src = srcs[id(d.pronoun_of)]
+        else:
+            src = classify_source(art, d, history)
+        if src.entity and src.entity.startswith("h:") and (src.affiliation is None or src.role is None):
+            for _pos, _d, prev in reversed(history):
+                if prev.entity == src.entity:
+                    src = SourceInfo(src.type, src.role or prev.role, src.person, src.affiliation or prev.affiliation, src.entity)
+                    break
+        srcs[id(d)] = src
+        if d.source is not None:
+            history.append((art.toks[d.source[0]].start, d, src))
+    # anonymity propagates over an entity ("A senior official told ..."; "the official said on condition of anonymity")
+    anon_entities = {srcs[id(d)].entity for d in drafts if d.anonymous_marker and srcs[id(d)].entity}
+    hedge_hits = config.hedge_matcher.find(doc.tokens)
+    hedge_ev = tuple(
+        Evidence(
+            kind="hedge", start=h.start, end=h.end, text=doc.text[h.start : h.end],
+            label=h.phrase, category=config.entries[h.keys[0]].get("class"),
+            rule_id=h.keys[0], lexicon_version=config.hedges.version,
+            explanation=config.entries[h.keys[0]].get("explanation"),
+            part=doc.part_at(h.start), sentence=_sent_index(doc, h.start),
+        )
+        for h in hedge_hits
+    )
+    hedge_sents = {e.sentence for e in hedge_ev}
+    out: list[Attribution] = []
+    evidence: list[Evidence] = []
+    for d in sorted(drafts, key=lambda d: d.content[0]):
+        src = srcs[id(d)]
+        stype = src.type
+        if stype != "none" and (d.anonymous_marker or (src.entity in anon_entities)):
+            stype = "anonymous"
+        c0, c1 = d.content
+        c0, c1 = trim_chars(doc.text, c0, c1)
+        if c1 <= c0:
+            continue
+        nwords = doc._count_words(doc.token_index(c0), doc.token_index(c1))
+        if d.rule == "scare":
+            qtype = "scare"
+        else:
+            inner = art.quotes_around(c0, c1)
+            qchars = sum(q.end - q.start for q in inner)
+            if inner and qchars >= 0.8 * (c1 - c0):
+                qtype = "direct"
+            elif inner:
+                qtype = "partial"
+            else:
+                qtype = "indirect"
+        role = src.role
+        if src.person and people_roles and src.person in people_roles and not role:
+            role = people_roles[src.person]
+        cue = d.cue
+        entry = config.entries[cue.keys[0]] if cue is not None else None
+        if cue is not None and d.rule == "learned":
+            cue_start, cue_end = cue.start, cue.end  # the model's span as proposed
+        elif cue is not None and "cue_tok" in d.extra:
+            cue_start, cue_end = art.toks[d.extra["cue_tok"][0]].start, art.toks[d.extra["cue_tok"][1] - 1].end
+        elif cue is not None:
+            sent_obj = doc.sentences[d.sentence] if d.sentence is not None else None
+            cue_tok0, _p = cue_with_aux(art, cue, sent_obj.tok_start if sent_obj is not None else 0)
+            cue_start = art.toks[cue_tok0].start
+            cue_tok1 = cue_end_tok(art, cue, sent_obj.tok_end if sent_obj is not None else len(art.toks))
+            cue_end = art.toks[cue_tok1 - 1].end
+        sstart = art.toks[d.source[0]].start if d.source else None
+        send = art.toks[d.source[1] - 1].end if d.source else None
+        att = Attribution(
+            id=f"a{len(out) + 1}",
+            source=doc.text[sstart:send] if sstart is not None and send is not None else None,
+            source_start=sstart, source_end=send, source_type=stype, role=role,
+            person=src.person, channel=d.channel, affiliation=src.affiliation,
+            cue=doc.text[cue_start:cue_end] if cue is not None else None,
+            cue_start=cue_start if cue is not None else None,
+            cue_end=cue_end if cue is not None else None,
+            cue_class=entry.get("class") if entry is not None else None,
+            cue_id=entry.id if entry is not None else None,
+            quote_type=qtype, content_start=c0, content_end=c1, content_words=nwords,
+            hedged=d.sentence in hedge_sents, sentence=d.sentence, rule=d.rule,
+        )
+        out.append(att)
+        holder = att.affiliation or "unknown"
+        if cue is not None and entry is not None and d.rule == "learned":
+            evidence.append(Evidence(
+                kind="cue", start=cue.start, end=cue.end, text=doc.text[cue.start : cue.end],
+                label=cue.phrase, category=entry.get("class"), actor=att.affiliation, value=0.0,
+                rule_id=entry.id,
+                lexicon_version=str(config.cue_model.meta.get("version", "")) if config.cue_model else None,
+                explanation=entry.get("explanation"), part=doc.part_at(cue.start), sentence=att.sentence,
+            ))
+            continue  # a proposal: in the attribution table, not in anyone's voice
+        evidence.append(Evidence(
+            kind="quote", start=c0, end=c1, text=doc.text[c0:c1], label=qtype, category=qtype,
+            actor=att.affiliation, holder=None if qtype == "scare" else holder, rule_id=f"attribution.{d.rule}",
+            explanation=_explain_content(att), part=doc.part_at(c0), sentence=att.sentence,
+        ))
+        if sstart is not None and send is not None and d.pronoun_of is None:
+            evidence.append(Evidence(
+                kind="source", start=sstart, end=send, text=doc.text[sstart:send], label=stype,
+                category=stype, actor=att.affiliation, rule_id=f"attribution.{d.rule}",
+                explanation=f"Who speaks: a source of type '{stype}'"
+                + (f", speaking for {att.affiliation}" if att.affiliation else "") + ".",
+                part=doc.part_at(sstart), sentence=att.sentence,
+            ))
+        if cue is not None and entry is not None:
+            evidence.append(Evidence(
+                kind="cue", start=cue.start, end=cue.end, text=doc.text[cue.start : cue.end],
+                label=cue.phrase, category=entry.get("class"), actor=att.affiliation,
+                value=1.0 if entry.get("class") == "loaded" else 0.0, rule_id=entry.id,
+                lexicon_version=config.verbs.version, explanation=entry.get("explanation"),
+                part=doc.part_at(cue.start), sentence=att.sentence,
+            ))
+    out_t = tuple(out)
+    voice_words = voice_words_of(doc, out_t)
+    style = style_summary(doc, out_t, hedge_ev, config, voice_words)
+    return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words)
+
+
+def _any_between(values: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether ascending ``values`` hold a value ``v`` with ``lo <= v <= hi``."""
+    i = bisect.bisect_left(values, lo)
+    return i < len(values) and values[i] <= hi
+
+
+def _sent_index(doc: Doc, off: int) -> int | None:
+    s = doc.sentence_at(off)
+    return s.index if s is not None else None
+
+
+def _explain_content(a: Attribution) -> str:
+    if a.quote_type == "scare":
+        return "A short quote nobody is said to have said: a scare quote that distances the writer."
+    who = a.source or "an unnamed source"
+    kind = {"direct": "quoted directly", "partial": "partly quoted", "indirect": "reported"}[a.quote_type]
+    return f"Words {kind}, attributed to {who} ({a.source_type})."
+

@@ -1,0 +1,214 @@
+"""Attribution's records: :class:`Attribution` (one relation), :class:`AttributionResult`
+(one article), the source and quote types, :func:`voiced`, and the rules' working records
+(:class:`Draft`, :class:`SourceInfo`)."""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from framecmp.records import Evidence
+from framecmp.text.doc import PhraseMatch
+
+__all__ = [
+    "SOURCE_TYPES",
+    "QUOTE_TYPES",
+    "Attribution",
+    "AttributionResult",
+    "voiced",
+    "Draft",
+    "SourceInfo",
+]
+
+SOURCE_TYPES = ("person", "institution", "anonymous", "document", "none", "unfound")
+QUOTE_TYPES = ("direct", "partial", "indirect", "scare")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution relation: who (source) says (cue) what (content).
+
+    Offsets index the cleaned text; ``None`` where the part is absent
+    (an agentless "it was announced" has no source; a continuation quote has
+    no cue of its own).
+
+    Attributes
+    ----------
+    id : str
+        ``"a<N>"``, in text order of the content.
+    source, source_start, source_end : str or None, int or None
+        The source words as written ("he", "the Malian diplomat").
+    source_type : str
+        One of ``person``, ``institution``, ``anonymous``, ``document``, ``none``
+        (agentless: nobody is said to speak) or ``unfound`` (a cue whose source
+        the rules did not find).
+    role : str or None
+        A role or title found in or known for the source ("foreign minister").
+    person : str or None
+        The full name of a known person the source refers to.
+    channel : str or None
+        The outlet or platform the words were given to ("Anadolu", "X").
+    affiliation : str or None
+        The actor id the source speaks for (``mali``), if known.
+    cue, cue_start, cue_end, cue_class, cue_id
+        The reporting verb span, its class (neutral, loaded or belief) and lexicon id;
+        class ``unlisted`` (id ``rv.learned``, rule ``learned``) for a cue the lexicon
+        does not list, proposed by the learned cue model. Such a proposal is listed
+        here but not counted in the voices, the style measures or
+        :meth:`AttributionResult.voice_of`.
+    quote_type : str
+        ``direct``, ``partial``, ``indirect`` or ``scare``.
+    content_start, content_end : int
+        The reported words.
+    content_words : int
+        Number of word tokens in the content.
+    hedged : bool
+        A hedge ("reportedly", "allegedly") occurs in the same sentence.
+    sentence : int or None
+        Index of the sentence of the cue (or of the content).
+    rule : str
+        Which rule produced it (for checking and teaching).
+    """
+
+    id: str
+    source: str | None
+    source_start: int | None
+    source_end: int | None
+    source_type: str
+    role: str | None
+    person: str | None
+    channel: str | None
+    affiliation: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    cue_class: str | None
+    cue_id: str | None
+    quote_type: str
+    content_start: int
+    content_end: int
+    content_words: int
+    hedged: bool
+    sentence: int | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionResult:
+    """What :func:`extract_attributions` found in one article.
+
+    Attributes
+    ----------
+    attributions : tuple of Attribution
+    evidence : tuple of Evidence
+        ``quote``, ``source``, ``cue`` and ``hedge`` spans.
+    style : dict
+        The per-article summary (columns of ``framecmp.schema.STYLE``
+        without article_id and outlet).
+    hedges : tuple of Evidence
+        The hedge spans (also in ``evidence``).
+    voice_words : mapping of attribution id to int
+        The words of content each attribution is credited with in the voices:
+        every word of content counts once, for the innermost attribution that
+        holds it (the one :meth:`voice_of` gives it to), so that where contents
+        overlap ("Both parties said they had discussed ..." and "they had
+        discussed ...") the shared words are not counted twice. Scare quotes and
+        learned cues have none.
+    """
+
+    attributions: tuple[Attribution, ...]
+    evidence: tuple[Evidence, ...]
+    style: Mapping[str, Any]
+    hedges: tuple[Evidence, ...] = ()
+    _starts: tuple[int, ...] = field(default=(), repr=False)
+    voice_words: Mapping[str, int] = field(default_factory=dict)
+    _voices: Any = field(default=None, repr=False, compare=False)  # built by voice_of on first use
+
+    def voice_of(self, offset: int) -> str:
+        """Whose voice a character offset is in: an actor id, ``"unknown"``, or ``"author"``.
+
+        Content of an attribution is in its source's voice (the affiliation,
+        or ``"unknown"`` when the source has none); everything else is the
+        author's own voice. Scare quotes stay in the author's voice, and so do
+        the contents of learned (``unlisted``) cues: "Mali is seeking to ..."
+        tells what Mali wants in the writer's words.
+        """
+        voices = self._voices
+        if voices is None:
+            voices = _voice_segments(voiced(self.attributions))
+            object.__setattr__(self, "_voices", voices)
+        points, best = voices
+        i = bisect.bisect_right(points, offset) - 1
+        a = best[i] if i >= 0 else None
+        if a is None:
+            return "author"
+        return a.affiliation or "unknown"
+
+
+def _voice_segments(atts: Sequence[Attribution]) -> tuple[list[int], list[Attribution | None]]:
+    """The innermost content at every offset, as segments: ``best[i]`` holds from
+    ``points[i]`` to ``points[i + 1]``; the innermost content is the shortest one, the
+    first of equal ones (what a scan of ``atts`` for each offset gives, in one sweep, so
+    that an article with many attributions takes n log n, not n squared)."""
+    points = sorted({p for a in atts for p in (a.content_start, a.content_end)})
+    order = sorted(range(len(atts)), key=lambda k: atts[k].content_start)
+    heap: list[tuple[int, int]] = []  # (length, position in atts) of the contents open here
+    best: list[Attribution | None] = []
+    j = 0
+    for p in points:
+        while j < len(order) and atts[order[j]].content_start <= p:
+            k = order[j]
+            heapq.heappush(heap, (atts[k].content_end - atts[k].content_start, k))
+            j += 1
+        while heap and atts[heap[0][1]].content_end <= p:
+            heapq.heappop(heap)  # a content that ended here (or before)
+        best.append(atts[heap[0][1]] if heap else None)
+    return points, best
+
+
+def voiced(atts: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions in a speaker's voice: not scare quotes, not learned (unlisted) cues,
+    which are listed in the attribution table only (the measures stay the rules')."""
+    return [a for a in atts if a.quote_type != "scare" and a.rule != "learned"]
+
+
+# --------------------------------------------------------------------------- working records
+# What the rules pass between their modules before the records above are built; not part of
+# the package's API.
+
+
+@dataclass(slots=True)
+class Draft:
+    """A relation the rules found, before its source is classified and its spans trimmed.
+
+    ``source`` is a token range, ``content`` a character range; ``pronoun_of`` the draft
+    whose source this one shares ("..., adding that ...", a continuation quote);
+    ``extra`` holds a relative pronoun's ``antecedent`` and a CRF tagger's ``cue_tok``.
+    """
+
+    source: tuple[int, int] | None  # token range
+    cue: PhraseMatch | None
+    content: tuple[int, int]  # char range
+    rule: str
+    sentence: int | None
+    channel: str | None = None
+    pronoun_of: Draft | None = None
+    anonymous_marker: bool = False
+    passive: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    """What :func:`~framecmp.measures.attribution.sources.classify_source` makes of a source:
+    its type (one of :data:`SOURCE_TYPES`), role, person, affiliation, and the entity key
+    that ties later mentions of the same source to it ("h:official", "p:Assimi Goita")."""
+
+    type: str
+    role: str | None = None
+    person: str | None = None
+    affiliation: str | None = None
+    entity: str | None = None

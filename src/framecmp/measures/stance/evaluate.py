@@ -1,0 +1,305 @@
+"""Every mention of an actor evaluated: who evaluates it, how much, and the words that say so.
+
+One :class:`Evaluation` per actor mention (named, demonym, metonym, person, or implicit
+through a loaded label with a referent), plus one per loaded label:
+
+* a mention with a **directed cue** attached ("accused Paris of", "Russia a reliable
+  partner") is evaluated by the cue, with the holder :func:`~framecmp.measures.stance.holders.find_directed`
+  found (the clause's subject for a reported act: "Macron accused Russia of ..." is
+  France -> Russia, not the outlet);
+* a mention of an actor that **suffers violence** ("Wagner contractors were killed in an
+  attack", "the killing of X") is a *victim* mention: value 0, counted apart, never
+  hostility toward the victim;
+* every other mention is scored by the **target engine** (default: the linear model fitted
+  on NewsMTSC, :mod:`framecmp.measures.stance.engine`), which decides what the sentence
+  says about *that* mention: in "ECOWAS, a French puppet, tried ..." the words weigh on
+  ECOWAS, not on France. Its holder is the voice at the mention: the quoted speaker inside
+  quotation marks, the reporting source inside indirect speech, else the outlet;
+* a **loaded label** that names an actor ("the junta" -> Mali, "mercenaries" -> Wagner,
+  "the former metropolis" -> France) is also an evaluation of its own, valued at the
+  label's connotation and held by the outlet, unless it stands inside quotation marks (then
+  it is the quoted speaker's word): in "The junta announced that Wagner mercenaries would
+  leave", the claim is the junta's, the word "mercenaries" the outlet's.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits
+from framecmp.measures.stance.holders import DirectedHit, MentionLike
+from framecmp.measures.stance.target import Contribution, TargetScore
+from framecmp.text.doc import Doc, Sentence
+
+__all__ = [
+    "EVALUATION_KINDS", "Evaluation", "evaluate_mentions", "is_agent", "is_setting", "label_evaluations",
+    "victim_mentions",
+]
+
+#: ``cue``: a directed cue; ``engine``: the target engine; ``victim``: the actor suffers
+#: harm (value 0); ``setting``: the actor is where it happens ("an attack in Mali", value 0);
+#: ``label``: a loaded label naming the actor.
+EVALUATION_KINDS = ("cue", "engine", "victim", "setting", "label")
+
+#: how many of an evaluation's words its explanation lists
+TOP_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """One evaluation of one actor mention (or label) by one holder.
+
+    Attributes
+    ----------
+    holder, target : str
+        Who evaluates (``author`` = the outlet, ``unknown``, or an actor id) and the actor.
+    start, end : int
+        The mention (or label) in the cleaned text.
+    value : float
+        In [-1, 1]; 0 for a victim mention.
+    kind : str
+        One of :data:`EVALUATION_KINDS`.
+    sentence : int
+        Index of the sentence.
+    words : tuple of Contribution
+        The words that moved the value (offsets in the cleaned text), largest first.
+    holder_via : str
+        How the holder was found: ``voice`` (quoted speaker, reporting source or outlet),
+        ``source``, ``subject``, ``speaker``, ``hedge`` (directed cues), ``label``.
+    rule_id : str or None
+        The cue or label entry id, or the engine's name.
+    note : str
+        A plain-language line for the evidence (what the cue or label says, the holder rule).
+    agent : bool
+        Whether the mention acts in its clause (its subject, or the agent after "by") rather
+        than undergoing what the clause says (an object: "against X", "sanctions on X"). Portrayal
+        reads a negative evaluation of an actor that only undergoes it as harm, not blame.
+    """
+
+    holder: str
+    target: str
+    start: int
+    end: int
+    value: float
+    kind: str
+    sentence: int
+    words: tuple[Contribution, ...] = ()
+    holder_via: str = "voice"
+    rule_id: str | None = None
+    note: str = ""
+    agent: bool = True
+
+
+def victim_mentions(
+    doc: Doc, mentions: Sequence[MentionLike], lexicon: StanceCueLexicon, *, window: int = 6
+) -> dict[tuple[int, int], str]:
+    """Mentions whose actor suffers violence, with the words that say so.
+
+    A ``target_sentiment.yaml`` entry of category ``victim`` attached to the mention: "X
+    were killed", "the killing of X", "X's death". Not "killed by X": the one after "by" is
+    the agent. Returns ``{(start, end): "were killed"}``.
+    """
+    out: dict[tuple[int, int], str] = {}
+    by_sentence: dict[int, list[MentionLike]] = {}
+    for m in mentions:
+        s = doc.sentence_at(m.start)
+        if s is not None:
+            by_sentence.setdefault(s.index, []).append(m)
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    for si, ms in by_sentence.items():
+        sent = doc.sentences[si]
+        hits = [h for h in find_hits(toks, sent.tok_start, sent.tok_end, lexicon, doc.text)
+                if h.cue.category == "victim"]
+        if not hits:
+            continue
+        for m in ms:
+            a = bisect.bisect_left(starts, m.start, sent.tok_start, sent.tok_end)
+            b = max(bisect.bisect_left(starts, m.end, a, sent.tok_end), a + 1)
+            for h in hits:
+                if a >= h.tok_end and (h.cue.role == "subject"
+                                       or (h.tok_end < sent.tok_end and toks[h.tok_end].norm == "by")):
+                    continue  # "killed by X": X is the agent
+                if attach_distance(h, a, b, toks, sent.tok_end, window=window) is not None:
+                    out[(m.start, m.end)] = h.text
+                    # the other names of the same actor earlier in that noun phrase suffer it too:
+                    # "contractors from the Russian private military company (PMC) Wagner Group
+                    # were killed"
+                    for m2 in ms:
+                        if m2.actor == m.actor and m2.end <= m.start and not any(
+                            t.text in {";", ":", "."} for t in toks[doc.token_index(m2.end):a]
+                        ):
+                            out.setdefault((m2.start, m2.end), h.text)
+                    break
+    return out
+
+
+#: words that, right before a mention, make it the object of what precedes it
+_OBJECT_PREPS = frozenset(
+    "of to in on at for against with from into onto over under upon toward towards about "
+    "among between amid across through without despite like".split()
+)
+#: verb forms that, before a mention in the same clause, make it their object
+_VERBISH = frozenset(
+    "is are was were be been being am has have had will would shall should can could may might "
+    "must do does did said says told took made gave sent left saw hit cut put set let hurt cost "
+    "threatens threatened threaten blames blamed blame accuses accused accuse".split()
+)
+_CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "
+                         "unless if and but or as".split())
+_CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”")
+
+
+def is_agent(doc: Doc, sent: Sentence, start: int) -> bool:
+    """Whether the mention at ``start`` opens its clause as the one who acts ("Mali cut ties",
+    "killed by X"), rather than standing after a verb or a preposition ("accused Mali",
+    "sanctions against Mali", "the people of Mali")."""
+    toks = doc.tokens
+    starts = [t.start for t in toks[sent.tok_start:sent.tok_end]]
+    j = sent.tok_start + bisect.bisect_left(starts, start) - 1
+    while j >= sent.tok_start:
+        t = toks[j]
+        if t.text in _CLAUSE_PUNCT or t.norm in _CLAUSE_OPEN:
+            return True
+        if t.norm == "by":
+            return True
+        if t.norm in _OBJECT_PREPS or t.norm in _VERBISH:
+            return False
+        if t.is_word and len(t.norm) > 4 and t.norm.endswith(("ed", "ing")) and not t.text[:1].isupper():
+            return False
+        j -= 1
+    return True
+
+
+#: words between "in" and a place that keep it a setting ("in northern Mali")
+_PLACE_LEADS = frozenset("the northern southern eastern western central north south east west "
+                         "rural remote".split())
+#: nouns after which "in X" is about X, not a place ("confidence in Russia")
+_ATTITUDE = frozenset("confidence faith trust belief interest interests champion friend ally partner "
+                      "investment investments role".split())
+
+
+def is_setting(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
+    """Whether the mention is where something happens, not who: the object of "in" ("an attack
+    in northern Mali", "protests in Bamako"), not a possessive ("in Mali's interest") nor after
+    a noun of attitude ("confidence in Russia")."""
+    toks = doc.tokens
+    i = doc.token_index(start)
+    j = i - 1
+    while j >= sent.tok_start and toks[j].norm in _PLACE_LEADS:
+        j -= 1
+    if j < sent.tok_start or toks[j].norm != "in":
+        return False
+    if j - 1 >= sent.tok_start and toks[j - 1].norm in _ATTITUDE:
+        return False
+    k = doc.token_index(end)
+    return not (k < sent.tok_end and toks[k].norm in {"'s", "’s", "'"})
+
+
+def _words_note(words: Sequence[Contribution]) -> str:
+    shown = [f"'{c.text}' {c.value:+.2f}" for c in words[:TOP_WORDS] if c.value]
+    return ", ".join(shown) if shown else "no word moved it"
+
+
+def label_evaluations(
+    doc: Doc, terms: object, voice: Callable[[int], str], directed: Sequence[DirectedHit] = ()
+) -> list[Evaluation]:
+    """One evaluation per loaded label that names an actor (a term hit with a ``referent``
+    and a non-zero connotation), held by the outlet, or by the quoted speaker when the label
+    stands inside quotation marks. A label whose words are already a directed cue aimed at
+    the same actor ("Wagner mercenaries") counts once, as the cue."""
+    cued = [(h.start, h.end, h.target) for h in directed]
+    out = []
+    for h in getattr(terms, "hits", ()):
+        ref = getattr(h, "referent", None)
+        val = float(getattr(h, "connotation", 0.0) or 0.0)
+        if not ref or not val:
+            continue
+        if any(a < h.end and h.start < b and t == ref for a, b, t in cued):
+            continue
+        quoted = bool(getattr(h, "quoted", False))  # a scare quote stays the outlet's word
+        holder = voice(h.start) if quoted else "author"
+        sent = doc.sentence_at(h.start)
+        out.append(Evaluation(
+            holder=holder, target=str(ref), start=h.start, end=h.end, value=max(-1.0, min(1.0, val)),
+            kind="label", sentence=sent.index if sent is not None else -1,
+            words=(Contribution(h.start, h.end, h.text, val, "label", getattr(h, "entry_id", None)),),
+            holder_via="label", rule_id=getattr(h, "entry_id", None),
+            note=("the quoted speaker's word" if quoted else "the outlet's choice of word")
+            + f" for {ref} (connotation {val:+.2f})",
+        ))
+    return out
+
+
+def evaluate_mentions(
+    doc: Doc,
+    *,
+    mentions: Iterable[MentionLike],
+    directed: Sequence[DirectedHit],
+    voice: Callable[[int], str],
+    engine: object,
+    victims: dict[tuple[int, int], str],
+) -> list[Evaluation]:
+    """One evaluation per (mention, holder): the directed cues attached to it, else a victim
+    mark, else the engine's score. Ambiguous mentions and mentions outside every sentence are
+    left out (they are not counted anywhere)."""
+    cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
+    for h in directed:
+        cued.setdefault((h.mention_start, h.mention_end, h.target), []).append(h)
+    out: list[Evaluation] = []
+    todo: list[tuple[MentionLike, Sentence]] = []
+    seen: set[tuple[int, int, str]] = set()
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.actor)):
+        key = (m.start, m.end, m.actor)
+        if getattr(m, "ambiguous", False) or key in seen:
+            continue
+        seen.add(key)
+        sent = doc.sentence_at(m.start)
+        if sent is None:
+            continue
+        hits = cued.get(key)
+        if hits:
+            for h in hits:
+                c = Contribution(h.start, h.end, h.text, h.cue.valence, "cue", h.cue.id)
+                note = h.cue.explanation
+                if h.co_holders:
+                    note += f" (with {', '.join(h.co_holders)}; one row per coordinated subject)"
+                out.append(Evaluation(
+                    holder=h.holder, target=h.target, start=m.start, end=m.end,
+                    value=max(-1.0, min(1.0, h.cue.valence)), kind="cue", sentence=sent.index,
+                    words=(c,), holder_via=h.holder_via, rule_id=h.cue.id, note=note,
+                    agent=is_agent(doc, sent, m.start),
+                ))
+            continue
+        victim = victims.get((m.start, m.end))
+        if victim is not None:
+            out.append(Evaluation(
+                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
+                kind="victim", sentence=sent.index, holder_via="voice", rule_id="victim",
+                note=f"{m.actor} suffers violence here ('{victim}'): a victim, not a target of hostility",
+                agent=False,
+            ))
+            continue
+        if is_setting(doc, sent, m.start, m.end):
+            out.append(Evaluation(
+                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
+                kind="setting", sentence=sent.index, holder_via="voice", rule_id="setting",
+                note=f"{m.actor} is where it happens here, not who acts or is evaluated", agent=False,
+            ))
+            continue
+        todo.append((m, sent))
+    if todo:
+        scores: list[TargetScore] = engine.score_spans(doc, [(m.start, m.end) for m, _s in todo])  # type: ignore[attr-defined]
+        name = str(getattr(engine, "name", "engine"))
+        for (m, sent), ts in zip(todo, scores):
+            words = tuple(c for c in ts.evidence if c.start >= 0)
+            out.append(Evaluation(
+                holder=voice(m.start), target=m.actor, start=m.start, end=m.end,
+                value=max(-1.0, min(1.0, float(ts.score))), kind="engine", sentence=sent.index,
+                words=words, holder_via="voice", rule_id=f"engine.{name}",
+                note=f"{ts.label}; words: {_words_note(words)}", agent=is_agent(doc, sent, m.start),
+            ))
+    out.sort(key=lambda e: (e.start, e.end, e.target, e.holder, e.kind))
+    return out

@@ -1,0 +1,446 @@
+"""Highlighted articles: evidence as coloured, nested spans with tooltips.
+
+Each span says why it counts (kind, label, category, actor, holder, value, rule,
+explanation) in its ``title`` and in a CSS tooltip shown on hover and on keyboard
+focus. All article text is escaped (articles come from the open web).
+:func:`highlight` shows one article (in Jupyter, or saved as a page);
+:func:`article_html` is the fragment the report uses for each of its articles.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framecmp.present import display
+from framecmp.present.markup import (
+    CSS,
+    NON_ID_CHARS,
+    article_id_of,
+    esc,
+    fmt,
+    html_document,
+    html_id,
+    none_if_missing,
+    para,
+    tag,
+)
+from framecmp.records import Evidence
+
+__all__ = ["KINDS", "Highlight", "highlight", "article_html", "shown_value"]
+
+#: Evidence kinds in display order: (name shown in the legend, what it marks).
+KINDS: dict[str, tuple[str, str]] = {
+    "actor": ("Actor", "a mention of an actor (country, group, person)"),
+    "term": ("Loaded term", "a word from the loaded-terms lexicon"),
+    "negated": ("Negated term", "a loaded term after 'not', 'never' ...: shown, not counted"),
+    "reference": ("Neutral label", "a plain name ('armed groups', 'killed'): in the label table, not counted as loaded"),
+    "quote": ("Quote", "words the article puts in someone's mouth"),
+    "source": ("Source", "who is said to have said it"),
+    "cue": ("Reporting verb", "how it is reported: 'said' vs 'claimed'"),
+    "hedge": ("Hedge", "distancing words: 'reportedly', 'so-called'"),
+    "stance": ("Stance cue", "an evaluation directed at an actor"),
+    "evaluation": ("Evaluated mention", "what the sentence says about this actor, with the words that moved it"),
+    "victim": ("Victim", "the actor is harmed here: not counted as hostility toward it"),
+    "context": ("Context tone", "the tone of the surroundings, not aimed at the actor"),
+}
+
+
+# --------------------------------------------------------------------------- shown values
+
+
+def shown_value(column: str, value: Any, measure: str | None = None) -> Any:
+    """A frame value as a teacher reads it: actor, category, voice and metric names.
+
+    The frames keep their ids; only the rendered text changes.
+    """
+    if none_if_missing(value) is None:
+        return value
+    if column in ("holder", "affiliation") or (column == "item" and measure == "voices"):
+        name = display.holder_name(value)
+        return name[:1].upper() + name[1:]
+    if column in ("referent", "actor", "target") or (column == "item" and measure == "stance"):
+        return display.actor_name(value)
+    if column == "category" or (column == "item" and measure == "terms"):
+        return display.category_name(value)
+    if column == "item" and measure == "attribution":
+        return display.metric_label(value)
+    return value
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A range of text with every evidence row that covers exactly that range."""
+
+    start: int
+    end: int
+    rows: tuple[Mapping[str, Any], ...]
+    ident: int
+    cont: bool = False
+
+    def clip(self, start: int, end: int) -> _Span:
+        """The part of this span inside ``[start, end)``, marked as a continuation."""
+        return _Span(max(start, self.start), min(end, self.end), self.rows, self.ident,
+                     self.cont or start > self.start)
+
+
+def _evidence_rows(
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    article_id: Any,
+    kinds: Sequence[str] | None,
+) -> list[dict[str, Any]]:
+    """Evidence of one article as plain dicts (missing values as None)."""
+    if evidence is None:
+        return []
+    if isinstance(evidence, pd.DataFrame):
+        frame = evidence
+        if article_id is not None and "article_id" in frame.columns:
+            frame = frame[frame["article_id"].astype(str) == str(article_id)]
+        records: Sequence[Mapping[Any, Any]] = frame.to_dict("records")
+    else:
+        records = [e.as_row("", "") if isinstance(e, Evidence) else dict(e) for e in evidence]
+    rows = [{str(k): none_if_missing(v) for k, v in r.items()} for r in records]
+    if kinds is not None:
+        if isinstance(kinds, str):
+            raise TypeError(
+                "The 'kinds' parameter of highlight() must be a list of kinds, "
+                f"not a single string. Got {kinds!r}; use [{kinds!r}]."
+            )
+        unknown = sorted(set(kinds) - set(KINDS))
+        if unknown:
+            raise ValueError(
+                f"The 'kinds' parameter of highlight() must contain only {list(KINDS)}. "
+                f"Got {unknown} instead."
+            )
+        rows = [r for r in rows if r.get("kind") in kinds]
+    return rows
+
+
+def _spans(rows: Sequence[Mapping[str, Any]], n: int) -> list[_Span]:
+    """Group rows by exact range; drop ranges outside ``[0, n)`` with a warning."""
+    groups: dict[tuple[int, int], list[Mapping[str, Any]]] = {}
+    bad = 0
+    for r in rows:
+        try:
+            s, e = int(r["start"]), int(r["end"])
+        except (KeyError, TypeError, ValueError):
+            bad += 1
+            continue
+        if not 0 <= s < e <= n:
+            bad += 1
+            continue
+        groups.setdefault((s, e), []).append(r)
+    if bad:
+        warnings.warn(f"{bad} evidence span(s) lie outside the article text and are not shown.",
+                      stacklevel=3)
+    order = {k: i for i, k in enumerate(KINDS)}
+    spans = []
+    for i, ((s, e), group) in enumerate(sorted(groups.items())):
+        group.sort(key=lambda r: order.get(str(r.get("kind")), len(order)))
+        spans.append(_Span(s, e, tuple(group), i))
+    return spans
+
+
+def _tip_lines(row: Mapping[str, Any]) -> list[str]:
+    """What one evidence row says about its span, one fact a line."""
+    kind = str(row.get("kind") or "")
+    name = KINDS.get(kind, (kind or "Evidence", ""))[0]
+    label = row.get("label")
+    lines = [f"{name}: {label}" if label else name]
+    for key, caption in (("category", "category"), ("actor", "actor"), ("holder", "holder")):
+        if row.get(key) is not None and row.get(key) != "":
+            lines.append(f"{caption}: {shown_value(key, row[key])}")
+    # a cue's value is only a flag (1: loaded), already said by its category; shown as
+    # "+1.00" beside term connotations it would read as a favourable score
+    if row.get("value") is not None and kind != "cue":
+        lines.append(f"value: {fmt(row['value'], signed=True)}")
+    if row.get("rule_id"):
+        version = f" (lexicon {row['lexicon_version']})" if row.get("lexicon_version") else ""
+        lines.append(f"rule: {row['rule_id']}{version}")
+    if row.get("explanation"):
+        lines.append(f"why: {row['explanation']}")
+    return lines
+
+
+def _tip_text(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The tooltip of a span: every row covering it, separated by a blank line."""
+    return "\n\n".join("\n".join(_tip_lines(r)) for r in rows)
+
+
+def _open_span(span: _Span, prefix: str) -> str:
+    """The opening tag of an evidence span, with its tooltip."""
+    kinds = list(dict.fromkeys(str(r.get("kind")) for r in span.rows))
+    classes = ["fc-ev", *(f"fc-k-{NON_ID_CHARS.sub('', k)}" for k in kinds)]
+    values = [r["value"] for r in span.rows
+              if r.get("kind") in ("stance", "evaluation") and none_if_missing(r.get("value")) is not None]
+    if values:
+        total = sum(float(v) for v in values)
+        classes.append("fc-neg" if total < 0 else "fc-pos" if total > 0 else "fc-zero")
+    if span.cont:
+        classes.append("fc-cont")
+    tip = _tip_text(span.rows)
+    return (
+        f'<span class="{" ".join(classes)}" tabindex="0" data-kinds="{esc(" ".join(kinds))}" '
+        f'title="{esc(tip)}" data-tip="{esc(tip)}" '
+        f'aria-describedby="{prefix}-tip-{span.ident}">'
+    )
+
+
+def _nest(text: str, lo: int, hi: int, spans: list[_Span], prefix: str) -> str:
+    """Escaped ``text[lo:hi]`` with ``spans`` (inside it) as properly nested elements.
+
+    A span that crosses the end of an enclosing span is split there, and its
+    second piece is handled after the enclosing span closes.
+    """
+    out: list[str] = []
+    pos = lo
+    todo = sorted(spans, key=lambda s: (s.start, -s.end, s.ident))
+    while todo:
+        outer, rest = todo[0], todo[1:]
+        inner: list[_Span] = []
+        later: list[_Span] = []
+        for s in rest:
+            if s.start >= outer.end:
+                later.append(s)
+            elif s.end <= outer.end:
+                inner.append(s)
+            else:
+                inner.append(s.clip(s.start, outer.end))
+                later.append(s.clip(outer.end, s.end))
+        out.append(escape(text[pos:outer.start]))
+        out.append(_open_span(outer, prefix))
+        out.append(_nest(text, outer.start, outer.end, inner, prefix))
+        out.append("</span>")
+        pos = outer.end
+        todo = sorted(later, key=lambda s: (s.start, -s.end, s.ident))
+    out.append(escape(text[pos:hi]))
+    return "".join(out)
+
+
+def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines of the text (paragraphs), as offset ranges."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _text_html(text: str, spans: Sequence[_Span], prefix: str) -> str:
+    """The article text as ``<p>`` elements with nested evidence spans."""
+    paras = []
+    for ps, pe in _paragraph_ranges(text):
+        inside = [s.clip(ps, pe) for s in spans if s.start < pe and s.end > ps]
+        paras.append(tag("p", _nest(text, ps, pe, inside, prefix)))
+    return tag("div", "".join(paras), class_="fc-text")
+
+
+def _legend(rows: Sequence[Mapping[str, Any]]) -> str:
+    """A legend of the kinds present, with their counts and a sample swatch."""
+    counts = Counter(str(r.get("kind")) for r in rows)
+    items = []
+    for kind, (name, what) in KINDS.items():
+        if counts.get(kind):
+            swatch = tag("span", esc(name), class_=f"fc-swatch fc-k-{kind}")
+            items.append(tag("li", f"{swatch} {esc(what)} ({counts[kind]})"))
+    for kind in sorted(set(counts) - set(KINDS)):
+        items.append(tag("li", f"{esc(kind)} ({counts[kind]})"))
+    if not items:
+        return para("No evidence was found in this article.", cls="fc-meta")
+    return tag("ul", "".join(items), class_="fc-legend", aria_label="Legend")
+
+
+def _article_meta(article: Any) -> str:
+    """Outlet, date, event, language and translation notes of one article."""
+    bits = []
+    for attr, caption in (("outlet", "Outlet"), ("date", "Date"), ("event", "Event"),
+                          ("language", "Language")):
+        value = none_if_missing(getattr(article, attr, None))
+        if value is not None and value != "":
+            if attr == "language":
+                value = display.language_name(value)
+            bits.append(f"{caption}: {value}")
+    translated = none_if_missing(getattr(article, "translated_from", None))
+    if translated:
+        bits.append(f"Translated from {display.language_name(translated)}: translated verbs can read louder "
+                    "than the original")
+    status = none_if_missing(getattr(article, "status", None))
+    if status and str(status) != "ok":
+        bits.append(f"Status: {status}")
+    return para(" · ".join(bits), cls="fc-meta") if bits else ""
+
+
+def article_html(
+    article: Any,
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    *,
+    kinds: Sequence[str] | None = None,
+    anchor: str | None = None,
+    heading_level: int = 3,
+) -> str:
+    """One highlighted article as an HTML fragment (without the stylesheet).
+
+    Parameters
+    ----------
+    article : Article
+        Needs ``.text`` (cleaned); ``.title``, ``.outlet``, ``.date``, ``.event``,
+        ``.language``, ``.translated_from``, ``.status`` are shown when present.
+    evidence : DataFrame or iterable of Evidence
+        Evidence rows; a frame with several articles is filtered by ``article_id``.
+    kinds : list of str, optional
+        Evidence kinds to show (default: all).
+    anchor : str, optional
+        HTML id of the fragment; also prefixes the tooltip ids, which must be
+        unique in a page.
+    heading_level : int
+        Level of the article title heading.
+
+    Returns
+    -------
+    str
+        An ``<article>`` element.
+    """
+    return _article_parts(article, evidence, kinds=kinds, anchor=anchor,
+                          heading_level=heading_level)[0]
+
+
+def _article_parts(
+    article: Any,
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    *,
+    kinds: Sequence[str] | None,
+    anchor: str | None,
+    heading_level: int,
+) -> tuple[str, list[_Span]]:
+    """The ``<article>`` element of :func:`article_html`, and the spans it shows."""
+    text = getattr(article, "text", None)
+    if not isinstance(text, str):
+        raise TypeError(
+            f"highlight() needs an article with a str 'text' attribute. Got {type(article).__name__}."
+        )
+    aid = article_id_of(article)
+    anchor = anchor or html_id(aid if aid is not None else id(article))
+    rows = _evidence_rows(evidence, aid, kinds)
+    spans = _spans(rows, len(text))
+    title = none_if_missing(getattr(article, "title", None)) or (
+        f"{aid} (no headline)" if aid is not None else "Article")
+    tips = "".join(
+        tag("span", esc(_tip_text(s.rows)), id=f"{anchor}-tip-{s.ident}") for s in spans
+    )
+    level = min(max(heading_level, 1), 6)
+    body = (
+        tag(f"h{level}", esc(title))
+        + _article_meta(article)
+        + _legend([r for s in spans for r in s.rows])
+        + _text_html(text, spans, anchor)
+        + tag("div", tips, class_="fc-tips", hidden=True)
+    )
+    return tag("article", body, class_="fc-article", id=anchor), spans
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Highlight:
+    """A highlighted article: shows inline in Jupyter, or saves as a page.
+
+    Attributes
+    ----------
+    html : str
+        A self-contained HTML fragment (stylesheet included).
+    title : str
+        The article title.
+    article_id : str or None
+        The article id, when the article has one.
+    n_spans : int
+        Highlighted spans (distinct text ranges).
+    kind_counts : tuple of (kind, count)
+        Evidence rows shown, per kind, in :data:`KINDS` order.
+
+    In Jupyter it renders as HTML; elsewhere (and as the plain-text copy a
+    notebook saves) it is one short line, e.g.
+    ``Highlight(seed-000, 213 spans: 42 actor, 28 term, ...)``.
+    """
+
+    html: str
+    title: str
+    article_id: str | None = None
+    n_spans: int = 0
+    kind_counts: tuple[tuple[str, int], ...] = ()
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        name = self.article_id if self.article_id is not None else repr(self.title)
+        counts = ", ".join(f"{n} {k}" for k, n in self.kind_counts)
+        spans = f"{self.n_spans} span{'s' if self.n_spans != 1 else ''}"
+        return f"Highlight({name}, {spans}{': ' + counts if counts else ''})"
+
+    def __str__(self) -> str:
+        return self.html
+
+    @property
+    def document(self) -> str:
+        """A complete HTML page."""
+        return html_document(self.title, self.html)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the article as a complete HTML page; return the path."""
+        target = Path(path)
+        target.write_text(self.document, encoding="utf-8")
+        return target
+
+
+def highlight(
+    article: Any,
+    evidence: pd.DataFrame | Iterable[Evidence] | None,
+    *,
+    kinds: Sequence[str] | None = None,
+) -> Highlight:
+    """Show one article with its evidence as coloured spans and tooltips.
+
+    Each span says why it counts (kind, label, category, actor, holder, value,
+    rule, explanation) in its ``title`` and in a CSS tooltip shown on hover
+    and on keyboard focus. Overlapping spans nest; a span that serves several
+    measures carries them all. The article text is escaped.
+
+    Parameters
+    ----------
+    article : Article
+        The article (``.text`` is the cleaned text the evidence offsets index).
+    evidence : DataFrame or iterable of Evidence
+        The ``evidence`` frame of :class:`Scores` (filtered to the article by
+        ``article_id``), or Evidence records of this article.
+    kinds : list of str, optional
+        Kinds to show, among ``actor``, ``term``, ``negated``, ``reference``, ``quote``, ``source``, ``cue``,
+        ``hedge``, ``stance``, ``context``. Default: all.
+
+    Returns
+    -------
+    Highlight
+        Renders inline in Jupyter; ``.html`` and ``.save(path)``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from framecmp.records import Evidence
+    >>> art = SimpleNamespace(article_id="x", title="T", text="The junta said <no>.")
+    >>> h = highlight(art, [Evidence("term", 4, 9, "junta", label="junta")])
+    >>> "&lt;no&gt;" in h.html and 'class="fc-ev fc-k-term"' in h.html
+    True
+    """
+    fragment, spans = _article_parts(article, evidence, kinds=kinds, anchor=None,
+                                     heading_level=3)
+    aid = article_id_of(article)
+    title = str(none_if_missing(getattr(article, "title", None)) or aid or "Article")
+    counts = Counter(str(r.get("kind")) for s in spans for r in s.rows)
+    order = [k for k in KINDS if counts.get(k)] + sorted(set(counts) - set(KINDS))
+    return Highlight(html=tag("style", CSS) + tag("div", fragment, class_="fc-root"),
+                     title=title, article_id=None if aid is None else str(aid),
+                     n_spans=len(spans), kind_counts=tuple((k, counts[k]) for k in order))
