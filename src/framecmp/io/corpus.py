@@ -212,6 +212,11 @@ def _valid_unicode(value: Any, depth: int = 0) -> tuple[Any, int]:
     return value, 0
 
 
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (as :func:`make_article` does)."""
+    return str(_valid_unicode(text)[0])
+
+
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

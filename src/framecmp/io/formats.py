@@ -4,7 +4,7 @@ Every tabular reader turns its input into rows (a record, a row label such as
 ``"row 3"``, a default id) and the rows into articles through one path
 (:func:`framecmp.io.corpus.make_article`); the readers stream, so a big file
 is never held whole. A :class:`RawSource` holds a file's rows before they
-become articles, so that :func:`framecmp.scoring.score_file` can let worker
+become articles, so that :func:`framecmp.runs.score_file` can let worker
 processes build them. :mod:`framecmp.io.readers` chooses a reader for a path.
 """
 
@@ -32,6 +32,7 @@ from framecmp.io.corpus import (
     IdRenamer,
     is_missing,
     make_article,
+    valid_unicode,
 )
 
 __all__ = [
@@ -242,7 +243,7 @@ def _convert(
 class RawSource:
     """A file's rows before they become articles.
 
-    :func:`framecmp.scoring.score_file` reads these in the parent process and
+    :func:`framecmp.runs.score_file` reads these in the parent process and
     lets worker processes clean and build the articles (:meth:`build`), so
     that loading runs in parallel; :meth:`articles` is the serial path of the
     ``iter_*`` readers. Both give the same articles.
@@ -255,6 +256,11 @@ class RawSource:
     clean: bool = True
     rules: BoilerplateRules | None = None
     known_columns: Sequence[str] | None = None
+
+    @classmethod
+    def of_articles(cls, articles: Iterable[Article], source: str) -> RawSource:
+        """Articles already built (a folder, HTML pages) as a source of rows."""
+        return cls(iter(articles), _Columns(), source, "load")
 
     def checked(self) -> Iterator[_Row | Article]:
         """The rows (raw records or broken articles), columns checked."""
@@ -284,7 +290,13 @@ class _Loader:
     def record_id(self, item: _Row | Article) -> str:
         if isinstance(item, Article):
             return item.article_id
-        return _record_id(item[0], self.cols, item[2])
+        return valid_unicode(_record_id(item[0], self.cols, item[2]))  # as make_article spells it
+
+    def broken(self, item: _Row | Article, problem: str) -> Article:
+        """An article with status ``parse_error`` for a row that :meth:`build` could not build."""
+        where = self.row(item) or "?"
+        return _broken(self.record_id(item), self.source, where, "parse_error",
+                       f"{self.source} {where}: cannot be read as an article ({problem})")
 
     def build(self, item: _Row | Article) -> Article:
         if isinstance(item, Article):

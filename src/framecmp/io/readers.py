@@ -5,7 +5,7 @@ with a metadata file (:func:`load_folder`), HTML pages (:func:`load_html`), or
 one of the tabular formats of :mod:`framecmp.io.formats` (CSV, JSON Lines,
 Parquet; DataFrames with :func:`from_dataframe`), which are importable from
 here too. :func:`iter_chunks` and :func:`raw_source` read a big file a chunk of
-articles at a time (used by :func:`framecmp.scoring.score_file`).
+articles at a time (used by :func:`framecmp.runs.score_file`).
 """
 
 from __future__ import annotations
@@ -136,6 +136,29 @@ def _read_metadata(meta: Any, folder: Path) -> list[tuple[dict[str, Any], str]]:
     return rows
 
 
+def _inside(root: Path, p: Path) -> bool:
+    """Whether ``p`` resolves (links followed) inside the folder ``root`` (resolved)."""
+    try:
+        return p.resolve().is_relative_to(root)
+    except (OSError, ValueError, RuntimeError):  # a loop of links, a NUL in the name
+        return False
+
+
+def _what_is_there(folder: Path) -> str:
+    """What a folder holds instead of the files looked for, for an error message."""
+    suffixes: dict[str, int] = {}
+    for p in folder.iterdir():
+        if p.is_file():
+            key = p.suffix.lower() or "(no suffix)"
+            suffixes[key] = suffixes.get(key, 0) + 1
+    if not suffixes:
+        return " (the folder is empty)"
+    held = ", ".join(f"{n} {s}" for s, n in sorted(suffixes.items(), key=lambda kv: -kv[1])[:6])
+    hint = ("; HTML pages are read with load_html() (load() chooses it for a folder of them)"
+            if {".html", ".htm"} & set(suffixes) else "")
+    return f" (it holds {held} file(s){hint})"
+
+
 def _find_metadata(folder: Path) -> Path | None:
     for name in ("metadata.yaml", "metadata.yml", "metadata.csv", "metadata.tsv"):
         if (folder / name).is_file():
@@ -159,6 +182,7 @@ def load_folder(
     pattern: str = "*.txt",
     clean: bool = True,
     rules: BoilerplateRules | None = None,
+    allow_outside: bool = False,
 ) -> Corpus:
     """A :class:`Corpus` from a folder of text files and a metadata file.
 
@@ -181,12 +205,18 @@ def load_folder(
         Glob pattern of the text files.
     clean, rules
         As :func:`make_article`.
+    allow_outside : bool, default False
+        Read files that resolve outside the folder (a metadata row naming
+        ``../other/a.txt`` or an absolute path, a link to elsewhere). By default
+        they are refused: a metadata file that came with a corpus must not make
+        framecmp read (and show in a report) files it was not given.
 
     Raises
     ------
     ValueError
-        A metadata row names a file that is not there; files have no metadata
-        (and no ``outlet=``); a file is listed twice.
+        A metadata row names a file that is not there, or outside the folder;
+        files have no metadata (and no ``outlet=``); a file is listed twice; no
+        file matches (the message says what the folder holds instead).
     """
     folder = check_path(path, "load_folder")
     if not folder.is_dir():
@@ -198,16 +228,24 @@ def load_folder(
     by_name = {p.name: p for p in files}
     seen: dict[str, str] = {}
     problems: list[str] = []
+    root = folder.resolve()
+    outside = (f"is outside {folder}: a corpus folder's files must be inside it "
+               "(pass allow_outside=True to read it anyway)")
     for rec, where in rows:
         fname = opt_str(rec.get("file"))
         if fname is None:
             problems.append(f"{where}: no 'file' given")
         elif fname in seen:
             problems.append(f"{where}: file {fname!r} is already listed at {seen[fname]}")
+        elif not allow_outside and not _inside(root, folder / fname):
+            problems.append(f"{where}: file {fname!r} {outside}")
         elif not (folder / fname).is_file():
             problems.append(f"{where}: file {fname!r} is not in {folder}")
         else:
             seen[fname] = where
+    if not allow_outside:
+        problems += [f"{p} (a link) {outside}" for p in files
+                     if p.name not in seen and not _inside(root, p)]
     unlisted = [n for n in by_name if n not in seen]
     if unlisted and outlet is None and rows:
         problems.append(
@@ -222,6 +260,8 @@ def load_folder(
         )
     if problems:
         raise ValueError("load_folder() found problems:\n" + "\n".join(f"  - {x}" for x in problems))
+    if not rows and not files:
+        raise ValueError(f"load_folder(): no file in {folder} matches {pattern!r}{_what_is_there(folder)}")
 
     entries: list[tuple[Path, dict[str, Any], str]] = [
         (folder / str(rec["file"]), rec, where) for rec, where in rows
@@ -279,6 +319,8 @@ def load_html(
     trafilatura = _import_trafilatura()
     p = check_path(path, "load_html")
     files = sorted(x for x in p.glob(pattern) if x.is_file()) if p.is_dir() else [p]
+    if not files:
+        raise ValueError(f"load_html(): no file in {p} matches {pattern!r}{_what_is_there(p)}")
     arts = []
     for f in files:
         html, problem = _read_text_file(f)
@@ -324,14 +366,15 @@ def _suffix(p: Path) -> str:
 def load(path: str | Path, **kwargs: Any) -> Corpus:
     """Load a corpus, choosing the reader from the file type.
 
-    A folder is read with :func:`load_folder`; ``.csv``/``.tsv`` with
+    A folder is read with :func:`load_folder`, or with :func:`load_html` when it
+    holds HTML pages and neither ``.txt`` files nor a metadata file; ``.csv``/``.tsv`` with
     :func:`read_csv`; ``.jsonl``/``.ndjson`` (optionally ``.gz``) with
     :func:`read_jsonl`; ``.parquet``/``.pq`` with :func:`read_parquet`;
     ``.html``/``.htm`` with :func:`load_html`. Keyword options go to that reader.
     """
     p = check_path(path, "load")
     if p.is_dir():
-        return load_folder(p, **kwargs)
+        return _load_dir(p, **kwargs)
     suffix = _suffix(p)
     readers: dict[str, Callable[..., Corpus]] = {
         ".csv": read_csv, ".tsv": read_csv, ".jsonl": read_jsonl, ".ndjson": read_jsonl,
@@ -344,6 +387,15 @@ def load(path: str | Path, **kwargs: Any) -> Corpus:
             f"{list(SUFFIXES)}. Got {p.name!r} instead."
         )
     return readers[suffix](p, **kwargs)
+
+
+def _load_dir(p: Path, **kwargs: Any) -> Corpus:
+    """A folder: its text files with their metadata, or else its HTML pages."""
+    if "metadata" not in kwargs and "pattern" not in kwargs and _find_metadata(p) is None:
+        names = [x.name.lower() for x in p.iterdir() if x.is_file()]
+        if not any(n.endswith(".txt") for n in names) and any(n.endswith((".html", ".htm")) for n in names):
+            return load_html(p, **kwargs)
+    return load_folder(p, **kwargs)
 
 
 def load_seeds(*, clean: bool = True, rules: BoilerplateRules | None = None) -> Corpus:
