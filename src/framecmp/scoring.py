@@ -133,7 +133,13 @@ class Scores:
         return ev[mask].sort_values(["start", "kind"]).reset_index(drop=True)
 
     def save(self, folder: str | Path, *, format: str = "parquet") -> list[Path]:
-        """Write every frame to ``folder`` as Parquet or CSV; returns the paths."""
+        """Write every frame to ``folder`` as Parquet or CSV; returns the paths.
+
+        Each file is written whole or not at all (a temporary file, renamed). In CSV, a
+        text cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab
+        or a carriage return) gets a leading apostrophe, so that a spreadsheet shows it
+        as text instead of running it (OWASP, "CSV Injection"); Parquet keeps the values.
+        """
         if format not in ("parquet", "csv"):
             raise ValueError(
                 f"The 'format' parameter of Scores.save() must be one of ['csv', 'parquet']. "
@@ -142,13 +148,13 @@ class Scores:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
-        from framecmp.io.output import atomic_write
+        from framecmp.io.output import atomic_write, write_csv
 
         for name, df in self.frames().items():
             p = folder / f"{name}.{format}"
             # each file whole or not there, even if the process is stopped while writing
             if format == "csv":
-                atomic_write(p, functools.partial(df.to_csv, index=False))
+                atomic_write(p, functools.partial(write_csv, df))  # formulas made text
             else:
                 atomic_write(p, functools.partial(_to_parquet, df, name=name))
             paths.append(p)

@@ -38,6 +38,8 @@ __all__ = [
     "atomic_write",
     "input_digest",
     "read_manifest",
+    "spreadsheet_safe",
+    "write_csv",
 ]
 
 RUN_FORMAT = "framecmp-run/1"
@@ -72,6 +74,40 @@ def atomic_write(path: str | Path, write: Callable[[Path], object]) -> Path:
 
 def _write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- CSV for spreadsheets
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a cell of
+#: article text such as ``=HYPERLINK("http://...", "click")`` would run as one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(df: Any) -> Any:
+    """``df`` with every text cell that starts like a formula prefixed with an apostrophe
+    (``'=HYPERLINK(...)``), as OWASP advises for CSV files opened in spreadsheets; the
+    apostrophe makes the cell text. Numbers (``-0.5``) are not text and stay as they are.
+    The frame is copied only where a cell changes."""
+    import pandas as pd
+
+    out = df
+    for col in df.columns:
+        values = df[col]
+        if not (values.dtype == object or isinstance(values.dtype, pd.StringDtype)):
+            continue
+        cells = values.tolist()
+        risky = [isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in cells]
+        if any(risky):
+            if out is df:
+                out = df.copy()
+            fixed = ["'" + v if r else v for v, r in zip(cells, risky)]
+            out[col] = pd.Series(fixed, index=df.index, dtype=values.dtype)
+    return out
+
+
+def write_csv(df: Any, path: Path, *, append: bool = False) -> None:
+    """One frame to CSV for people to open in a spreadsheet (:func:`spreadsheet_safe`)."""
+    spreadsheet_safe(df).to_csv(path, mode="a" if append else "w", header=not append, index=False)
 
 
 def input_digest(path: str | Path) -> dict[str, Any]:
@@ -271,8 +307,7 @@ class RunFolder:
                 table = table.set_column(col, table.schema.field(col), values)
                 at += table.num_rows
             if self.format == "csv":
-                df = normalize_frame(table.to_pandas(), name)
-                df.to_csv(tmp, mode="w" if first else "a", header=first, index=False)
+                write_csv(normalize_frame(table.to_pandas(), name), tmp, append=not first)
             else:
                 if writer is None:  # the first part's schema (with its pandas metadata) for all
                     writer = pq.ParquetWriter(tmp, table.schema)
@@ -284,7 +319,7 @@ class RunFolder:
             pq.write_table(pa.Table.from_pandas(normalize_frame(_empty(name), name), schema=arrow_schema(name),
                                                 preserve_index=False), tmp)
         elif first:
-            normalize_frame(_empty(name), name).to_csv(tmp, index=False)
+            write_csv(normalize_frame(_empty(name), name), tmp)
 
 
 def _empty(name: str) -> Any:

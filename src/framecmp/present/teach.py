@@ -14,14 +14,22 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
 from framecmp.present import display
-from framecmp.present.markup import corpus_article, fmt, html_id, none_if_missing, scores_frame, tag
+from framecmp.present.markup import (
+    corpus_article,
+    esc,
+    fmt,
+    html_id,
+    none_if_missing,
+    scores_frame,
+    tag,
+    visible_bidi,
+)
 from framecmp.text.doc import analyze
 
 __all__ = ["Worksheet", "worksheet", "WORKSHEET_CSS"]
@@ -188,7 +196,7 @@ class Worksheet:
 
 def _md(text: Any) -> str:
     """Escape text for Markdown (HTML-like and emphasis characters included)."""
-    s = "" if none_if_missing(text) is None else str(text)
+    s = "" if none_if_missing(text) is None else visible_bidi(str(text))
     for ch in "\\`*_[]<>|#":
         s = s.replace(ch, "\\" + ch)
     return s.replace("\n", " ")
@@ -196,7 +204,7 @@ def _md(text: Any) -> str:
 
 def _h(text: Any) -> str:
     """Escape text for HTML."""
-    return "" if none_if_missing(text) is None else escape(str(text), quote=True)
+    return esc(text)
 
 
 def _name(actor: Any) -> str:
