@@ -95,10 +95,13 @@ class _Columns:
                 out[f] = str(v)
         return out
 
+    def needed(self) -> dict[str, str]:
+        """The required and explicitly named columns, by parameter."""
+        return {"text": self.text, "outlet": self.outlet, **self.explicit()}
+
     def check(self, available: Sequence[str], source: str, func: str) -> None:
         """Raise if a required or explicitly named column is missing."""
-        need = {"text": self.text, "outlet": self.outlet, **self.explicit()}
-        for param, col in need.items():
+        for param, col in self.needed().items():
             if col not in available:
                 raise ValueError(
                     f"The '{param}' parameter of {func}() names column {col!r}, which "
@@ -119,7 +122,7 @@ def _record_id(rec: Mapping[str, Any], cols: _Columns, default_id: str) -> str:
     """The id the article of ``rec`` gets (as :func:`make_article` will spell it)."""
     col = _id_column(rec, cols)
     aid = rec.get(col) if col is not None else None
-    if is_missing(aid) or str(aid).strip() == "":
+    if is_missing(aid) or isinstance(aid, _CONTAINERS) or str(aid).strip() == "":
         aid = default_id
     return str(aid).strip()
 
@@ -145,10 +148,29 @@ def _article_from_record(
     meta["source"] = source
     meta["row"] = row
     fields = {f: rec.get(c) for f, c in cols.field_map().items() if c in rec}
+    text, outlet = rec.get(cols.text), rec.get(cols.outlet)
+    # a list, a mapping (JSON), a number or true as the text is no text: the row is kept with
+    # status parse_error and the value in metadata["raw_fields"], instead of stopping the file
+    bad: dict[str, Any] = {}
+    if not (is_missing(text) or isinstance(text, (str, bytes))):
+        bad["text"], text = text, None
+    if isinstance(outlet, _CONTAINERS):
+        bad["outlet"], outlet = outlet, None
+    for f, v in fields.items():
+        if isinstance(v, _CONTAINERS):
+            bad[f], fields[f] = v, None
+    if bad:
+        meta["raw_fields"] = bad
+        if not status:
+            kinds = ", ".join(f"{f} ({type(v).__name__})" for f, v in bad.items())
+            status = {"status": "parse_error", "status_detail": f"{source} {row}: not text: {kinds}"}
     return make_article(
-        aid, rec.get(cols.outlet), rec.get(cols.text), clean=clean, rules=rules,
-        metadata=meta, **fields, **status,
+        aid, outlet, text, clean=clean, rules=rules, metadata=meta, **fields, **status,
     )
+
+
+# values that are no field of an article (JSON arrays and objects, and what pandas makes of them)
+_CONTAINERS = (list, tuple, dict, set, frozenset, Mapping)
 
 
 def _broken(
@@ -198,16 +220,32 @@ def _checked(
     func: str,
     known_columns: Sequence[str] | None = None,
 ) -> Iterator[_Row | Article]:
-    """``rows`` unchanged, after checking the columns against ``known_columns``
-    (the header) or else the keys of the first record."""
-    checked = known_columns is not None
+    """``rows`` unchanged, after checking the columns against ``known_columns`` (the
+    header: a column it lacks raises ``ValueError``).
+
+    A source without a header (JSON Lines, records) has no columns, only the keys of each
+    record: a record without the text or outlet is that record's problem (a status), so
+    a first record that lacks them must not refuse the whole file. A column that no
+    record has is most likely named wrong: a warning says so at the end.
+    """
     if known_columns is not None:
         cols.check(known_columns, source, func)
+        yield from rows
+        return
+    unseen = cols.needed()
+    first: list[str] | None = None
     for item in rows:
-        if not checked and not isinstance(item, Article):
-            cols.check([str(k) for k in item[0]], f"{source} ({item[1]})", func)
-            checked = True
+        if unseen and not isinstance(item, Article):
+            rec = item[0]
+            if first is None:
+                first = [str(k) for k in rec]
+            for param in [p for p, col in unseen.items() if col in rec]:
+                del unseen[param]
         yield item
+    if unseen and first is not None:
+        named = "; ".join(f"the '{p}' parameter of {func}() names {c!r}" for p, c in unseen.items())
+        warnings.warn(f"{source}: no record has a field named as the options say ({named}); "
+                      f"the first record has {first[:20]}", stacklevel=3)
 
 
 def _convert(
