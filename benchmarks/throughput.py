@@ -229,7 +229,7 @@ def _child_score_file(path: str, out: str, workers: int, chunksize: int) -> None
     """Run in a fresh process: score_file on ``path``; print one JSON line of measurements."""
     import threading
 
-    from framecmp.scoring import score_file
+    from framecmp.runs import score_file
 
     peak = [0.0]
     stop = threading.Event()

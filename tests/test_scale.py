@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 from framecmp.parallel import LazyScores, compute_scores, score_dask
+from framecmp.runs import score_file
 from framecmp.schema import FRAMES, arrow_schema, empty_frame, normalize_frame
-from framecmp.scoring import score, score_file
+from framecmp.scoring import score
 
 OUTLETS = ("Daily A", "Herald B", "Courier C", "Wire D")
 
@@ -306,9 +307,9 @@ def test_cli_no_progress(tmp_path: Path, gen_df: pd.DataFrame, capsys: pytest.Ca
 def _arrow_via_pandas(store_columns: dict[str, list[object]], n: int, name: str):  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    from framecmp.scoring import _ColumnStore
+    from framecmp.scoring import ColumnStore
 
-    store = _ColumnStore()
+    store = ColumnStore()
     store.add({k: list(v) for k, v in store_columns.items()}, n)
     df = normalize_frame(store.frame(name), name)
     return pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
@@ -317,14 +318,14 @@ def _arrow_via_pandas(store_columns: dict[str, list[object]], n: int, name: str)
 def test_column_store_arrow_equals_the_normalized_frame() -> None:
     import datetime
 
-    from framecmp.scoring import _ColumnStore
+    from framecmp.scoring import ColumnStore
 
     cols: dict[str, list[object]] = {
         "article_id": ["a", "b", "c"], "outlet": ["O", None, "O"],
         "date": [datetime.date(2020, 1, 2), None, datetime.date(2021, 3, 4)],
         "n_words": [10, None, 3], "status": ["ok", "ok", "empty"],
     }
-    store = _ColumnStore()
+    store = ColumnStore()
     store.add({k: list(v) for k, v in cols.items()}, 3)
     table = store.arrow("articles")
     assert table is not None
@@ -333,7 +334,7 @@ def test_column_store_arrow_equals_the_normalized_frame() -> None:
     assert table.column("date").to_pylist() == ["2020-01-02", None, "2021-03-04"]
     ev: dict[str, list[object]] = {"article_id": ["a", "a"], "start": [1, 5], "value": [0.5, float("nan")],
                                    "sentence": [0, None]}
-    store = _ColumnStore()
+    store = ColumnStore()
     store.add({k: list(v) for k, v in ev.items()}, 2)
     table = store.arrow("evidence")
     assert table is not None and table.equals(_arrow_via_pandas(ev, 2, "evidence"))
@@ -347,9 +348,9 @@ def test_column_store_arrow_equals_the_normalized_frame() -> None:
     ("outlet", [3, "O"]),  # a number in a text column
 ])
 def test_column_store_arrow_leaves_unplain_values_to_normalize_frame(column: str, values: list[object]) -> None:
-    from framecmp.scoring import _ColumnStore
+    from framecmp.scoring import ColumnStore
 
-    store = _ColumnStore()
+    store = ColumnStore()
     store.add({"article_id": ["a", "b"], column: list(values)}, 2)
     assert store.arrow("articles") is None
     assert store.columns[column] == values  # kept for the pandas path

@@ -39,7 +39,8 @@ from framecmp.measures.terms import find_terms, load_terms
 from framecmp.present.highlight import Highlight, highlight
 from framecmp.present.report import report
 from framecmp.present.teach import Worksheet, worksheet
-from framecmp.scoring import Scorer, Scores, score, score_file
+from framecmp.runs import score_file
+from framecmp.scoring import Scorer, Scores, score
 from framecmp.stats.compare import compare
 from framecmp.stats.events import suggest_events
 from framecmp.stats.sensitivity import sensitivity

@@ -196,18 +196,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from framecmp.scoring import score, score_file
+    from framecmp.runs import score_file
 
     _misused(args)
-    if args.path == "seeds" or Path(args.path).is_dir():
-        # a folder (or the seeds) is loaded whole; files are streamed in chunks
-        corpus = _load_corpus(args.path, args)
-        scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
-        scores.save(args.output, format=args.format)
-        _out(f"Scored {scores.summary()}.")
-        _frames_line(args.output, args.format)
-        _after_scoring(scores.articles, args)
-        return 0
+    # files are streamed in chunks; a folder (or the seeds) is read whole, then scored in chunks
     summary = score_file(
         args.path,
         args.output,
@@ -418,11 +410,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a warning is for the user at the command line: one line, no source-code excerpt
     warnings.formatwarning = lambda message, category, *_a, **_k: (
         f"framecmp {args.command}: {category.__name__}: {message}\n")
+    from framecmp.runs import Stopped, WorkersFailed
+
     try:
         return int(args.func(args))
     except (OSError, ValueError, TypeError, ImportError) as exc:
         sys.stderr.write(f"framecmp {args.command}: error: {_cli_hint(exc)}\n")
         return 2
+    except WorkersFailed as exc:  # the output is written; some articles have a status
+        sys.stderr.write(f"framecmp {args.command}: error: {exc}\n")
+        return 1
+    except Stopped as exc:  # SIGINT or SIGTERM: the chunks written are whole
+        sys.stderr.write(f"framecmp {args.command}: {exc.message()}\n")
+        return 128 + exc.signum
+    except KeyboardInterrupt:
+        sys.stderr.write(f"framecmp {args.command}: stopped\n")
+        return 130
     finally:
         warnings.formatwarning = shown
 

@@ -27,6 +27,7 @@ from framecmp.lexicons import (
     lexicon_dir,
     load_lexicon,
     load_yaml_with_lines,
+    refuse_aliases,
 )
 from framecmp.measures.actors import ActorIndex, load_actors
 from framecmp.measures.attribution.config import HEDGE_SCHEMA, SOURCE_SCHEMA, VERB_SCHEMA
@@ -171,6 +172,7 @@ def _read_header(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return load_yaml_with_lines(path)  # raises LexiconError with the reason
+    refuse_aliases(text, path)
     m = re.search(r"^entries:", text, flags=re.MULTILINE)
     if m is None:
         return load_yaml_with_lines(path)
@@ -191,6 +193,10 @@ def check_lexicon_file(path: str | Path, *, actors: Any = None) -> list[str]:
     by that kind's loader (:data:`LEXICON_KINDS`). Used by
     ``framecmp lexicon check FILE``. A problem with one field is reported at
     that field's line.
+
+    An actors file is also loaded over the bundled actors, as
+    ``load_actors(extra=path)`` does, so that a name or alias another actor
+    has too (undeclared) is reported here as loading reports it.
 
     A loaded-terms file is also checked against the other bundled files
     (reported as problems here; :func:`load_terms` itself still accepts them,
@@ -229,4 +235,18 @@ def check_lexicon_file(path: str | Path, *, actors: Any = None) -> list[str]:
         problems = list(exc.problems)
     if kind == KIND:
         problems += _cross_check(path, actors)
+    if kind == "actors" and not problems:
+        problems = _actor_collisions(path)
     return problems
+
+
+def _actor_collisions(path: Path) -> list[str]:
+    """What :func:`~framecmp.measures.actors.load_actors` says of an actor file of your own
+    added over the bundled actors (``load_actors(extra=path)``, the way your actors are
+    used): a name or alias that a bundled actor also has, undeclared, is refused there."""
+    try:
+        load_actors(extra=path)
+    except LexiconError as exc:
+        return [f"{p} (with the bundled actors, as load_actors(extra={str(path)!r}) reads it)"
+                for p in exc.problems]
+    return []

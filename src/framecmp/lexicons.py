@@ -14,7 +14,8 @@ Every lexicon is a YAML file with a header and a list of entries::
         terms: [junta]
         ...
 
-Files are read with ``yaml.SafeLoader`` only. Every mapping remembers the line
+Files are read with ``yaml.SafeLoader`` only, and anchors and aliases are refused
+(:func:`refuse_aliases`: an alias bomb would take gigabytes to load). Every mapping remembers the line
 it starts on (key ``__line__``), so that validation can report *every* problem
 at once as ``file line N: message``. Lexicon files are read with the line of
 each key too (:func:`key_line`), so that a problem with one field is reported
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +54,7 @@ __all__ = [
     "key_line",
     "load_lexicon",
     "load_yaml_with_lines",
+    "refuse_aliases",
     "seeds_path",
     "Field",
 ]
@@ -234,6 +237,35 @@ def key_line(raw: Any, key: str, default: int) -> int:
     return int(lines.get(key, default)) if lines else default
 
 
+# an anchor (&name) or alias (*name) can only start where a YAML token starts: cheap to
+# rule out in text, so that only a file that may hold one is parsed twice
+_MAYBE_ANCHOR_RE = re.compile(r"(?:^|[\s\[\{,])[&*][^\s\[\]\{\},]", re.MULTILINE)
+
+
+def refuse_aliases(text: str, path: str | Path) -> None:
+    """Raise :class:`LexiconError` if the YAML ``text`` has an anchor (``&name``) or an
+    alias (``*name``), naming the file and line.
+
+    framecmp's YAML files (lexicons, metadata) need neither, and aliases can expand
+    exponentially ("billion laughs": a few lines that take gigabytes to load), so they
+    are refused before anything is built.
+    """
+    if _MAYBE_ANCHOR_RE.search(text) is None:
+        return
+    try:
+        for event in yaml.parse(text, Loader=_BaseSafeLoader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                kind = "an alias (*" if isinstance(event, yaml.AliasEvent) else "an anchor (&"
+                line = event.start_mark.line + 1 if event.start_mark is not None else "?"
+                raise LexiconError([
+                    f"{path} line {line}: {kind}{anchor}): YAML anchors and aliases are not "
+                    "allowed in framecmp files; write the value out in full"
+                ])
+    except yaml.YAMLError:
+        return  # not valid YAML: the loader reports it, with its line
+
+
 def load_yaml_with_lines(path: str | Path, *, key_lines: bool = False) -> Any:
     """Parse a YAML file safely; every mapping gets its line under ``__line__``.
 
@@ -252,6 +284,7 @@ def load_yaml_with_lines(path: str | Path, *, key_lines: bool = False) -> Any:
         raise LexiconError([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
     except OSError as exc:
         raise LexiconError([f"{path}: cannot be read ({exc.strerror})"]) from exc
+    refuse_aliases(text, path)
     try:
         # a safe loader: no Python tags, no object construction
         loader = _KeyLineLoader(text) if key_lines else _LineLoader(text)

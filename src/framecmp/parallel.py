@@ -12,11 +12,12 @@ result is the same as one process scoring the whole corpus (DESIGN.md,
 * Every partition's frames go through :func:`framecmp.schema.normalize_frame`,
   so they have the dtypes of :func:`framecmp.schema.empty_frame` (the Dask ``meta``).
 * A big file is streamed with :func:`framecmp.io.readers.iter_chunks` or
-  scored chunk by chunk with :func:`framecmp.scoring.score_file`.
+  scored chunk by chunk with :func:`framecmp.runs.score_file`.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import warnings
 from collections.abc import Mapping, Sequence
@@ -80,7 +81,15 @@ def _score_partition(
 
     corpus = from_dataframe(pdf, **loader)
     scores = _worker_scorer(token, params).score(corpus, workers=1, progress=False)
-    return {name: normalize_frame(df, name) for name, df in scores.frames().items()}
+    out = {name: normalize_frame(df, name) for name, df in scores.frames().items()}
+    # the scored texts, for the near-duplicate check over every partition (compute_scores)
+    ok = [(a.article_id, a.text) for a in corpus if a.status == "ok" and a.text.strip()]
+    out[_TEXTS] = pd.DataFrame(ok, columns=["article_id", "text"]).astype("string")
+    return out
+
+
+_TEXTS = "_texts"
+_TEXTS_META = pd.DataFrame({"article_id": pd.Series(dtype="string"), "text": pd.Series(dtype="string")})
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,7 @@ class LazyScores:
 
     frames: dict[str, Any]
     params: Mapping[str, Any] = field(default_factory=dict)
+    texts: Any = field(default=None, repr=False)  # the scored texts, for duplicate_of over all partitions
 
     def __getitem__(self, name: str) -> Any:
         check_frame_name(name, "LazyScores.__getitem__")
@@ -121,18 +131,27 @@ class LazyScores:
     def to_parquet(self, folder: str | Path, **compute_kwargs: Any) -> list[str]:
         """Write every frame to ``folder/<frame>/`` (Parquet, one file per partition).
 
-        All frames are written in one pass, so each partition is scored once;
-        nothing comes back to the client. ``folder`` may be any path Dask can
-        write (shared disk, ``s3://...``). Returns the frame folders.
+        All frames are computed in one pass, so each partition is scored once. They
+        come back to the client, partition by partition, because ids repeated across
+        partitions are renamed and near-duplicates are found over all of them (as one
+        process scoring the whole corpus finds them); then each partition of each
+        frame is written (atomically) as ``part.<i>.parquet``. Returns the frame folders.
         """
-        dask = _import_dask()
-        base = str(folder).rstrip("/")
-        paths = [f"{base}/{name}" for name in FRAMES]
-        writes = [
-            self.frames[name].to_parquet(path, write_index=False, compute=False)
-            for name, path in zip(FRAMES, paths)
-        ]
-        dask.compute(*writes, **compute_kwargs)
+        import pyarrow as pa
+
+        from framecmp.io.output import atomic_write
+        from framecmp.schema import arrow_schema
+
+        by_name, _renamed = _computed_partitions(self, **compute_kwargs)
+        base = Path(folder)
+        paths = []
+        for name in FRAMES:
+            (base / name).mkdir(parents=True, exist_ok=True)
+            for i, df in enumerate(by_name[name]):
+                table = pa.Table.from_pandas(normalize_frame(df, name), schema=arrow_schema(name),
+                                             preserve_index=False)
+                atomic_write(base / name / f"part.{i}.parquet", functools.partial(_write_table, table))
+            paths.append(str(base / name))
         return paths
 
 
@@ -182,8 +201,10 @@ def score_dask(
 
     Notes
     -----
-    The duplicate check (``articles.duplicate_of``) compares articles within a
-    partition only; articles repeated across partitions are not flagged.
+    The duplicate check (``articles.duplicate_of``) compares every article with
+    every other, across partitions, when the frames are computed
+    (:func:`compute_scores`, :meth:`LazyScores.to_parquet`): the result does not
+    depend on the partitions.
     """
     dask = _import_dask()
     import dask.dataframe as dd
@@ -216,7 +237,15 @@ def score_dask(
     for name in FRAMES:
         pieces = [dask.delayed(_pick, pure=True)(s, name) for s in scored]
         frames[name] = dd.from_delayed(pieces, meta=empty_frame(name), verify_meta=False)
-    return LazyScores(frames=frames, params=params)
+    texts = dd.from_delayed([dask.delayed(_pick, pure=True)(s, _TEXTS) for s in scored], meta=_TEXTS_META,
+                            verify_meta=False)
+    return LazyScores(frames=frames, params=params, texts=texts)
+
+
+def _write_table(table: Any, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, path)
 
 
 def _pick(frames: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
@@ -240,20 +269,85 @@ def compute_scores(lazy: LazyScores, **compute_kwargs: Any) -> Scores:
         In-memory frames, in partition order, with a fresh index; ``config``
         holds the settings and lexicon versions; ``corpus`` is None.
     """
-    dask = _import_dask()
+    _import_dask()
     from framecmp.scoring import Scorer, Scores
 
     if not isinstance(lazy, LazyScores):
         raise type_error("lazy", "compute_scores", "the result of score_dask()", lazy)
     names: Sequence[str] = list(FRAMES)
-    computed = dask.compute(*(lazy.frames[n] for n in names), **compute_kwargs)
-    frames = {n: df.reset_index(drop=True) for n, df in zip(names, computed)}
-    ids = frames["articles"]["article_id"]
-    if not ids.is_unique:
+    by_name, renamed = _computed_partitions(lazy, **compute_kwargs)
+    if renamed:
         warnings.warn(
-            f"{int(ids.duplicated().sum())} article ids occur more than once (e.g. "
-            f"{ids[ids.duplicated()].iloc[0]!r}); partitions read with a fresh index each "
-            "repeat ids: pass id='<column>' to score_dask()",
+            f"{renamed} article ids occur in more than one partition and were renamed ('<id>#2'); "
+            "partitions read with a fresh index each repeat ids: pass id='<column>' to score_dask()",
             stacklevel=2,
         )
+    frames = {n: pd.concat(by_name[n], ignore_index=True) if by_name[n] else empty_frame(n) for n in names}
     return Scores(**frames, config=Scorer(**lazy.params).config(), corpus=None)
+
+
+def _computed_partitions(lazy: LazyScores, **compute_kwargs: Any) -> tuple[dict[str, list[pd.DataFrame]], int]:
+    """Every frame of ``lazy`` computed in one pass, as a list of partitions each, with the
+    ids an earlier partition used renamed and ``duplicate_of`` set over all partitions;
+    and how many ids were renamed."""
+    dask = _import_dask()
+    names = list(FRAMES)
+    # partition by partition, so that an id repeated in a later partition can be renamed
+    # in every frame of that partition, as every reader renames a repeated id
+    lazies = [lazy.frames[n] for n in names] + ([lazy.texts] if lazy.texts is not None else [])
+    parts = dask.compute(*(f.to_delayed() for f in lazies), **compute_kwargs)
+    by_name = {n: list(p) for n, p in zip([*names, _TEXTS], parts)}
+    renamed = _rename_across_partitions(by_name)
+    _duplicates_across_partitions(by_name)
+    by_name.pop(_TEXTS, None)
+    return by_name, renamed
+
+
+def _duplicates_across_partitions(by_name: dict[str, list[pd.DataFrame]]) -> None:
+    """Set ``duplicate_of`` in the articles partitions from every partition's scored texts
+    (as one process scoring the whole corpus does), not from each partition alone."""
+    from framecmp.scoring import duplicate_column
+
+    if _TEXTS not in by_name:
+        return
+    arts = by_name["articles"]
+    row: dict[Any, int] = {}
+    for df in arts:
+        row.update((aid, len(row)) for aid in df["article_id"])
+    ok = [(row[aid], aid, text) for df in by_name[_TEXTS]
+          for aid, text in zip(df["article_id"], df["text"]) if aid in row]
+    ok.sort()
+    column = duplicate_column(len(row), ok) or [None] * len(row)
+    at = 0
+    for k, df in enumerate(arts):
+        df = df.copy()
+        df["duplicate_of"] = pd.array(column[at : at + len(df)], dtype=df["duplicate_of"].dtype)
+        at += len(df)
+        arts[k] = df
+
+
+def _rename_across_partitions(by_name: dict[str, list[pd.DataFrame]]) -> int:
+    """Rename, in every frame, the ids of a partition that an earlier partition used
+    (:class:`~framecmp.io.corpus.IdRenamer`; within a partition the reader made ids
+    unique). Returns how many were renamed."""
+    from framecmp.io.corpus import IdRenamer
+
+    renamer = IdRenamer("score_dask()")
+    renamer.MAX_WARNINGS = 0  # one warning for all (compute_scores)
+    total = 0
+    for k, arts in enumerate(by_name["articles"]):
+        mapping = {}
+        for aid in arts["article_id"]:
+            new_id = renamer.new_id(str(aid), where=f"partition {k}")
+            if new_id is not None:
+                mapping[aid] = new_id
+        if not mapping:
+            continue
+        total += len(mapping)
+        for frames in by_name.values():
+            df = frames[k].copy()
+            for col in ("article_id", "duplicate_of"):
+                if col in df.columns:
+                    df[col] = df[col].replace(mapping).astype(df[col].dtype)
+            frames[k] = df
+    return total

@@ -135,7 +135,7 @@ def require(frame: object, func: str, cols: Sequence[str], what: str = "") -> pd
 _S, _I, _F, _B = "string", "Int64", "float64", "boolean"
 _STRING = pd.StringDtype()
 # the Python types a column of each dtype may hold for score_file's direct Arrow
-# path (scoring._ColumnStore.arrow); other values go through normalize_frame. A
+# path (scoring.ColumnStore.arrow); other values go through normalize_frame. A
 # text column's dates are written as str(date), as normalize_frame does (pandas
 # keeps datetime.date objects as objects; datetime.datetime is not plain).
 ARROW_PLAIN_TYPES: dict[str, frozenset[type]] = {

@@ -9,10 +9,11 @@ input, lexicons and settings give the same frames, in one process or many.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
-import itertools
 import logging
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -42,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from framecmp.measures.terms import TermLexicon
 
 # FRAMES (every frame's columns) lives in framecmp.schema; importable from here too
-__all__ = ["Scorer", "Scores", "score", "score_file", "FRAMES"]
+__all__ = ["Scorer", "Scores", "score", "FRAMES"]
 
 log = logging.getLogger(__name__)
 
@@ -136,17 +137,26 @@ class Scores:
         return ev[mask].sort_values(["start", "kind"]).reset_index(drop=True)
 
     def save(self, folder: str | Path, *, format: str = "parquet") -> list[Path]:
-        """Write every frame to ``folder`` as Parquet or CSV; returns the paths."""
+        """Write every frame to ``folder`` as Parquet or CSV; returns the paths.
+
+        Each file is written whole or not at all (a temporary file, renamed). In CSV, a
+        text cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab
+        or a carriage return) gets a leading apostrophe, so that a spreadsheet shows it
+        as text instead of running it (OWASP, "CSV Injection"); Parquet keeps the values.
+        """
         check_choice("format", "Scores.save", format, ["csv", "parquet"])
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
+        from framecmp.io.output import atomic_write, write_csv
+
         for name, df in self.frames().items():
             p = folder / f"{name}.{format}"
+            # each file whole or not there, even if the process is stopped while writing
             if format == "csv":
-                df.to_csv(p, index=False)
+                atomic_write(p, functools.partial(write_csv, df))  # formulas made text
             else:
-                _to_parquet(df, p, name)
+                atomic_write(p, functools.partial(_to_parquet, df, name=name))
             paths.append(p)
         return paths
 
@@ -154,7 +164,7 @@ class Scores:
         return f"Scores({self.summary()})"
 
 
-def _to_parquet(df: pd.DataFrame, path: Path, name: str) -> None:
+def _to_parquet(df: pd.DataFrame, path: Path, *, name: str) -> None:
     """One frame to Parquet with the same fixed schema as the streaming path."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -370,29 +380,29 @@ class Scorer:
     def score(self, corpus: Corpus | Iterable[Article], *, workers: int = 1,
               progress: bool | None = None) -> Scores:
         """Score every article of ``corpus``; see :func:`score`."""
-        with _fewer_collections():
+        with fewer_collections():
             return self._score(corpus, workers=workers, progress=progress)
 
     def _score(self, corpus: Corpus | Iterable[Article], *, workers: int, progress: bool | None) -> Scores:
         articles = _as_articles(corpus)
         self._check_params()
-        workers = _check_workers(workers)
+        workers = check_workers(workers)
         n_ok = sum(a.status == "ok" for a in articles)
-        store = {k: _ColumnStore() for k in FRAMES}
-        bar = _progress(total=n_ok, enabled=progress, desc="scoring")
+        store = {k: ColumnStore() for k in FRAMES}
+        bar = progress_bar(total=n_ok, enabled=progress, desc="scoring")
         try:
             if workers <= 1 or n_ok < 2 * workers:
                 self.resources()
-                for i in range(0, len(articles), _BATCH):
-                    res = _batch_frames(self, articles[i : i + _BATCH])
-                    _add_batch(store, res)
+                for i in range(0, len(articles), BATCH):
+                    res = _batch_frames(self, articles[i : i + BATCH])
+                    add_batch(store, res)
                     bar.update(res.n_ok)
             else:
-                size = max(1, min(_BATCH, len(articles) // (workers * 4) or 1))
+                size = max(1, min(BATCH, len(articles) // (workers * 4) or 1))
                 batches = [articles[i : i + size] for i in range(0, len(articles), size)]
                 with self.pool(workers) as ex:
                     for res in ex.map(_score_batch, batches):  # in order: rows keep positions
-                        _add_batch(store, res)
+                        add_batch(store, res)
                         bar.update(res.n_ok)
         finally:
             bar.close()
@@ -415,15 +425,15 @@ class Scorer:
 
 # --------------------------------------------------------------------------- batches
 
-_BATCH = 200  # articles per task sent to a worker (and per step in one process)
+BATCH = 200  # articles per task sent to a worker (and per step in one process)
 
 
 @dataclass
-class _Batch:
+class Batch:
     """The frames of a run of consecutive articles, as columns (lists of values).
 
     Columns are cheaper to send back from a worker and to hold than one dict
-    per row; :class:`_ColumnStore` joins batches in input order.
+    per row; :class:`ColumnStore` joins batches in input order.
     """
 
     columns: dict[str, dict[str, list[Any]]]
@@ -452,7 +462,7 @@ def _to_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     return {k: [r.get(k) for r in rows] for k in keys}
 
 
-def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = False) -> _Batch:
+def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = False) -> Batch:
     """Score consecutive articles into the rows of every frame (see Scorer.score)."""
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAMES}
     n_ok = 0
@@ -479,7 +489,7 @@ def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = Fals
                 rows[k].extend(res[k])
         for rm in art.removals:
             rows["removals"].append({"article_id": art.article_id, **_record_dict(rm)})
-    return _Batch(
+    return Batch(
         columns={k: _to_columns(v) for k, v in rows.items()},
         lengths={k: len(v) for k, v in rows.items()},
         n_ok=n_ok,
@@ -487,7 +497,7 @@ def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = Fals
     )
 
 
-class _ColumnStore:
+class ColumnStore:
     """Columns of one frame, batch after batch (a column missing from a batch is None)."""
 
     def __init__(self) -> None:
@@ -548,7 +558,7 @@ class _ColumnStore:
         return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def _add_batch(store: Mapping[str, _ColumnStore], res: _Batch) -> None:
+def add_batch(store: Mapping[str, ColumnStore], res: Batch) -> None:
     for k in FRAMES:
         store[k].add(res.columns[k], res.lengths[k])
 
@@ -561,13 +571,33 @@ _LOADER: Any = None
 
 def _init_worker(params: dict[str, Any], loader: Any = None) -> None:
     global _WORKER, _LOADER
+    # Ctrl-C reaches every process of the terminal: the parent decides (it stops the
+    # workers and leaves the output readable); a worker must not die on it first
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (a fork copies it)
+    _watch_parent(os.getppid())
     _WORKER = Scorer(**params)
     _WORKER.resources()
     _LOADER = loader
     # a worker only scores: its lexicons stay for good (no need to scan them for
-    # cycles again) and scoring makes few cycles (see _fewer_collections)
+    # cycles again) and scoring makes few cycles (see fewer_collections)
     gc.freeze()
     _raise_gc_threshold()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent process is gone (killed with SIGKILL, say), instead
+    of scoring on for nobody: a daemon thread looks every half second."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="framecmp-parent-watch", daemon=True).start()
 
 
 _GC_THRESHOLD = 50_000
@@ -581,7 +611,7 @@ def _raise_gc_threshold() -> tuple[int, int, int]:
 
 
 @contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     """Run the cyclic garbage collector less often while scoring.
 
     Scoring allocates and frees a great many small containers (tokens, rows)
@@ -596,23 +626,29 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _score_batch(batch: list[Any]) -> _Batch:
+def _score_batch(batch: list[Any]) -> Batch:
     assert _WORKER is not None
     return _batch_frames(_WORKER, batch)
 
 
-def _load_and_score(items: list[tuple[Any, str | None]]) -> _Batch:
+def load_and_score(items: list[tuple[Any, str | None]]) -> Batch:
     """Raw rows -> cleaned Articles -> frames, in a worker (``score_file``)."""
     assert _WORKER is not None and _LOADER is not None
-    return _build_and_score(_WORKER, _LOADER, items)
+    return build_and_score(_WORKER, _LOADER, items)
 
 
-def _build_and_score(scorer: Scorer, loader: Any, items: list[tuple[Any, str | None]]) -> _Batch:
+def build_and_score(scorer: Scorer, loader: Any, items: list[tuple[Any, str | None]]) -> Batch:
+    """Build the articles of raw rows (``items``: (row, new id or None)) and score them;
+    a row that cannot become an article becomes one with status ``parse_error``."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         articles = []
         for item, new_id in items:
-            art = loader.build(item)
+            try:
+                art = loader.build(item)
+            except Exception as exc:  # one bad row must not stop a corpus run
+                log.warning("row %s could not become an article: %r", loader.row(item), exc)
+                art = loader.broken(item, f"{type(exc).__name__}: {exc}")
             if new_id is not None:
                 art = art.replace(article_id=new_id)
             articles.append(art)
@@ -678,7 +714,7 @@ def _flag_duplicates(frame: pd.DataFrame, articles: Sequence[Any]) -> pd.DataFra
 
 def _with_duplicates(frame: pd.DataFrame, ok: Sequence[tuple[int, str, str]]) -> pd.DataFrame:
     """``frame`` with ``duplicate_of`` set among ``ok`` = (row, article_id, text)."""
-    column = _duplicate_column(len(frame), ok)
+    column = duplicate_column(len(frame), ok)
     if column is None:
         return frame
     frame = frame.copy()
@@ -686,7 +722,7 @@ def _with_duplicates(frame: pd.DataFrame, ok: Sequence[tuple[int, str, str]]) ->
     return frame
 
 
-def _duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] | None:
+def duplicate_column(n: int, ok: Sequence[tuple[int, str, str]]) -> list[Any] | None:
     """The ``duplicate_of`` column of ``n`` articles, copies found among ``ok`` =
     (row, article_id, text); None where there is nothing to compare."""
     if n < 2 or len(ok) < 2:
@@ -717,7 +753,7 @@ def _as_articles(corpus: Any) -> list[Any]:
     return arts
 
 
-def _check_workers(workers: int) -> int:
+def check_workers(workers: int) -> int:
     if not isinstance(workers, int) or workers < 1:
         raise param_error("workers", "score", "an int >= 1", workers)
     return min(workers, os.cpu_count() or 1) if workers > 1 else 1
@@ -731,7 +767,7 @@ class _NoBar:
         pass
 
 
-def _progress(*, total: int | None, enabled: bool | None, desc: str) -> Any:
+def progress_bar(*, total: int | None, enabled: bool | None, desc: str) -> Any:
     """A tqdm bar on a terminal (or when asked); a no-op otherwise."""
     if enabled is None:
         enabled = sys.stderr.isatty() and (total is None or total >= 50)
@@ -791,148 +827,3 @@ def score(
     scorer = Scorer(actors=actors, terms=terms, stance_mode=stance_mode, shrinkage_k=shrinkage_k,
                     window=window, engine=engine)
     return scorer.score(corpus, workers=workers, progress=progress)
-
-
-def score_file(
-    path: str | Path,
-    output: str | Path,
-    *,
-    format: str = "parquet",
-    workers: int = 1,
-    chunksize: int = 2000,
-    progress: bool | None = None,
-    columns: Mapping[str, str] | None = None,
-    read_options: Mapping[str, Any] | None = None,
-    **params: Any,
-) -> str:
-    """Stream a big corpus file through the scorer, writing frames chunk by chunk.
-
-    Reads CSV, JSONL(.gz) or Parquet in chunks of ``chunksize`` articles and
-    appends every frame to ``output/<frame>.parquet`` (or ``.csv``), so memory
-    stays bounded by one chunk. ``columns`` names the input columns
-    (``{"outlet": "source", "id": "ID"}``), as for :func:`framecmp.io.readers.read_jsonl`;
-    ``read_options`` go to the reader too (``{"sep": ";", "encoding": "cp1252"}`` for a CSV).
-    Returns a one-line summary.
-    """
-    with _fewer_collections():
-        return _score_file(
-            path, output, format=format, workers=workers, chunksize=chunksize,
-            progress=progress, columns={**dict(columns or {}), **dict(read_options or {})}, **params,
-        )
-
-
-def _score_file(
-    path: str | Path,
-    output: str | Path,
-    *,
-    format: str,
-    workers: int,
-    chunksize: int,
-    progress: bool | None,
-    columns: Mapping[str, str] | None,
-    **params: Any,
-) -> str:
-    from framecmp.io.readers import IdRenamer, raw_source
-
-    output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
-    scorer = Scorer(**params)
-    scorer._check_params()
-    workers = _check_workers(workers)
-    if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
-        raise param_error("chunksize", "score_file", "an int >= 1", chunksize)
-    raw = raw_source(path, **dict(columns or {}))
-    loader = raw.loader()
-    renamer = IdRenamer(Path(path))
-    writers: dict[str, Any] = {}
-    n = 0
-    status_counts: dict[str, int] = {}
-    bar = _progress(total=None, enabled=progress, desc="scoring")
-
-    def chunks() -> Iterator[list[tuple[Any, str | None]]]:
-        """Raw rows (parsed, not cleaned) in chunks; a repeated id gets its new name here."""
-        rows = raw.checked()
-        while True:
-            chunk = [(item, renamer.new_id(loader.record_id(item))) for item in itertools.islice(rows, chunksize)]
-            if not chunk:
-                return
-            yield chunk
-
-    def write(batches: list[Any]) -> None:
-        """Join the batches of one chunk (results or futures; taken off the list
-        one by one, so each is freed once joined) and append the frames."""
-        nonlocal n
-        store = {k: _ColumnStore() for k in FRAMES}
-        ok: list[tuple[int, str, str]] = []
-        batches.reverse()
-        while batches:
-            res = batches.pop()
-            if not isinstance(res, _Batch):
-                res = res.result()
-            for cat, msg in res.warnings:
-                warnings.warn(msg, cat, stacklevel=4)
-            ok.extend((store["articles"].n + i, aid, text) for i, aid, text in res.texts or ())
-            _add_batch(store, res)
-            bar.update(res.n_ok)
-            del res
-        arts = store["articles"]
-        dups = _duplicate_column(arts.n, ok)
-        if dups is not None:
-            arts.columns["duplicate_of"] = dups
-        n += arts.n
-        for v in arts.columns.get("status") or ():
-            if v is not None:
-                status_counts[str(v)] = status_counts.get(str(v), 0) + 1
-        for name in FRAMES:
-            # after the first chunk (which fixes the Parquet schema and its pandas
-            # metadata) plain columns go to Arrow without a pandas frame
-            table = store[name].arrow(name) if format == "parquet" and name in writers and store[name].n else None
-            if table is not None:
-                writers[name].write_table(table)
-            else:
-                _append(writers, output, name, store[name].frame(name), format)
-            del store[name]
-
-    try:
-        if workers <= 1:
-            scorer.resources()
-            for chunk in chunks():
-                write([_build_and_score(scorer, loader, chunk[i : i + _BATCH])
-                       for i in range(0, len(chunk), _BATCH)])
-        else:
-            size = max(1, min(50, chunksize // (workers * 4) or 1))
-            with scorer.pool(workers, loader) as ex:
-                # the next chunk is read and sent while the workers score this one
-                pending: list[Any] | None = None
-                for chunk in chunks():
-                    futs = [ex.submit(_load_and_score, chunk[i : i + size]) for i in range(0, len(chunk), size)]
-                    del chunk
-                    if pending is not None:
-                        write(pending)
-                    pending = futs
-                if pending is not None:
-                    write(pending)
-    finally:
-        bar.close()
-        for w in writers.values():
-            if hasattr(w, "close"):
-                w.close()
-    st = ", ".join(f"{v} {k}" for k, v in sorted(status_counts.items()))
-    return f"Scored {n} articles ({st}); frames written to {output}"
-
-
-def _append(writers: dict[str, Any], out: Path, name: str, df: pd.DataFrame, format: str) -> None:
-    df = normalize_frame(df, name)  # one schema for every chunk, even an empty first one
-    if format == "csv":
-        p = out / f"{name}.csv"
-        first = name not in writers
-        df.to_csv(p, mode="w" if first else "a", header=first, index=False)
-        writers[name] = p
-        return
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
-    if name not in writers:
-        writers[name] = pq.ParquetWriter(out / f"{name}.parquet", table.schema)
-    writers[name].write_table(table)

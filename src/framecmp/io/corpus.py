@@ -36,6 +36,7 @@ from framecmp.io.cleaning import clean as _clean
 from framecmp.text.language import detect_language
 
 __all__ = [
+    "IdRenamer",
     "MAX_CHARS",
     "STATUSES",
     "Article",
@@ -57,6 +58,11 @@ whose language its lexicons do not read: it is listed, never scored as if it wer
 
 DEFAULT_LANGUAGE = "en"
 """The language of an article too short for :func:`framecmp.text.language.detect_language`."""
+
+MAX_NESTING = 100
+"""A JSON line whose values nest deeper than this (lists, objects) gets status
+``parse_error``: no article needs it, and every later step (copying, sending to a
+worker process) would have to recurse that deep."""
 
 MISSING_OUTLET = "unknown"
 """The outlet of an article given none (status ``"missing_outlet"``)."""
@@ -186,11 +192,53 @@ def opt_str(value: Any) -> str | None:
     return s or None
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(value: Any, depth: int = 0) -> tuple[Any, int]:
+    """``value`` with every lone surrogate (``"\\ud800"``: legal in JSON, not a character,
+    and not writable as UTF-8) replaced by U+FFFD, one for one so that offsets keep; and
+    how many were replaced. Lists and mappings (JSON values in metadata) are looked into,
+    down to :data:`MAX_NESTING` levels."""
+    if depth > MAX_NESTING:
+        return value, 0
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")  # fails only on a surrogate: fast in C
+        except UnicodeEncodeError:
+            return _SURROGATE_RE.subn("\ufffd", value)
+        return value, 0
+    if isinstance(value, (list, tuple)):
+        items = [_valid_unicode(v, depth + 1) for v in value]
+        n = sum(k for _, k in items)
+        return ((list if isinstance(value, list) else tuple)(v for v, _ in items) if n else value), n
+    if isinstance(value, Mapping):
+        pairs = [(_valid_unicode(k, depth + 1), _valid_unicode(v, depth + 1)) for k, v in value.items()]
+        n = sum(a[1] + b[1] for a, b in pairs)
+        return ({a[0]: b[0] for a, b in pairs} if n else value), n
+    return value, 0
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (as :func:`make_article` does)."""
+    return str(_valid_unicode(text)[0])
+
+
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+# words pandas reads as the moment of reading: a date column must not depend on the run
+_RELATIVE_DATES = frozenset({"now", "today", "yesterday", "tomorrow"})
+
+
 def _parse_date(value: Any, where: str) -> tuple[datetime.date | None, str | None]:
-    """A date from a str, date, datetime or Timestamp; (None, problem) if it cannot."""
+    """A date from a str, date, datetime or Timestamp; (None, problem) if it cannot.
+
+    Never raises: a value that is not a date, a date outside the range of dates
+    (``"0000-01-01"``, ``-1``), a word relative to the day of reading (``"today"``,
+    ``"now"``) or a text without a year (``"June 5"``, ``"10:00"``, which pandas
+    would date to the year 1 or to the day of the run) gives a problem instead.
+    """
     if is_missing(value) or value == "":
         return None, None
     if isinstance(value, datetime.datetime):
@@ -204,13 +252,36 @@ def _parse_date(value: Any, where: str) -> tuple[datetime.date | None, str | Non
             return datetime.date.fromisoformat(value), None
         except ValueError:
             pass  # not a real day (2021-02-30): pandas decides, as for any other text
+    unread = f"{where}: date {value!r} could not be read; kept in metadata['date_raw']"
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None, unread  # true, a list, a mapping: not a date
+    text = str(value)
+    if text.strip().lower() in _RELATIVE_DATES:
+        return None, (f"{where}: date {value!r} names the day of reading, not a day; "
+                      "kept in metadata['date_raw']")
     try:
-        ts = pd.to_datetime(str(value))
-    except (ValueError, TypeError, OverflowError):
-        return None, f"{where}: date {value!r} could not be read; kept in metadata['date_raw']"
-    if pd.isna(ts):
-        return None, None
-    return ts.date(), None
+        ts = pd.to_datetime(text)
+        if pd.isna(ts):
+            return None, None
+        day = ts.date()
+    except (ValueError, TypeError, OverflowError, NotImplementedError, ArithmeticError):
+        return None, unread  # not a date, or outside the dates Python knows ("0000-01-01", "-1")
+    if _without_year(text):
+        return None, (f"{where}: date {value!r} has no year; kept in metadata['date_raw']")
+    return day, None
+
+
+def _without_year(text: str) -> bool:
+    """Whether ``text`` reads as a date only with a year taken from elsewhere ("June 5",
+    "10:00"): dateutil, which pandas falls back on, then fills it from its default."""
+    from dateutil import parser
+
+    try:
+        a = parser.parse(text, default=datetime.datetime(2001, 1, 1))
+        b = parser.parse(text, default=datetime.datetime(2002, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return False  # a form of pandas' own ("2024Q1")
+    return a.year != b.year
 
 
 def make_article(
@@ -263,6 +334,17 @@ def make_article(
             f"make_article() got unexpected field(s) {unknown}. Allowed: {sorted(allowed)} "
             "(put anything else in metadata=)."
         )
+    # lone surrogates become U+FFFD in every field, so that every output can be written
+    replaced: list[str] = []
+    article_id, n = _valid_unicode(article_id)
+    replaced += ["article_id"] * bool(n)
+    outlet, n = _valid_unicode(outlet)
+    replaced += ["outlet"] * bool(n)
+    raw_text, n = _valid_unicode(raw_text)
+    replaced += ["text"] * bool(n)
+    for k in list(fields):
+        fields[k], n = _valid_unicode(fields[k])
+        replaced += [k] * bool(n)
     if is_missing(article_id) or not str(article_id).strip():
         raise param_error("article_id", "make_article", "a non-empty string", article_id)
     aid = str(article_id).strip()
@@ -271,6 +353,10 @@ def make_article(
     }
     status = fields.get("status") or "ok"
     detail = fields.get("status_detail")
+    if replaced:
+        meta["replaced_surrogates"] = replaced
+        warnings.warn(f"article {aid!r}: lone surrogates (not characters) in {', '.join(replaced)} "
+                      "were replaced by U+FFFD", stacklevel=2)
 
     raw: str
     if is_missing(raw_text) or (isinstance(raw_text, (str, bytes, bytearray)) and len(raw_text) == 0):
@@ -347,6 +433,56 @@ def make_article(
         status=status,
         removals=removals,
     )
+
+
+# --------------------------------------------------------------------------- ids
+
+
+class IdRenamer:
+    """The one policy for repeated ids, in every reader: the first article keeps its id,
+    a later one with an id already used gets the first free ``"<id>#<k>"`` (k = 2, 3, ...)
+    and a warning naming where it is. "Free" counts the renamed ids too, so two rows never
+    share an id: ``a, a, a#2`` become ``a, a#2, a#2#2``.
+
+    Reading is streamed, so a later row cannot take back an earlier row's id.
+    """
+
+    #: renames warned about one by one; after that, one warning says more follow
+    MAX_WARNINGS = 20
+
+    def __init__(self, source: object) -> None:
+        self.source = source
+        self.used: set[str] = set()
+        self.next: dict[str, int] = {}
+        self.renamed = 0
+
+    def new_id(self, article_id: str, *, where: str | None = None, stacklevel: int = 3) -> str | None:
+        """The new id for ``article_id``, or None when it is not used yet (it is now)."""
+        if article_id not in self.used:
+            self.used.add(article_id)
+            return None
+        k = self.next.get(article_id, 2)
+        while f"{article_id}#{k}" in self.used:
+            k += 1
+        new_id = f"{article_id}#{k}"
+        self.next[article_id] = k + 1
+        self.used.add(new_id)
+        self.renamed += 1
+        if self.renamed <= self.MAX_WARNINGS:
+            at = f" ({where})" if where else ""
+            more = (f"; further repeated ids of {self.source} are renamed the same way without a warning"
+                    if self.renamed == self.MAX_WARNINGS else "")
+            warnings.warn(f"{self.source}: article id {article_id!r}{at} occurs again; renamed {new_id!r}{more}",
+                          stacklevel=stacklevel)
+        return new_id
+
+
+def unique_ids(articles: Iterable[Article], source: object) -> Iterator[Article]:
+    """``articles`` with every repeated id renamed (:class:`IdRenamer`), lazily."""
+    renamer = IdRenamer(source)
+    for art in articles:
+        new_id = renamer.new_id(art.article_id, where=art.metadata.get("row"), stacklevel=4)
+        yield art if new_id is None else art.replace(article_id=new_id)
 
 
 # --------------------------------------------------------------------------- Corpus

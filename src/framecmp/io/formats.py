@@ -4,7 +4,7 @@ Every tabular reader turns its input into rows (a record, a row label such as
 ``"row 3"``, a default id) and the rows into articles through one path
 (:func:`framecmp.io.corpus.make_article`); the readers stream, so a big file
 is never held whole. A :class:`RawSource` holds a file's rows before they
-become articles, so that :func:`framecmp.scoring.score_file` can let worker
+become articles, so that :func:`framecmp.runs.score_file` can let worker
 processes build them. :mod:`framecmp.io.readers` chooses a reader for a path.
 """
 
@@ -14,6 +14,8 @@ import dataclasses
 import gzip
 import json
 import re
+import warnings
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +27,14 @@ from framecmp._validation import column_error, param_error, type_error
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.corpus import (
     ARTICLE_FIELDS,
+    MAX_NESTING,
     MISSING_OUTLET,
     Article,
     Corpus,
+    IdRenamer,
     is_missing,
     make_article,
+    valid_unicode,
 )
 
 __all__ = [
@@ -94,10 +99,13 @@ class _Columns:
                 out[f] = str(v)
         return out
 
+    def needed(self) -> dict[str, str]:
+        """The required and explicitly named columns, by parameter."""
+        return {"text": self.text, "outlet": self.outlet, **self.explicit()}
+
     def check(self, available: Sequence[str], source: str, func: str) -> None:
         """Raise if a required or explicitly named column is missing."""
-        need = {"text": self.text, "outlet": self.outlet, **self.explicit()}
-        for param, col in need.items():
+        for param, col in self.needed().items():
             if col not in available:
                 raise column_error(param, func, col, available, where=source)
 
@@ -115,7 +123,7 @@ def _record_id(rec: Mapping[str, Any], cols: _Columns, default_id: str) -> str:
     """The id the article of ``rec`` gets (as :func:`make_article` will spell it)."""
     col = _id_column(rec, cols)
     aid = rec.get(col) if col is not None else None
-    if is_missing(aid) or str(aid).strip() == "":
+    if is_missing(aid) or isinstance(aid, _CONTAINERS) or str(aid).strip() == "":
         aid = default_id
     return str(aid).strip()
 
@@ -141,10 +149,29 @@ def _article_from_record(
     meta["source"] = source
     meta["row"] = row
     fields = {f: rec.get(c) for f, c in cols.field_map().items() if c in rec}
+    text, outlet = rec.get(cols.text), rec.get(cols.outlet)
+    # a list, a mapping (JSON), a number or true as the text is no text: the row is kept with
+    # status parse_error and the value in metadata["raw_fields"], instead of stopping the file
+    bad: dict[str, Any] = {}
+    if not (is_missing(text) or isinstance(text, (str, bytes))):
+        bad["text"], text = text, None
+    if isinstance(outlet, _CONTAINERS):
+        bad["outlet"], outlet = outlet, None
+    for f, v in fields.items():
+        if isinstance(v, _CONTAINERS):
+            bad[f], fields[f] = v, None
+    if bad:
+        meta["raw_fields"] = bad
+        if not status:
+            kinds = ", ".join(f"{f} ({type(v).__name__})" for f, v in bad.items())
+            status = {"status": "parse_error", "status_detail": f"{source} {row}: not text: {kinds}"}
     return make_article(
-        aid, rec.get(cols.outlet), rec.get(cols.text), clean=clean, rules=rules,
-        metadata=meta, **fields, **status,
+        aid, outlet, text, clean=clean, rules=rules, metadata=meta, **fields, **status,
     )
+
+
+# values that are no field of an article (JSON arrays and objects, and what pandas makes of them)
+_CONTAINERS = (list, tuple, dict, set, frozenset, Mapping)
 
 
 def _broken(
@@ -159,6 +186,32 @@ def _broken(
 # A raw row of a tabular source: (record, row label such as "row 3", default id).
 _Row = tuple[Mapping[str, Any], str, str]
 
+# What a reader may raise part-way through a file: a truncated or corrupt gzip stream
+# (EOFError, zlib.error; gzip.BadGzipFile is an OSError), rows the CSV parser gives up
+# on (pandas' ParserError is a ValueError), a damaged Parquet page (pyarrow's errors are
+# OSErrors or ValueErrors).
+_READ_ERRORS = (OSError, EOFError, ValueError, zlib.error)
+
+
+def _to_the_end(rows: Iterator[_Row | Article], path: Path) -> Iterator[_Row | Article]:
+    """``rows``, and where the file breaks off part-way (truncated, corrupt), one more
+    article with status ``parse_error`` saying where and why, instead of an exception
+    that would lose what was read. A file that breaks before its first row raises
+    ``ValueError``: there is nothing to keep."""
+    last: str | None = None
+    try:
+        for item in rows:
+            last = str(item.metadata.get("row")) if isinstance(item, Article) else item[1]
+            yield item
+    except _READ_ERRORS as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        if last is None:
+            raise ValueError(f"{path} cannot be read ({reason})") from exc
+        detail = (f"{path} cannot be read after {last} ({reason}): the file is truncated or "
+                  "corrupt; everything before it was read")
+        warnings.warn(detail, stacklevel=2)
+        yield _broken(f"{_stem(path)}-unreadable", str(path), f"after {last}", "parse_error", detail)
+
 
 def _checked(
     rows: Iterable[_Row | Article],
@@ -168,16 +221,32 @@ def _checked(
     func: str,
     known_columns: Sequence[str] | None = None,
 ) -> Iterator[_Row | Article]:
-    """``rows`` unchanged, after checking the columns against ``known_columns``
-    (the header) or else the keys of the first record."""
-    checked = known_columns is not None
+    """``rows`` unchanged, after checking the columns against ``known_columns`` (the
+    header: a column it lacks raises ``ValueError``).
+
+    A source without a header (JSON Lines, records) has no columns, only the keys of each
+    record: a record without the text or outlet is that record's problem (a status), so
+    a first record that lacks them must not refuse the whole file. A column that no
+    record has is most likely named wrong: a warning says so at the end.
+    """
     if known_columns is not None:
         cols.check(known_columns, source, func)
+        yield from rows
+        return
+    unseen = cols.needed()
+    first: list[str] | None = None
     for item in rows:
-        if not checked and not isinstance(item, Article):
-            cols.check([str(k) for k in item[0]], f"{source} ({item[1]})", func)
-            checked = True
+        if unseen and not isinstance(item, Article):
+            rec = item[0]
+            if first is None:
+                first = [str(k) for k in rec]
+            for param in [p for p, col in unseen.items() if col in rec]:
+                del unseen[param]
         yield item
+    if unseen and first is not None:
+        named = "; ".join(f"the '{p}' parameter of {func}() names {c!r}" for p, c in unseen.items())
+        warnings.warn(f"{source}: no record has a field named as the options say ({named}); "
+                      f"the first record has {first[:20]}", stacklevel=3)
 
 
 def _convert(
@@ -196,21 +265,24 @@ def _convert(
     keys of the first record. Items that are already articles (a JSON line
     that did not parse) pass through.
     """
+    renamer = IdRenamer(source)  # a repeated id is renamed, as in every reader
     for item in _checked(rows, cols, source=source, func=func, known_columns=known_columns):
         if isinstance(item, Article):
-            yield item
-            continue
-        rec, row, aid = item
-        yield _article_from_record(
-            rec, cols, source=source, row=row, default_id=aid, clean=clean, rules=rules
-        )
+            art = item
+        else:
+            rec, row, aid = item
+            art = _article_from_record(
+                rec, cols, source=source, row=row, default_id=aid, clean=clean, rules=rules
+            )
+        new_id = renamer.new_id(art.article_id, where=art.metadata.get("row"), stacklevel=4)
+        yield art if new_id is None else art.replace(article_id=new_id)
 
 
 @dataclass(frozen=True)
 class RawSource:
     """A file's rows before they become articles.
 
-    :func:`framecmp.scoring.score_file` reads these in the parent process and
+    :func:`framecmp.runs.score_file` reads these in the parent process and
     lets worker processes clean and build the articles (:meth:`build`), so
     that loading runs in parallel; :meth:`articles` is the serial path of the
     ``iter_*`` readers. Both give the same articles.
@@ -223,6 +295,11 @@ class RawSource:
     clean: bool = True
     rules: BoilerplateRules | None = None
     known_columns: Sequence[str] | None = None
+
+    @classmethod
+    def of_articles(cls, articles: Iterable[Article], source: str) -> RawSource:
+        """Articles already built (a folder, HTML pages) as a source of rows."""
+        return cls(iter(articles), _Columns(), source, "load")
 
     def checked(self) -> Iterator[_Row | Article]:
         """The rows (raw records or broken articles), columns checked."""
@@ -245,10 +322,20 @@ class _Loader:
     clean: bool
     rules: BoilerplateRules | None
 
+    def row(self, item: _Row | Article) -> str | None:
+        """Where ``item`` is in its file ("row 3", "line 7")."""
+        return str(item.metadata.get("row")) if isinstance(item, Article) else item[1]
+
     def record_id(self, item: _Row | Article) -> str:
         if isinstance(item, Article):
             return item.article_id
-        return _record_id(item[0], self.cols, item[2])
+        return valid_unicode(_record_id(item[0], self.cols, item[2]))  # as make_article spells it
+
+    def broken(self, item: _Row | Article, problem: str) -> Article:
+        """An article with status ``parse_error`` for a row that :meth:`build` could not build."""
+        where = self.row(item) or "?"
+        return _broken(self.record_id(item), self.source, where, "parse_error",
+                       f"{self.source} {where}: cannot be read as an article ({problem})")
 
     def build(self, item: _Row | Article) -> Article:
         if isinstance(item, Article):
@@ -459,7 +546,7 @@ def csv_source(
                     continue
                 yield clean_rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "load_csv", clean, rules, header)
+    return RawSource(_to_the_end(rows(), p), cols, str(p), "load_csv", clean, rules, header)
 
 
 def read_csv(path: str | Path, **kwargs: Any) -> Corpus:
@@ -533,13 +620,38 @@ def jsonl_source(
                     rec = json.loads(s)
                     if not isinstance(rec, dict):
                         raise ValueError(f"expected a JSON object, got {type(rec).__name__}")
-                except ValueError as exc:
-                    yield _broken(aid, str(p), where, "parse_error", f"{p} line {n}: {exc}",
+                    # (brackets are counted in C; only a line with many is looked into)
+                    if s.count("[") + s.count("{") > MAX_NESTING and _nesting(rec) > MAX_NESTING:
+                        raise ValueError(f"values nested more than {MAX_NESTING} levels deep")
+                except (ValueError, RecursionError) as exc:
+                    problem = (f"values nested too deeply to read ({exc})" if isinstance(exc, RecursionError)
+                               else str(exc))
+                    yield _broken(aid, str(p), where, "parse_error", f"{p} line {n}: {problem}",
                                   raw=s.rstrip("\r\n"))
                     continue
                 yield rec, where, aid
 
-    return RawSource(rows(), cols, str(p), "load_jsonl", clean, rules)
+    return RawSource(_to_the_end(rows(), p), cols, str(p), "load_jsonl", clean, rules)
+
+
+def _nesting(value: Any) -> int:
+    """How deep lists and mappings nest in ``value`` (counted without recursion; stops
+    counting past :data:`MAX_NESTING`)."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict):
+            items: Iterable[Any] = v.values()
+        elif isinstance(v, list):
+            items = v
+        else:
+            continue
+        deepest = max(deepest, d)
+        if deepest > MAX_NESTING:
+            break
+        stack.extend((x, d + 1) for x in items)
+    return deepest
 
 
 def read_jsonl(path: str | Path, **kwargs: Any) -> Corpus:
@@ -588,7 +700,7 @@ def parquet_source(
                 n += 1
                 yield rec, f"row {n}", f"{_stem(p)}-{n}"
 
-    return RawSource(rows(), cols, str(p), "load_parquet", clean, rules,
+    return RawSource(_to_the_end(rows(), p), cols, str(p), "load_parquet", clean, rules,
                       list(pf.schema_arrow.names))
 
 

@@ -5,13 +5,12 @@ with a metadata file (:func:`load_folder`), HTML pages (:func:`load_html`), or
 one of the tabular formats of :mod:`framecmp.io.formats` (CSV, JSON Lines,
 Parquet; DataFrames with :func:`from_dataframe`), which are importable from
 here too. :func:`iter_chunks` and :func:`raw_source` read a big file a chunk of
-articles at a time (used by :func:`framecmp.scoring.score_file`).
+articles at a time (used by :func:`framecmp.runs.score_file`).
 """
 
 from __future__ import annotations
 
 import itertools
-import warnings
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,9 +25,11 @@ from framecmp.io.corpus import (
     MISSING_OUTLET,
     Article,
     Corpus,
+    IdRenamer,
     is_missing,
     make_article,
     opt_str,
+    unique_ids,
 )
 from framecmp.io.formats import (
     RawSource,
@@ -134,6 +135,29 @@ def _read_metadata(meta: Any, folder: Path) -> list[tuple[dict[str, Any], str]]:
     return rows
 
 
+def _inside(root: Path, p: Path) -> bool:
+    """Whether ``p`` resolves (links followed) inside the folder ``root`` (resolved)."""
+    try:
+        return p.resolve().is_relative_to(root)
+    except (OSError, ValueError, RuntimeError):  # a loop of links, a NUL in the name
+        return False
+
+
+def _what_is_there(folder: Path) -> str:
+    """What a folder holds instead of the files looked for, for an error message."""
+    suffixes: dict[str, int] = {}
+    for p in folder.iterdir():
+        if p.is_file():
+            key = p.suffix.lower() or "(no suffix)"
+            suffixes[key] = suffixes.get(key, 0) + 1
+    if not suffixes:
+        return " (the folder is empty)"
+    held = ", ".join(f"{n} {s}" for s, n in sorted(suffixes.items(), key=lambda kv: -kv[1])[:6])
+    hint = ("; HTML pages are read with load_html() (load() chooses it for a folder of them)"
+            if {".html", ".htm"} & set(suffixes) else "")
+    return f" (it holds {held} file(s){hint})"
+
+
 def _find_metadata(folder: Path) -> Path | None:
     for name in ("metadata.yaml", "metadata.yml", "metadata.csv", "metadata.tsv"):
         if (folder / name).is_file():
@@ -159,6 +183,7 @@ def load_folder(
     encoding: str = "utf-8",
     clean: bool = True,
     rules: BoilerplateRules | None = None,
+    allow_outside: bool = False,
 ) -> Corpus:
     """A :class:`Corpus` from a folder of text files and a metadata file.
 
@@ -184,12 +209,18 @@ def load_folder(
         file that does not decode gets status ``"not_utf8"``.
     clean, rules
         As :func:`make_article`.
+    allow_outside : bool, default False
+        Read files that resolve outside the folder (a metadata row naming
+        ``../other/a.txt`` or an absolute path, a link to elsewhere). By default
+        they are refused: a metadata file that came with a corpus must not make
+        framecmp read (and show in a report) files it was not given.
 
     Raises
     ------
     ValueError
-        A metadata row names a file that is not there; files have no metadata
-        (and no ``outlet=``); a file is listed twice.
+        A metadata row names a file that is not there, or outside the folder;
+        files have no metadata (and no ``outlet=``); a file is listed twice; no
+        file matches (the message says what the folder holds instead).
     """
     folder = check_path(path, "load_folder")
     encoding = check_encoding(encoding, "load_folder")
@@ -202,16 +233,24 @@ def load_folder(
     by_name = {p.name: p for p in files}
     seen: dict[str, str] = {}
     problems: list[str] = []
+    root = folder.resolve()
+    outside = (f"is outside {folder}: a corpus folder's files must be inside it "
+               "(pass allow_outside=True to read it anyway)")
     for rec, where in rows:
         fname = opt_str(rec.get("file"))
         if fname is None:
             problems.append(f"{where}: no 'file' given")
         elif fname in seen:
             problems.append(f"{where}: file {fname!r} is already listed at {seen[fname]}")
+        elif not allow_outside and not _inside(root, folder / fname):
+            problems.append(f"{where}: file {fname!r} {outside}")
         elif not (folder / fname).is_file():
             problems.append(f"{where}: file {fname!r} is not in {folder}")
         else:
             seen[fname] = where
+    if not allow_outside:
+        problems += [f"{p} (a link) {outside}" for p in files
+                     if p.name not in seen and not _inside(root, p)]
     unlisted = [n for n in by_name if n not in seen]
     if unlisted and outlet is None and rows:
         problems.append(
@@ -226,6 +265,8 @@ def load_folder(
         )
     if problems:
         raise ValueError("load_folder() found problems:\n" + "\n".join(f"  - {x}" for x in problems))
+    if not rows and not files:
+        raise ValueError(f"load_folder(): no file in {folder} matches {pattern!r}{_what_is_there(folder)}")
 
     entries: list[tuple[Path, dict[str, Any], str]] = [
         (folder / str(rec["file"]), rec, where) for rec, where in rows
@@ -249,7 +290,7 @@ def load_folder(
             )
             continue
         arts.append(make_article(aid, out, text, clean=clean, rules=rules, metadata=meta, **fields))
-    return Corpus(arts, name=folder.name)
+    return Corpus(unique_ids(arts, folder), name=folder.name)
 
 
 # --------------------------------------------------------------------------- HTML
@@ -283,6 +324,8 @@ def load_html(
     trafilatura = _import_trafilatura()
     p = check_path(path, "load_html")
     files = sorted(x for x in p.glob(pattern) if x.is_file()) if p.is_dir() else [p]
+    if not files:
+        raise ValueError(f"load_html(): no file in {p} matches {pattern!r}{_what_is_there(p)}")
     arts = []
     for f in files:
         html, problem = _read_text_file(f)
@@ -306,7 +349,7 @@ def load_html(
             continue
         arts.append(make_article(f.stem, outlet or site, text, clean=clean, rules=rules,
                                  metadata=meta, **fields))
-    return Corpus(arts, name=p.name)
+    return Corpus(unique_ids(arts, p), name=p.name)
 
 
 # --------------------------------------------------------------------------- dispatch and seeds
@@ -347,7 +390,8 @@ def load(
 ) -> Corpus:
     """Load a corpus, choosing the reader from the file type.
 
-    A folder is read with :func:`load_folder`; ``.csv``/``.tsv`` with
+    A folder is read with :func:`load_folder`, or with :func:`load_html` when it holds
+    HTML pages and neither ``.txt`` files nor a metadata file; ``.csv``/``.tsv`` with
     :func:`read_csv` (``framecmp.load_csv``); ``.jsonl``/``.ndjson`` (optionally
     ``.gz``) with :func:`read_jsonl` (``framecmp.load_jsonl``); ``.parquet``/``.pq``
     with :func:`read_parquet` (``framecmp.load_parquet``); ``.html``/``.htm`` with
@@ -387,7 +431,7 @@ def load(
     kwargs.update(clean=clean, rules=rules)
     p = check_path(path, "load")
     if p.is_dir():
-        return load_folder(p, **kwargs)
+        return _load_dir(p, **kwargs)
     suffix = _suffix(p)
     readers: dict[str, Callable[..., Corpus]] = {
         ".csv": read_csv, ".tsv": read_csv, ".jsonl": read_jsonl, ".ndjson": read_jsonl,
@@ -398,6 +442,15 @@ def load(
         raise param_error("path", "load", f"a folder or a file ending in one of {list(SUFFIXES)}",
                           p.name)
     return readers[suffix](p, **kwargs)
+
+
+def _load_dir(p: Path, **kwargs: Any) -> Corpus:
+    """A folder: its text files with their metadata, or else its HTML pages."""
+    if "metadata" not in kwargs and "pattern" not in kwargs and _find_metadata(p) is None:
+        names = [x.name.lower() for x in p.iterdir() if x.is_file()]
+        if not any(n.endswith(".txt") for n in names) and any(n.endswith((".html", ".htm")) for n in names):
+            return load_html(p, **kwargs)
+    return load_folder(p, **kwargs)
 
 
 def load_seeds(*, clean: bool = True, rules: BoilerplateRules | None = None) -> Corpus:
@@ -477,39 +530,12 @@ def iter_chunks(path: str | Path, *, chunksize: int = 2000, **options: Any) -> I
         raise param_error("chunksize", "iter_chunks", "an int >= 1", chunksize)
     p = Path(path)
     reader = READERS[_reader_suffix(p)][0]
-    renamer = IdRenamer(p)
-    articles = reader(p, **options)
+    articles = reader(p, **options)  # repeated ids renamed as they are read
     while True:
-        batch = []
-        for art in itertools.islice(articles, chunksize):
-            new_id = renamer.new_id(art.article_id, stacklevel=3)
-            if new_id is not None:
-                art = art.replace(article_id=new_id)
-            batch.append(art)
+        batch = list(itertools.islice(articles, chunksize))
         if not batch:
             return
         yield Corpus(batch, name=p.name)
-
-
-class IdRenamer:
-    """Ids seen so far in a file; an id seen before gets a suffix (``"x1#2"``) and a warning."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.seen: dict[str, int] = {}
-
-    def new_id(self, article_id: str, *, stacklevel: int = 3) -> str | None:
-        """The new name for ``article_id``, or None when it is the first of its name."""
-        n = self.seen.get(article_id, 0) + 1
-        self.seen[article_id] = n
-        if n == 1:
-            return None
-        new_id = f"{article_id}#{n}"
-        warnings.warn(
-            f"{self.path}: article id {article_id!r} occurs again; renamed {new_id!r}",
-            stacklevel=stacklevel,
-        )
-        return new_id
 
 
 def raw_source(path: str | Path, **options: Any) -> RawSource:

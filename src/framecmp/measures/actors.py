@@ -394,7 +394,7 @@ def _build_index(actors: Sequence[Actor], version: str, problems: list[str]) -> 
         if undeclared:
             where = "; ".join(f"{o.source_file} line {o.line} ({o.id})" for o, _ in lst)
             problems.append(
-                f"{lst[0][0].source_file} line {lst[-1][0].line}: alias {phrase!r} is used by "
+                f"{lst[-1][0].source_file} line {lst[-1][0].line}: alias {phrase!r} is used by "
                 f"several actors ({where}); declare it with 'ambiguous_with' or remove it"
             )
     matcher = PhraseMatcher([])

@@ -14,7 +14,6 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -283,13 +282,13 @@ def _nest(text: str, lo: int, hi: int, spans: list[_Span], prefix: str) -> str:
             else:
                 inner.append(s.clip(s.start, outer.end))
                 later.append(s.clip(outer.end, s.end))
-        out.append(escape(text[pos:outer.start]))
+        out.append(esc(text[pos:outer.start]))
         out.append(_open_span(outer, prefix))
         out.append(_nest(text, outer.start, outer.end, inner, prefix))
         out.append("</span>")
         pos = outer.end
         todo = sorted(later, key=lambda s: (s.start, -s.end, s.ident))
-    out.append(escape(text[pos:hi]))
+    out.append(esc(text[pos:hi]))
     return "".join(out)
 
 

@@ -19,9 +19,9 @@ import pandas as pd
 from framecmp.text.doc import headline_span
 
 __all__ = [
-    "CSS", "NON_ID_CHARS", "Raw", "esc", "none_if_missing", "fmt", "html_id", "tag", "table",
-    "para", "html_document", "scores_frame", "article_id_of", "corpus_article", "headline_of",
-    "article_label",
+    "BIDI_CONTROLS", "CSS", "NON_ID_CHARS", "Raw", "esc", "visible_bidi", "none_if_missing", "fmt",
+    "html_id", "tag", "table", "para", "html_document", "scores_frame", "article_id_of",
+    "corpus_article", "headline_of", "article_label",
 ]
 
 # --------------------------------------------------------------------------- stylesheet
@@ -116,10 +116,26 @@ class Raw(str):
     __slots__ = ()
 
 
+#: Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a page
+#: they make text display in another order than it is written (U+202E reverses what follows;
+#: "Trojan Source", CVE-2021-42574). Every escape shows them as a visible code instead. The
+#: marks U+200E and U+200F, which Arabic and Hebrew text needs, are kept.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_bidi(text: str) -> str:
+    """``text`` with each bidirectional control shown as a code (``"[U+202E]"``)."""
+    if BIDI_CONTROLS.search(text) is None:
+        return text
+    return BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
 def esc(value: Any) -> str:
-    """Escape any value for HTML text or attribute use (None and NaN become '')."""
+    """Escape any value for HTML text or attribute use (None and NaN become ''); a
+    bidirectional control is shown as a code (:func:`visible_bidi`), so the page reads
+    as the text is written."""
     v = none_if_missing(value)
-    return "" if v is None else escape(str(v), quote=True)
+    return "" if v is None else escape(visible_bidi(str(v)), quote=True)
 
 
 def none_if_missing(value: Any) -> Any:

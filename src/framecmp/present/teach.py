@@ -14,7 +14,6 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,11 +25,13 @@ from framecmp.present.highlight import plain_why
 from framecmp.present.markup import (
     article_label,
     corpus_article,
+    esc,
     fmt,
     html_id,
     none_if_missing,
     scores_frame,
     tag,
+    visible_bidi,
 )
 from framecmp.present.portrayal_key import portrayal_items
 from framecmp.text.doc import analyze
@@ -205,7 +206,7 @@ class Worksheet:
 
 def _md(text: Any) -> str:
     """Escape text for Markdown (HTML-like and emphasis characters included)."""
-    s = "" if none_if_missing(text) is None else str(text)
+    s = "" if none_if_missing(text) is None else visible_bidi(str(text))
     for ch in "\\`*_[]<>|#":
         s = s.replace(ch, "\\" + ch)
     return s.replace("\n", " ")
@@ -213,7 +214,7 @@ def _md(text: Any) -> str:
 
 def _h(text: Any) -> str:
     """Escape text for HTML."""
-    return "" if none_if_missing(text) is None else escape(str(text), quote=True)
+    return esc(text)
 
 
 def _name(actor: Any) -> str:

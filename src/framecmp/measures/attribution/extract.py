@@ -148,9 +148,7 @@ def extract_attributions(
         if d.rule == "scare":
             qtype = "scare"
         else:
-            inner = [q for q in art.quotes if c0 <= q.start and q.end <= c1 + 1] + [
-                q for q in art.quotes if q.start <= c0 and c1 <= q.end
-            ]
+            inner = art.quotes_around(c0, c1)
             qchars = sum(q.end - q.start for q in inner)
             if inner and qchars >= 0.8 * (c1 - c0):
                 qtype = "direct"

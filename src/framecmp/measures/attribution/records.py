@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,6 +125,7 @@ class AttributionResult:
     hedges: tuple[Evidence, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False)
     voice_words: Mapping[str, int] = field(default_factory=dict)
+    _voices: Any = field(default=None, repr=False, compare=False)  # built by voice_of on first use
 
     def voice_of(self, offset: int) -> str:
         """Whose voice a character offset is in: an actor id, ``"unknown"``, or ``"author"``.
@@ -133,14 +136,37 @@ class AttributionResult:
         the contents of learned (``unlisted``) cues: "Mali is seeking to ..."
         tells what Mali wants in the writer's words.
         """
-        best: Attribution | None = None
-        for a in voiced(self.attributions):
-            if a.content_start <= offset < a.content_end:
-                if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
-                    best = a
-        if best is None:
+        voices = self._voices
+        if voices is None:
+            voices = _voice_segments(voiced(self.attributions))
+            object.__setattr__(self, "_voices", voices)
+        points, best = voices
+        i = bisect.bisect_right(points, offset) - 1
+        a = best[i] if i >= 0 else None
+        if a is None:
             return "author"
-        return best.affiliation or "unknown"
+        return a.affiliation or "unknown"
+
+
+def _voice_segments(atts: Sequence[Attribution]) -> tuple[list[int], list[Attribution | None]]:
+    """The innermost content at every offset, as segments: ``best[i]`` holds from
+    ``points[i]`` to ``points[i + 1]``; the innermost content is the shortest one, the
+    first of equal ones (what a scan of ``atts`` for each offset gives, in one sweep, so
+    that an article with many attributions takes n log n, not n squared)."""
+    points = sorted({p for a in atts for p in (a.content_start, a.content_end)})
+    order = sorted(range(len(atts)), key=lambda k: atts[k].content_start)
+    heap: list[tuple[int, int]] = []  # (length, position in atts) of the contents open here
+    best: list[Attribution | None] = []
+    j = 0
+    for p in points:
+        while j < len(order) and atts[order[j]].content_start <= p:
+            k = order[j]
+            heapq.heappush(heap, (atts[k].content_end - atts[k].content_start, k))
+            j += 1
+        while heap and atts[heap[0][1]].content_end <= p:
+            heapq.heappop(heap)  # a content that ended here (or before)
+        best.append(atts[heap[0][1]] if heap else None)
+    return points, best
 
 
 def voiced(atts: Sequence[Attribution]) -> list[Attribution]:

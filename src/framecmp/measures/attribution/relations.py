@@ -55,6 +55,7 @@ of``; but ``said of`` is ``said``). ``in an interview`` / ``in an email`` are no
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -63,7 +64,6 @@ from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.text.doc import PhraseMatch, Token
 from framecmp.text.grammar import (
     BE_FORMS,
-    CLAUSE_MARKS,
     CLOSE_QUOTE_MARKS,
     DATE_WORDS,
     NOUN_SIGNALS,
@@ -259,23 +259,14 @@ def _paren_subject(art: ArticleView, before: int, lo: int) -> tuple[int, int] | 
     return subj
 
 
-def _first_segment_end(toks: Sequence[Token], a: int, hi: int) -> int:
+def _first_segment_end(art: ArticleView, a: int, hi: int) -> int:
     """Token index of the first clause punctuation from ``a`` (or ``hi``)."""
-    for i in range(a, hi):
-        if toks[i].norm in CLAUSE_MARKS:
-            return i
-    return hi
+    return art.first_at("clause", a, hi)
 
 
-def _first_segment_words(toks: Sequence[Token], a: int, hi: int) -> int:
+def _first_segment_words(art: ArticleView, a: int, hi: int) -> int:
     """Number of words from ``a`` to the first clause punctuation."""
-    n = 0
-    for i in range(a, hi):
-        t = toks[i]
-        if t.norm in CLAUSE_MARKS:
-            break
-        n += t.is_word
-    return n
+    return art.doc._count_words(a, _first_segment_end(art, a, hi))
 
 
 _ASKED_LEAD = frozenset({"when", "if", "after", "while", "once", "as", "but", "and", "later"})
@@ -388,32 +379,39 @@ def cue_end_tok(art: ArticleView, m: PhraseMatch, hi: int) -> int:
 
 def _cue_tail_is_content(art: ArticleView, a: int, hi: int) -> bool:
     """Whether the tokens after the cue (from ``a``) carry the reported content."""
-    toks = art.toks[a:hi]
-    first_word = next((t for t in toks if t.is_word), None)
-    if first_word is None:
+    if art.doc._count_words(a, hi) == 0:
         return False
-    if any(t.norm in ("that", ":") or t.text in ("“", "«") for t in toks):
+    prefix = art.doc._word_prefix
+    first_word = art.toks[bisect.bisect_right(prefix, prefix[a]) - 1]  # the first word from a
+    if art.first_at("content_mark", a, hi) < hi:
         return True
-    if toks[0].text in OPEN_QUOTE_MARKS:
+    if art.toks[a].text in OPEN_QUOTE_MARKS:
         return True
-    first = toks[0].norm
+    first = art.toks[a].norm
     if first == ",":
         return art.doc._count_words(a, hi) > 3 and first_word.norm not in _GERUNDS_PREP
     return first not in PHRASE_OPENERS or art.doc._count_words(a, hi) > 8
 
 
-def _next_boundary(art: ArticleView, a: int, hi: int, cue_starts: set[int]) -> int:
-    """Token where a preposed content ends: sentence end, ``, adding ...`` or a coordinated
-    clause with a cue of its own (``, and he said ...``, ``, but the minister insisted ...``)."""
+def _boundary_commas(art: ArticleView, lo: int, hi: int, cue_starts: set[int]) -> list[int]:
+    """The commas of the sentence ``lo:hi`` where a preposed content ends (see
+    :func:`_next_boundary`), in order: found once per sentence, not once per cue."""
     toks = art.toks
-    for i in range(a, hi - 1):
-        if toks[i].norm != ",":
-            continue
+    out = []
+    for i in art.positions("comma", lo, hi - 1):
         if toks[i + 1].norm in _GERUNDS_FOLLOW and (i + 1) in cue_starts:
-            return i
-        if toks[i + 1].norm in ("and", "but") and any(j in cue_starts for j in range(i + 3, min(i + 6, hi))):
-            return i
-    return hi
+            out.append(i)
+        elif toks[i + 1].norm in ("and", "but") and any(j in cue_starts for j in range(i + 3, min(i + 6, hi))):
+            out.append(i)
+    return out
+
+
+def _next_boundary(boundaries: list[int], a: int, hi: int) -> int:
+    """Token where a preposed content ends: sentence end, ``, adding ...`` or a coordinated
+    clause with a cue of its own (``, and he said ...``, ``, but the minister insisted ...``);
+    ``boundaries`` from :func:`_boundary_commas` for the sentence."""
+    k = bisect.bisect_left(boundaries, a)
+    return boundaries[k] if k < len(boundaries) else hi
 
 
 def _told_object(art: ArticleView, m: PhraseMatch, hi: int) -> tuple[int, str | None]:
@@ -458,6 +456,7 @@ def find_relations(art: ArticleView) -> list[Draft]:
         if colons and not cues:
             cues = colons[:1]
         cue_starts = {c.tok_start for c in cues}
+        boundaries: list[int] | None = None  # see _boundary_commas
         anon = art.anonymity_marked(s)
         prev_in_sentence: Draft | None = None
         absorbed: set[int] = set()  # "saying" in "was quoted as saying": part of the cue before it
@@ -516,7 +515,7 @@ def find_relations(art: ArticleView) -> list[Draft]:
                 m.tok_start == lo or toks[m.tok_start - 1].norm in _ASKED_LEAD
             ):
                 # "Asked about X, he said ...", "when asked if ...": the question is the content
-                seg = _first_segment_end(toks, m.tok_end, hi)
+                seg = _first_segment_end(art, m.tok_end, hi)
                 q0 = cue_end_tok(art, m, seg)  # "Asked about X": the cue is "Asked about"
                 if seg > q0 and art.doc._count_words(q0, seg) > 0:
                     d = Draft(None, m, (toks[q0].start, toks[seg - 1].end), "asked", s.index)
@@ -553,10 +552,10 @@ def find_relations(art: ArticleView) -> list[Draft]:
                 if not tail_content and entry.get("copular") and art.doc._count_words(obj_end, hi) > 0:
                     tail_content = True  # "was outraged by the deal"
                 prev = toks[before - 1] if before > lo else None
-                seg_end = _first_segment_end(toks, m.tok_end, hi)
-                inverted = prev is not None and (prev.norm == "," or prev.text in CLOSE_QUOTE_MARKS) and not any(
-                    t.norm in ("that", ":") or t.text in ("“", "«") for t in toks[m.tok_end:seg_end]
-                ) and 0 < _first_segment_words(toks, m.tok_end, hi) <= 10
+                seg_end = _first_segment_end(art, m.tok_end, hi)
+                inverted = prev is not None and (prev.norm == "," or prev.text in CLOSE_QUOTE_MARKS) and not (
+                    art.first_at("content_mark", m.tok_end, seg_end) < seg_end
+                ) and 0 < _first_segment_words(art, m.tok_end, hi) <= 10
                 if inverted and toks[m.tok_start].norm.endswith("ing"):
                     inverted = False  # ", urging his parishioners to ...": a participle, not "said X"
                 if inverted and prev is not None and prev.norm == "," and art.source_appos_left(before, lo) is not None:
@@ -620,7 +619,9 @@ def find_relations(art: ArticleView) -> list[Draft]:
                             start_tok += 2
                         while start_tok < hi and toks[start_tok].norm in (",", ":"):
                             start_tok += 1
-                        end_tok = _next_boundary(art, start_tok, hi, cue_starts)
+                        if boundaries is None:
+                            boundaries = _boundary_commas(art, lo, hi, cue_starts)
+                        end_tok = _next_boundary(boundaries, start_tok, hi)
                         if start_tok < end_tok:
                             c0 = toks[start_tok].start
                             c1 = toks[end_tok - 1].end if end_tok < hi else s.end

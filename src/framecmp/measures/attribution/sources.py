@@ -11,6 +11,8 @@ actor that opens the sentence.
 
 from __future__ import annotations
 
+import bisect
+
 from framecmp.measures.actors import Mention
 from framecmp.measures.attribution.records import Draft, SourceInfo
 from framecmp.measures.attribution.view import ArticleView
@@ -113,17 +115,23 @@ def _person_with_role(art: ArticleView, source_words: set[str], at: int, *,
     mention of the article, since the headline comes before the name."""
     if not art.people_roles:
         return None
-
-    def fits(m: Mention) -> bool:
-        role = art.people_roles.get(m.person or "") or ""
-        return bool(role) and set(role.lower().split()) <= source_words
-
-    people = [m for m in art.mentions if m.via == "person" and m.person and fits(m)
-              and (actor is None or m.actor == actor)]
-    if art.doc.part_at(at) == "title":
-        return people[0] if people else None
-    before = [m for m in people if m.start < at]
-    return before[-1] if before else None
+    # what a scan of art.mentions for the fitting people gives, looked up by role (the
+    # roles are a handful; an article may have thousands of mentions and of cues)
+    title = art.doc.part_at(at) == "title"
+    best: tuple[int, Mention] | None = None
+    for (words, who), (positions, starts) in art.people_by_role().items():
+        if (actor is not None and who != actor) or not words <= source_words:
+            continue
+        if title:
+            k = 0
+        else:
+            k = bisect.bisect_left(starts, at) - 1
+            if k < 0:
+                continue
+        cand = positions[k]
+        if best is None or (cand < best[0] if title else cand > best[0]):
+            best = (cand, art.mentions[cand])
+    return best[1] if best is not None else None
 
 
 def _classify_range(

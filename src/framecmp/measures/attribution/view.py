@@ -16,6 +16,7 @@ from framecmp.measures.attribution.config import AttributionConfig
 from framecmp.text.doc import WEEKDAYS, Doc, PhraseMatch, Quote, Sentence
 from framecmp.text.grammar import (
     CLAUSE_LINKS,
+    CLAUSE_MARKS,
     CLOSE_QUOTE_MARKS,
     DATE_LEADS,
     DATE_WORDS,
@@ -100,6 +101,23 @@ class ArticleView:
         self.cue_aux: dict[tuple[int, int, int], tuple[int, bool]] = {}  # see cue_with_aux
         self.verb_hits: list[PhraseMatch] = []  # the reporting-verb lexicon's matches (set by find_relations)
         self.people_roles: dict[str, str] = {}  # person -> role title (actors.yaml), for "the minister"
+        self._people_by_role: dict[tuple[frozenset[str], str | None], tuple[list[int], list[int]]] | None = None
+        self._positions: dict[str, list[int]] = {}  # see first_at
+
+    def people_by_role(self) -> dict[tuple[frozenset[str], str | None], tuple[list[int], list[int]]]:
+        """Person mentions by (words of the person's role, actor): their positions in
+        ``mentions`` and their start offsets, in text order (built once)."""
+        index = self._people_by_role
+        if index is None:
+            index = {}
+            for i, m in enumerate(self.mentions):
+                role = self.people_roles.get(m.person or "") or "" if m.via == "person" and m.person else ""
+                if role:
+                    positions, starts = index.setdefault((frozenset(role.lower().split()), m.actor), ([], []))
+                    positions.append(i)
+                    starts.append(m.start)
+            self._people_by_role = index
+        return index
 
     def src_hits_within(self, cs: int, ce: int) -> list[PhraseMatch]:
         """Source-lexicon hits inside characters ``cs:ce``, in text order."""
@@ -126,6 +144,60 @@ class ArticleView:
         i0 = bisect.bisect_left(starts, cs)
         i1 = bisect.bisect_right(starts, ce, i0)
         return [m for m in self.mentions[i0:i1] if m.end <= ce]
+
+    def quotes_around(self, c0: int, c1: int) -> list[Quote]:
+        """The quotes inside characters ``c0:c1 + 1``, then those holding ``c0:c1`` (a
+        quote that is both is listed twice)."""
+        starts = self._quote_starts
+        if starts is None:
+            return [q for q in self.quotes if c0 <= q.start and q.end <= c1 + 1] + [
+                q for q in self.quotes if q.start <= c0 and c1 <= q.end
+            ]
+        # in order without overlaps: the quotes inside start within c0:c1 + 1, and only the
+        # last quote starting at or before c0 can hold c0:c1
+        i0 = bisect.bisect_left(starts, c0)
+        i1 = bisect.bisect_right(starts, c1 + 1, i0)
+        out = [q for q in self.quotes[i0:i1] if q.end <= c1 + 1]
+        k = bisect.bisect_right(starts, c0) - 1
+        if k >= 0 and c1 <= self.quotes[k].end:
+            out.append(self.quotes[k])
+        return out
+
+    # ----- token positions by kind (built once per article, searched by bisection, so that
+    # a sentence with many cues is not scanned again for each of them: one very long
+    # "sentence" full of cues would otherwise take quadratic time)
+    def _position_index(self, kind: str) -> list[int]:
+        index = self._positions.get(kind)
+        if index is None:
+            toks = self.toks
+            if kind == "clause":
+                index = [i for i, t in enumerate(toks) if t.norm in CLAUSE_MARKS]
+            elif kind == "comma":
+                index = [i for i, t in enumerate(toks) if t.norm == ","]
+            elif kind == "content_mark":  # "that", ":" or an opening curly quote or guillemet
+                index = [i for i, t in enumerate(toks) if t.norm in ("that", ":") or t.text in ("“", "«")]
+            elif kind == "channel_stop":  # "that", ":" or any opening quote
+                index = [i for i, t in enumerate(toks) if t.norm in ("that", ":") or t.text in OPEN_QUOTE_MARKS]
+            elif kind == "channel":  # a source-lexicon hit, or "with" after a channel noun
+                index = sorted({i for i in self.src_hit_at if i > 0} | {
+                    i for i, t in enumerate(toks) if i > 0 and t.norm == "with" and toks[i - 1].norm in _CHANNEL_NOUNS
+                })
+            else:  # pragma: no cover
+                raise ValueError(kind)
+            self._positions[kind] = index
+        return index
+
+    def first_at(self, kind: str, a: int, hi: int) -> int:
+        """The first token of ``kind`` (``"clause"`` punctuation, ``"comma"``, ``"content_mark"``,
+        ``"channel_stop"``, ``"channel"``) at index ``a`` or after, below ``hi``; else ``hi``."""
+        index = self._position_index(kind)
+        k = bisect.bisect_left(index, a)
+        return index[k] if k < len(index) and index[k] < hi else hi
+
+    def positions(self, kind: str, a: int, hi: int) -> list[int]:
+        """The tokens of ``kind`` (as :meth:`first_at`) at indices ``a:hi``, in order."""
+        index = self._position_index(kind)
+        return index[bisect.bisect_left(index, a) : bisect.bisect_left(index, hi)]
 
     # ----- token utilities
     def quote_closing_at(self, ti: int) -> Quote | None:
@@ -382,18 +454,15 @@ class ArticleView:
     def channel_after(self, a: int, hi: int) -> str | None:
         """An outlet or platform named after the cue: told Anadolu / on X / interview with AFP."""
         toks = self.toks
-        i = a
-        while i < hi:
+        # up to "that", ":" or an opening quote; only the tokens that may name a channel are looked at
+        for i in self.positions("channel", a + 1, self.first_at("channel_stop", a, hi)):
             t = toks[i]
-            if t.norm in ("that", ":") or t.text in OPEN_QUOTE_MARKS:
-                break
             h = self.src_hit_at.get(i)
             if h is not None and any(self.cfg.entries[k].get("class") == "platform" for k in h.keys):
-                if i > a and toks[i - 1].norm in ("on", "via", "to"):
+                if toks[i - 1].norm in ("on", "via", "to"):
                     return self.text[h.start : h.end]
-            if t.norm == "with" and i > a and toks[i - 1].norm in _CHANNEL_NOUNS:
+            if t.norm == "with" and toks[i - 1].norm in _CHANNEL_NOUNS:
                 sr = self.source_right(i + 1, hi)
                 if sr and is_capitalised(toks[sr[0]]):
                     return self.text[toks[sr[0]].start : toks[sr[1] - 1].end]
-            i += 1
         return None
