@@ -44,7 +44,9 @@ def test_every_subcommand_takes_every_column_option(command: str, tmp_path: Path
         assert list(arts["event"]) == ["expel", "expel", "other"]
         assert list(arts["title"]) == ["Mali expels envoy", "Junta orders envoy out", "Moscow backs Bamako"]
     # a column that is not there: the error says which columns exist, and the option's name
-    assert main([command, str(path), "-o", out, "--no-progress", *COLUMNS[:-1], "storyx"]) == 2
+    # (a fresh output folder: a run folder never mixes runs with other settings)
+    out2 = str(tmp_path / ("frames2" if command == "score" else "out.html"))
+    assert main([command, str(path), "-o", out2, "--no-progress", *COLUMNS[:-1], "storyx"]) == 2
     err = capsys.readouterr().err
     assert "Available columns: ['source', 'body', 'story', 'headline']" in err
     assert "(on the command line: --event-column COLUMN)" in err
