@@ -178,8 +178,8 @@ def _read_header(path: Path) -> Any:
         return load_yaml_with_lines(path)
     try:
         head = yaml.safe_load(text[: m.start()])
-    except yaml.YAMLError:
-        return load_yaml_with_lines(path)
+    except (yaml.YAMLError, RecursionError):
+        return load_yaml_with_lines(path)  # raises LexiconError with the line
     if not isinstance(head, dict):
         return load_yaml_with_lines(path)
     head[LINE] = 1

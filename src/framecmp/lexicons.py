@@ -266,6 +266,22 @@ def refuse_aliases(text: str, path: str | Path) -> None:
         return  # not valid YAML: the loader reports it, with its line
 
 
+def _too_deep_line(text: str, limit: int = 100) -> int | str:
+    """The line where the nesting of ``text`` (YAML) first goes past ``limit`` levels."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseSafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit and event.start_mark is not None:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return "?"
+
+
 def load_yaml_with_lines(path: str | Path, *, key_lines: bool = False) -> Any:
     """Parse a YAML file safely; every mapping gets its line under ``__line__``.
 
@@ -292,6 +308,9 @@ def load_yaml_with_lines(path: str | Path, *, key_lines: bool = False) -> Any:
             return loader.get_single_data()
         finally:
             loader.dispose()
+    except RecursionError:  # nested deeper than Python builds (libyaml itself stops at 1,000)
+        raise LexiconError([f"{path} line {_too_deep_line(text)}: values nested too deeply to read; "
+                            "lexicons and metadata need a few levels"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

@@ -12,7 +12,8 @@ is scored as if the broken one were not there.
 * A truncated or corrupt ``.jsonl.gz`` (or any file that breaks off part-way) keeps
   every row read before the break and adds one ``parse_error`` article saying where.
 * A JSON line nested 100,000 deep (or more than ``MAX_NESTING``) is a ``parse_error``
-  on that line; the lines around it are read.
+  on that line; the lines around it are read. A YAML file (lexicon, metadata) nested
+  deeper than can be read is a ``LexiconError`` naming its line.
 """
 
 from __future__ import annotations
@@ -179,3 +180,26 @@ def test_nesting_below_the_limit_is_kept_in_metadata(tmp_path: Path) -> None:
                    encoding="utf-8")
     (art,) = fc.load(src)
     assert art.status == "ok" and isinstance(art.metadata["x"], list)
+
+
+# --------------------------------------------------------------------------- deep YAML
+
+@pytest.mark.parametrize("depth", [300, 990, 50_000])
+def test_deeply_nested_yaml_is_a_lexicon_error_with_its_line(tmp_path: Path, depth: int,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from framecmp.lexicons import LexiconError
+
+    p = tmp_path / "deep.yaml"
+    p.write_text('format: framecmp-lexicon/1\nkind: loaded_terms\nname: d\nversion: "1"\nentries:\n'
+                 "  - id: x\n    terms: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"deep.yaml line 7: .*nest"):
+        fc.load_terms(p)
+    assert main(["lexicon", "check", str(p)]) == 1
+    assert "line 7" in capsys.readouterr().out
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Mali met Russia.", encoding="utf-8")
+    (corpus / "metadata.yaml").write_text("- file: a.txt\n  outlet: RT\n  x: " + "[" * depth + "]" * depth + "\n",
+                                          encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"metadata.yaml line 3: .*nest"):
+        fc.load(corpus)

@@ -161,3 +161,56 @@ def test_text_that_only_looks_like_an_anchor_is_fine(tmp_path: Path) -> None:
                  '  - id: t.att\n    terms: ["AT&T", "*starred", "& co"]\n    category: test\n'
                  "    connotation: -0.5\n    explanation: a test\n    source: a test\n", encoding="utf-8")
     assert load_terms(p).entries[0].terms == ("AT&T", "*starred", "& co")
+
+
+# --------------------------------------------------------------------------- lookups equal the scans they replace
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+quote_text = st.lists(st.sampled_from(list("ab ,.\n'\"“”‘’«»`") + ["''", "``"]), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=quote_text)
+def test_quote_at_is_what_a_scan_of_the_quotes_gives(text: str) -> None:
+    doc = analyze(text)
+
+    def scan(offset: int, outermost: bool) -> object:
+        hits = [q for q in doc.quotes if q.start <= offset < q.end]
+        if not hits:
+            return None
+        return min(hits, key=lambda q: q.depth) if outermost else max(hits, key=lambda q: q.depth)
+
+    for offset in range(-1, len(text) + 2):
+        assert doc.quote_at(offset) == scan(offset, True)
+        assert doc.quote_at(offset, outermost=False) == scan(offset, False)
+
+
+spans = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12), st.sampled_from([None, "mali", "russia"]),
+                           st.sampled_from(["direct", "indirect", "scare"])), max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(spans=spans)
+def test_voice_of_is_what_a_scan_of_the_attributions_gives(spans: list[tuple[int, int, str | None, str]]) -> None:
+    from framecmp.measures.attribution.records import Attribution, AttributionResult, voiced
+
+    atts = tuple(
+        Attribution(id=f"a{i}", source=None, source_start=None, source_end=None, source_type="person", role=None,
+                    person=None, channel=None, affiliation=aff, cue=None, cue_start=None, cue_end=None,
+                    cue_class=None, cue_id=None, quote_type=qt, content_start=s, content_end=s + n,
+                    content_words=n, hedged=False, sentence=None, rule="test")
+        for i, (s, n, aff, qt) in enumerate(spans))
+    result = AttributionResult(atts, (), {})
+
+    def scan(offset: int) -> str:
+        best = None
+        for a in voiced(atts):
+            if a.content_start <= offset < a.content_end and (
+                    best is None or a.content_end - a.content_start < best.content_end - best.content_start):
+                best = a
+        return "author" if best is None else best.affiliation or "unknown"
+
+    for offset in range(-1, 45):
+        assert result.voice_of(offset) == scan(offset)

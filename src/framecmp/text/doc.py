@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 import operator
 import re
@@ -909,11 +910,44 @@ class Doc:
         return [q for q in self.quotes if q.start < end and q.end > start]
 
     def quote_at(self, offset: int, *, outermost: bool = True) -> Quote | None:
-        """The quote whose content contains ``offset`` (outermost by default)."""
-        hits = [q for q in self.quotes if q.start <= offset < q.end]
-        if not hits:
+        """The quote whose content contains ``offset`` (outermost by default).
+
+        Looked up by bisection in segments built once (:meth:`_quote_segments`), so that
+        an article of many thousand quotes is not scanned again for each offset.
+        """
+        points, outer, inner = self._quote_segments
+        i = bisect.bisect_right(points, offset) - 1
+        if i < 0:
             return None
-        return min(hits, key=lambda q: q.depth) if outermost else max(hits, key=lambda q: q.depth)
+        return outer[i] if outermost else inner[i]
+
+    @functools.cached_property
+    def _quote_segments(self) -> tuple[list[int], list[Quote | None], list[Quote | None]]:
+        """The quotes whose content holds each offset, as segments between the quotes'
+        starts and ends: the outermost (least ``depth``) and the innermost (most) for the
+        segment from ``points[i]`` to ``points[i + 1]``; of equal ones the first in
+        ``quotes``, as a scan of the quotes gives."""
+        quotes = self.quotes
+        points = sorted({p for q in quotes for p in (q.start, q.end)})
+        order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
+        low: list[tuple[int, int]] = []  # (depth, position) of the quotes open here
+        high: list[tuple[int, int]] = []  # (-depth, position)
+        outer: list[Quote | None] = []
+        inner: list[Quote | None] = []
+        j = 0
+        for p in points:
+            while j < len(order) and quotes[order[j]].start <= p:
+                k = order[j]
+                if quotes[k].start < quotes[k].end:
+                    heapq.heappush(low, (quotes[k].depth, k))
+                    heapq.heappush(high, (-quotes[k].depth, k))
+                j += 1
+            for heap in (low, high):
+                while heap and quotes[heap[0][1]].end <= p:
+                    heapq.heappop(heap)
+            outer.append(quotes[low[0][1]] if low else None)
+            inner.append(quotes[high[0][1]] if high else None)
+        return points, outer, inner
 
 
 def analyze(
