@@ -103,9 +103,12 @@ def test_a_windows_file_says_how_to_fix_it_and_encoding_reads_it(
     assert lines[-1] == ("1 article(s) not read: the text is not UTF-8 (status 'not_utf8'). To fix: run again "
                          "with --encoding cp1252 (a file saved by Excel on Windows) or --encoding latin-1, "
                          "or re-save the file as UTF-8.")
+    # another setting, another output folder (a run folder never mixes runs)
+    args[3] = str(tmp_path / "f2")
     assert main([*args, "--encoding", "cp1252"]) == 0
     out = capsys.readouterr().out
     assert "3 ok" in out and "not_utf8" not in out
+    args[3] = str(tmp_path / "f3")
     assert main([*args, "--encoding", "klingon"]) == 2
     assert "must be a text encoding" in capsys.readouterr().err
 
