@@ -32,7 +32,7 @@ from framecmp import schema as columns
 from framecmp._validation import check_choice, param_error, type_error
 from framecmp.io.boilerplate import BoilerplateRules
 from framecmp.io.cleaning import OffsetMap, Removal
-from framecmp.io.cleaning import clean as _clean
+from framecmp.io.cleaning import clean as clean_text
 from framecmp.text.language import detect_language
 
 __all__ = [
@@ -396,7 +396,7 @@ def make_article(
     removals: tuple[Removal, ...] = ()
     if status in ("ok", "missing_outlet") and clean:
         # no caption marking: an Article keeps no captions, analyze() finds them itself
-        cleaned = _clean(raw, rules=rules, title=title, captions=False)
+        cleaned = clean_text(raw, rules=rules, title=title, captions=False)
         text, offsets, removals = cleaned.text, cleaned.offsets, cleaned.removals
         if cleaned.timeouts:
             meta["clean_timeouts"] = list(cleaned.timeouts)
