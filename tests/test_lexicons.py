@@ -90,3 +90,30 @@ def test_label_groups_compare_same_referent(lex):
 def test_general_list_not_from_babe():
     head = data_path("subjective_general.yaml").read_text(encoding="utf-8")[:2000]
     assert "No labelled benchmark (BABE or other) was read" in head
+
+
+def test_every_bundled_model_matches_its_listed_sha256():
+    from framecmp.lexicons import MODEL_HASHES, check_model_hash, lexicon_dir
+
+    listed = (lexicon_dir() / MODEL_HASHES).read_text(encoding="utf-8").splitlines()
+    names = {line.split("  ", 1)[1] for line in listed if line.strip()}
+    assert names == {p.name for p in lexicon_dir().glob("*.json")}
+    for name in names:
+        check_model_hash(lexicon_dir() / name)
+
+
+def test_an_altered_model_is_refused_with_the_file_and_hashes(tmp_path):
+    import shutil
+
+    import pytest
+
+    from framecmp.lexicons import MODEL_HASHES, LexiconError, check_model_hash, lexicon_dir
+
+    shutil.copy(lexicon_dir() / MODEL_HASHES, tmp_path / MODEL_HASHES)
+    model = tmp_path / "target_model.json"
+    model.write_bytes((lexicon_dir() / "target_model.json").read_bytes() + b" ")
+    with pytest.raises(LexiconError, match=r"target_model.json: sha256 \w+ does not match"):
+        check_model_hash(model)
+    (tmp_path / "other.json").write_text("{}")
+    with pytest.raises(LexiconError, match="no sha256 listed"):
+        check_model_hash(tmp_path / "other.json")

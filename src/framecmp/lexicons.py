@@ -30,6 +30,7 @@ only in a language that every measure's lexicons read; any other gets the status
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import json
 import re
@@ -41,6 +42,8 @@ from typing import Any, TypeVar
 import yaml
 
 __all__ = [
+    "MODEL_HASHES",
+    "check_model_hash",
     "DEFAULT_LANGUAGES",
     "FORMAT",
     "Lexicon",
@@ -166,7 +169,9 @@ def read_json_model(
             raise TypeError("read_json_model() needs a source, or the name of a bundled file")
         key = (bundled, parse)
         if key not in _BUNDLED_MODELS:
-            _BUNDLED_MODELS[key] = read_json_model(data_path(bundled), parse)
+            path = data_path(bundled)
+            check_model_hash(path)
+            _BUNDLED_MODELS[key] = read_json_model(path, parse)
         return _BUNDLED_MODELS[key]  # type: ignore[no-any-return]
     if isinstance(source, Mapping):
         return parse(dict(source), "<dict>")
@@ -176,6 +181,35 @@ def read_json_model(
     except json.JSONDecodeError as e:
         raise LexiconError([f"{p} line {e.lineno}: not valid JSON ({e.msg})"]) from None
     return parse(data, str(p))
+
+
+#: The sha256 of every bundled model file, one ``<hash>  <file>`` line each (sha256sum format).
+MODEL_HASHES = "models.sha256"
+
+
+def check_model_hash(path: str | Path) -> None:
+    """Raise :class:`LexiconError` unless the bundled model file ``path`` has the sha256 that
+    ``lexicons/models.sha256`` lists for it (a changed or truncated model is never used).
+
+    A model rebuilt by its script in ``benchmarks/`` needs its new line there:
+    ``cd lexicons && sha256sum *.json > models.sha256``.
+    """
+    p = Path(path)
+    listing = p.parent / MODEL_HASHES
+    try:
+        lines = listing.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise LexiconError([f"{listing}: cannot read the model hashes ({e.strerror})"]) from None
+    expected = {name.strip(): h for h, _sep, name in (ln.partition("  ") for ln in lines) if name}
+    if p.name not in expected:
+        raise LexiconError([f"{p}: no sha256 listed for it in {listing}"])
+    got = hashlib.sha256(p.read_bytes()).hexdigest()
+    if got != expected[p.name]:
+        raise LexiconError([
+            f"{p}: sha256 {got} does not match the {expected[p.name]} listed in {listing}; the "
+            "model file was changed or damaged: reinstall framecmp, or rebuild it with its "
+            "script in benchmarks/ and update models.sha256"
+        ])
 
 
 def seeds_path() -> Path:
@@ -439,7 +473,6 @@ class Lexicon:
 
 
 def _digest(entries: tuple[Entry, ...]) -> str:
-    import hashlib
     import json
 
     payload = json.dumps(
