@@ -103,6 +103,20 @@ def test_a_victim_is_never_an_antagonist(seeds):
     assert _stance(s, "t", "author", "mali") == 0  # where it happened: a setting, not an evaluation
 
 
+def test_actors_joined_by_and_in_a_killed_subject_are_victims(seeds):
+    """Seed 003: "dozens of Malian soldiers and contractors from the Russian private military
+    company (PMC) Wagner Group were killed": Mali and Wagner are victims; Russia, which only
+    names the company, is not."""
+    ev = seeds.evidence
+    victims = ev[(ev.article_id == "seed-003") & (ev.kind == "victim")]
+    assert {"mali", "wagner"} <= set(victims.actor)
+    assert "russia" not in set(victims.actor)
+    s = _score("Malian soldiers and Wagner fighters were killed near Gao. Mali accused the rebels.")
+    assert {"mali", "wagner"} <= set(s.evidence[s.evidence.kind == "victim"].actor)
+    s = _score("Malian troops attacked the camp and Wagner fighters were killed.")
+    assert "mali" not in set(s.evidence[s.evidence.kind == "victim"].actor)
+
+
 def test_a_user_actor_left_under_water_is_a_victim():
     actors = load_actors(extra={"entries": [{"id": "venice", "name": "Venice"}]}, replace=True)
     s = _score("Much of Venice was left under water after the highest tide in 50 years.", actors=actors)

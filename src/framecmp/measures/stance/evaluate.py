@@ -127,9 +127,18 @@ def victim_mentions(
                     # the other names of the same actor earlier in that noun phrase suffer it too:
                     # "contractors from the Russian private military company (PMC) Wagner Group
                     # were killed"
+                    # and so do the actors joined to it by "and" in that subject: "dozens of
+                    # Malian soldiers and contractors from ... Wagner Group were killed"
                     for m2 in ms:
-                        if m2.actor == m.actor and m2.end <= m.start and not any(
-                            t.text in {";", ":", "."} for t in toks[doc.token_index(m2.end):a]
+                        if m2.end > m.start:
+                            continue
+                        between = toks[doc.token_index(m2.end):a]
+                        if any(t.text in {";", ":", "."} for t in between):
+                            continue
+                        if m2.actor == m.actor or (
+                            any(t.norm == "and" for t in between)
+                            and not any(t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed"))
+                                        for t in between)
                         ):
                             out.setdefault((m2.start, m2.end), (h.text, h.start, h.end))
                     break
