@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", required=True, type=Path, help="folder of the corpus (NFC layout)")
     ap.add_argument("--articles", default="articles_metadata_dev.tsv")
     ap.add_argument("--roles", default="role_and_frame_annotations_dev.tsv")
-    ap.add_argument("--engine", default="linear", help="framecmp's target engine (linear, rules)")
+    ap.add_argument("--engine", default="linear", help="framecmp's target engine (linear, rules, neural)")
     ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args(argv)
     csv.field_size_limit(sys.maxsize)

@@ -16,7 +16,7 @@ Metrics (printed as one JSON object on the last line):
   target (compound >= 0.05 positive, <= -0.05 negative, else neutral), computed
   in the same run on the same targets.
 
-* with ``--engine linear|rules``: each sentence is read with ``framecmp.text.analyze``
+* with ``--engine linear|rules|neural``: each sentence is read with ``framecmp.text.analyze``
   and all its targets are scored by one ``engine.score_spans(doc, spans)`` call of
   ``framecmp.measures.stance.load_engine(name)`` (as the article pipeline scores
   mentions); ``sentences_per_second`` then includes ``analyze``, and
@@ -118,18 +118,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="a NewsMTSC jsonl file")
     ap.add_argument("--mode", choices=["default", "trained"], default="default")
-    ap.add_argument("--engine", choices=["linear", "rules"], default=None,
+    ap.add_argument("--engine", choices=["linear", "rules", "neural"], default=None,
                     help="score through a target engine on analyze(sentence) instead of score_target")
     ap.add_argument("--model", default=None,
-                    help="model JSON for --mode trained or --engine linear (default: bundled)")
+                    help="model JSON for --mode trained or --engine linear, model folder for --engine neural (default: bundled)")
     args = ap.parse_args(argv)
     data = read_newsmtsc(args.data)
     ours: list[list[tuple[str, str]]] = []
     model: Any = None
     scoring = 0.0
     if args.engine:
-        engine = load_engine(args.engine, model=args.model) if args.engine == "linear" else load_engine("rules")
-        model = getattr(engine, "model", None)
+        engine = load_engine(args.engine, model=args.model) if args.engine != "rules" else load_engine("rules")
+        model = getattr(engine, "model", None) if args.engine == "linear" else None
+        if args.engine == "neural":
+            card = engine.model.card  # type: ignore[attr-defined]
+            print(f"neural model {engine.version}: trained {card.get('date')}, data {card.get('data', {}).get('name')}",
+                  file=sys.stderr)
         engine.score_spans(analyze("Warm up the caches."), [(0, 4)])
         t0 = time.perf_counter()
         for s, ts in data:

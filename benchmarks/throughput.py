@@ -225,7 +225,7 @@ def _tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def _child_score_file(path: str, out: str, workers: int, chunksize: int) -> None:
+def _child_score_file(path: str, out: str, workers: int, chunksize: int, engine: str = "linear") -> None:
     """Run in a fresh process: score_file on ``path``; print one JSON line of measurements."""
     import threading
 
@@ -242,7 +242,8 @@ def _child_score_file(path: str, out: str, workers: int, chunksize: int) -> None
     th = threading.Thread(target=sample, daemon=True)
     c0, t0 = _cpu(), time.perf_counter()
     th.start()
-    summary = score_file(path, out, workers=workers, chunksize=chunksize, columns=_COLUMNS, progress=False)
+    summary = score_file(path, out, workers=workers, chunksize=chunksize, columns=_COLUMNS, progress=False,
+                         engine=engine)
     dt, cpu = time.perf_counter() - t0, _cpu() - c0  # the pool is joined when score_file returns
     stop.set()
     th.join()
@@ -253,7 +254,7 @@ def _child_score_file(path: str, out: str, workers: int, chunksize: int) -> None
 
 
 def time_score_file(
-    path: str, workers: int, chunksize: int, tmp: str
+    path: str, workers: int, chunksize: int, tmp: str, engine: str = "linear"
 ) -> tuple[float, float, int, dict[str, int], dict[str, float]]:
     """Wall and CPU seconds and memory of ``score_file`` (read + clean + score + write
     Parquet), in a fresh Python process so that its peak memory is its own."""
@@ -262,18 +263,21 @@ def time_score_file(
     import pandas as pd
 
     out = os.path.join(tmp, "frames")
-    cmd = [sys.executable, __file__, "--child-score-file", path, out, str(workers), str(chunksize)]
+    cmd = [sys.executable, __file__, "--child-score-file", path, out, str(workers), str(chunksize), engine]
     res = subprocess.run(cmd, check=True, capture_output=True, text=True)
     m = json.loads(res.stdout.strip().splitlines()[-1])
     arts = pd.read_parquet(os.path.join(out, "articles.parquet"), columns=["n_words", "status"])
     n_words = int(arts["n_words"].fillna(0).sum())
     status = {str(k): int(v) for k, v in arts["status"].value_counts().items()}
+    ev = pd.read_parquet(os.path.join(out, "evidence.parquet"), columns=["kind", "category"])
+    n_engine = int(((ev["kind"] == "evaluation") & (ev["category"] == engine)).sum())
     k = workers if workers > 1 else 0
     mem = {
         "peak_rss_mb": round(m["self_mb"] + k * m["child_mb"], 1),
         "peak_rss_sampled_mb": round(m["peak_tree_mb"], 1),
         "peak_rss_self_mb": round(m["self_mb"], 1),
         "peak_rss_child_mb": round(m["child_mb"], 1),
+        "engine_mentions": n_engine,
     }
     return m["seconds"], m["cpu"], n_words, status, mem
 
@@ -362,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import tempfile
 
     if argv is None and len(sys.argv) > 1 and sys.argv[1] == "--child-score-file":
-        _child_score_file(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+        _child_score_file(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
         return 0
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -377,6 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="comma-separated corpus sizes for the linearity table (capped at the articles available)",
     )
     ap.add_argument("--chunksize", type=int, default=2000, help="score_file chunk size (default 2000)")
+    ap.add_argument("--engine", default="linear", choices=["linear", "rules", "neural"],
+                    help="the target engine of the scoring (default linear); engine_mentions counts the mentions it scored")
     ap.add_argument("--in-memory", action="store_true",
                     help="also time in-memory score() on loaded articles (reported under in_memory)")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile score() on N articles")
@@ -397,7 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             src = os.path.join(tmp, f"first{n}.jsonl")
             with open(src, "w", encoding="utf-8") as fh:
                 fh.writelines(lines[:n])
-            dt, cpu, n_words, status, mem = time_score_file(src, k, args.chunksize, os.path.join(tmp, str(n)))
+            dt, cpu, n_words, status, mem = time_score_file(src, k, args.chunksize, os.path.join(tmp, str(n)), args.engine)
+            mem["engine_mentions_per_second"] = round(mem["engine_mentions"] / dt, 1)
             os.remove(src)
             row = {**_row(n, dt, cpu, n_words, status), **mem}
             table.append(row)
@@ -442,6 +449,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     result: dict[str, Any] = {
         "n_articles": big["n"],
         "workers": k,
+        "engine": args.engine,
+        "engine_mentions_per_second": big.get("engine_mentions_per_second"),
         "method": "score_file (stream: read, clean, score, write Parquet) in a fresh process",
         "articles_per_second": big["articles_per_second"],
         "words_per_second": big["words_per_second"],

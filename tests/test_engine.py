@@ -51,6 +51,11 @@ def all_spans(text: str = ARTICLE) -> list[tuple[int, int]]:
 
 @pytest.fixture(scope="module", params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> TargetEngine:
+    if request.param == "neural":
+        from framecmp.measures.stance.neural import neural_available
+
+        if not neural_available():
+            pytest.skip('the neural extra is not installed (pip install "framecmp[neural]")')
     return load_engine(request.param)
 
 

@@ -26,13 +26,14 @@ def test_wheel_ships_every_lexicon_and_seed_file(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     (wheel,) = tmp_path.glob("framecmp-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for folder in ("lexicons", "seeds"):
+    for folder in ("lexicons", "seeds", "models"):
         files = [p for p in (ROOT / folder).rglob("*") if p.is_file()]
         assert files, f"{folder}/ is empty"
         for p in files:
             rel = p.relative_to(ROOT / folder).as_posix()
             assert f"framecmp/_data/{folder}/{rel}" in names, f"{folder}/{rel} missing from the wheel"
     assert "framecmp/py.typed" in names
+    assert wheel.stat().st_size < 40_000_000  # the neural model adds about 23 MB (limit: 30 MB)
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:

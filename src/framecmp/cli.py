@@ -209,6 +209,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         progress=_progress_flag(args),
         columns=_columns(args),
         read_options=_read_options(args.path, args),
+        engine=args.engine,
     )
     _out(summary.split("; frames written to")[0] + ".")
     _frames_line(args.output, args.format)
@@ -227,7 +228,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     _misused(args)
     corpus = _load_corpus(args.path, args)
-    scores = score(corpus, workers=args.workers, progress=_progress_flag(args))
+    scores = score(corpus, workers=args.workers, progress=_progress_flag(args), engine=args.engine)
     report(scores, args.output, title=args.title or f"framecmp report: {args.path}")
     _out(f"Report written to {args.output} ({scores.summary()}).")
     _after_scoring(scores.articles, args)
@@ -348,6 +349,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", required=True, help="output folder for the frames")
     _format_option(s, "parquet")
     s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("--engine", choices=["linear", "rules", "neural"], default="linear",
+                   help="the target engine that scores every actor mention (default linear; "
+                        "neural needs pip install \"framecmp[neural]\")")
     s.add_argument("--chunksize", type=int, default=2000, help="articles read per chunk")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_column_options(s)
@@ -361,6 +365,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--title", default=None,
                    help="the report's title (the input's headline column is --title-column)")
     r.add_argument("--workers", type=int, default=1)
+    r.add_argument("--engine", choices=["linear", "rules", "neural"], default="linear",
+                   help="the target engine (default linear; neural needs the neural extra)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_column_options(r)
     r.add_argument("--event", dest="misused_event", default=None, help=argparse.SUPPRESS)

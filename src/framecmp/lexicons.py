@@ -44,6 +44,7 @@ import yaml
 __all__ = [
     "MODEL_HASHES",
     "check_model_hash",
+    "models_dir",
     "DEFAULT_LANGUAGES",
     "FORMAT",
     "Lexicon",
@@ -133,6 +134,12 @@ def _find_dir(name: str) -> Path:
 def lexicon_dir() -> Path:
     """The folder holding the bundled lexicon files."""
     return _find_dir("lexicons")
+
+
+def models_dir() -> Path:
+    """The folder holding the bundled model folders (``models/`` in the repo), such as
+    ``neural_stance/`` of ``engine="neural"``."""
+    return _find_dir("models")
 
 
 def data_path(filename: str) -> Path:

@@ -191,9 +191,11 @@ class Scorer:
         Article stance is ``sum / (n + k)``: a mean shrunk toward 0 (see README).
     window : int
         Tokens on each side of an actor mention that the stance rules read.
-    engine : {"linear", "rules"}
+    engine : {"linear", "rules", "neural"}
         The target-level scorer of every actor mention (stance and portrayal): ``linear``
-        (default), the linear model fitted on NewsMTSC, or ``rules``, the rule scorer.
+        (default), the linear model fitted on NewsMTSC; ``rules``, the rule scorer; or
+        ``neural``, the fine-tuned MiniLM transformer shipped as ONNX (needs the ``neural``
+        extra, ``pip install "framecmp[neural]"``; slower, more accurate on NewsMTSC).
 
     Notes
     -----
@@ -240,6 +242,11 @@ class Scorer:
         from framecmp.measures.stance.engine import ENGINES
 
         check_choice("engine", "Scorer", self.engine, ENGINES)
+        if self.engine == "neural":
+            from framecmp.measures.stance.neural import EXTRA_HINT, neural_available
+
+            if not neural_available():
+                raise ImportError(EXTRA_HINT)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()

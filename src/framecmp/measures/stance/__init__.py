@@ -25,7 +25,8 @@ The modules, lowest first (each imports only those before it):
 * ``engine``: the target engines (:func:`load_engine`, :data:`ENGINES`): every target span
   of a Doc scored from the Doc's tokens, the sentence's work shared by its targets, with
   evidence that names words (``linear``: ``lexicons/target_model.json``; ``rules``: the
-  default mode's rules);
+  default mode's rules; ``neural``: the fine-tuned transformer of ``models/neural_stance/``,
+  module ``neural``, input encoding ``neural_input``, the ``neural`` extra);
 * ``article``: :class:`StanceConfig`, :func:`score_stance`, :func:`score_target`.
 """
 
@@ -54,6 +55,7 @@ from framecmp.measures.stance.model import (
     load_stance_model,
     target_features,
 )
+from framecmp.measures.stance.neural import NeuralEngine, load_neural_model, neural_available
 from framecmp.measures.stance.target import LABELS, Contribution, TargetRules, TargetScore
 from framecmp.measures.stance.vader import vader, vader_compound
 
@@ -65,6 +67,7 @@ __all__ = [
     "ENGINES",
     "DirectedHit",
     "MentionLike",
+    "NeuralEngine",
     "StanceConfig",
     "StanceCue",
     "StanceCueLexicon",
@@ -77,10 +80,12 @@ __all__ = [
     "TargetScore",
     "find_directed",
     "load_engine",
+    "load_neural_model",
     "load_stance_config",
     "load_stance_cues",
     "load_stance_model",
     "load_target_model",
+    "neural_available",
     "score_stance",
     "score_target",
     "target_features",

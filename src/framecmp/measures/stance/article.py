@@ -25,6 +25,7 @@ check that rankings hold for nearby values (sensitivity analysis).
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from framecmp import schema as columns
+from framecmp._validation import param_error
 from framecmp.measures.stance.cues import (
     StanceCueLexicon,
     default_cues,
@@ -57,7 +59,7 @@ from framecmp.measures.stance.portrayal import PortrayalRow, portray
 from framecmp.measures.stance.target import TargetRules, TargetScore, score_rules
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
-from framecmp.text.doc import Doc
+from framecmp.text.doc import Doc, analyze
 
 __all__ = [
     "StanceConfig",
@@ -507,6 +509,11 @@ def _check_span(sentence: str, start: int, end: int) -> None:
         )
 
 
+@functools.lru_cache(maxsize=4)
+def _engine_named(name: str) -> TargetEngine:
+    return load_engine(name)
+
+
 def score_target(
     sentence: str,
     start: int,
@@ -516,6 +523,7 @@ def score_target(
     rules: TargetRules | None = None,
     cues: StanceCueLexicon | None = None,
     model: StanceModel | None = None,
+    engine: str | TargetEngine | None = None,
 ) -> TargetScore:
     """Score the sentiment expressed toward ``sentence[start:end]``.
 
@@ -535,6 +543,10 @@ def score_target(
         Directed cues (default: the bundled lexicon).
     model : StanceModel, optional
         The trained model (default: the bundled one), for ``mode="trained"``.
+    engine : {"linear", "rules", "neural"}, TargetEngine or None
+        Score through a target engine instead (as the article scorer does: the text is
+        analysed and the span scored in its sentence); ``mode``, ``rules`` and ``model``
+        are then not used. ``"neural"`` needs the ``neural`` extra.
 
     Returns
     -------
@@ -555,6 +567,12 @@ def score_target(
             f"Got {mode!r} instead."
         )
     _check_span(sentence, start, end)
+    if engine is not None:
+        eng = _engine_named(engine) if isinstance(engine, str) else engine
+        if not isinstance(eng, TargetEngine):
+            raise param_error("engine", "score_target()", "an engine name or a TargetEngine", engine,
+                              got=type(engine).__name__)
+        return eng.score_spans(analyze(sentence), [(start, end)])[0]
     cues = cues or default_cues()
     if mode == "trained":
         return (model or load_stance_model()).score(sentence, start, end, cues=cues)

@@ -15,6 +15,8 @@ The engines (:data:`ENGINES`, :func:`load_engine`):
   ``benchmarks/train_stance_model.py --features fast``) over features that all come from
   words (:func:`span_features`). Its evidence is one row per word (or cue phrase): the
   logit (positive minus negative) that the word's features add.
+* ``neural``: a fine-tuned MiniLM transformer run by ONNX Runtime
+  (:mod:`framecmp.measures.stance.neural`, the ``neural`` extra); evidence by occlusion.
 * ``rules``: the rule-based scorer of ``score_target(..., mode="default")``
   (:func:`~framecmp.measures.stance.target.score_rules`) on the Doc's tokens: the same
   score and evidence as that call on the sentence alone, with offsets in ``doc.text``.
@@ -49,6 +51,7 @@ from framecmp.measures.stance.target import (
     RuleSentence,
     TargetRules,
     TargetScore,
+    locate_spans,
     rule_evidence,
     rules_score,
     stem,
@@ -75,7 +78,7 @@ __all__ = [
     "span_features",
 ]
 
-ENGINES = ("linear", "rules")
+ENGINES = ("linear", "rules", "neural")
 #: The linear engine's evidence leaves out the words whose contribution is below this, in
 #: logits (each moves the odds of positive against negative by less than 5%)
 MIN_EVIDENCE = 0.05
@@ -89,7 +92,7 @@ class TargetEngine(Protocol):
     Attributes
     ----------
     name : str
-        ``"linear"`` or ``"rules"``.
+        ``"linear"``, ``"rules"`` or ``"neural"``.
     version : str
         Provenance: the model's date and the lexicon versions.
     """
@@ -164,31 +167,6 @@ class _Sentence:
             return a, last + 1
         nxt = bisect.bisect_left(self.starts, start)
         return nxt, nxt
-
-
-def _locate(doc: Doc, spans: Sequence[tuple[int, int]], caller: str) -> list[tuple[int, int, int]]:
-    """``(sentence index, start, end)`` of each span, checked; ``end`` cut at the sentence's end."""
-    if not isinstance(doc, Doc):
-        raise param_error("doc", caller, "a Doc (from framecmp.text.analyze())", doc, got=type(doc).__name__)
-    n = len(doc.text)
-    out = []
-    for sp in spans:
-        try:
-            start, end = sp
-        except (TypeError, ValueError):
-            raise param_error("spans", caller, "a sequence of (start, end) pairs", sp) from None
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n):
-            raise param_error(
-                "spans", caller, f"character spans with 0 <= start < end <= len(doc.text) = {n}", (start, end)
-            )
-        sent = doc.sentence_at(start)
-        if sent is None:
-            raise param_error(
-                "spans", caller, "spans that start inside a sentence of the doc", (start, end),
-                hint=f"The text there is {doc.text[start:end]!r}.",
-            )
-        out.append((sent.index, start, min(end, sent.end)))
-    return out
 
 
 # --------------------------------------------------------------------------- features
@@ -410,7 +388,7 @@ def span_features(
     """
     opt = _Options.of(config or {})
     cues = cues or default_cues()
-    located = _locate(doc, spans, "span_features()")
+    located = locate_spans(doc, spans, "span_features()")
     preps: dict[int, _Sentence] = {}
     words: dict[int, list[tuple[int, tuple[tuple[str, float], ...]]]] = {}
     out = []
@@ -647,7 +625,7 @@ class LinearEngine:
 
     def score_spans(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[TargetScore]:
         """Score each span (checked: see :func:`load_engine`); one TargetScore per span, in order."""
-        located = _locate(doc, spans, "score_spans()")
+        located = locate_spans(doc, spans, "score_spans()")
         preps: dict[int, _Sentence] = {}
         out = []
         for si, start, end in located:
@@ -784,7 +762,7 @@ class RulesEngine:
 
     def score_spans(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[TargetScore]:
         """Score each span (checked: see :func:`load_engine`); one TargetScore per span, in order."""
-        located = _locate(doc, spans, "score_spans()")
+        located = locate_spans(doc, spans, "score_spans()")
         preps: dict[int, _Sentence] = {}
         out = []
         rules = self.rules
@@ -813,11 +791,13 @@ def load_engine(
 
     Parameters
     ----------
-    name : {"linear", "rules"}
+    name : {"linear", "rules", "neural"}
         ``linear`` (default): :class:`TargetModel` (``lexicons/target_model.json``);
-        ``rules``: the rule-based scorer of ``score_target(..., mode="default")``.
+        ``rules``: the rule-based scorer of ``score_target(..., mode="default")``;
+        ``neural``: the fine-tuned transformer of ``models/neural_stance/``
+        (:mod:`framecmp.measures.stance.neural`; needs the ``neural`` extra).
     model : TargetModel, path, mapping or None
-        The linear engine's model (None: the bundled one).
+        The linear engine's model, or the neural engine's model folder (None: the bundled one).
     rules : TargetRules or None
         The rules engine's parameters (None: the defaults); ``sentence_weight`` must be 0.
     cues : StanceCueLexicon, path, mapping or None
@@ -846,6 +826,18 @@ def load_engine(
         lex = cues
     else:
         lex = load_stance_cues(cues)
+    if name == "neural":
+        from framecmp.measures.stance.neural import NeuralEngine, NeuralModel, load_neural_model
+
+        if rules is not None or cues is not None:
+            bad = "rules" if rules is not None else "cues"
+            raise param_error(bad, "load_engine()", "None for the neural engine", rules if rules is not None else cues)
+        if model is None or isinstance(model, NeuralModel):
+            return NeuralEngine(model)
+        if isinstance(model, (str, Path)):
+            return NeuralEngine(load_neural_model(model))
+        raise param_error("model", "load_engine()", "a model folder or None for the neural engine", model,
+                          got=type(model).__name__)
     if name == "rules":
         if model is not None:
             raise param_error("model", "load_engine()", "None for the rules engine", model, got=type(model).__name__)

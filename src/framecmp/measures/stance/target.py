@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from framecmp._validation import param_error
 from framecmp.measures.stance.cues import (
     CueHit,
     StanceCueLexicon,
@@ -25,7 +26,7 @@ from framecmp.measures.stance.cues import (
     find_hits,
 )
 from framecmp.measures.stance.vader import feature_negators, vader_compound, valence_table
-from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, Token, tokenize
+from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, Doc, Token, tokenize
 from framecmp.text.grammar import NEGATORS, is_negator
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "RuleSentence",
     "TargetRules",
     "TargetScore",
+    "locate_spans",
     "negated_feature",
     "rule_evidence",
     "rule_parts",
@@ -779,3 +781,30 @@ def score_rules(sentence: str, start: int, end: int, *, rules: TargetRules, cues
                              f"VADER compound of the whole sentence {comp:+.2f} x {rules.sentence_weight:.2f}")
             )
     return rules_score(contribs, rules)
+
+
+def locate_spans(doc: Doc, spans: Sequence[tuple[int, int]], caller: str) -> list[tuple[int, int, int]]:
+    """``(sentence index, start, end)`` of each span of ``doc.text``, checked: each must start
+    inside a sentence; ``end`` is cut at that sentence's end. ``caller`` names the function
+    in the error."""
+    if not isinstance(doc, Doc):
+        raise param_error("doc", caller, "a Doc (from framecmp.text.analyze())", doc, got=type(doc).__name__)
+    n = len(doc.text)
+    out = []
+    for sp in spans:
+        try:
+            start, end = sp
+        except (TypeError, ValueError):
+            raise param_error("spans", caller, "a sequence of (start, end) pairs", sp) from None
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n):
+            raise param_error(
+                "spans", caller, f"character spans with 0 <= start < end <= len(doc.text) = {n}", (start, end)
+            )
+        sent = doc.sentence_at(start)
+        if sent is None:
+            raise param_error(
+                "spans", caller, "spans that start inside a sentence of the doc", (start, end),
+                hint=f"The text there is {doc.text[start:end]!r}.",
+            )
+        out.append((sent.index, start, min(end, sent.end)))
+    return out
