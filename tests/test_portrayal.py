@@ -81,7 +81,7 @@ def test_portrayal_frame_shape_and_trace(seeds):
     assert set(p["role"]) <= set(ROLES)
     assert p["score"].between(-1, 1).all()
     ev = seeds.evidence
-    counted = ev[ev.kind.isin(["stance", "evaluation", "victim"]) & (ev.category != "setting")]
+    counted = ev[ev.kind.isin(["stance", "evaluation", "victim"]) & ~ev.category.isin(["setting", "covered"])]
     n = counted.groupby(["article_id", "actor"]).size()
     for row in p.itertuples():
         assert n.get((row.article_id, row.actor), 0) == row.n_evidence, (row.article_id, row.actor)
@@ -115,6 +115,23 @@ def test_actors_joined_by_and_in_a_killed_subject_are_victims(seeds):
     assert {"mali", "wagner"} <= set(s.evidence[s.evidence.kind == "victim"].actor)
     s = _score("Malian troops attacked the camp and Wagner fighters were killed.")
     assert "mali" not in set(s.evidence[s.evidence.kind == "victim"].actor)
+
+
+def test_a_sentence_with_a_cue_for_an_actor_is_not_counted_again_by_the_engine(seeds):
+    """Sputnik: "Maiga stressed that Russia defends the interests of his country ... cooperation
+    with Moscow, arguing that before Malian-Russian cooperation ... Muslims were being killed":
+    the cues decide that sentence for Russia; the engine's reading of "Malian-Russian" (grim
+    words around it) is shown as covered, counted nowhere."""
+    ev = seeds.evidence
+    cov = ev[(ev.category == "covered") & (ev.actor == "russia")]
+    assert len(cov) >= 1 and (cov.value.astype(float) == 0).all()
+    assert cov.explanation.str.contains("already evaluates russia").all()
+    for r in cov.itertuples():  # a cue for the same actor in the same sentence
+        same = ev[(ev.article_id == r.article_id) & (ev.sentence == r.sentence) & (ev.kind == "stance")
+                  & (ev.actor == "russia")]
+        assert not same.empty
+    s = _score("ECOWAS praised Mali, and Mali thanked ECOWAS for the aid after deadly floods.")
+    assert set(s.evidence[s.evidence.category == "covered"].actor) <= {"mali", "ecowas"}
 
 
 def test_a_user_actor_left_under_water_is_a_victim():

@@ -370,7 +370,7 @@ def score_stance(
         evaluations.extend(label_evaluations(doc, terms, voice, directed))
     for e in evaluations:
         evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine))
-        if e.kind in ("victim", "setting") or (e.holder == e.target and not config.include_self):
+        if e.kind in ("victim", "setting", "covered") or (e.holder == e.target and not config.include_self):
             continue
         s = slot(e.holder, e.target)
         s["n"] += 1
@@ -445,7 +445,7 @@ def score_stance(
 
 
 _KIND = {"cue": "stance", "engine": "evaluation", "label": "evaluation", "victim": "victim",
-         "setting": "evaluation"}
+         "setting": "evaluation", "covered": "evaluation"}
 
 
 def _evaluation_evidence(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:
@@ -470,11 +470,12 @@ def _evaluation_evidence(doc: Doc, e: Evaluation, *, version: str, engine: Targe
             category="victim", actor=e.target, holder=e.holder, value=0.0, rule_id="ts.victim",
             lexicon_version=version, explanation=e.note, part=part, sentence=e.sentence,
         )
-    if e.kind == "setting":
+    if e.kind in ("setting", "covered"):
         return Evidence(
-            kind="evaluation", start=e.start, end=e.end, text=doc.text[e.start:e.end], label="setting",
-            category="setting", actor=e.target, holder=e.holder, value=0.0, rule_id="setting",
-            lexicon_version=version, explanation=f"{who} -> {e.target}: not counted ({e.note})",
+            kind="evaluation", start=e.start, end=e.end, text=doc.text[e.start:e.end], label=e.kind,
+            category=e.kind, actor=e.target, holder=e.holder, value=0.0, rule_id=e.kind,
+            lexicon_version=version,
+            explanation=f"{who} -> {e.target}: " + (f"not counted ({e.note})" if e.kind == "setting" else e.note),
             part=part, sentence=e.sentence,
         )
     category = "label" if e.kind == "label" else engine.name

@@ -41,7 +41,7 @@ __all__ = [
 #: ``cue``: a directed cue; ``engine``: the target engine; ``victim``: the actor suffers
 #: harm (value 0); ``setting``: the actor is where it happens ("an attack in Mali", value 0);
 #: ``label``: a loaded label naming the actor.
-EVALUATION_KINDS = ("cue", "engine", "victim", "setting", "label")
+EVALUATION_KINDS = ("cue", "engine", "victim", "setting", "covered", "label")
 
 #: how many of an evaluation's words its explanation lists
 TOP_WORDS = 4
@@ -255,8 +255,10 @@ def evaluate_mentions(
     mark, else the engine's score. Ambiguous mentions and mentions outside every sentence are
     left out (they are not counted anywhere)."""
     cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
+    cued_in: dict[tuple[int, str], DirectedHit] = {}  # (sentence, target) -> a cue aimed at it there
     for h in directed:
         cued.setdefault((h.mention_start, h.mention_end, h.target), []).append(h)
+        cued_in.setdefault((h.sentence, h.target), h)
     out: list[Evaluation] = []
     todo: list[tuple[MentionLike, Sentence]] = []
     seen: set[tuple[int, int, str]] = set()
@@ -293,6 +295,18 @@ def evaluate_mentions(
                 kind="victim", sentence=sent.index, holder_via="voice", rule_id="victim",
                 note=f"{m.actor} suffers harm here ('{victim[0]}'): a victim, not a target of hostility",
                 agent=False,
+            ))
+            continue
+        cover = cued_in.get((sent.index, m.actor))
+        if cover is not None:
+            # a directed cue in this sentence already says how it presents the actor ("Russia
+            # defends the interests of his country ... cooperation with Moscow"): the engine's
+            # reading of the same actor in that sentence would count the sentence twice
+            out.append(Evaluation(
+                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
+                kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
+                note=f"not counted: the cue '{cover.text}' in this sentence already evaluates {m.actor}",
+                agent=is_agent(doc, sent, m.start),
             ))
             continue
         if is_setting(doc, sent, m.start, m.end):

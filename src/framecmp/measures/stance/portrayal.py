@@ -76,13 +76,14 @@ def portray(
     for actor in sorted(by_actor):
         evals = by_actor[actor]
         total = sum(e.value for e in evals)
-        n = len(evals)
+        # a sentence already counted through its cue is not counted again
+        n = sum(1 for e in evals if e.kind != "covered")
         score = total / (n + k) if n + k > 0 else 0.0
         own = [e.value for e in evals if e.holder == "author"]
         rows.append(PortrayalRow(
             actor=actor, role=_role(score, evals, threshold), score=score, score_sum=total,
             n_mentions=len({(e.start, e.end) for e in evals if e.kind != "label"}),
-            n_evidence=sum(1 for e in evals if e.kind != "setting"),
+            n_evidence=sum(1 for e in evals if e.kind not in ("setting", "covered")),
             n_victim=sum(1 for e in evals if e.kind == "victim"),
             n_directed=sum(1 for e in evals if e.kind == "cue"),
             n_voices=len({e.holder for e in evals}),
