@@ -17,7 +17,7 @@ import pandas as pd
 from framecmp import schema
 from framecmp._validation import param_error
 
-__all__ = ["find_duplicates", "link_components"]
+__all__ = ["duplicate_pairs", "find_duplicates", "fingerprints", "link_components", "originals"]
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +101,111 @@ def _originals(labels: np.ndarray, order_key: np.ndarray) -> np.ndarray:
     return first[labels]
 
 
+def originals(ids: list[Any], ei: np.ndarray, ej: np.ndarray) -> list[Any]:
+    """``duplicate_of`` by position from linked pairs: for each copy the id of the first
+    article (by position) of its cluster, None for originals and unique articles."""
+    n = len(ids)
+    if n == 0:
+        return []
+    orig = _originals(link_components(n, ei, ej), np.zeros(n, dtype=np.int64))
+    return [ids[o] if o != k else None for k, o in enumerate(orig.tolist())]
+
+
+def fingerprints(
+    texts: list[str], *, shingle: int = 5, num_perm: int = 64, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray, list[str | None]]:
+    """What the near-duplicate check keeps of each text, computed text by text (so in the
+    workers, chunk by chunk, with the same result as over the whole corpus at once):
+
+    ``sig`` (n, num_perm) MinHash signatures of the shingle sets, ``sizes`` the number of
+    distinct hashed shingles, ``short`` the normalised text of a text with no shingle
+    (shorter than ``shingle`` words; matched on exact equality), else None.
+    """
+    if not texts:
+        return np.zeros((0, num_perm), np.uint64), np.zeros(0, np.int64), []
+    mat = _shingle_matrix(texts, shingle).tocsr()
+    mat.sort_indices()
+    sizes = np.diff(mat.indptr).astype(np.int64)
+    sig = _minhash(mat.indptr, mat.indices, num_perm, np.random.default_rng(seed))
+    short = [" ".join(re.findall(r"\w+", t.lower())) if k == 0 else None for t, k in zip(texts, sizes)]
+    return sig, sizes, short
+
+
+def duplicate_pairs(
+    sig: np.ndarray,
+    sizes: np.ndarray,
+    short: list[str | None],
+    texts_of: Any,
+    *,
+    threshold: float = 0.8,
+    shingle: int = 5,
+    num_perm: int = 64,
+    bands: int = 16,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Linked pairs ``(i, j)`` of copies, from :func:`fingerprints`: MinHash LSH proposes
+    candidates, the exact Jaccard of their shingle sets decides (``texts_of(indices)`` gives
+    the texts of just the candidates); texts with no shingle link on equal normalised text."""
+    rng = np.random.default_rng(seed)
+    if (sizes > 0).any():  # the draws of _minhash in fingerprints(), so that mult is the same
+        rng.integers(1, 2**63, size=num_perm, dtype=np.uint64)
+        rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    rows = num_perm // bands
+    cand_i: list[np.ndarray] = []
+    cand_j: list[np.ndarray] = []
+    docs = np.flatnonzero(sizes > 0)
+    mult = rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
+    with np.errstate(over="ignore"):
+        for bnd in range(bands):
+            block = sig[docs, bnd * rows:(bnd + 1) * rows]
+            key = (block * mult[None, :]).sum(axis=1, dtype=np.uint64)
+            order = np.argsort(key, kind="stable")
+            ks = key[order]
+            brk = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1], True])
+            for s, e in zip(brk[:-1], brk[1:]):
+                m = e - s
+                if m < 2:
+                    continue
+                members = np.sort(docs[order[s:e]])
+                if m <= 40:
+                    ii, jj = np.triu_indices(m, k=1)
+                    cand_i.append(members[ii])
+                    cand_j.append(members[jj])
+                else:  # big bucket: chain neighbours and star to the first
+                    cand_i.append(np.r_[members[:-1], np.repeat(members[0], m - 1)])
+                    cand_j.append(np.r_[members[1:], members[1:]])
+    ei = np.empty(0, dtype=np.int64)
+    ej = np.empty(0, dtype=np.int64)
+    if cand_i:
+        pairs = np.unique(np.stack([np.concatenate(cand_i), np.concatenate(cand_j)], axis=1),
+                          axis=0)
+        # exact Jaccard of the candidate pairs, from the shingles of the candidates only
+        need = np.unique(pairs)
+        mat = _shingle_matrix(list(texts_of(need)), shingle).tocsr()
+        mat.data.fill(1)
+        keep: list[np.ndarray] = []
+        for s in range(0, len(pairs), 200_000):
+            pi, pj = pairs[s:s + 200_000, 0], pairs[s:s + 200_000, 1]
+            li, lj = np.searchsorted(need, pi), np.searchsorted(need, pj)
+            inter = np.asarray(mat[li].multiply(mat[lj]).sum(axis=1)).ravel()
+            union = sizes[pi] + sizes[pj] - inter
+            keep.append((inter / np.maximum(union, 1)) >= threshold)
+        ok = np.concatenate(keep)
+        ei, ej = pairs[ok, 0].astype(np.int64), pairs[ok, 1].astype(np.int64)
+    # short texts: exact normalised equality
+    short_idx = np.flatnonzero(sizes == 0)
+    if len(short_idx) > 1:
+        norm = pd.Series([short[k] or "" for k in short_idx])
+        nonblank = norm != ""
+        if int(nonblank.sum()) > 1:  # blank texts are nobody's copy (and none to group)
+            first = norm[nonblank].groupby(norm[nonblank]).transform(lambda s: s.index[0])
+            firsts = first.to_numpy(dtype=np.int64)
+            same = first.index.to_numpy() != firsts
+            ei = np.r_[ei, short_idx[firsts[same]]]
+            ej = np.r_[ej, short_idx[first.index.to_numpy()[same]]]
+    return ei, ej
+
+
 def find_duplicates(
     articles: pd.DataFrame,
     *,
@@ -168,62 +273,9 @@ def find_duplicates(
     if n == 0:
         return result
     texts = df[text_col].fillna("").astype(str).tolist()
-    mat = _shingle_matrix(texts, shingle).tocsr()
-    mat.sort_indices()
-    sizes = np.diff(mat.indptr)
-    rng = np.random.default_rng(seed)
-    sig = _minhash(mat.indptr, mat.indices, num_perm, rng)
-
-    rows = num_perm // bands
-    cand_i: list[np.ndarray] = []
-    cand_j: list[np.ndarray] = []
-    docs = np.flatnonzero(sizes > 0)
-    mult = rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
-    with np.errstate(over="ignore"):
-        for bnd in range(bands):
-            block = sig[docs, bnd * rows:(bnd + 1) * rows]
-            key = (block * mult[None, :]).sum(axis=1, dtype=np.uint64)
-            order = np.argsort(key, kind="stable")
-            ks = key[order]
-            brk = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1], True])
-            for s, e in zip(brk[:-1], brk[1:]):
-                m = e - s
-                if m < 2:
-                    continue
-                members = np.sort(docs[order[s:e]])
-                if m <= 40:
-                    ii, jj = np.triu_indices(m, k=1)
-                    cand_i.append(members[ii])
-                    cand_j.append(members[jj])
-                else:  # big bucket: chain neighbours and star to the first
-                    cand_i.append(np.r_[members[:-1], np.repeat(members[0], m - 1)])
-                    cand_j.append(np.r_[members[1:], members[1:]])
-    ei = np.empty(0, dtype=np.int64)
-    ej = np.empty(0, dtype=np.int64)
-    if cand_i:
-        pairs = np.unique(np.stack([np.concatenate(cand_i), np.concatenate(cand_j)], axis=1),
-                          axis=0)
-        # exact Jaccard of the candidate pairs, in chunks
-        keep: list[np.ndarray] = []
-        for s in range(0, len(pairs), 200_000):
-            pi, pj = pairs[s:s + 200_000, 0], pairs[s:s + 200_000, 1]
-            inter = np.asarray(mat[pi].multiply(mat[pj]).sum(axis=1)).ravel()
-            union = sizes[pi] + sizes[pj] - inter
-            keep.append((inter / np.maximum(union, 1)) >= threshold)
-        ok = np.concatenate(keep)
-        ei, ej = pairs[ok, 0].astype(np.int64), pairs[ok, 1].astype(np.int64)
-    # short texts: exact normalised equality
-    short = np.flatnonzero(sizes == 0)
-    if len(short) > 1:
-        norm = pd.Series([" ".join(re.findall(r"\w+", texts[k].lower())) for k in short])
-        nonblank = norm != ""
-        if int(nonblank.sum()) > 1:  # blank texts are nobody's copy (and none to group)
-            first = norm[nonblank].groupby(norm[nonblank]).transform(lambda s: s.index[0])
-            firsts = first.to_numpy(dtype=np.int64)
-            same = first.index.to_numpy() != firsts
-            ei = np.r_[ei, short[firsts[same]]]
-            ej = np.r_[ej, short[first.index.to_numpy()[same]]]
-
+    sig, sizes, short = fingerprints(texts, shingle=shingle, num_perm=num_perm, seed=seed)
+    ei, ej = duplicate_pairs(sig, sizes, short, lambda idx: [texts[k] for k in idx], threshold=threshold,
+                             shingle=shingle, num_perm=num_perm, bands=bands, seed=seed)
     labels = link_components(n, ei, ej)
     if date_col and date_col in df:
         dates = pd.to_datetime(df[date_col], errors="coerce", utc=True)
