@@ -43,7 +43,6 @@ from framecmp.scoring import (
     add_batch,
     build_and_score,
     check_workers,
-    duplicate_column,
     fewer_collections,
     load_and_score,
     progress_bar,
@@ -416,11 +415,13 @@ class _Run:
 
         store = {name: ColumnStore() for name in FRAMES}
         texts: list[tuple[int, str, str]] = []
+        prints: list[tuple[bytes, int, str | None]] = []
         base = self.man.articles_done
         for res in results:
             for cat, msg in res.warnings:
                 warnings.warn(msg, cat, stacklevel=5)
             texts.extend((base + store["articles"].n + i, aid, text) for i, aid, text in res.texts or ())
+            prints.extend(res.prints or ())
             add_batch(store, res)
             self.bar.update(res.n_ok)
         n = store["articles"].n
@@ -436,8 +437,13 @@ class _Run:
             tables[name] = table
             del store[name]
         rows, ids, bodies = zip(*texts) if texts else ((), (), ())
-        tables[TEXTS] = pa.table({"row": pa.array(rows, pa.int64()), "article_id": pa.array(ids, pa.string()),
-                                  "text": pa.array(bodies, pa.string())})
+        cols = {"row": pa.array(rows, pa.int64()), "article_id": pa.array(ids, pa.string()),
+                "text": pa.array(bodies, pa.string())}
+        if len(prints) == len(texts):  # the fingerprints of the duplicate check (see finish)
+            sigs, sizes, short = zip(*prints) if prints else ((), (), ())
+            cols |= {"sig": pa.array(sigs, pa.binary()), "size": pa.array(sizes, pa.int64()),
+                     "short": pa.array(short, pa.string())}
+        tables[TEXTS] = pa.table(cols)
         with self.signals.held():  # a stop waits until the chunk and the manifest are written
             for name, table in tables.items():
                 self.folder.write_part(name, k, table)
@@ -449,12 +455,60 @@ class _Run:
                 man.status_counts[s] = man.status_counts.get(s, 0) + 1
             man.save(self.folder.folder)
 
+    def duplicates(self) -> list[Any] | None:
+        """``duplicate_of`` over every chunk, from the fingerprints the workers made: only the
+        texts of candidate pairs are read back (a chunk written without fingerprints, by an
+        older version, gets them here)."""
+        import numpy as np
+        import pyarrow.parquet as pq
+
+        from framecmp.io.dedupe import duplicate_pairs, fingerprints, originals
+
+        n = self.man.articles_done
+        rows: list[int] = []
+        ids: list[str] = []
+        sigs: list[np.ndarray] = []
+        sizes: list[int] = []
+        short: list[str | None] = []
+        where: list[tuple[int, int]] = []  # (chunk, offset in its part) of each scored text
+        for k in range(self.man.chunks_done):
+            names = pq.read_schema(self.folder.part(TEXTS, k)).names
+            want = ["row", "article_id", "sig", "size", "short"] if "sig" in names else ["row", "article_id", "text"]
+            t = pq.read_table(self.folder.part(TEXTS, k), columns=want)
+            rows += t["row"].to_pylist()
+            ids += t["article_id"].to_pylist()
+            if "sig" in names:
+                sigs += [np.frombuffer(b, np.uint64) for b in t["sig"].to_pylist()]
+                sizes += t["size"].to_pylist()
+                short += t["short"].to_pylist()
+            else:
+                g, z, sh = fingerprints(t["text"].to_pylist())
+                sigs += list(g)
+                sizes += z.tolist()
+                short += sh
+            where += [(k, i) for i in range(t.num_rows)]
+        if n < 2 or len(ids) < 2:
+            return None
+
+        def texts_of(idx: Any) -> list[str]:
+            out: dict[int, str] = {}
+            by_chunk: dict[int, list[int]] = {}
+            for i in idx.tolist():
+                by_chunk.setdefault(where[i][0], []).append(i)
+            for k, members in by_chunk.items():
+                col = pq.read_table(self.folder.part(TEXTS, k), columns=["text"])["text"]
+                for i in members:
+                    out[i] = col[where[i][1]].as_py()
+            return [out[i] for i in idx.tolist()]
+
+        ei, ej = duplicate_pairs(np.vstack(sigs), np.asarray(sizes, np.int64), short, texts_of)
+        column: list[Any] = [None] * n
+        for r, d in zip(rows, originals(ids, ei, ej)):
+            column[r] = d
+        return column
+
     def finish(self) -> None:
         """The near-duplicates over every chunk, then the frames joined; the run is complete."""
-        ok: list[tuple[int, str, str]] = []
-        for table in self.folder.parts(TEXTS, self.man.chunks_done):
-            ok.extend(zip(*(table[c].to_pylist() for c in ("row", "article_id", "text"))))
-        dups = duplicate_column(self.man.articles_done, ok)
-        del ok
+        dups = self.duplicates()
         with self.signals.held():
             self.folder.finish(self.man, dups)

@@ -448,6 +448,9 @@ class Batch:
     n_ok: int = 0
     # (position in the batch, article_id, text) of scored articles, for the duplicate check
     texts: list[tuple[int, str, str]] | None = None
+    # their near-duplicate fingerprints (io.dedupe.fingerprints: signature bytes, size, short
+    # text), computed in the worker so that the check at the end of a run reads no text
+    prints: list[tuple[bytes, int, str | None]] | None = None
     warnings: list[tuple[type[Warning], str]] = field(default_factory=list)
 
 
@@ -469,7 +472,8 @@ def _to_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     return {k: [r.get(k) for r in rows] for k in keys}
 
 
-def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = False) -> Batch:
+def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = False,
+                  prints: bool = False) -> Batch:
     """Score consecutive articles into the rows of every frame (see Scorer.score)."""
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAMES}
     n_ok = 0
@@ -496,11 +500,18 @@ def _batch_frames(scorer: Scorer, articles: Sequence[Any], *, texts: bool = Fals
                 rows[k].extend(res[k])
         for rm in art.removals:
             rows["removals"].append({"article_id": art.article_id, **_record_dict(rm)})
+    fps = None
+    if texts and prints:
+        from framecmp.io.dedupe import fingerprints
+
+        sig, sizes, short = fingerprints([t for _p, _a, t in kept])
+        fps = [(sig[i].tobytes(), int(sizes[i]), short[i]) for i in range(len(kept))]
     return Batch(
         columns={k: _to_columns(v) for k, v in rows.items()},
         lengths={k: len(v) for k, v in rows.items()},
         n_ok=n_ok,
         texts=kept if texts else None,
+        prints=fps,
     )
 
 
@@ -659,7 +670,7 @@ def build_and_score(scorer: Scorer, loader: Any, items: list[tuple[Any, str | No
             if new_id is not None:
                 art = art.replace(article_id=new_id)
             articles.append(art)
-    res = _batch_frames(scorer, articles, texts=True)
+    res = _batch_frames(scorer, articles, texts=True, prints=True)
     res.warnings = [(w.category, str(w.message)) for w in caught]
     return res
 
