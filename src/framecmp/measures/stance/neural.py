@@ -27,7 +27,6 @@ is cut around the target; the evidence then holds a row ``kind="feature"``,
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -37,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from framecmp.lexicons import LexiconError, models_dir
+from framecmp.lexicons import LexiconError, file_sha256, models_dir
 from framecmp.measures.stance.neural_input import (
     MAX_PIECES,
     Pieces,
@@ -88,14 +87,6 @@ def neural_available() -> bool:
     return True
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _check_files(folder: Path) -> dict[str, str]:
     """Every file of the model folder against its ``SHA256SUMS``; the sums by name."""
     listing = folder / "SHA256SUMS"
@@ -114,7 +105,7 @@ def _check_files(folder: Path) -> dict[str, str]:
         elif not p.is_file():
             problems.append(f"{p}: missing (expected sha256 {expected[name]})")
         else:
-            got = _sha256(p)
+            got = file_sha256(p)
             if got != expected[name]:
                 problems.append(
                     f"{p}: sha256 {got} does not match the expected {expected[name]} listed in {listing}; "
