@@ -170,17 +170,25 @@ def batches(rows: list, size: int, rng: random.Random, shuffle: bool) -> list[li
     return [idx[j:j + size] for j in range(0, len(idx), size)]
 
 
-def tensors(torch, rows: list, batch: list[int]):  # noqa: ANN001, ANN201
+INPUTS = ("input_ids", "attention_mask", "target_mask")
+
+
+def padded(rows: list, batch: list[int]):  # noqa: ANN201
+    """The model's three inputs (numpy) for ``rows[i]`` of ``batch``, padded to the longest."""
+    import numpy as np
+
     t = max(len(rows[i][0]) for i in batch)
-    ids = torch.zeros((len(batch), t), dtype=torch.long)
-    att = torch.zeros((len(batch), t), dtype=torch.long)
-    tm = torch.zeros((len(batch), t), dtype=torch.float32)
+    ids = np.zeros((len(batch), t), np.int64)
+    att = np.zeros((len(batch), t), np.int64)
+    tm = np.zeros((len(batch), t), np.float32)
     for r, i in enumerate(batch):
         x, m = rows[i][0], rows[i][1]
-        ids[r, :len(x)] = torch.tensor(x)
-        att[r, :len(x)] = 1
-        tm[r, :len(m)] = torch.tensor(m, dtype=torch.float32)
+        ids[r, :len(x)], att[r, :len(x)], tm[r, :len(m)] = x, 1, m
     return ids, att, tm
+
+
+def tensors(torch, rows: list, batch: list[int]):  # noqa: ANN001, ANN201
+    return tuple(torch.from_numpy(a) for a in padded(rows, batch))
 
 
 def predict_torch(torch, model, rows: list, size: int = 64) -> list[int]:  # noqa: ANN001
@@ -195,7 +203,6 @@ def predict_torch(torch, model, rows: list, size: int = 64) -> list[int]:  # noq
 
 
 def predict_onnx(path: Path, rows: list, threads: int) -> list[int]:
-    import numpy as np
     import onnxruntime as ort
 
     so = ort.SessionOptions()
@@ -203,15 +210,7 @@ def predict_onnx(path: Path, rows: list, threads: int) -> list[int]:
     sess = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
     pred = [0] * len(rows)
     for b in batches(rows, 64, random.Random(0), shuffle=False):
-        t = max(len(rows[i][0]) for i in b)
-        ids = np.zeros((len(b), t), np.int64)
-        att = np.zeros((len(b), t), np.int64)
-        tm = np.zeros((len(b), t), np.float32)
-        for r, i in enumerate(b):
-            ids[r, :len(rows[i][0])] = rows[i][0]
-            att[r, :len(rows[i][0])] = 1
-            tm[r, :len(rows[i][1])] = rows[i][1]
-        out = sess.run(["logits"], {"input_ids": ids, "attention_mask": att, "target_mask": tm})[0]
+        out = sess.run(["logits"], dict(zip(INPUTS, padded(rows, b))))[0]
         for i, p in zip(b, out.argmax(-1).tolist()):
             pred[i] = p
     return pred
@@ -241,13 +240,7 @@ def batch_drift(path: Path, rows: list) -> float:
     sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
 
     def run(batch: list) -> np.ndarray:
-        t = max(len(r[0]) for r in batch)
-        ids = np.zeros((len(batch), t), np.int64)
-        att = np.zeros((len(batch), t), np.int64)
-        tm = np.zeros((len(batch), t), np.float32)
-        for i, r in enumerate(batch):
-            ids[i, :len(r[0])], att[i, :len(r[0])], tm[i, :len(r[1])] = r[0], 1, r[1]
-        return sess.run(["logits"], {"input_ids": ids, "attention_mask": att, "target_mask": tm})[0]
+        return sess.run(["logits"], dict(zip(INPUTS, padded(batch, list(range(len(batch)))))))[0]
 
     together = np.concatenate([run(rows[k:k + 64]) for k in range(0, len(rows), 64)])
     alone = np.concatenate([run([r]) for r in rows])
@@ -371,8 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     fp32 = work / "model_fp32.onnx"
     ex = tensors(torch, rows_ho, list(range(min(4, len(rows_ho)))))
     torch.onnx.export(
-        model, ex, str(fp32), input_names=["input_ids", "attention_mask", "target_mask"], output_names=["logits"],
-        dynamic_axes={n: {0: "batch", 1: "pieces"} for n in ("input_ids", "attention_mask", "target_mask")} | {"logits": {0: "batch"}},
+        model, ex, str(fp32), input_names=list(INPUTS), output_names=["logits"],
+        dynamic_axes={n: {0: "batch", 1: "pieces"} for n in INPUTS} | {"logits": {0: "batch"}},
         opset_version=17, dynamo=False,
     )
     int8 = quantize(fp32, work)

@@ -215,12 +215,11 @@ def _scores(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass
 class _Job:
-    """One target span: its sentence, pieces, input row, and the occlusion candidates."""
+    """One target span: where its sentence starts, its pieces, and its input row."""
 
     sent_start: int
     pieces: Pieces
     row: TargetInput
-    candidates: list[tuple[int, frozenset[int]]]  # (word number, its piece indices)
 
 
 class NeuralEngine:
@@ -280,7 +279,7 @@ class NeuralEngine:
                 by_sentence[si] = pieces_of(tok, doc.text[sent.start:sent.end])
             pieces = by_sentence[si]
             row = encode_target(pieces, start - sent.start, end - sent.start)
-            jobs.append(_Job(sent.start, pieces, row, []))
+            jobs.append(_Job(sent.start, pieces, row))
         score, label = _scores(self.model.logits([j.row for j in jobs]))
         # occlusion, for the scores that are not near 0
         extra: list[TargetInput] = []
