@@ -274,6 +274,7 @@ class Scorer:
                     mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window,
                     engine=self.engine,
                     organisations=[a.id for a in actors.actors.values() if a.type == "organisation"],
+                    actor_types={a.id: a.type for a in actors.actors.values() if a.type},
                 ),
                 "captions": tuple(load_boilerplate().caption_patterns),
                 "people_roles": {

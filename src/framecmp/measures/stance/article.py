@@ -25,6 +25,7 @@ check that rankings hold for nearby values (sensitivity analysis).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -56,6 +57,7 @@ from framecmp.measures.stance.holders import (
 )
 from framecmp.measures.stance.model import StanceModel, load_stance_model
 from framecmp.measures.stance.portrayal import PortrayalRow, portray
+from framecmp.measures.stance.pronouns import pronoun_mentions
 from framecmp.measures.stance.target import TargetRules, TargetScore, score_rules
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
@@ -101,6 +103,10 @@ class StanceConfig:
     organisations : frozenset of str
         Actor ids of organisations: "the organization", "the bloc" refer back to the one
         named last (within three sentences); see :func:`generic_mentions`.
+    actor_types : frozenset of (str, str)
+        ``(actor id, type)`` pairs: which pronouns may stand for an actor ("it" for a
+        country or organisation, "they" for an armed group or collective, "he"/"she" for a
+        person); see :mod:`framecmp.measures.stance.pronouns`.
     """
 
     shrinkage_k: float = 2.0
@@ -112,6 +118,7 @@ class StanceConfig:
     model: StanceModel | None = None
     engine: TargetEngine | None = None
     organisations: frozenset[str] = frozenset()
+    actor_types: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def version(self) -> str:
@@ -152,6 +159,7 @@ def load_stance_config(
     model: str | Path | Mapping[str, Any] | None = None,
     engine: str = "linear",
     organisations: Iterable[str] = (),
+    actor_types: Mapping[str, str] | None = None,
 ) -> StanceConfig:
     """Load the cue lexicon (and model) once and return a :class:`StanceConfig`.
 
@@ -165,6 +173,7 @@ def load_stance_config(
         cues=load_stance_cues(cues, extra=extra_cues), mode=mode,
         model=load_stance_model(model) if mode == "trained" else None,
         engine=load_engine(engine), organisations=frozenset(organisations),
+        actor_types=frozenset((actor_types or {}).items()),
     )
 
 
@@ -347,6 +356,9 @@ def score_stance(
     if terms is not None:
         mentions.extend(_implicit_mentions(terms, mentions))
     mentions.extend(generic_mentions(doc, mentions, config.organisations))
+    pronouns = pronoun_mentions(doc, mentions, dict(config.actor_types))
+    mentions.extend(pronouns)
+    read_from = {(p.start, p.end, p.actor): p.antecedent for p in pronouns}
     directed = find_directed(
         doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window, attribution=attribution
     )
@@ -369,7 +381,8 @@ def score_stance(
     if terms is not None:
         evaluations.extend(label_evaluations(doc, terms, voice, directed))
     for e in evaluations:
-        evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine))
+        evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine,
+                                             antecedent=read_from.get((e.start, e.end, e.target))))
         if e.kind in ("victim", "setting", "covered") or (e.holder == e.target and not config.include_self):
             continue
         s = slot(e.holder, e.target)
@@ -448,9 +461,22 @@ _KIND = {"cue": "stance", "engine": "evaluation", "label": "evaluation", "victim
          "setting": "evaluation", "covered": "evaluation"}
 
 
-def _evaluation_evidence(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:
+def _evaluation_evidence(
+    doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine, antecedent: tuple[int, int] | None = None
+) -> Evidence:
     """The evidence row of one evaluation: the cue (kind ``stance``), the mention scored by the
-    engine or the label (kind ``evaluation``), or the victim mention (kind ``victim``)."""
+    engine or the label (kind ``evaluation``), or the victim mention (kind ``victim``).
+    ``antecedent``: for a pronoun read as the actor, the mention it was read from."""
+    ev = _evaluation_evidence_row(doc, e, version=version, engine=engine)
+    if antecedent is None:
+        return ev
+    a, b = antecedent
+    said = "in the sentence before" if (s := doc.sentence_at(a)) is not None and s.index != e.sentence else "earlier in the sentence"
+    return dataclasses.replace(ev, explanation=(ev.explanation or "") + f"; the pronoun {doc.text[e.start:e.end]!r} "
+                               f"is read as {e.target} ({doc.text[a:b]!r} {said})")
+
+
+def _evaluation_evidence_row(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:
     who = "the outlet" if e.holder == "author" else e.holder
     part = doc.sentences[e.sentence].part if 0 <= e.sentence < len(doc.sentences) else "body"
     if e.kind == "cue":
