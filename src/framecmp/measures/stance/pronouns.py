@@ -63,7 +63,8 @@ SINGULAR_PRONOUNS = frozenset("it its itself".split())
 PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
 PRONOUNS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS
 
-#: actor types whose members are spoken of as "they"
+#: actor types whose singular names ("extremist", "the junta", "Wagner") take no safe pronoun;
+#: their plural names ("jihadists") take "they"
 GROUP_TYPES = frozenset({"armed_group", "collective", "group"})
 #: actor types spoken of as "it"
 THING_TYPES = frozenset({"country", "organisation", "organization", "company", "institution"})
@@ -88,8 +89,6 @@ _PLURAL_NOT_NOUN = frozenset("is was has does says its this thus his hers ours y
                              "whereas unless besides towards afterwards".split())
 #: how many words before a pronoun its antecedent may stand (in the same sentence)
 WINDOW = 60
-#: a person pronoun may not look further back than this many sentences (one: the sentence before)
-REACH = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +215,7 @@ def pronoun_mentions(
         if sent.part == "title":
             continue
         here = by_sentence.get(sent.index, [])
-        before = by_sentence.get(sent.index - 1, []) if sent.index >= REACH else []
+        before = by_sentence.get(sent.index - 1, []) if sent.index >= 1 else []
         if not here and not before:
             continue
         first_word = next((j for j in range(sent.tok_start, sent.tok_end) if toks[j].is_word), None)
