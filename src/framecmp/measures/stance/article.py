@@ -105,8 +105,8 @@ class StanceConfig:
         named last (within three sentences); see :func:`generic_mentions`.
     actor_types : frozenset of (str, str)
         ``(actor id, type)`` pairs: which pronouns may stand for an actor ("it" for a
-        country or organisation, "they" for an armed group or collective, "he"/"she" for a
-        person); see :mod:`framecmp.measures.stance.pronouns`.
+        country or organisation, "he"/"she" for a person; an armed group or collective only
+        through a plural name, as "they"); see :mod:`framecmp.measures.stance.pronouns`.
     """
 
     shrinkage_k: float = 2.0
@@ -471,9 +471,10 @@ def _evaluation_evidence(
     if antecedent is None:
         return ev
     a, b = antecedent
-    said = "in the sentence before" if (s := doc.sentence_at(a)) is not None and s.index != e.sentence else "earlier in the sentence"
-    return dataclasses.replace(ev, explanation=(ev.explanation or "") + f"; the pronoun {doc.text[e.start:e.end]!r} "
-                               f"is read as {e.target} ({doc.text[a:b]!r} {said})")
+    s = doc.sentence_at(a)
+    where = "in the sentence before" if s is not None and s.index != e.sentence else "earlier in the sentence"
+    note = f"; the pronoun {doc.text[e.start:e.end]!r} is read as {e.target} ({doc.text[a:b]!r} {where})"
+    return dataclasses.replace(ev, explanation=(ev.explanation or "") + note)
 
 
 def _evaluation_evidence_row(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:

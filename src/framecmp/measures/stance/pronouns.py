@@ -40,8 +40,8 @@ of an actor only when the words leave one reading.
   question word ("It is unclear whether ...", "it was too early to ...") is left alone, even
   where it did refer ("Mali said it was ready to talk"); so is any pronoun inside a title.
 
-Each resolution is an implicit mention with ``via="pronoun"`` and the antecedent's offsets, so
-the evidence can say which name the pronoun was read as.
+Each resolution is an implicit mention carrying the antecedent's offsets, so the evidence can
+say which name the pronoun was read as.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ from dataclasses import dataclass
 
 from framecmp.measures.stance.evaluate import is_agent, is_setting
 from framecmp.measures.stance.holders import MentionLike
-from framecmp.text.doc import Doc
+from framecmp.text.doc import POSSESSIVES, WEEKDAYS, Doc
+from framecmp.text.grammar import HONORIFICS, is_capitalised
 from framecmp.text.language import FUNCTION_WORDS
 
 __all__ = ["PERSON_PRONOUNS", "PLURAL_PRONOUNS", "PRONOUNS", "PronounMention", "SINGULAR_PRONOUNS",
@@ -78,13 +79,16 @@ _EXPLETIVE_TAILS = frozenset("that to too whether if how what why when who where
 _SUBJECT_LEADS = frozenset("that said says added stated announced warned insisted claimed argued declared "
                            "noted".split())
 #: capitalised words that are titles, not names ("President Trump", "Mr Kelly")
-_TITLES = frozenset("president mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative governor gov "
-                    "gov. general gen. minister prime foreign secretary attorney colonel col. chancellor king queen "
-                    "prince pope speaker leader chairman judge justice".split())
+_TITLES = HONORIFICS | frozenset("mr. mrs. ms. dr. sen. rep. gov. president senator representative governor "
+                                  "general gen. minister prime foreign secretary attorney colonel col. "
+                                  "chancellor king queen prince pope speaker leader chairman judge "
+                                  "justice".split())
 _EN = FUNCTION_WORDS["en"] | frozenset("however meanwhile last first next on after later still yet "
                                        "today yesterday now then there here this that these those".split())
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                      "may june july august september october november december".split())
+#: capitalised words that are dates, not names (not CALENDAR_WORDS: a capitalised "Week" or
+#: "Today" opens a name or a sentence as often as a date)
+_CALENDAR = WEEKDAYS | frozenset("january february march april may june july august september october "
+                                 "november december".split())
 _PLURAL_NOT_NOUN = frozenset("is was has does says its this thus his hers ours yours as us always perhaps "
                              "whereas unless besides towards afterwards".split())
 #: how many words before a pronoun its antecedent may stand (in the same sentence)
@@ -99,8 +103,6 @@ class PronounMention:
     end: int
     actor: str
     antecedent: tuple[int, int]
-    via: str = "pronoun"
-    ambiguous: bool = False
 
 
 def _kind(m: MentionLike, doc: Doc, types: Mapping[str, str]) -> str:
@@ -139,7 +141,6 @@ def _expletive(doc: Doc, i: int, end: int) -> bool:
     return any(t.norm in _EXPLETIVE_TAILS for t in toks[j + 1 : min(end, j + 6)])
 
 
-_POSSESSIVES = frozenset("his her its their".split())
 _HE = frozenset("he him his himself".split())
 _SHE = frozenset("she her hers herself".split())
 #: object pronouns: right after the actor and its verb they are someone else ("X quoted him")
@@ -152,21 +153,21 @@ def _both_genders(toks: Sequence[object], lo: int, hi: int) -> bool:
 
 
 def _in_mention(t_start: int, mentions: Sequence[MentionLike], starts: Sequence[int]) -> bool:
+    """Whether offset ``t_start`` lies inside one of ``mentions`` (sorted; ``starts`` their starts)."""
     k = bisect.bisect_right(starts, t_start) - 1
     return k >= 0 and mentions[k].end > t_start
 
 
-def _other_name(doc: Doc, lo: int, hi: int, mentions: Sequence[MentionLike]) -> bool:
+def _other_name(doc: Doc, lo: int, hi: int, mentions: Sequence[MentionLike], starts: Sequence[int]) -> bool:
     """Whether tokens ``lo:hi`` hold a capitalised word outside every actor mention, so that the
     pronoun may stand for someone or something no actor list knows ("Jose Fuentes, a Trump
     supporter, said he ...", "Scarborough answered Trump's tweet with one of his own", "ISIS ...
     U.S. officials ... its fighters"). Titles, days and months, "I" and a sentence's first word
     when it is a common word do not count."""
     toks = doc.tokens
-    starts = [m.start for m in mentions]
     for j in range(lo, hi):
         t = toks[j]
-        if not (t.is_word and t.text[:1].isupper()) or t.norm in _TITLES or t.norm in _CALENDAR or t.norm == "i":
+        if not (t.is_word and is_capitalised(t)) or t.norm in _TITLES or t.norm in _CALENDAR or t.norm == "i":
             continue
         if j == lo and (t.norm in _EN or t.norm.endswith("ly")):
             continue
@@ -175,11 +176,12 @@ def _other_name(doc: Doc, lo: int, hi: int, mentions: Sequence[MentionLike]) -> 
     return False
 
 
-def _plural_between(doc: Doc, start: int, i: int, mentions: Sequence[MentionLike]) -> bool:
+def _plural_between(
+    doc: Doc, start: int, i: int, mentions: Sequence[MentionLike], starts: Sequence[int]
+) -> bool:
     """Whether a lowercase plural-looking word stands between an antecedent and a "they" at
     token ``i`` ("Americans who like their health plans would keep them")."""
     toks = doc.tokens
-    starts = [m.start for m in mentions]
     for t in toks[doc.token_index(start):i]:
         w = t.norm
         if (t.is_word and t.text[:1].islower() and len(w) > 3 and w.endswith("s")
@@ -224,12 +226,12 @@ def pronoun_mentions(
             t = toks[i]
             if t.norm not in PRONOUNS:
                 continue
-            k = bisect.bisect_right(starts, t.start) - 1
-            if k >= 0 and usable[k].end > t.start:
+            if _in_mention(t.start, usable, starts):
                 continue  # part of a name
             if _expletive(doc, i, sent.tok_end):
                 continue
-            if t.norm in _POSSESSIVES and k + 1 < len(usable) and doc.token_index(usable[k + 1].start) <= i + 2:
+            k = bisect.bisect_right(starts, t.start)  # the next mention after the pronoun
+            if t.norm in POSSESSIVES and k < len(usable) and doc.token_index(usable[k].start) <= i + 2:
                 continue  # "thanked their Russian partners": the phrase is about the other actor
             want = _wants(t.norm)
             if t.norm == "it" and i > sent.tok_start and toks[i - 1].norm not in _SUBJECT_LEADS:
@@ -241,12 +243,12 @@ def pronoun_mentions(
             cands = [m for m, kind in here if toks[lo].start <= m.start and m.end <= t.start and kind == want
                      and not is_setting(doc, sent, m.start, m.end) and doc.quote_at(m.start) == q]
             if cands and (
-                _other_name(doc, lo, i, usable)
+                _other_name(doc, lo, i, usable, starts)
                 or (want == "person" and any(toks[j].norm in PERSON_PRONOUNS
                                              for j in range(lo, doc.token_index(cands[0].start))))
             ):
                 continue  # another name, or a "he" before the name that "his" may follow
-            if cands and want == "plural" and _plural_between(doc, cands[-1].end, i, usable):
+            if cands and want == "plural" and _plural_between(doc, cands[-1].end, i, usable, starts):
                 continue
             if want == "plural":
                 # plural nouns abound ("the leaders of the three countries ... threats from
@@ -258,7 +260,7 @@ def pronoun_mentions(
                 prev = doc.sentences[sent.index - 1]
                 cands = [m for m, kind in before if kind == want
                          and is_agent(doc, prev, m.start) and not is_setting(doc, prev, m.start, m.end)]
-                if cands and _other_name(doc, prev.tok_start, prev.tok_end, usable):
+                if cands and _other_name(doc, prev.tok_start, prev.tok_end, usable, starts):
                     continue
             if cands and t.norm in _OBJECTS and i - doc.token_index(cands[-1].end) < 3:
                 continue  # "Trump duly quoted him": a verb's object is not its subject
