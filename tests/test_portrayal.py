@@ -222,3 +222,18 @@ def test_bad_input_gives_results_not_errors():
     assert s.articles["status"].iloc[0] == "ok" and len(s.portrayal) >= 8
     s = _score(" ".join(["Mali signed a deal."] * 300))
     assert s.portrayal.set_index("actor").loc["mali", "n_mentions"] == 300
+
+
+def test_the_one_who_accuses_is_not_evaluated_by_the_accusations_words():
+    s = _score("The Malian transitional government accused Paris of supporting terrorist groups "
+               "inside the country.")
+    ev = s.evidence
+    mali = ev[(ev.actor == "mali") & ev.kind.isin(["evaluation", "stance"])]
+    assert len(mali) >= 1 and set(mali["category"]) == {"covered"}
+    assert (mali["value"] == 0).all()
+    assert "holds the cue 'accused' aimed at france" in mali["explanation"].iloc[0]
+    cue = ev[(ev.kind == "stance") & (ev.actor == "france")]
+    assert set(cue["holder"]) == {"mali"} and (cue["value"] < 0).all()
+    # the accuser's portrayal is not pulled down by the words of its accusation
+    p = s.portrayal
+    assert float(p[p.actor == "mali"]["score"].iloc[0]) == 0.0

@@ -329,3 +329,17 @@ def test_answer_key_says_how_each_article_portrays_the_main_actors(seed_scores) 
     for line in items:
         assert not _RULE_ID.search(line) and "protagonist/" not in line
         assert line.count("“") == line.count("”"), line
+
+
+def test_a_clipped_span_keeps_its_quotation_marks_paired() -> None:
+    from framecmp.present.portrayal_key import _clip
+
+    text = ("Paris expected that Malians would “beg” France to keep its troops in Mali, but Bamako "
+            "“rejected the French dictate,” after which Paris “decided to withdraw from the cooperation "
+            "agreements and withdraw its forces” from Malian territory, the prime minister said.")
+    end_cut = _clip(text, 0, len(text), 100, 100)
+    start_cut = _clip(text, 0, len(text), 200, 60)
+    assert end_cut.endswith("“decided to withdraw […]”")
+    assert start_cut.startswith("“[…] ") and "withdraw its forces”" in start_cut
+    for piece in (end_cut, start_cut):
+        assert piece.count("“") == piece.count("”")

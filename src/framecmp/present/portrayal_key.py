@@ -77,7 +77,26 @@ def _clip(text: str, lo: int, hi: int, at: int, width: int = 140) -> str:
     a = text.rfind(" ", lo, a) + 1 if a > lo else lo
     b_space = text.find(" ", b, hi)
     b = hi if b_space < 0 else b_space
-    return ("[…] " if a > lo else "") + text[a:b].strip() + (" […]" if b < hi else "")
+    piece = text[a:b].strip()
+    opened, closed = _unbalanced(piece)
+    # a cut inside a quotation keeps its marks paired, "[…]" inside them (as the worksheet does)
+    head = ("“" * closed + "[…] ") if a > lo else ""
+    tail = (" […]" + "”" * opened) if b < hi else ""
+    return head + piece + tail
+
+
+def _unbalanced(piece: str) -> tuple[int, int]:
+    """(curly quotations ``piece`` opens and leaves open, closing marks it has with no opening)."""
+    depth = unopened = 0
+    for ch in piece:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            else:
+                unopened += 1
+    return depth, unopened
 
 
 def _moved_by(ev: pd.DataFrame, score: float, ex: KeyArticle, k: int = 3) -> list[str]:

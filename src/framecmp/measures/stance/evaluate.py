@@ -15,6 +15,10 @@ through a loaded label with a referent), plus one per loaded label:
   says about *that* mention: in "ECOWAS, a French puppet, tried ..." the words weigh on
   ECOWAS, not on France. Its holder is the voice at the mention: the quoted speaker inside
   quotation marks, the reporting source inside indirect speech, else the outlet;
+* a mention of an actor that **holds a directed cue** aimed at another one in the same
+  sentence, before the cue ("the Malian transitional government accused Paris of ..."), or a
+  mention of an actor that a cue in the sentence already evaluates, is ``covered``: value 0,
+  counted nowhere (the cue's words are about its target, and the sentence counts once);
 * a **loaded label** that names an actor ("the junta" -> Mali, "mercenaries" -> Wagner,
   "the former metropolis" -> France) is also an evaluation of its own, valued at the
   label's connotation and held by the outlet, unless it stands inside quotation marks (then
@@ -156,6 +160,8 @@ _VERBISH = frozenset(
     "must do does did said says told took made gave sent left saw hit cut put set let hurt cost "
     "threatens threatened threaten blames blamed blame accuses accused accuse".split()
 )
+#: how the holder of a directed cue was found when it is the one who acts (see find_directed)
+_ACTS = frozenset({"subject", "source", "speaker"})
 _CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "
                          "unless if and but or as".split())
 _CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”")
@@ -256,9 +262,12 @@ def evaluate_mentions(
     left out (they are not counted anywhere)."""
     cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
     cued_in: dict[tuple[int, str], DirectedHit] = {}  # (sentence, target) -> a cue aimed at it there
+    held_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, holder) -> the acts it holds there
     for h in directed:
         cued.setdefault((h.mention_start, h.mention_end, h.target), []).append(h)
         cued_in.setdefault((h.sentence, h.target), h)
+        if h.holder_via in _ACTS and h.holder != h.target:
+            held_in.setdefault((h.sentence, h.holder), []).append(h)
     out: list[Evaluation] = []
     todo: list[tuple[MentionLike, Sentence]] = []
     seen: set[tuple[int, int, str]] = set()
@@ -307,6 +316,20 @@ def evaluate_mentions(
                 kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
                 note=f"not counted: the cue '{cover.text}' in this sentence already evaluates {m.actor}",
                 agent=is_agent(doc, sent, m.start),
+            ))
+            continue
+        act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
+        if act is not None:
+            # the actor does something to another one here ("the Malian transitional government
+            # accused Paris of supporting terrorist groups"): the cue's words are its evaluation
+            # of that actor, and reading them as the outlet's evaluation of it would count them
+            # against the one who speaks
+            out.append(Evaluation(
+                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
+                kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
+                note=f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in this "
+                f"sentence; those words evaluate {act.target}, not {m.actor}",
+                agent=True,
             ))
             continue
         if is_setting(doc, sent, m.start, m.end):
