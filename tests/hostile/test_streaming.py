@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -104,12 +105,20 @@ def test_a_stopped_run_leaves_every_file_readable_and_resumes(tmp_path: Path, ho
     proc = _cli(*args)
     _wait_for_chunks(out, proc, 2)
     workers = _children(proc.pid)
+    # hold the workers while the signal goes out, so that the run is surely mid-way when it
+    # lands: on a loaded machine this test process can sleep for the seconds the whole run
+    # takes (the run then ended normally before the signal; seen once in CI-like runs)
+    for p in workers:
+        os.kill(p, signal.SIGSTOP)
     if how.startswith("SIGTERM"):
         proc.send_signal(signal.SIGTERM)
         code = 128 + signal.SIGTERM
     else:
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the workers get it too
         code = 128 + signal.SIGINT
+    for p in workers:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(p, signal.SIGCONT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == code, err
     assert len(err.strip().splitlines()) == 1 and "run the same command again to resume" in err
