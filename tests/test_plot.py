@@ -410,3 +410,33 @@ def test_heatmap_is_sized_to_its_data_with_legible_labels():
     fig = plt.figure(figsize=(width, height))
     ax = P.stance_heatmap(one.assign(stance=[-0.4, 0.0]), ax=fig.gca(), colorbar=False)
     assert all(t.get_fontsize() >= 8 for t in ax.texts)
+
+
+def _portrayal_frame(n_outlets: int = 5, n_actors: int = 8) -> pd.DataFrame:
+    roles = ["protagonist", "antagonist", "victim", "neutral"]
+    rows = [{"article_id": f"a{o}", "outlet": f"Outlet number {o}", "actor": f"actor{a}",
+             "role": roles[(o + a) % 4], "score": ((o + a) % 5 - 2) / 4}
+            for o in range(n_outlets) for a in range(n_actors)]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("figsize", [(9.0, 4.2), (6.4, 4.8)])
+def test_portrayal_map_cell_texts_stay_inside_their_cells(figsize: tuple[float, float]) -> None:
+    fig, ax = plt.subplots(figsize=figsize)
+    P.portrayal_map(_portrayal_frame(), ax=ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    cell = ax.get_window_extent(renderer).width / 8
+    texts = [t for t in ax.texts if "\n" in t.get_text()]
+    assert len(texts) == 40 and all("1 " in t.get_text() for t in texts)  # score and roles, per cell
+    widths = [t.get_window_extent(renderer).width for t in texts]
+    assert max(widths) <= cell  # "1 protagonist" no longer runs into the next cell
+    assert min(t.get_fontsize() for t in texts) >= 4.5  # shrunk, not made unreadable
+    plt.close(fig)
+
+
+def test_portrayal_map_keeps_its_font_where_cells_are_wide() -> None:
+    fig, ax = plt.subplots(figsize=(12.0, 6.0))
+    P.portrayal_map(_portrayal_frame(n_actors=3), ax=ax)
+    assert {t.get_fontsize() for t in ax.texts} == {7.0}
+    plt.close(fig)

@@ -103,14 +103,40 @@ def portrayal_map(portrayal: pd.DataFrame, *, by: str = "outlet", actors: list[s
         grid[groups.index(rec["group"]), acts.index(rec["actor"])] = float(rec["mean"])
     opts = {"cmap": "RdBu", "vmin": -1, "vmax": 1, "aspect": "auto", **kwargs}
     im = ax.imshow(np.ma.masked_invalid(grid), **opts)
+    texts = []
     for rec in records:
         i, j = groups.index(rec["group"]), acts.index(rec["actor"])
         mean = float(rec["mean"])
         text = f"{mean:+.2f}\n" + _roles_text(rec)
-        ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                color="white" if abs(mean) >= 0.5 else "black")
+        texts.append(ax.text(j, i, text, ha="center", va="center", fontsize=_CELL_FONT,
+                             color="white" if abs(mean) >= 0.5 else "black"))
     ax.set_xticks(range(len(acts)), [display.actor_name(a) for a in acts], rotation=30, ha="right")
     ax.set_yticks(range(len(groups)), [str(g) for g in groups])
     ax.set_title(title)
     ax.figure.colorbar(im, ax=ax, label="portrayal score (-1 unfavourable, +1 favourable)")
+    # the cell text fits its cell: "1 antagonist" ran into the next cell at 7 points in a
+    # 9-inch figure with eight actors
+    size = _fitting_size(ax, len(acts), len(groups), [t.get_text() for t in texts])
+    for t in texts:
+        t.set_fontsize(size)
     return ax
+
+
+#: cell text size (points) when the cells are wide enough, and the smallest it may shrink to
+_CELL_FONT = 7.0
+_MIN_CELL_FONT = 4.5
+#: average width and height of a character in ems (DejaVu Sans, digits and lower case)
+_EM_WIDTH, _LINE_HEIGHT = 0.55, 1.25
+
+
+def _fitting_size(ax: Axes, n_cols: int, n_rows: int, labels: list[str]) -> float:
+    """The largest font size up to :data:`_CELL_FONT` at which every label fits its cell."""
+    fig = ax.figure
+    box = ax.get_position()  # figure fraction, after the colorbar took its share
+    width_pt = box.width * fig.get_figwidth() * 72 / max(n_cols, 1)
+    height_pt = box.height * fig.get_figheight() * 72 / max(n_rows, 1)
+    lines = [line for lab in labels for line in lab.splitlines()] or [""]
+    chars = max(len(line) for line in lines)
+    rows = max(len(lab.splitlines()) for lab in labels) if labels else 1
+    fit = min(0.92 * width_pt / (_EM_WIDTH * max(chars, 1)), 0.92 * height_pt / (_LINE_HEIGHT * rows))
+    return max(_MIN_CELL_FONT, min(_CELL_FONT, fit))
