@@ -131,10 +131,10 @@ _EM_WIDTH, _LINE_HEIGHT = 0.55, 1.25
 
 def _fitting_size(ax: Axes, n_cols: int, n_rows: int, labels: list[str]) -> float:
     """The largest font size up to :data:`_CELL_FONT` at which every label fits its cell."""
-    fig = ax.figure
-    box = ax.get_position()  # figure fraction, after the colorbar took its share
-    width_pt = box.width * fig.get_figwidth() * 72 / max(n_cols, 1)
-    height_pt = box.height * fig.get_figheight() * 72 / max(n_rows, 1)
+    box = ax.get_window_extent()  # display pixels, after the colorbar took its share
+    per_pt = 72 / ax.figure.dpi
+    width_pt = box.width * per_pt / max(n_cols, 1)
+    height_pt = box.height * per_pt / max(n_rows, 1)
     lines = [line for lab in labels for line in lab.splitlines()] or [""]
     chars = max(len(line) for line in lines)
     rows = max(len(lab.splitlines()) for lab in labels) if labels else 1
