@@ -157,6 +157,20 @@ def test_a_label_in_apposition_is_about_the_head_not_the_demonym():
 def test_a_label_before_another_noun_is_about_that_noun():
     s = _score("Mali has taken back its gold from predatory Western miners.")
     assert not any(t == "mali" for t, _ in _cue_targets(s))
+    # nor does the engine read the miners' label as the outlet's word on Mali (or on "its")
+    ev = s.evidence[(s.evidence.kind == "evaluation") & (s.evidence.actor == "mali")]
+    assert len(ev) == 2 and not ev.explanation.str.contains("predatory").any()
+    assert _role(s, "t", "mali") != "antagonist"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is a predatory power in Africa.",
+    "Russia, a predatory power, signed the deal.",
+    "Russia has become a predatory power in the Sahel.",
+])
+def test_a_label_of_a_noun_the_actor_is_stays_the_actors(text):
+    """Apposition and copula: the noun the label describes is the actor."""
+    assert ("russia", "predatory") in _cue_targets(_score(text))
 
 
 def test_the_organization_refers_back_to_the_organisation_named_last():

@@ -20,6 +20,7 @@ from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexi
 from framecmp.text.doc import PhraseMatcher, Token, tokenize
 
 __all__ = [
+    "AFTER_LABEL_OK",
     "BE_AUX",
     "CUE_SCHEMA",
     "CueHit",
@@ -30,6 +31,7 @@ __all__ = [
     "default_cues",
     "default_target_lexicon",
     "find_hits",
+    "label_about",
     "load_stance_cues",
 ]
 
@@ -294,6 +296,39 @@ def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int
     return False
 
 
+#: words after a label that do not make it the label of another noun ("a predatory project in")
+AFTER_LABEL_OK = frozenset({",", ".", ";", ":", ")", "”", '"', "’", "of", "in", "and", "or", "that",
+                            "which", "who", "for", "with", "to", "by", "on", "at", "from", "as"})
+#: the only words that may stand between an actor and a label of another noun for the label to be
+#: the actor's all the same: apposition ("Russia, a predatory power") and copula ("Russia is
+#: a predatory power", "France has become an unwelcome partner", "Mali, seen as a reliable ally")
+_LINK_WORDS = frozenset(
+    ", is are was were be been being has have had will would remains remain remained become became "
+    "becomes seems seemed appears appeared seen regarded described considered called labelled "
+    "labeled branded as a an the its their his her itself themselves now still already increasingly "
+    "very more most truly really long also not no just".split()
+)
+
+
+def label_about(hit: CueHit, a: int, b: int, tokens: Sequence[Token], t1: int) -> bool:
+    """Whether a label cue ("predatory", "puppet", "mercenaries") can be about the target at
+    tokens [a, b) (``tokens[:t1]``: the sentence's end).
+
+    A label right before or after the target can (“Wagner mercenaries”, "predatory France");
+    so can one that no other noun follows ("a predatory project in Mali", "the puppet."). A
+    label followed by another noun describes that noun: in "Mali has taken back its gold from
+    predatory Western miners" the miners are predatory, not Mali, unless the target is what
+    that noun phrase names, by apposition or a copula ("Russia, a predatory power",
+    "Russia is a predatory power").
+    """
+    if b == hit.tok_start or a == hit.tok_end:
+        return True
+    nxt = hit.tok_end
+    if nxt >= t1 or not tokens[nxt].is_word or tokens[nxt].norm in AFTER_LABEL_OK:
+        return True
+    return b <= hit.tok_start and all(t.norm in _LINK_WORDS for t in tokens[b:hit.tok_start])
+
+
 def attach_distance(
     hit: CueHit,
     a: int,
@@ -311,6 +346,8 @@ def attach_distance(
     cue = hit.cue
     w = cue.window or window
     if a < hit.tok_end and b > hit.tok_start:  # overlapping: the target is inside the cue
+        return None
+    if cue.category == "label" and not label_about(hit, a, b, tokens, t1):
         return None
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)

@@ -432,7 +432,7 @@ def find_directed(
             for m, a, b in near:
                 if any(p != (hit.tok_start, hit.tok_end) for p in in_phrase[(a, b)]):
                     continue
-                if hit.cue.category == "label" and not _label_fits(hit, m, a, b, toks, sent.tok_end):
+                if hit.cue.category == "label" and not _label_fits(hit, m, b):
                     continue
                 d = attach_distance(hit, a, b, toks, sent.tok_end, window=window, word_prefix=prefix)
                 if d is not None:
@@ -489,27 +489,17 @@ def find_directed(
 
 
 _COORDINATORS = frozenset({",", "and", "or", "the", "as", "well"})
-#: words after a label that do not make it the label of another noun ("a predatory project in")
-_AFTER_LABEL_OK = frozenset({",", ".", ";", ":", ")", "”", '"', "’", "of", "in", "and", "or", "that",
-                             "which", "who", "for", "with", "to", "by", "on", "at", "from", "as"})
 
 
-def _label_fits(hit: CueHit, m: MentionLike, a: int, b: int, toks: Sequence[Token], t1: int) -> bool:
-    """Whether a label cue ("predatory", "puppet") can be about the mention at tokens [a, b).
-
-    * A demonym right before the label names whose the puppet is, not the puppet: in
-      "ECOWAS, a French puppet, tried ..." the label is about ECOWAS, not France.
-    * A label followed by another noun describes that noun: in "Mali has taken back its gold
-      from predatory Western miners" the miners are predatory, not Mali. The label may still
-      be about a mention right after it ("predatory France").
+def _label_fits(hit: CueHit, m: MentionLike, b: int) -> bool:
+    """Whether a label cue ("predatory", "puppet") can be about the mention at tokens [a, b):
+    a demonym right before the label names whose the puppet is, not the puppet: in "ECOWAS,
+    a French puppet, tried ..." the label is about ECOWAS, not France. The rest
+    (:func:`~framecmp.measures.stance.cues.label_about`: a label followed by another noun
+    describes that noun) is :func:`~framecmp.measures.stance.cues.attach_distance`'s.
     """
     if b == hit.tok_start:  # right before the label: "Wagner mercenaries", not "a French puppet"
         return getattr(m, "via", None) != "demonym"
-    if a == hit.tok_end:  # the mention right after the label: "predatory France"
-        return True
-    nxt = hit.tok_end
-    if nxt < t1 and toks[nxt].is_word and toks[nxt].norm not in _AFTER_LABEL_OK:
-        return False
     return True
 
 
