@@ -52,7 +52,6 @@ from framecmp.measures.stance.target import (
     TargetRules,
     TargetScore,
     locate_spans,
-    owned_label_start,
     rule_evidence,
     rules_score,
     stem,
@@ -330,7 +329,7 @@ def _rule_features(
         return
     rules = FEATURE_RULES
     ev = rule_evidence(prep.rules, a, b, rules.window, cues, default_target_lexicon(), words=use_r)
-    own = owned_label_start(toks, a, b) if ev.parts else -1
+    own = _owned_label_start(toks, a, b) if ev.parts else -1
     for p in ev.parts:
         pkey = prep.key_of(p.start, p.end)
         if p.kind == "word":
@@ -351,6 +350,22 @@ def _rule_features(
 
 
 _WINDOW_GROUPS = frozenset({"side", "w", "N", "n"})
+
+
+#: words before a name that make it a modifier of the noun after it ("a French puppet")
+_DETERMINERS = frozenset("a an the this that these those his her its their our your my".split())
+
+
+def _owned_label_start(toks: Sequence[Any], a: int, b: int) -> int:
+    """Where the noun that the target ``toks[a:b]`` modifies starts (-1 if it modifies none):
+    after a determiner ("a French puppet", "the Russian proxy": the target says whose) or
+    before a possessive ("the Kremlin's puppet")."""
+    n = len(toks)
+    if b < n - 1 and toks[b].norm in ("'s", "'"):
+        return int(toks[b + 1].start)
+    if 0 < a and b < n and toks[a - 1].norm in _DETERMINERS and toks[b].norm[:1].isalnum():
+        return int(toks[b].start)
+    return -1
 
 
 def _is_label(cues: StanceCueLexicon, rule_id: str | None) -> bool:
@@ -756,7 +771,7 @@ class RulesEngine:
             if prep is None:
                 prep = preps[si] = _Sentence(doc, doc.sentences[si])
             a, b = prep.span_tokens(start, end)
-            ev = rule_evidence(prep.rules, a, b, rules.window, self.cues, self.verbs, own_labels=False)
+            ev = rule_evidence(prep.rules, a, b, rules.window, self.cues, self.verbs)
             ts = rules_score(weigh_parts(ev.parts, ev.role, rules), rules)
             out.append(TargetScore(ts.score, ts.label, ts.evidence, mode="rules"))
         return out

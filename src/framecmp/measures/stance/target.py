@@ -567,25 +567,8 @@ def rule_parts(
     The same as :func:`rule_evidence` on a new :class:`RuleSentence` (which
     shares the sentence's work among its targets).
     """
-    ev = rule_evidence(RuleSentence(sentence, tokens), a, b, window, cues, verbs, feature=feature,
-                       own_labels=feature)
+    ev = rule_evidence(RuleSentence(sentence, tokens), a, b, window, cues, verbs, feature=feature)
     return ev.parts, ev.role
-
-
-#: words before a name that make it a modifier of the noun after it ("a French puppet")
-_OWNER_DETERMINERS = frozenset("a an the this that these those his her its their our your my".split())
-
-
-def owned_label_start(toks: Sequence[Any], a: int, b: int) -> int:
-    """Where the noun that the target ``toks[a:b]`` modifies starts (-1 if it modifies none):
-    after a determiner ("a French puppet", "the Russian proxy": the target says whose) or
-    before a possessive ("the Kremlin's puppet")."""
-    n = len(toks)
-    if b < n - 1 and toks[b].norm in ("'s", "'"):
-        return int(toks[b + 1].start)
-    if 0 < a and b < n and toks[a - 1].norm in _OWNER_DETERMINERS and toks[b].norm[:1].isalnum():
-        return int(toks[b].start)
-    return -1
 
 
 def rule_evidence(
@@ -598,13 +581,10 @@ def rule_evidence(
     *,
     feature: bool = False,
     words: bool = True,
-    own_labels: bool = True,
 ) -> RuleEvidence:
     """:func:`rule_parts` of the target ``sent.tokens[a:b]``, with the span of the role's words.
 
     ``words=False``: only the cues, news verbs and the role (no VADER word parts; cheaper).
-    ``own_labels=False``: a label cue the target only owns (:func:`owned_label_start`: "a
-    **French** puppet", "the **Kremlin's** proxy") is left out; the label names someone else.
     """
     tokens = sent.tokens
     parts: list[RulePart] = []
@@ -612,10 +592,7 @@ def rule_evidence(
     role = ""
     role_span: tuple[int, int] | None = None
     hits = sent.hits(cues)
-    own = -1 if own_labels or not hits else owned_label_start(tokens, a, b)
     for hit in _attached(hits, a, b, tokens, window, sent.word_prefix if hits else None):
-        if hit.start == own and hit.cue.category == "label":
-            continue
         used.update(range(hit.tok_start, hit.tok_end))
         parts.append(
             RulePart("cue", hit.start, hit.end, hit.text, hit.cue.valence, 0, 0, sent.negated(hit.tok_start, feature),
