@@ -56,6 +56,7 @@ from framecmp.measures.stance import (  # noqa: E402
 )
 from framecmp.measures.stance.engine import (  # noqa: E402
     DEFAULT_FEATURES,
+    EVENT_WORDS,
     TARGET_MODEL_FORMAT,
     span_features,
 )
@@ -71,9 +72,10 @@ FEATURE_CONFIG: dict[str, Any] = {
 }
 
 
-#: the linear target engine's features (--features fast): DEFAULT_FEATURES, overridable
-#: with --feature-config
-FAST_CONFIG: dict[str, Any] = dict(DEFAULT_FEATURES)
+#: the linear target engine's features (--features fast): DEFAULT_FEATURES with the event
+#: words masked (EVENT_WORDS: the tone of the surrounding events is no evaluation of an
+#: actor), overridable with --feature-config (e.g. '{"masked_words": []}')
+FAST_CONFIG: dict[str, Any] = {**DEFAULT_FEATURES, "masked_words": list(EVENT_WORDS)}
 
 
 def _featurize(

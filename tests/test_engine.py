@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -173,6 +174,20 @@ def test_rules_engine_ecowas_more_negative_than_french():
     assert ecowas.score < french.score
 
 
+def test_linear_engine_reads_no_event_words():
+    """The tone of the surrounding events is no evaluation: the shipped model masks them."""
+    s = "Amid challenges of terrorism, Mali has closed ranks with neighbouring Niger."
+    model = load_target_model()
+    assert "terrorism" in model.feature_config["masked_words"]
+    r = LinearEngine(model, default_cues()).score_spans(analyze(s), [spans_of(s, "Mali")[0]])[0]
+    assert not any(c.text == "terrorism" for c in r.evidence)
+    assert r.label != "negative"
+    # the same model without the mask reads the event as hostility toward Mali
+    unmasked = dataclasses.replace(model, feature_config={**model.feature_config, "masked_words": []})
+    r0 = LinearEngine(unmasked, default_cues()).score_spans(analyze(s), [spans_of(s, "Mali")[0]])[0]
+    assert any(c.text == "terrorism" and c.value < 0 for c in r0.evidence) and r0.score < r.score
+
+
 def test_linear_engine_reads_words_not_the_target():
     s = "Macron accused Russia of pursuing a predatory project in Mali."
     r = load_engine("linear").score_spans(analyze(s), [spans_of(s, "Russia")[0]])[0]
@@ -262,6 +277,8 @@ def test_target_model_rejects_bad_json(tmp_path):
         load_target_model({**good, "coefficients": {"s:x": [1.0, 2.0]}})
     with pytest.raises(LexiconError, match="unknown options"):
         load_target_model({**good, "feature_config": {"windw": 3}})
+    with pytest.raises(LexiconError, match="masked_words"):
+        load_target_model({**good, "feature_config": {"masked_words": ["Terrorism"]}})
     p = tmp_path / "m.json"
     p.write_text("{not json", encoding="utf-8")
     with pytest.raises(LexiconError, match="line 1"):

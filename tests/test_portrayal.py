@@ -163,14 +163,36 @@ def test_a_label_before_another_noun_is_about_that_noun():
     assert _role(s, "t", "mali") != "antagonist"
 
 
-@pytest.mark.parametrize("text", [
-    "Russia is a predatory power in Africa.",
-    "Russia, a predatory power, signed the deal.",
-    "Russia has become a predatory power in the Sahel.",
+@pytest.mark.parametrize(("text", "actor", "label"), [
+    ("Russia is a predatory power in Africa.", "russia", "predatory"),
+    ("Russia, a predatory power, signed the deal.", "russia", "predatory"),
+    ("Russia has become a predatory power in the Sahel.", "russia", "predatory"),
+    ("ECOWAS is seen as a French puppet organisation.", "ecowas", "puppet"),
+    ("Wagner, a Russian mercenary group, arrived.", "wagner", "mercenary"),
+    ("Russia is effectively a rogue state actor.", "russia", "rogue state"),
+    ("Mali hired the mercenary group Wagner.", "wagner", "mercenary"),
+    ("Russia sent mercenaries 10 years ago.", "russia", "mercenaries"),
+    ("Critics call France a neocolonial power.", "france", "neocolonial"),
 ])
-def test_a_label_of_a_noun_the_actor_is_stays_the_actors(text):
+def test_a_label_of_a_noun_the_actor_is_stays_the_actors(text, actor, label):
     """Apposition and copula: the noun the label describes is the actor."""
-    assert ("russia", "predatory") in _cue_targets(_score(text))
+    assert (actor, label) in _cue_targets(_score(text))
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Niger, according to France, is an illegitimate regime.", "france"),
+    ("Mali, which relies on Russia, is a puppet state.", "russia"),
+    ("Mali, backed by Russia, is now a pariah state.", "russia"),
+    ("France is seen by many Malians as a neocolonial power.", "mali"),
+    ("Mali is not a puppet state.", "mali"),
+    ("Russia has proxy forces in Libya.", "russia"),
+    ("Mali has puppet leaders installed by Moscow.", "mali"),
+])
+def test_a_label_of_another_noun_phrase_is_not_the_actors(text, actor):
+    """A name inside an aside, the agent of a passive, a negated copula, possession: the label
+    is not the actor's (these stay silent rather than wrong)."""
+    labels = {"illegitimate", "puppet", "pariah", "neocolonial", "proxy"}
+    assert not {(a, t) for a, t in _cue_targets(_score(text)) if t in labels and a == actor}
 
 
 def test_the_organization_refers_back_to_the_organisation_named_last():

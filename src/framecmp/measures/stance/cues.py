@@ -297,36 +297,89 @@ def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int
 
 
 #: words after a label that do not make it the label of another noun ("a predatory project in")
-AFTER_LABEL_OK = frozenset({",", ".", ";", ":", ")", "”", '"', "’", "of", "in", "and", "or", "that",
-                            "which", "who", "for", "with", "to", "by", "on", "at", "from", "as"})
-#: the only words that may stand between an actor and a label of another noun for the label to be
-#: the actor's all the same: apposition ("Russia, a predatory power") and copula ("Russia is
-#: a predatory power", "France has become an unwelcome partner", "Mali, seen as a reliable ally")
-_LINK_WORDS = frozenset(
-    ", is are was were be been being has have had will would remains remain remained become became "
-    "becomes seems seemed appears appeared seen regarded described considered called labelled "
-    "labeled branded as a an the its their his her itself themselves now still already increasingly "
-    "very more most truly really long also not no just".split()
+AFTER_LABEL_OK = frozenset(
+    ", . ; : ) ” \" ’ of in and or that which who whom whose for with to by on at from as is are "
+    "was were has have had said says will would could can may might must should".split()
 )
+#: the link of a copula: the label's noun phrase is what the actor is ("Russia is a predatory
+#: power", "France has become an unwelcome partner", "ECOWAS is seen as a French puppet
+#: organisation", "Critics call France a neocolonial power")
+_COPULAS = frozenset(
+    "is are was were be been being remains remain remained become became becomes seems seemed "
+    "appears appeared".split()
+)
+_LINK_VERBS = frozenset(
+    "seen regarded described considered called call calls labelled labeled branded perceived "
+    "viewed dubbed deemed termed portrayed".split()
+)
+_LINK_ADVERBS = frozenset(
+    "as itself themselves now still already increasingly very more most also just merely long "
+    "truly really once".split()
+)
+_NP_DETERMINERS = frozenset("a an the its their his her".split())
+#: a noun between a label and the actor it still describes ("the mercenary group Wagner")
+_GROUP_NOUNS = frozenset(
+    "group groups force forces outfit company firm network militia regime government "
+    "organisation organization".split()
+)
+_BEFORE_AGENT = frozenset("many some most the".split())
+
+
+def _is_adverb(w: str) -> bool:
+    return w in _LINK_ADVERBS or (len(w) > 4 and w.endswith("ly") and w.isalpha())
+
+
+def _linked(tokens: Sequence[Token], a: int, b: int, h: int) -> bool:
+    """Whether the words ``tokens[b:h]`` between the actor at [a, b) and a label at ``h`` make
+    the label's noun phrase the actor: apposition (", now a predatory power") or a copula
+    ("is seen as a French puppet"); after the last determiner any words (the noun phrase's
+    modifiers: "a French puppet organisation", "a so-called neocolonial power")."""
+    k = a - 1
+    while k >= 0 and tokens[k].norm in _BEFORE_AGENT:
+        k -= 1
+    if k >= 0 and tokens[k].norm == "by":  # "seen by many Malians as ...": the agent, not the subject
+        return False
+    gap = [t.norm for t in tokens[b:h] if t.text not in ("-", "‐", "‑")]
+    if not gap:
+        return True
+    apposition = gap[0] == ","
+    start = 1 if apposition else 0
+    dets = [i for i in range(start, len(gap)) if gap[i] in _NP_DETERMINERS]
+    last = dets[-1] if dets else len(gap)
+    if any(not w[:1].isalnum() for w in gap[last + 1:]):
+        return False
+    head = gap[start:last]
+    if apposition:  # ", now a ...": no verb ("Niger, according to France, is an ..." is no apposition)
+        return all(_is_adverb(w) for w in head)
+    for i, w in enumerate(head):
+        if w in ("has", "have", "had"):
+            if i + 1 >= len(head) or head[i + 1] not in ("been", "become", "became"):
+                return False  # "Russia has proxy forces": possession
+        elif not (w in _COPULAS or w in _LINK_VERBS or _is_adverb(w) or w in ("will", "would")):
+            return False
+    return True
 
 
 def label_about(hit: CueHit, a: int, b: int, tokens: Sequence[Token], t1: int) -> bool:
     """Whether a label cue ("predatory", "puppet", "mercenaries") can be about the target at
     tokens [a, b) (``tokens[:t1]``: the sentence's end).
 
-    A label right before or after the target can (“Wagner mercenaries”, "predatory France");
-    so can one that no other noun follows ("a predatory project in Mali", "the puppet."). A
-    label followed by another noun describes that noun: in "Mali has taken back its gold from
-    predatory Western miners" the miners are predatory, not Mali, unless the target is what
-    that noun phrase names, by apposition or a copula ("Russia, a predatory power",
-    "Russia is a predatory power").
+    A label right before or after the target can (“Wagner mercenaries”, "predatory France",
+    "the mercenary group Wagner"); so can one that no other noun follows ("a predatory project
+    in Mali", "the puppet.", "the putschists said"). A label followed by another noun
+    describes that noun: in "Mali has taken back its gold from predatory Western miners" the
+    miners are predatory, not Mali, unless the target is what that noun phrase names, by
+    apposition or a copula ("Russia, a predatory power", "Russia is a predatory power"; not
+    "Russia has proxy forces", "Mali, backed by Russia, is a puppet state").
     """
     if b == hit.tok_start or a == hit.tok_end:
         return True
     nxt = hit.tok_end
-    if nxt >= t1 or not tokens[nxt].is_word or tokens[nxt].norm in AFTER_LABEL_OK:
+    if a == nxt + 1 and tokens[nxt].norm in _GROUP_NOUNS:
         return True
-    return b <= hit.tok_start and all(t.norm in _LINK_WORDS for t in tokens[b:hit.tok_start])
+    if nxt >= t1 or not tokens[nxt].norm[:1].isalpha() or tokens[nxt].norm in AFTER_LABEL_OK:
+        return True
+    return b <= hit.tok_start and _linked(tokens, a, b, hit.tok_start)
 
 
 def attach_distance(
