@@ -103,6 +103,17 @@ def test_a_victim_is_never_an_antagonist(seeds):
     assert _stance(s, "t", "author", "mali") == 0  # where it happened: a setting, not an evaluation
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Fighters were killed in an attack near the country's border with Algeria.", "algeria"),
+    ("Russia moved troops near Ukraine.", "ukraine"),
+    ("Deadly protests spread across Mali.", "mali"),
+])
+def test_a_place_near_or_across_which_it_happens_is_a_setting(text, actor):
+    ev = _score(text).evidence
+    row = ev[(ev.actor == actor) & (ev.kind == "evaluation")]
+    assert list(row.category) == ["setting"] and (row.value.astype(float) == 0).all()
+
+
 def test_actors_joined_by_and_in_a_killed_subject_are_victims(seeds):
     """Seed 003: "dozens of Malian soldiers and contractors from the Russian private military
     company (PMC) Wagner Group were killed": Mali and Wagner are victims; Russia, which only

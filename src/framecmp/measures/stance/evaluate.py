@@ -197,15 +197,22 @@ _ATTITUDE = frozenset("confidence faith trust belief interest interests champion
 
 
 def is_setting(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
-    """Whether the mention is where something happens, not who: the object of "in" ("an attack
-    in northern Mali", "protests in Bamako"), not a possessive ("in Mali's interest") nor after
-    a noun of attitude ("confidence in Russia")."""
+    """Whether the mention is where something happens, not who: the object of "in", "near",
+    "across" or "throughout" ("an attack in northern Mali", "protests in Bamako"), or of "the
+    border with" ("near the country's border with Algeria"), not a possessive ("in Mali's
+    interest") nor after a noun of attitude ("confidence in Russia")."""
     toks = doc.tokens
     i = doc.token_index(start)
     j = i - 1
     while j >= sent.tok_start and toks[j].norm in _PLACE_LEADS:
         j -= 1
-    if j < sent.tok_start or toks[j].norm != "in":
+    if j < sent.tok_start:
+        return False
+    w = toks[j].norm
+    if w in ("with", "of"):
+        if not (j - 1 >= sent.tok_start and toks[j - 1].norm in ("border", "borders", "frontier")):
+            return False
+    elif w not in ("in", "near", "across", "throughout"):
         return False
     if j - 1 >= sent.tok_start and toks[j - 1].norm in _ATTITUDE:
         return False
