@@ -62,6 +62,18 @@ def test_a_link_to_a_file_outside_the_folder_is_refused(tmp_path: Path) -> None:
 FORMULAS = ['=HYPERLINK("http://example.org","click")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tTab", "\rCR"]
 
 
+def test_a_carriage_return_inside_a_cell_does_not_split_its_row(tmp_path: Path) -> None:
+    """pandas leaves a bare CR unquoted with minimal quoting; a reader then saw three rows
+    where one was written (found by the property test of tests/hostile/test_properties.py)."""
+    df = pd.DataFrame({"id": ["a", "b"], "outlet": ["o\rp", "o"], "title": ["Mali\rmet Russia", "x"],
+                       "text": ["Mali met Russia.", "Russia met Mali."]})
+    scores = fc.score(fc.load_dataframe(df), progress=False)
+    scores.save(tmp_path / "saved", format="csv")
+    arts = pd.read_csv(tmp_path / "saved" / "articles.csv", dtype=str, keep_default_na=False)
+    assert arts["article_id"].tolist() == ["a", "b"]
+    assert "\r" in arts["title"].iloc[0]
+
+
 def test_csv_cells_that_start_like_formulas_become_text(tmp_path: Path) -> None:
     df = pd.DataFrame({"id": [f"a{i}" for i in range(len(FORMULAS))], "outlet": FORMULAS,
                        "title": FORMULAS, "text": [f"{f} Mali met Russia." for f in FORMULAS]})

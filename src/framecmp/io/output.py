@@ -16,6 +16,7 @@ folder is complete.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import functools
 import hashlib
@@ -106,8 +107,11 @@ def spreadsheet_safe(df: Any) -> Any:
 
 
 def write_csv(df: Any, path: Path, *, append: bool = False) -> None:
-    """One frame to CSV for people to open in a spreadsheet (:func:`spreadsheet_safe`)."""
-    spreadsheet_safe(df).to_csv(path, mode="a" if append else "w", header=not append, index=False)
+    """One frame to CSV for people to open in a spreadsheet (:func:`spreadsheet_safe`). Text
+    cells are quoted, so that a carriage return inside a value (pandas leaves it bare with
+    minimal quoting) cannot split a row for the reader."""
+    spreadsheet_safe(df).to_csv(path, mode="a" if append else "w", header=not append, index=False,
+                                quoting=csv.QUOTE_NONNUMERIC)
 
 
 def input_digest(path: str | Path) -> dict[str, Any]:
