@@ -57,6 +57,7 @@ from framecmp.measures.stance import (  # noqa: E402
 from framecmp.measures.stance.engine import (  # noqa: E402
     DEFAULT_FEATURES,
     EVENT_WORDS,
+    PASSIVE_HARM_WORDS,
     TARGET_MODEL_FORMAT,
     span_features,
 )
@@ -74,8 +75,10 @@ FEATURE_CONFIG: dict[str, Any] = {
 
 #: the linear target engine's features (--features fast): DEFAULT_FEATURES with the event
 #: words masked (EVENT_WORDS: the tone of the surrounding events is no evaluation of an
-#: actor), overridable with --feature-config (e.g. '{"masked_words": []}')
-FAST_CONFIG: dict[str, Any] = {**DEFAULT_FEATURES, "masked_words": list(EVENT_WORDS)}
+#: actor) and the words of harm after "be" (PASSIVE_HARM_WORDS: what happened to someone),
+#: overridable with --feature-config (e.g. '{"masked_words": [], "masked_passive": []}')
+FAST_CONFIG: dict[str, Any] = {**DEFAULT_FEATURES, "masked_words": list(EVENT_WORDS),
+                               "masked_passive": list(PASSIVE_HARM_WORDS)}
 
 
 def _featurize(

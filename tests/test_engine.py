@@ -188,6 +188,19 @@ def test_linear_engine_reads_no_event_words():
     assert any(c.text == "terrorism" and c.value < 0 for c in r0.evidence) and r0.score < r.score
 
 
+def test_linear_engine_reads_no_harm_word_after_be():
+    """"Muslims were being killed": what happened to someone, not the outlet's word on Mali."""
+    s = "Before Malian-Russian cooperation, Muslims were being killed during prayer."
+    model = load_target_model()
+    assert "killed" in model.feature_config["masked_passive"]
+    r = LinearEngine(model, default_cues()).score_spans(analyze(s), [spans_of(s, "Malian")[0]])[0]
+    assert not any(c.text == "killed" for c in r.evidence)
+    # an active "killed" is still read ("the army killed")
+    s2 = "Malian soldiers killed civilians during prayer."
+    r2 = LinearEngine(model, default_cues()).score_spans(analyze(s2), [spans_of(s2, "Malian")[0]])[0]
+    assert any(c.text == "killed" for c in r2.evidence)
+
+
 def test_linear_engine_reads_words_not_the_target():
     s = "Macron accused Russia of pursuing a predatory project in Mali."
     r = load_engine("linear").score_spans(analyze(s), [spans_of(s, "Russia")[0]])[0]

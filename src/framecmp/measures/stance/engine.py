@@ -65,6 +65,7 @@ __all__ = [
     "DEFAULT_FEATURES",
     "ENGINES",
     "EVENT_WORDS",
+    "PASSIVE_HARM_WORDS",
     "FEATURE_GROUPS",
     "FEATURE_RULES",
     "MIN_EVIDENCE",
@@ -133,9 +134,11 @@ _ROW = operator.itemgetter(3)
 class _Sentence:
     """One sentence of a Doc with what every engine reads of it, computed once."""
 
-    __slots__ = ("_stems", "_valenced", "ends", "masked", "model", "rules", "sent", "starts", "tokens")
+    __slots__ = ("_masked_idx", "_stems", "_valenced", "ends", "masked", "model", "passive", "rules", "sent",
+                 "starts", "tokens")
 
-    def __init__(self, doc: Doc, sent: Sentence, masked: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Doc, sent: Sentence, masked: frozenset[str] = frozenset(),
+                 passive: frozenset[str] = frozenset()) -> None:
         toks = Tokens(doc.tokens[sent.tok_start : sent.tok_end])
         self.sent = sent
         self.tokens = toks
@@ -143,30 +146,50 @@ class _Sentence:
         self.ends = list(map(_END, toks))
         self.rules = RuleSentence(doc.text, toks)
         self.masked = masked
+        self.passive = passive
+        self._masked_idx: frozenset[int] | None = None
         self._stems: list[str] | None = None
         self._valenced: list[tuple[int, float]] | None = None
         self.model: Any = None  # the linear engine's per-sentence sums
 
     @property
-    def stems(self) -> list[str]:
-        """The stem of each word token ("" for punctuation and for the ``masked`` words)."""
-        if self._stems is None:
-            norms = self.tokens.norms
-            self._stems = list(map(_STEMS.__getitem__, norms))
-            if self.masked:
+    def masked_idx(self) -> frozenset[int]:
+        """The tokens the features leave out: the ``masked`` words, and the ``passive`` words
+        after a form of "be" ("Muslims were being killed": what happened to someone)."""
+        if self._masked_idx is None:
+            out: set[int] = set()
+            if self.masked or self.passive:
+                names = "<names>" in self.masked
+                norms = self.tokens.norms
                 for i, w in enumerate(norms):
-                    if w in self.masked:
-                        self._stems[i] = ""
+                    if w in self.masked or (names and i and self.tokens[i].text[:1].isupper()):
+                        out.add(i)
+                    elif w in self.passive:
+                        j = i - 1
+                        while j >= 0 and (norms[j] in _PASSIVE_SKIP or (len(norms[j]) > 4 and norms[j].endswith("ly"))):
+                            j -= 1
+                        if j >= 0 and norms[j] in _BE_FORMS:
+                            out.add(i)
+            self._masked_idx = frozenset(out)
+        return self._masked_idx
+
+    @property
+    def stems(self) -> list[str]:
+        """The stem of each word token ("" for punctuation and for the :attr:`masked_idx` words)."""
+        if self._stems is None:
+            self._stems = list(map(_STEMS.__getitem__, self.tokens.norms))
+            for i in self.masked_idx:
+                self._stems[i] = ""
         return self._stems
 
     @property
     def valenced(self) -> list[tuple[int, float]]:
-        """``rules.valenced`` (the VADER words) without the ``masked`` words."""
+        """``rules.valenced`` (the VADER words) without the :attr:`masked_idx` words."""
         if self._valenced is None:
             v = self.rules.valenced
-            if self.masked:
-                norms = self.tokens.norms
-                v = [(i, x) for i, x in v if norms[i] not in self.masked]
+            idx = self.masked_idx
+            if idx:
+                v = [(i, x) for i, x in v if i not in idx]
             self._valenced = v
         return self._valenced
 
@@ -211,8 +234,11 @@ _GROUPS = frozenset(FEATURE_GROUPS)
 #: or cost time per target for little (r: +0.004 macro-F1, the rules' word parts).
 DEFAULT_FEATURES: dict[str, Any] = {
     "window": 8, "decay": 3.0, "near": 2, "sentence_weight": 0.5,
-    "groups": ["s", "v", "side", "u", "k", "c", "x"], "masked_words": [],
+    "groups": ["s", "v", "side", "u", "k", "c", "x"], "masked_words": [], "masked_passive": [],
 }
+
+_BE_FORMS = frozenset("is are was were be been being get got gets getting".split())
+_PASSIVE_SKIP = frozenset("being reportedly allegedly not also".split())
 
 #: Words that name the events around an actor, not an evaluation of it ("Amid challenges of
 #: terrorism, Mali has closed ranks with Niger", "Mali's fight against terrorism"): the tone
@@ -226,6 +252,15 @@ EVENT_WORDS = (
     "extremists", "militants", "violence", "war", "wars", "conflict", "conflicts", "crisis",
     "crises", "insecurity", "instability", "unrest", "massacre", "massacres", "bombing",
     "bombings", "famine", "drought", "disaster", "disasters", "pandemic", "epidemic",
+)
+#: Words of harm that, after a form of "be", say what happened to someone ("Muslims were being
+#: killed", "military bases were being targeted"): masked there (``masked_passive`` of the
+#: ``feature_config``). The one harmed is a victim (the portrayal's victim rule); any other
+#: actor of the sentence is not evaluated by it. "Killed by X" stays a directed cue.
+PASSIVE_HARM_WORDS = (
+    "killed", "attacked", "targeted", "wounded", "injured", "murdered", "massacred",
+    "slaughtered", "shot", "bombed", "shelled", "kidnapped", "abducted", "executed",
+    "displaced", "destroyed", "looted", "burned", "raped", "tortured", "beheaded",
 )
 _U_DECAY = 8.0  # the distance decay of the u: features (the rules' decay)
 _U_NAMES = ("u:pos_L", "u:pos_R", "u:neg_L", "u:neg_R")
@@ -243,13 +278,14 @@ class _Options:
     sentence_weight: float
     groups: frozenset[str]
     masked: frozenset[str]
+    passive: frozenset[str]
 
     @classmethod
     def of(cls, cfg: Mapping[str, Any]) -> _Options:
         full = {**DEFAULT_FEATURES, **cfg}
         return cls(int(full["window"]), int(full["near"]), float(full["decay"]),
                    float(full["sentence_weight"]), frozenset(full["groups"]),
-                   frozenset(map(str, full["masked_words"])))
+                   frozenset(map(str, full["masked_words"])), frozenset(map(str, full["masked_passive"])))
 
 
 def _sentence_word_features(prep: _Sentence, opt: _Options) -> list[tuple[int, tuple[tuple[str, float], ...]]]:
@@ -430,7 +466,7 @@ def span_features(
     for si, start, end in located:
         prep = preps.get(si)
         if prep is None:
-            prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked)
+            prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
             words[si] = _sentence_word_features(prep, opt)
         a, b = prep.span_tokens(start, end)
         f: dict[str, float] = {}
@@ -513,9 +549,10 @@ def _target_model_from_json(data: Any, where: str) -> TargetModel:
     unknown = sorted(set(cfg) - set(DEFAULT_FEATURES))
     if unknown:
         problems.append(f"{where}: 'feature_config' has unknown options {unknown} (known: {sorted(DEFAULT_FEATURES)})")
-    masked = cfg.get("masked_words", [])
-    if not isinstance(masked, list) or not all(isinstance(w, str) and w == w.casefold() for w in masked):
-        problems.append(f"{where}: 'feature_config.masked_words' must be a list of lower-case words, got {masked!r}")
+    for key in ("masked_words", "masked_passive"):
+        masked = cfg.get(key, [])
+        if not isinstance(masked, list) or not all(isinstance(w, str) and w == w.casefold() for w in masked):
+            problems.append(f"{where}: 'feature_config.{key}' must be a list of lower-case words, got {masked!r}")
     groups = cfg.get("groups", DEFAULT_FEATURES["groups"])
     if not isinstance(groups, list) or not set(groups) <= _GROUPS:
         problems.append(f"{where}: 'feature_config.groups' must be a list of {sorted(_GROUPS)}, got {groups!r}")
@@ -669,7 +706,7 @@ class LinearEngine:
         for si, start, end in located:
             prep = preps.get(si)
             if prep is None:
-                prep = preps[si] = _Sentence(doc, doc.sentences[si], self._opt.masked)
+                prep = preps[si] = _Sentence(doc, doc.sentences[si], self._opt.masked, self._opt.passive)
                 prep.model = self._sums(prep)
             out.append(self._score(doc, prep, *prep.span_tokens(start, end)))
         return out
