@@ -9,11 +9,12 @@ channel after a cue.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 
 from framecmp.measures.actors import Mention
 from framecmp.measures.attribution.config import AttributionConfig
-from framecmp.text.doc import WEEKDAYS, Doc, PhraseMatch, Quote, Sentence
+from framecmp.text.doc import WEEKDAYS, Doc, PhraseMatch, Quote, Sentence, Tokens, normalize
 from framecmp.text.grammar import (
     CLAUSE_LINKS,
     CLAUSE_MARKS,
@@ -46,6 +47,9 @@ _AND_NAME_LEFT = frozenset({"the", "former", "then", "vice", "deputy", "senior",
 _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "about", "close", "who", "among", "on"})
 # unions of the word sets above, built once (the rules test tokens against them often)
 _LINKS_OR_OPENERS = CLAUSE_LINKS | PHRASE_OPENERS
+_THAT_COLON = frozenset({"that", ":"})
+_CURLY_OPEN = frozenset({"“", "«"})
+_OPEN_NORMS = frozenset(map(normalize, OPEN_QUOTE_MARKS))  # norms the opening quote marks can have
 _OPENERS_OR_NP_LINKS = PHRASE_OPENERS | _NP_LINK
 _TO_END_STOP = frozenset({"when", "while", "during", "because", "although", "though", "adding", "referring"})
 _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "because", "as", "when", "while",
@@ -170,14 +174,16 @@ class ArticleView:
         index = self._positions.get(kind)
         if index is None:
             toks = self.toks
+            norms = toks.norms if isinstance(toks, Tokens) else [t.norm for t in toks]
             if kind == "clause":
-                index = [i for i, t in enumerate(toks) if t.norm in CLAUSE_MARKS]
+                index = list(itertools.compress(range(len(norms)), map(CLAUSE_MARKS.__contains__, norms)))
             elif kind == "comma":
-                index = [i for i, t in enumerate(toks) if t.norm == ","]
+                index = [i for i, w in enumerate(norms) if w == ","]
             elif kind == "content_mark":  # "that", ":" or an opening curly quote or guillemet
-                index = [i for i, t in enumerate(toks) if t.norm in ("that", ":") or t.text in ("“", "«")]
+                index = [i for i, w in enumerate(norms) if w in _THAT_COLON or (w in _CURLY_OPEN and toks[i].text in _CURLY_OPEN)]
             elif kind == "channel_stop":  # "that", ":" or any opening quote
-                index = [i for i, t in enumerate(toks) if t.norm in ("that", ":") or t.text in OPEN_QUOTE_MARKS]
+                index = [i for i, w in enumerate(norms)
+                         if w in _THAT_COLON or (w in _OPEN_NORMS and toks[i].text in OPEN_QUOTE_MARKS)]
             elif kind == "channel":  # a source-lexicon hit, or "with" after a channel noun
                 index = sorted({i for i in self.src_hit_at if i > 0} | {
                     i for i, t in enumerate(toks) if i > 0 and t.norm == "with" and toks[i - 1].norm in _CHANNEL_NOUNS
