@@ -188,6 +188,17 @@ def test_linear_engine_reads_no_event_words():
     assert any(c.text == "terrorism" and c.value < 0 for c in r0.evidence) and r0.score < r.score
 
 
+def test_linear_engine_reads_no_actor_name_as_a_word():
+    """US news taught the model that "Russia" is a negative word; the shipped model masks the
+    bundled actors' names, so Russia's presence does not lower Mali here."""
+    model = load_target_model()
+    masked = set(model.feature_config["masked_words"])
+    assert {"russia", "russian", "moscow", "france", "mali"} <= masked and "us" not in masked
+    s = "Maiga stressed that Russia defends the interests of his country."
+    r = LinearEngine(model, default_cues()).score_spans(analyze(s), [spans_of(s, "Maiga")[0]])[0]
+    assert not any(c.text == "Russia" and c.kind == "feature" for c in r.evidence)
+
+
 def test_linear_engine_reads_no_harm_word_after_be():
     """"Muslims were being killed": what happened to someone, not the outlet's word on Mali."""
     s = "Before Malian-Russian cooperation, Muslims were being killed during prayer."
