@@ -103,6 +103,24 @@ def test_a_victim_is_never_an_antagonist(seeds):
     assert _stance(s, "t", "author", "mali") == 0  # where it happened: a setting, not an evaluation
 
 
+@pytest.mark.parametrize("text", [
+    "Mali has been embroiled in a jihadist insurgency since 2012.",
+    "Mali is plagued by attacks on its army.",
+    "Mali was hit by floods last year.",
+])
+def test_an_actor_embroiled_in_or_plagued_by_violence_is_a_victim(text):
+    assert _role(_score(text), "t", "mali") == "victim"
+
+
+def test_a_demonym_that_qualifies_an_unknown_holder_is_not_evaluated():
+    """"The former French colonies have hailed Russia": the praise is the colonies', and it
+    is no evaluation of France."""
+    ev = _score("The former French colonies have hailed Russia as a friendly ally.").evidence
+    fr = ev[(ev.actor == "france") & ev.kind.isin(["evaluation", "stance"])]
+    assert list(fr.category) == ["covered"] and (fr.value.astype(float) == 0).all()
+    assert "qualifies the one who holds" in fr.explanation.iloc[0]
+
+
 @pytest.mark.parametrize(("text", "actor"), [
     ("Fighters were killed in an attack near the country's border with Algeria.", "algeria"),
     ("Russia moved troops near Ukraine.", "ukraine"),

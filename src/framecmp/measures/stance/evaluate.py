@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits
-from framecmp.measures.stance.holders import DirectedHit, MentionLike
+from framecmp.measures.stance.holders import UNKNOWN, DirectedHit, MentionLike
 from framecmp.measures.stance.target import Contribution, TargetScore
 from framecmp.text.doc import Doc, Sentence
 
@@ -162,6 +162,13 @@ _VERBISH = frozenset(
 )
 #: how the holder of a directed cue was found when it is the one who acts (see find_directed)
 _ACTS = frozenset({"subject", "source", "speaker"})
+_DEMONYM_REACH = 3  # words between a demonym and a cue whose holder it may qualify ("French colonies have hailed")
+
+
+def _words_between(doc: Doc, a: int, b: int) -> int:
+    """Word tokens between the character offsets ``a`` and ``b``."""
+    i, j = doc.token_index(a), doc.token_index(b)
+    return sum(1 for t in doc.tokens[i:j] if t.is_word)
 _CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "
                          "unless if and but or as".split())
 _CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”")
@@ -270,11 +277,14 @@ def evaluate_mentions(
     cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
     cued_in: dict[tuple[int, str], DirectedHit] = {}  # (sentence, target) -> a cue aimed at it there
     held_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, holder) -> the acts it holds there
+    unknown_acts: dict[int, list[DirectedHit]] = {}  # sentence -> acts whose subject is no known actor
     for h in directed:
         cued.setdefault((h.mention_start, h.mention_end, h.target), []).append(h)
         cued_in.setdefault((h.sentence, h.target), h)
         if h.holder_via in _ACTS and h.holder != h.target:
             held_in.setdefault((h.sentence, h.holder), []).append(h)
+        if h.holder_via in _ACTS and h.holder == UNKNOWN:
+            unknown_acts.setdefault(h.sentence, []).append(h)
     out: list[Evaluation] = []
     todo: list[tuple[MentionLike, Sentence]] = []
     seen: set[tuple[int, int, str]] = set()
@@ -325,6 +335,20 @@ def evaluate_mentions(
                 agent=is_agent(doc, sent, m.start),
             ))
             continue
+        if getattr(m, "via", None) == "demonym":
+            act = next((h for h in unknown_acts.get(sent.index, ())
+                        if m.end <= h.start and _words_between(doc, m.end, h.start) <= _DEMONYM_REACH), None)
+            if act is not None:
+                # "The former French colonies have hailed Russia": the demonym says whose
+                # colonies, the act is theirs; its words are no evaluation of France
+                out.append(Evaluation(
+                    holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
+                    kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
+                    note=f"not counted: '{doc.text[m.start:m.end]}' qualifies the one who holds the cue "
+                    f"'{act.text}' aimed at {act.target}; those words evaluate {act.target}, not {m.actor}",
+                    agent=False,
+                ))
+                continue
         act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
         if act is not None:
             # the actor does something to another one here ("the Malian transitional government
