@@ -119,6 +119,11 @@ def test_a_demonym_that_qualifies_an_unknown_holder_is_not_evaluated():
     fr = ev[(ev.actor == "france") & ev.kind.isin(["evaluation", "stance"])]
     assert list(fr.category) == ["covered"] and (fr.value.astype(float) == 0).all()
     assert "qualifies the one who holds" in fr.explanation.iloc[0]
+    # seed 003: the demonym of a harmed company is not the outlet's word on Russia
+    ev = _score("Dozens of contractors from the Russian private military company (PMC) Wagner Group "
+                "were killed in an attack.").evidence
+    ru = ev[(ev.actor == "russia") & ev.kind.isin(["evaluation", "stance"])]
+    assert list(ru.category) == ["covered"] and "harmed here" in ru.explanation.iloc[0]
 
 
 @pytest.mark.parametrize(("text", "actor"), [
@@ -152,7 +157,7 @@ def test_a_sentence_with_a_cue_for_an_actor_is_not_counted_again_by_the_engine(s
     the cues decide that sentence for Russia; the engine's reading of "Malian-Russian" (grim
     words around it) is shown as covered, counted nowhere."""
     ev = seeds.evidence
-    cov = ev[(ev.category == "covered") & (ev.actor == "russia")]
+    cov = ev[(ev.category == "covered") & (ev.actor == "russia") & ~ev.explanation.str.contains("qualifies")]
     assert len(cov) >= 1 and (cov.value.astype(float) == 0).all()
     assert cov.explanation.str.contains("already evaluates russia").all()
     for r in cov.itertuples():  # a cue for the same actor in the same sentence

@@ -288,7 +288,9 @@ def evaluate_mentions(
     out: list[Evaluation] = []
     todo: list[tuple[MentionLike, Sentence]] = []
     seen: set[tuple[int, int, str]] = set()
-    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.actor)):
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+    harmed_at = {m.start: m for m in mentions if (m.start, m.end) in victims}  # victims by start
+    for m in mentions:
         key = (m.start, m.end, m.actor)
         if getattr(m, "ambiguous", False) or key in seen:
             continue
@@ -336,6 +338,18 @@ def evaluate_mentions(
             ))
             continue
         if getattr(m, "via", None) == "demonym":
+            nxt = harmed_at.get(m.end + 1) if doc.text[m.end:m.end + 1] == " " else None
+            if nxt is not None and nxt.actor != m.actor:
+                # "contractors from the Russian private military company ... were killed": the
+                # demonym says whose company was harmed; the harm is no evaluation of Russia
+                out.append(Evaluation(
+                    holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
+                    kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
+                    note=f"not counted: '{doc.text[m.start:m.end]}' qualifies "
+                    f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}), harmed here",
+                    agent=False,
+                ))
+                continue
             act = next((h for h in unknown_acts.get(sent.index, ())
                         if m.end <= h.start and _words_between(doc, m.end, h.start) <= _DEMONYM_REACH), None)
             if act is not None:
