@@ -79,18 +79,24 @@ FEATURE_CONFIG: dict[str, Any] = {
 #: after "be" (PASSIVE_HARM_WORDS: what happened to someone),
 #: overridable with --feature-config (e.g. '{"masked_words": [], "masked_passive": []}')
 def actor_name_words() -> list[str]:
-    """The one-word names, aliases and demonyms of the bundled actors (``actors.yaml``), lower
-    case, without "us" (also the pronoun): "russia", "russian", "moscow", "kremlin", ... A
+    """The one-word names, aliases and demonyms (and their plurals) of the bundled actors
+    (``actors.yaml``) and the words of their people's names, lower case, without "us" (also the
+    pronoun): "russia", "russians", "moscow", "kremlin", "putin", ... A
     model fitted on US news learns those names' priors there ("Russia" in 2017-2019 coverage)
     and would carry them into every sentence that names Russia; masked, it reads words."""
     from framecmp.measures.actors import load_actors
     from framecmp.text.doc import tokenize
 
     words = set()
-    for phrase in load_actors().to_frame()["phrase"]:
+    frame = load_actors().to_frame()
+    for phrase, via in zip(frame["phrase"], frame["via"]):
         norms = [t.norm for t in tokenize(str(phrase)) if t.norm[:1].isalnum()]
-        if len(norms) == 1:
+        if via == "person":  # every part of a person's name: "putin", "macron", "lavrov"
+            words.update(w for w in norms if len(w) > 2)
+        elif len(norms) == 1:
             words.add(norms[0])
+            if via == "demonym" and norms[0].endswith(("an", "en", "be", "ard")) and not norms[0].endswith(("man", "men")):
+                words.add(norms[0] + "s")  # "malians", "americans"
     return sorted(words - {"us"})
 
 

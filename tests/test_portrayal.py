@@ -119,11 +119,17 @@ def test_a_demonym_that_qualifies_an_unknown_holder_is_not_evaluated():
     fr = ev[(ev.actor == "france") & ev.kind.isin(["evaluation", "stance"])]
     assert list(fr.category) == ["covered"] and (fr.value.astype(float) == 0).all()
     assert "qualifies the one who holds" in fr.explanation.iloc[0]
-    # seed 003: the demonym of a harmed company is not the outlet's word on Russia
-    ev = _score("Dozens of contractors from the Russian private military company (PMC) Wagner Group "
-                "were killed in an attack.").evidence
-    ru = ev[(ev.actor == "russia") & ev.kind.isin(["evaluation", "stance"])]
-    assert list(ru.category) == ["covered"] and "harmed here" in ru.explanation.iloc[0]
+    # seed 003: the demonym of a harmed company is not the outlet's word on Russia (whatever
+    # the spaces between)
+    for gap in (" ", "  ", "\u00a0"):
+        ev = _score(f"Dozens of contractors from the Russian{gap}private military company (PMC) Wagner "
+                    "Group were killed in an attack.").evidence
+        ru = ev[(ev.actor == "russia") & ev.kind.isin(["evaluation", "stance"])]
+        assert list(ru.category) == ["covered"] and "harmed here" in ru.explanation.iloc[0], gap
+    # a demonym in another clause is no part of the holder
+    ev = _score("Amid the chaotic French withdrawal, protesters hailed Russia.").evidence
+    fr = ev[(ev.actor == "france") & ev.kind.isin(["evaluation", "stance"])]
+    assert "covered" not in set(fr.category)
 
 
 @pytest.mark.parametrize(("text", "actor"), [
@@ -135,6 +141,16 @@ def test_a_place_near_or_across_which_it_happens_is_a_setting(text, actor):
     ev = _score(text).evidence
     row = ev[(ev.actor == actor) & (ev.kind == "evaluation")]
     assert list(row.category) == ["setting"] and (row.value.astype(float) == 0).all()
+
+
+@pytest.mark.parametrize("text", [
+    "Mali suffered throughout the French occupation.",
+    "Soldiers gathered near the French base.",
+])
+def test_a_demonym_after_near_or_throughout_modifies_a_noun_and_is_no_setting(text):
+    ev = _score(text).evidence
+    row = ev[(ev.actor == "france") & (ev.kind == "evaluation")]
+    assert "setting" not in set(row.category)
 
 
 def test_actors_joined_by_and_in_a_killed_subject_are_victims(seeds):
@@ -221,11 +237,12 @@ def test_a_label_of_a_noun_the_actor_is_stays_the_actors(text, actor, label):
     ("Mali is not a puppet state.", "mali"),
     ("Russia has proxy forces in Libya.", "russia"),
     ("Mali has puppet leaders installed by Moscow.", "mali"),
+    ("Mali is the victim of predatory Western miners.", "mali"),
 ])
 def test_a_label_of_another_noun_phrase_is_not_the_actors(text, actor):
     """A name inside an aside, the agent of a passive, a negated copula, possession: the label
     is not the actor's (these stay silent rather than wrong)."""
-    labels = {"illegitimate", "puppet", "pariah", "neocolonial", "proxy"}
+    labels = {"illegitimate", "puppet", "pariah", "neocolonial", "proxy", "predatory"}
     assert not {(a, t) for a, t in _cue_targets(_score(text)) if t in labels and a == actor}
 
 

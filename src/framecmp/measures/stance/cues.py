@@ -346,8 +346,8 @@ def _linked(tokens: Sequence[Token], a: int, b: int, h: int) -> bool:
     start = 1 if apposition else 0
     dets = [i for i in range(start, len(gap)) if gap[i] in _NP_DETERMINERS]
     last = dets[-1] if dets else len(gap)
-    if any(not w[:1].isalnum() for w in gap[last + 1:]):
-        return False
+    if any(not w[:1].isalnum() or w in AFTER_LABEL_OK for w in gap[last + 1:]):
+        return False  # "the victim of predatory Western miners": another noun phrase
     head = gap[start:last]
     if apposition:  # ", now a ...": no verb ("Niger, according to France, is an ..." is no apposition)
         return all(_is_adverb(w) for w in head)

@@ -159,10 +159,9 @@ class _Sentence:
         if self._masked_idx is None:
             out: set[int] = set()
             if self.masked or self.passive:
-                names = "<names>" in self.masked
                 norms = self.tokens.norms
                 for i, w in enumerate(norms):
-                    if w in self.masked or (names and i and self.tokens[i].text[:1].isupper()):
+                    if w in self.masked:
                         out.add(i)
                     elif w in self.passive:
                         j = i - 1
@@ -238,7 +237,7 @@ DEFAULT_FEATURES: dict[str, Any] = {
 }
 
 _BE_FORMS = frozenset("is are was were be been being get got gets getting".split())
-_PASSIVE_SKIP = frozenset("being reportedly allegedly not also".split())
+_PASSIVE_SKIP = frozenset("reportedly allegedly not also".split())
 
 #: Words that name the events around an actor, not an evaluation of it ("Amid challenges of
 #: terrorism, Mali has closed ranks with Niger", "Mali's fight against terrorism"): the tone

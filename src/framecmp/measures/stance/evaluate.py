@@ -166,9 +166,13 @@ _DEMONYM_REACH = 3  # words between a demonym and a cue whose holder it may qual
 
 
 def _words_between(doc: Doc, a: int, b: int) -> int:
-    """Word tokens between the character offsets ``a`` and ``b``."""
+    """Word tokens between the character offsets ``a`` and ``b`` (a very large number when a
+    clause boundary stands between them: "Amid the French withdrawal, protesters hailed ...")."""
     i, j = doc.token_index(a), doc.token_index(b)
-    return sum(1 for t in doc.tokens[i:j] if t.is_word)
+    between = doc.tokens[i:j]
+    if any(t.text in _CLAUSE_PUNCT or t.norm in _CLAUSE_OPEN for t in between):
+        return 1 << 30
+    return sum(1 for t in between if t.is_word)
 _CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "
                          "unless if and but or as".split())
 _CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”")
@@ -221,6 +225,10 @@ def is_setting(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
             return False
     elif w not in ("in", "near", "across", "throughout"):
         return False
+    if w != "in":  # "throughout the French occupation", "near the Russian base": a noun's modifier
+        k = doc.token_index(end)
+        if k < sent.tok_end and toks[k].is_word:
+            return False
     if j - 1 >= sent.tok_start and toks[j - 1].norm in _ATTITUDE:
         return False
     k = doc.token_index(end)
@@ -338,7 +346,8 @@ def evaluate_mentions(
             ))
             continue
         if getattr(m, "via", None) == "demonym":
-            nxt = harmed_at.get(m.end + 1) if doc.text[m.end:m.end + 1] == " " else None
+            k = doc.token_index(m.end)
+            nxt = harmed_at.get(doc.tokens[k].start) if k < len(doc.tokens) else None
             if nxt is not None and nxt.actor != m.actor:
                 # "contractors from the Russian private military company ... were killed": the
                 # demonym says whose company was harmed; the harm is no evaluation of Russia
