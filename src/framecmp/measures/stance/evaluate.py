@@ -165,6 +165,14 @@ _ACTS = frozenset({"subject", "source", "speaker"})
 _DEMONYM_REACH = 3  # words between a demonym and a cue whose holder it may qualify ("French colonies have hailed")
 
 
+def _zero(m: MentionLike, sent: Sentence, holder: str, kind: str, note: str, agent: bool) -> Evaluation:
+    """An evaluation that counts nowhere (value 0): a covered mention or a setting."""
+    return Evaluation(
+        holder=holder, target=m.actor, start=m.start, end=m.end, value=0.0, kind=kind,
+        sentence=sent.index, holder_via="voice", rule_id=kind, note=note, agent=agent,
+    )
+
+
 def _words_between(doc: Doc, a: int, b: int) -> int:
     """Word tokens between the character offsets ``a`` and ``b`` (a very large number when a
     clause boundary stands between them: "Amid the French withdrawal, protesters hailed ...")."""
@@ -338,11 +346,10 @@ def evaluate_mentions(
             # a directed cue in this sentence already says how it presents the actor ("Russia
             # defends the interests of his country ... cooperation with Moscow"): the engine's
             # reading of the same actor in that sentence would count the sentence twice
-            out.append(Evaluation(
-                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
-                kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
-                note=f"not counted: the cue '{cover.text}' in this sentence already evaluates {m.actor}",
-                agent=is_agent(doc, sent, m.start),
+            out.append(_zero(
+                m, sent, voice(m.start), "covered",
+                f"not counted: the cue '{cover.text}' in this sentence already evaluates {m.actor}",
+                is_agent(doc, sent, m.start),
             ))
             continue
         if getattr(m, "via", None) == "demonym":
@@ -351,12 +358,11 @@ def evaluate_mentions(
             if nxt is not None and nxt.actor != m.actor:
                 # "contractors from the Russian private military company ... were killed": the
                 # demonym says whose company was harmed; the harm is no evaluation of Russia
-                out.append(Evaluation(
-                    holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
-                    kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
-                    note=f"not counted: '{doc.text[m.start:m.end]}' qualifies "
+                out.append(_zero(
+                    m, sent, voice(m.start), "covered",
+                    f"not counted: '{doc.text[m.start:m.end]}' qualifies "
                     f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}), harmed here",
-                    agent=False,
+                    False,
                 ))
                 continue
             act = next((h for h in unknown_acts.get(sent.index, ())
@@ -364,12 +370,11 @@ def evaluate_mentions(
             if act is not None:
                 # "The former French colonies have hailed Russia": the demonym says whose
                 # colonies, the act is theirs; its words are no evaluation of France
-                out.append(Evaluation(
-                    holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
-                    kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
-                    note=f"not counted: '{doc.text[m.start:m.end]}' qualifies the one who holds the cue "
+                out.append(_zero(
+                    m, sent, voice(m.start), "covered",
+                    f"not counted: '{doc.text[m.start:m.end]}' qualifies the one who holds the cue "
                     f"'{act.text}' aimed at {act.target}; those words evaluate {act.target}, not {m.actor}",
-                    agent=False,
+                    False,
                 ))
                 continue
         act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
@@ -378,19 +383,18 @@ def evaluate_mentions(
             # accused Paris of supporting terrorist groups"): the cue's words are its evaluation
             # of that actor, and reading them as the outlet's evaluation of it would count them
             # against the one who speaks
-            out.append(Evaluation(
-                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
-                kind="covered", sentence=sent.index, holder_via="voice", rule_id="covered",
-                note=f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in this "
+            out.append(_zero(
+                m, sent, voice(m.start), "covered",
+                f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in this "
                 f"sentence; those words evaluate {act.target}, not {m.actor}",
-                agent=True,
+                True,
             ))
             continue
         if is_setting(doc, sent, m.start, m.end):
-            out.append(Evaluation(
-                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=0.0,
-                kind="setting", sentence=sent.index, holder_via="voice", rule_id="setting",
-                note=f"{m.actor} is where it happens here, not who acts or is evaluated", agent=False,
+            out.append(_zero(
+                m, sent, voice(m.start), "setting",
+                f"{m.actor} is where it happens here, not who acts or is evaluated",
+                False,
             ))
             continue
         todo.append((m, sent))
