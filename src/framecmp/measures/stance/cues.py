@@ -18,9 +18,9 @@ from typing import Any
 
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
 from framecmp.text.doc import PhraseMatcher, Token, tokenize
+from framecmp.text.grammar import BE_FORMS
 
 __all__ = [
-    "AFTER_LABEL_OK",
     "BE_AUX",
     "CUE_SCHEMA",
     "CueHit",
@@ -297,16 +297,15 @@ def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int
 
 
 #: words after a label that do not make it the label of another noun ("a predatory project in")
-AFTER_LABEL_OK = frozenset(
+_AFTER_LABEL_OK = frozenset(
     ", . ; : ) ” \" ’ of in and or that which who whom whose for with to by on at from as is are "
     "was were has have had said says will would could can may might must should".split()
 )
 #: the link of a copula: the label's noun phrase is what the actor is ("Russia is a predatory
 #: power", "France has become an unwelcome partner", "ECOWAS is seen as a French puppet
 #: organisation", "Critics call France a neocolonial power")
-_COPULAS = frozenset(
-    "is are was were be been being remains remain remained become became becomes seems seemed "
-    "appears appeared".split()
+_COPULAS = BE_FORMS | frozenset(
+    "remains remain remained become became becomes seems seemed appears appeared".split()
 )
 _LINK_VERBS = frozenset(
     "seen regarded described considered called call calls labelled labeled branded perceived "
@@ -346,7 +345,7 @@ def _linked(tokens: Sequence[Token], a: int, b: int, h: int) -> bool:
     start = 1 if apposition else 0
     dets = [i for i in range(start, len(gap)) if gap[i] in _NP_DETERMINERS]
     last = dets[-1] if dets else len(gap)
-    if any(not w[:1].isalnum() or w in AFTER_LABEL_OK for w in gap[last + 1:]):
+    if any(not w[:1].isalnum() or w in _AFTER_LABEL_OK for w in gap[last + 1:]):
         return False  # "the victim of predatory Western miners": another noun phrase
     head = gap[start:last]
     if apposition:  # ", now a ...": no verb ("Niger, according to France, is an ..." is no apposition)
@@ -377,7 +376,7 @@ def label_about(hit: CueHit, a: int, b: int, tokens: Sequence[Token], t1: int) -
     nxt = hit.tok_end
     if a == nxt + 1 and tokens[nxt].norm in _GROUP_NOUNS:
         return True
-    if nxt >= t1 or not tokens[nxt].norm[:1].isalpha() or tokens[nxt].norm in AFTER_LABEL_OK:
+    if nxt >= t1 or not tokens[nxt].norm[:1].isalpha() or tokens[nxt].norm in _AFTER_LABEL_OK:
         return True
     return b <= hit.tok_start and _linked(tokens, a, b, hit.tok_start)
 

@@ -40,6 +40,7 @@ from typing import Any, Protocol, runtime_checkable
 from framecmp._validation import param_error
 from framecmp.lexicons import LexiconError, read_json_model
 from framecmp.measures.stance.cues import (
+    BE_AUX,
     StanceCueLexicon,
     default_cues,
     default_target_lexicon,
@@ -167,7 +168,7 @@ class _Sentence:
                         j = i - 1
                         while j >= 0 and (norms[j] in _PASSIVE_SKIP or (len(norms[j]) > 4 and norms[j].endswith("ly"))):
                             j -= 1
-                        if j >= 0 and norms[j] in _BE_FORMS:
+                        if j >= 0 and norms[j] in BE_AUX:
                             out.add(i)
             self._masked_idx = frozenset(out)
         return self._masked_idx
@@ -236,7 +237,6 @@ DEFAULT_FEATURES: dict[str, Any] = {
     "groups": ["s", "v", "side", "u", "k", "c", "x"], "masked_words": [], "masked_passive": [],
 }
 
-_BE_FORMS = frozenset("is are was were be been being get got gets getting".split())
 _PASSIVE_SKIP = frozenset("reportedly allegedly not also".split())
 
 #: Words that name the events around an actor, not an evaluation of it ("Amid challenges of

@@ -164,6 +164,10 @@ _VERBISH = frozenset(
 _ACTS = frozenset({"subject", "source", "speaker"})
 _DEMONYM_REACH = 3  # words between a demonym and a cue whose holder it may qualify ("French colonies have hailed")
 
+_CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "
+                         "unless if and but or as".split())
+_CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”")
+
 
 def _zero(m: MentionLike, sent: Sentence, holder: str, kind: str, note: str, agent: bool) -> Evaluation:
     """An evaluation that counts nowhere (value 0): a covered mention or a setting."""
@@ -181,9 +185,6 @@ def _words_between(doc: Doc, a: int, b: int) -> int:
     if any(t.text in _CLAUSE_PUNCT or t.norm in _CLAUSE_OPEN for t in between):
         return 1 << 30
     return sum(1 for t in between if t.is_word)
-_CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "
-                         "unless if and but or as".split())
-_CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”")
 
 
 def is_agent(doc: Doc, sent: Sentence, start: int) -> bool:
@@ -233,13 +234,11 @@ def is_setting(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
             return False
     elif w not in ("in", "near", "across", "throughout"):
         return False
-    if w != "in":  # "throughout the French occupation", "near the Russian base": a noun's modifier
-        k = doc.token_index(end)
-        if k < sent.tok_end and toks[k].is_word:
-            return False
+    k = doc.token_index(end)
+    if w != "in" and k < sent.tok_end and toks[k].is_word:
+        return False  # "throughout the French occupation", "near the Russian base": a noun's modifier
     if j - 1 >= sent.tok_start and toks[j - 1].norm in _ATTITUDE:
         return False
-    k = doc.token_index(end)
     return not (k < sent.tok_end and toks[k].norm in {"'s", "’s", "'"})
 
 

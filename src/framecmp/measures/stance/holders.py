@@ -492,8 +492,8 @@ _COORDINATORS = frozenset({",", "and", "or", "the", "as", "well"})
 
 
 def _label_fits(hit: CueHit, m: MentionLike, b: int) -> bool:
-    """Whether a label cue ("predatory", "puppet") can be about the mention at tokens [a, b):
-    a demonym right before the label names whose the puppet is, not the puppet: in "ECOWAS,
+    """Whether a label cue ("predatory", "puppet") can be about the mention ending at token
+    ``b``: a demonym right before the label names whose the puppet is, not the puppet: in "ECOWAS,
     a French puppet, tried ..." the label is about ECOWAS, not France. The rest
     (:func:`~framecmp.measures.stance.cues.label_about`: a label followed by another noun
     describes that noun) is :func:`~framecmp.measures.stance.cues.attach_distance`'s.
