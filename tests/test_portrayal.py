@@ -324,3 +324,31 @@ def test_the_one_who_accuses_is_not_evaluated_by_the_accusations_words():
     # the accuser's portrayal is not pulled down by the words of its accusation
     p = s.portrayal
     assert float(p[p.actor == "mali"]["score"].iloc[0]) == 0.0
+
+
+def test_the_speaker_named_before_its_quoted_words_is_not_evaluated_by_them(seeds):
+    # seed-001: 'but Bamako "rejected the French dictate,"' (the words are Mali's, about France)
+    ev = seeds.evidence
+    row = ev[(ev.article_id == "seed-001") & (ev.actor == "mali") & (ev.text == "Bamako")
+             & ev.explanation.str.contains("rejected", regex=False)]
+    assert len(row) == 1 and row["category"].iloc[0] == "covered" and row["value"].iloc[0] == 0
+
+
+def test_an_actor_others_are_linked_to_acts_and_is_no_victim(seeds):
+    # seed-001: "terrorist and bandit activities, mainly carried out by terrorist groups linked to
+    # Daesh* and Al-Qaeda*": Daesh is who the attackers side with, not who suffers
+    assert _role(seeds, "seed-001", "islamic_state_sahel") == "antagonist"
+    ev = seeds.evidence
+    # "the Sahel region, where Mali is located": Mali is the place
+    mali = ev[(ev.article_id == "seed-001") & (ev.actor == "mali") & (ev.kind == "evaluation")
+              & (ev.sentence == 22)]
+    assert list(mali["category"]) == ["setting"] and mali["value"].iloc[0] == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of villagers fled because of Russia’s brutal offensive.",
+    "The militias allied with Russia burned the villages and killed dozens of people.",
+])
+def test_the_owner_of_an_act_and_the_one_others_side_with_act(text):
+    s = _score(text)
+    assert _role(s, "t", "russia") != "victim"

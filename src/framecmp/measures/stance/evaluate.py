@@ -167,6 +167,7 @@ _DEMONYM_REACH = 3  # words between a demonym and a cue whose holder it may qual
 _CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "
                          "unless if and but or as".split())
 _CLAUSE_PUNCT = frozenset(",;:()[]—–\"“”")
+_QUOTE_MARKS = frozenset("\"“”«»")
 
 
 def _zero(m: MentionLike, sent: Sentence, holder: str, kind: str, note: str, agent: bool) -> Evaluation:
@@ -177,12 +178,14 @@ def _zero(m: MentionLike, sent: Sentence, holder: str, kind: str, note: str, age
     )
 
 
-def _words_between(doc: Doc, a: int, b: int) -> int:
+def _words_between(doc: Doc, a: int, b: int, *, quotes: bool = False) -> int:
     """Word tokens between the character offsets ``a`` and ``b`` (a very large number when a
-    clause boundary stands between them: "Amid the French withdrawal, protesters hailed ...")."""
+    clause boundary stands between them: "Amid the French withdrawal, protesters hailed ...";
+    with ``quotes``, a quotation mark is no boundary: Bamako "rejected ...")."""
     i, j = doc.token_index(a), doc.token_index(b)
     between = doc.tokens[i:j]
-    if any(t.text in _CLAUSE_PUNCT or t.norm in _CLAUSE_OPEN for t in between):
+    if any((t.text in _CLAUSE_PUNCT and not (quotes and t.text in _QUOTE_MARKS)) or t.norm in _CLAUSE_OPEN
+           for t in between):
         return 1 << 30
     return sum(1 for t in between if t.is_word)
 
@@ -208,6 +211,28 @@ def is_agent(doc: Doc, sent: Sentence, start: int) -> bool:
     return True
 
 
+#: "groups linked to Daesh", "militias allied with Wagner": the actor is who they side with
+_ASSOCIATED = {"to": frozenset("linked tied loyal close affiliated".split()),
+               "with": frozenset("affiliated allied aligned associated".split())}
+
+
+def _acts(doc: Doc, sent: Sentence, m: MentionLike) -> bool:
+    """Whether the mention is the one who acts (what portrayal reads as acting rather than
+    undergoing): :func:`is_agent`, the owner of what follows ("the Trump administration's
+    decision to roll back ...", "Russia's offensive"), or the one others are linked to
+    ("terrorist groups linked to Daesh")."""
+    toks = doc.tokens
+    if doc.text[m.start:m.end].endswith(("'s", "’s")):
+        return True
+    k = doc.token_index(m.end)
+    if k < len(toks) and toks[k].norm == "'s":
+        return True
+    i = doc.token_index(m.start)
+    if i - 2 >= sent.tok_start and toks[i - 2].norm in _ASSOCIATED.get(toks[i - 1].norm, ()):
+        return True
+    return is_agent(doc, sent, m.start)
+
+
 #: words between "in" and a place that keep it a setting ("in northern Mali")
 _PLACE_LEADS = frozenset("the northern southern eastern western central north south east west "
                          "rural remote".split())
@@ -216,13 +241,22 @@ _ATTITUDE = frozenset("confidence faith trust belief interest interests champion
                       "investment investments role".split())
 
 
+_BE_LOCATED = frozenset("is are was were".split())
+_LOCATED = frozenset("located situated".split())
+
+
 def is_setting(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
     """Whether the mention is where something happens, not who: the object of "in", "near",
     "across" or "throughout" ("an attack in northern Mali", "protests in Bamako"), or of "the
     border with" ("near the country's border with Algeria"), not a possessive ("in Mali's
-    interest") nor after a noun of attitude ("confidence in Russia")."""
+    interest") nor after a noun of attitude ("confidence in Russia"); or the place a "where"
+    clause locates ("the Sahel region, where Mali is located")."""
     toks = doc.tokens
     i = doc.token_index(start)
+    k = doc.token_index(end)
+    if (i - 1 >= sent.tok_start and toks[i - 1].norm == "where" and k + 1 < sent.tok_end
+            and toks[k].norm in _BE_LOCATED and toks[k + 1].norm in _LOCATED):
+        return True
     j = i - 1
     while j >= sent.tok_start and toks[j].norm in _PLACE_LEADS:
         j -= 1
@@ -234,7 +268,6 @@ def is_setting(doc: Doc, sent: Sentence, start: int, end: int) -> bool:
             return False
     elif w not in ("in", "near", "across", "throughout"):
         return False
-    k = doc.token_index(end)
     if w != "in" and k < sent.tok_end and toks[k].is_word:
         return False  # "throughout the French occupation", "near the Russian base": a noun's modifier
     if j - 1 >= sent.tok_start and toks[j - 1].norm in _ATTITUDE:
@@ -292,12 +325,15 @@ def evaluate_mentions(
     cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
     cued_in: dict[tuple[int, str], DirectedHit] = {}  # (sentence, target) -> a cue aimed at it there
     held_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, holder) -> the acts it holds there
+    voiced_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, speaker) -> cues in its voice there
     unknown_acts: dict[int, list[DirectedHit]] = {}  # sentence -> acts whose subject is no known actor
     for h in directed:
         cued.setdefault((h.mention_start, h.mention_end, h.target), []).append(h)
         cued_in.setdefault((h.sentence, h.target), h)
         if h.holder_via in _ACTS and h.holder != h.target:
             held_in.setdefault((h.sentence, h.holder), []).append(h)
+        elif h.holder_via == "voice" and h.holder not in (h.target, UNKNOWN, "author"):
+            voiced_in.setdefault((h.sentence, h.holder), []).append(h)
         if h.holder_via in _ACTS and h.holder == UNKNOWN:
             unknown_acts.setdefault(h.sentence, []).append(h)
     out: list[Evaluation] = []
@@ -329,7 +365,7 @@ def evaluate_mentions(
                     holder=h.holder, target=h.target, start=m.start, end=m.end,
                     value=max(-1.0, min(1.0, h.cue.valence)), kind="cue", sentence=sent.index,
                     words=(c,), holder_via=h.holder_via, rule_id=h.cue.id, note=note,
-                    agent=is_agent(doc, sent, m.start),
+                    agent=_acts(doc, sent, m),
                 ))
             continue
         if victim is not None:
@@ -377,6 +413,12 @@ def evaluate_mentions(
                 ))
                 continue
         act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
+        if act is None:
+            # the speaker named right before the words its voice aims at another actor (Bamako
+            # "rejected the French dictate"): those words are its act, not an evaluation of it
+            act = next((h for h in voiced_in.get((sent.index, m.actor), ())
+                        if m.end <= h.start and _words_between(doc, m.end, h.start, quotes=True) <= _DEMONYM_REACH),
+                       None)
         if act is not None:
             # the actor does something to another one here ("the Malian transitional government
             # accused Paris of supporting terrorist groups"): the cue's words are its evaluation
@@ -406,7 +448,7 @@ def evaluate_mentions(
                 holder=voice(m.start), target=m.actor, start=m.start, end=m.end,
                 value=max(-1.0, min(1.0, float(ts.score))), kind="engine", sentence=sent.index,
                 words=words, holder_via="voice", rule_id=f"engine.{name}",
-                note=f"{ts.label}; words: {_words_note(words)}", agent=is_agent(doc, sent, m.start),
+                note=f"{ts.label}; words: {_words_note(words)}", agent=_acts(doc, sent, m),
             ))
     out.sort(key=lambda e: (e.start, e.end, e.target, e.holder, e.kind))
     return out
