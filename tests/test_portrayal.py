@@ -352,3 +352,27 @@ def test_an_actor_others_are_linked_to_acts_and_is_no_victim(seeds):
 def test_the_owner_of_an_act_and_the_one_others_side_with_act(text):
     s = _score(text)
     assert _role(s, "t", "russia") != "victim"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Kiev has denied any wrongdoing.", "ukraine"),  # seed-000, sentence 16
+    ("Paris has denied supporting terrorist groups.", "france"),
+    ("Wagner denied any involvement in the massacre.", "wagner"),
+    ("France rejected accusations that it armed jihadists.", "france"),
+    ("Moscow denies that its soldiers killed civilians.", "russia"),
+])
+def test_a_denial_is_no_evaluation_of_the_one_who_denies(text, actor):
+    s = _score(text)
+    ev = s.evidence
+    own = ev[(ev.actor == actor) & ev.kind.isin(["evaluation", "stance"])]
+    assert len(own) >= 1 and set(own["category"]) == {"covered"} and (own["value"] == 0).all()
+    assert "denies what is said of it" in own["explanation"].iloc[0]
+    assert _role(s, "t", actor) == "neutral"
+
+
+def test_a_denial_needs_an_accusation_after_the_verb():
+    # "denied climate change": what is denied is no accusation of the one who denies
+    s = _score("Vladimir Putin denied climate change is real.")
+    ev = s.evidence
+    own = ev[(ev.actor == "russia") & (ev.kind == "evaluation")]
+    assert "covered" not in set(own["category"])

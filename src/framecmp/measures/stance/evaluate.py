@@ -38,7 +38,7 @@ from framecmp.measures.stance.target import Contribution, TargetScore
 from framecmp.text.doc import Doc, Sentence
 
 __all__ = [
-    "EVALUATION_KINDS", "Evaluation", "evaluate_mentions", "is_agent", "is_setting", "label_evaluations",
+    "EVALUATION_KINDS", "Evaluation", "denials", "evaluate_mentions", "is_agent", "is_setting", "label_evaluations",
     "victim_mentions",
 ]
 
@@ -176,6 +176,66 @@ def _zero(m: MentionLike, sent: Sentence, holder: str, kind: str, note: str, age
         holder=holder, target=m.actor, start=m.start, end=m.end, value=0.0, kind=kind,
         sentence=sent.index, holder_via="voice", rule_id=kind, note=note, agent=agent,
     )
+
+
+#: verbs of denial, and what follows them when they deny an accusation: "Kiev has denied any
+#: wrongdoing", "Paris has denied supporting terrorist groups", "Moscow denies that its soldiers
+#: ...", "France rejected accusations that ..."
+_DENY_VERBS = frozenset("deny denies denied denying".split())
+_REJECT_VERBS = frozenset("reject rejects rejected rejecting dismiss dismisses dismissed dismissing "
+                          "refute refutes refuted refuting".split())
+_ACCUSATIONS = frozenset("accusation accusations allegation allegations charge charges claim claims "
+                         "report reports suggestion suggestions".split())
+_DENIED = _ACCUSATIONS | frozenset("wrongdoing involvement responsibility complicity role links ties".split())
+_DENY_SKIP = frozenset("any all the these those such its their his her having ever".split())
+_DENY_REACH = 6  # words between the one who denies and the verb ("Kiev has since firmly denied")
+
+
+def denials(doc: Doc, mentions: Sequence[MentionLike]) -> dict[tuple[int, int], tuple[str, str]]:
+    """Mentions of an actor that denies, in the sentence of the denial, what is said of it.
+
+    "Kiev has denied any wrongdoing", "Paris has denied supporting terrorist groups", "Moscow
+    denies that its soldiers killed civilians", "France rejected accusations that it armed
+    jihadists": the one who denies (an actor named before the verb, in its clause) and its
+    mentions after the verb. The words after the verb are what it rejects, not an evaluation of
+    it (who accuses it is evaluated where the accusation is reported). Not "denied climate
+    change": a denial counts only before an accusation noun ("accusations", "wrongdoing",
+    "involvement", ...), a verb in -ing, or "that". Returns ``{(mention start, end): (the
+    verb, the actor)}``.
+    """
+    by_sentence: dict[int, list[MentionLike]] = {}
+    for m in mentions:
+        if m.actor is None or getattr(m, "ambiguous", False):
+            continue
+        sent = doc.sentence_at(m.start)
+        if sent is not None:
+            by_sentence.setdefault(sent.index, []).append(m)
+    toks = doc.tokens
+    out: dict[tuple[int, int], tuple[str, str]] = {}
+    for si, ms in by_sentence.items():
+        sent = doc.sentences[si]
+        for i in range(sent.tok_start, sent.tok_end):
+            w = toks[i].norm
+            deny = w in _DENY_VERBS
+            if not (deny or w in _REJECT_VERBS):
+                continue
+            j = i + 1
+            while j < sent.tok_end and toks[j].norm in _DENY_SKIP:
+                j += 1
+            nxt = toks[j].norm if j < sent.tok_end else ""
+            if not (nxt in (_DENIED if deny else _ACCUSATIONS)
+                    or (deny and (nxt == "that" or (len(nxt) > 4 and nxt.endswith("ing"))))):
+                continue
+            verb = toks[i].start
+            subject = [m for m in ms if m.end <= verb and _words_between(doc, m.end, verb) <= _DENY_REACH
+                       and is_agent(doc, sent, m.start)]
+            if not subject:
+                continue
+            who = subject[-1]
+            for m in ms:
+                if m.actor == who.actor and (m is who or m.start > verb):
+                    out.setdefault((m.start, m.end), (toks[i].text, str(who.actor)))
+    return out
 
 
 def _words_between(doc: Doc, a: int, b: int, *, quotes: bool = False) -> int:
@@ -339,7 +399,8 @@ def evaluate_mentions(
     out: list[Evaluation] = []
     todo: list[tuple[MentionLike, Sentence]] = []
     seen: set[tuple[int, int, str]] = set()
-    mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.actor or ""))
+    denied = denials(doc, mentions)
     harmed_at = {m.start: m for m in mentions if (m.start, m.end) in victims}  # victims by start
     for m in mentions:
         key = (m.start, m.end, m.actor)
@@ -374,6 +435,15 @@ def evaluate_mentions(
                 kind="victim", sentence=sent.index, holder_via="voice", rule_id="victim",
                 note=f"{m.actor} suffers harm here ('{victim[0]}'): a victim, not a target of hostility",
                 agent=False,
+            ))
+            continue
+        denial = denied.get((m.start, m.end))
+        if denial is not None and denial[1] == m.actor:
+            out.append(_zero(
+                m, sent, voice(m.start), "covered",
+                f"not counted: {m.actor} denies what is said of it here ('{denial[0]}'); a denial is "
+                f"no evaluation of the one who denies",
+                _acts(doc, sent, m),
             ))
             continue
         cover = cued_in.get((sent.index, m.actor))
