@@ -4,6 +4,7 @@
         -o lexicons/stance_model.json
     python benchmarks/train_stance_model.py --features fast \
         --data ../shared/data/newsmtsc/train.jsonl -o lexicons/target_model.json
+    (the shipped target_model.json adds a transfer set: see --silver below)
 
 The model is a multinomial logistic regression (scikit-learn) on the features of
 framecmp.measures.stance.model.target_features (words around the masked target, left/right
@@ -19,6 +20,21 @@ and so are features whose largest absolute coefficient is below --prune.
 each sentence read with framecmp.text.analyze as the engine reads an article; format
 framecmp-target-model/1, default output lexicons/target_model.json). Its meta records the
 training command, the date, the CV results and the data's sha256.
+
+``--silver FILE`` adds a transfer set (``benchmarks/distil_transfer_set.py``: news sentences
+labelled by the neural engine) to the training part of every fold and to the final fit; the
+folds, and so the CV figures, are over the gold file's targets only. ``--silver-soft`` fits the
+teacher's probabilities (one row per class, weighted by its probability) rather than its
+likeliest class, ``--silver-balance`` weights the transfer set's classes to the gold file's
+class shares (the teacher calls most names in news neutral), ``--silver-weight`` scales them all.
+The shipped ``lexicons/target_model.json``::
+
+    python benchmarks/distil_transfer_set.py --data ../shared/data/allsides/articles.jsonl.gz \
+        --exclude ../shared/data/newsmtsc/train.jsonl ../shared/data/newsmtsc/dev_rw.jsonl \
+        ../shared/data/newsmtsc/dev_mt.jsonl -o build/transfer_set.jsonl
+    python benchmarks/train_stance_model.py --features fast \
+        --data ../shared/data/newsmtsc/train.jsonl --silver build/transfer_set.jsonl \
+        --silver-soft --silver-balance --silver-weight 0.5 --C 0.3 1.0 3.0 -o lexicons/target_model.json
 
 ``--tune-rules`` instead grid-searches the few numbers of the default
 (rule-based) mode, framecmp.measures.stance.target.TargetRules, by the same 5-fold
@@ -76,7 +92,8 @@ FEATURE_CONFIG: dict[str, Any] = {
 #: the linear target engine's features (--features fast): DEFAULT_FEATURES with the event
 #: words masked (EVENT_WORDS: the tone of the surrounding events is no evaluation of an
 #: actor), the one-word names of the bundled actors (actor_name_words) and the words of harm
-#: after "be" (PASSIVE_HARM_WORDS: what happened to someone),
+#: after "be" (PASSIVE_HARM_WORDS: what happened to someone), and the labels that describe
+#: another noun ("predatory Western miners": masked_labels),
 #: overridable with --feature-config (e.g. '{"masked_words": [], "masked_passive": []}')
 def actor_name_words() -> list[str]:
     """The one-word names, aliases and demonyms (and their plurals) of the bundled actors
@@ -101,7 +118,7 @@ def actor_name_words() -> list[str]:
 
 
 FAST_CONFIG: dict[str, Any] = {**DEFAULT_FEATURES, "masked_words": sorted({*EVENT_WORDS, *actor_name_words()}),
-                               "masked_passive": list(PASSIVE_HARM_WORDS)}
+                               "masked_passive": list(PASSIVE_HARM_WORDS), "masked_labels": True}
 
 
 def _featurize(
@@ -121,6 +138,24 @@ def _featurize(
     return X, y, groups
 
 
+def _teacher_sha() -> str:
+    """The sha256 of the bundled neural model's ONNX file (the transfer set's teacher)."""
+    from framecmp.lexicons import models_dir
+
+    card = json.loads((models_dir() / "neural_stance" / "card.json").read_text(encoding="utf-8"))
+    return str(card.get("files", {}).get("model.onnx", "?"))
+
+
+def _silver_probs(path: str) -> list[list[float]]:
+    """The teacher's probabilities (negative, neutral, positive) of each target of a transfer set."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.extend([float(v) for v in t["p"]] for t in json.loads(line)["targets"])
+    return out
+
+
 def train(args: argparse.Namespace) -> dict[str, Any]:
     from sklearn import __version__ as skv
     from sklearn.feature_extraction import DictVectorizer
@@ -131,6 +166,24 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     data = read_newsmtsc(args.data)
     fast = args.features == "fast"
     X, y, groups = _featurize(data, args.features)
+    n_gold = len(y)
+    silver = read_newsmtsc(args.silver) if args.silver else []
+    sw: list[float] = []
+    if silver:  # a transfer set (benchmarks/distil_transfer_set.py): in every fold's training part
+        Xs, ys, gs = _featurize(silver, args.features)
+        gold_share = {c: n / n_gold for c, n in Counter(y).items()}
+        silver_share = {c: n / len(ys) for c, n in Counter(ys).items()}
+        if args.silver_soft:  # one row per class, weighted by the teacher's probability
+            probs = _silver_probs(args.silver)
+            Xs = [x for x in Xs for _k in LABELS]
+            gs = [g for g in gs for _k in LABELS]
+            sw = [p for pk in probs for p in pk]
+            ys = [c for _p in probs for c in LABELS]
+        else:
+            sw = [1.0] * len(ys)
+        if args.silver_balance:  # the transfer set's classes weighted to the gold shares
+            sw = [w * gold_share[c] / max(silver_share.get(c, 0.0), 1e-9) for w, c in zip(sw, ys)]
+        X, y, groups = X + Xs, y + ys, groups + [len(data) + g for g in gs]
     # document frequency by sentence, for pruning rare word features
     df: Counter[str] = Counter()
     seen: dict[int, set[str]] = {}
@@ -143,20 +196,25 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     vec = DictVectorizer()
     M = vec.fit_transform(X)
     yy = np.array(y)
+    weight = np.ones(len(y))
+    weight[n_gold:] = args.silver_weight * np.asarray(sw)
+    extra = np.arange(n_gold, len(y))
     cv = GroupKFold(n_splits=5)
     grid = [float(c) for c in args.C]
     results = {}
     for C in grid:
         scores = []
-        for tr, va in cv.split(M, yy, groups):
+        # folds over the gold targets only; the transfer set is always in the training part
+        for tr, va in cv.split(M[:n_gold], yy[:n_gold], groups[:n_gold]):
+            tr = np.concatenate([tr, extra])
             clf = LogisticRegression(C=C, max_iter=3000)
-            clf.fit(M[tr], yy[tr])
+            clf.fit(M[tr], yy[tr], sample_weight=weight[tr])
             scores.append(f1_score(yy[va], clf.predict(M[va]), average="macro"))
         results[C] = (float(np.mean(scores)), float(np.std(scores)))
         print(f"C={C}: CV macro-F1 {results[C][0]:.4f} +- {results[C][1]:.4f}", file=sys.stderr)
     best = max(results, key=lambda c: results[c][0])
     clf = LogisticRegression(C=best, max_iter=3000)
-    clf.fit(M, yy)
+    clf.fit(M, yy, sample_weight=weight)
     classes = [str(c) for c in clf.classes_]
     order = [classes.index(c) for c in LABELS]
     coef = clf.coef_[order]
@@ -173,7 +231,17 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "data_sha256": hashlib.sha256(raw).hexdigest(),
         "data_source": "fhamborg/NewsMTSC (MIT), experiments split, commit b9d9b797",
         "n_sentences": len(data),
-        "n_targets": len(y),
+        "n_targets": n_gold,
+        **({"transfer_set": {
+            "file": Path(args.silver).name,
+            "sha256": hashlib.sha256(Path(args.silver).read_bytes()).hexdigest(),
+            "n_sentences": len(silver), "n_targets": sum(len(ts) for _s, ts in silver),
+            "weight": args.silver_weight, "soft_labels": args.silver_soft, "class_balance": args.silver_balance,
+            "made_by": "benchmarks/distil_transfer_set.py (the neural engine's labels of AllSides "
+                       "sentences, Apache-2.0; NewsMTSC train/dev sentences left out)",
+            "teacher": "models/neural_stance (all-MiniLM-L6-v2, Apache-2.0, fine-tuned on NewsMTSC train), "
+                       "model.onnx sha256 " + _teacher_sha(),
+        }} if silver else {}),
         "date": dt.date.today().isoformat(),
         "estimator": "sklearn.linear_model.LogisticRegression (multinomial, L2)",
         **({"command": args.command} if fast else {}),
@@ -383,6 +451,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-df", type=int, default=3, help="drop word features in fewer sentences")
     ap.add_argument("--prune", type=float, default=0.02, help="drop features with all |coef| below")
     ap.add_argument("--feature-config", default=None, help="JSON overriding the feature options")
+    ap.add_argument("--silver", default=None,
+                    help="a transfer set (benchmarks/distil_transfer_set.py) added to every fold's training part")
+    ap.add_argument("--silver-weight", type=float, default=1.0, help="sample weight of the transfer set's targets")
+    ap.add_argument("--silver-soft", action="store_true",
+                    help="fit the teacher's probabilities (one row per class, weighted), not its likeliest class")
+    ap.add_argument("--silver-balance", action="store_true",
+                    help="weight the transfer set's classes to the gold file's class shares")
     ap.add_argument("--tune-rules", action="store_true", help="tune the default mode's rules instead")
     ap.add_argument("--top", type=int, default=20, help="--tune-rules: grid points re-scored by CV")
     ap.add_argument("--grid", default=None, help="--tune-rules: JSON overriding grid axes, e.g. '{\"decay\": [8]}'")

@@ -181,7 +181,8 @@ def test_linear_engine_reads_no_event_words():
     assert "terrorism" in model.feature_config["masked_words"]
     r = LinearEngine(model, default_cues()).score_spans(analyze(s), [spans_of(s, "Mali")[0]])[0]
     assert not any(c.text == "terrorism" for c in r.evidence)
-    assert r.label != "negative"
+    # no clear hostility: inside the band that portrayal reads as neutral (|score| < 0.15)
+    assert r.score > -0.15
     # the same model without the mask reads the event as hostility toward Mali
     unmasked = dataclasses.replace(model, feature_config={**model.feature_config, "masked_words": []})
     r0 = LinearEngine(unmasked, default_cues()).score_spans(analyze(s), [spans_of(s, "Mali")[0]])[0]
@@ -307,3 +308,29 @@ def test_target_model_rejects_bad_json(tmp_path):
     p.write_text("{not json", encoding="utf-8")
     with pytest.raises(LexiconError, match="line 1"):
         load_target_model(p)
+
+
+@pytest.mark.parametrize(("key", "value", "says"), [
+    ("masked_words", ["Russia"], "lower-case words"),
+    ("masked_passive", "killed", "lower-case words"),
+    ("masked_labels", "yes", "true or false"),
+])
+def test_a_bad_mask_in_a_model_file_is_refused_with_its_name(key, value, says):
+    data = json.loads(data_path("target_model.json").read_text(encoding="utf-8"))
+    data["feature_config"][key] = value
+    with pytest.raises(LexiconError, match=f"feature_config.{key}.*{says}"):
+        load_target_model(data)
+
+
+def test_a_label_that_describes_another_noun_is_no_word_of_any_target():
+    # masked_labels: "predatory" describes the miners; Mali's features do not read it, and
+    # "predatory France" (the label before the target) still does
+    model = load_target_model()
+    assert model.feature_config["masked_labels"] is True
+    eng = LinearEngine(model, default_cues())
+    s = "Mali has taken back its gold from predatory Western miners."
+    r = eng.score_spans(analyze(s), [spans_of(s, "Mali")[0]])[0]
+    assert not any("predatory" in c.text for c in r.evidence)
+    s2 = "Mali has taken back its gold from predatory France."
+    r2 = eng.score_spans(analyze(s2), [spans_of(s2, "France")[0], spans_of(s2, "Mali")[0]])
+    assert any("predatory" in c.text and c.value < 0 for c in r2[0].evidence)  # France's

@@ -359,6 +359,19 @@ def _linked(tokens: Sequence[Token], a: int, b: int, h: int) -> bool:
     return True
 
 
+def label_modifies(hit: CueHit, tokens: Sequence[Token], t1: int) -> int:
+    """The token a label cue describes when another noun follows it ("predatory Western
+    miners": "Western"), else -1: nothing follows, or punctuation, a function word or verb of
+    :data:`_AFTER_LABEL_OK` ("the puppet.", "a predatory project in Mali", "mercenaries would
+    leave"), or a group noun before a name ("the mercenary group Wagner")."""
+    nxt = hit.tok_end
+    if nxt >= t1 or not tokens[nxt].norm[:1].isalpha() or tokens[nxt].norm in _AFTER_LABEL_OK:
+        return -1
+    if tokens[nxt].norm in _GROUP_NOUNS and nxt + 1 < t1 and tokens[nxt + 1].text[:1].isupper():
+        return -1
+    return nxt
+
+
 def label_about(hit: CueHit, a: int, b: int, tokens: Sequence[Token], t1: int) -> bool:
     """Whether a label cue ("predatory", "puppet", "mercenaries") can be about the target at
     tokens [a, b) (``tokens[:t1]``: the sentence's end).

@@ -44,6 +44,7 @@ from framecmp.measures.stance.cues import (
     StanceCueLexicon,
     default_cues,
     default_target_lexicon,
+    label_modifies,
     load_stance_cues,
 )
 from framecmp.measures.stance.target import (
@@ -135,8 +136,8 @@ _ROW = operator.itemgetter(3)
 class _Sentence:
     """One sentence of a Doc with what every engine reads of it, computed once."""
 
-    __slots__ = ("_masked_idx", "_stems", "_valenced", "ends", "masked", "model", "passive", "rules", "sent",
-                 "starts", "tokens")
+    __slots__ = ("_masked_idx", "_stems", "_valenced", "ends", "labels", "masked", "model", "passive", "rules",
+                 "sent", "starts", "tokens")
 
     def __init__(self, doc: Doc, sent: Sentence, masked: frozenset[str] = frozenset(),
                  passive: frozenset[str] = frozenset()) -> None:
@@ -148,6 +149,7 @@ class _Sentence:
         self.rules = RuleSentence(doc.text, toks)
         self.masked = masked
         self.passive = passive
+        self.labels: frozenset[int] = frozenset()  # set before the features are read
         self._masked_idx: frozenset[int] | None = None
         self._stems: list[str] | None = None
         self._valenced: list[tuple[int, float]] | None = None
@@ -155,10 +157,11 @@ class _Sentence:
 
     @property
     def masked_idx(self) -> frozenset[int]:
-        """The tokens the features leave out: the ``masked`` words, and the ``passive`` words
-        after a form of "be" ("Muslims were being killed": what happened to someone)."""
+        """The tokens the features leave out: the ``masked`` words, the ``passive`` words
+        after a form of "be" ("Muslims were being killed": what happened to someone), and the
+        ``labels`` tokens (:func:`_other_labels`)."""
         if self._masked_idx is None:
-            out: set[int] = set()
+            out: set[int] = set(self.labels)
             if self.masked or self.passive:
                 norms = self.tokens.norms
                 for i, w in enumerate(norms):
@@ -235,6 +238,7 @@ _GROUPS = frozenset(FEATURE_GROUPS)
 DEFAULT_FEATURES: dict[str, Any] = {
     "window": 8, "decay": 3.0, "near": 2, "sentence_weight": 0.5,
     "groups": ["s", "v", "side", "u", "k", "c", "x"], "masked_words": [], "masked_passive": [],
+    "masked_labels": False,
 }
 
 _PASSIVE_SKIP = frozenset("reportedly allegedly not also".split())
@@ -278,13 +282,15 @@ class _Options:
     groups: frozenset[str]
     masked: frozenset[str]
     passive: frozenset[str]
+    labels: bool = False
 
     @classmethod
     def of(cls, cfg: Mapping[str, Any]) -> _Options:
         full = {**DEFAULT_FEATURES, **cfg}
         return cls(int(full["window"]), int(full["near"]), float(full["decay"]),
                    float(full["sentence_weight"]), frozenset(full["groups"]),
-                   frozenset(map(str, full["masked_words"])), frozenset(map(str, full["masked_passive"])))
+                   frozenset(map(str, full["masked_words"])), frozenset(map(str, full["masked_passive"])),
+                   bool(full["masked_labels"]))
 
 
 def _sentence_word_features(prep: _Sentence, opt: _Options) -> list[tuple[int, tuple[tuple[str, float], ...]]]:
@@ -438,6 +444,33 @@ def _owned_label_start(toks: Sequence[Any], a: int, b: int) -> int:
     return -1
 
 
+def _other_labels(prep: _Sentence, starts: Sequence[int], cues: StanceCueLexicon) -> frozenset[int]:
+    """The tokens (sentence positions) of the label cues of the sentence that describe a noun
+    after them that no target starts at: "predatory" in "Mali has taken back its gold from
+    predatory Western miners" evaluates the miners, so no target's lexical features read it
+    (``masked_labels`` of the ``feature_config``); the cue features (``k:``, ``c:``) still
+    read a label where it attaches ("Russia, a predatory power"). ``starts``: the character
+    offsets where the sentence's targets start."""
+    hits = [h for h in prep.rules.hits(cues) if h.cue.category == "label"]
+    if not hits:
+        return frozenset()
+    toks = prep.tokens
+    at = {bisect.bisect_left(prep.starts, c) for c in starts}
+    out: set[int] = set()
+    for h in hits:
+        nxt = label_modifies(h, toks, len(toks))
+        if nxt >= 0 and nxt not in at:
+            out.update(range(h.tok_start, h.tok_end))
+    return frozenset(out)
+
+
+def _sentence_starts(located: Sequence[tuple[int, int, int]]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for si, start, _end in located:
+        out.setdefault(si, []).append(start)
+    return out
+
+
 def _is_label(cues: StanceCueLexicon, rule_id: str | None) -> bool:
     cue = cues.cues.get(rule_id or "")
     return cue is not None and cue.category == "label"
@@ -459,6 +492,7 @@ def span_features(
     opt = _Options.of(config or {})
     cues = cues or default_cues()
     located = locate_spans(doc, spans, "span_features()")
+    starts = _sentence_starts(located) if opt.labels else {}
     preps: dict[int, _Sentence] = {}
     words: dict[int, list[tuple[int, tuple[tuple[str, float], ...]]]] = {}
     out = []
@@ -466,6 +500,8 @@ def span_features(
         prep = preps.get(si)
         if prep is None:
             prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
+            if opt.labels:
+                prep.labels = _other_labels(prep, starts[si], cues)
             words[si] = _sentence_word_features(prep, opt)
         a, b = prep.span_tokens(start, end)
         f: dict[str, float] = {}
@@ -552,6 +588,8 @@ def _target_model_from_json(data: Any, where: str) -> TargetModel:
         masked = cfg.get(key, [])
         if not isinstance(masked, list) or not all(isinstance(w, str) and w == w.casefold() for w in masked):
             problems.append(f"{where}: 'feature_config.{key}' must be a list of lower-case words, got {masked!r}")
+    if not isinstance(cfg.get("masked_labels", False), bool):
+        problems.append(f"{where}: 'feature_config.masked_labels' must be true or false, got {cfg['masked_labels']!r}")
     groups = cfg.get("groups", DEFAULT_FEATURES["groups"])
     if not isinstance(groups, list) or not set(groups) <= _GROUPS:
         problems.append(f"{where}: 'feature_config.groups' must be a list of {sorted(_GROUPS)}, got {groups!r}")
@@ -700,12 +738,16 @@ class LinearEngine:
     def score_spans(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[TargetScore]:
         """Score each span (checked: see :func:`load_engine`); one TargetScore per span, in order."""
         located = locate_spans(doc, spans, "score_spans()")
+        opt = self._opt
+        starts = _sentence_starts(located) if opt.labels else {}
         preps: dict[int, _Sentence] = {}
         out = []
         for si, start, end in located:
             prep = preps.get(si)
             if prep is None:
-                prep = preps[si] = _Sentence(doc, doc.sentences[si], self._opt.masked, self._opt.passive)
+                prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
+                if opt.labels:
+                    prep.labels = _other_labels(prep, starts[si], self.cues)
                 prep.model = self._sums(prep)
             out.append(self._score(doc, prep, *prep.span_tokens(start, end)))
         return out

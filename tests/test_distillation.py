@@ -1,0 +1,62 @@
+"""The distillation scripts: the transfer set's targets, and training with a transfer set."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+distil = pytest.importorskip("distil_transfer_set")
+train_script = pytest.importorskip("train_stance_model")
+
+from framecmp.text.doc import analyze  # noqa: E402
+
+
+def _names(s: str) -> list[str]:
+    doc = analyze(s)
+    return [s[a:b] for a, b in distil.name_spans(s, list(doc.tokens))]
+
+
+def test_a_target_is_a_run_of_capitalised_words_not_the_first_word_alone():
+    assert _names("Senate Republicans met Pelosi in the European Union offices.") == [
+        "Senate Republicans", "Pelosi", "European Union"]
+    assert _names("The talks ended when Putin left.") == ["Putin"]
+    assert _names("However, Macron said nothing.") == ["Macron"]
+
+
+def _write(path: Path, rows: list[tuple[str, str, int]], *, soft: bool = False) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for k, (s, target, pol) in enumerate(rows):
+            a = s.index(target)
+            t = {"from": a, "to": a + len(target), "mention": target, "polarity": float(pol)}
+            if soft:
+                t["p"] = [0.8, 0.1, 0.1] if pol == 2 else [0.1, 0.1, 0.8] if pol == 6 else [0.1, 0.8, 0.1]
+            fh.write(json.dumps({"primary_gid": f"g{k}", "sentence_normalized": s, "targets": [t]}) + "\n")
+
+
+def test_training_with_a_transfer_set_keeps_the_folds_on_gold_and_records_it(tmp_path):
+    good = ["praised", "thanked", "hailed", "welcomed"]
+    bad = ["attacked", "condemned", "denounced", "blamed"]
+    gold = [(f"Critics {v} Smith{k} over the plan.", f"Smith{k}", 6 if v in good else 2)
+            for k, v in enumerate(good * 3 + bad * 3)]
+    gold += [(f"Jones{k} arrived in the city on Monday.", f"Jones{k}", 4) for k in range(12)]
+    silver = [(f"Voters {v} Brown{k} again.", f"Brown{k}", 6 if v in good else 2) for k, v in enumerate(good + bad)]
+    _write(tmp_path / "gold.jsonl", gold)
+    _write(tmp_path / "silver.jsonl", silver, soft=True)
+    out = tmp_path / "model.json"
+    rc = train_script.main(["--features", "fast", "--data", str(tmp_path / "gold.jsonl"), "--silver",
+                            str(tmp_path / "silver.jsonl"), "--silver-soft", "--silver-balance",
+                            "--silver-weight", "0.5", "--C", "1.0", "--min-df", "1", "-o", str(out)])
+    assert rc == 0
+    model = json.loads(out.read_text(encoding="utf-8"))
+    meta = model["meta"]
+    assert meta["n_targets"] == len(gold)  # the folds and counts are the gold file's
+    ts = meta["transfer_set"]
+    assert ts["n_targets"] == len(silver) and ts["soft_labels"] and ts["class_balance"] and ts["weight"] == 0.5
+    assert "model.onnx sha256" in ts["teacher"]
+    assert model["feature_config"]["masked_labels"] is True
