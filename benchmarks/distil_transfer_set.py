@@ -53,8 +53,8 @@ def name_spans(text: str, tokens: list[Any]) -> list[tuple[int, int]]:
             j = i + 1
             while j < n and tokens[j].is_word and tokens[j].text[:1].isupper():
                 j += 1
-            first = i == 0
-            if not (first and (j - i < 2 or t.norm in _SKIP_FIRST)):
+            # a lone capitalised first word may be any word; "The European Union" -> "European Union"
+            if not (i == 0 and j - i < 2):
                 a = i + 1 if t.norm in _SKIP_FIRST else i
                 if a < j:
                     out.append((tokens[a].start, tokens[j - 1].end))

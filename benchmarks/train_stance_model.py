@@ -175,6 +175,10 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         silver_share = {c: n / len(ys) for c, n in Counter(ys).items()}
         if args.silver_soft:  # one row per class, weighted by the teacher's probability
             probs = _silver_probs(args.silver)
+            if len(probs) != len(Xs):
+                raise SystemExit(f"{args.silver}: {len(probs)} probabilities for {len(Xs)} targets")
+            # the classes' shares of the probability mass, which the rows below carry
+            silver_share = {c: sum(pk[k] for pk in probs) / len(probs) for k, c in enumerate(LABELS)}
             Xs = [x for x in Xs for _k in LABELS]
             gs = [g for g in gs for _k in LABELS]
             sw = [p for pk in probs for p in pk]

@@ -27,6 +27,7 @@ def test_a_target_is_a_run_of_capitalised_words_not_the_first_word_alone():
         "Senate Republicans", "Pelosi", "European Union"]
     assert _names("The talks ended when Putin left.") == ["Putin"]
     assert _names("However, Macron said nothing.") == ["Macron"]
+    assert _names("The European Union imposed sanctions on Russia.") == ["European Union", "Russia"]
 
 
 def _write(path: Path, rows: list[tuple[str, str, int]], *, soft: bool = False) -> None:

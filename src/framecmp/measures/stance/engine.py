@@ -136,7 +136,7 @@ _ROW = operator.itemgetter(3)
 class _Sentence:
     """One sentence of a Doc with what every engine reads of it, computed once."""
 
-    __slots__ = ("_masked_idx", "_stems", "_valenced", "ends", "labels", "masked", "model", "passive", "rules",
+    __slots__ = ("_masked_idx", "_stems", "_valenced", "ends", "label_spans", "masked", "model", "passive", "rules",
                  "sent", "starts", "tokens")
 
     def __init__(self, doc: Doc, sent: Sentence, masked: frozenset[str] = frozenset(),
@@ -149,7 +149,8 @@ class _Sentence:
         self.rules = RuleSentence(doc.text, toks)
         self.masked = masked
         self.passive = passive
-        self.labels: frozenset[int] = frozenset()  # set before the features are read
+        # (the token a label describes, its first token, its end): set before the features are read
+        self.label_spans: tuple[tuple[int, int, int], ...] = ()
         self._masked_idx: frozenset[int] | None = None
         self._stems: list[str] | None = None
         self._valenced: list[tuple[int, float]] | None = None
@@ -157,11 +158,10 @@ class _Sentence:
 
     @property
     def masked_idx(self) -> frozenset[int]:
-        """The tokens the features leave out: the ``masked`` words, the ``passive`` words
-        after a form of "be" ("Muslims were being killed": what happened to someone), and the
-        ``labels`` tokens (:func:`_other_labels`)."""
+        """The tokens the features leave out: the ``masked`` words, and the ``passive`` words
+        after a form of "be" ("Muslims were being killed": what happened to someone)."""
         if self._masked_idx is None:
-            out: set[int] = set(self.labels)
+            out: set[int] = set()
             if self.masked or self.passive:
                 norms = self.tokens.norms
                 for i, w in enumerate(norms):
@@ -175,6 +175,13 @@ class _Sentence:
                             out.add(i)
             self._masked_idx = frozenset(out)
         return self._masked_idx
+
+    def label_mask(self, a: int) -> frozenset[int]:
+        """The tokens of the labels that describe a noun other than the target starting at
+        token ``a`` (:func:`_label_spans`): left out of that target's features."""
+        if not self.label_spans:
+            return frozenset()
+        return frozenset(i for nxt, h0, h1 in self.label_spans if nxt != a for i in range(h0, h1))
 
     @property
     def stems(self) -> list[str]:
@@ -340,8 +347,9 @@ def _target_features(
     groups = opt.groups
     window, decay = opt.window, opt.decay
     toks, stems = prep.tokens, prep.stems
-    left = [i for i in range(max(0, a - window), a) if stems[i]]
-    right = [i for i in range(b, min(len(toks), b + window)) if stems[i]]
+    masked = prep.label_mask(a)
+    left = [i for i in range(max(0, a - window), a) if stems[i] and i not in masked]
+    right = [i for i in range(b, min(len(toks), b + window)) if stems[i] and i not in masked]
     if "side" in groups and len(groups & _WINDOW_GROUPS) == 1:  # the common case, fast
         for i in left:
             yield "L:" + stems[i], 1.0 / (1.0 + (a - i - 1) / decay) if decay else 1.0, i
@@ -383,7 +391,7 @@ def _target_features(
     if "u" in groups:
         neg_pos, neg_neg = FEATURE_RULES.negation, FEATURE_RULES.negation_of_negative
         for i, val in prep.valenced:
-            if a <= i < b:
+            if a <= i < b or i in masked:
                 continue
             d = a - i if i < a else i - b + 1
             v = val / (1.0 + (d - 1) / _U_DECAY)
@@ -444,31 +452,21 @@ def _owned_label_start(toks: Sequence[Any], a: int, b: int) -> int:
     return -1
 
 
-def _other_labels(prep: _Sentence, starts: Sequence[int], cues: StanceCueLexicon) -> frozenset[int]:
-    """The tokens (sentence positions) of the label cues of the sentence that describe a noun
-    after them that no target starts at: "predatory" in "Mali has taken back its gold from
-    predatory Western miners" evaluates the miners, so no target's lexical features read it
-    (``masked_labels`` of the ``feature_config``); the cue features (``k:``, ``c:``) still
-    read a label where it attaches ("Russia, a predatory power"). ``starts``: the character
-    offsets where the sentence's targets start."""
-    hits = [h for h in prep.rules.hits(cues) if h.cue.category == "label"]
-    if not hits:
-        return frozenset()
+def _label_spans(prep: _Sentence, cues: StanceCueLexicon) -> tuple[tuple[int, int, int], ...]:
+    """The label cues of the sentence that describe a noun after them, as (that noun's first
+    token, the label's first token, its end), sentence positions: "predatory" in "Mali has
+    taken back its gold from predatory Western miners" evaluates the miners, so the lexical
+    features of every target but one that starts there leave it out (``masked_labels`` of the
+    ``feature_config``, :meth:`_Sentence.label_mask`); the cue features (``k:``, ``c:``) still
+    read a label where it attaches ("Russia, a predatory power")."""
     toks = prep.tokens
-    at = {bisect.bisect_left(prep.starts, c) for c in starts}
-    out: set[int] = set()
-    for h in hits:
-        nxt = label_modifies(h, toks, len(toks))
-        if nxt >= 0 and nxt not in at:
-            out.update(range(h.tok_start, h.tok_end))
-    return frozenset(out)
-
-
-def _sentence_starts(located: Sequence[tuple[int, int, int]]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for si, start, _end in located:
-        out.setdefault(si, []).append(start)
-    return out
+    out = []
+    for h in prep.rules.hits(cues):
+        if h.cue.category == "label":
+            nxt = label_modifies(h, toks, len(toks))
+            if nxt >= 0:
+                out.append((nxt, h.tok_start, h.tok_end))
+    return tuple(out)
 
 
 def _is_label(cues: StanceCueLexicon, rule_id: str | None) -> bool:
@@ -492,7 +490,6 @@ def span_features(
     opt = _Options.of(config or {})
     cues = cues or default_cues()
     located = locate_spans(doc, spans, "span_features()")
-    starts = _sentence_starts(located) if opt.labels else {}
     preps: dict[int, _Sentence] = {}
     words: dict[int, list[tuple[int, tuple[tuple[str, float], ...]]]] = {}
     out = []
@@ -501,12 +498,13 @@ def span_features(
         if prep is None:
             prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
             if opt.labels:
-                prep.labels = _other_labels(prep, starts[si], cues)
+                prep.label_spans = _label_spans(prep, cues)
             words[si] = _sentence_word_features(prep, opt)
         a, b = prep.span_tokens(start, end)
+        masked = prep.label_mask(a)
         f: dict[str, float] = {}
         for i, fs in words[si]:
-            if a <= i < b:
+            if a <= i < b or i in masked:
                 continue
             for name, v in fs:
                 f[name] = f.get(name, 0.0) + v
@@ -739,7 +737,6 @@ class LinearEngine:
         """Score each span (checked: see :func:`load_engine`); one TargetScore per span, in order."""
         located = locate_spans(doc, spans, "score_spans()")
         opt = self._opt
-        starts = _sentence_starts(located) if opt.labels else {}
         preps: dict[int, _Sentence] = {}
         out = []
         for si, start, end in located:
@@ -747,7 +744,7 @@ class LinearEngine:
             if prep is None:
                 prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
                 if opt.labels:
-                    prep.labels = _other_labels(prep, starts[si], self.cues)
+                    prep.label_spans = _label_spans(prep, self.cues)
                 prep.model = self._sums(prep)
             out.append(self._score(doc, prep, *prep.span_tokens(start, end)))
         return out
@@ -764,6 +761,13 @@ class LinearEngine:
                 z0 -= w[0]
                 z1 -= w[1]
                 z2 -= w[2]
+        masked = prep.label_mask(a)  # nor the labels of another noun ("predatory Western miners")
+        for i in masked:
+            w = word[i]
+            if w is not None and not a <= i < b:
+                z0 -= w[0]
+                z1 -= w[1]
+                z2 -= w[2]
         acc: dict[Key, list[Any]] = {}  # credited key -> [logit, feature names...]
         opt = self._opt
         if self._fast:  # side and u: _target_features' own loops, through the tables
@@ -771,7 +775,7 @@ class LinearEngine:
             decay, side = opt.decay, self._side
             for i in range(max(0, a - opt.window), min(len(stems), b + opt.window)):
                 st = stems[i]
-                if not st or a <= i < b:
+                if not st or a <= i < b or i in masked:
                     continue
                 left = i < a
                 c = side[0 if left else 1].get(st)
@@ -786,7 +790,7 @@ class LinearEngine:
                 neg_pos, neg_neg = FEATURE_RULES.negation, FEATURE_RULES.negation_of_negative
                 negated = prep.rules.negated
                 for i, val in prep.valenced:
-                    if a <= i < b:
+                    if a <= i < b or i in masked:
                         continue
                     left = i < a
                     v = val / (1.0 + ((a - i - 1) if left else (i - b)) / _U_DECAY)
@@ -821,7 +825,7 @@ class LinearEngine:
             else:
                 e[0] += c[3] * v
                 e.append(name)
-        drop = set(range(a, b))
+        drop = set(range(a, b)) | masked
         extra = []
         least = max(self.min_evidence, 1e-9)
         toks = prep.tokens

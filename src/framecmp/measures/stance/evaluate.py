@@ -187,7 +187,23 @@ _REJECT_VERBS = frozenset("reject rejects rejected rejecting dismiss dismisses d
 _ACCUSATIONS = frozenset("accusation accusations allegation allegations charge charges claim claims "
                          "report reports suggestion suggestions".split())
 _DENIED = _ACCUSATIONS | frozenset("wrongdoing involvement responsibility complicity role links ties".split())
-_DENY_SKIP = frozenset("any all the these those such its their his her having ever".split())
+_DENY_SKIP = frozenset("any all the these those such its their his her ever".split())
+#: the -ing words after "deny" that name what one is accused of ("denied supporting terrorist
+#: groups"); not "denied landing rights"
+_DENIED_ACTS = frozenset(
+    "having being supporting arming funding financing backing helping harbouring harboring sending "
+    "killing attacking targeting torturing committing ordering using colluding interfering meddling "
+    "plotting planning spying hiding deploying paying training recruiting providing".split())
+#: words before the verb that make it a passive or a report ("Wagner was denied a role", "the UN
+#: said Mali denied"): then the one before them is no denier
+_DENY_BLOCK = frozenset("said says told added stated noted wrote reported".split())
+#: nouns of an act: "Russia's offensive" is Russia acting, "Russia's embassy" is not
+_ACT_NOUNS = frozenset(
+    "offensive decision decisions move moves campaign policy policies intervention attack attacks "
+    "withdrawal plan plans operation operations invasion support efforts effort demolition rollback "
+    "push refusal pressure threat threats strategy response role involvement occupation crackdown "
+    "order orders ban aggression assault strike strikes raid raids war decree demands demand "
+    "accusations accusation claims claim".split())
 _DENY_REACH = 6  # words between the one who denies and the verb ("Kiev has since firmly denied")
 
 
@@ -219,23 +235,46 @@ def denials(doc: Doc, mentions: Sequence[MentionLike]) -> dict[tuple[int, int], 
             deny = w in _DENY_VERBS
             if not (deny or w in _REJECT_VERBS):
                 continue
+            k = i - 1
+            while k >= sent.tok_start and toks[k].norm.endswith("ly"):
+                k -= 1
+            if k >= sent.tok_start and toks[k].norm in _PASSIVE_BE:
+                continue  # "Wagner was denied a role in the talks": refused, not denying
             j = i + 1
-            while j < sent.tok_end and toks[j].norm in _DENY_SKIP:
-                j += 1
+            while j < sent.tok_end:
+                if toks[j].norm in _DENY_SKIP:
+                    j += 1
+                elif j + 1 < sent.tok_end and toks[j + 1].norm == "'s":
+                    j += 2  # "rejected Bamako's accusations"
+                else:
+                    break
             nxt = toks[j].norm if j < sent.tok_end else ""
-            if not (nxt in (_DENIED if deny else _ACCUSATIONS)
-                    or (deny and (nxt == "that" or (len(nxt) > 4 and nxt.endswith("ing"))))):
+            if not (nxt in (_DENIED if deny else _ACCUSATIONS) or (deny and nxt in ("that", *_DENIED_ACTS))):
                 continue
             verb = toks[i].start
-            subject = [m for m in ms if m.end <= verb and _words_between(doc, m.end, verb) <= _DENY_REACH
-                       and is_agent(doc, sent, m.start)]
-            if not subject:
+            near = [m for m in ms if m.end <= verb and _words_between(doc, m.end, verb) <= _DENY_REACH]
+            if not near:
                 continue
-            who = subject[-1]
+            who = near[-1]  # the nearest name before the verb, in its clause
+            if any(t.norm in _DENY_BLOCK for t in toks[doc.token_index(who.end):i]):
+                continue  # "The UN said Mali denied ...": the nearest name is no reporter's subject
             for m in ms:
-                if m.actor == who.actor and (m is who or m.start > verb):
+                if m.actor == who.actor and (m in near or (m.start > verb and _in_denied(doc, i, m.start))):
                     out.setdefault((m.start, m.end), (toks[i].text, str(who.actor)))
     return out
+
+
+_FAR = 1 << 30  # what _words_between gives across a clause boundary
+
+
+def _in_denied(doc: Doc, verb: int, start: int) -> bool:
+    """Whether the character offset ``start`` is inside what the verb at token ``verb`` denies:
+    no punctuation or clause word between them, but "that" ("denies that its soldiers ...")."""
+    for t in doc.tokens[verb + 1 : doc.token_index(start)]:
+        if t.text in _CLAUSE_PUNCT or (t.norm in _CLAUSE_OPEN and t.norm != "that"):
+            return False
+    return True
+_PASSIVE_BE = frozenset("is are was were be been being get gets got".split())
 
 
 def _words_between(doc: Doc, a: int, b: int, *, quotes: bool = False) -> int:
@@ -246,7 +285,7 @@ def _words_between(doc: Doc, a: int, b: int, *, quotes: bool = False) -> int:
     between = doc.tokens[i:j]
     if any((t.text in _CLAUSE_PUNCT and not (quotes and t.text in _QUOTE_MARKS)) or t.norm in _CLAUSE_OPEN
            for t in between):
-        return 1 << 30
+        return _FAR
     return sum(1 for t in between if t.is_word)
 
 
@@ -282,11 +321,12 @@ def _acts(doc: Doc, sent: Sentence, m: MentionLike) -> bool:
     decision to roll back ...", "Russia's offensive"), or the one others are linked to
     ("terrorist groups linked to Daesh")."""
     toks = doc.tokens
-    if doc.text[m.start:m.end].endswith(("'s", "’s")):
-        return True
     k = doc.token_index(m.end)
-    if k < len(toks) and toks[k].norm == "'s":
-        return True
+    if doc.text[m.start:m.end].endswith(("'s", "’s")) or (k < len(toks) and toks[k].norm == "'s"):
+        k += 0 if doc.text[m.start:m.end].endswith(("'s", "’s")) else 1
+        # "Russia's brutal offensive", not "Russia's embassy"
+        if any(t.norm in _ACT_NOUNS for t in toks[k : min(k + 3, sent.tok_end)]):
+            return True
     i = doc.token_index(m.start)
     if i - 2 >= sent.tok_start and toks[i - 2].norm in _ASSOCIATED.get(toks[i - 1].norm, ()):
         return True
