@@ -411,3 +411,16 @@ def test_a_denial_needs_an_accusation_after_the_verb():
     ev = s.evidence
     own = ev[(ev.actor == "russia") & (ev.kind == "evaluation")]
     assert "covered" not in set(own["category"])
+
+
+def test_the_speaker_named_right_after_its_quotation_is_not_evaluated_by_it():
+    s = _score('Mali\'s transitional government "firmly condemns the French neo-colonial arrogance", '
+               "Colonel Assimi Goita said.")
+    ev = s.evidence
+    goita = ev[(ev.actor == "mali") & (ev.text.str.contains("Goita")) & (ev.kind == "evaluation")]
+    assert list(goita["category"]) == ["covered"] and goita["value"].iloc[0] == 0
+    # a clause of its own after the speaker is read as usual
+    s2 = _score('"We condemn France\'s meddling," said Goita, who then praised Mali\'s army.')
+    later = s2.evidence[(s2.evidence.actor == "mali") & (s2.evidence.text == "Mali")
+                        & (s2.evidence.kind == "evaluation")]
+    assert len(later) == 1 and later["category"].iloc[0] != "covered"

@@ -277,6 +277,18 @@ def _in_denied(doc: Doc, verb: int, start: int) -> bool:
 _PASSIVE_BE = frozenset("is are was were be been being get gets got".split())
 
 
+def _after_its_quote(doc: Doc, cue: int, start: int) -> bool:
+    """Whether ``start`` comes right after the quotation that holds the offset ``cue``: only
+    punctuation and at most two words (a title: "Colonel") between its end and ``start``."""
+    q = next((q for q in doc.quotes if q.start <= cue < q.end), None)
+    if q is None or start < q.end:
+        return False
+    between = doc.tokens[doc.token_index(q.end) : doc.token_index(start)]
+    if any(t.norm in _CLAUSE_OPEN for t in between):
+        return False
+    return sum(1 for t in between if t.is_word) <= 2
+
+
 def _words_between(doc: Doc, a: int, b: int, *, quotes: bool = False) -> int:
     """Word tokens between the character offsets ``a`` and ``b`` (a very large number when a
     clause boundary stands between them: "Amid the French withdrawal, protesters hailed ...";
@@ -525,9 +537,12 @@ def evaluate_mentions(
         act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
         if act is None:
             # the speaker named right before the words its voice aims at another actor (Bamako
-            # "rejected the French dictate"): those words are its act, not an evaluation of it
+            # "rejected the French dictate"), or right after the quotation that holds them
+            # ('"... condemns the French neo-colonial arrogance", Colonel Goita said'): those
+            # words are its act, not an evaluation of it
             act = next((h for h in voiced_in.get((sent.index, m.actor), ())
-                        if m.end <= h.start and _words_between(doc, m.end, h.start, quotes=True) <= _DEMONYM_REACH),
+                        if (m.end <= h.start and _words_between(doc, m.end, h.start, quotes=True) <= _DEMONYM_REACH)
+                        or (h.end <= m.start and _after_its_quote(doc, h.start, m.start))),
                        None)
         if act is not None:
             # the actor does something to another one here ("the Malian transitional government
