@@ -229,6 +229,7 @@ def test_mali_taking_back_its_gold_is_no_antagonist():
     ("Mali hired the mercenary group Wagner.", "wagner", "mercenary"),
     ("Russia sent mercenaries 10 years ago.", "russia", "mercenaries"),
     ("Critics call France a neocolonial power.", "france", "neocolonial"),
+    ('France "is a predatory power that loots Africa," Goita told reporters.', "france", "predatory"),
 ])
 def test_a_label_of_a_noun_the_actor_is_stays_the_actors(text, actor, label):
     """Apposition and copula: the noun the label describes is the actor."""

@@ -338,7 +338,8 @@ def _linked(tokens: Sequence[Token], a: int, b: int, h: int) -> bool:
         k -= 1
     if k >= 0 and tokens[k].norm == "by":  # "seen by many Malians as ...": the agent, not the subject
         return False
-    gap = [t.norm for t in tokens[b:h] if t.text not in ("-", "‐", "‑")]
+    # hyphens and quotation marks are no words between ('France "is a predatory power," he said')
+    gap = [t.norm for t in tokens[b:h] if t.text not in ("-", "‐", "‑", '"', "“", "”", "«", "»")]
     if not gap:
         return True
     apposition = gap[0] == ","
