@@ -172,7 +172,6 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     if silver:  # a transfer set (benchmarks/distil_transfer_set.py): in every fold's training part
         Xs, ys, gs = _featurize(silver, args.features)
         gold_share = {c: n / n_gold for c, n in Counter(y).items()}
-        silver_share = {c: n / len(ys) for c, n in Counter(ys).items()}
         if args.silver_soft:  # one row per class, weighted by the teacher's probability
             probs = _silver_probs(args.silver)
             if len(probs) != len(Xs):
@@ -184,6 +183,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             sw = [p for pk in probs for p in pk]
             ys = [c for _p in probs for c in LABELS]
         else:
+            silver_share = {c: n / len(ys) for c, n in Counter(ys).items()}
             sw = [1.0] * len(ys)
         if args.silver_balance:  # the transfer set's classes weighted to the gold shares
             sw = [w * gold_share[c] / max(silver_share.get(c, 0.0), 1e-9) for w, c in zip(sw, ys)]

@@ -360,13 +360,19 @@ def _linked(tokens: Sequence[Token], a: int, b: int, h: int) -> bool:
     return True
 
 
+def _phrase_ends(tokens: Sequence[Token], k: int, t1: int) -> bool:
+    """Whether no noun follows a label at token ``k``: the sentence ends, or punctuation, a
+    function word or a verb of :data:`_AFTER_LABEL_OK` comes next."""
+    return k >= t1 or not tokens[k].norm[:1].isalpha() or tokens[k].norm in _AFTER_LABEL_OK
+
+
 def label_modifies(hit: CueHit, tokens: Sequence[Token], t1: int) -> int:
     """The token a label cue describes when another noun follows it ("predatory Western
     miners": "Western"), else -1: nothing follows, or punctuation, a function word or verb of
     :data:`_AFTER_LABEL_OK` ("the puppet.", "a predatory project in Mali", "mercenaries would
     leave"), or a group noun before a name ("the mercenary group Wagner")."""
     nxt = hit.tok_end
-    if nxt >= t1 or not tokens[nxt].norm[:1].isalpha() or tokens[nxt].norm in _AFTER_LABEL_OK:
+    if _phrase_ends(tokens, nxt, t1):
         return -1
     if tokens[nxt].norm in _GROUP_NOUNS and nxt + 1 < t1 and tokens[nxt + 1].text[:1].isupper():
         return -1
@@ -390,7 +396,7 @@ def label_about(hit: CueHit, a: int, b: int, tokens: Sequence[Token], t1: int) -
     nxt = hit.tok_end
     if a == nxt + 1 and tokens[nxt].norm in _GROUP_NOUNS:
         return True
-    if nxt >= t1 or not tokens[nxt].norm[:1].isalpha() or tokens[nxt].norm in _AFTER_LABEL_OK:
+    if _phrase_ends(tokens, nxt, t1):
         return True
     return b <= hit.tok_start and _linked(tokens, a, b, hit.tok_start)
 

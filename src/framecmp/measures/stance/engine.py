@@ -452,6 +452,15 @@ def _owned_label_start(toks: Sequence[Any], a: int, b: int) -> int:
     return -1
 
 
+def _prepared(doc: Doc, si: int, opt: _Options, cues: StanceCueLexicon) -> _Sentence:
+    """Sentence ``si`` prepared for the linear model's features: its masks, and its label
+    spans when the model masks labels (what training and scoring both read)."""
+    prep = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
+    if opt.labels:
+        prep.label_spans = _label_spans(prep, cues)
+    return prep
+
+
 def _label_spans(prep: _Sentence, cues: StanceCueLexicon) -> tuple[tuple[int, int, int], ...]:
     """The label cues of the sentence that describe a noun after them, as (that noun's first
     token, the label's first token, its end), sentence positions: "predatory" in "Mali has
@@ -496,9 +505,7 @@ def span_features(
     for si, start, end in located:
         prep = preps.get(si)
         if prep is None:
-            prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
-            if opt.labels:
-                prep.label_spans = _label_spans(prep, cues)
+            prep = preps[si] = _prepared(doc, si, opt, cues)
             words[si] = _sentence_word_features(prep, opt)
         a, b = prep.span_tokens(start, end)
         masked = prep.label_mask(a)
@@ -742,9 +749,7 @@ class LinearEngine:
         for si, start, end in located:
             prep = preps.get(si)
             if prep is None:
-                prep = preps[si] = _Sentence(doc, doc.sentences[si], opt.masked, opt.passive)
-                if opt.labels:
-                    prep.label_spans = _label_spans(prep, self.cues)
+                prep = preps[si] = _prepared(doc, si, opt, self.cues)
                 prep.model = self._sums(prep)
             out.append(self._score(doc, prep, *prep.span_tokens(start, end)))
         return out

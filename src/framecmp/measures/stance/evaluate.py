@@ -205,6 +205,8 @@ _ACT_NOUNS = frozenset(
     "order orders ban aggression assault strike strikes raid raids war decree demands demand "
     "accusations accusation claims claim".split())
 _DENY_REACH = 6  # words between the one who denies and the verb ("Kiev has since firmly denied")
+_PASSIVE_BE = frozenset("is are was were be been being get gets got".split())
+_FAR = 1 << 30  # what _words_between gives across a clause boundary
 
 
 def denials(doc: Doc, mentions: Sequence[MentionLike]) -> dict[tuple[int, int], tuple[str, str]]:
@@ -264,9 +266,6 @@ def denials(doc: Doc, mentions: Sequence[MentionLike]) -> dict[tuple[int, int], 
     return out
 
 
-_FAR = 1 << 30  # what _words_between gives across a clause boundary
-
-
 def _in_denied(doc: Doc, verb: int, start: int) -> bool:
     """Whether the character offset ``start`` is inside what the verb at token ``verb`` denies:
     no punctuation or clause word between them, but "that" ("denies that its soldiers ...")."""
@@ -274,7 +273,6 @@ def _in_denied(doc: Doc, verb: int, start: int) -> bool:
         if t.text in _CLAUSE_PUNCT or (t.norm in _CLAUSE_OPEN and t.norm != "that"):
             return False
     return True
-_PASSIVE_BE = frozenset("is are was were be been being get gets got".split())
 
 
 def _after_its_quote(doc: Doc, cue: int, start: int) -> bool:
@@ -333,12 +331,13 @@ def _acts(doc: Doc, sent: Sentence, m: MentionLike) -> bool:
     decision to roll back ...", "Russia's offensive"), or the one others are linked to
     ("terrorist groups linked to Daesh")."""
     toks = doc.tokens
-    k = doc.token_index(m.end)
-    if doc.text[m.start:m.end].endswith(("'s", "’s")) or (k < len(toks) and toks[k].norm == "'s"):
-        k += 0 if doc.text[m.start:m.end].endswith(("'s", "’s")) else 1
-        # "Russia's brutal offensive", not "Russia's embassy"
-        if any(t.norm in _ACT_NOUNS for t in toks[k : min(k + 3, sent.tok_end)]):
-            return True
+    k = doc.token_index(m.end)  # the token after the mention
+    owner = doc.text[m.start:m.end].endswith(("'s", "’s"))
+    if not owner and k < len(toks) and toks[k].norm == "'s":
+        owner, k = True, k + 1
+    # "Russia's brutal offensive", not "Russia's embassy"
+    if owner and any(t.norm in _ACT_NOUNS for t in toks[k : min(k + 3, sent.tok_end)]):
+        return True
     i = doc.token_index(m.start)
     if i - 2 >= sent.tok_start and toks[i - 2].norm in _ASSOCIATED.get(toks[i - 1].norm, ()):
         return True
@@ -454,6 +453,57 @@ def evaluate_mentions(
     mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.actor or ""))
     denied = denials(doc, mentions)
     harmed_at = {m.start: m for m in mentions if (m.start, m.end) in victims}  # victims by start
+
+    def not_counted(m: MentionLike, sent: Sentence) -> tuple[str, str, bool] | None:
+        """Why a mention counts nowhere here, as (kind, note, agent), or None: the engine reads it."""
+        denial = denied.get((m.start, m.end))
+        if denial is not None and denial[1] == m.actor:
+            return ("covered", f"not counted: {m.actor} denies what is said of it here ('{denial[0]}'); "
+                    "a denial is no evaluation of the one who denies", _acts(doc, sent, m))
+        cover = cued_in.get((sent.index, m.actor))
+        if cover is not None:
+            # a directed cue in this sentence already says how it presents the actor ("Russia
+            # defends the interests of his country ... cooperation with Moscow"): the engine's
+            # reading of the same actor in that sentence would count the sentence twice
+            return ("covered", f"not counted: the cue '{cover.text}' in this sentence already evaluates {m.actor}",
+                    is_agent(doc, sent, m.start))
+        if getattr(m, "via", None) == "demonym":
+            k = doc.token_index(m.end)
+            nxt = harmed_at.get(doc.tokens[k].start) if k < len(doc.tokens) else None
+            if nxt is not None and nxt.actor != m.actor:
+                # "contractors from the Russian private military company ... were killed": the
+                # demonym says whose company was harmed; the harm is no evaluation of Russia
+                return ("covered", f"not counted: '{doc.text[m.start:m.end]}' qualifies "
+                        f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}), harmed here", False)
+            act = next((h for h in unknown_acts.get(sent.index, ())
+                        if m.end <= h.start and _words_between(doc, m.end, h.start) <= _DEMONYM_REACH), None)
+            if act is not None:
+                # "The former French colonies have hailed Russia": the demonym says whose
+                # colonies, the act is theirs; its words are no evaluation of France
+                return ("covered", f"not counted: '{doc.text[m.start:m.end]}' qualifies the one who holds "
+                        f"the cue '{act.text}' aimed at {act.target}; those words evaluate {act.target}, "
+                        f"not {m.actor}", False)
+        act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
+        if act is None:
+            # the speaker named right before the words its voice aims at another actor (Bamako
+            # "rejected the French dictate"), or right after the quotation that holds them
+            # ('"... condemns the French neo-colonial arrogance", Colonel Goita said'): those
+            # words are its act, not an evaluation of it
+            act = next((h for h in voiced_in.get((sent.index, m.actor), ())
+                        if (m.end <= h.start and _words_between(doc, m.end, h.start, quotes=True) <= _DEMONYM_REACH)
+                        or (h.end <= m.start and _after_its_quote(doc, h.start, m.start))),
+                       None)
+        if act is not None:
+            # the actor does something to another one here ("the Malian transitional government
+            # accused Paris of supporting terrorist groups"): the cue's words are its evaluation
+            # of that actor, and reading them as the outlet's evaluation of it would count them
+            # against the one who speaks
+            return ("covered", f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in "
+                    f"this sentence; those words evaluate {act.target}, not {m.actor}", True)
+        if is_setting(doc, sent, m.start, m.end):
+            return ("setting", f"{m.actor} is where it happens here, not who acts or is evaluated", False)
+        return None
+
     for m in mentions:
         key = (m.start, m.end, m.actor)
         if getattr(m, "ambiguous", False) or key in seen:
@@ -489,79 +539,10 @@ def evaluate_mentions(
                 agent=False,
             ))
             continue
-        denial = denied.get((m.start, m.end))
-        if denial is not None and denial[1] == m.actor:
-            out.append(_zero(
-                m, sent, voice(m.start), "covered",
-                f"not counted: {m.actor} denies what is said of it here ('{denial[0]}'); a denial is "
-                f"no evaluation of the one who denies",
-                _acts(doc, sent, m),
-            ))
-            continue
-        cover = cued_in.get((sent.index, m.actor))
-        if cover is not None:
-            # a directed cue in this sentence already says how it presents the actor ("Russia
-            # defends the interests of his country ... cooperation with Moscow"): the engine's
-            # reading of the same actor in that sentence would count the sentence twice
-            out.append(_zero(
-                m, sent, voice(m.start), "covered",
-                f"not counted: the cue '{cover.text}' in this sentence already evaluates {m.actor}",
-                is_agent(doc, sent, m.start),
-            ))
-            continue
-        if getattr(m, "via", None) == "demonym":
-            k = doc.token_index(m.end)
-            nxt = harmed_at.get(doc.tokens[k].start) if k < len(doc.tokens) else None
-            if nxt is not None and nxt.actor != m.actor:
-                # "contractors from the Russian private military company ... were killed": the
-                # demonym says whose company was harmed; the harm is no evaluation of Russia
-                out.append(_zero(
-                    m, sent, voice(m.start), "covered",
-                    f"not counted: '{doc.text[m.start:m.end]}' qualifies "
-                    f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}), harmed here",
-                    False,
-                ))
-                continue
-            act = next((h for h in unknown_acts.get(sent.index, ())
-                        if m.end <= h.start and _words_between(doc, m.end, h.start) <= _DEMONYM_REACH), None)
-            if act is not None:
-                # "The former French colonies have hailed Russia": the demonym says whose
-                # colonies, the act is theirs; its words are no evaluation of France
-                out.append(_zero(
-                    m, sent, voice(m.start), "covered",
-                    f"not counted: '{doc.text[m.start:m.end]}' qualifies the one who holds the cue "
-                    f"'{act.text}' aimed at {act.target}; those words evaluate {act.target}, not {m.actor}",
-                    False,
-                ))
-                continue
-        act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
-        if act is None:
-            # the speaker named right before the words its voice aims at another actor (Bamako
-            # "rejected the French dictate"), or right after the quotation that holds them
-            # ('"... condemns the French neo-colonial arrogance", Colonel Goita said'): those
-            # words are its act, not an evaluation of it
-            act = next((h for h in voiced_in.get((sent.index, m.actor), ())
-                        if (m.end <= h.start and _words_between(doc, m.end, h.start, quotes=True) <= _DEMONYM_REACH)
-                        or (h.end <= m.start and _after_its_quote(doc, h.start, m.start))),
-                       None)
-        if act is not None:
-            # the actor does something to another one here ("the Malian transitional government
-            # accused Paris of supporting terrorist groups"): the cue's words are its evaluation
-            # of that actor, and reading them as the outlet's evaluation of it would count them
-            # against the one who speaks
-            out.append(_zero(
-                m, sent, voice(m.start), "covered",
-                f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in this "
-                f"sentence; those words evaluate {act.target}, not {m.actor}",
-                True,
-            ))
-            continue
-        if is_setting(doc, sent, m.start, m.end):
-            out.append(_zero(
-                m, sent, voice(m.start), "setting",
-                f"{m.actor} is where it happens here, not who acts or is evaluated",
-                False,
-            ))
+        why = not_counted(m, sent)
+        if why is not None:
+            kind, note, agent = why
+            out.append(_zero(m, sent, voice(m.start), kind, note, agent))
             continue
         todo.append((m, sent))
     if todo:
