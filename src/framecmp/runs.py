@@ -124,12 +124,19 @@ class _StopSignals:
 
 
 def _terminate(ex: Any) -> None:
-    """Stop a process pool now: cancel what waits, end the workers (terminate, then kill)."""
+    """Stop a process pool now: cancel what waits, end the workers (terminate, then kill),
+    and wait for the pool's manager thread to close its wake-up pipe: on Python 3.11, exiting
+    while it closes races with the interpreter's exit hook, which then writes to the closed
+    pipe and prints an ``OSError: [Errno 9] Bad file descriptor`` traceback (seen after a stop
+    signal in about one run in ten of tests/hostile/test_streaming.py)."""
+    # no public way to reach either before 3.14; shutdown() forgets the thread, so take it first
+    manager = getattr(ex, "_executor_manager_thread", None)
     if hasattr(ex, "terminate_workers"):  # Python 3.14
         with contextlib.suppress(Exception):
             ex.terminate_workers()
+            _join(manager)
             return
-    procs = list((getattr(ex, "_processes", None) or {}).values())  # no public way before 3.14
+    procs = list((getattr(ex, "_processes", None) or {}).values())
     ex.shutdown(wait=False, cancel_futures=True)
     for p in procs:
         if p.is_alive():
@@ -139,6 +146,12 @@ def _terminate(ex: Any) -> None:
         if p.is_alive():
             p.kill()
             p.join(timeout=5)
+    _join(manager)
+
+
+def _join(thread: threading.Thread | None) -> None:
+    if thread is not None and thread is not threading.current_thread():
+        thread.join(timeout=10)
 
 
 class _Workers:
