@@ -61,3 +61,29 @@ def test_training_with_a_transfer_set_keeps_the_folds_on_gold_and_records_it(tmp
     assert ts["n_targets"] == len(silver) and ts["soft_labels"] and ts["class_balance"] and ts["weight"] == 0.5
     assert "model.onnx sha256" in ts["teacher"]
     assert model["feature_config"]["masked_labels"] is True
+
+
+def test_c_can_be_chosen_on_the_sentences_the_teacher_never_saw(tmp_path):
+    good = ["praised", "thanked", "hailed", "welcomed"]
+    bad = ["attacked", "condemned", "denounced", "blamed"]
+    gold = [(f"Critics {v} Smith{k} over the plan.", f"Smith{k}", 6 if v in good else 2)
+            for k, v in enumerate(good * 5 + bad * 5)]
+    gold += [(f"Jones{k} arrived in the city on Monday.", f"Jones{k}", 4) for k in range(20)]
+    _write(tmp_path / "gold.jsonl", gold)
+    held = train_script.teacher_holdout(str(tmp_path / "gold.jsonl"), len(gold))
+    # train_neural_stance.py's split: sentence ids sorted, shuffled with Random(13), the first 10%
+    import random
+
+    ids = sorted(f"g{k}" for k in range(len(gold)))
+    random.Random(13).shuffle(ids)
+    assert [f"g{k}" for k in range(len(gold)) if held[k]] == sorted(ids[: len(gold) // 10], key=lambda g: int(g[1:]))
+    _write(tmp_path / "silver.jsonl", gold[:8], soft=True)
+    out = tmp_path / "model.json"
+    rc = train_script.main(["--features", "fast", "--data", str(tmp_path / "gold.jsonl"), "--silver",
+                            str(tmp_path / "silver.jsonl"), "--silver-soft", "--C", "0.3", "1.0",
+                            "--min-df", "1", "--select", "teacher-holdout", "-o", str(out)])
+    assert rc == 0
+    cv = json.loads(out.read_text(encoding="utf-8"))["meta"]["cv"]
+    assert "held-out 10%" in cv["folds"] and set(cv["results"]) == {"0.3", "1.0"}
+    with pytest.raises(SystemExit, match="sentence ids"):
+        train_script.teacher_holdout(str(tmp_path / "gold.jsonl"), len(gold) + 1)

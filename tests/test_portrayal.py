@@ -61,6 +61,11 @@ def _role(s: fc.Scores, article: str, actor: str) -> str:
         # the Nigerian site: military ties with Senegal; Mali has left ECOWAS
         ("seed-004", "mali", "senegal", +1),
         ("seed-004", "mali", "ecowas", -1),
+        # Une Plume du Mali: "Mali's request for the withdrawal of Minusma" (+0.87 before the
+        # cue: the gratitude to Russia earlier in the sentence was read for Minusma)
+        ("seed-002", "mali", "minusma", -1),
+        # RT: "to jointly defeat the common enemy" (+0.86 for the enemy before the cue)
+        ("seed-003", "mali", "terrorists", -1),
     ],
 )
 def test_seed_evaluations_have_the_sign_a_reader_sees(seeds, article, holder, target, sign):
@@ -212,9 +217,10 @@ def test_a_label_before_another_noun_is_about_that_noun():
     assert len(ev) == 2 and not ev.explanation.str.contains("predatory").any()
 
 
-@pytest.mark.xfail(strict=True, reason="the linear engine reads 'taken ... from ... Western miners' as "
-                   "negative for Mali (-0.29, -0.40) without the label; the outlet presents Mali favourably")
 def test_mali_taking_back_its_gold_is_no_antagonist():
+    # the outlet presents Mali favourably; the linear engine still reads its two mentions a
+    # little negative (-0.20, -0.28 with the model of 2026-12-06 chosen on the teacher's
+    # held-out split; -0.29, -0.40 before, an antagonist), but no longer as hostility
     s = _score("Mali has taken back its gold from predatory Western miners.")
     assert _role(s, "t", "mali") != "antagonist"
 
@@ -425,3 +431,34 @@ def test_the_speaker_named_right_after_its_quotation_is_not_evaluated_by_it():
     later = s2.evidence[(s2.evidence.actor == "mali") & (s2.evidence.text == "Mali")
                         & (s2.evidence.kind == "evaluation")]
     assert len(later) == 1 and later["category"].iloc[0] != "covered"
+
+
+def test_minusma_spelled_out_is_minusma_not_the_un(seeds):
+    # "withdrawal of Minusma (United Nations Integrated Mission in Mali)": one actor, not
+    # a second mention of the UN read through "gratitude" earlier in the sentence
+    m = seeds.mentions
+    spelled = m[(m.article_id == "seed-002") & m.text.str.startswith("United Nations Integrated")]
+    assert list(spelled.actor) == ["minusma"]
+    assert not ((m.article_id == "seed-002") & (m.actor == "un")).any()
+
+
+def test_a_side_fought_against_is_held_in_hostility_but_not_judged_by_the_portrayal():
+    s = _score("Russia's war against Ukraine entered its third year. "
+               "Ukrainian civilians were killed in the strikes.")
+    assert _stance(s, "t", "russia", "ukraine") < 0  # Russia's hostility stays in the stance frame
+    ev = s.evidence
+    cue = ev[(ev.kind == "stance") & (ev.actor == "ukraine")]
+    assert list(cue.rule_id) == ["sc.fight"] and list(cue.text) == ["war against"]
+    # being fought is no blame: the harmed side is still a victim, its score untouched by the war
+    assert _role(s, "t", "ukraine") == "victim"
+    p = s.portrayal.set_index("actor")
+    assert p.loc["ukraine", "score"] == 0.0
+
+
+def test_fighting_an_enemy_is_hostility_toward_it_not_praise():
+    s = _score("Moscow stands firmly alongside Mali to jointly defeat the common enemy, Diop said.")
+    ev = s.evidence
+    enemy = ev[(ev.actor == "terrorists") & ev.kind.isin(["stance", "evaluation"])]
+    # the fight cue and the label, no engine reading of "stands firmly alongside" for the enemy
+    assert set(enemy.rule_id) <= {"sc.fight", "lt.common_enemy"} and "sc.fight" in set(enemy.rule_id)
+    assert (enemy.value < 0).all()
