@@ -462,3 +462,38 @@ def test_fighting_an_enemy_is_hostility_toward_it_not_praise():
     # the fight cue and the label, no engine reading of "stands firmly alongside" for the enemy
     assert set(enemy.rule_id) <= {"sc.fight", "lt.common_enemy"} and "sc.fight" in set(enemy.rule_id)
     assert (enemy.value < 0).all()
+
+
+def test_the_fighters_of_a_named_group_are_that_group():
+    # the example: Wagner's fighters, accused of killing, are neither the armed groups
+    # the text does not name nor victims of the killing
+    s = _score("Human rights groups accused the Wagner fighters of killing civilians in Moura.")
+    assert set(s.portrayal.actor) == {"wagner"} and _role(s, "t", "wagner") == "antagonist"
+    assert not (s.evidence.kind == "victim").any()
+    # "JNIM militants": one mention of JNIM; the outlet's word "militants" is a label for JNIM
+    s = _score("JNIM militants attacked the Malian army.")
+    assert "terrorists" not in set(s.mentions.actor)
+    label = s.evidence[(s.evidence.rule_id == "lt.militants") & (s.evidence.kind == "evaluation")]
+    assert list(label.actor) == ["jnim"] and (label.value < 0).all()
+    # the armed groups the text does not name stay theirs
+    s = _score("Militants attacked the Malian army.")
+    assert "terrorists" in set(s.mentions.actor)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Human rights groups accused the fighters of killing civilians.", "terrorists"),
+    ("Mali accused France of murder.", "france"),
+    ("Wagner's killing of civilians in Moura shocked the region.", "wagner"),
+])
+def test_a_charge_of_killing_or_a_killing_done_is_no_victim(text, actor):
+    s = _score(text)
+    victims = s.evidence[s.evidence.kind == "victim"]
+    assert actor not in set(victims.actor)
+    assert _role(s, "t", actor) != "victim"
+
+
+def test_a_demonym_that_says_where_another_actor_is_from_is_not_evaluated():
+    s = _score("Malian jihadists attacked the camp.")
+    ev = s.evidence[(s.evidence.kind == "evaluation") & (s.evidence.actor == "mali")]
+    assert list(ev.label) == ["covered"] and "qualifies 'jihadists'" in ev.explanation.iloc[0]
+    assert _stance(s, "t", "author", "terrorists") < 0

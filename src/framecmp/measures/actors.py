@@ -547,4 +547,23 @@ def find_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
             out.append(Mention(h.start, h.end, text, None, via, None, True, sidx, actor_ids))
         else:
             out.append(Mention(h.start, h.end, text, aid, via, person or None, False, sidx, actor_ids))
+    return _members_of_named_groups(doc, out, index)
+
+
+def _members_of_named_groups(doc: Doc, mentions: list[Mention], index: ActorIndex) -> list[Mention]:
+    """Without the collective word right after a named armed group: "JNIM militants" and
+    "Wagner jihadists" are that group's members, one mention of it, not also a mention of the
+    armed groups the text does not name (the ``collective`` actor)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        actor = index.actors.get(m.actor) if m.actor else None
+        if (
+            prev is not None and actor is not None and actor.type == "collective" and m.via == "alias"
+            and prev.actor is not None and prev.via in ("name", "alias") and prev.actor != m.actor
+            and (a := index.actors.get(prev.actor)) is not None and a.type == "armed_group"
+            and not doc.text[prev.end:m.start].strip()
+        ):
+            continue
+        out.append(m)
     return out

@@ -241,13 +241,36 @@ class _Implicit:
     ambiguous: bool = False
 
 
-def _implicit_mentions(terms: Any, mentions: Sequence[MentionLike]) -> list[_Implicit]:
+#: the label group whose words name the members of a group named right before them
+_MEMBER_LABELS = frozenset({"armed_groups"})
+
+
+def _label_owners(terms: Any, mentions: Sequence[MentionLike], types: Mapping[str, str]) -> dict[int, str]:
+    """Label start -> the named armed group it belongs to: in "the Wagner fighters" or "JNIM
+    militants" the word names that group's members, not the armed groups the text does not
+    name (the label's own referent)."""
+    named_end = {m.end: m for m in mentions
+                 if getattr(m, "via", None) in ("name", "alias") and types.get(m.actor or "") == "armed_group"}
+    out: dict[int, str] = {}
+    for h in (*getattr(terms, "hits", ()), *getattr(terms, "references", ())):
+        ref = getattr(h, "referent", None)
+        if not ref or getattr(h, "label_group", None) not in _MEMBER_LABELS:
+            continue
+        owner = named_end.get(h.start - 1)
+        if owner is not None and owner.actor != ref:
+            out[h.start] = str(owner.actor)
+    return out
+
+
+def _implicit_mentions(
+    terms: Any, mentions: Sequence[MentionLike], owners: Mapping[int, str] | None = None
+) -> list[_Implicit]:
     out: list[_Implicit] = []
     # loaded labels and plain reference names alike ("the junta", "the transitional authorities")
     for h in (*getattr(terms, "hits", ()), *getattr(terms, "references", ())):
         ref = getattr(h, "referent", None)
-        if not ref:
-            continue
+        if not ref or h.start in (owners or {}):
+            continue  # a group's members named after it: the group's own mention stands for them
         if any(m.start < h.end and h.start < m.end for m in (*mentions, *out)):
             continue
         out.append(_Implicit(h.start, h.end, str(ref)))
@@ -353,8 +376,9 @@ def score_stance(
         voice_of = attribution.voice_of
     voice = voice_of or author_voice
     mentions = [m for m in mentions if getattr(m, "actor", None)]
+    owners = _label_owners(terms, mentions, dict(config.actor_types)) if terms is not None else {}
     if terms is not None:
-        mentions.extend(_implicit_mentions(terms, mentions))
+        mentions.extend(_implicit_mentions(terms, mentions, owners))
     mentions.extend(generic_mentions(doc, mentions, config.organisations))
     pronouns = pronoun_mentions(doc, mentions, dict(config.actor_types))
     mentions.extend(pronouns)
@@ -379,7 +403,7 @@ def score_stance(
     evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
                                     engine=engine, victims=victims)
     if terms is not None:
-        evaluations.extend(label_evaluations(doc, terms, voice, directed))
+        evaluations.extend(label_evaluations(doc, terms, voice, directed, owners=owners))
     for e in evaluations:
         evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine,
                                              antecedent=read_from.get((e.start, e.end, e.target))))

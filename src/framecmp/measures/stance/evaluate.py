@@ -29,7 +29,7 @@ through a loaded label with a referent), plus one per loaded label:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits
@@ -130,6 +130,14 @@ def victim_mentions(
                 if a >= h.tok_end and (h.cue.role == "subject"
                                        or (h.tok_end < sent.tok_end and toks[h.tok_end].norm == "by")):
                     continue  # "killed by X": X is the agent
+                if b <= h.tok_start and h.cue.role == "subject" and (
+                    any(t.norm == "of" for t in toks[b:h.tok_start])
+                    or (h.tok_end < sent.tok_end and toks[h.tok_end].norm == "of")
+                ):
+                    # "accused the fighters of killing civilians", "accused X of murder": the
+                    # charge, not X's death; "Wagner's killing of civilians": the one after
+                    # "of" is killed, not the one before
+                    continue
                 if attach_distance(h, a, b, toks, sent.tok_end, window=window) is not None:
                     out[(m.start, m.end)] = (h.text, h.start, h.end)
                     # the other names of the same actor earlier in that noun phrase suffer it too:
@@ -396,16 +404,19 @@ def _words_note(words: Sequence[Contribution]) -> str:
 
 
 def label_evaluations(
-    doc: Doc, terms: object, voice: Callable[[int], str], directed: Sequence[DirectedHit] = ()
+    doc: Doc, terms: object, voice: Callable[[int], str], directed: Sequence[DirectedHit] = (),
+    *, owners: Mapping[int, str] | None = None,
 ) -> list[Evaluation]:
     """One evaluation per loaded label that names an actor (a term hit with a ``referent``
     and a non-zero connotation), held by the outlet, or by the quoted speaker when the label
     stands inside quotation marks. A label whose words are already a directed cue aimed at
-    the same actor ("Wagner mercenaries") counts once, as the cue."""
+    the same actor ("Wagner mercenaries") counts once, as the cue. ``owners`` (label start ->
+    actor) gives a label to the group named right before it ("JNIM militants": JNIM)."""
     cued = [(h.start, h.end, h.target) for h in directed]
+    owners = owners or {}
     out = []
     for h in getattr(terms, "hits", ()):
-        ref = getattr(h, "referent", None)
+        ref = owners.get(h.start, getattr(h, "referent", None))
         val = float(getattr(h, "connotation", 0.0) or 0.0)
         if not ref or not val:
             continue
@@ -457,6 +468,7 @@ def evaluate_mentions(
     mentions = sorted(mentions, key=lambda m: (m.start, m.end, m.actor or ""))
     denied = denials(doc, mentions)
     harmed_at = {m.start: m for m in mentions if (m.start, m.end) in victims}  # victims by start
+    mention_at = {m.start: m for m in mentions if not getattr(m, "ambiguous", False)}
 
     def not_counted(m: MentionLike, sent: Sentence) -> tuple[str, str, bool] | None:
         """Why a mention counts nowhere here, as (kind, note, agent), or None: the engine reads it."""
@@ -479,6 +491,12 @@ def evaluate_mentions(
                 # demonym says whose company was harmed; the harm is no evaluation of Russia
                 return ("covered", f"not counted: '{doc.text[m.start:m.end]}' qualifies "
                         f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}), harmed here", False)
+            nxt = mention_at.get(doc.tokens[k].start) if k < len(doc.tokens) else None
+            if nxt is not None and nxt.actor != m.actor and not doc.text[m.end:nxt.start].strip():
+                # "Malian jihadists attacked the camp": the demonym says where the jihadists are
+                # from; what they do is no evaluation of Mali
+                return ("covered", f"not counted: '{doc.text[m.start:m.end]}' qualifies "
+                        f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}), which is evaluated here", False)
             act = next((h for h in unknown_acts.get(sent.index, ())
                         if m.end <= h.start and _words_between(doc, m.end, h.start) <= _DEMONYM_REACH), None)
             if act is not None:
