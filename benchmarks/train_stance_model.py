@@ -312,14 +312,17 @@ def teacher_holdout(path: str, n_sentences: int, share: float = 0.1, seed: int =
     first ``share``."""
     import random
 
-    gids = []
+    gids, with_targets = [], set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                gids.append(json.loads(line)["primary_gid"])
+                d = json.loads(line)
+                gids.append(d["primary_gid"])
+                if d["targets"]:  # the teacher's script collects its ids from the targets
+                    with_targets.add(d["primary_gid"])
     if len(gids) != n_sentences:
         raise SystemExit(f"{path}: {len(gids)} sentence ids for {n_sentences} sentences")
-    ids = sorted(set(gids))
+    ids = sorted(with_targets)
     random.Random(seed).shuffle(ids)
     held = set(ids[: int(len(ids) * share)])
     return np.array([g in held for g in gids])

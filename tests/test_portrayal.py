@@ -64,8 +64,6 @@ def _role(s: fc.Scores, article: str, actor: str) -> str:
         # Une Plume du Mali: "Mali's request for the withdrawal of Minusma" (+0.87 before the
         # cue: the gratitude to Russia earlier in the sentence was read for Minusma)
         ("seed-002", "mali", "minusma", -1),
-        # RT: "to jointly defeat the common enemy" (+0.86 for the enemy before the cue)
-        ("seed-003", "mali", "terrorists", -1),
     ],
 )
 def test_seed_evaluations_have_the_sign_a_reader_sees(seeds, article, holder, target, sign):
@@ -433,6 +431,15 @@ def test_the_speaker_named_right_after_its_quotation_is_not_evaluated_by_it():
     assert len(later) == 1 and later["category"].iloc[0] != "covered"
 
 
+@pytest.mark.parametrize("text", [
+    "Washington demanded the withdrawal of troops from Niger.",  # Niger is where, not who leaves
+    "Mali demanded the withdrawal of aid to Niger.",
+])
+def test_a_demanded_withdrawal_is_aimed_only_at_what_is_withdrawn(text):
+    ev = _score(text).evidence
+    assert not (ev.rule_id == "sc.demand_withdrawal").any()
+
+
 def test_minusma_spelled_out_is_minusma_not_the_un(seeds):
     # "withdrawal of Minusma (United Nations Integrated Mission in Mali)": one actor, not
     # a second mention of the UN read through "gratitude" earlier in the sentence
@@ -440,28 +447,6 @@ def test_minusma_spelled_out_is_minusma_not_the_un(seeds):
     spelled = m[(m.article_id == "seed-002") & m.text.str.startswith("United Nations Integrated")]
     assert list(spelled.actor) == ["minusma"]
     assert not ((m.article_id == "seed-002") & (m.actor == "un")).any()
-
-
-def test_a_side_fought_against_is_held_in_hostility_but_not_judged_by_the_portrayal():
-    s = _score("Russia's war against Ukraine entered its third year. "
-               "Ukrainian civilians were killed in the strikes.")
-    assert _stance(s, "t", "russia", "ukraine") < 0  # Russia's hostility stays in the stance frame
-    ev = s.evidence
-    cue = ev[(ev.kind == "stance") & (ev.actor == "ukraine")]
-    assert list(cue.rule_id) == ["sc.fight"] and list(cue.text) == ["war against"]
-    # being fought is no blame: the harmed side is still a victim, its score untouched by the war
-    assert _role(s, "t", "ukraine") == "victim"
-    p = s.portrayal.set_index("actor")
-    assert p.loc["ukraine", "score"] == 0.0
-
-
-def test_fighting_an_enemy_is_hostility_toward_it_not_praise():
-    s = _score("Moscow stands firmly alongside Mali to jointly defeat the common enemy, Diop said.")
-    ev = s.evidence
-    enemy = ev[(ev.actor == "terrorists") & ev.kind.isin(["stance", "evaluation"])]
-    # the fight cue and the label, no engine reading of "stands firmly alongside" for the enemy
-    assert set(enemy.rule_id) <= {"sc.fight", "lt.common_enemy"} and "sc.fight" in set(enemy.rule_id)
-    assert (enemy.value < 0).all()
 
 
 def test_the_fighters_of_a_named_group_are_that_group():

@@ -80,9 +80,6 @@ class Evaluation:
         Whether the mention acts in its clause (its subject, or the agent after "by") rather
         than undergoing what the clause says (an object: "against X", "sanctions on X"). Portrayal
         reads a negative evaluation of an actor that only undergoes it as harm, not blame.
-    category : str
-        For a directed cue, its lexicon category (``conflict``: one side fights the other,
-        which portrayal counts as no judgement of either side); empty otherwise.
     """
 
     holder: str
@@ -97,7 +94,6 @@ class Evaluation:
     rule_id: str | None = None
     note: str = ""
     agent: bool = True
-    category: str = ""
 
 
 def victim_mentions(
@@ -550,7 +546,7 @@ def evaluate_mentions(
                     holder=h.holder, target=h.target, start=m.start, end=m.end,
                     value=max(-1.0, min(1.0, h.cue.valence)), kind="cue", sentence=sent.index,
                     words=(c,), holder_via=h.holder_via, rule_id=h.cue.id, note=note,
-                    agent=_acts(doc, sent, m), category=h.cue.category,
+                    agent=_acts(doc, sent, m),
                 ))
             continue
         if victim is not None:

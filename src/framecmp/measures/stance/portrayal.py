@@ -31,12 +31,6 @@ __all__ = ["PortrayalRow", "ROLES", "ROLE_THRESHOLD", "portray"]
 
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 ROLE_THRESHOLD = 0.15
-CONFLICT = "conflict"  # the cue category that portrayal reads as no judgement
-
-
-def _value(e: Evaluation) -> float:
-    """What an evaluation adds to the portrayal score: a cue of conflict adds 0."""
-    return 0.0 if e.kind == "cue" and e.category == CONFLICT else e.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +52,7 @@ class PortrayalRow:
 
 def _role(score: float, evals: Sequence[Evaluation], threshold: float) -> str:
     n_victim = sum(1 for e in evals if e.kind == "victim")
-    blamed = any(e.kind == "cue" and e.value < 0 and e.category != CONFLICT for e in evals)
+    blamed = any(e.kind == "cue" and e.value < 0 for e in evals)
     acts_badly = sum(1 for e in evals if e.kind in ("engine", "label") and e.value <= -threshold and e.agent)
     undergoes = sum(1 for e in evals if e.kind == "engine" and e.value <= -threshold and not e.agent)
     if not blamed and (n_victim or score <= -threshold) and n_victim + undergoes > acts_badly:
@@ -81,11 +75,11 @@ def portray(
     k = float(shrinkage_k)
     for actor in sorted(by_actor):
         evals = by_actor[actor]
-        total = sum(map(_value, evals))
+        total = sum(e.value for e in evals)
         # a sentence already counted through its cue is not counted again
         n = sum(1 for e in evals if e.kind != "covered")
         score = total / (n + k) if n + k > 0 else 0.0
-        own = [_value(e) for e in evals if e.holder == "author"]
+        own = [e.value for e in evals if e.holder == "author"]
         rows.append(PortrayalRow(
             actor=actor, role=_role(score, evals, threshold), score=score, score_sum=total,
             n_mentions=len({(e.start, e.end) for e in evals if e.kind != "label"}),
