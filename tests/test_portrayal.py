@@ -217,7 +217,7 @@ def test_a_label_before_another_noun_is_about_that_noun():
 
 def test_mali_taking_back_its_gold_is_no_antagonist():
     # the outlet presents Mali favourably; the linear engine still reads its two mentions a
-    # little negative (-0.20, -0.28 with the model of 2026-12-06 chosen on the teacher's
+    # little negative (-0.21, -0.28 with the model of 2026-12-06 chosen on the teacher's
     # held-out split; -0.29, -0.40 before, an antagonist), but no longer as hostility
     s = _score("Mali has taken back its gold from predatory Western miners.")
     assert _role(s, "t", "mali") != "antagonist"

@@ -937,3 +937,15 @@ def test_a_sentence_of_thousands_of_words_costs_no_more_than_its_parts():
     per_part = {(e.actor, e.rule_id, e.text) for e in short.evidence if e.kind == "stance"}
     assert {(e.actor, e.rule_id, e.text) for e in long.evidence if e.kind == "stance"} == per_part
     assert sum(e.kind == "stance" for e in long.evidence) >= 200 * len(per_part)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a progressive is no passive: the one before the cue acts
+    ("Russia is expelling French diplomats.", {("russia", "france", "sc.cut_ties")}),
+    ("Mali has been criticising ECOWAS for months.", {("mali", "ecowas", "sc.condemn")}),
+    # a passive still is
+    ("France was criticised by Mali.", {("mali", "france", "sc.condemn")}),
+])
+def test_a_progressive_cue_is_held_by_its_subject(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
+    assert got == expected

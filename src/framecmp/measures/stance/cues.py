@@ -447,7 +447,8 @@ def attach_distance(
     if cue.role == "object":
         if after:
             return gap
-        if passive_span or aux_before_cue:  # "Paris was accused", "France is criticised"
+        # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling"
+        if (passive_span or aux_before_cue) and not tokens[hit.tok_start].norm.endswith("ing"):
             return gap if gap <= 3 else None
         return None
     if cue.role == "subject":

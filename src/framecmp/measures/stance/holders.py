@@ -289,6 +289,8 @@ class _Subjects:
         return tuple(dict.fromkeys(self._listed(ci) + actors))
 
     def _passive_agent(self, cue_tok: int, end: int) -> tuple[str, ...] | None:
+        if self.toks[cue_tok].norm.endswith("ing"):
+            return None  # "Russia is expelling ...": a progressive, its subject acts
         j = cue_tok - 1
         if j > self.t0 and self.toks[j].norm.endswith("ly"):
             j -= 1
