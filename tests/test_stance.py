@@ -949,3 +949,19 @@ def test_a_sentence_of_thousands_of_words_costs_no_more_than_its_parts():
 def test_a_progressive_cue_is_held_by_its_subject(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "cue", "target"), [
+    ("Mali did not accuse France of anything.", "sc.accuse_of", "france"),
+    ("Russia has never praised ECOWAS.", "sc.praise", "ecowas"),
+    ("Mali will not cut ties with Russia.", "sc.cut_ties", "russia"),
+])
+def test_a_negated_cue_is_shown_and_counted_nowhere(text, cue, target):
+    s = _scored(text)
+    ev = s.evidence
+    neg = [e for e in ev if e.kind == "negated" and e.rule_id == cue]
+    assert len(neg) == 1 and neg[0].actor == target and "Not counted" in neg[0].explanation
+    assert not [e for e in ev if e.kind == "stance"]
+    # not accusing is no praise either: the target's mention there counts nowhere
+    evals = [e for e in ev if e.kind == "evaluation" and e.actor == target]
+    assert evals and all(e.category == "covered" for e in evals)

@@ -464,7 +464,7 @@ def test_negated_terms_shown_in_scores_and_highlight():
     t = sc.terms.set_index("category")["hits"]
     assert t.get("armed_group_label", 0) == 0
     html = highlight(art, sc.evidence).html
-    assert 'fc-k-negated' in html and "Negated term" in html
+    assert 'fc-k-negated' in html and "Negated" in html
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -46,7 +46,7 @@ __all__ = ["KINDS", "Highlight", "highlight", "article_html", "shown_value", "pl
 KINDS: dict[str, tuple[str, str]] = {
     "actor": ("Actor", "a mention of an actor (country, group, person)"),
     "term": ("Loaded term", "a word from the loaded-terms lexicon"),
-    "negated": ("Negated term", "a loaded term after 'not', 'never' ...: shown, not counted"),
+    "negated": ("Negated", "a loaded term or a stance cue after 'not', 'never' ...: shown, not counted"),
     "reference": ("Neutral label", "a plain name ('armed groups', 'killed'): in the label table, not counted as loaded"),
     "quote": ("Quote", "words the article puts in someone's mouth"),
     "source": ("Source", "who is said to have said it"),

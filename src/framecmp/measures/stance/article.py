@@ -62,6 +62,7 @@ from framecmp.measures.stance.target import TargetRules, TargetScore, score_rule
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, analyze
+from framecmp.text.grammar import negator
 
 __all__ = [
     "StanceConfig",
@@ -390,6 +391,7 @@ def score_stance(
         directed = [h for h in directed if h.holder != h.target]
     version = cues.version
     evidence: list[Evidence] = []
+    directed = _mark_negated(doc, directed, evidence, version)
     acc: dict[tuple[str, str], dict[str, float]] = {}
 
     def slot(h: str, t: str) -> dict[str, float]:
@@ -499,6 +501,31 @@ def _evaluation_evidence(
     where = "in the sentence before" if s is not None and s.index != e.sentence else "earlier in the sentence"
     note = f"; the pronoun {doc.text[e.start:e.end]!r} is read as {e.target} ({doc.text[a:b]!r} {where})"
     return dataclasses.replace(ev, explanation=(ev.explanation or "") + note)
+
+
+def _mark_negated(doc: Doc, directed: Sequence[DirectedHit], evidence: list[Evidence],
+                  version: str) -> list[DirectedHit]:
+    """The directed cues, each negated one ("Mali did not accuse France", "Russia has never
+    praised ECOWAS", "Mali will not cut ties with Russia") marked with its negation and shown in
+    ``evidence`` as kind ``negated``: its actor's mention counts nowhere in that sentence (not
+    accusing is no praise; and the engine, a model of words, would read "accuse" all the same)."""
+    kept = []
+    for h in directed:
+        sent = doc.sentences[h.sentence]
+        neg = negator(doc, doc.token_index(h.start), sent.tok_start, sent.tok_end)
+        if neg is None:
+            kept.append(h)
+            continue
+        kept.append(dataclasses.replace(h, negated=neg))
+        who = "the outlet" if h.holder == "author" else h.holder
+        evidence.append(Evidence(
+            kind="negated", start=h.start, end=h.end, text=h.text, label=h.text, category="cue",
+            actor=h.target, holder=h.holder, value=0.0, rule_id=h.cue.id, lexicon_version=version,
+            explanation=f"Not counted: after the negation {neg!r}. {who} -> {h.target}: "
+            f"{h.cue.explanation} (valence {h.cue.valence:+.2f} if it were not negated)",
+            part=sent.part, sentence=h.sentence,
+        ))
+    return kept
 
 
 def _evaluation_evidence_row(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:

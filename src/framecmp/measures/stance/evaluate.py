@@ -538,6 +538,12 @@ def evaluate_mentions(
             hits = [h for h in hits if not (victim[1] <= h.start and h.end <= victim[2])]
         if hits:
             for h in hits:
+                if h.negated:
+                    out.append(_zero(m, sent, h.holder, "covered",
+                                     f"not counted: the cue '{h.text}' aimed at {h.target} is negated "
+                                     f"('{h.negated}'); not doing it is no evaluation either way",
+                                     _acts(doc, sent, m)))
+                    continue
                 c = Contribution(h.start, h.end, h.text, h.cue.valence, "cue", h.cue.id)
                 note = h.cue.explanation
                 if h.co_holders:

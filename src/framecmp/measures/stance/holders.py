@@ -59,6 +59,7 @@ class DirectedHit:
     sentence: int
     holder_via: str  # "voice", "source", "subject", "speaker" or "hedge" (see find_directed)
     co_holders: tuple[str, ...] = ()  # the other holders of the same cue (coordinated subjects)
+    negated: str = ""  # the negation that reaches the cue ("not" in "did not accuse"), if any
 
 
 # --------------------------------------------------------------------------- holders of acts
