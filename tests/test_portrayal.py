@@ -482,3 +482,11 @@ def test_a_demonym_that_says_where_another_actor_is_from_is_not_evaluated():
     ev = s.evidence[(s.evidence.kind == "evaluation") & (s.evidence.actor == "mali")]
     assert list(ev.label) == ["covered"] and "qualifies 'jihadists'" in ev.explanation.iloc[0]
     assert _stance(s, "t", "author", "terrorists") < 0
+
+
+def test_the_agent_of_a_passive_cue_is_not_evaluated_by_its_words():
+    # "criticised" is Mali's act toward France, not the outlet's word about Mali
+    s = _score("France was criticised by Mali.")
+    ev = s.evidence[(s.evidence.actor == "mali") & (s.evidence.kind == "evaluation")]
+    assert list(ev.category) == ["covered"]
+    assert _stance(s, "t", "mali", "france") < 0

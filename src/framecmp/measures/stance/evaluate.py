@@ -283,6 +283,20 @@ def _in_denied(doc: Doc, verb: int, start: int) -> bool:
     return True
 
 
+def _agent_after_by(doc: Doc, end: int, start: int) -> bool:
+    """Whether ``start`` is the agent after "by" of the passive cue ending at ``end``: "France
+    was criticised by Mali" (at most two words between the cue and "by", none after it but
+    "the")."""
+    if start < end:
+        return False
+    between = doc.tokens[doc.token_index(end) : doc.token_index(start)]
+    norms = [t.norm for t in between]
+    if "by" not in norms or len(norms) > 4:
+        return False
+    k = norms.index("by")
+    return all(n == "the" for n in norms[k + 1 :]) and all(t.is_word for t in between[:k])
+
+
 def _after_its_quote(doc: Doc, cue: int, start: int) -> bool:
     """Whether ``start`` comes right after the quotation that holds the offset ``cue``: only
     punctuation and at most two words (a title: "Colonel") between its end and ``start``."""
@@ -501,7 +515,8 @@ def evaluate_mentions(
                 return ("covered", f"not counted: '{doc.text[m.start:m.end]}' qualifies the one who holds "
                         f"the cue '{act.text}' aimed at {act.target}; those words evaluate {act.target}, "
                         f"not {m.actor}", False)
-        act = next((h for h in held_in.get((sent.index, m.actor), ()) if m.end <= h.start), None)
+        act = next((h for h in held_in.get((sent.index, m.actor), ())
+                    if m.end <= h.start or _agent_after_by(doc, h.end, m.start)), None)
         if act is None:
             # the speaker named right before the words its voice aims at another actor (Bamako
             # "rejected the French dictate"), or right after the quotation that holds them
