@@ -490,3 +490,18 @@ def test_the_agent_of_a_passive_cue_is_not_evaluated_by_its_words():
     ev = s.evidence[(s.evidence.actor == "mali") & (s.evidence.kind == "evaluation")]
     assert list(ev.category) == ["covered"]
     assert _stance(s, "t", "mali", "france") < 0
+
+
+@pytest.mark.parametrize("text", [
+    "The attack on Malian troops was condemned.",  # the attack is condemned, Mali is harmed
+    "Sanctions against Mali were criticised.",
+])
+def test_an_actor_inside_a_passive_subject_is_not_its_target(text):
+    s = _score(text)
+    assert not (s.evidence.kind == "stance").any()
+    assert _role(s, "t", "mali") == "victim"
+
+
+def test_a_verb_between_a_killing_and_an_actor_is_no_killing_of_it():
+    s = _score("Wagner's killing shocked Russia.")
+    assert "russia" not in set(s.evidence[s.evidence.kind == "victim"].actor)

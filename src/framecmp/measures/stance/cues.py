@@ -401,6 +401,11 @@ def label_about(hit: CueHit, a: int, b: int, tokens: Sequence[Token], t1: int) -
     return b <= hit.tok_start and _linked(tokens, a, b, hit.tok_start)
 
 
+#: prepositions that put an actor inside a subject noun phrase rather than at its head ("the
+#: attack on Malian troops", "sanctions against Mali"; not "of": "the government of Mali")
+_SUBJECT_PREPS = frozenset({"on", "against", "to", "for", "with", "at", "from", "toward", "towards"})
+
+
 def attach_distance(
     hit: CueHit,
     a: int,
@@ -447,8 +452,15 @@ def attach_distance(
     if cue.role == "object":
         if after:
             return gap
-        # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling"
+        # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling";
+        # not an actor inside the subject after a preposition: "The attack on Malian troops was
+        # condemned" condemns the attack
         if (passive_span or aux_before_cue) and not tokens[hit.tok_start].norm.endswith("ing"):
+            k = a - 1
+            while k >= 0 and tokens[k].norm in ("the", "a", "an"):
+                k -= 1
+            if k >= 0 and tokens[k].norm in _SUBJECT_PREPS:
+                return None
             return gap if gap <= 3 else None
         return None
     if cue.role == "subject":
