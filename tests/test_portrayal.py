@@ -480,7 +480,7 @@ def test_a_charge_of_killing_or_a_killing_done_is_no_victim(text, actor):
 def test_a_demonym_that_says_where_another_actor_is_from_is_not_evaluated():
     s = _score("Malian jihadists attacked the camp.")
     ev = s.evidence[(s.evidence.kind == "evaluation") & (s.evidence.actor == "mali")]
-    assert list(ev.label) == ["covered"] and "qualifies 'jihadists'" in ev.explanation.iloc[0]
+    assert list(ev.label) == ["covered"] and "says where 'jihadists'" in ev.explanation.iloc[0]
     assert _stance(s, "t", "author", "terrorists") < 0
 
 
@@ -505,3 +505,19 @@ def test_an_actor_inside_a_passive_subject_is_not_its_target(text):
 def test_a_verb_between_a_killing_and_an_actor_is_no_killing_of_it():
     s = _score("Wagner's killing shocked Russia.")
     assert "russia" not in set(s.evidence[s.evidence.kind == "victim"].actor)
+
+
+@pytest.mark.parametrize("text", [
+    "Two Malian soldiers died of their wounds on Monday.",
+    "Malian civilians bore the brunt of the ECOWAS sanctions.",
+    "Malian members of parliament were kidnapped.",
+])
+def test_harm_before_of_is_still_harm(text):
+    assert _role(_score(text), "t", "mali") == "victim"
+
+
+def test_a_name_on_the_line_before_does_not_own_a_label():
+    s = _score("Mali's partners: Russia, Wagner\nMilitants attacked a convoy near Gao.")
+    assert "terrorists" in set(s.mentions.actor)
+    label = s.evidence[(s.evidence.rule_id == "lt.militants") & (s.evidence.kind == "evaluation")]
+    assert list(label.actor) == ["terrorists"]

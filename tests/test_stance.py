@@ -965,3 +965,25 @@ def test_a_negated_cue_is_shown_and_counted_nowhere(text, cue, target):
     # not accusing is no praise either: the target's mention there counts nowhere
     evals = [e for e in ev if e.kind == "evaluation" and e.actor == target]
     assert evals and all(e.category == "covered" for e in evals)
+
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("France was not criticised by Mali.", "mali", "france"),  # a negated passive: Mali holds it
+    ("Mali has not yet condemned Russia.", "mali", "russia"),
+    ("Mali decided not to condemn Russia.", "mali", "russia"),
+    ("Mali refused to condemn Russia.", "mali", "russia"),
+    ("Mali no longer praises Russia.", "mali", "russia"),
+])
+def test_negations_a_few_words_before_the_cue(text, holder, target):
+    ev = _scored(text).evidence
+    neg = [e for e in ev if e.kind == "negated" and e.category == "cue"]
+    assert [(e.holder, e.actor) for e in neg] == [(holder, target)]
+    assert not [e for e in ev if e.kind == "stance"]
+    # neither the one who does not act nor its target is read from the cue's words
+    assert all(e.category == "covered" for e in ev if e.kind == "evaluation")
+
+
+def test_a_negated_cue_leaves_the_targets_other_mentions_to_the_engine():
+    ev = _scored("Mali did not condemn France, and French diplomats welcomed the restraint.").evidence
+    french = [e for e in ev if e.kind == "evaluation" and e.text == "French"]
+    assert len(french) == 1 and french[0].category != "covered"

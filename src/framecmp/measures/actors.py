@@ -562,7 +562,7 @@ def _members_of_named_groups(doc: Doc, mentions: list[Mention], index: ActorInde
             prev is not None and actor is not None and actor.type == "collective" and m.via == "alias"
             and prev.actor is not None and prev.via in ("name", "alias") and prev.actor != m.actor
             and (a := index.actors.get(prev.actor)) is not None and a.type == "armed_group"
-            and not doc.text[prev.end:m.start].strip()
+            and doc.text[prev.end:m.start] == " "
         ):
             continue
         out.append(m)

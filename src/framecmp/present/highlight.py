@@ -88,6 +88,9 @@ def shown_value(column: str, value: Any, measure: str | None = None) -> Any:
 _WHO_PREFIX = re.compile(r"^[^:>]*? -> [^:]*?:\s*")
 #: "(valence -0.60, actor at 'Kiev')" -- the end of a stance cue's explanation.
 _VALENCE = re.compile(r"\s*\(valence [+-]?\d+(?:\.\d+)?(?:, actor at [^)]*)?\)\.?\s*$")
+#: "Not counted: after the negation 'never'. russia -> ecowas: " -- a negated cue's prefix
+_NEG_CUE = re.compile(r"^(Not counted: after the negation '[^']*'\. )[^:>]*? -> [^:]*?:\s*")
+_NEG_VALENCE = re.compile(r"\s*\(valence [+-]?\d+(?:\.\d+)? if it were not negated\)\.?\s*$")
 #: "colonial sovereignty (-0.75): " -- the category and connotation a term explanation starts with.
 _TERM_PREFIX = re.compile(r"(^|\. )[A-Za-z_ -]+ \([+-]?\d+(?:\.\d+)?\):\s*")
 #: "+0.75 (positive; words: 'its' +0.43, 'celebrated' +0.22)" -- a model's reading of a mention.
@@ -128,6 +131,11 @@ def plain_why(row: Mapping[Any, Any]) -> str:
             why = (f"What the sentence says about this mention reads {tone}"
                    + (f"; the words that weigh most: {', '.join(words)}" if words else "") + "."
                    + (f" {rest[:1].upper()}{rest[1:]}" if rest else ""))
+    elif kind == "negated" and str(row.get("category") or "") == "cue":
+        # "Not counted: after the negation 'never'. russia -> ecowas: The actor is praised ...
+        # (valence +0.70 if it were not negated)"
+        why = _NEG_CUE.sub(r"\1", why, count=1)
+        why = _NEG_VALENCE.sub("", why)
     elif kind in ("term", "negated"):
         why = _TERM_PREFIX.sub(lambda m: m.group(1), why, count=1)
     why = _ACTOR_ID.sub(lambda m: m["pre"] + display.actor_name(m["id"])

@@ -62,7 +62,7 @@ from framecmp.measures.stance.target import TargetRules, TargetScore, score_rule
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, analyze
-from framecmp.text.grammar import negator
+from framecmp.text.grammar import NEG_GAP, NEGATORS, is_negator, negator
 
 __all__ = [
     "StanceConfig",
@@ -246,7 +246,9 @@ class _Implicit:
 _MEMBER_LABELS = frozenset({"armed_groups"})
 
 
-def _label_owners(terms: Any, mentions: Sequence[MentionLike], types: Mapping[str, str]) -> dict[int, str]:
+def _label_owners(
+    doc: Doc, terms: Any, mentions: Sequence[MentionLike], types: Mapping[str, str]
+) -> dict[int, str]:
     """Label start -> the named armed group it belongs to: in "the Wagner fighters" or "JNIM
     militants" the word names that group's members, not the armed groups the text does not
     name (the label's own referent)."""
@@ -258,7 +260,7 @@ def _label_owners(terms: Any, mentions: Sequence[MentionLike], types: Mapping[st
         if not ref or getattr(h, "label_group", None) not in _MEMBER_LABELS:
             continue
         owner = named_end.get(h.start - 1)
-        if owner is not None and owner.actor != ref:
+        if owner is not None and owner.actor != ref and doc.text[owner.end:h.start] == " ":
             out[h.start] = str(owner.actor)
     return out
 
@@ -377,7 +379,7 @@ def score_stance(
         voice_of = attribution.voice_of
     voice = voice_of or author_voice
     mentions = [m for m in mentions if getattr(m, "actor", None)]
-    owners = _label_owners(terms, mentions, dict(config.actor_types)) if terms is not None else {}
+    owners = _label_owners(doc, terms, mentions, dict(config.actor_types)) if terms is not None else {}
     if terms is not None:
         mentions.extend(_implicit_mentions(terms, mentions, owners))
     mentions.extend(generic_mentions(doc, mentions, config.organisations))
@@ -503,6 +505,32 @@ def _evaluation_evidence(
     return dataclasses.replace(ev, explanation=(ev.explanation or "") + note)
 
 
+#: words that may stand between a negation and the cue it negates, besides those of
+#: ``framecmp.text.grammar.NEG_GAP`` and adverbs in -ly: "has not yet condemned", "decided not
+#: to condemn", "no longer praises", "has never again praised"
+_CUE_NEG_GAP = frozenset("yet longer to ever even again".split())
+#: verbs that negate the act after "to": "Mali refused to condemn Russia"
+_REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
+                      "failed failing".split())
+
+
+def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
+    """A negation before a cue that ``negator`` does not reach: over "yet", "to", "longer",
+    adverbs in -ly (at most 4 words back), or a refusal before "to"."""
+    toks = doc.tokens
+    j = tok - 1
+    while j >= max(lo, tok - 4):
+        n = toks[j].norm
+        if n in NEGATORS or n.endswith("n't"):
+            return toks[j].text if is_negator(toks, j, lo, of=tok) else None
+        if n in _REFUSALS and j + 1 < tok and toks[j + 1].norm == "to":
+            return toks[j].text
+        if not (n in _CUE_NEG_GAP or n in NEG_GAP or (n.endswith("ly") and len(n) > 4)):
+            return None
+        j -= 1
+    return None
+
+
 def _mark_negated(doc: Doc, directed: Sequence[DirectedHit], evidence: list[Evidence],
                   version: str) -> list[DirectedHit]:
     """The directed cues, each negated one ("Mali did not accuse France", "Russia has never
@@ -512,7 +540,8 @@ def _mark_negated(doc: Doc, directed: Sequence[DirectedHit], evidence: list[Evid
     kept = []
     for h in directed:
         sent = doc.sentences[h.sentence]
-        neg = negator(doc, doc.token_index(h.start), sent.tok_start, sent.tok_end)
+        tok = doc.token_index(h.start)
+        neg = negator(doc, tok, sent.tok_start, sent.tok_end) or _cue_negation(doc, tok, sent.tok_start)
         if neg is None:
             kept.append(h)
             continue
@@ -520,7 +549,7 @@ def _mark_negated(doc: Doc, directed: Sequence[DirectedHit], evidence: list[Evid
         who = "the outlet" if h.holder == "author" else h.holder
         evidence.append(Evidence(
             kind="negated", start=h.start, end=h.end, text=h.text, label=h.text, category="cue",
-            actor=h.target, holder=h.holder, value=0.0, rule_id=h.cue.id, lexicon_version=version,
+            actor=h.target, holder=h.holder, value=h.cue.valence, rule_id=h.cue.id, lexicon_version=version,
             explanation=f"Not counted: after the negation {neg!r}. {who} -> {h.target}: "
             f"{h.cue.explanation} (valence {h.cue.valence:+.2f} if it were not negated)",
             part=sent.part, sentence=h.sentence,

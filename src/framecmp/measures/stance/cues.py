@@ -451,6 +451,9 @@ def attach_distance(
         return None
     if cue.role == "object":
         if after:
+            if (hit.tok_end < t1 and tokens[hit.tok_end].norm == "by"
+                    and any(t.norm in BE_AUX for t in tokens[max(0, hit.tok_start - 3):hit.tok_start])):
+                return None  # "France was (not) criticised by Mali": Mali is the agent, not the target
             return gap
         # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling";
         # not an actor inside the subject after a preposition: "The attack on Malian troops was

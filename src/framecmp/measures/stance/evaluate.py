@@ -127,8 +127,9 @@ def victim_mentions(
                                        or (h.tok_end < sent.tok_end and toks[h.tok_end].norm == "by")):
                     continue  # "killed by X": X is the agent
                 if b <= h.tok_start and h.cue.role == "subject" and (
-                    any(t.norm == "of" for t in toks[b:h.tok_start])
-                    or (h.tok_end < sent.tok_end and toks[h.tok_end].norm == "of")
+                    [t.norm for t in toks[b:h.tok_start]] == ["of"]
+                    or (h.tok_end == h.tok_start + 1 and toks[h.tok_start].norm in _HARM_NOUNS
+                        and h.tok_end < sent.tok_end and toks[h.tok_end].norm == "of")
                 ):
                     # "accused the fighters of killing civilians", "accused X of murder": the
                     # charge, not X's death; "Wagner's killing of civilians": the one after
@@ -160,6 +161,10 @@ def victim_mentions(
     return out
 
 
+#: nouns of a killing done, which "of" after them turns to its victim ("Wagner's killing of
+#: civilians"); not "died of", "bore the brunt of"
+_HARM_NOUNS = frozenset("killing killings murder murders assassination assassinations kidnapping "
+                        "kidnappings abduction abductions shooting shootings".split())
 #: words that, right before a mention, make it the object of what precedes it
 _OBJECT_PREPS = frozenset(
     "of to in on at for against with from into onto over under upon toward towards about "
@@ -468,6 +473,10 @@ def evaluate_mentions(
     unknown_acts: dict[int, list[DirectedHit]] = {}  # sentence -> acts whose subject is no known actor
     for h in directed:
         cued.setdefault((h.mention_start, h.mention_end, h.target), []).append(h)
+        if h.negated:  # decides nothing about the target's other mentions; its holder still acts
+            if h.holder not in (h.target, UNKNOWN, "author"):
+                held_in.setdefault((h.sentence, h.holder), []).append(h)
+            continue
         cued_in.setdefault((h.sentence, h.target), h)
         if h.holder_via in _ACTS and h.holder != h.target:
             held_in.setdefault((h.sentence, h.holder), []).append(h)
@@ -508,8 +517,9 @@ def evaluate_mentions(
             if nxt is not None and nxt.actor != m.actor and not doc.text[m.end:nxt.start].strip():
                 # "Malian jihadists attacked the camp": the demonym says where the jihadists are
                 # from; what they do is no evaluation of Mali
-                return ("covered", f"not counted: '{doc.text[m.start:m.end]}' qualifies "
-                        f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}), which is evaluated here", False)
+                return ("covered", f"not counted: '{doc.text[m.start:m.end]}' says where "
+                        f"'{doc.text[nxt.start:nxt.end]}' ({nxt.actor}) is from; what is said of it is "
+                        f"no evaluation of {m.actor}", False)
             act = next((h for h in unknown_acts.get(sent.index, ())
                         if m.end <= h.start and _words_between(doc, m.end, h.start) <= _DEMONYM_REACH), None)
             if act is not None:
@@ -534,6 +544,10 @@ def evaluate_mentions(
             # accused Paris of supporting terrorist groups"): the cue's words are its evaluation
             # of that actor, and reading them as the outlet's evaluation of it would count them
             # against the one who speaks
+            if act.negated:
+                return ("covered", f"not counted: {m.actor} is the one who does not ('{act.negated}') "
+                        f"'{act.text}' {act.target} here; those words are about that act, not about "
+                        f"{m.actor}", True)
             return ("covered", f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in "
                     f"this sentence; those words evaluate {act.target}, not {m.actor}", True)
         if is_setting(doc, sent, m.start, m.end):

@@ -293,7 +293,9 @@ class _Subjects:
         if self.toks[cue_tok].norm.endswith("ing"):
             return None  # "Russia is expelling ...": a progressive, its subject acts
         j = cue_tok - 1
-        if j > self.t0 and self.toks[j].norm.endswith("ly"):
+        # "was accused", "was publicly accused", "was not criticised by Mali"
+        while j > self.t0 and j >= cue_tok - 3 and (self.toks[j].norm.endswith("ly")
+                                                    or self.toks[j].norm in ("not", "never", "n't")):
             j -= 1
         if j < self.t0 or self.toks[j].norm not in BE_AUX:
             return None
