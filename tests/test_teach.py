@@ -343,3 +343,14 @@ def test_a_clipped_span_keeps_its_quotation_marks_paired() -> None:
     assert start_cut.startswith("“[…] ") and "withdraw its forces”" in start_cut
     for piece in (end_cut, start_cut):
         assert piece.count("“") == piece.count("”")
+
+
+def test_the_answer_key_says_done_by_for_an_act_and_said_by_for_words() -> None:
+    from framecmp.present.portrayal_key import _whose_words
+
+    act = "mali (subject of the clause) -> ukraine: Relations with the actor are cut. (valence -0.60)"
+    assert _whose_words("mali", act).startswith("done by Mali")
+    assert _whose_words("unknown", "unknown (the clause's subject, no known actor) -> aes: ...").startswith("done by ")
+    said = "mali (source of the reporting verb) -> ukraine: The actor is accused of something."
+    assert _whose_words("mali", said).startswith("said by Mali")
+    assert _whose_words("author", act) == "the outlet's own words"

@@ -59,13 +59,16 @@ _ROLE_WORDS: dict[str, str] = {
 _PORTRAYAL_KINDS = ("stance", "victim", "evaluation")
 
 
-def _whose_words(holder: Any) -> str:
+def _whose_words(holder: Any, explanation: Any = "") -> str:
     key = none_if_missing(holder)
     if key in (None, "author"):
         return "the outlet's own words"
+    # an act of the holder ("Mali cut ties with Ukraine"), not words it said
+    why = str(none_if_missing(explanation) or "")
+    done = "(subject of the clause)" in why or "(the clause's subject" in why
     if key in ("unknown", "other"):
-        return "said by " + display.holder_name(key)
-    return f"said by {display.holder_name(key)}, as the outlet reports"
+        return ("done by " if done else "said by ") + display.holder_name(key)
+    return f"{'done' if done else 'said'} by {display.holder_name(key)}, as the outlet reports"
 
 
 def _clip(text: str, lo: int, hi: int, at: int, width: int = 140) -> str:
@@ -127,7 +130,7 @@ def _moved_by(ev: pd.DataFrame, score: float, ex: KeyArticle, k: int = 3) -> lis
             out.append(f"“{words}” (harmed here, not blamed)")
         else:
             tone = "favourable" if float(r["_v"]) > 0 else "unfavourable"
-            out.append(f"“{words}” ({_whose_words(r.get('holder'))}; {tone}, "
+            out.append(f"“{words}” ({_whose_words(r.get('holder'), r.get('explanation'))}; {tone}, "
                        f"{fmt(r['_v'], signed=True)}" + (f": {why.rstrip('.')}" if why else "") + ")")
         if len(out) == k:
             return out
