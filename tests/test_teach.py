@@ -354,3 +354,14 @@ def test_the_answer_key_says_done_by_for_an_act_and_said_by_for_words() -> None:
     said = "mali (source of the reporting verb) -> ukraine: The actor is accused of something."
     assert _whose_words("mali", said).startswith("said by Mali")
     assert _whose_words("author", act) == "the outlet's own words"
+
+
+def test_a_reported_speech_note_reads_whole_in_the_report() -> None:
+    from framecmp.present.highlight import plain_why
+
+    why = plain_why({"kind": "evaluation", "explanation": (
+        "mali -> mali: +0.28 (positive; words: 'working' +0.92, 'that' -0.53); reported speech of "
+        "mali: the claim is theirs, the words (labels) are the outlet's paraphrase")})
+    # the words list ends at its own bracket, not at "(labels)"; the holder is named
+    assert "“working” (+), “that” (−)." in why
+    assert "Reported speech of Mali: the claim is theirs, the words (labels) are the outlet's paraphrase" in why

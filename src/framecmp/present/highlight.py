@@ -94,13 +94,14 @@ _NEG_VALENCE = re.compile(r"\s*\(valence [+-]?\d+(?:\.\d+)? if it were not negat
 #: "colonial sovereignty (-0.75): " -- the category and connotation a term explanation starts with.
 _TERM_PREFIX = re.compile(r"(^|\. )[A-Za-z_ -]+ \([+-]?\d+(?:\.\d+)?\):\s*")
 #: "+0.75 (positive; words: 'its' +0.43, 'celebrated' +0.22)" -- a model's reading of a mention.
-_MODEL = re.compile(r"^(?P<value>[+-]?\d+(?:\.\d+)?) \((?P<tone>\w+); words: (?P<words>.*)\)(?P<rest>.*)$",
+_MODEL = re.compile(r"^(?P<value>[+-]?\d+(?:\.\d+)?) \((?P<tone>\w+); words: (?P<words>.*?)\)(?P<rest>(?:;.*)?)$",
                     re.S)
 _COORDINATED = re.compile(r"\s*\(with (?P<ids>[a-z_, ]+); one row per coordinated subject\)")
 _WORD = re.compile(r"'(?P<w>[^']+)' (?P<v>[+-]\d+(?:\.\d+)?)")
 #: actor ids inside explanations ("mentions burkina_faso (name)", "wagner suffers violence")
-_ACTOR_ID = re.compile(r"(?P<pre>\b(?:mentions|mentioning|speaking for|word for) |^)(?P<id>[a-z][a-z_]*)"
-                       r"(?=(?: \(| suffers|[.,;]|$))")
+_ACTOR_ID = re.compile(r"(?P<pre>\b(?:mentions|mentioning|speaking for|word for|speech of|quotation of) |^)"
+                       r"(?P<id>[a-z][a-z_]*)"
+                       r"(?=(?: \(| suffers|[.,;:]|$))")
 
 
 def plain_why(row: Mapping[Any, Any]) -> str:
