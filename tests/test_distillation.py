@@ -40,12 +40,20 @@ def _write(path: Path, rows: list[tuple[str, str, int]], *, soft: bool = False) 
             fh.write(json.dumps({"primary_gid": f"g{k}", "sentence_normalized": s, "targets": [t]}) + "\n")
 
 
+_GOOD = ["praised", "thanked", "hailed", "welcomed"]
+_BAD = ["attacked", "condemned", "denounced", "blamed"]
+
+
+def _gold(repeats: int, neutral: int) -> list[tuple[str, str, int]]:
+    """A tiny gold set: praise and blame of one name each, and neutral sentences."""
+    gold = [(f"Critics {v} Smith{k} over the plan.", f"Smith{k}", 6 if v in _GOOD else 2)
+            for k, v in enumerate(_GOOD * repeats + _BAD * repeats)]
+    return gold + [(f"Jones{k} arrived in the city on Monday.", f"Jones{k}", 4) for k in range(neutral)]
+
+
 def test_training_with_a_transfer_set_keeps_the_folds_on_gold_and_records_it(tmp_path):
-    good = ["praised", "thanked", "hailed", "welcomed"]
-    bad = ["attacked", "condemned", "denounced", "blamed"]
-    gold = [(f"Critics {v} Smith{k} over the plan.", f"Smith{k}", 6 if v in good else 2)
-            for k, v in enumerate(good * 3 + bad * 3)]
-    gold += [(f"Jones{k} arrived in the city on Monday.", f"Jones{k}", 4) for k in range(12)]
+    good, bad = _GOOD, _BAD
+    gold = _gold(3, 12)
     silver = [(f"Voters {v} Brown{k} again.", f"Brown{k}", 6 if v in good else 2) for k, v in enumerate(good + bad)]
     _write(tmp_path / "gold.jsonl", gold)
     _write(tmp_path / "silver.jsonl", silver, soft=True)
@@ -64,11 +72,7 @@ def test_training_with_a_transfer_set_keeps_the_folds_on_gold_and_records_it(tmp
 
 
 def test_c_can_be_chosen_on_the_sentences_the_teacher_never_saw(tmp_path):
-    good = ["praised", "thanked", "hailed", "welcomed"]
-    bad = ["attacked", "condemned", "denounced", "blamed"]
-    gold = [(f"Critics {v} Smith{k} over the plan.", f"Smith{k}", 6 if v in good else 2)
-            for k, v in enumerate(good * 5 + bad * 5)]
-    gold += [(f"Jones{k} arrived in the city on Monday.", f"Jones{k}", 4) for k in range(20)]
+    gold = _gold(5, 20)
     _write(tmp_path / "gold.jsonl", gold)
     held = train_script.teacher_holdout(str(tmp_path / "gold.jsonl"), len(gold))
     # train_neural_stance.py's split: sentence ids sorted, shuffled with Random(13), the first 10%

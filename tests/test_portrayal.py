@@ -110,6 +110,10 @@ def test_a_victim_is_never_an_antagonist(seeds):
     "Mali has been embroiled in a jihadist insurgency since 2012.",
     "Mali is plagued by attacks on its army.",
     "Mali was hit by floods last year.",
+    # harm before "of" is still harm (only "X of killing" and "X's killing of" are not)
+    "Two Malian soldiers died of their wounds on Monday.",
+    "Malian civilians bore the brunt of the ECOWAS sanctions.",
+    "Malian members of parliament were kidnapped.",
 ])
 def test_an_actor_embroiled_in_or_plagued_by_violence_is_a_victim(text):
     assert _role(_score(text), "t", "mali") == "victim"
@@ -505,15 +509,6 @@ def test_an_actor_inside_a_passive_subject_is_not_its_target(text):
 def test_a_verb_between_a_killing_and_an_actor_is_no_killing_of_it():
     s = _score("Wagner's killing shocked Russia.")
     assert "russia" not in set(s.evidence[s.evidence.kind == "victim"].actor)
-
-
-@pytest.mark.parametrize("text", [
-    "Two Malian soldiers died of their wounds on Monday.",
-    "Malian civilians bore the brunt of the ECOWAS sanctions.",
-    "Malian members of parliament were kidnapped.",
-])
-def test_harm_before_of_is_still_harm(text):
-    assert _role(_score(text), "t", "mali") == "victim"
 
 
 def test_a_name_on_the_line_before_does_not_own_a_label():
