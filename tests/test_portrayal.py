@@ -516,3 +516,14 @@ def test_a_name_on_the_line_before_does_not_own_a_label():
     assert "terrorists" in set(s.mentions.actor)
     label = s.evidence[(s.evidence.rule_id == "lt.militants") & (s.evidence.kind == "evaluation")]
     assert list(label.actor) == ["terrorists"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The killing of French soldiers was condemned by Mali.", "france"),  # the killing is condemned
+    ("Jihadists killed a hundred Malian soldiers.", "mali"),  # "hundred" is no verb
+    ("Gunmen killed two unarmed French aid workers in Niger.", "france"),
+])
+def test_the_ones_killed_stay_victims(text, actor):
+    s = _score(text)
+    assert _role(s, "t", actor) == "victim"
+    assert not ((s.evidence.kind == "stance") & (s.evidence.actor == actor)).any()

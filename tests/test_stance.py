@@ -987,3 +987,12 @@ def test_a_negated_cue_leaves_the_targets_other_mentions_to_the_engine():
     ev = _scored("Mali did not condemn France, and French diplomats welcomed the restraint.").evidence
     french = [e for e in ev if e.kind == "evaluation" and e.text == "French"]
     assert len(french) == 1 and french[0].category != "covered"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Niger is expelling by Friday all French soldiers.", {("niger", "france", "sc.cut_ties")}),
+    ("Diplomats from France were expelled by Mali on Monday.", {("mali", "france", "sc.cut_ties")}),
+])
+def test_by_and_from_that_are_no_passive_agent_or_subject_preposition(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
+    assert got == expected

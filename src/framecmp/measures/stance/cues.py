@@ -402,8 +402,14 @@ def label_about(hit: CueHit, a: int, b: int, tokens: Sequence[Token], t1: int) -
 
 
 #: prepositions that put an actor inside a subject noun phrase rather than at its head ("the
-#: attack on Malian troops", "sanctions against Mali"; not "of": "the government of Mali")
-_SUBJECT_PREPS = frozenset({"on", "against", "to", "for", "with", "at", "from", "toward", "towards"})
+#: attack on Malian troops", "sanctions against Mali"; not "of": "the government of Mali"; not
+#: "from" or "with": "Diplomats from France were expelled")
+_SUBJECT_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
+#: nouns of something done to someone, whose "of" names the one it was done to ("The killing of
+#: French soldiers was condemned": the killing is condemned, France is harmed)
+_DONE_TO = frozenset("killing killings murder murders arrest arrests death deaths detention detentions "
+                     "kidnapping kidnappings abduction abductions expulsion expulsions execution "
+                     "executions massacre massacres assassination treatment".split())
 
 
 def attach_distance(
@@ -452,6 +458,7 @@ def attach_distance(
     if cue.role == "object":
         if after:
             if (hit.tok_end < t1 and tokens[hit.tok_end].norm == "by"
+                    and not tokens[hit.tok_start].norm.endswith("ing")
                     and any(t.norm in BE_AUX for t in tokens[max(0, hit.tok_start - 3):hit.tok_start])):
                 return None  # "France was (not) criticised by Mali": Mali is the agent, not the target
             return gap
@@ -463,6 +470,8 @@ def attach_distance(
             while k >= 0 and tokens[k].norm in ("the", "a", "an"):
                 k -= 1
             if k >= 0 and tokens[k].norm in _SUBJECT_PREPS:
+                return None
+            if k >= 1 and tokens[k].norm == "of" and tokens[k - 1].norm in _DONE_TO:
                 return None
             return gap if gap <= 3 else None
         return None

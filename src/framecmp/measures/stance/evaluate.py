@@ -135,9 +135,10 @@ def victim_mentions(
                     # charge, not X's death; "Wagner's killing of civilians": the one after
                     # "of" is killed, not the one before
                     continue
-                if a >= h.tok_end and any(t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed"))
-                                          for t in toks[h.tok_end:a]):
-                    continue  # "Wagner's killing shocked Russia": a verb between, Russia is not killed
+                if a >= h.tok_end and h.tok_end == h.tok_start + 1 and toks[h.tok_start].norm in _HARM_NOUNS and any(
+                    t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in toks[h.tok_end:a]
+                ):
+                    continue  # "Wagner's killing shocked Russia": a verb after the noun, Russia is not killed
                 if attach_distance(h, a, b, toks, sent.tok_end, window=window) is not None:
                     out[(m.start, m.end)] = (h.text, h.start, h.end)
                     # the other names of the same actor earlier in that noun phrase suffer it too:
