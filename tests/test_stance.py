@@ -996,3 +996,17 @@ def test_a_negated_cue_leaves_the_targets_other_mentions_to_the_engine():
 def test_by_and_from_that_are_no_passive_agent_or_subject_preposition(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Nobody in Bamako praised France.", True),
+    ("No one in Mali praised France.", True),
+    ("Neither Mali nor Niger condemned Russia.", True),
+    ("Not a single Malian official condemned Russia.", True),
+    ("No doubt Mali praised France.", False),  # an idiom that affirms
+    ("Mali praised France, and nobody objected.", False),  # another clause's subject
+])
+def test_a_negative_subject_negates_its_clause_cue(text, negated):
+    ev = _scored(text).evidence
+    assert bool([e for e in ev if e.kind == "negated" and e.category == "cue"]) is negated
+    assert bool([e for e in ev if e.kind == "stance"]) is not negated

@@ -62,7 +62,7 @@ from framecmp.measures.stance.target import TargetRules, TargetScore, score_rule
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, analyze
-from framecmp.text.grammar import NEG_GAP, NEGATORS, is_negator, negator
+from framecmp.text.grammar import NEG_GAP, NEG_IDIOMS, NEGATORS, is_negator, negator
 
 __all__ = [
     "StanceConfig",
@@ -526,8 +526,34 @@ def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
         if n in _REFUSALS and j + 1 < tok and toks[j + 1].norm == "to":
             return toks[j].text
         if not (n in _CUE_NEG_GAP or n in NEG_GAP or (n.endswith("ly") and len(n) > 4)):
-            return None
+            break
         j -= 1
+    return _negative_subject(doc, tok, lo)
+
+
+#: where a clause opens, for the subject of a cue's clause
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", '"', "“", "”"})
+_CLAUSE_WORDS = frozenset("that which who whom whose when while because although though but".split())
+
+
+def _negative_subject(doc: Doc, tok: int, lo: int) -> str | None:
+    """A clause that opens with a negative subject: "Nobody in Bamako praised France", "No one
+    in Mali ...", "Neither Mali nor Niger condemned Russia", "Not a single official ..."."""
+    toks = doc.tokens
+    j = tok - 1
+    while j >= lo and toks[j].text not in _CLAUSE_MARKS and toks[j].norm not in _CLAUSE_WORDS:
+        j -= 1
+    first = j + 1
+    if first >= tok:
+        return None
+    n0 = toks[first].norm
+    n1 = toks[first + 1].norm if first + 1 < tok else ""
+    if (n0, n1) in NEG_IDIOMS:  # "No doubt Mali praised France" affirms
+        return None
+    if n0 in ("nobody", "none", "neither", "noone") or (n0 == "no" and n1[:1].isalpha()) or (
+        n0 == "not" and n1 in ("a", "one", "single", "any")
+    ):
+        return toks[first].text
     return None
 
 
