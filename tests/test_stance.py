@@ -1010,3 +1010,10 @@ def test_a_negative_subject_negates_its_clause_cue(text, negated):
     ev = _scored(text).evidence
     assert bool([e for e in ev if e.kind == "negated" and e.category == "cue"]) is negated
     assert bool([e for e in ev if e.kind == "stance"]) is not negated
+
+
+def test_cannot_praise_enough_is_praise():
+    ev = _scored("Mali cannot praise Russia enough.").evidence
+    assert {(e.holder, e.actor, e.rule_id) for e in ev if e.kind == "stance"} == {("mali", "russia", "sc.praise")}
+    ev = _scored("Mali cannot praise Russia.").evidence
+    assert not [e for e in ev if e.kind == "stance"]

@@ -568,6 +568,10 @@ def _mark_negated(doc: Doc, directed: Sequence[DirectedHit], evidence: list[Evid
         sent = doc.sentences[h.sentence]
         tok = doc.token_index(h.start)
         neg = negator(doc, tok, sent.tok_start, sent.tok_end) or _cue_negation(doc, tok, sent.tok_start)
+        if neg is not None and neg.lower() in ("cannot", "can't", "can’t", "couldn't", "couldn’t") and any(
+            t.norm == "enough" for t in doc.tokens[tok:sent.tok_end]
+        ):
+            neg = None  # "Mali cannot praise Russia enough": emphatic, not negated
         if neg is None:
             kept.append(h)
             continue
