@@ -27,7 +27,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -550,19 +550,28 @@ def find_mentions(doc: Doc, index: ActorIndex) -> list[Mention]:
     return _members_of_named_groups(doc, out, index)
 
 
+def names_its_members(doc: Doc, named: Any, start: int, type_of: Callable[[str], str | None]) -> bool:
+    """Whether the mention ``named`` names an armed group (by its name or an alias, not a
+    demonym) right before the word at ``start``, one space between: "JNIM militants", "the
+    Wagner fighters" (that word names the group's members)."""
+    return (getattr(named, "via", None) in ("name", "alias") and type_of(named.actor or "") == "armed_group"
+            and doc.text[named.end:start] == " ")
+
+
 def _members_of_named_groups(doc: Doc, mentions: list[Mention], index: ActorIndex) -> list[Mention]:
     """Without the collective word right after a named armed group: "JNIM militants" and
     "Wagner jihadists" are that group's members, one mention of it, not also a mention of the
     armed groups the text does not name (the ``collective`` actor)."""
+    def type_of(aid: str) -> str | None:
+        a = index.actors.get(aid)
+        return a.type if a is not None else None
+
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        actor = index.actors.get(m.actor) if m.actor else None
         if (
-            prev is not None and actor is not None and actor.type == "collective" and m.via == "alias"
-            and prev.actor is not None and prev.via in ("name", "alias") and prev.actor != m.actor
-            and (a := index.actors.get(prev.actor)) is not None and a.type == "armed_group"
-            and doc.text[prev.end:m.start] == " "
+            prev is not None and m.actor is not None and type_of(m.actor) == "collective" and m.via == "alias"
+            and prev.actor not in (None, m.actor) and names_its_members(doc, prev, m.start, type_of)
         ):
             continue
         out.append(m)

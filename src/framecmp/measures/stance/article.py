@@ -35,6 +35,7 @@ from typing import Any
 
 from framecmp import schema as columns
 from framecmp._validation import param_error
+from framecmp.measures.actors import names_its_members
 from framecmp.measures.stance.cues import (
     StanceCueLexicon,
     default_cues,
@@ -252,15 +253,14 @@ def _label_owners(
     """Label start -> the named armed group it belongs to: in "the Wagner fighters" or "JNIM
     militants" the word names that group's members, not the armed groups the text does not
     name (the label's own referent)."""
-    named_end = {m.end: m for m in mentions
-                 if getattr(m, "via", None) in ("name", "alias") and types.get(m.actor or "") == "armed_group"}
+    named_end = {m.end: m for m in mentions if getattr(m, "via", None) in ("name", "alias")}
     out: dict[int, str] = {}
     for h in (*getattr(terms, "hits", ()), *getattr(terms, "references", ())):
         ref = getattr(h, "referent", None)
         if not ref or getattr(h, "label_group", None) not in _MEMBER_LABELS:
             continue
         owner = named_end.get(h.start - 1)
-        if owner is not None and owner.actor != ref and doc.text[owner.end:h.start] == " ":
+        if owner is not None and owner.actor != ref and names_its_members(doc, owner, h.start, types.get):
             out[h.start] = str(owner.actor)
     return out
 

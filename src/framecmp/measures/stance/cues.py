@@ -412,6 +412,12 @@ _DONE_TO = frozenset("killing killings murder murders arrest arrests death death
                      "executions massacre massacres assassination treatment".split())
 
 
+def progressive(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the cue word at token ``i`` is an -ing form: after "is" or "has been" it makes a
+    progressive ("Russia is expelling French diplomats": its subject acts), not a passive."""
+    return tokens[i].norm.endswith("ing")
+
+
 def attach_distance(
     hit: CueHit,
     a: int,
@@ -456,16 +462,16 @@ def attach_distance(
     if gap > w:
         return None
     if cue.role == "object":
+        ing = progressive(tokens, hit.tok_start)
         if after:
-            if (hit.tok_end < t1 and tokens[hit.tok_end].norm == "by"
-                    and not tokens[hit.tok_start].norm.endswith("ing")
+            if (hit.tok_end < t1 and tokens[hit.tok_end].norm == "by" and not ing
                     and any(t.norm in BE_AUX for t in tokens[max(0, hit.tok_start - 3):hit.tok_start])):
                 return None  # "France was (not) criticised by Mali": Mali is the agent, not the target
             return gap
         # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling";
         # not an actor inside the subject after a preposition: "The attack on Malian troops was
         # condemned" condemns the attack
-        if (passive_span or aux_before_cue) and not tokens[hit.tok_start].norm.endswith("ing"):
+        if (passive_span or aux_before_cue) and not ing:
             k = a - 1
             while k >= 0 and tokens[k].norm in ("the", "a", "an"):
                 k -= 1

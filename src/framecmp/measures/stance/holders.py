@@ -25,6 +25,7 @@ from framecmp.measures.stance.cues import (
     attach_distance,
     default_cues,
     find_hits,
+    progressive,
 )
 from framecmp.text.doc import Doc, Token
 from framecmp.text.grammar import RULED_BY_DEMONYM
@@ -290,8 +291,8 @@ class _Subjects:
         return tuple(dict.fromkeys(self._listed(ci) + actors))
 
     def _passive_agent(self, cue_tok: int, end: int) -> tuple[str, ...] | None:
-        if self.toks[cue_tok].norm.endswith("ing"):
-            return None  # "Russia is expelling ...": a progressive, its subject acts
+        if progressive(self.toks, cue_tok):
+            return None  # "Russia is expelling ...": its subject acts
         j = cue_tok - 1
         # "was accused", "was publicly accused", "was not criticised by Mali"
         while j > self.t0 and j >= cue_tok - 3 and (self.toks[j].norm.endswith("ly")
