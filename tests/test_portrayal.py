@@ -58,6 +58,9 @@ def _role(s: fc.Scores, article: str, actor: str) -> str:
         ("seed-003", "mali", "france", -1),
         ("seed-003", "niger", "france", -1),
         ("seed-003", "burkina_faso", "france", -1),
+        # RT quoting Diop: Russia stands alongside Mali "to jointly defeat the common enemy"
+        # (+0.77 for the enemy before the cue: the engine read "stability", "firmly")
+        ("seed-003", "mali", "terrorists", -1),
         # the Nigerian site: military ties with Senegal; Mali has left ECOWAS
         ("seed-004", "mali", "senegal", +1),
         ("seed-004", "mali", "ecowas", -1),
@@ -266,6 +269,17 @@ def test_the_organization_refers_back_to_the_organisation_named_last():
                "Diop considered the organization as an “instrument of foreign powers”.")
     assert _stance(s, "t", "mali", "ecowas") < 0
     assert ("mali", "instrument of foreign powers") not in _cue_targets(s)
+
+
+def test_a_word_of_a_name_is_no_description_of_another_organisation():
+    """Seed 000: "the Economic Community" starts ECOWAS's own name; it was read as "the
+    community" named last (AES), so leaving ECOWAS became an act against the AES."""
+    s = _score("Burkina Faso, Mali, and Niger, under the AES, have created a joint force.\n"
+               "The three nations withdrew from the Economic Community of West African States (ECOWAS) "
+               "regional bloc. The regional bloc regretted it.")
+    st = s.evidence[s.evidence.kind == "stance"]
+    assert set(st[st.rule_id == "sc.withdraw_from"]["actor"]) == {"ecowas"}
+    assert "aes" not in set(s.evidence[s.evidence.start > 90]["actor"].dropna())
 
 
 def test_partnerships_with_countries_such_as_russia():

@@ -973,6 +973,8 @@ def test_a_negated_cue_is_shown_and_counted_nowhere(text, cue, target):
     ("Mali decided not to condemn Russia.", "mali", "russia"),
     ("Mali refused to condemn Russia.", "mali", "russia"),
     ("Mali no longer praises Russia.", "mali", "russia"),
+    ("Mali did not want to condemn Russia.", "mali", "russia"),  # over a verb of intention
+    ("Mali did not try to defeat JNIM.", "mali", "jnim"),
 ])
 def test_negations_a_few_words_before_the_cue(text, holder, target):
     ev = _scored(text).evidence
@@ -1017,3 +1019,20 @@ def test_cannot_praise_enough_is_praise():
     assert {(e.holder, e.actor, e.rule_id) for e in ev if e.kind == "stance"} == {("mali", "russia", "sc.praise")}
     ev = _scored("Mali cannot praise Russia.").evidence
     assert not [e for e in ev if e.kind == "stance"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # seed 003 (RT): setting out to defeat an actor is hostility toward it
+    ("Russia stands firmly alongside Mali to jointly defeat the jihadists.",
+     {("russia", "terrorists", "sc.defeat")}),
+    ("Mali vowed to defeat JNIM.", {("mali", "jnim", "sc.defeat")}),
+    # a result is no intention, and the one defeated is not judged by it
+    ("France was defeated by Russia.", set()),
+    ("Russia defeated France.", set()),
+    # "did not hesitate to" affirms
+    ("Mali did not hesitate to condemn Russia.", {("mali", "russia", "sc.condemn")}),
+])
+def test_setting_out_to_defeat_an_actor(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence
+           if e.kind == "stance" and e.rule_id in ("sc.defeat", "sc.condemn")}
+    assert got == expected

@@ -303,6 +303,8 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
     if not named:
         return []
     starts = [st for st, _a in named]
+    spans = sorted((m.start, m.end) for m in mentions)
+    span_starts = [a for a, _b in spans]
     toks = doc.tokens
     out = []
     for i, t in enumerate(toks):
@@ -312,6 +314,11 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
         while j > 0 and toks[j].norm in _ORG_LEADS:
             j -= 1
         if toks[j].norm != "the":
+            continue
+        # a word of a name is no description: "the Economic Community of West African States"
+        # is ECOWAS by its name, not the organisation named last
+        k = bisect.bisect_left(span_starts, t.end)
+        if any(a < t.end and toks[j].start < b for a, b in spans[max(0, k - 8):k]):
             continue
         k = bisect.bisect_left(starts, toks[j].start) - 1
         if k < 0:
@@ -512,11 +519,17 @@ _CUE_NEG_GAP = frozenset("yet longer to ever even again".split())
 #: verbs that negate the act after "to": "Mali refused to condemn Russia"
 _REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
                       "failed failing".split())
+#: verbs of intention a negation reaches over before "to": "Mali did not try to defeat JNIM",
+#: "does not want to condemn Russia" (not "did not hesitate to condemn", which affirms)
+_INTENTIONS = frozenset("try tries tried trying want wants wanted wanting seek seeks sought seeking "
+                        "plan plans planned planning intend intends intended intending attempt "
+                        "attempts attempted attempting mean means meant".split())
 
 
 def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
     """A negation before a cue that ``negator`` does not reach: over "yet", "to", "longer",
-    adverbs in -ly (at most 4 words back), or a refusal before "to"."""
+    adverbs in -ly, a verb of intention before "to" (at most 4 words back), or a refusal
+    before "to"."""
     toks = doc.tokens
     j = tok - 1
     while j >= max(lo, tok - 4):
@@ -525,7 +538,8 @@ def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
             return toks[j].text if is_negator(toks, j, lo, of=tok) else None
         if n in _REFUSALS and j + 1 < tok and toks[j + 1].norm == "to":
             return toks[j].text
-        if not (n in _CUE_NEG_GAP or n in NEG_GAP or (n.endswith("ly") and len(n) > 4)):
+        intends = n in _INTENTIONS and toks[j + 1].norm == "to"
+        if not (intends or n in _CUE_NEG_GAP or n in NEG_GAP or (n.endswith("ly") and len(n) > 4)):
             break
         j -= 1
     return _negative_subject(doc, tok, lo)
