@@ -365,3 +365,19 @@ def test_a_reported_speech_note_reads_whole_in_the_report() -> None:
     # the words list ends at its own bracket, not at "(labels)"; the holder is named
     assert "“working” (+), “that” (−)." in why
     assert "Reported speech of Mali: the claim is theirs, the words (labels) are the outlet's paraphrase" in why
+
+
+def test_answer_key_names_a_negated_cue_and_says_it_does_not_count() -> None:
+    import pandas as pd
+
+    import framecmp as fc
+
+    df = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"],
+                       "text": ["Mali did not accuse France of anything. Mali thanked Russia.",
+                                "Mali accused France of supporting terrorists. Russia praised Mali."]})
+    key = worksheet(fc.score(fc.load_dataframe(df), progress=False)).answer_key_markdown
+    views = key.split("## Views of actors")[1].split("\n## ")[0]
+    lines = [line for line in views.splitlines() if "accuse" in line]
+    assert any(line.startswith("- X: “accuse” — Mali → France (in the excerpt). Not counted: after the "
+                               "negation 'not'.") for line in lines), lines
+    assert any(line.startswith("- Y: “accused” — Mali → France, -0.80") for line in lines), lines

@@ -107,6 +107,10 @@ class Scores:
     ) -> pd.DataFrame:
         """The evidence behind a number: the spans, their words and values.
 
+        ``kind="stance"`` gives the directed cues that count; a negated cue ("Mali did not
+        accuse France") is kind ``negated`` (category ``cue``), shown and counted nowhere:
+        ``explain(article_id, target="france")`` with no ``kind`` lists both.
+
         Examples
         --------
         >>> from framecmp import load_seeds, score

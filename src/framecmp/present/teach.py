@@ -707,6 +707,18 @@ def _key_sections(scores: Any, excerpts: Sequence[_Excerpt]) -> list[_KeySection
                 lo, hi = _sentence_span(x, int(r["start"]))
                 if not any(a < hi and lo < b for a, b in attributed.get(x.article_id, ())):
                     own_voice.setdefault((x.article_id, lo, hi), (x, [], []))[2].append(True)
+        # a negated cue ("Mali did not accuse France") looks like a view and is none: the key
+        # names it, so that a student who marks it learns why it does not count
+        neg = ev[(ev["article_id"].astype(str) == x.article_id) & (ev["kind"] == "negated")
+                 & (ev["category"].astype(str) == "cue")] if not ev.empty else ev
+        for r in neg.to_dict("records"):
+            where = "in the excerpt" if _in_ranges(r, x.ranges) else "elsewhere in the article"
+            holder = none_if_missing(r.get("holder"))
+            who = display.holder_name(holder) if holder else "?"
+            why = plain_why(r)
+            head = f"{x.outlet}: “{r['text']}” — {who} → {_name(r.get('actor')) or '?'}"
+            views.append(f"{head} ({where}). {why}" if why.startswith("Not counted")
+                         else f"{head}, not counted ({where})" + (f". {why}" if why else ""))
         # and the sentences of the excerpt whose loaded words come with no source: the outlet's
         # own wording
         for t in x.terms:
