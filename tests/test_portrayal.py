@@ -58,9 +58,6 @@ def _role(s: fc.Scores, article: str, actor: str) -> str:
         ("seed-003", "mali", "france", -1),
         ("seed-003", "niger", "france", -1),
         ("seed-003", "burkina_faso", "france", -1),
-        # RT quoting Diop: Russia stands alongside Mali "to jointly defeat the common enemy"
-        # (+0.77 for the enemy before the cue: the engine read "stability", "firmly")
-        ("seed-003", "mali", "terrorists", -1),
         # the Nigerian site: military ties with Senegal; Mali has left ECOWAS
         ("seed-004", "mali", "senegal", +1),
         ("seed-004", "mali", "ecowas", -1),

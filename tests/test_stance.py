@@ -974,7 +974,8 @@ def test_a_negated_cue_is_shown_and_counted_nowhere(text, cue, target):
     ("Mali refused to condemn Russia.", "mali", "russia"),
     ("Mali no longer praises Russia.", "mali", "russia"),
     ("Mali did not want to condemn Russia.", "mali", "russia"),  # over a verb of intention
-    ("Mali did not try to defeat JNIM.", "mali", "jnim"),
+    ("Mali did not try to blame France.", "mali", "france"),
+    ("Mali did not dare to criticise Russia.", "mali", "russia"),
 ])
 def test_negations_a_few_words_before_the_cue(text, holder, target):
     ev = _scored(text).evidence
@@ -986,7 +987,7 @@ def test_negations_a_few_words_before_the_cue(text, holder, target):
 
 
 def test_a_negated_cue_leaves_the_targets_other_mentions_to_the_engine():
-    ev = _scored("Mali did not condemn France, and French diplomats welcomed the restraint.").evidence
+    ev = _scored("Mali did not condemn France, and French diplomats were relieved.").evidence
     french = [e for e in ev if e.kind == "evaluation" and e.text == "French"]
     assert len(french) == 1 and french[0].category != "covered"
 
@@ -1021,18 +1022,47 @@ def test_cannot_praise_enough_is_praise():
     assert not [e for e in ev if e.kind == "stance"]
 
 
+
 @pytest.mark.parametrize(("text", "expected"), [
-    # seed 003 (RT): setting out to defeat an actor is hostility toward it
-    ("Russia stands firmly alongside Mali to jointly defeat the jihadists.",
-     {("russia", "terrorists", "sc.defeat")}),
-    ("Mali vowed to defeat JNIM.", {("mali", "jnim", "sc.defeat")}),
-    # a result is no intention, and the one defeated is not judged by it
-    ("France was defeated by Russia.", set()),
-    ("Russia defeated France.", set()),
-    # "did not hesitate to" affirms
-    ("Mali did not hesitate to condemn Russia.", {("mali", "russia", "sc.condemn")}),
+    # "be" right before the cue makes the actor before it the target; "be" elsewhere does not
+    ("Mali is determined to condemn terrorism.", set()),
+    ("France has been repeatedly criticised.", {("unknown", "france", "sc.condemn")}),
+    # the agent after "by", past adverbs and time words, holds it and is no target
+    ("France was strongly criticised yesterday by Mali.", {("mali", "france", "sc.condemn")}),
+    # a passive with no "be": "Mali, criticised by France, ..."
+    ("Mali, criticised by France, left the bloc.", {("france", "mali", "sc.condemn")}),
+    # the agent of another passive is not the second one's target
+    ("Mali was praised by Russia and criticised by France.", {("russia", "mali", "sc.praise")}),
+    # an actor after "by" is no passive subject
+    ("The agreement signed by Mali was criticised by France.", set()),
+    # the actor something was done to is not the target of the cue aimed at the deed
+    ("Mali condemned the attack on Russia.", set()),
+    ("Mali criticised the decision of France.", {("mali", "france", "sc.condemn")}),
+    # the first part of a compound is a modifier, not the target
+    ("Mali condemned the French-backed rebels.", set()),  # (the rebels are a label: no terms here)
+    # a new clause between the cue and the name
+    ("Niger condemned the attack, and Mali was silent.", set()),
+    ("Niger condemned the attack that killed Malian soldiers.", set()),
+    ("Niger accused the Russian-trained militia of abuses.", set()),
 ])
-def test_setting_out_to_defeat_an_actor(text, expected):
-    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence
-           if e.kind == "stance" and e.rule_id in ("sc.defeat", "sc.condemn")}
+def test_passive_agents_and_what_a_cue_is_aimed_at(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Mali condemned the attack.", "mali"),
+    ("Mali praised the agreement.", "mali"),
+    ("The attack was condemned by Mali.", "mali"),
+    ("Mali was praised by Russia and criticised by France.", "france"),
+])
+def test_the_holder_of_an_act_aimed_at_no_actor_is_not_evaluated_by_it(text, actor):
+    evs = [e for e in _scored(text).evidence if e.kind == "evaluation" and e.actor == actor]
+    assert evs and all(e.category == "covered" and "aimed at no actor" in e.explanation for e in evs)
+
+
+def test_an_act_of_someone_else_leaves_the_actor_to_the_engine():
+    # Mali is no holder of "condemned" here: its mention is read as usual
+    evs = [e for e in _scored("Niger condemned the attack, and Mali was silent.").evidence
+           if e.kind == "evaluation" and e.actor == "mali"]
+    assert evs and all(e.category != "covered" for e in evs)

@@ -55,6 +55,7 @@ from framecmp.measures.stance.holders import (
     MentionLike,
     author_voice,
     find_directed,
+    untargeted_acts,
 )
 from framecmp.measures.stance.model import StanceModel, load_stance_model
 from framecmp.measures.stance.portrayal import PortrayalRow, portray
@@ -316,9 +317,17 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
         if toks[j].norm != "the":
             continue
         # a word of a name is no description: "the Economic Community of West African States"
-        # is ECOWAS by its name, not the organisation named last
+        # is ECOWAS by its name, not the organisation named last; nor is a capitalised word
+        # ("the Organisation of Islamic Cooperation", a name no actor list knows), a noun with
+        # "of" after it ("the body of a soldier"), or one with its name right after it ("the
+        # regional bloc ECOWAS", "the West African bloc, ECOWAS,")
         k = bisect.bisect_left(span_starts, t.end)
         if any(a < t.end and toks[j].start < b for a, b in spans[max(0, k - 8):k]):
+            continue
+        if t.text[:1].isupper() or (i + 1 < len(toks) and toks[i + 1].norm == "of"):
+            continue
+        nxt = i + 1 + (i + 1 < len(toks) and toks[i + 1].text in (",", "(", "—", "–"))
+        if nxt < len(toks) and k < len(span_starts) and span_starts[k] == toks[nxt].start:
             continue
         k = bisect.bisect_left(starts, toks[j].start) - 1
         if k < 0:
@@ -396,6 +405,10 @@ def score_stance(
     directed = find_directed(
         doc, mentions=mentions, voice_of=voice, cues=cues, window=config.window, attribution=attribution
     )
+    # acts aimed at no actor ("Mali condemned the attack"): their holders' mentions are not
+    # read from the cue's words
+    untargeted = untargeted_acts(doc, mentions=mentions, directed=directed, voice_of=voice, cues=cues,
+                                 attribution=attribution)
     if not config.include_self:
         directed = [h for h in directed if h.holder != h.target]
     version = cues.version
@@ -412,7 +425,7 @@ def score_stance(
     engine = config.engine or default_engine()
     victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
     evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
-                                    engine=engine, victims=victims)
+                                    engine=engine, victims=victims, untargeted=untargeted)
     if terms is not None:
         evaluations.extend(label_evaluations(doc, terms, voice, directed, owners=owners))
     for e in evaluations:
@@ -519,11 +532,12 @@ _CUE_NEG_GAP = frozenset("yet longer to ever even again".split())
 #: verbs that negate the act after "to": "Mali refused to condemn Russia"
 _REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
                       "failed failing".split())
-#: verbs of intention a negation reaches over before "to": "Mali did not try to defeat JNIM",
+#: verbs of intention a negation reaches over before "to": "Mali did not try to blame France",
 #: "does not want to condemn Russia" (not "did not hesitate to condemn", which affirms)
 _INTENTIONS = frozenset("try tries tried trying want wants wanted wanting seek seeks sought seeking "
                         "plan plans planned planning intend intends intended intending attempt "
-                        "attempts attempted attempting mean means meant".split())
+                        "attempts attempted attempting mean meant wish wishes wished dare dares dared "
+                        "bother bothers bothered vote votes voted agree agrees agreed".split())
 
 
 def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
-from framecmp.text.doc import PhraseMatcher, Token, tokenize
+from framecmp.text.doc import CALENDAR_WORDS, PhraseMatcher, Token, tokenize
 from framecmp.text.grammar import BE_FORMS
 
 __all__ = [
@@ -39,6 +39,9 @@ _ROLES = ("object", "subject", "either")
 _HOLDER_RULES = ("voice", "subject")
 #: auxiliaries of the passive ("Paris was accused", "Russia got blamed")
 BE_AUX = frozenset("is are was were be been being get got gets getting".split())
+_HYPHENS = frozenset({"-", "‐", "‑"})
+#: words that open a clause of their own between a cue and a name after it
+_OPENERS = frozenset("that which who whom whose when where while because although though whereas unless if".split())
 _SLOT = "{X}"
 
 
@@ -418,6 +421,37 @@ def progressive(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].norm.endswith("ing")
 
 
+def be_before(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a form of "be" (or "get") stands right before token ``i``, past "not", "never"
+    and adverbs in -ly: "was accused", "was not criticised", "has been repeatedly accused"; not
+    "is determined to condemn" (the "is" belongs to another verb)."""
+    j = i - 1
+    while j >= 0 and j >= i - 3 and (tokens[j].norm in ("not", "never", "n't", "also", "again")
+                                     or (len(tokens[j].norm) > 4 and tokens[j].norm.endswith("ly"))):
+        j -= 1
+    return j >= 0 and tokens[j].norm in BE_AUX
+
+
+def agent_after(tokens: Sequence[Token], end: int, t1: int) -> int | None:
+    """The first token of the agent of a passive cue whose words end at token ``end``: after
+    "by" (and "the"), past adverbs in -ly and calendar words between the cue and "by":
+    "France was criticised by Mali", "criticised yesterday by Mali", "France, strongly
+    criticised by Mali, ...", "praised by Russia and criticised by France". None when no "by"
+    follows, or when the cue is an -ing form ("Niger is expelling by Friday ...")."""
+    if end <= 0 or end > t1 or progressive(tokens, end - 1):
+        return None
+    k = end
+    while k < t1 and k < end + 3 and (tokens[k].norm in CALENDAR_WORDS
+                                        or (len(tokens[k].norm) > 4 and tokens[k].norm.endswith("ly"))):
+        k += 1
+    if k >= t1 or tokens[k].norm != "by":
+        return None
+    k += 1
+    if k < t1 and tokens[k].norm == "the":
+        k += 1
+    return k if k < t1 else None
+
+
 def attach_distance(
     hit: CueHit,
     a: int,
@@ -438,6 +472,8 @@ def attach_distance(
         return None
     if cue.category == "label" and not label_about(hit, a, b, tokens, t1):
         return None
+    if b + 1 < t1 and tokens[b].text in _HYPHENS and tokens[b + 1].is_word and tokens[b].start == tokens[b - 1].end:
+        return None  # the first part of a compound ("the French-backed rebels"): a modifier, no target
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
     gap = word_prefix[hi] - word_prefix[lo] if word_prefix is not None else _gap_words(tokens, lo, hi)
@@ -464,18 +500,40 @@ def attach_distance(
     if cue.role == "object":
         ing = progressive(tokens, hit.tok_start)
         if after:
-            if (hit.tok_end < t1 and tokens[hit.tok_end].norm == "by" and not ing
-                    and any(t.norm in BE_AUX for t in tokens[max(0, hit.tok_start - 3):hit.tok_start])):
-                return None  # "France was (not) criticised by Mali": Mali is the agent, not the target
+            if not ing and agent_after(tokens, hit.tok_end, t1) is not None:
+                # "France was (not) criticised (yesterday) by Mali": Mali is the agent, and
+                # what follows it is no target either
+                return None
+            # "condemned the attack on Russia", "the sanctions against Mali", "the killing of
+            # French soldiers": the cue is aimed at what was done, and the actor it was done to
+            # is no target (a preposition right after the cue is the cue's own: "hostility toward")
+            for k in range(hit.tok_end, a):
+                # a new clause between them: "Niger condemned the attack, and Mali was silent",
+                # "condemned the attack that killed Malian soldiers"
+                if tokens[k].norm in _OPENERS or (tokens[k].norm == "," and k + 1 < a
+                                                  and tokens[k + 1].norm in ("and", "but", "while", "as")):
+                    return None
+            for k in range(hit.tok_end + 1, a):
+                n, prev = tokens[k].norm, tokens[k - 1].norm
+                if (n in _SUBJECT_PREPS or (n == "of" and prev in _DONE_TO)) and tokens[k - 1].is_word \
+                        and prev not in ("the", "a", "an"):
+                    return None
             return gap
         # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling";
         # not an actor inside the subject after a preposition: "The attack on Malian troops was
         # condemned" condemns the attack
-        if (passive_span or aux_before_cue) and not ing:
+        # a passive: "be" right before the cue ("France was strongly criticised"; not "Mali is
+        # determined to condemn terrorism"), or the agent after it with no "be" ("Mali,
+        # criticised by France, ..."; not an agent of another passive: "praised by Russia and
+        # criticised by France")
+        passive = be_before(tokens, hit.tok_start) or agent_after(tokens, hit.tok_end, t1) is not None
+        if passive and not ing:
             k = a - 1
             while k >= 0 and tokens[k].norm in ("the", "a", "an"):
                 k -= 1
-            if k >= 0 and tokens[k].norm in _SUBJECT_PREPS:
+            # "The attack on Malian troops was condemned"; "The agreement signed by Mali was
+            # criticised": the agent of another verb is not what the passive is about
+            if k >= 0 and (tokens[k].norm in _SUBJECT_PREPS or tokens[k].norm == "by"):
                 return None
             if k >= 1 and tokens[k].norm == "of" and tokens[k - 1].norm in _DONE_TO:
                 return None

@@ -463,15 +463,22 @@ def evaluate_mentions(
     voice: Callable[[int], str],
     engine: object,
     victims: dict[tuple[int, int], tuple[str, int, int]],
+    untargeted: Sequence[DirectedHit] = (),
 ) -> list[Evaluation]:
     """One evaluation per (mention, holder): the directed cues attached to it, else a victim
     mark, else the engine's score. Ambiguous mentions and mentions outside every sentence are
-    left out (they are not counted anywhere)."""
+    left out (they are not counted anywhere). ``untargeted``: acts aimed at no actor
+    (:func:`~framecmp.measures.stance.holders.untargeted_acts`); the mention that holds one,
+    before it or as the agent after "by", is ``covered``: "Mali condemned the attack" says
+    nothing of Mali."""
     cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
     cued_in: dict[tuple[int, str], DirectedHit] = {}  # (sentence, target) -> a cue aimed at it there
     held_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, holder) -> the acts it holds there
     voiced_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, speaker) -> cues in its voice there
     unknown_acts: dict[int, list[DirectedHit]] = {}  # sentence -> acts whose subject is no known actor
+    free_acts: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, holder) -> its acts aimed at no actor
+    for h in untargeted:
+        free_acts.setdefault((h.sentence, h.holder), []).append(h)
     for h in directed:
         cued.setdefault((h.mention_start, h.mention_end, h.target), []).append(h)
         if h.negated:  # decides nothing about the target's other mentions; its holder still acts
@@ -551,6 +558,11 @@ def evaluate_mentions(
                         f"{m.actor}", True)
             return ("covered", f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in "
                     f"this sentence; those words evaluate {act.target}, not {m.actor}", True)
+        free = next((h for h in free_acts.get((sent.index, m.actor), ())
+                     if m.end <= h.start or _agent_after_by(doc, h.end, m.start)), None)
+        if free is not None:
+            return ("covered", f"not counted: {m.actor} holds the cue '{free.text}' here, aimed at no "
+                    f"actor; those words are about that act, not about {m.actor}", True)
         if is_setting(doc, sent, m.start, m.end):
             return ("setting", f"{m.actor} is where it happens here, not who acts or is evaluated", False)
         return None

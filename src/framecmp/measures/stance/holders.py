@@ -22,6 +22,7 @@ from framecmp.measures.stance.cues import (
     CueHit,
     StanceCue,
     StanceCueLexicon,
+    agent_after,
     attach_distance,
     default_cues,
     find_hits,
@@ -30,7 +31,7 @@ from framecmp.measures.stance.cues import (
 from framecmp.text.doc import Doc, Token
 from framecmp.text.grammar import RULED_BY_DEMONYM
 
-__all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed"]
+__all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed", "untargeted_acts"]
 
 
 class MentionLike(Protocol):
@@ -290,7 +291,7 @@ class _Subjects:
             return None  # "Last week", "Notably": no verb after the phrase
         return tuple(dict.fromkeys(self._listed(ci) + actors))
 
-    def _passive_agent(self, cue_tok: int, end: int) -> tuple[str, ...] | None:
+    def _passive_agent(self, cue_tok: int, end: int, cue_end: int) -> tuple[str, ...] | None:
         if progressive(self.toks, cue_tok):
             return None  # "Russia is expelling ...": its subject acts
         j = cue_tok - 1
@@ -299,13 +300,16 @@ class _Subjects:
                                                     or self.toks[j].norm in ("not", "never", "n't")):
             j -= 1
         if j < self.t0 or self.toks[j].norm not in BE_AUX:
-            return None
+            # no "be" before it: a passive all the same when "by" and an actor follow ("Mali,
+            # criticised by France, ...", "praised by Russia and criticised by France")
+            agent = agent_after(self.toks, cue_end, end)
+            return (str(self.at[agent][0].actor),) if agent is not None and agent in self.at else None
         for k in range(cue_tok + 1, end - 1):
             if self.toks[k].norm == "by" and k + 1 in self.at:
                 return (str(self.at[k + 1][0].actor),)
         return ()
 
-    def subject(self, cue_tok: int) -> tuple[str, ...] | None:
+    def subject(self, cue_tok: int, cue_end: int | None = None) -> tuple[str, ...] | None:
         """Actor ids of the subject of the cue's clause.
 
         ``None``: the clause has no subject (the cue opens it); ``()``: a subject
@@ -322,7 +326,7 @@ class _Subjects:
         if ci is None:
             return None
         cs, ce = self.chunks[ci]
-        passive = self._passive_agent(cue_tok, ce)  # rule 3
+        passive = self._passive_agent(cue_tok, ce, cue_tok + 1 if cue_end is None else cue_end)  # rule 3
         if passive is not None:
             return passive
         start, opener = cs, None
@@ -494,6 +498,54 @@ def find_directed(
     return out
 
 
+def untargeted_acts(
+    doc: Doc,
+    *,
+    mentions: Iterable[MentionLike],
+    directed: Sequence[DirectedHit],
+    voice_of: Callable[[int], str] | None = None,
+    cues: StanceCueLexicon | None = None,
+    attribution: Any = None,
+) -> list[DirectedHit]:
+    """Acts aimed at no actor, with the actors that hold them: "Mali condemned the attack",
+    "The attack was condemned by Mali", "Russia praised the agreement".
+
+    The ``holder: subject`` cues in the outlet's own voice that :func:`find_directed` attached
+    to no mention (not in ``directed``), in sentences that name an actor; each holder a
+    known actor found as for a directed cue (source of the reporting verb, subject of the
+    clause, agent after "by"). Returned as :class:`DirectedHit` with target ``""`` and no
+    mention (``mention_start`` = ``mention_end`` = -1): not evaluations of anyone, only
+    what tells that the holder's mention there is not evaluated by the cue's words.
+    """
+    cues = cues or default_cues()
+    voice = voice_of or author_voice
+    hedges = tuple(getattr(attribution, "hedges", ()) or ())
+    done = {(h.start, h.end) for h in directed}
+    by_sent: dict[int, list[MentionLike]] = {}
+    for m in sorted((m for m in mentions if not getattr(m, "ambiguous", False)), key=lambda m: (m.start, m.end)):
+        s = doc.sentence_at(m.start)
+        if s is not None:
+            by_sent.setdefault(s.index, []).append(m)
+    out: list[DirectedHit] = []
+    toks = doc.tokens
+    for si, sms in by_sent.items():
+        sent = doc.sentences[si]
+        hits = [h for h in find_hits(toks, sent.tok_start, sent.tok_end, cues, doc.text)
+                if h.cue.holder == "subject" and h.cue.category != "label" and (h.start, h.end) not in done
+                and voice(h.start) == "author"]
+        if not hits:
+            continue
+        spans = [(m, doc.token_index(m.start), doc.token_index(m.end)) for m in sms]
+        subjects = _Subjects(toks, sent.tok_start, sent.tok_end, spans)
+        for hit in hits:
+            holders, via = _author_holders(hit, "", subjects, attribution, hedges, ())
+            for holder in holders:
+                if holder not in (UNKNOWN, "author"):
+                    out.append(DirectedHit(holder, "", hit.cue, hit.start, hit.end, hit.text, -1, -1, si, via,
+                                           tuple(h for h in holders if h != holder)))
+    return out
+
+
 _COORDINATORS = frozenset({",", "and", "or", "the", "as", "well"})
 
 
@@ -554,7 +606,7 @@ def _author_holders(
     """Holder(s) of a cue that stands in the outlet's own voice, and how they were found."""
     if hit.cue.holder == "subject":
         src = _source_holder(attribution, hit.start, hit.end)
-        subj = subjects.subject(hit.tok_start)
+        subj = subjects.subject(hit.tok_start, hit.tok_end)
         several = tuple(a for a in subj if a != target) if subj is not None else ()
         if src is not None and len(several) < 2 and not (src == UNKNOWN and several):
             # a source with no affiliation gives way to a known actor as the clause's subject
