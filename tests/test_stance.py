@@ -1066,3 +1066,19 @@ def test_an_act_of_someone_else_leaves_the_actor_to_the_engine():
     evs = [e for e in _scored("Niger condemned the attack, and Mali was silent.").evidence
            if e.kind == "evaluation" and e.actor == "mali"]
     assert evs and all(e.category != "covered" for e in evs)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act in indirect speech is its subject's, as the source reports it
+    ("Mali said France cut ties with Russia.", {("france", "russia", "sc.cut_ties")}),
+    ("Mali said on Monday that France had cut ties with Russia.", {("france", "russia", "sc.cut_ties")}),
+    ("Mali accused France of cutting ties with Russia.",
+     {("mali", "france", "sc.accuse_of"), ("france", "russia", "sc.cut_ties")}),
+    # no actor opens the reported words: the source's voice holds it ("it" is Mali here)
+    ("Mali said it had cut ties with Ukraine.", {("mali", "ukraine", "sc.cut_ties")}),
+    # inside quotation marks the words are the speaker's
+    ('"France has cut ties with Russia," Mali said.', {("mali", "russia", "sc.cut_ties")}),
+])
+def test_a_reported_act_is_held_by_its_subject(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
+    assert got == expected

@@ -65,7 +65,7 @@ def _whose_words(holder: Any, explanation: Any = "") -> str:
         return "the outlet's own words"
     # an act of the holder ("Mali cut ties with Ukraine"), not words it said
     why = str(none_if_missing(explanation) or "")
-    done = "(subject of the clause)" in why or "(the clause's subject" in why
+    done = "(subject of the clause" in why or "(the clause's subject" in why
     if key in ("unknown", "other"):
         return ("done by " if done else "said by ") + display.holder_name(key)
     return f"{'done' if done else 'said'} by {display.holder_name(key)}, as the outlet reports"

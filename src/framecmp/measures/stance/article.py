@@ -343,6 +343,7 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
 _HOW = {
     "source": " (source of the reporting verb)",
     "subject": " (subject of the clause)",
+    "reported": " (subject of the clause, in reported speech, as its source claims)",
     "speaker": " (speaker named before the cue)",
     "hedge": " (hedged, so passed on, not the outlet's own claim)",
 }

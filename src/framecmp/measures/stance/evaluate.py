@@ -178,7 +178,7 @@ _VERBISH = frozenset(
     "threatens threatened threaten blames blamed blame accuses accused accuse".split()
 )
 #: how the holder of a directed cue was found when it is the one who acts (see find_directed)
-_ACTS = frozenset({"subject", "source", "speaker"})
+_ACTS = frozenset({"subject", "source", "speaker", "reported"})
 _DEMONYM_REACH = 3  # words between a demonym and a cue whose holder it may qualify ("French colonies have hailed")
 
 _CLAUSE_OPEN = frozenset("that which who whom whose when where while because although though whereas "

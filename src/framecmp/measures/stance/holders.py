@@ -59,7 +59,7 @@ class DirectedHit:
     mention_start: int
     mention_end: int
     sentence: int
-    holder_via: str  # "voice", "source", "subject", "speaker" or "hedge" (see find_directed)
+    holder_via: str  # "voice", "source", "subject", "reported", "speaker" or "hedge" (see find_directed)
     co_holders: tuple[str, ...] = ()  # the other holders of the same cue (coordinated subjects)
     negated: str = ""  # the negation that reaches the cue ("not" in "did not accuse"), if any
 
@@ -143,6 +143,35 @@ def _source_holder(attribution: Any, start: int, end: int) -> str | None:
         if a.cue_start < end and start < a.cue_end:
             return str(a.affiliation or UNKNOWN)
     return None
+
+
+def _reported_subject(doc: Doc, attribution: Any, subjects: _Subjects, hit: CueHit,
+                      target: str) -> tuple[str, ...] | None:
+    """The actors that open the reported words before an act: in "Mali said France cut ties
+    with Russia", the act is France's, as Mali reports it (None: no actor opens them). Only
+    for indirect speech: inside quotation marks the words are the speaker's."""
+    best = None
+    for a in getattr(attribution, "attributions", ()):
+        if a.quote_type in ("direct", "scare") or getattr(a, "rule", "") == "learned":
+            continue
+        if a.content_start <= hit.start and hit.end <= a.content_end and (
+            best is None or a.content_end - a.content_start < best.content_end - best.content_start
+        ):
+            best = a
+    if best is None:
+        return None
+    cs = doc.token_index(best.content_start)
+    # "said that France ...", "said on Monday that France ...", "said: France ..."
+    that = next((k for k in range(cs, min(cs + 6, hit.tok_start)) if doc.tokens[k].norm == "that"), None)
+    if that is not None:
+        cs = that + 1
+    while cs < hit.tok_start and not doc.tokens[cs].is_word:
+        cs += 1
+    if not subjects.t0 <= cs < hit.tok_start:
+        return None
+    present, actors, _verb = subjects.noun_phrase(cs, hit.tok_start)
+    found = tuple(dict.fromkeys(a for a in actors if a != target))
+    return found if present and found else None
 
 
 def _hedged(hedges: Sequence[Any], tokens: Sequence[Token], tok_start: int, t0: int) -> bool:
@@ -403,7 +432,11 @@ def find_directed(
     * a cue right after a distancing hedge ("allegedly", "reportedly") is
       passed on, not asserted: its holder is ``unknown``.
 
-    ``holder_via`` says which: ``voice``, ``source``, ``subject``, ``speaker`` or ``hedge``.
+    In reported speech (not inside quotation marks), an act's holder is the actor that opens
+    the reported words before it ("Mali said France cut ties with Russia": France, as Mali
+    reports it; ``holder_via`` ``reported``), else the source's voice.
+
+    ``holder_via`` says which: ``voice``, ``source``, ``subject``, ``reported``, ``speaker`` or ``hedge``.
     """
     cues = cues or default_cues()
     voice = voice_of or author_voice
@@ -487,6 +520,11 @@ def find_directed(
                 holders, via = _author_holders(hit, target, subjects, attribution, hedges, speaker)
                 if hit.cue.category in _SPEECH_CATEGORIES and via in ("source", "subject"):
                     speaker = holders
+            elif hit.cue.holder == "subject" and doc.quote_at(hit.start) is None:
+                # an act in indirect speech is its subject's, as the source reports it
+                reported = _reported_subject(doc, attribution, subjects, hit, target)
+                if reported:
+                    holders, via = reported, "reported"
             for holder in holders:
                 out.append(
                     DirectedHit(
