@@ -279,6 +279,26 @@ def test_a_word_of_a_name_is_no_description_of_another_organisation():
     assert "aes" not in set(s.evidence[s.evidence.start > 90]["actor"].dropna())
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the organisation named right after a description is the one it describes
+    ("Mali formed the AES in 2023. In January, Mali quit the regional bloc ECOWAS.",
+     {("mali", "ecowas", "sc.withdraw_from")}),
+    # not a country named after it, and "of" after it is no name
+    ("ECOWAS imposed sanctions on Mali. Niger later criticised the bloc Mali left.",
+     {("niger", "ecowas", "sc.condemn")}),
+    ("ECOWAS imposed sanctions on Mali. Mali accused the bloc of serving foreign powers.",
+     {("mali", "ecowas", "sc.accuse_of")}),
+    # a capitalised description is a name no actor list knows
+    ("Mali left ECOWAS last year. The Organisation of Islamic Cooperation criticised Mali.",
+     {("unknown", "mali", "sc.condemn")}),
+])
+def test_which_organisation_a_description_refers_to(text, expected):
+    ev = _score(text).evidence
+    got = {(e.holder, e.actor, e.rule_id) for e in ev[ev.kind == "stance"].itertuples()
+           if e.rule_id != "sc.withdraw_from" or "quit" in str(e.text)}
+    assert got == expected
+
+
 def test_partnerships_with_countries_such_as_russia():
     s = _score("A senior Mali military official told Anadolu that the administration had “increased "
                "and strengthened partnerships” with countries such as Russia and China.")

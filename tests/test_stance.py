@@ -1044,6 +1044,16 @@ def test_cannot_praise_enough_is_praise():
     ("Niger condemned the attack, and Mali was silent.", set()),
     ("Niger condemned the attack that killed Malian soldiers.", set()),
     ("Niger accused the Russian-trained militia of abuses.", set()),
+    # but a name in a compound of names still is ("the Russia-Mali partnership")
+    ("Mali criticised the France-Niger agreement.", {("mali", "france", "sc.condemn")}),
+    # "be" past "often", a comma aside, or "to" ("is to blame")
+    ("France was often criticised.", {("unknown", "france", "sc.condemn")}),
+    ("France is to blame for the chaos in the Sahel.", {("unknown", "france", "sc.blame")}),
+    # the agent after a time phrase or "as ..." is no target
+    ("The coup was condemned on Wednesday by France.", set()),
+    ("The election was criticised as unfair by the EU.", set()),
+    # "by" before no name is no agent
+    ("The last French soldiers left by the end of August.", set()),
 ])
 def test_passive_agents_and_what_a_cue_is_aimed_at(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
@@ -1061,11 +1071,23 @@ def test_the_holder_of_an_act_aimed_at_no_actor_is_not_evaluated_by_it(text, act
     assert evs and all(e.category == "covered" and "aimed at no actor" in e.explanation for e in evs)
 
 
-def test_an_act_of_someone_else_leaves_the_actor_to_the_engine():
-    # Mali is no holder of "condemned" here: its mention is read as usual
-    evs = [e for e in _scored("Niger condemned the attack, and Mali was silent.").evidence
-           if e.kind == "evaluation" and e.actor == "mali"]
-    assert evs and all(e.category != "covered" for e in evs)
+@pytest.mark.parametrize("text", [
+    "Niger condemned the attack, and Mali was silent.",  # Mali holds no act here
+    "Goita, who has jailed opponents and crushed dissent, praised the agreement.",  # an aside
+    "Critics of Mali condemned the attack.",  # inside an "of" phrase
+    "Mali received praise from Niger.",  # a verb between: Mali does not praise
+    "The last French soldiers left by the end of August.",  # a noun between
+])
+def test_a_name_that_is_not_the_acts_subject_is_left_to_the_engine(text):
+    actor = "france" if "French" in text else "mali"
+    evs = [e for e in _scored(text).evidence if e.kind == "evaluation" and e.actor == actor]
+    assert evs and all("aimed at no actor" not in e.explanation for e in evs)
+
+
+def test_coordinated_subjects_of_an_act_aimed_at_no_actor_are_all_covered():
+    ev = _scored("Mali, Niger and Burkina Faso condemned the attack.").evidence
+    evs = {e.actor: e.category for e in ev if e.kind == "evaluation"}
+    assert evs == {"mali": "covered", "niger": "covered", "burkina_faso": "covered"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -293,9 +293,10 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
     """Implicit mentions through a definite description of an organisation.
 
     "the organization", "the bloc", "the regional bloc", "the body" refer to the organisation
-    (an actor of type ``organisation``) named last, in the same sentence before it or at most
-    :data:`GENERIC_REACH` sentences back: in seed 002, "the Minister of Foreign Affairs
-    considered the organization as an 'instrument of foreign powers'" is about ECOWAS.
+    (an actor of type ``organisation``) named right after them ("the regional bloc ECOWAS"), else
+    to the one named last, in the same sentence before it or at most :data:`GENERIC_REACH`
+    sentences back: in seed 002, "the Minister of Foreign Affairs considered the organization as
+    an 'instrument of foreign powers'" is about ECOWAS.
     """
     if not organisations:
         return []
@@ -304,6 +305,7 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
     if not named:
         return []
     starts = [st for st, _a in named]
+    org_at = {st: a for st, a in named}
     spans = sorted((m.start, m.end) for m in mentions)
     span_starts = [a for a, _b in spans]
     toks = doc.tokens
@@ -318,16 +320,19 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
             continue
         # a word of a name is no description: "the Economic Community of West African States"
         # is ECOWAS by its name, not the organisation named last; nor is a capitalised word
-        # ("the Organisation of Islamic Cooperation", a name no actor list knows), a noun with
-        # "of" after it ("the body of a soldier"), or one with its name right after it ("the
-        # regional bloc ECOWAS", "the West African bloc, ECOWAS,")
+        # ("the Organisation of Islamic Cooperation", a name no actor list knows) or "the body
+        # of" (a corpse)
         k = bisect.bisect_left(span_starts, t.end)
         if any(a < t.end and toks[j].start < b for a, b in spans[max(0, k - 8):k]):
             continue
-        if t.text[:1].isupper() or (i + 1 < len(toks) and toks[i + 1].norm == "of"):
+        if t.text[:1].isupper() or (t.norm == "body" and i + 1 < len(toks) and toks[i + 1].norm == "of"):
             continue
+        # with an organisation's name right after it, the description is that one ("the
+        # regional bloc ECOWAS", "the West African bloc, ECOWAS,"; not "the bloc Mali left")
         nxt = i + 1 + (i + 1 < len(toks) and toks[i + 1].text in (",", "(", "—", "–"))
-        if nxt < len(toks) and k < len(span_starts) and span_starts[k] == toks[nxt].start:
+        named_after = org_at.get(toks[nxt].start) if nxt < len(toks) else None
+        if named_after is not None:
+            out.append(_Implicit(toks[j].start, t.end, named_after))
             continue
         k = bisect.bisect_left(starts, toks[j].start) - 1
         if k < 0:

@@ -421,12 +421,25 @@ def progressive(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].norm.endswith("ing")
 
 
+#: words between "be" and a passive cue ("was often criticised", "was, however, criticised")
+_BE_GAP = frozenset("not never n't also again often once even much soon however still further already "
+                    "long ever too then , widely".split())
+
+
 def be_before(tokens: Sequence[Token], i: int) -> bool:
-    """Whether a form of "be" (or "get") stands right before token ``i``, past "not", "never"
-    and adverbs in -ly: "was accused", "was not criticised", "has been repeatedly accused"; not
-    "is determined to condemn" (the "is" belongs to another verb)."""
+    """Whether a form of "be" (or "get") stands right before token ``i``, past "not", "often",
+    commas and adverbs in -ly, or "be ... to" ("France is to blame"): "was accused", "was not
+    criticised", "has been repeatedly accused", "was, however, criticised"; not "is determined
+    to condemn" (the "is" belongs to another verb)."""
     j = i - 1
-    while j >= 0 and j >= i - 3 and (tokens[j].norm in ("not", "never", "n't", "also", "again")
+    if j >= 1 and tokens[j].norm == "to" and tokens[j - 1].norm in BE_AUX:
+        return True  # "is to blame", "were partly to blame" (below)
+    if j >= 0 and tokens[j].norm == "to":
+        j -= 1
+        while j >= 0 and j >= i - 4 and (len(tokens[j].norm) > 4 and tokens[j].norm.endswith("ly")):
+            j -= 1
+        return j >= 0 and tokens[j].norm in BE_AUX
+    while j >= 0 and j >= i - 5 and (tokens[j].norm in _BE_GAP
                                      or (len(tokens[j].norm) > 4 and tokens[j].norm.endswith("ly"))):
         j -= 1
     return j >= 0 and tokens[j].norm in BE_AUX
@@ -434,10 +447,11 @@ def be_before(tokens: Sequence[Token], i: int) -> bool:
 
 def agent_after(tokens: Sequence[Token], end: int, t1: int) -> int | None:
     """The first token of the agent of a passive cue whose words end at token ``end``: after
-    "by" (and "the"), past adverbs in -ly and calendar words between the cue and "by":
-    "France was criticised by Mali", "criticised yesterday by Mali", "France, strongly
-    criticised by Mali, ...", "praised by Russia and criticised by France". None when no "by"
-    follows, or when the cue is an -ing form ("Niger is expelling by Friday ...")."""
+    "by" (and "the"), past adverbs in -ly and calendar words between the cue and "by", when
+    the agent is a name (capitalised: not "left by helicopter"): "France was criticised by
+    Mali", "criticised yesterday by Mali", "France, strongly criticised by Mali, ...". None
+    when no such "by" follows, or when the cue is an -ing form ("Niger is expelling by
+    Friday ...")."""
     if end <= 0 or end > t1 or progressive(tokens, end - 1):
         return None
     k = end
@@ -449,7 +463,20 @@ def agent_after(tokens: Sequence[Token], end: int, t1: int) -> int | None:
     k += 1
     if k < t1 and tokens[k].norm == "the":
         k += 1
-    return k if k < t1 else None
+    return k if k < t1 and tokens[k].text[:1].isupper() else None
+
+
+def _by_before(tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether "by" stands in ``tokens[lo:hi]`` with no clause punctuation before it: the
+    agent phrase of a passive ("condemned on Wednesday by France", "criticised as unfair by
+    the EU")."""
+    for k in range(lo, hi):
+        n = tokens[k].norm
+        if n == "by":
+            return True
+        if n in (",", ";", ":", "(", ")", "—", "–"):
+            return False
+    return False
 
 
 def attach_distance(
@@ -472,7 +499,8 @@ def attach_distance(
         return None
     if cue.category == "label" and not label_about(hit, a, b, tokens, t1):
         return None
-    if b + 1 < t1 and tokens[b].text in _HYPHENS and tokens[b + 1].is_word and tokens[b].start == tokens[b - 1].end:
+    if (cue.role != "subject" and b + 1 < t1 and tokens[b].text in _HYPHENS and tokens[b].start == tokens[b - 1].end
+            and tokens[b + 1].text[:1].islower() and tokens[b + 1].norm.endswith("ed")):
         return None  # the first part of a compound ("the French-backed rebels"): a modifier, no target
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
@@ -500,7 +528,8 @@ def attach_distance(
     if cue.role == "object":
         ing = progressive(tokens, hit.tok_start)
         if after:
-            if not ing and agent_after(tokens, hit.tok_end, t1) is not None:
+            if not ing and (agent_after(tokens, hit.tok_end, t1) is not None
+                            or (be_before(tokens, hit.tok_start) and _by_before(tokens, hit.tok_end, a))):
                 # "France was (not) criticised (yesterday) by Mali": Mali is the agent, and
                 # what follows it is no target either
                 return None
@@ -510,8 +539,10 @@ def attach_distance(
             for k in range(hit.tok_end, a):
                 # a new clause between them: "Niger condemned the attack, and Mali was silent",
                 # "condemned the attack that killed Malian soldiers"
-                if tokens[k].norm in _OPENERS or (tokens[k].norm == "," and k + 1 < a
-                                                  and tokens[k + 1].norm in ("and", "but", "while", "as")):
+                if tokens[k].norm in _OPENERS or (
+                    tokens[k].norm == "," and k + 1 < a and tokens[k + 1].norm in ("and", "but", "while", "as")
+                    and not (k + 2 < a and tokens[k + 2].norm == "also")  # "France, but also the EU"
+                ):
                     return None
             for k in range(hit.tok_end + 1, a):
                 n, prev = tokens[k].norm, tokens[k - 1].norm

@@ -306,6 +306,41 @@ def _agent_after_by(doc: Doc, end: int, start: int) -> bool:
     return all(n == "the" for n in norms[k + 1 :]) and all(t.is_word for t in between[:k])
 
 
+#: words that may stand between a subject and its verb ("Mali has strongly condemned")
+_SUBJECT_VERB_GAP = frozenset("has have had will would shall should can could may might must do does did "
+                              "is are was were be been being not never n't also again once quickly "
+                              "swiftly".split())
+
+
+def _tokens_of(doc: Doc, mentions: Sequence[MentionLike], actors: set[str]) -> set[int]:
+    """The tokens of the mentions of ``actors``."""
+    out: set[int] = set()
+    for m in mentions:
+        if m.actor in actors:
+            out.update(range(doc.token_index(m.start), doc.token_index(m.end)))
+    return out
+
+
+def _subject_right_before(doc: Doc, m: MentionLike, cue: int, holders: set[int] = frozenset()) -> bool:
+    """Whether mention ``m`` is the subject right before the cue at offset ``cue``: only
+    auxiliaries, "not" and adverbs in -ly between them ("Mali has strongly condemned the
+    attack"); not a name inside an "of" phrase or a possessor ("Critics of Mali condemned",
+    "Trump's opponents accused"), not across an aside ("Goita, who has jailed opponents,
+    praised") or a verb ("Trump received praise"). ``holders``: the tokens of the mentions of
+    the act's holders, which may stand between with "and" ("Mali and Niger condemned")."""
+    if cue < m.end:
+        return False
+    a, b = doc.token_index(m.start), doc.token_index(m.end)
+    if a > 0 and doc.tokens[a - 1].norm == "of":
+        return False
+    for k in range(b, doc.token_index(cue)):
+        n = doc.tokens[k].norm
+        if not (n in _SUBJECT_VERB_GAP or k in holders or (holders and n in ("and", ","))
+                or (len(n) > 4 and n.endswith("ly"))):
+            return False
+    return True
+
+
 def _after_its_quote(doc: Doc, cue: int, start: int) -> bool:
     """Whether ``start`` comes right after the quotation that holds the offset ``cue``: only
     punctuation and at most two words (a title: "Colonel") between its end and ``start``."""
@@ -559,7 +594,8 @@ def evaluate_mentions(
             return ("covered", f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in "
                     f"this sentence; those words evaluate {act.target}, not {m.actor}", True)
         free = next((h for h in free_acts.get((sent.index, m.actor), ())
-                     if m.end <= h.start or _agent_after_by(doc, h.end, m.start)), None)
+                     if _subject_right_before(doc, m, h.start, _tokens_of(doc, mentions, {h.holder, *h.co_holders}))
+                     or _agent_after_by(doc, h.end, m.start)), None)
         if free is not None:
             return ("covered", f"not counted: {m.actor} holds the cue '{free.text}' here, aimed at no "
                     f"actor; those words are about that act, not about {m.actor}", True)

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from framecmp.measures.stance.cues import (
-    BE_AUX,
     CueHit,
     StanceCue,
     StanceCueLexicon,
     agent_after,
     attach_distance,
+    be_before,
     default_cues,
     find_hits,
     progressive,
@@ -323,19 +323,17 @@ class _Subjects:
     def _passive_agent(self, cue_tok: int, end: int, cue_end: int) -> tuple[str, ...] | None:
         if progressive(self.toks, cue_tok):
             return None  # "Russia is expelling ...": its subject acts
-        j = cue_tok - 1
-        # "was accused", "was publicly accused", "was not criticised by Mali"
-        while j > self.t0 and j >= cue_tok - 3 and (self.toks[j].norm.endswith("ly")
-                                                    or self.toks[j].norm in ("not", "never", "n't")):
-            j -= 1
-        if j < self.t0 or self.toks[j].norm not in BE_AUX:
+        # "was accused", "was publicly accused", "was not criticised by Mali", "was often
+        # criticised", "is to blame"
+        if not be_before(self.toks, cue_tok) or cue_tok - 1 < self.t0:
             # no "be" before it: a passive all the same when "by" and an actor follow ("Mali,
             # criticised by France, ...", "praised by Russia and criticised by France")
             agent = agent_after(self.toks, cue_end, end)
             return (str(self.at[agent][0].actor),) if agent is not None and agent in self.at else None
         for k in range(cue_tok + 1, end - 1):
-            if self.toks[k].norm == "by" and k + 1 in self.at:
-                return (str(self.at[k + 1][0].actor),)
+            if self.toks[k].norm == "by":
+                k += 1 + (self.toks[k + 1].norm == "the")
+                return (str(self.at[k][0].actor),) if k in self.at else ()
         return ()
 
     def subject(self, cue_tok: int, cue_end: int | None = None) -> tuple[str, ...] | None:
