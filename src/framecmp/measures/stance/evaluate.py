@@ -29,7 +29,7 @@ through a loaded label with a referent), plus one per loaded label:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits
@@ -321,7 +321,7 @@ def _tokens_of(doc: Doc, mentions: Sequence[MentionLike], actors: set[str]) -> s
     return out
 
 
-def _subject_right_before(doc: Doc, m: MentionLike, cue: int, holders: set[int] = frozenset()) -> bool:
+def _subject_right_before(doc: Doc, m: MentionLike, cue: int, holders: Collection[int] = frozenset()) -> bool:
     """Whether mention ``m`` is the subject right before the cue at offset ``cue``: only
     auxiliaries, "not" and adverbs in -ly between them ("Mali has strongly condemned the
     attack"); not a name inside an "of" phrase or a possessor ("Critics of Mali condemned",
