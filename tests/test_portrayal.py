@@ -288,6 +288,10 @@ def test_a_word_of_a_name_is_no_description_of_another_organisation():
      {("niger", "ecowas", "sc.condemn")}),
     ("ECOWAS imposed sanctions on Mali. Mali accused the bloc of serving foreign powers.",
      {("mali", "ecowas", "sc.accuse_of")}),
+    # "the organisation of ..." in another sense
+    ("ECOWAS imposed sanctions on Mali. Niger criticised the organisation of the elections.", set()),
+    ("France, criticised by the junta for years, withdrew its troops.",
+     {("military_government", "france", "sc.condemn")}),
     # a capitalised description is a name no actor list knows
     ("Mali left ECOWAS last year. The Organisation of Islamic Cooperation criticised Mali.",
      {("unknown", "mali", "sc.condemn")}),

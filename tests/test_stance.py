@@ -1054,6 +1054,14 @@ def test_cannot_praise_enough_is_praise():
     ("The election was criticised as unfair by the EU.", set()),
     # "by" before no name is no agent
     ("The last French soldiers left by the end of August.", set()),
+    # "be to" is no passive but in "is to blame"; "likely" is no adverb of the verb
+    ("Niger is to expel the French ambassador.", {("niger", "france", "sc.cut_ties")}),
+    ("Mali is likely to criticise France.", {("mali", "france", "sc.condemn")}),
+    # a lower-case agent of a passive with no "be" is no target either (no actor here: no
+    # lexicon of labels, so "the junta" is nobody)
+    ("France, criticised by the junta for years, withdrew its troops.", {("unknown", "france", "sc.condemn")}),
+    # compounds with an irregular participle
+    ("Mali condemned the French-made drones.", set()),
 ])
 def test_passive_agents_and_what_a_cue_is_aimed_at(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
@@ -1098,6 +1106,15 @@ def test_coordinated_subjects_of_an_act_aimed_at_no_actor_are_all_covered():
      {("mali", "france", "sc.accuse_of"), ("france", "russia", "sc.cut_ties")}),
     # no actor opens the reported words: the source's voice holds it ("it" is Mali here)
     ("Mali said it had cut ties with Ukraine.", {("mali", "ukraine", "sc.cut_ties")}),
+    # only the subject right before the act: not the object of an earlier speech act, not a
+    # name in a relative clause
+    ("Mali thanked Russia and cut ties with France.",
+     {("mali", "russia", "sc.praise"), ("mali", "france", "sc.cut_ties")}),
+    ("Mali criticised France and praised Russia.",
+     {("mali", "france", "sc.condemn"), ("mali", "russia", "sc.praise")}),
+    ("The junta said France withdrew its troops because Russia had expelled MINUSMA.",
+     {("russia", "minusma", "sc.cut_ties")}),
+    ("Mali said the group that Wagner trained had rejected ECOWAS.", {("mali", "ecowas", "sc.cut_ties")}),
     # inside quotation marks the words are the speaker's
     ('"France has cut ties with Russia," Mali said.', {("mali", "russia", "sc.cut_ties")}),
 ])

@@ -320,12 +320,17 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
             continue
         # a word of a name is no description: "the Economic Community of West African States"
         # is ECOWAS by its name, not the organisation named last; nor is a capitalised word
-        # ("the Organisation of Islamic Cooperation", a name no actor list knows) or "the body
-        # of" (a corpse)
+        # ("the Organisation of Islamic Cooperation", a name no actor list knows)
         k = bisect.bisect_left(span_starts, t.end)
         if any(a < t.end and toks[j].start < b for a, b in spans[max(0, k - 8):k]):
             continue
-        if t.text[:1].isupper() or (t.norm == "body" and i + 1 < len(toks) and toks[i + 1].norm == "of"):
+        if t.text[:1].isupper():
+            continue
+        # "the organisation of the elections", "the community of Djibo", "the body of a soldier":
+        # another sense; but "accused the organisation of serving ...", "the bloc of West
+        # African states"
+        if (i + 2 < len(toks) and toks[i + 1].norm == "of" and t.norm != "bloc"
+                and not toks[i + 2].norm.endswith("ing")):
             continue
         # with an organisation's name right after it, the description is that one ("the
         # regional bloc ECOWAS", "the West African bloc, ECOWAS,"; not "the bloc Mali left")

@@ -40,6 +40,8 @@ _HOLDER_RULES = ("voice", "subject")
 #: auxiliaries of the passive ("Paris was accused", "Russia got blamed")
 BE_AUX = frozenset("is are was were be been being get got gets getting".split())
 _HYPHENS = frozenset({"-", "‐", "‑"})
+#: irregular participles of compounds ("US-made drones", "the French-run operation")
+_PARTICIPLES = frozenset("made run built held born grown sent brought taught funded owned".split())
 #: words that open a clause of their own between a cue and a name after it
 _OPENERS = frozenset("that which who whom whose when where while because although though whereas unless if".split())
 _SLOT = "{X}"
@@ -432,17 +434,42 @@ def be_before(tokens: Sequence[Token], i: int) -> bool:
     criticised", "has been repeatedly accused", "was, however, criticised"; not "is determined
     to condemn" (the "is" belongs to another verb)."""
     j = i - 1
-    if j >= 1 and tokens[j].norm == "to" and tokens[j - 1].norm in BE_AUX:
-        return True  # "is to blame", "were partly to blame" (below)
     if j >= 0 and tokens[j].norm == "to":
-        j -= 1
-        while j >= 0 and j >= i - 4 and (len(tokens[j].norm) > 4 and tokens[j].norm.endswith("ly")):
+        if tokens[i].norm != "blame":  # "Niger is to expel the ambassador" is active
+            return False
+        j -= 1  # "is to blame", "were partly to blame"
+        while j >= 0 and j >= i - 4 and is_adverb(tokens[j].norm):
             j -= 1
         return j >= 0 and tokens[j].norm in BE_AUX
-    while j >= 0 and j >= i - 5 and (tokens[j].norm in _BE_GAP
-                                     or (len(tokens[j].norm) > 4 and tokens[j].norm.endswith("ly"))):
+    while j >= 0 and j >= i - 5 and (tokens[j].norm in _BE_GAP or is_adverb(tokens[j].norm)):
         j -= 1
     return j >= 0 and tokens[j].norm in BE_AUX
+
+
+#: words in -ly that are no adverbs ("is likely to criticise", "an early start")
+_NOT_ADVERBS = frozenset("likely unlikely early daily weekly monthly yearly friendly elderly".split())
+
+
+def is_adverb(n: str) -> bool:
+    """Whether the word ``n`` is an adverb in -ly (not "likely", "early")."""
+    return len(n) > 4 and n.endswith("ly") and n not in _NOT_ADVERBS
+
+
+def by_agent(tokens: Sequence[Token], end: int, t1: int) -> int | None:
+    """The first token after "by" (and "the") right after the cue whose words end at token
+    ``end``, past adverbs in -ly and calendar words; None when no "by" follows or the cue is an
+    -ing form ("Niger is expelling by Friday ...")."""
+    if end <= 0 or end > t1 or progressive(tokens, end - 1):
+        return None
+    k = end
+    while k < t1 and k < end + 3 and (tokens[k].norm in CALENDAR_WORDS or is_adverb(tokens[k].norm)):
+        k += 1
+    if k >= t1 or tokens[k].norm != "by":
+        return None
+    k += 1
+    if k < t1 and tokens[k].norm == "the":
+        k += 1
+    return k if k < t1 else None
 
 
 def agent_after(tokens: Sequence[Token], end: int, t1: int) -> int | None:
@@ -452,18 +479,8 @@ def agent_after(tokens: Sequence[Token], end: int, t1: int) -> int | None:
     Mali", "criticised yesterday by Mali", "France, strongly criticised by Mali, ...". None
     when no such "by" follows, or when the cue is an -ing form ("Niger is expelling by
     Friday ...")."""
-    if end <= 0 or end > t1 or progressive(tokens, end - 1):
-        return None
-    k = end
-    while k < t1 and k < end + 3 and (tokens[k].norm in CALENDAR_WORDS
-                                        or (len(tokens[k].norm) > 4 and tokens[k].norm.endswith("ly"))):
-        k += 1
-    if k >= t1 or tokens[k].norm != "by":
-        return None
-    k += 1
-    if k < t1 and tokens[k].norm == "the":
-        k += 1
-    return k if k < t1 and tokens[k].text[:1].isupper() else None
+    k = by_agent(tokens, end, t1)
+    return k if k is not None and tokens[k].text[:1].isupper() else None
 
 
 def _by_before(tokens: Sequence[Token], lo: int, hi: int) -> bool:
@@ -499,8 +516,9 @@ def attach_distance(
         return None
     if cue.category == "label" and not label_about(hit, a, b, tokens, t1):
         return None
-    if (cue.role != "subject" and b + 1 < t1 and tokens[b].text in _HYPHENS and tokens[b].start == tokens[b - 1].end
-            and tokens[b + 1].text[:1].islower() and tokens[b + 1].norm.endswith("ed")):
+    if (b + 1 < t1 and tokens[b].text in _HYPHENS and tokens[b].start == tokens[b - 1].end
+            and tokens[b + 1].text[:1].islower()
+            and (tokens[b + 1].norm.endswith("ed") or tokens[b + 1].norm in _PARTICIPLES)):
         return None  # the first part of a compound ("the French-backed rebels"): a modifier, no target
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
@@ -528,7 +546,7 @@ def attach_distance(
     if cue.role == "object":
         ing = progressive(tokens, hit.tok_start)
         if after:
-            if not ing and (agent_after(tokens, hit.tok_end, t1) is not None
+            if not ing and (agent_after(tokens, hit.tok_end, t1) is not None or by_agent(tokens, hit.tok_end, t1) == a
                             or (be_before(tokens, hit.tok_start) and _by_before(tokens, hit.tok_end, a))):
                 # "France was (not) criticised (yesterday) by Mali": Mali is the agent, and
                 # what follows it is no target either

@@ -29,11 +29,18 @@ through a loaded label with a referent), plus one per loaded label:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits
-from framecmp.measures.stance.holders import UNKNOWN, DirectedHit, MentionLike
+from framecmp.measures.stance.holders import (
+    UNKNOWN,
+    DirectedHit,
+    MentionLike,
+    mentions_by_end,
+    subject_before,
+)
 from framecmp.measures.stance.target import Contribution, TargetScore
 from framecmp.text.doc import Doc, Sentence
 
@@ -306,41 +313,6 @@ def _agent_after_by(doc: Doc, end: int, start: int) -> bool:
     return all(n == "the" for n in norms[k + 1 :]) and all(t.is_word for t in between[:k])
 
 
-#: words that may stand between a subject and its verb ("Mali has strongly condemned")
-_SUBJECT_VERB_GAP = frozenset("has have had will would shall should can could may might must do does did "
-                              "is are was were be been being not never n't also again once quickly "
-                              "swiftly".split())
-
-
-def _tokens_of(doc: Doc, mentions: Sequence[MentionLike], actors: set[str]) -> set[int]:
-    """The tokens of the mentions of ``actors``."""
-    out: set[int] = set()
-    for m in mentions:
-        if m.actor in actors:
-            out.update(range(doc.token_index(m.start), doc.token_index(m.end)))
-    return out
-
-
-def _subject_right_before(doc: Doc, m: MentionLike, cue: int, holders: Collection[int] = frozenset()) -> bool:
-    """Whether mention ``m`` is the subject right before the cue at offset ``cue``: only
-    auxiliaries, "not" and adverbs in -ly between them ("Mali has strongly condemned the
-    attack"); not a name inside an "of" phrase or a possessor ("Critics of Mali condemned",
-    "Trump's opponents accused"), not across an aside ("Goita, who has jailed opponents,
-    praised") or a verb ("Trump received praise"). ``holders``: the tokens of the mentions of
-    the act's holders, which may stand between with "and" ("Mali and Niger condemned")."""
-    if cue < m.end:
-        return False
-    a, b = doc.token_index(m.start), doc.token_index(m.end)
-    if a > 0 and doc.tokens[a - 1].norm == "of":
-        return False
-    for k in range(b, doc.token_index(cue)):
-        n = doc.tokens[k].norm
-        if not (n in _SUBJECT_VERB_GAP or k in holders or (holders and n in ("and", ","))
-                or (len(n) > 4 and n.endswith("ly"))):
-            return False
-    return True
-
-
 def _after_its_quote(doc: Doc, cue: int, start: int) -> bool:
     """Whether ``start`` comes right after the quotation that holds the offset ``cue``: only
     punctuation and at most two words (a title: "Colonel") between its end and ``start``."""
@@ -535,6 +507,14 @@ def evaluate_mentions(
     harmed_at = {m.start: m for m in mentions if (m.start, m.end) in victims}  # victims by start
     mention_at = {m.start: m for m in mentions if not getattr(m, "ambiguous", False)}
 
+    ends_cache: dict[int, dict[int, tuple[Any, int]]] = {}
+
+    def ends_in(sent: Sentence) -> dict[int, tuple[Any, int]]:
+        got = ends_cache.get(sent.index)
+        if got is None:
+            got = ends_cache[sent.index] = mentions_by_end(doc, mentions, sent.tok_start, sent.tok_end)
+        return got
+
     def not_counted(m: MentionLike, sent: Sentence) -> tuple[str, str, bool] | None:
         """Why a mention counts nowhere here, as (kind, note, agent), or None: the engine reads it."""
         denial = denied.get((m.start, m.end))
@@ -594,7 +574,8 @@ def evaluate_mentions(
             return ("covered", f"not counted: {m.actor} holds the cue '{act.text}' aimed at {act.target} in "
                     f"this sentence; those words evaluate {act.target}, not {m.actor}", True)
         free = next((h for h in free_acts.get((sent.index, m.actor), ())
-                     if _subject_right_before(doc, m, h.start, _tokens_of(doc, mentions, {h.holder, *h.co_holders}))
+                     if any(s is m for s in subject_before(doc.tokens, doc.token_index(h.start), sent.tok_start,
+                                                             ends_in(sent)))
                      or _agent_after_by(doc, h.end, m.start)), None)
         if free is not None:
             return ("covered", f"not counted: {m.actor} holds the cue '{free.text}' here, aimed at no "

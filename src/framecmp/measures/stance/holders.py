@@ -13,7 +13,7 @@ failing to ...") are not the outlet's own either. See :func:`find_directed`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -21,17 +21,19 @@ from framecmp.measures.stance.cues import (
     CueHit,
     StanceCue,
     StanceCueLexicon,
-    agent_after,
     attach_distance,
     be_before,
+    by_agent,
     default_cues,
     find_hits,
+    is_adverb,
     progressive,
 )
-from framecmp.text.doc import Doc, Token
+from framecmp.text.doc import CALENDAR_WORDS, Doc, Token
 from framecmp.text.grammar import RULED_BY_DEMONYM
 
-__all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed", "untargeted_acts"]
+__all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed", "mentions_by_end", "subject_before",
+           "untargeted_acts"]
 
 
 class MentionLike(Protocol):
@@ -145,11 +147,80 @@ def _source_holder(attribution: Any, start: int, end: int) -> str | None:
     return None
 
 
+#: words that may stand between a subject and its verb ("Mali has since strongly condemned",
+#: "Mali, in a statement on Tuesday, condemned")
+_SUBJECT_GAP = frozenset(
+    "has have had will would shall should can could may might must do does did is are was were be "
+    "been being not never n't also again once too since later however then now first finally still "
+    "already swiftly quickly , the on in a statement".split()
+)
+#: an actor's own people and bodies: "Mali's government condemned", "the President of Niger
+#: condemned" are the actor's acts ("Critics of Mali condemned" are not)
+OWN_NOUNS = frozenset(
+    "government president minister ministry army junta authorities leader leaders military "
+    "spokesman spokeswoman spokesperson embassy parliament officials foreign defence defense prime "
+    "interim transitional".split()
+)
+
+
+def _gap_word(n: str) -> bool:
+    return n in _SUBJECT_GAP or n in CALENDAR_WORDS or is_adverb(n)
+
+
+def mentions_by_end(doc: Doc, mentions: Iterable[MentionLike], lo: int, hi: int) -> dict[int, tuple[Any, int]]:
+    """The mentions whose tokens lie in ``[lo, hi)``, by their last token: {last: (mention, first)}."""
+    out: dict[int, tuple[Any, int]] = {}
+    for m in mentions:
+        if getattr(m, "ambiguous", False):
+            continue
+        a, b = doc.token_index(m.start), doc.token_index(m.end)
+        if lo <= a < b <= hi:
+            out.setdefault(b - 1, (m, a))
+    return out
+
+
+def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping[int, tuple[Any, int]]) -> list[Any]:
+    """The mentions that are the subject right before the cue at ``cue_tok``: only auxiliaries,
+    "not", adverbs, time words and a comma aside with no verb between ("Mali has strongly
+    condemned", "Mali, in a statement, condemned"), coordinated with "and" or commas ("Mali,
+    Niger and the AES condemned"), through an own noun ("Mali's government", "the President of
+    Niger"); none when a word of another kind stands between (a verb: "Trump received praise";
+    a noun: "the JNIM attack left"; a relative clause) or the name is in an "of" phrase
+    ("Critics of Mali condemned"). ``ends``: :func:`mentions_by_end`."""
+    j = cue_tok - 1
+    while j >= lo and j not in ends and _gap_word(tokens[j].norm):
+        j -= 1
+    if j > lo and tokens[j].norm == "of" and tokens[cue_tok].norm.endswith("ing") and j - 1 in ends:
+        j -= 1  # "accused France of cutting ties": France is the one said to cut them
+    k = j  # "Mali's (foreign) minister": the possessor acts through its own people
+    while k >= lo and k not in ends and tokens[k].norm in OWN_NOUNS:
+        k -= 1
+    if k < j and k >= lo and tokens[k].norm == "'s":
+        j = k - 1
+    out: list[Any] = []
+    while j >= lo and j in ends:
+        m, a = ends[j]
+        if a - 1 >= lo and tokens[a - 1].norm == "of" and not (a - 2 >= lo and tokens[a - 2].norm in OWN_NOUNS):
+            return []
+        out.append(m)
+        j = a - 1
+        while j >= lo and tokens[j].norm in ("the", "of") or (j >= lo and tokens[j].norm in OWN_NOUNS and j not in ends):
+            j -= 1  # "the President of Niger", "Mali and the AES"
+        if j >= lo and tokens[j].norm in ("and", ","):
+            j -= 1
+            if j >= lo and tokens[j].norm == ",":
+                j -= 1  # ", and"
+            continue
+        break
+    return out
+
+
 def _reported_subject(doc: Doc, attribution: Any, subjects: _Subjects, hit: CueHit,
                       target: str) -> tuple[str, ...] | None:
-    """The actors that open the reported words before an act: in "Mali said France cut ties
-    with Russia", the act is France's, as Mali reports it (None: no actor opens them). Only
-    for indirect speech: inside quotation marks the words are the speaker's."""
+    """The actors that are the subject right before an act inside reported words: in "Mali said
+    France cut ties with Russia", the act is France's, as Mali reports it (None: no actor
+    stands right before the act, :func:`subject_before`). Only for indirect speech: inside
+    quotation marks the words are the speaker's."""
     best = None
     for a in getattr(attribution, "attributions", ()):
         if a.quote_type in ("direct", "scare") or getattr(a, "rule", "") == "learned":
@@ -160,18 +231,11 @@ def _reported_subject(doc: Doc, attribution: Any, subjects: _Subjects, hit: CueH
             best = a
     if best is None:
         return None
-    cs = doc.token_index(best.content_start)
-    # "said that France ...", "said on Monday that France ...", "said: France ..."
-    that = next((k for k in range(cs, min(cs + 6, hit.tok_start)) if doc.tokens[k].norm == "that"), None)
-    if that is not None:
-        cs = that + 1
-    while cs < hit.tok_start and not doc.tokens[cs].is_word:
-        cs += 1
-    if not subjects.t0 <= cs < hit.tok_start:
-        return None
-    present, actors, _verb = subjects.noun_phrase(cs, hit.tok_start)
-    found = tuple(dict.fromkeys(a for a in actors if a != target))
-    return found if present and found else None
+    lo = max(subjects.t0, doc.token_index(best.content_start))
+    ends = {b: (m, a) for a, (m, b1) in subjects.at.items() for b in (b1 - 1,) if a >= lo}
+    found = tuple(dict.fromkeys(str(m.actor) for m in subject_before(subjects.toks, hit.tok_start, lo, ends)
+                                if str(m.actor) != target))
+    return found or None
 
 
 def _hedged(hedges: Sequence[Any], tokens: Sequence[Token], tok_start: int, t0: int) -> bool:
@@ -328,7 +392,7 @@ class _Subjects:
         if not be_before(self.toks, cue_tok) or cue_tok - 1 < self.t0:
             # no "be" before it: a passive all the same when "by" and an actor follow ("Mali,
             # criticised by France, ...", "praised by Russia and criticised by France")
-            agent = agent_after(self.toks, cue_end, end)
+            agent = by_agent(self.toks, cue_end, end)  # "criticised by the junta": any actor named
             return (str(self.at[agent][0].actor),) if agent is not None and agent in self.at else None
         for k in range(cue_tok + 1, end - 1):
             if self.toks[k].norm == "by":
