@@ -1084,12 +1084,31 @@ def test_the_holder_of_an_act_aimed_at_no_actor_is_not_evaluated_by_it(text, act
     "Goita, who has jailed opponents and crushed dissent, praised the agreement.",  # an aside
     "Critics of Mali condemned the attack.",  # inside an "of" phrase
     "Mali received praise from Niger.",  # a verb between: Mali does not praise
-    "The last French soldiers left by the end of August.",  # a noun between
+    "The Malian offensive left 20 soldiers dead.",  # a noun that is no actor's own people
 ])
 def test_a_name_that_is_not_the_acts_subject_is_left_to_the_engine(text):
     actor = "france" if "French" in text else "mali"
     evs = [e for e in _scored(text).evidence if e.kind == "evaluation" and e.actor == actor]
     assert evs and all("aimed at no actor" not in e.explanation for e in evs)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demonym with the actor's own people is the actor: "Russian officials", "the ambassador"
+    ("Mali said Russian officials had praised the AES.", {("russia", "aes", "sc.praise")}),
+    ("Bamako said the Russian ambassador had praised Goita.", {("russia", "mali", "sc.praise")}),
+    # a comma after an opening phrase joins no list
+    ("The minister said that unlike France, Russia had praised the AES.", {("russia", "aes", "sc.praise")}),
+    # "along with", "as well as" coordinate
+    ("Mali said Niger, along with Burkina Faso, had denounced France.",
+     {("niger", "france", "sc.condemn"), ("burkina_faso", "france", "sc.condemn")}),
+    ("Mali said Niger as well as Burkina Faso had denounced France.",
+     {("niger", "france", "sc.condemn"), ("burkina_faso", "france", "sc.condemn")}),
+    # a name after a preposition is not the subject: the source holds it
+    ("Mali said protesters in Niger had denounced France.", {("mali", "france", "sc.condemn")}),
+])
+def test_the_subject_right_before_a_reported_act(text, expected):
+    got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
+    assert got == expected
 
 
 def test_coordinated_subjects_of_an_act_aimed_at_no_actor_are_all_covered():

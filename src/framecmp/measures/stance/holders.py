@@ -158,8 +158,9 @@ _SUBJECT_GAP = frozenset(
 #: condemned" are the actor's acts ("Critics of Mali condemned" are not)
 OWN_NOUNS = frozenset(
     "government president minister ministry army junta authorities leader leaders military "
-    "spokesman spokeswoman spokesperson embassy parliament officials foreign defence defense prime "
-    "interim transitional".split()
+    "spokesman spokeswoman spokesperson embassy parliament officials official foreign defence defense "
+    "prime interim transitional troops soldiers forces ambassador diplomats envoy delegation "
+    "representatives head".split()
 )
 
 
@@ -182,36 +183,55 @@ def mentions_by_end(doc: Doc, mentions: Iterable[MentionLike], lo: int, hi: int)
 def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping[int, tuple[Any, int]]) -> list[Any]:
     """The mentions that are the subject right before the cue at ``cue_tok``: only auxiliaries,
     "not", adverbs, time words and a comma aside with no verb between ("Mali has strongly
-    condemned", "Mali, in a statement, condemned"), coordinated with "and" or commas ("Mali,
-    Niger and the AES condemned"), through an own noun ("Mali's government", "the President of
-    Niger"); none when a word of another kind stands between (a verb: "Trump received praise";
-    a noun: "the JNIM attack left"; a relative clause) or the name is in an "of" phrase
-    ("Critics of Mali condemned"). ``ends``: :func:`mentions_by_end`."""
+    condemned", "Mali, in a statement, condemned"), coordinated with "and", "as well as" or
+    "along with" (commas only in a list that ends in one of them: "Mali, Niger and the AES
+    condemned"), through an own noun ("Mali's government", "the President of Niger", "Russian
+    officials", "the French ambassador"); none when a word of another kind stands between (a
+    verb: "Trump received praise"; a noun: "the JNIM attack left"; a relative clause) or the
+    name follows a preposition ("Critics of Mali", "soldiers backed by Russia", "protesters in
+    Niger"). ``ends``: :func:`mentions_by_end`."""
     j = cue_tok - 1
     while j >= lo and j not in ends and _gap_word(tokens[j].norm):
         j -= 1
     if j > lo and tokens[j].norm == "of" and tokens[cue_tok].norm.endswith("ing") and j - 1 in ends:
         j -= 1  # "accused France of cutting ties": France is the one said to cut them
-    k = j  # "Mali's (foreign) minister": the possessor acts through its own people
+    k = j  # "Mali's (foreign) minister", "Russian officials": the actor acts through its own people
     while k >= lo and k not in ends and tokens[k].norm in OWN_NOUNS:
         k -= 1
-    if k < j and k >= lo and tokens[k].norm == "'s":
-        j = k - 1
+    if k < j and k >= lo:
+        if tokens[k].norm == "'s":
+            j = k - 1
+        elif k in ends and getattr(ends[k][0], "via", None) == "demonym":
+            j = k
     out: list[Any] = []
+    listed = False  # a coordinator seen: commas before it join the list
     while j >= lo and j in ends:
         m, a = ends[j]
-        if a - 1 >= lo and tokens[a - 1].norm == "of" and not (a - 2 >= lo and tokens[a - 2].norm in OWN_NOUNS):
-            return []
+        before = tokens[a - 2].norm if a - 2 >= lo else ""
+        if a - 1 >= lo and tokens[a - 1].norm in _PREPOSITIONS and not (
+            (tokens[a - 1].norm == "of" and before in OWN_NOUNS)
+            or (tokens[a - 1].norm, before) in (("as", "well"), ("with", "along"))
+        ):
+            return out
         out.append(m)
         j = a - 1
         while j >= lo and tokens[j].norm in ("the", "of") or (j >= lo and tokens[j].norm in OWN_NOUNS and j not in ends):
             j -= 1  # "the President of Niger", "Mali and the AES"
-        if j >= lo and tokens[j].norm in ("and", ","):
+        if j >= lo and tokens[j].norm == ",":
+            j -= 1  # "Niger, along with Burkina Faso,"
+        if j >= lo and tokens[j].norm == "and":
             j -= 1
-            if j >= lo and tokens[j].norm == ",":
-                j -= 1  # ", and"
-            continue
-        break
+        elif j >= 2 and tokens[j].norm == "as" and tokens[j - 1].norm == "well" and tokens[j - 2].norm == "as":
+            j -= 3
+        elif j >= 1 and tokens[j].norm == "with" and tokens[j - 1].norm == "along":
+            j -= 2
+        elif listed and tokens[j + 1].norm == ",":
+            continue  # "Mali, Niger and ...": j already stands before the comma
+        else:
+            break
+        listed = True
+        if j >= lo and tokens[j].norm == ",":
+            j -= 1  # ", and"
     return out
 
 
