@@ -1103,6 +1103,10 @@ def test_a_name_that_is_not_the_acts_subject_is_left_to_the_engine(text):
      {("niger", "france", "sc.condemn"), ("burkina_faso", "france", "sc.condemn")}),
     ("Mali said Niger as well as Burkina Faso had denounced France.",
      {("niger", "france", "sc.condemn"), ("burkina_faso", "france", "sc.condemn")}),
+    # a demonym right before another actor's name says where that one is from
+    ("Malian JNIM fighters condemned ECOWAS.", {("jnim", "ecowas", "sc.condemn")}),
+    ("French and Malian officials condemned Russia.",
+     {("france", "russia", "sc.condemn"), ("mali", "russia", "sc.condemn")}),
     # a name after a preposition is not the subject: the source holds it
     ("Mali said protesters in Niger had denounced France.", {("mali", "france", "sc.condemn")}),
 ])

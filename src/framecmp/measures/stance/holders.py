@@ -356,7 +356,10 @@ class _Subjects:
                 continue
             if i in self.at:
                 m, b = self.at[i]
-                if not self._ruled(m, b, end):
+                # a demonym right before another actor's name says where that one is from
+                # ("Malian JNIM fighters condemned ECOWAS": JNIM's act, not Mali's)
+                before_name = getattr(m, "via", None) == "demonym" and b in self.at and self.at[b][0].actor != m.actor
+                if not self._ruled(m, b, end) and not before_name:
                     actors.append(str(m.actor))
                 present, after_name, i = True, getattr(m, "via", None) != "demonym", b
                 continue
