@@ -89,7 +89,13 @@ class DirectedHit:
 #    each: the cue is repeated per holder, so each (holder, target) pair counts it once;
 # 7. a subject that is no known actor ("The three nations withdrew") gives ``unknown``, never
 #    the outlet. Only a cue with no subject at all ("Cooperation with Moscow is vital") keeps the
-#    voice at the cue (the outlet's own outside attributions).
+#    voice at the cue (the outlet's own outside attributions);
+# 8. in indirect speech (not inside quotation marks) an act is held by the actor that is its
+#    subject right before it (:func:`subject_before`): "Mali said France cut ties with Russia"
+#    is France's act as Mali reports it; with none there, the source holds it.
+#
+# An act aimed at no actor ("Mali condemned the attack") is found too (:func:`untargeted_acts`):
+# it evaluates nobody, and the mention of its subject is not read from its words.
 #
 # A cue of any kind right after a distancing hedge ("for *allegedly* failing to quell",
 # "*reportedly* carried out by") is not the outlet's own claim either: the outlet passes on
