@@ -1107,6 +1107,9 @@ def test_a_name_that_is_not_the_acts_subject_is_left_to_the_engine(text):
     ("Malian JNIM fighters condemned ECOWAS.", {("jnim", "ecowas", "sc.condemn")}),
     ("French and Malian officials condemned Russia.",
      {("france", "russia", "sc.condemn"), ("mali", "russia", "sc.condemn")}),
+    # a list after a preposition is not the subject, nor is "pro-Russian": the source holds it
+    ("Niger said critics of France and Russia condemned ECOWAS.", {("niger", "ecowas", "sc.condemn")}),
+    ("Mali said pro-Russian officials condemned ECOWAS.", {("mali", "ecowas", "sc.condemn")}),
     # a name after a preposition is not the subject: the source holds it
     ("Mali said protesters in Niger had denounced France.", {("mali", "france", "sc.condemn")}),
 ])

@@ -327,11 +327,10 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
         if t.text[:1].isupper():
             continue
         # "the organisation of the elections", "the community of Djibo", "the body of a soldier":
-        # another sense; but "accused the organisation of serving ... / of hypocrisy", "the
-        # organisation of 15 member states", "the bloc of West African states"
+        # another sense; but "accused the organisation of serving ...", "the organisation of 15
+        # member states", "the bloc of West African states"
         if (i + 2 < len(toks) and toks[i + 1].norm == "of" and t.norm != "bloc"
-                and (toks[i + 2].norm in ("the", "a", "an", "this", "these", "its", "their")
-                     or toks[i + 2].text[:1].isupper())):
+                and not (toks[i + 2].norm.endswith("ing") or toks[i + 2].norm[:1].isdigit())):
             continue
         # with an organisation's name right after it, the description is that one ("the
         # regional bloc ECOWAS", "the West African bloc, ECOWAS,"; not "the bloc Mali left")

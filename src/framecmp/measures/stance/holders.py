@@ -207,8 +207,10 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
     if k < j and k >= lo:
         if tokens[k].norm == "'s":
             j = k - 1
-        elif k in ends and getattr(ends[k][0], "via", None) == "demonym":
-            j = k
+        elif k in ends and getattr(ends[k][0], "via", None) == "demonym" and not (
+            ends[k][1] >= 2 and tokens[ends[k][1] - 1].text in "-‐‑" and tokens[ends[k][1] - 2].norm in ("pro", "anti")
+        ):
+            j = k  # (not "pro-Russian officials")
     out: list[Any] = []
     listed = False  # a coordinator seen: commas before it join the list
     while j >= lo and j in ends:
@@ -218,7 +220,7 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
             (tokens[a - 1].norm == "of" and before in OWN_NOUNS)
             or (tokens[a - 1].norm, before) in (("as", "well"), ("with", "along"))
         ):
-            return out
+            return []  # the whole list stands after it ("critics of France and Russia")
         out.append(m)
         j = a - 1
         while j >= lo and tokens[j].norm in ("the", "of") or (j >= lo and tokens[j].norm in OWN_NOUNS and j not in ends):
