@@ -546,7 +546,8 @@ def attach_distance(
     if cue.role == "object":
         ing = progressive(tokens, hit.tok_start)
         if after:
-            if not ing and (agent_after(tokens, hit.tok_end, t1) is not None or by_agent(tokens, hit.tok_end, t1) == a
+            agent = by_agent(tokens, hit.tok_end, t1)
+            if not ing and ((agent is not None and (agent == a or tokens[agent].text[:1].isupper()))
                             or (be_before(tokens, hit.tok_start) and _by_before(tokens, hit.tok_end, a))):
                 # "France was (not) criticised (yesterday) by Mali": Mali is the agent, and
                 # what follows it is no target either
