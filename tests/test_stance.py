@@ -1062,6 +1062,14 @@ def test_cannot_praise_enough_is_praise():
     ("France, criticised by the junta for years, withdrew its troops.", {("unknown", "france", "sc.condemn")}),
     # compounds with an irregular participle
     ("Mali condemned the French-made drones.", set()),
+    # an actor right after "after", "before", ... acts or is the time: no object of the cue
+    ("France left after Mali condemned Russia.", {("mali", "russia", "sc.condemn")}),
+    ("France withdrew before Mali's elections.", set()),
+    # ... and the subject of its own clause, not the sentence's first noun phrase
+    ("Later the Sudanese Republic broke up after Senegal withdrew from ECOWAS.",
+     {("senegal", "ecowas", "sc.withdraw_from")}),
+    # the choice of an actor as a partner (seed 001)
+    ("Bamako does not intend to justify its choice of Moscow as a partner.", {("mali", "russia", "sc.choice_of_as")}),
 ])
 def test_passive_agents_and_what_a_cue_is_aimed_at(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
@@ -1073,6 +1081,8 @@ def test_passive_agents_and_what_a_cue_is_aimed_at(text, expected):
     ("Mali praised the agreement.", "mali"),
     ("The attack was condemned by Mali.", "mali"),
     ("Mali was praised by Russia and criticised by France.", "france"),
+    # "after", "before", ... open a clause: its subject holds the act (seed 000)
+    ("The Sudanese Republic broke up after Senegal withdrew from the federation.", "senegal"),
 ])
 def test_the_holder_of_an_act_aimed_at_no_actor_is_not_evaluated_by_it(text, actor):
     evs = [e for e in _scored(text).evidence if e.kind == "evaluation" and e.actor == actor]

@@ -44,6 +44,8 @@ _HYPHENS = frozenset({"-", "‐", "‑"})
 _PARTICIPLES = frozenset("made run built held born grown sent brought taught funded owned".split())
 #: words that open a clause of their own between a cue and a name after it
 _OPENERS = frozenset("that which who whom whose when where while because although though whereas unless if".split())
+#: prepositions that also open clauses: an actor right after one is not the object of a cue before it
+_TIME_OPENERS = frozenset("after before since until".split())
 _SLOT = "{X}"
 
 
@@ -562,6 +564,10 @@ def attach_distance(
                     tokens[k].norm == "," and k + 1 < a and tokens[k + 1].norm in ("and", "but", "while", "as")
                     and not (k + 2 < a and tokens[k + 2].norm == "also")  # "France, but also the EU"
                 ):
+                    return None
+                # "France left after Mali condemned Russia", "withdrew before Mali's elections":
+                # the actor right after "after" acts or is the time, not the cue's object
+                if tokens[k].norm in _TIME_OPENERS and all(t.norm in ("the", "a", "an") for t in tokens[k + 1:a]):
                     return None
             for k in range(hit.tok_end + 1, a):
                 n, prev = tokens[k].norm, tokens[k - 1].norm

@@ -79,7 +79,9 @@ class DirectedHit:
 # 2. a possessor right before a nominal cue: "*Mali's* withdrawal from ECOWAS";
 # 3. a passive cue ("was accused by X") gives the agent after "by", else ``unknown``;
 # 4. otherwise the cue's clause is the stretch of the sentence between commas (or after
-#    "that", "which", "who", "when", "while", "because", ...); its subject is the noun phrase
+#    "that", "which", "who", "when", "while", "because", ..., or after "after", "before",
+#    "since", "until", "once" when an actor's name follows: "the republic broke up after Senegal
+#    withdrew from the federation" is Senegal's act); its subject is the noun phrase
 #    that opens it, read up to the verb (an auxiliary, a listed irregular verb, a verb in
 #    "-ed" before an object, or any word right after a name: "Mali *cut* ties");
 # 5. a clause opened by a preposition or a participle ("In addition to cooperation with
@@ -126,6 +128,8 @@ _CLAUSE_OPENERS = frozenset(
     "that which who whom when where while because although though whereas unless if".split()
 )
 _RELATIVES = frozenset("that which who".split())
+#: prepositions that open a clause when a subject and its verb follow ("after Senegal withdrew")
+_SUBORDINATORS = frozenset("after before since until once".split())
 _COORD = frozenset("and or but nor yet so then".split())
 _DETERMINERS = frozenset(
     "the a an this that these those its their his her our my your both all each every some "
@@ -195,7 +199,8 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
     officials", "the French ambassador"); none when a word of another kind stands between (a
     verb: "Trump received praise"; a noun: "the JNIM attack left"; a relative clause) or the
     name follows a preposition ("Critics of Mali", "soldiers backed by Russia", "protesters in
-    Niger"). ``ends``: :func:`mentions_by_end`."""
+    Niger"; not "after", "before", "since", "until", "once", which open a clause here: "after
+    Senegal withdrew"). ``ends``: :func:`mentions_by_end`."""
     j = cue_tok - 1
     while j >= lo and j not in ends and _gap_word(tokens[j].norm):
         j -= 1
@@ -217,7 +222,8 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
         m, a = ends[j]
         before = tokens[a - 2].norm if a - 2 >= lo else ""
         if a - 1 >= lo and tokens[a - 1].norm in _PREPOSITIONS and not (
-            (tokens[a - 1].norm == "of" and before in OWN_NOUNS)
+            tokens[a - 1].norm in _SUBORDINATORS  # "after Senegal withdrew": a clause, its subject
+            or (tokens[a - 1].norm == "of" and before in OWN_NOUNS)
             or (tokens[a - 1].norm, before) in (("as", "well"), ("with", "along"))
         ):
             return []  # the whole list stands after it ("critics of France and Russia")
@@ -386,6 +392,15 @@ class _Subjects:
             i += 1
         return present, actors, False
 
+    def _clause_after(self, k: int, cue_tok: int) -> bool:
+        """Whether "after", "before", ... at ``k`` opens a clause whose subject is an actor right
+        before the cue ("after Senegal withdrew from"), not a prepositional phrase ("after
+        meeting Russia", "after talks with Mali")."""
+        j = self._next_word(k + 1, cue_tok)
+        if j is None or self._modifier(j, cue_tok):
+            return False
+        return bool(self.noun_phrase(j, cue_tok)[1])
+
     def _listed(self, ci: int) -> list[str]:
         """Actors of the bare-name chunks right before chunk ``ci`` ("Bamako, Niamey, and ...")."""
         out: list[str] = []
@@ -453,7 +468,9 @@ class _Subjects:
             return passive
         start, opener = cs, None
         for k in range(cs, cue_tok):
-            if toks[k].norm in _CLAUSE_OPENERS and k not in self.at:
+            if k in self.at:
+                continue
+            if toks[k].norm in _CLAUSE_OPENERS or (toks[k].norm in _SUBORDINATORS and self._clause_after(k, cue_tok)):
                 start, opener = k + 1, k
         if self._modifier(start, cue_tok + 1):  # rule 5
             if opener is not None:
