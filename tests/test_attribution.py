@@ -513,6 +513,16 @@ def test_former_colonies_are_not_the_colonial_power(cfg, index):
     assert [a.affiliation for a in real(res)] == ["france"]
 
 
+@pytest.mark.parametrize("text", [
+    "Mali's critics said the vote was rigged.",
+    "Critics of Mali said the vote was rigged.",
+    "Russia's opponents say the vote was rigged.",
+])
+def test_opponents_do_not_speak_for_the_one_they_oppose(text, cfg, index):
+    res = run(text, cfg, index)
+    assert [a.affiliation for a in real(res)] == [None]
+
+
 def test_claimed_to_takes_the_infinitive_as_content(cfg, index):
     """Seed 000: the content of 'Mali has claimed to have neutralised ...' is the infinitive."""
     text = "In recent weeks, Mali has claimed to have neutralised dozens of terrorists."

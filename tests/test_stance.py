@@ -1068,6 +1068,13 @@ def test_cannot_praise_enough_is_praise():
     # ... and the subject of its own clause, not the sentence's first noun phrase
     ("Later the Sudanese Republic broke up after Senegal withdrew from ECOWAS.",
      {("senegal", "ecowas", "sc.withdraw_from")}),
+    # the possessor of opponents is not the target ("Mali's enemies", "its enemies", "the
+    # enemies of Mali"), nor does it hold what its opponents do
+    ("Russia condemned Mali's enemies.", set()),
+    ("Russia condemned the sworn enemies of Mali.", set()),
+    ("Mali's critics accused France of lying.", {("unknown", "france", "sc.accuse_of")}),
+    ("Critics of Mali accused France of lying.", {("unknown", "france", "sc.accuse_of")}),
+    ("Russia condemned Mali's decision.", {("russia", "mali", "sc.condemn")}),
     # the choice of an actor as a partner (seed 001)
     ("Bamako does not intend to justify its choice of Moscow as a partner.", {("mali", "russia", "sc.choice_of_as")}),
 ])
@@ -1126,6 +1133,17 @@ def test_a_name_that_is_not_the_acts_subject_is_left_to_the_engine(text):
 def test_the_subject_right_before_a_reported_act(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Russia condemned Mali's enemies.", "mali"),
+    ("Mali's sworn enemies attacked the base.", "mali"),
+    ("Critics of France say the deal is a disaster.", "france"),
+    ("Mali condemned the attack, vowing to defeat its enemies.", "mali"),
+])
+def test_the_one_whose_opponents_are_meant_is_not_evaluated_by_what_is_said_of_them(text, actor):
+    evs = [e for e in _scored(text).evidence if e.kind == "evaluation" and e.actor == actor]
+    assert evs and all(e.category == "covered" for e in evs), [(e.text, e.category, e.value) for e in evs]
 
 
 def test_coordinated_subjects_of_an_act_aimed_at_no_actor_are_all_covered():

@@ -14,12 +14,18 @@ from collections.abc import Sequence
 from framecmp.text.doc import CALENDAR_WORDS, Doc, Quote, Token
 
 __all__ = [
-    "NEGATORS", "NEG_GAP", "NEG_IDIOMS", "NEG_NOT", "NEG_STOP", "NEG_WINDOW", "RULED_BY_DEMONYM",
+    "NEGATORS", "NEG_GAP", "NEG_IDIOMS", "NEG_NOT", "NEG_STOP", "NEG_WINDOW", "OPPONENTS", "RULED_BY_DEMONYM",
     "SpanCover", "WH_WORDS", "is_negator", "negator",
 ]
 
 #: head nouns a demonym describes without making them that country's voice
 RULED_BY_DEMONYM = frozenset({"colony", "colonies", "ex-colonies", "possessions", "territories"})
+
+#: nouns of those who stand against someone: "Mali's enemies", "the critics of France" name
+#: the other side, neither the one a cue about them is aimed at nor its voice
+OPPONENTS = frozenset("enemy enemies critic critics opponent opponents rival rivals adversary adversaries "
+                      "foe foes detractor detractors attacker attackers killer killers captor captors "
+                      "aggressor aggressors".split())
 
 
 NEGATORS = frozenset(

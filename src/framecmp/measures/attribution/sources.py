@@ -21,6 +21,7 @@ from framecmp.text.grammar import (
     HONORIFICS,
     NP_DETERMINERS,
     OBJECT_PRONOUNS,
+    OPPONENTS,
     PARTICIPLE_OPENERS,
     PERSON_PRONOUNS,
     RULED_BY_DEMONYM,
@@ -190,6 +191,8 @@ def _classify_range(
     affiliation = ranked[0].actor if ranked else None
     if ranked and ranked[0].via == "demonym" and words[-1].norm in RULED_BY_DEMONYM:
         affiliation = None  # "the former French colonies" are not France
+    if affiliation is not None and any(t.norm in OPPONENTS for t in words):
+        affiliation = None  # "Mali's critics", "opponents of the junta" do not speak for Mali
     classes: dict[str, str] = {}
     hits_inside = art.src_hits_within(cs, ce)
     for h in hits_inside:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
-from framecmp.text.doc import CALENDAR_WORDS, PhraseMatcher, Token, tokenize
-from framecmp.text.grammar import BE_FORMS
+from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, PhraseMatcher, Token, tokenize
+from framecmp.text.grammar import BE_FORMS, OPPONENTS
 
 __all__ = [
     "BE_AUX",
@@ -418,6 +418,22 @@ _DONE_TO = frozenset("killing killings murder murders arrest arrests death death
                      "kidnapping kidnappings abduction abductions expulsion expulsions execution "
                      "executions massacre massacres assassination treatment".split())
 
+def opponents_of(tokens: Sequence[Token], a: int, b: int, t1: int) -> bool:
+    """Whether the name at tokens [a, b) says whose opponents are meant: "Mali's (sworn)
+    enemies", "its enemies", "the enemies of Mali", "critics of France"."""
+    own = b == a + 1 and tokens[a].norm in POSSESSIVES  # "its enemies", "their critics"
+    if own or (b < t1 and tokens[b].norm in ("'s", "'")):
+        k = b if own else b + 1
+        for _ in range(2):  # one word between: "Mali's sworn enemies"
+            if k < t1 and tokens[k].norm in OPPONENTS:
+                return True
+            k += 1
+        return False
+    k = a - 1
+    while k >= 0 and tokens[k].norm in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and tokens[k].norm == "of" and tokens[k - 1].norm in OPPONENTS
+
 
 def progressive(tokens: Sequence[Token], i: int) -> bool:
     """Whether the cue word at token ``i`` is an -ing form: after "is" or "has been" it makes a
@@ -522,6 +538,8 @@ def attach_distance(
             and tokens[b + 1].text[:1].islower()
             and (tokens[b + 1].norm.endswith("ed") or tokens[b + 1].norm in _PARTICIPLES)):
         return None  # the first part of a compound ("the French-backed rebels"): a modifier, no target
+    if opponents_of(tokens, a, b, t1):
+        return None  # "Russia condemned Mali's enemies": the enemies are the target, not Mali
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
     gap = word_prefix[hi] - word_prefix[lo] if word_prefix is not None else _gap_words(tokens, lo, hi)

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits
+from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits, opponents_of
 from framecmp.measures.stance.holders import (
     UNKNOWN,
     DirectedHit,
@@ -521,6 +521,11 @@ def evaluate_mentions(
         if denial is not None and denial[1] == m.actor:
             return ("covered", f"not counted: {m.actor} denies what is said of it here ('{denial[0]}'); "
                     "a denial is no evaluation of the one who denies", _acts(doc, sent, m))
+        if opponents_of(doc.tokens, doc.token_index(m.start), doc.token_index(m.end), sent.tok_end):
+            # "Russia condemned Mali's enemies", "critics of France": what is said of them is
+            # not said of the one they oppose
+            return ("covered", f"not counted: '{doc.text[m.start:m.end]}' says whose opponents are meant "
+                    f"here; what is said of them is no evaluation of {m.actor}", False)
         cover = cued_in.get((sent.index, m.actor))
         if cover is not None:
             # a directed cue in this sentence already says how it presents the actor ("Russia

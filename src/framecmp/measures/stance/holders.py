@@ -27,10 +27,11 @@ from framecmp.measures.stance.cues import (
     default_cues,
     find_hits,
     is_adverb,
+    opponents_of,
     progressive,
 )
 from framecmp.text.doc import CALENDAR_WORDS, Doc, Token
-from framecmp.text.grammar import RULED_BY_DEMONYM
+from framecmp.text.grammar import OPPONENTS, RULED_BY_DEMONYM
 
 __all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed", "mentions_by_end", "subject_before",
            "untargeted_acts"]
@@ -373,7 +374,8 @@ class _Subjects:
                 # a demonym right before another actor's name says where that one is from
                 # ("Malian JNIM fighters condemned ECOWAS": JNIM's act, not Mali's)
                 before_name = getattr(m, "via", None) == "demonym" and b in self.at and self.at[b][0].actor != m.actor
-                if not self._ruled(m, b, end) and not before_name:
+                # "Mali's critics", "critics of Mali": the other side speaks
+                if not self._ruled(m, b, end) and not before_name and not opponents_of(self.toks, i, b, self.t1):
                     actors.append(str(m.actor))
                 present, after_name, i = True, getattr(m, "via", None) != "demonym", b
                 continue
@@ -455,7 +457,7 @@ class _Subjects:
         toks = self.toks
         j, skipped = cue_tok - 1, 0  # rule 2: "Bamako's growing cooperation with"
         while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
-               and toks[j].norm not in _NOT_MODIFIERS):
+               and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS):  # "Mali's critics accused": not Mali
             j, skipped = j - 1, skipped + 1
         if j > self.t0 and toks[j].norm == "'s" and (j - 1) in self.ends:
             return (str(self.ends[j - 1].actor),)
