@@ -513,6 +513,12 @@ def test_former_colonies_are_not_the_colonial_power(cfg, index):
     assert [a.affiliation for a in real(res)] == ["france"]
 
 
+def test_a_name_coordinated_in_an_aside_is_no_inverted_source(cfg, index):
+    """'Mali, along with Niger, condemned France.' is not '"...", said France'."""
+    res = run("Mali, along with Niger, condemned France.", cfg, index)
+    assert [(a.source, a.affiliation) for a in real(res)] == [("Mali", "mali")]
+
+
 @pytest.mark.parametrize("text", [
     "Mali's critics said the vote was rigged.",
     "Critics of Mali said the vote was rigged.",

@@ -1068,6 +1068,13 @@ def test_cannot_praise_enough_is_praise():
     # ... and the subject of its own clause, not the sentence's first noun phrase
     ("Later the Sudanese Republic broke up after Senegal withdrew from ECOWAS.",
      {("senegal", "ecowas", "sc.withdraw_from")}),
+    # coordinated agents of a passive and coordinated subjects with commas each hold it
+    ("France was condemned by Mali and Niger.", {("mali", "france", "sc.condemn"), ("niger", "france", "sc.condemn")}),
+    ("France was condemned by Mali, Niger and Burkina Faso.",
+     {("mali", "france", "sc.condemn"), ("niger", "france", "sc.condemn"), ("burkina_faso", "france", "sc.condemn")}),
+    ("France was condemned by Mali, and Niger praised Russia.",
+     {("mali", "france", "sc.condemn"), ("niger", "russia", "sc.praise")}),
+    ("Mali, along with Niger, condemned France.", {("mali", "france", "sc.condemn"), ("niger", "france", "sc.condemn")}),
     # the possessor of opponents is not the target ("Mali's enemies", "its enemies", "the
     # enemies of Mali"), nor does it hold what its opponents do
     ("Russia condemned Mali's enemies.", set()),
@@ -1088,6 +1095,11 @@ def test_passive_agents_and_what_a_cue_is_aimed_at(text, expected):
     ("Mali praised the agreement.", "mali"),
     ("The attack was condemned by Mali.", "mali"),
     ("Mali was praised by Russia and criticised by France.", "france"),
+    # every coordinated subject or agent holds it ("as well as", "along with", "by X and Y")
+    ("Mali as well as Niger condemned the attack.", "mali"),
+    ("Mali as well as Niger condemned the attack.", "niger"),
+    ("The attack was condemned by Mali and Niger.", "niger"),
+    ("Mali, along with Niger, condemned the attack.", "niger"),
     # "after", "before", ... open a clause: its subject holds the act (seed 000)
     ("The Sudanese Republic broke up after Senegal withdrew from the federation.", "senegal"),
 ])

@@ -227,6 +227,8 @@ _PAREN_OPEN = frozenset({
     "nevertheless", "also", "then", "now", "still", "again", "earlier", "later", "in", "on", "at",
     "for", "last", "this", "speaking", "furthermore", "indeed", "likewise", "today",
     "yesterday", "separately", "previously", "already", "once", "of", "like",
+    # "Mali, along with Niger, condemned France": a coordinated name, not an inverted source
+    "along", "together", "alongside", "unlike", "as",
 })
 
 

@@ -299,18 +299,26 @@ def _in_denied(doc: Doc, verb: int, start: int) -> bool:
     return True
 
 
+#: the words between "by" and a later agent in a list of agents, besides names
+_AGENT_LIST = frozenset({"the", ",", "and", "as", "well", "along", "together", "with"})
+
+
 def _agent_after_by(doc: Doc, end: int, start: int) -> bool:
     """Whether ``start`` is the agent after "by" of the passive cue ending at ``end``: "France
-    was criticised by Mali" (at most two words between the cue and "by", none after it but
-    "the")."""
+    was criticised by Mali" (at most three words between the cue and "by"; after it only
+    "the", or the names listed before it: "condemned by Mali and Niger")."""
     if start < end:
         return False
     between = doc.tokens[doc.token_index(end) : doc.token_index(start)]
     norms = [t.norm for t in between]
-    if "by" not in norms or len(norms) > 4:
+    if "by" not in norms:
         return False
     k = norms.index("by")
-    return all(n == "the" for n in norms[k + 1 :]) and all(t.is_word for t in between[:k])
+    rest = between[k + 1 :]
+    if k > 3 or len(rest) > 8 or not all(t.is_word for t in between[:k]):
+        return False
+    # "the", or names coordinated before it ("by Mali and Niger", "by Mali, Niger and the AES")
+    return all(t.norm in _AGENT_LIST or t.text[:1].isupper() for t in rest)
 
 
 def _after_its_quote(doc: Doc, cue: int, start: int) -> bool:

@@ -175,6 +175,15 @@ OWN_NOUNS = frozenset(
 )
 
 
+def _coordinator_at(tokens: Sequence[Token], i: int, end: int) -> int:
+    """The number of tokens of "as well as", "along with" or "together with" at ``i`` (0 if none)."""
+    if i + 2 < end and tokens[i].norm == "as" and tokens[i + 1].norm == "well" and tokens[i + 2].norm == "as":
+        return 3
+    if i + 1 < end and tokens[i].norm in ("along", "together") and tokens[i + 1].norm == "with":
+        return 2
+    return 0
+
+
 def _gap_word(n: str) -> bool:
     return n in _SUBJECT_GAP or n in CALENDAR_WORDS or is_adverb(n)
 
@@ -386,6 +395,11 @@ class _Subjects:
                 after_name = False
                 i += 1
                 continue
+            n_coord = _coordinator_at(self.toks, i, end) if after_name else 0
+            if n_coord:  # "Mali as well as Niger", "Mali, along with Niger,"
+                after_name = False
+                i += n_coord
+                continue
             if after_name or self._verbish(i, end):
                 return present, actors, True
             if t.norm in _PREPOSITIONS or t.norm in _CLAUSE_OPENERS:
@@ -432,6 +446,30 @@ class _Subjects:
             return None  # "Last week", "Notably": no verb after the phrase
         return tuple(dict.fromkeys(self._listed(ci) + actors))
 
+    def _agents(self, k: int, end: int) -> tuple[str, ...]:
+        """The actors of the agent phrase that starts at token ``k`` (after "by"): the name
+        there and the names coordinated with it ("condemned by Mali and Niger", "by Mali, Niger
+        and Burkina Faso", "by Mali as well as Niger")."""
+        out: list[str] = []
+        end = max(end, self.t1)  # a list with commas runs past the chunk
+        while k in self.at:
+            m, b = self.at[k]
+            if out and b < end and self._verbish(b, end):
+                break  # "by Mali, and Niger praised Russia": a new clause's subject
+            out.append(str(m.actor))
+            j = b
+            while j < end and self.toks[j].norm in (",", "the"):
+                j += 1
+            n = _coordinator_at(self.toks, j, end)
+            if not n and j < end and self.toks[j].norm == "and":
+                n = 1
+            if not n and j == b:
+                break
+            k = j + n
+            while k < end and self.toks[k].norm in (",", "the"):
+                k += 1
+        return tuple(dict.fromkeys(out))
+
     def _passive_agent(self, cue_tok: int, end: int, cue_end: int) -> tuple[str, ...] | None:
         if progressive(self.toks, cue_tok):
             return None  # "Russia is expelling ...": its subject acts
@@ -441,11 +479,11 @@ class _Subjects:
             # no "be" before it: a passive all the same when "by" and an actor follow ("Mali,
             # criticised by France, ...", "praised by Russia and criticised by France")
             agent = by_agent(self.toks, cue_end, end)  # "criticised by the junta": any actor named
-            return (str(self.at[agent][0].actor),) if agent is not None and agent in self.at else None
+            return self._agents(agent, end) if agent is not None and agent in self.at else None
         for k in range(cue_tok + 1, end - 1):
             if self.toks[k].norm == "by":
                 k += 1 + (self.toks[k + 1].norm == "the")
-                return (str(self.at[k][0].actor),) if k in self.at else ()
+                return self._agents(k, end)
         return ()
 
     def subject(self, cue_tok: int, cue_end: int | None = None) -> tuple[str, ...] | None:
@@ -501,12 +539,18 @@ class _Subjects:
                 k -= 1
             return (str(self.ends[k].actor),) if k in self.ends else ()
         if opener is None:  # "Mali, a landlocked country, cut ties": a name before the commas
+            joined: list[str] = []  # "Mali, along with Niger, condemned France": Niger too
             for k in range(ci - 1, -1, -1):
-                if self._modifier(*self.chunks[k]):
+                cs2, ce2 = self.chunks[k]
+                n = _coordinator_at(self.toks, cs2, ce2)
+                if n:
+                    joined = self.noun_phrase(cs2 + n, ce2)[1] + joined
+                    continue
+                if self._modifier(cs2, ce2):
                     break
-                names = self.noun_phrase(*self.chunks[k])[1]
+                names = self.noun_phrase(cs2, ce2)[1]
                 if names:
-                    return tuple(dict.fromkeys(self._listed(k) + names))
+                    return tuple(dict.fromkeys(self._listed(k) + names + joined))
         return None
 
 
