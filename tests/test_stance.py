@@ -1031,8 +1031,12 @@ def test_cannot_praise_enough_is_praise():
     ("France was strongly criticised yesterday by Mali.", {("mali", "france", "sc.condemn")}),
     # a passive with no "be": "Mali, criticised by France, ..."
     ("Mali, criticised by France, left the bloc.", {("france", "mali", "sc.condemn")}),
-    # the agent of another passive is not the second one's target
-    ("Mali was praised by Russia and criticised by France.", {("russia", "mali", "sc.praise")}),
+    # the agent of another passive is not the second one's target; the shared subject is
+    ("Mali was praised by Russia and criticised by France.",
+     {("russia", "mali", "sc.praise"), ("france", "mali", "sc.condemn")}),
+    # a second participle shares the subject of the first passive
+    ("Mali has been praised by Russia and criticised by the EU.",
+     {("russia", "mali", "sc.praise"), ("eu", "mali", "sc.condemn")}),
     # an actor after "by" is no passive subject
     ("The agreement signed by Mali was criticised by France.", set()),
     # the actor something was done to is not the target of the cue aimed at the deed
@@ -1094,7 +1098,6 @@ def test_passive_agents_and_what_a_cue_is_aimed_at(text, expected):
     ("Mali condemned the attack.", "mali"),
     ("Mali praised the agreement.", "mali"),
     ("The attack was condemned by Mali.", "mali"),
-    ("Mali was praised by Russia and criticised by France.", "france"),
     # every coordinated subject or agent holds it ("as well as", "along with", "by X and Y")
     ("Mali as well as Niger condemned the attack.", "mali"),
     ("Mali as well as Niger condemned the attack.", "niger"),

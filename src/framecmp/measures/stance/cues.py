@@ -464,6 +464,21 @@ def be_before(tokens: Sequence[Token], i: int) -> bool:
     return j >= 0 and tokens[j].norm in BE_AUX
 
 
+def shared_passive(tokens: Sequence[Token], b: int, i: int) -> bool:
+    """Whether the cue at token ``i`` is a second passive participle sharing the subject that
+    ends at token ``b``: "Mali was praised by Russia and *criticised* by France" (between them
+    only "be", one participle, "by", at most four words of its agent, and "and")."""
+    if i - 1 <= b or tokens[i - 1].norm != "and":
+        return False
+    j = b
+    while j < i and (tokens[j].norm in ("has", "have", "had", "will", "would") or is_adverb(tokens[j].norm)):
+        j += 1
+    if j >= i or tokens[j].norm not in BE_AUX:
+        return False
+    rest = tokens[j + 1 : i - 1]
+    return 3 <= len(rest) <= 6 and rest[1].norm == "by" and all(t.is_word for t in rest)
+
+
 #: words in -ly that are no adverbs ("is likely to criticise", "an early start")
 _NOT_ADVERBS = frozenset("likely unlikely early daily weekly monthly yearly friendly elderly".split())
 
@@ -611,7 +626,7 @@ def attach_distance(
                 return None
             if k >= 1 and tokens[k].norm == "of" and tokens[k - 1].norm in _DONE_TO:
                 return None
-            return gap if gap <= 3 else None
+            return gap if gap <= 3 or shared_passive(tokens, b, hit.tok_start) else None
         return None
     if cue.role == "subject":
         if not after:
