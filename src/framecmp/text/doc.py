@@ -40,6 +40,7 @@ __all__ = [
     "tokenize",
     "split_sentences",
     "MAX_SENTENCE_CHARS",
+    "HYPHENS",
     "find_quotes",
     "normalize",
     "inflections",
@@ -165,7 +166,8 @@ _TOKEN_RE = re.compile(
     r"|\S",
     re.UNICODE,
 )
-_HYPHENS = frozenset("-‐‑")
+#: the hyphen characters (a hyphen is a token of its own)
+HYPHENS = frozenset("-‐‑")
 
 
 class Tokens(tuple):  # type: ignore[type-arg]
@@ -200,14 +202,14 @@ class Tokens(tuple):  # type: ignore[type-arg]
     @functools.cached_property
     def hyphen(self) -> tuple[bool, ...]:
         """Whether each token is a hyphen."""
-        return tuple(map(_HYPHENS.__contains__, self._texts))
+        return tuple(map(HYPHENS.__contains__, self._texts))
 
     def _runs(self) -> list[tuple[int, int]] | None:
         """The runs ``(a, b)`` of consecutive tokens that are not hyphens; None
         if no token is a hyphen (computed once)."""
         d = self.__dict__
         if "_runs_" not in d:
-            hy = list(itertools.compress(range(len(self)), map(_HYPHENS.__contains__, self._texts)))
+            hy = list(itertools.compress(range(len(self)), map(HYPHENS.__contains__, self._texts)))
             runs = None
             if hy:
                 bounds = [-1, *hy, len(self)]
@@ -468,7 +470,7 @@ class PhraseMatcher:
 
     def add(self, key: str, phrase: str, *, inflect: bool = True, case: bool = False) -> None:
         """Add one phrase under ``key``."""
-        toks = [t for t in tokenize(phrase) if t.text not in _HYPHENS]
+        toks = [t for t in tokenize(phrase) if t.text not in HYPHENS]
         if not toks:
             raise param_error("phrase", "PhraseMatcher.add", "a phrase with at least one word", phrase,
                               got=f"{phrase!r} (key {key!r}), which has no tokens")
@@ -543,7 +545,7 @@ class PhraseMatcher:
     ) -> list[PhraseMatch]:
         """:meth:`find` on a plain sequence of tokens (not :class:`Tokens`)."""
         end = len(tokens) if end is None else end
-        idx = [i for i in range(start, end) if tokens[i].text not in _HYPHENS]
+        idx = [i for i in range(start, end) if tokens[i].text not in HYPHENS]
         norms = [tokens[i].norm for i in idx]
         if not norms or not (self._exact or self._cased):
             return []

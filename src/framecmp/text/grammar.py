@@ -150,7 +150,8 @@ __all__ += [
     "APPOSITION_OPENERS", "BE_FORMS", "CLAUSE_LINKS", "CLAUSE_MARKS", "CLOSE_QUOTE_MARKS",
     "DATE_LEADS", "DATE_WORDS", "HONORIFICS", "NOT_LY_ADVERBS", "NOUN_SIGNALS", "NP_DETERMINERS",
     "OBJECT_PRONOUNS", "OPEN_QUOTE_MARKS", "PARTICIPLE_OPENERS", "PERSON_PRONOUNS", "PHRASE_OPENERS",
-    "QUESTION_OPENERS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "is_capitalised", "is_ly_adverb",
+    "QUESTION_OPENERS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "SUBORDINATE_OPENERS", "SUBORDINATORS",
+    "is_capitalised", "is_ly_adverb",
     "noun_phrase_right", "opens_apposition", "passive_agent", "sentence_subject",
 ]
 
@@ -182,6 +183,14 @@ DATE_WORDS = CALENDAR_WORDS | {"recently", "earlier", "later"}
 DATE_LEADS = frozenset({"on", "in", "last", "this", "earlier", "late", "early", "that", "next"})
 #: words that open an embedded question ("asked if ...", "asked whether ...")
 QUESTION_OPENERS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
+#: words that open a clause of their own inside a stretch without commas ("condemned the attack
+#: that killed ...", "the bloc, which cut ties")
+SUBORDINATE_OPENERS = frozenset(
+    "that which who whom whose when where while because although though whereas unless if".split()
+)
+#: prepositions that also open a clause when a subject and its verb follow ("after Senegal
+#: withdrew"): a name right after one is that clause's subject or a time, no object before it
+SUBORDINATORS = frozenset("after before since until once".split())
 #: words after which the next word is a noun, not a verb ("the state", "his remarks", "of reports")
 NOUN_SIGNALS = frozenset({
     "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
@@ -214,6 +223,7 @@ APPOSITION_OPENERS = frozenset({
 NOT_LY_ADVERBS = frozenset({
     "family", "rally", "supply", "ally", "italy", "july", "assembly", "early", "likely", "daily",
     "weekly", "monthly", "friendly", "elderly", "holy", "only", "belly", "bully", "tally",
+    "unlikely", "yearly",
 })
 
 

@@ -17,8 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
-from framecmp.text.doc import CALENDAR_WORDS, POSSESSIVES, PhraseMatcher, Token, tokenize
-from framecmp.text.grammar import BE_FORMS, OPPONENTS
+from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, PhraseMatcher, Token, tokenize
+from framecmp.text.grammar import (
+    BE_FORMS,
+    NOT_LY_ADVERBS,
+    OPPONENTS,
+    SUBORDINATE_OPENERS,
+    SUBORDINATORS,
+)
 
 __all__ = [
     "BE_AUX",
@@ -39,13 +45,8 @@ _ROLES = ("object", "subject", "either")
 _HOLDER_RULES = ("voice", "subject")
 #: auxiliaries of the passive ("Paris was accused", "Russia got blamed")
 BE_AUX = frozenset("is are was were be been being get got gets getting".split())
-_HYPHENS = frozenset({"-", "‐", "‑"})
 #: irregular participles of compounds ("US-made drones", "the French-run operation")
 _PARTICIPLES = frozenset("made run built held born grown sent brought taught funded owned".split())
-#: words that open a clause of their own between a cue and a name after it
-_OPENERS = frozenset("that which who whom whose when where while because although though whereas unless if".split())
-#: prepositions that also open clauses: an actor right after one is not the object of a cue before it
-_TIME_OPENERS = frozenset("after before since until".split())
 _SLOT = "{X}"
 
 
@@ -176,7 +177,7 @@ def load_stance_cues(
 
 
 def _norms(phrase: str) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokenize(phrase) if t.text not in "-‐‑")
+    return tuple(t.norm for t in tokenize(phrase) if t.text not in HYPHENS)
 
 
 def _build_cues(lex: Lexicon) -> StanceCueLexicon:
@@ -296,7 +297,7 @@ def _crosses_clause(tokens: Sequence[Token], a: int, b: int) -> bool:
 def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int) -> bool:
     if not right:
         return True
-    seq = [t.norm for t in tokens[pos:t1] if t.text not in "-‐‑"]
+    seq = [t.norm for t in tokens[pos:t1] if t.text not in HYPHENS]
     for skip in (0, 1):  # allow one word between the actor and the rest ("Paris, of")
         if tuple(seq[skip : skip + len(right)]) == right:
             return True
@@ -479,13 +480,11 @@ def shared_passive(tokens: Sequence[Token], b: int, i: int) -> bool:
     return 3 <= len(rest) <= 6 and rest[1].norm == "by" and all(t.is_word for t in rest)
 
 
-#: words in -ly that are no adverbs ("is likely to criticise", "an early start")
-_NOT_ADVERBS = frozenset("likely unlikely early daily weekly monthly yearly friendly elderly".split())
 
 
 def is_adverb(n: str) -> bool:
     """Whether the word ``n`` is an adverb in -ly (not "likely", "early")."""
-    return len(n) > 4 and n.endswith("ly") and n not in _NOT_ADVERBS
+    return len(n) > 4 and n.endswith("ly") and n not in NOT_LY_ADVERBS
 
 
 def by_agent(tokens: Sequence[Token], end: int, t1: int) -> int | None:
@@ -549,7 +548,7 @@ def attach_distance(
         return None
     if cue.category == "label" and not label_about(hit, a, b, tokens, t1):
         return None
-    if (b + 1 < t1 and tokens[b].text in _HYPHENS and tokens[b].start == tokens[b - 1].end
+    if (b + 1 < t1 and tokens[b].text in HYPHENS and tokens[b].start == tokens[b - 1].end
             and tokens[b + 1].text[:1].islower()
             and (tokens[b + 1].norm.endswith("ed") or tokens[b + 1].norm in _PARTICIPLES)):
         return None  # the first part of a compound ("the French-backed rebels"): a modifier, no target
@@ -593,14 +592,14 @@ def attach_distance(
             for k in range(hit.tok_end, a):
                 # a new clause between them: "Niger condemned the attack, and Mali was silent",
                 # "condemned the attack that killed Malian soldiers"
-                if tokens[k].norm in _OPENERS or (
+                if tokens[k].norm in SUBORDINATE_OPENERS or (
                     tokens[k].norm == "," and k + 1 < a and tokens[k + 1].norm in ("and", "but", "while", "as")
                     and not (k + 2 < a and tokens[k + 2].norm == "also")  # "France, but also the EU"
                 ):
                     return None
                 # "France left after Mali condemned Russia", "withdrew before Mali's elections":
                 # the actor right after "after" acts or is the time, not the cue's object
-                if tokens[k].norm in _TIME_OPENERS and all(t.norm in ("the", "a", "an") for t in tokens[k + 1:a]):
+                if tokens[k].norm in SUBORDINATORS and all(t.norm in ("the", "a", "an") for t in tokens[k + 1:a]):
                     return None
             for k in range(hit.tok_end + 1, a):
                 n, prev = tokens[k].norm, tokens[k - 1].norm

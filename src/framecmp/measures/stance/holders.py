@@ -30,8 +30,8 @@ from framecmp.measures.stance.cues import (
     opponents_of,
     progressive,
 )
-from framecmp.text.doc import CALENDAR_WORDS, Doc, Token
-from framecmp.text.grammar import OPPONENTS, RULED_BY_DEMONYM
+from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, Doc, Token
+from framecmp.text.grammar import OPPONENTS, RULED_BY_DEMONYM, SUBORDINATE_OPENERS, SUBORDINATORS
 
 __all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed", "mentions_by_end", "subject_before",
            "untargeted_acts"]
@@ -124,13 +124,7 @@ _PREPOSITIONS = frozenset(
     "during since without through throughout among between amid amidst across toward towards "
     "following including regarding concerning upon within beyond via like unlike of as".split()
 )
-#: words that open a new clause inside a stretch without commas
-_CLAUSE_OPENERS = frozenset(
-    "that which who whom when where while because although though whereas unless if".split()
-)
 _RELATIVES = frozenset("that which who".split())
-#: prepositions that open a clause when a subject and its verb follow ("after Senegal withdrew")
-_SUBORDINATORS = frozenset("after before since until once".split())
 _COORD = frozenset("and or but nor yet so then".split())
 _DETERMINERS = frozenset(
     "the a an this that these those its their his her our my your both all each every some "
@@ -223,7 +217,7 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
         if tokens[k].norm == "'s":
             j = k - 1
         elif k in ends and getattr(ends[k][0], "via", None) == "demonym" and not (
-            ends[k][1] >= 2 and tokens[ends[k][1] - 1].text in "-‐‑" and tokens[ends[k][1] - 2].norm in ("pro", "anti")
+            ends[k][1] >= 2 and tokens[ends[k][1] - 1].text in HYPHENS and tokens[ends[k][1] - 2].norm in ("pro", "anti")
         ):
             j = k  # (not "pro-Russian officials")
     out: list[Any] = []
@@ -232,7 +226,7 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
         m, a = ends[j]
         before = tokens[a - 2].norm if a - 2 >= lo else ""
         if a - 1 >= lo and tokens[a - 1].norm in _PREPOSITIONS and not (
-            tokens[a - 1].norm in _SUBORDINATORS  # "after Senegal withdrew": a clause, its subject
+            tokens[a - 1].norm in SUBORDINATORS  # "after Senegal withdrew": a clause, its subject
             or (tokens[a - 1].norm == "of" and before in OWN_NOUNS)
             or (tokens[a - 1].norm, before) in (("as", "well"), ("with", "along"))
         ):
@@ -402,7 +396,7 @@ class _Subjects:
                 continue
             if after_name or self._verbish(i, end):
                 return present, actors, True
-            if t.norm in _PREPOSITIONS or t.norm in _CLAUSE_OPENERS:
+            if t.norm in _PREPOSITIONS or t.norm in SUBORDINATE_OPENERS:
                 return present, actors, False
             present = True
             i += 1
@@ -510,7 +504,7 @@ class _Subjects:
         for k in range(cs, cue_tok):
             if k in self.at:
                 continue
-            if toks[k].norm in _CLAUSE_OPENERS or (toks[k].norm in _SUBORDINATORS and self._clause_after(k, cue_tok)):
+            if toks[k].norm in SUBORDINATE_OPENERS or (toks[k].norm in SUBORDINATORS and self._clause_after(k, cue_tok)):
                 start, opener = k + 1, k
         if self._modifier(start, cue_tok + 1):  # rule 5
             if opener is not None:
