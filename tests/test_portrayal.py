@@ -64,6 +64,11 @@ def _role(s: fc.Scores, article: str, actor: str) -> str:
         # Une Plume du Mali: "Mali's request for the withdrawal of Minusma" (+0.87 before the
         # cue: the gratitude to Russia earlier in the sentence was read for Minusma)
         ("seed-002", "mali", "minusma", -1),
+        # RT: Diop quotes Russia's resolve "to jointly defeat the common enemy" (+0.13 while the
+        # engine read the praise of the allies around the label as +0.76 for the enemy)
+        ("seed-003", "mali", "terrorists", -1),
+        # Sputnik: "its choice of Moscow as a partner" (-0.54 for Russia from "does not", "sanctions")
+        ("seed-001", "mali", "russia", +1),
     ],
 )
 def test_seed_evaluations_have_the_sign_a_reader_sees(seeds, article, holder, target, sign):
@@ -76,6 +81,17 @@ def test_seed_portrayals(seeds):
     assert _role(seeds, "seed-001", "france") == "antagonist"
     # Wagner contractors "were killed in an attack": victims, not hostility toward Wagner
     assert _role(seeds, "seed-003", "wagner") == "victim"
+    # Anadolu: "the Sudanese Republic which later broke after Senegal withdrew from the
+    # federation" is history, not hostility (Senegal was an antagonist at -0.59)
+    assert _role(seeds, "seed-000", "senegal") == "neutral"
+
+
+def test_a_positive_reading_around_an_enemy_label_is_not_counted(seeds):
+    ev = seeds.evidence
+    rows = ev[(ev.article_id == "seed-003") & (ev.kind == "evaluation") & (ev.text == "common enemy")]
+    assert set(rows.category) == {"covered", "label"}
+    assert "presents terrorists as an enemy" in rows[rows.category == "covered"].explanation.iloc[0]
+    assert rows[rows.category == "label"].value.iloc[0] < 0
 
 
 def test_portrayal_frame_shape_and_trace(seeds):

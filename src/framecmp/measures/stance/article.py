@@ -244,6 +244,40 @@ class _Implicit:
     ambiguous: bool = False
 
 
+#: label categories whose strongest words name an enemy or its violence ("terrorists", "the
+#: common enemy", "terror attack"): the label itself is how the text presents its referent
+_ENEMY_LABELS = frozenset({"armed_group_label", "violence"})
+#: how negative such a label must be (the lexicon's connotation) for the rule below
+_ENEMY_CONNOTATION = -0.5
+
+
+def _enemy_labels_kept(doc: Doc, terms: Any, evaluations: list[Evaluation]) -> list[Evaluation]:
+    """The engine's positive reading of a mention that is itself a strongly negative label of
+    an enemy ("to jointly defeat the common enemy and ensure stability": +0.76 from "stands
+    firmly alongside", "stability") is `covered`: the words around such a label praise those
+    who fight it, and the label (counted by :func:`label_evaluations`) says how it is presented.
+    A negative or neutral reading stays, and so does a positive one of a milder label ("rebels
+    welcomed the peace deal")."""
+    enemy = {(h.start, h.end): h for h in getattr(terms, "hits", ())
+             if getattr(h, "referent", None) and getattr(h, "category", None) in _ENEMY_LABELS
+             and float(getattr(h, "connotation", 0.0) or 0.0) <= _ENEMY_CONNOTATION}
+    if not enemy:
+        return evaluations
+    out = []
+    for e in evaluations:
+        h = enemy.get((e.start, e.end))
+        if e.kind == "engine" and h is not None and e.value > 0:
+            words = ", ".join(f"'{c.text}' {c.value:+.2f}" for c in e.words[:3])
+            e = dataclasses.replace(
+                e, value=0.0, kind="covered", rule_id="covered", words=(),
+                note=f"not counted: the label '{doc.text[e.start:e.end]}' ({h.connotation:+.2f}) presents "
+                     f"{e.target} as an enemy; a positive reading of the words around it ({words or 'none'}; "
+                     f"engine {e.value:+.2f}) is about others, not {e.target}",
+            )
+        out.append(e)
+    return out
+
+
 #: the label group whose words name the members of a group named right before them
 _MEMBER_LABELS = frozenset({"armed_groups"})
 
@@ -438,6 +472,7 @@ def score_stance(
     evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
                                     engine=engine, victims=victims, untargeted=untargeted)
     if terms is not None:
+        evaluations = _enemy_labels_kept(doc, terms, evaluations)
         evaluations.extend(label_evaluations(doc, terms, voice, directed, owners=owners))
     for e in evaluations:
         evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine,
