@@ -1112,6 +1112,8 @@ def test_the_holder_of_an_act_aimed_at_no_actor_is_not_evaluated_by_it(text, act
 
 
 @pytest.mark.parametrize("text", [
+    # a passive participle with its agent: the locals praise, Mali does not
+    "Mali, praised by locals for restoring order, took the town.",
     "Niger condemned the attack, and Mali was silent.",  # Mali holds no act here
     "Goita, who has jailed opponents and crushed dissent, praised the agreement.",  # an aside
     "Critics of Mali condemned the attack.",  # inside an "of" phrase

@@ -236,7 +236,8 @@ def _paren_subject(art: ArticleView, before: int, lo: int) -> tuple[int, int] | 
     """``Diop, speaking to reporters, said`` / ``The minister, however, said``: the subject before the aside.
 
     ``before`` is the cue's first token; the token before it is a comma. The aside between
-    two commas must open with a participle or a sentence adverb / preposition.
+    two commas must open with a participle ("speaking", "praised by ...") or a sentence adverb /
+    preposition.
     """
     toks = art.toks
     k1 = before - 1
@@ -253,7 +254,9 @@ def _paren_subject(art: ArticleView, before: int, lo: int) -> tuple[int, int] | 
     p0 = toks[k + 1]
     if is_capitalised(p0) or not p0.is_word:
         return None
-    if not (p0.norm in _PAREN_OPEN or (len(p0.norm) > 4 and p0.norm.endswith("ing"))):
+    participle = len(p0.norm) > 4 and (p0.norm.endswith("ing") or (
+        p0.norm.endswith("ed") and k + 2 < k1 and toks[k + 2].norm == "by"))  # "Mali, praised by locals, said"
+    if not (p0.norm in _PAREN_OPEN or participle):
         return None
     subj = art.source_left_np(k, lo)
     if subj is None or art.doc._count_words(subj[0], subj[1]) > 8:
@@ -560,6 +563,8 @@ def find_relations(art: ArticleView) -> list[Draft]:
                 ) and 0 < _first_segment_words(art, m.tok_end, hi) <= 10
                 if inverted and toks[m.tok_start].norm.endswith("ing"):
                     inverted = False  # ", urging his parishioners to ...": a participle, not "said X"
+                if inverted and m.tok_end < hi and toks[m.tok_end].norm == "by":
+                    inverted = False  # "The jihadists, praised by locals, took ...": a passive participle
                 if inverted and prev is not None and prev.norm == "," and art.source_appos_left(before, lo) is not None:
                     inverted = False  # "X, the minister, said the talks went well"
                 paren_src = _paren_subject(art, before, lo) if prev is not None and prev.norm == "," else None

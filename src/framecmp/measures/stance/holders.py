@@ -726,6 +726,9 @@ def untargeted_acts(
         spans = [(m, doc.token_index(m.start), doc.token_index(m.end)) for m in sms]
         subjects = _Subjects(toks, sent.tok_start, sent.tok_end, spans)
         for hit in hits:
+            agent = by_agent(toks, hit.tok_end, sent.tok_end)
+            if agent is not None and agent not in subjects.at and not be_before(toks, hit.tok_start):
+                continue  # "The jihadists, praised by locals, ...": the act is the locals', not theirs
             holders, via = _author_holders(hit, "", subjects, attribution, hedges, ())
             for holder in holders:
                 if holder not in (UNKNOWN, "author"):
