@@ -306,6 +306,7 @@ def test_a_word_of_a_name_is_no_description_of_another_organisation():
      {("mali", "ecowas", "sc.accuse_of")}),
     # "the organisation of ..." in another sense
     ("ECOWAS imposed sanctions on Mali. Niger criticised the organisation of the elections.", set()),
+    ("ECOWAS imposed sanctions on Mali. Niger criticised the organisation of upcoming elections.", set()),
     ("France, criticised by the junta for years, withdrew its troops.",
      {("military_government", "france", "sc.condemn")}),
     # a capitalised description is a name no actor list knows

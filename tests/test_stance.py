@@ -1086,6 +1086,21 @@ def test_cannot_praise_enough_is_praise():
     ("Mali's critics accused France of lying.", {("unknown", "france", "sc.accuse_of")}),
     ("Critics of Mali accused France of lying.", {("unknown", "france", "sc.accuse_of")}),
     ("Russia condemned Mali's decision.", {("russia", "mali", "sc.condemn")}),
+    # (review) an opponent word that describes the next noun is no opponent
+    ("ECOWAS rejected Mali's rival proposal.", {("ecowas", "mali", "sc.cut_ties")}),
+    ("France condemned Mali's killer drones.", {("france", "mali", "sc.condemn")}),
+    # ... one after "'s" or a name heads its phrase, whatever stands between
+    ("Russia condemned critics of Mali's junta.", set()),
+    ("Russia condemned critics of the Malian junta.", set()),
+    ("Russia condemned the enemies of Mali and Niger.", set()),
+    ("Mali's rival Niger criticised France.", {("niger", "france", "sc.condemn")}),
+    # "until Mali's junta" is no object of the cue before it
+    ("France praised the deal until Mali's junta rejected it.", set()),
+    # the slot of a pattern is the name right after its words
+    ("Mali defended its choice of Russia over France as a partner.", set()),
+    ("Mali accused President Macron of lying.", {("mali", "france", "sc.accuse_of")}),
+    # an apposition between the subject and its act in reported speech
+    ("Russia said Goita, the country's leader, had praised France.", {("mali", "france", "sc.praise")}),
     # the choice of an actor as a partner (seed 001)
     ("Bamako does not intend to justify its choice of Moscow as a partner.", {("mali", "russia", "sc.choice_of_as")}),
 ])
@@ -1150,6 +1165,14 @@ def test_a_name_that_is_not_the_acts_subject_is_left_to_the_engine(text):
 def test_the_subject_right_before_a_reported_act(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}
     assert got == expected
+
+
+def test_after_a_possessor_and_a_noun_is_a_time_not_a_clause():
+    """(review) 'After Russia's intervention Mali expelled France' is no act of Russia's (its
+    holder, Mali, is not found either: the clause has no subject before the verb)."""
+    holders = {e.holder for e in _scored("After Russia's intervention Mali expelled France.").evidence
+               if e.kind == "stance"}
+    assert holders and "russia" not in holders
 
 
 @pytest.mark.parametrize(("text", "actor"), [

@@ -319,6 +319,9 @@ def _implicit_mentions(
 #: the organization", "the regional bloc")
 _ORG_WORDS = frozenset({"organization", "organisation", "bloc", "body", "community"})
 _ORG_LEADS = frozenset({"regional", "west", "african", "sub-regional", "subregional", "economic"})
+#: adjectives in -ing, which are no gerund after "the organisation of"
+_ING_ADJECTIVES = frozenset("upcoming forthcoming ongoing coming following remaining existing outstanding "
+                            "pending".split())
 #: how many sentences back "the organization" may refer
 GENERIC_REACH = 3
 
@@ -364,8 +367,9 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
         # another sense; but "accused the organisation of serving ...", "the organisation of 15
         # member states", "the bloc of West African states"
         if (i + 2 < len(toks) and toks[i + 1].norm == "of" and t.norm != "bloc"
-                and not (toks[i + 2].norm.endswith("ing") or toks[i + 2].norm[:1].isdigit())):
-            continue
+                and not ((toks[i + 2].norm.endswith("ing") and toks[i + 2].norm not in _ING_ADJECTIVES)
+                         or toks[i + 2].norm[:1].isdigit())):
+            continue  # (not "the organisation of upcoming elections": an adjective in -ing)
         # with an organisation's name right after it, the description is that one ("the
         # regional bloc ECOWAS", "the West African bloc, ECOWAS,"; not "the bloc Mali left")
         nxt = i + 1 + (i + 1 < len(toks) and toks[i + 1].text in (",", "(", "—", "–"))

@@ -294,6 +294,20 @@ def _crosses_clause(tokens: Sequence[Token], a: int, b: int) -> bool:
     return any(t.text in {";", ":", "(", ")", "?", "!"} for t in tokens[a:b])
 
 
+def _name_between(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether a capitalised word stands in ``tokens[a:b]`` before a lower-case one: another
+    name between a pattern's words and the candidate ("choice of Russia over France"), not a
+    title of the candidate itself ("accused President Macron of") nor a name it is listed with
+    ("accused France and Ukraine of")."""
+    seen = False
+    for t in reversed(tokens[a:b]):
+        if t.is_word and t.text[:1].islower() and t.norm not in ("and", "or"):  # "France and Ukraine"
+            seen = True
+        elif seen and t.text[:1].isupper():
+            return True
+    return False
+
+
 def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int) -> bool:
     if not right:
         return True
@@ -419,21 +433,40 @@ _DONE_TO = frozenset("killing killings murder murders arrest arrests death death
                      "kidnapping kidnappings abduction abductions expulsion expulsions execution "
                      "executions massacre massacres assassination treatment".split())
 
-def opponents_of(tokens: Sequence[Token], a: int, b: int, t1: int) -> bool:
+#: words after a singular opponent noun that leave it the head of its phrase ("Mali's rival
+#: said", "the enemy of"); a content word after it makes it a modifier ("Mali's rival proposal")
+_AFTER_HEAD = frozenset("of in and or who that to is was has had will would said says , . ; :".split())
+
+
+def _opponent_head(tokens: Sequence[Token], k: int, t1: int) -> bool:
+    """Whether token ``k`` is an opponent noun heading its phrase: a plural ("enemies"), or a
+    singular followed by a name, a function word or punctuation ("Mali's rival Niger", "its
+    enemy, ..."), not by a content word it describes ("killer drones", "rival proposal")."""
+    n = tokens[k].norm
+    if n not in OPPONENTS:
+        return False
+    if n.endswith("s"):
+        return True
+    return k + 1 >= t1 or tokens[k + 1].norm in _AFTER_HEAD or tokens[k + 1].text[:1].isupper()
+
+
+def opponents_of(tokens: Sequence[Token], a: int, b: int, t1: int, lo: int = 0) -> bool:
     """Whether the name at tokens [a, b) says whose opponents are meant: "Mali's (sworn)
-    enemies", "its enemies", "the enemies of Mali", "critics of France"."""
+    enemies", "its enemies", "Mali's rival Niger", "the enemies of Mali", "critics of the
+    Malian junta", "the enemies of France and Mali" (``lo``: the sentence's first token)."""
     own = b == a + 1 and tokens[a].norm in POSSESSIVES  # "its enemies", "their critics"
     if own or (b < t1 and tokens[b].norm in ("'s", "'")):
         k = b if own else b + 1
         for _ in range(2):  # one word between: "Mali's sworn enemies"
-            if k < t1 and tokens[k].norm in OPPONENTS:
+            if k < t1 and _opponent_head(tokens, k, t1):
                 return True
             k += 1
-        return False
-    k = a - 1
-    while k >= 0 and tokens[k].norm in ("the", "a", "an"):
-        k -= 1
-    return k >= 1 and tokens[k].norm == "of" and tokens[k - 1].norm in OPPONENTS
+    # "of" before it, past articles, "and", commas and the words of names
+    k, steps = a - 1, 0
+    while k > lo and steps < 8 and (tokens[k].norm in ("the", "a", "an", "and", "or", ",", "'s")
+                                    or tokens[k].text[:1].isupper()):
+        k, steps = k - 1, steps + 1
+    return k > lo and tokens[k].norm == "of" and tokens[k - 1].norm in OPPONENTS
 
 
 def progressive(tokens: Sequence[Token], i: int) -> bool:
@@ -566,6 +599,8 @@ def attach_distance(
     if cue.pattern is not None:
         if hit.side == "left":
             if after and gap <= 3:
+                if _name_between(tokens, hit.tok_end, a):
+                    return None  # "its choice of Russia over France as": the slot is Russia's
                 return gap if _right_ok(tokens, b, cue.right, t1) else None
             # passive: "Russia was accused of"
             if not after and gap <= 3 and passive_span and _right_ok(tokens, hit.tok_end, cue.right, t1):
@@ -599,8 +634,9 @@ def attach_distance(
                     return None
                 # "France left after Mali condemned Russia", "withdrew before Mali's elections":
                 # the actor right after "after" acts or is the time, not the cue's object
-                if tokens[k].norm in SUBORDINATORS and all(t.norm in ("the", "a", "an") for t in tokens[k + 1:a]):
-                    return None
+                if tokens[k].norm in SUBORDINATORS and all(
+                        t.norm in ("the", "a", "an", "'s") or t.text[:1].isupper() for t in tokens[k + 1:a]):
+                    return None  # (past a possessor: "until Mali's junta rejected it")
             for k in range(hit.tok_end + 1, a):
                 n, prev = tokens[k].norm, tokens[k - 1].norm
                 if (n in _SUBJECT_PREPS or (n == "of" and prev in _DONE_TO)) and tokens[k - 1].is_word \

@@ -194,6 +194,29 @@ def mentions_by_end(doc: Doc, mentions: Iterable[MentionLike], lo: int, hi: int)
     return out
 
 
+_APPOSITION_LEADS = frozenset("the a an its his her their".split())
+
+
+def _apposition_before(tokens: Sequence[Token], j: int, lo: int) -> int | None:
+    """The comma that opens an apposition ending at token ``j`` right before a comma ("Goita,
+    *the country's leader*, had praised"): a noun phrase of at most six tokens that opens with
+    a determiner and holds no verb; None if there is none."""
+    if j < lo or j + 1 >= len(tokens) or tokens[j + 1].norm != ",":
+        return None
+    for k in range(j - 1, max(lo, j - 7), -1):
+        if tokens[k].norm == ",":
+            if tokens[k + 1].norm not in _APPOSITION_LEADS:
+                return None
+            words = tokens[k + 1 : j + 1]
+            if any((t.norm in _AUX_WORDS and t.norm != "'s") or t.norm in _IRREGULAR
+                   or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in words):
+                return None
+            return k
+        if not (tokens[k].is_word or tokens[k].norm == "'s"):
+            return None
+    return None
+
+
 def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping[int, tuple[Any, int]]) -> list[Any]:
     """The mentions that are the subject right before the cue at ``cue_tok``: only auxiliaries,
     "not", adverbs, time words and a comma aside with no verb between ("Mali has strongly
@@ -208,6 +231,9 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
     j = cue_tok - 1
     while j >= lo and j not in ends and _gap_word(tokens[j].norm):
         j -= 1
+    k = _apposition_before(tokens, j, lo)
+    if k is not None and k - 1 in ends:
+        j = k - 1  # "Goita, the country's leader, had praised": Goita
     if j > lo and tokens[j].norm == "of" and tokens[cue_tok].norm.endswith("ing") and j - 1 in ends:
         j -= 1  # "accused France of cutting ties": France is the one said to cut them
     k = j  # "Mali's (foreign) minister", "Russian officials": the actor acts through its own people
@@ -383,6 +409,8 @@ class _Subjects:
                 present, after_name, i = True, getattr(m, "via", None) != "demonym", b
                 continue
             if not t.is_word or t.norm == "'s":
+                if t.norm == "'s":
+                    after_name = False  # "Mali's government": a noun follows, not a verb
                 i += 1
                 continue
             if t.norm in _COORD or t.norm == "of":
@@ -403,13 +431,32 @@ class _Subjects:
         return present, actors, False
 
     def _clause_after(self, k: int, cue_tok: int) -> bool:
-        """Whether "after", "before", ... at ``k`` opens a clause whose subject is an actor right
-        before the cue ("after Senegal withdrew from"), not a prepositional phrase ("after
-        meeting Russia", "after talks with Mali")."""
+        """Whether "after", "before", ... at ``k`` opens a clause whose subject is the noun
+        phrase right before the cue ("after Senegal withdrew from", "after Russia's critics
+        condemned"), not a prepositional phrase ("after meeting Russia", "after talks with
+        Mali", "after Russia's intervention Mali expelled")."""
         j = self._next_word(k + 1, cue_tok)
         if j is None or self._modifier(j, cue_tok):
             return False
-        return bool(self.noun_phrase(j, cue_tok)[1])
+        e = cue_tok  # the noun phrase ends before the auxiliaries and adverbs of the verb
+        while e > j and _gap_word(self.toks[e - 1].norm) and self.toks[e - 1].norm not in (",", "the", "a"):
+            e -= 1
+        if e <= j or e - j > 6:
+            return False
+        if not (j in self.at or self.toks[j].norm in _DETERMINERS or self.toks[j].text[:1].isupper()):
+            return False
+        lower = False  # a name after a lower-case noun starts another phrase: "after Russia's
+        for i in range(j, e):  # intervention Mali expelled" is a time, not a clause
+            t = self.toks[i]
+            if t.norm == "'s" or i in self.skip:
+                continue
+            if not t.is_word or t.norm in _AUX_WORDS or t.norm in _IRREGULAR or (
+                    len(t.norm) > 4 and t.norm.endswith("ed") and t.text[:1].islower()):
+                return False
+            if t.text[:1].isupper() and lower:
+                return False
+            lower = lower or (t.text[:1].islower() and t.norm not in ("of", "and") and t.norm not in _DETERMINERS)
+        return True
 
     def _listed(self, ci: int) -> list[str]:
         """Actors of the bare-name chunks right before chunk ``ci`` ("Bamako, Niamey, and ...")."""
