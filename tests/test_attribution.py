@@ -522,6 +522,15 @@ def test_an_aside_before_the_cue_is_no_inverted_source(text, cfg, index):
     assert [(a.source, a.affiliation) for a in real(res)] == [("Mali", "mali")]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Mali will not bow to ECOWAS, backed by France, said Goita.", "Goita"),
+    ("France is leaving Mali, abandoned by its allies, said the minister.", "the minister"),
+])
+def test_a_passive_aside_after_a_clause_keeps_the_inverted_source(text, source, cfg, index):
+    """(review) an aside after a clause with a verb is no aside of a subject: '..., said X'."""
+    assert [a.source for a in real(run(text, cfg, index))] == [source]
+
+
 def test_a_passive_participle_after_a_comma_is_no_inverted_cue(cfg, index):
     """'The deal, praised by locals, ...' is no '"...", said X' with the source 'by locals ...'."""
     res = run("The deal, praised by locals for its fairness, was signed.", cfg, index)

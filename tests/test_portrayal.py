@@ -86,6 +86,17 @@ def test_seed_portrayals(seeds):
     assert _role(seeds, "seed-000", "senegal") == "neutral"
 
 
+@pytest.mark.parametrize("text", [
+    "The jihadists won popular support by providing justice and protection in rural areas.",
+    "The bandits were successful and well organised.",
+])
+def test_a_positive_reading_of_an_enemy_label_as_subject_is_kept(text):
+    """(review) what is said of the group itself is its evaluation, label or not."""
+    ev = _score(text).evidence
+    engine = ev[(ev.kind == "evaluation") & (ev.category != "label")]
+    assert len(engine) == 1 and engine.category.iloc[0] != "covered" and engine.value.iloc[0] > 0
+
+
 def test_a_positive_reading_around_an_enemy_label_is_not_counted(seeds):
     ev = seeds.evidence
     rows = ev[(ev.article_id == "seed-003") & (ev.kind == "evaluation") & (ev.text == "common enemy")]

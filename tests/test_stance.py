@@ -1099,6 +1099,14 @@ def test_cannot_praise_enough_is_praise():
     # the slot of a pattern is the name right after its words
     ("Mali defended its choice of Russia over France as a partner.", set()),
     ("Mali accused President Macron of lying.", {("mali", "france", "sc.accuse_of")}),
+    # (second review) a comma before an apposition is no list; a singular opponent before a
+    # verb heads its phrase; a title or owner between a pattern's words and the name is no
+    # other name; "'s choice of" too
+    ("The rival of Russia, France, was condemned by Mali.", {("mali", "france", "sc.condemn")}),
+    ("Russia's fiercest critic condemned the Wagner deployment.", {("unknown", "wagner", "sc.condemn")}),
+    ("The junta accused ECOWAS chairman Tinubu of serving France.",
+     {("unknown", "ecowas", "sc.accuse"), ("unknown", "nigeria", "sc.accuse_of")}),  # (no labels here)
+    ("Mali's choice of Russia as a partner worries Paris.", {("mali", "russia", "sc.choice_of_as_owner")}),
     # an apposition between the subject and its act in reported speech
     ("Russia said Goita, the country's leader, had praised France.", {("mali", "france", "sc.praise")}),
     # the choice of an actor as a partner (seed 001)
@@ -1180,6 +1188,9 @@ def test_after_a_possessor_and_a_noun_is_a_time_not_a_clause():
     ("Mali's sworn enemies attacked the base.", "mali"),
     ("Critics of France say the deal is a disaster.", "france"),
     ("Mali condemned the attack, vowing to defeat its enemies.", "mali"),
+    ("Mali's old enemy welcomed the sanctions.", "mali"),
+    ("Russia condemned the enemies of Mali, Niger and Burkina Faso.", "burkina_faso"),
+    ("Russia condemned the enemies of Mali, Niger and Burkina Faso.", "niger"),
 ])
 def test_the_one_whose_opponents_are_meant_is_not_evaluated_by_what_is_said_of_them(text, actor):
     evs = [e for e in _scored(text).evidence if e.kind == "evaluation" and e.actor == actor]

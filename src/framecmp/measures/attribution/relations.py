@@ -87,6 +87,8 @@ __all__ = ["ADVERBS_OR_BE", "CUE_AUX", "cue_end_tok", "cue_with_aux", "find_rela
 
 #: auxiliaries (and "also") between a subject and its cue ("has also said")
 CUE_AUX = frozenset({"has", "have", "had", "also"})
+#: auxiliaries that show a verb before an aside ("Mali will not bow to ECOWAS, backed by France, said")
+_VERB_AUX = BE_FORMS | frozenset("has have had will would can could may might must shall should do does did".split())
 # Words PolNeAR counts as part of the cue when they stand just before the verb
 # ("has also said", "was asked", "did not mention", "later said", "went on to say").
 _CUE_LEFT = frozenset({
@@ -258,6 +260,10 @@ def _paren_subject(art: ArticleView, before: int, lo: int) -> tuple[int, int] | 
         p0.norm.endswith("ed") and k + 2 < k1 and toks[k + 2].norm == "by"))  # "Mali, praised by locals, said"
     if not (p0.norm in _PAREN_OPEN or participle):
         return None
+    if not (p0.norm in _PAREN_OPEN or len(p0.norm) > 4 and p0.norm.endswith("ing")) and any(
+            t.norm in _VERB_AUX or (t.text[:1].islower() and len(t.norm) > 4 and t.norm.endswith("ed"))
+            for t in toks[lo:k]):
+        return None  # "Mali will not bow to ECOWAS, backed by France, said Goita": no aside of a subject
     subj = art.source_left_np(k, lo)
     if subj is None or art.doc._count_words(subj[0], subj[1]) > 8:
         return None

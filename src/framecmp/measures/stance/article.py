@@ -251,13 +251,32 @@ _ENEMY_LABELS = frozenset({"armed_group_label", "violence"})
 _ENEMY_CONNOTATION = -0.5
 
 
+_VERB_AFTER = frozenset("is are was were has have had will would can could may might must did does do "
+                        "won gained remain remains said says".split())
+
+
+def _subject_of_verb(doc: Doc, end: int) -> bool:
+    """Whether "be", "have", a modal or a verb of winning or saying follows the mention ending
+    at offset ``end`` (past adverbs in -ly): the mention is the subject, and what is said is
+    said of it ("The jihadists won popular support", "The bandits were successful"). A verb in
+    -ed is left out: an act ("the jihadists seized the plant") read positive is no praise."""
+    toks = doc.tokens
+    k = doc.token_index(end)
+    while k < len(toks) and len(toks[k].norm) > 4 and toks[k].norm.endswith("ly"):
+        k += 1
+    if k >= len(toks):
+        return False
+    return toks[k].norm in _VERB_AFTER  # not an act in -ed: "the jihadists seized the plant" is no praise
+
+
 def _enemy_labels_kept(doc: Doc, terms: Any, evaluations: list[Evaluation]) -> list[Evaluation]:
     """The engine's positive reading of a mention that is itself a strongly negative label of
     an enemy ("to jointly defeat the common enemy and ensure stability": +0.76 from "stands
     firmly alongside", "stability") is `covered`: the words around such a label praise those
     who fight it, and the label (counted by :func:`label_evaluations`) says how it is presented.
     A negative or neutral reading stays, and so does a positive one of a milder label ("rebels
-    welcomed the peace deal")."""
+    welcomed the peace deal") or of the label as the subject of a verb ("The jihadists won
+    popular support by providing justice": said of them)."""
     enemy = {(h.start, h.end): h for h in getattr(terms, "hits", ())
              if getattr(h, "referent", None) and getattr(h, "category", None) in _ENEMY_LABELS
              and float(getattr(h, "connotation", 0.0) or 0.0) <= _ENEMY_CONNOTATION}
@@ -266,7 +285,7 @@ def _enemy_labels_kept(doc: Doc, terms: Any, evaluations: list[Evaluation]) -> l
     out = []
     for e in evaluations:
         h = enemy.get((e.start, e.end))
-        if e.kind == "engine" and h is not None and e.value > 0:
+        if e.kind == "engine" and h is not None and e.value > 0 and not _subject_of_verb(doc, e.end):
             words = ", ".join(f"'{c.text}' {c.value:+.2f}" for c in e.words[:3])
             e = dataclasses.replace(
                 e, value=0.0, kind="covered", rule_id="covered", words=(),
@@ -320,8 +339,7 @@ def _implicit_mentions(
 _ORG_WORDS = frozenset({"organization", "organisation", "bloc", "body", "community"})
 _ORG_LEADS = frozenset({"regional", "west", "african", "sub-regional", "subregional", "economic"})
 #: adjectives in -ing, which are no gerund after "the organisation of"
-_ING_ADJECTIVES = frozenset("upcoming forthcoming ongoing coming following remaining existing outstanding "
-                            "pending".split())
+_ING_ADJECTIVES = frozenset("upcoming forthcoming ongoing outstanding pending".split())
 #: how many sentences back "the organization" may refer
 GENERIC_REACH = 3
 

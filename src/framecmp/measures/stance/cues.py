@@ -295,17 +295,22 @@ def _crosses_clause(tokens: Sequence[Token], a: int, b: int) -> bool:
 
 
 def _name_between(tokens: Sequence[Token], a: int, b: int) -> bool:
-    """Whether a capitalised word stands in ``tokens[a:b]`` before a lower-case one: another
-    name between a pattern's words and the candidate ("choice of Russia over France"), not a
-    title of the candidate itself ("accused President Macron of") nor a name it is listed with
-    ("accused France and Ukraine of")."""
+    """Whether another name stands in ``tokens[a:b]`` before a word that sets it apart from the
+    candidate: "choice of Russia over France" (the slot is Russia's), not a title or an owner
+    ("accused President Macron of", "accused ECOWAS chairman Tinubu of", "hailed Mali's ally
+    Russia as") nor a list ("accused France and Ukraine of")."""
     seen = False
     for t in reversed(tokens[a:b]):
-        if t.is_word and t.text[:1].islower() and t.norm not in ("and", "or"):  # "France and Ukraine"
+        if t.norm in _BETWEEN_NAMES:
             seen = True
         elif seen and t.text[:1].isupper():
             return True
     return False
+
+
+#: words that set two names apart ("Russia over France"), unlike titles and possessives
+#: ("ECOWAS chairman Tinubu", "Mali's ally Russia")
+_BETWEEN_NAMES = frozenset("over than not instead rather but against with from to for by in on at versus".split())
 
 
 def _right_ok(tokens: Sequence[Token], pos: int, right: tuple[str, ...], t1: int) -> bool:
@@ -435,7 +440,8 @@ _DONE_TO = frozenset("killing killings murder murders arrest arrests death death
 
 #: words after a singular opponent noun that leave it the head of its phrase ("Mali's rival
 #: said", "the enemy of"); a content word after it makes it a modifier ("Mali's rival proposal")
-_AFTER_HEAD = frozenset("of in and or who that to is was has had will would said says , . ; :".split())
+_AFTER_HEAD = frozenset("of in and or who that to is are was were has have had will would can could said says told "
+                        "took made became met left won remains , . ; :".split())
 
 
 def _opponent_head(tokens: Sequence[Token], k: int, t1: int) -> bool:
@@ -447,7 +453,9 @@ def _opponent_head(tokens: Sequence[Token], k: int, t1: int) -> bool:
         return False
     if n.endswith("s"):
         return True
-    return k + 1 >= t1 or tokens[k + 1].norm in _AFTER_HEAD or tokens[k + 1].text[:1].isupper()
+    nxt = tokens[k + 1] if k + 1 < t1 else None
+    return (nxt is None or nxt.norm in _AFTER_HEAD or nxt.text[:1].isupper()
+            or (len(nxt.norm) > 4 and nxt.norm.endswith("ed")))  # "Russia's fiercest critic condemned"
 
 
 def opponents_of(tokens: Sequence[Token], a: int, b: int, t1: int, lo: int = 0) -> bool:
@@ -461,10 +469,15 @@ def opponents_of(tokens: Sequence[Token], a: int, b: int, t1: int, lo: int = 0) 
             if k < t1 and _opponent_head(tokens, k, t1):
                 return True
             k += 1
-    # "of" before it, past articles, "and", commas and the words of names
+    # "of" before it, past articles, the words of names and a list ("the enemies of Mali, Niger
+    # and Burkina Faso"); a comma only in a list, not before an apposition ("The rival of
+    # Russia, France, was condemned": France is no opponent of itself)
+    listed = b < t1 and tokens[b].norm in ("and", "or") or (
+        b + 1 < t1 and tokens[b].norm == "," and tokens[b + 1].norm in ("and", "or"))
     k, steps = a - 1, 0
-    while k > lo and steps < 8 and (tokens[k].norm in ("the", "a", "an", "and", "or", ",", "'s")
-                                    or tokens[k].text[:1].isupper()):
+    while k > lo and steps < 8 and (tokens[k].norm in ("the", "a", "an", "and", "or", "'s")
+                                    or (tokens[k].norm == "," and listed) or tokens[k].text[:1].isupper()):
+        listed = listed or tokens[k].norm in ("and", "or")
         k, steps = k - 1, steps + 1
     return k > lo and tokens[k].norm == "of" and tokens[k - 1].norm in OPPONENTS
 

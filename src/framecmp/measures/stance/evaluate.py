@@ -529,7 +529,7 @@ def evaluate_mentions(
         if denial is not None and denial[1] == m.actor:
             return ("covered", f"not counted: {m.actor} denies what is said of it here ('{denial[0]}'); "
                     "a denial is no evaluation of the one who denies", _acts(doc, sent, m))
-        if opponents_of(doc.tokens, doc.token_index(m.start), doc.token_index(m.end), sent.tok_end):
+        if opponents_of(doc.tokens, doc.token_index(m.start), doc.token_index(m.end), sent.tok_end, sent.tok_start):
             # "Russia condemned Mali's enemies", "critics of France": what is said of them is
             # not said of the one they oppose
             return ("covered", f"not counted: '{doc.text[m.start:m.end]}' says whose opponents are meant "
@@ -565,7 +565,8 @@ def evaluate_mentions(
                         f"the cue '{act.text}' aimed at {act.target}; those words evaluate {act.target}, "
                         f"not {m.actor}", False)
         act = next((h for h in held_in.get((sent.index, m.actor), ())
-                    if m.end <= h.start or _agent_after_by(doc, h.end, m.start)), None)
+                    if m.end <= h.start or _agent_after_by(doc, h.end, m.start)
+                    or h.start <= m.start < m.end <= h.end), None)  # "its" in "its choice of Moscow"
         if act is None:
             # the speaker named right before the words its voice aims at another actor (Bamako
             # "rejected the French dictate"), or right after the quotation that holds them

@@ -404,7 +404,7 @@ class _Subjects:
                 # ("Malian JNIM fighters condemned ECOWAS": JNIM's act, not Mali's)
                 before_name = getattr(m, "via", None) == "demonym" and b in self.at and self.at[b][0].actor != m.actor
                 # "Mali's critics", "critics of Mali": the other side speaks
-                if not self._ruled(m, b, end) and not before_name and not opponents_of(self.toks, i, b, self.t1):
+                if not self._ruled(m, b, end) and not before_name and not opponents_of(self.toks, i, b, self.t1, self.t0):
                     actors.append(str(m.actor))
                 present, after_name, i = True, getattr(m, "via", None) != "demonym", b
                 continue
@@ -774,7 +774,8 @@ def untargeted_acts(
         subjects = _Subjects(toks, sent.tok_start, sent.tok_end, spans)
         for hit in hits:
             agent = by_agent(toks, hit.tok_end, sent.tok_end)
-            if agent is not None and agent not in subjects.at and not be_before(toks, hit.tok_start):
+            if (agent is not None and agent not in subjects.at and not be_before(toks, hit.tok_start)
+                    and hit.tok_start > sent.tok_start and toks[hit.tok_start - 1].norm == ","):
                 continue  # "The jihadists, praised by locals, ...": the act is the locals', not theirs
             holders, via = _author_holders(hit, "", subjects, attribution, hedges, ())
             for holder in holders:
