@@ -531,6 +531,15 @@ def test_a_passive_aside_after_a_clause_keeps_the_inverted_source(text, source, 
     assert [a.source for a in real(run(text, cfg, index))] == [source]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    # (third review) an adjective in -ed is no verb of the subject
+    ("Mali's armed forces, backed by Russian instructors, said the attack was repelled.", "Mali's armed forces"),
+    ("The embattled junta, backed by Russia, said it would not hand over power.", "The embattled junta"),
+])
+def test_a_passive_aside_after_a_subject_with_an_adjective_in_ed(text, source, cfg, index):
+    assert [a.source for a in real(run(text, cfg, index))] == [source]
+
+
 def test_a_passive_participle_after_a_comma_is_no_inverted_cue(cfg, index):
     """'The deal, praised by locals, ...' is no '"...", said X' with the source 'by locals ...'."""
     res = run("The deal, praised by locals for its fairness, was signed.", cfg, index)

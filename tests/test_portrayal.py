@@ -87,6 +87,17 @@ def test_seed_portrayals(seeds):
 
 
 @pytest.mark.parametrize("text", [
+    # (third review) a passive or a perfect is something done to them: still covered
+    "The terrorists have been defeated and peace has returned to the region.",
+    "The jihadists were driven out and stability was restored thanks to the army.",
+])
+def test_a_positive_reading_around_a_defeated_enemy_label_is_not_counted(text):
+    ev = _score(text).evidence
+    engine = ev[(ev.kind == "evaluation") & (ev.category != "label")]
+    assert len(engine) == 1 and engine.category.iloc[0] == "covered"
+
+
+@pytest.mark.parametrize("text", [
     "The jihadists won popular support by providing justice and protection in rural areas.",
     "The bandits were successful and well organised.",
 ])
@@ -318,6 +329,10 @@ def test_a_word_of_a_name_is_no_description_of_another_organisation():
     # "the organisation of ..." in another sense
     ("ECOWAS imposed sanctions on Mali. Niger criticised the organisation of the elections.", set()),
     ("ECOWAS imposed sanctions on Mali. Niger criticised the organisation of upcoming elections.", set()),
+    # an -ing word after it is a gerund after "accused" only
+    ("ECOWAS imposed sanctions on Mali. Bamako accused the organisation of following orders from Paris.",
+     {("mali", "ecowas", "sc.accuse_of")}),
+    ("ECOWAS imposed sanctions on Mali. Niger criticised the organisation of existing institutions.", set()),
     ("France, criticised by the junta for years, withdrew its troops.",
      {("military_government", "france", "sc.condemn")}),
     # a capitalised description is a name no actor list knows

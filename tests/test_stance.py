@@ -1191,6 +1191,7 @@ def test_after_a_possessor_and_a_noun_is_a_time_not_a_clause():
     ("Mali's old enemy welcomed the sanctions.", "mali"),
     ("Russia condemned the enemies of Mali, Niger and Burkina Faso.", "burkina_faso"),
     ("Russia condemned the enemies of Mali, Niger and Burkina Faso.", "niger"),
+    ("The enemies of Mali, Niger, Burkina Faso and Chad were condemned as cowards.", "niger"),
 ])
 def test_the_one_whose_opponents_are_meant_is_not_evaluated_by_what_is_said_of_them(text, actor):
     evs = [e for e in _scored(text).evidence if e.kind == "evaluation" and e.actor == actor]

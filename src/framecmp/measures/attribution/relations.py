@@ -67,6 +67,7 @@ from framecmp.text.grammar import (
     CLOSE_QUOTE_MARKS,
     DATE_WORDS,
     NOUN_SIGNALS,
+    NP_DETERMINERS,
     OPEN_QUOTE_MARKS,
     PHRASE_OPENERS,
     QUESTION_OPENERS,
@@ -260,14 +261,26 @@ def _paren_subject(art: ArticleView, before: int, lo: int) -> tuple[int, int] | 
         p0.norm.endswith("ed") and k + 2 < k1 and toks[k + 2].norm == "by"))  # "Mali, praised by locals, said"
     if not (p0.norm in _PAREN_OPEN or participle):
         return None
-    if not (p0.norm in _PAREN_OPEN or len(p0.norm) > 4 and p0.norm.endswith("ing")) and any(
-            t.norm in _VERB_AUX or (t.text[:1].islower() and len(t.norm) > 4 and t.norm.endswith("ed"))
-            for t in toks[lo:k]):
-        return None  # "Mali will not bow to ECOWAS, backed by France, said Goita": no aside of a subject
     subj = art.source_left_np(k, lo)
     if subj is None or art.doc._count_words(subj[0], subj[1]) > 8:
         return None
+    if not (p0.norm in _PAREN_OPEN or len(p0.norm) > 4 and p0.norm.endswith("ing")) and _holds_verb(toks, *subj):
+        return None  # "Mali will not bow to ECOWAS, backed by France, said Goita": no aside of a subject
     return subj
+
+
+def _holds_verb(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether ``toks[a:b]`` holds an auxiliary or a verb in -ed ("Mali will not bow to
+    ECOWAS"), not an adjective in -ed after a determiner or a possessive ("the embattled
+    junta", "Mali's armed forces")."""
+    for i in range(a, b):
+        t = toks[i]
+        if t.norm in _VERB_AUX:
+            return True
+        if (t.text[:1].islower() and len(t.norm) > 4 and t.norm.endswith("ed")
+                and not (i > a and (toks[i - 1].norm in NP_DETERMINERS or toks[i - 1].norm == "'s"))):
+            return True
+    return False
 
 
 def _first_segment_end(art: ArticleView, a: int, hi: int) -> int:

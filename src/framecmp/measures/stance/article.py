@@ -255,6 +255,10 @@ _VERB_AFTER = frozenset("is are was were has have had will would can could may m
                         "won gained remain remains said says".split())
 
 
+def is_ly(n: str) -> bool:
+    return len(n) > 4 and n.endswith("ly")
+
+
 def _subject_of_verb(doc: Doc, end: int) -> bool:
     """Whether "be", "have", a modal or a verb of winning or saying follows the mention ending
     at offset ``end`` (past adverbs in -ly): the mention is the subject, and what is said is
@@ -262,11 +266,17 @@ def _subject_of_verb(doc: Doc, end: int) -> bool:
     -ed is left out: an act ("the jihadists seized the plant") read positive is no praise."""
     toks = doc.tokens
     k = doc.token_index(end)
-    while k < len(toks) and len(toks[k].norm) > 4 and toks[k].norm.endswith("ly"):
+    while k < len(toks) and is_ly(toks[k].norm):
         k += 1
-    if k >= len(toks):
+    if k >= len(toks) or toks[k].norm not in _VERB_AFTER:
+        return False  # not an act in -ed: "the jihadists seized the plant" is no praise
+    j = k + 1  # nor a passive or a perfect: "have been defeated", "were driven out", "will be crushed"
+    while j < len(toks) and (toks[j].norm in ("not", "n't", "never", "also") or is_ly(toks[j].norm)):
+        j += 1
+    if j < len(toks) and (toks[j].norm in ("be", "been", "being") or (
+            toks[j].text[:1].islower() and len(toks[j].norm) > 3 and toks[j].norm.endswith(("ed", "en")))):
         return False
-    return toks[k].norm in _VERB_AFTER  # not an act in -ed: "the jihadists seized the plant" is no praise
+    return True
 
 
 def _enemy_labels_kept(doc: Doc, terms: Any, evaluations: list[Evaluation]) -> list[Evaluation]:
@@ -339,7 +349,12 @@ def _implicit_mentions(
 _ORG_WORDS = frozenset({"organization", "organisation", "bloc", "body", "community"})
 _ORG_LEADS = frozenset({"regional", "west", "african", "sub-regional", "subregional", "economic"})
 #: adjectives in -ing, which are no gerund after "the organisation of"
-_ING_ADJECTIVES = frozenset("upcoming forthcoming ongoing outstanding pending".split())
+_ING_ADJECTIVES = frozenset("upcoming forthcoming ongoing outstanding pending existing remaining coming "
+                            "following".split())
+#: verbs whose "the organisation of ..." names what it is accused of: there an -ing word is a
+#: gerund ("accused the organisation of following orders from Paris")
+_ACCUSING = frozenset("accuse accused accuses accusing blame blamed blames suspect suspected suspects "
+                      "charge charged charges".split())
 #: how many sentences back "the organization" may refer
 GENERIC_REACH = 3
 
@@ -385,7 +400,8 @@ def generic_mentions(doc: Doc, mentions: Sequence[MentionLike], organisations: f
         # another sense; but "accused the organisation of serving ...", "the organisation of 15
         # member states", "the bloc of West African states"
         if (i + 2 < len(toks) and toks[i + 1].norm == "of" and t.norm != "bloc"
-                and not ((toks[i + 2].norm.endswith("ing") and toks[i + 2].norm not in _ING_ADJECTIVES)
+                and not ((toks[i + 2].norm.endswith("ing")
+                          and (toks[i + 2].norm not in _ING_ADJECTIVES or (j > 0 and toks[j - 1].norm in _ACCUSING)))
                          or toks[i + 2].norm[:1].isdigit())):
             continue  # (not "the organisation of upcoming elections": an adjective in -ing)
         # with an organisation's name right after it, the description is that one ("the

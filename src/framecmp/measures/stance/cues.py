@@ -472,8 +472,14 @@ def opponents_of(tokens: Sequence[Token], a: int, b: int, t1: int, lo: int = 0) 
     # "of" before it, past articles, the words of names and a list ("the enemies of Mali, Niger
     # and Burkina Faso"); a comma only in a list, not before an apposition ("The rival of
     # Russia, France, was condemned": France is no opponent of itself)
-    listed = b < t1 and tokens[b].norm in ("and", "or") or (
-        b + 1 < t1 and tokens[b].norm == "," and tokens[b + 1].norm in ("and", "or"))
+    listed = False  # an "and" / "or" after the name among the names that follow it
+    for i in range(b, min(t1, b + 10)):
+        n = tokens[i].norm
+        if n in ("and", "or"):
+            listed = True
+            break
+        if not (n in (",", "the") or tokens[i].text[:1].isupper()):
+            break
     k, steps = a - 1, 0
     while k > lo and steps < 8 and (tokens[k].norm in ("the", "a", "an", "and", "or", "'s")
                                     or (tokens[k].norm == "," and listed) or tokens[k].text[:1].isupper()):
