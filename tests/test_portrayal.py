@@ -108,6 +108,15 @@ def test_a_positive_reading_of_an_enemy_label_as_subject_is_kept(text):
     assert len(engine) == 1 and engine.category.iloc[0] != "covered" and engine.value.iloc[0] > 0
 
 
+def test_the_one_who_chose_a_partner_is_not_read_from_its_words(seeds):
+    """Sputnik: "Bamako does not intend to 'justify' its choice of Moscow as a partner" is
+    Mali -> Russia; Bamako and "its" hold the choice (Bamako read -0.57 from "not", "sanctions")."""
+    ev = seeds.evidence
+    rows = ev[(ev.article_id == "seed-001") & (ev.kind == "evaluation") & ev.text.isin(["Bamako", "its"])
+              & (ev.start.between(3400, 3500))]
+    assert len(rows) == 2 and set(rows.category) == {"covered"}
+
+
 def test_a_positive_reading_around_an_enemy_label_is_not_counted(seeds):
     ev = seeds.evidence
     rows = ev[(ev.article_id == "seed-003") & (ev.kind == "evaluation") & (ev.text == "common enemy")]

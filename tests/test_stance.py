@@ -1107,6 +1107,9 @@ def test_cannot_praise_enough_is_praise():
     ("The junta accused ECOWAS chairman Tinubu of serving France.",
      {("unknown", "ecowas", "sc.accuse"), ("unknown", "nigeria", "sc.accuse_of")}),  # (no labels here)
     ("Mali's choice of Russia as a partner worries Paris.", {("mali", "russia", "sc.choice_of_as_owner")}),
+    # the owner that opens a cue holds it, not the clause's subject
+    ("Observers criticised Goita's choice of Russia as a partner.",
+     {("mali", "russia", "sc.choice_of_as_owner"), ("unknown", "mali", "sc.condemn")}),
     # an apposition between the subject and its act in reported speech
     ("Russia said Goita, the country's leader, had praised France.", {("mali", "france", "sc.praise")}),
     # the choice of an actor as a partner (seed 001)

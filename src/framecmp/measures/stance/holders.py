@@ -228,6 +228,10 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
     name follows a preposition ("Critics of Mali", "soldiers backed by Russia", "protesters in
     Niger"; not "after", "before", "since", "until", "once", which open a clause here: "after
     Senegal withdrew"). ``ends``: :func:`mentions_by_end`."""
+    if cue_tok in ends and ends[cue_tok][1] == cue_tok:
+        return [ends[cue_tok][0]]  # a cue that opens with its owner: "its choice of Moscow as"
+    if tokens[cue_tok].norm == "'s" and cue_tok - 1 in ends:
+        return [ends[cue_tok - 1][0]]  # "Mali's choice of Russia as"
     j = cue_tok - 1
     while j >= lo and j not in ends and _gap_word(tokens[j].norm):
         j -= 1
@@ -534,6 +538,10 @@ class _Subjects:
         that is no known actor; else its actors in order, without repeats.
         """
         toks = self.toks
+        if cue_tok in self.at and self.at[cue_tok][1] == cue_tok + 1 and toks[cue_tok].norm in _DETERMINERS:
+            return (str(self.at[cue_tok][0].actor),)  # a cue that opens with its owner: "its choice of"
+        if toks[cue_tok].norm == "'s" and cue_tok - 1 in self.ends:
+            return (str(self.ends[cue_tok - 1].actor),)  # "Mali's choice of Russia as"
         j, skipped = cue_tok - 1, 0  # rule 2: "Bamako's growing cooperation with"
         while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
                and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS):  # "Mali's critics accused": not Mali
