@@ -86,26 +86,19 @@ def test_seed_portrayals(seeds):
     assert _role(seeds, "seed-000", "senegal") == "neutral"
 
 
-@pytest.mark.parametrize("text", [
-    # (third review) a passive or a perfect is something done to them: still covered
-    "The terrorists have been defeated and peace has returned to the region.",
-    "The jihadists were driven out and stability was restored thanks to the army.",
+@pytest.mark.parametrize(("text", "kept"), [
+    # what is said of the group itself is its evaluation, label or not (review)
+    ("The jihadists won popular support by providing justice and protection in rural areas.", True),
+    ("The bandits were successful and well organised.", True),
+    # a passive or a perfect is something done to them: still covered (third review)
+    ("The terrorists have been defeated and peace has returned to the region.", False),
+    ("The jihadists were driven out and stability was restored thanks to the army.", False),
 ])
-def test_a_positive_reading_around_a_defeated_enemy_label_is_not_counted(text):
+def test_a_positive_reading_of_an_enemy_label_is_kept_only_for_its_subject(text, kept):
     ev = _score(text).evidence
     engine = ev[(ev.kind == "evaluation") & (ev.category != "label")]
-    assert len(engine) == 1 and engine.category.iloc[0] == "covered"
-
-
-@pytest.mark.parametrize("text", [
-    "The jihadists won popular support by providing justice and protection in rural areas.",
-    "The bandits were successful and well organised.",
-])
-def test_a_positive_reading_of_an_enemy_label_as_subject_is_kept(text):
-    """(review) what is said of the group itself is its evaluation, label or not."""
-    ev = _score(text).evidence
-    engine = ev[(ev.kind == "evaluation") & (ev.category != "label")]
-    assert len(engine) == 1 and engine.category.iloc[0] != "covered" and engine.value.iloc[0] > 0
+    assert len(engine) == 1
+    assert bool(engine.category.iloc[0] != "covered" and engine.value.iloc[0] > 0) is kept
 
 
 def test_the_one_who_chose_a_partner_is_not_read_from_its_words(seeds):
