@@ -63,6 +63,7 @@ from framecmp.measures.attribution.records import Draft
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.text.doc import PhraseMatch, Token
 from framecmp.text.grammar import (
+    AUXILIARIES,
     BE_FORMS,
     CLOSE_QUOTE_MARKS,
     DATE_WORDS,
@@ -88,8 +89,6 @@ __all__ = ["ADVERBS_OR_BE", "CUE_AUX", "cue_end_tok", "cue_with_aux", "find_rela
 
 #: auxiliaries (and "also") between a subject and its cue ("has also said")
 CUE_AUX = frozenset({"has", "have", "had", "also"})
-#: auxiliaries that show a verb before an aside ("Mali will not bow to ECOWAS, backed by France, said")
-_VERB_AUX = BE_FORMS | frozenset("has have had will would can could may might must shall should do does did".split())
 # Words PolNeAR counts as part of the cue when they stand just before the verb
 # ("has also said", "was asked", "did not mention", "later said", "went on to say").
 _CUE_LEFT = frozenset({
@@ -275,7 +274,7 @@ def _holds_verb(toks: Sequence[Token], a: int, b: int) -> bool:
     junta", "Mali's armed forces")."""
     for i in range(a, b):
         t = toks[i]
-        if t.norm in _VERB_AUX:
+        if t.norm in AUXILIARIES:
             return True
         if (t.text[:1].islower() and len(t.norm) > 4 and t.norm.endswith("ed")
                 and not (i > a and (toks[i - 1].norm in NP_DETERMINERS or toks[i - 1].norm == "'s"))):

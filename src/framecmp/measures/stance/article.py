@@ -40,6 +40,7 @@ from framecmp.measures.stance.cues import (
     StanceCueLexicon,
     default_cues,
     default_harm_lexicon,
+    is_adverb,
     load_stance_cues,
 )
 from framecmp.measures.stance.engine import TargetEngine, default_engine, load_engine
@@ -64,7 +65,7 @@ from framecmp.measures.stance.target import TargetRules, TargetScore, score_rule
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, analyze
-from framecmp.text.grammar import NEG_GAP, NEG_IDIOMS, NEGATORS, is_negator, negator
+from framecmp.text.grammar import AUXILIARIES, NEG_GAP, NEG_IDIOMS, NEGATORS, is_negator, negator
 
 __all__ = [
     "StanceConfig",
@@ -251,12 +252,7 @@ _ENEMY_LABELS = frozenset({"armed_group_label", "violence"})
 _ENEMY_CONNOTATION = -0.5
 
 
-_VERB_AFTER = frozenset("is are was were has have had will would can could may might must did does do "
-                        "won gained remain remains said says".split())
-
-
-def is_ly(n: str) -> bool:
-    return len(n) > 4 and n.endswith("ly")
+_VERB_AFTER = AUXILIARIES | frozenset("won gained remain remains said says".split())
 
 
 def _subject_of_verb(doc: Doc, end: int) -> bool:
@@ -266,12 +262,12 @@ def _subject_of_verb(doc: Doc, end: int) -> bool:
     -ed is left out: an act ("the jihadists seized the plant") read positive is no praise."""
     toks = doc.tokens
     k = doc.token_index(end)
-    while k < len(toks) and is_ly(toks[k].norm):
+    while k < len(toks) and is_adverb(toks[k].norm):
         k += 1
     if k >= len(toks) or toks[k].norm not in _VERB_AFTER:
         return False  # not an act in -ed: "the jihadists seized the plant" is no praise
     j = k + 1  # nor a passive or a perfect: "have been defeated", "were driven out", "will be crushed"
-    while j < len(toks) and (toks[j].norm in ("not", "n't", "never", "also") or is_ly(toks[j].norm)):
+    while j < len(toks) and (toks[j].norm in ("not", "n't", "never", "also") or is_adverb(toks[j].norm)):
         j += 1
     if j < len(toks) and (toks[j].norm in ("be", "been", "being") or (
             toks[j].text[:1].islower() and len(toks[j].norm) > 3 and toks[j].norm.endswith(("ed", "en")))):

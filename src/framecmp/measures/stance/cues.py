@@ -19,6 +19,7 @@ from typing import Any
 from framecmp.lexicons import Field, Lexicon, LexiconError, data_path, load_lexicon
 from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, PhraseMatcher, Token, tokenize
 from framecmp.text.grammar import (
+    AUXILIARIES,
     BE_FORMS,
     NOT_LY_ADVERBS,
     OPPONENTS,
@@ -440,8 +441,8 @@ _DONE_TO = frozenset("killing killings murder murders arrest arrests death death
 
 #: words after a singular opponent noun that leave it the head of its phrase ("Mali's rival
 #: said", "the enemy of"); a content word after it makes it a modifier ("Mali's rival proposal")
-_AFTER_HEAD = frozenset("of in and or who that to is are was were has have had will would can could said says told "
-                        "took made became met left won remains , . ; :".split())
+_AFTER_HEAD = AUXILIARIES | frozenset("of in and or who that to said says told took made became met left won remains "
+                                      ", . ; :".split())
 
 
 def _opponent_head(tokens: Sequence[Token], k: int, t1: int) -> bool:
@@ -530,8 +531,6 @@ def shared_passive(tokens: Sequence[Token], b: int, i: int) -> bool:
         return False
     rest = tokens[j + 1 : i - 1]
     return 3 <= len(rest) <= 6 and rest[1].norm == "by" and all(t.is_word for t in rest)
-
-
 
 
 def is_adverb(n: str) -> bool:

@@ -30,8 +30,14 @@ from framecmp.measures.stance.cues import (
     opponents_of,
     progressive,
 )
-from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, Doc, Token
-from framecmp.text.grammar import OPPONENTS, RULED_BY_DEMONYM, SUBORDINATE_OPENERS, SUBORDINATORS
+from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, Doc, Token
+from framecmp.text.grammar import (
+    AUXILIARIES,
+    OPPONENTS,
+    RULED_BY_DEMONYM,
+    SUBORDINATE_OPENERS,
+    SUBORDINATORS,
+)
 
 __all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed", "mentions_by_end", "subject_before",
            "untargeted_acts"]
@@ -106,10 +112,7 @@ class DirectedHit:
 # taken: in "soldiers were killed in an attack reportedly carried out by rebels" the victims
 # do not hold the claim.)
 
-_AUX_WORDS = frozenset(
-    "is are was were be been being am has have had having will would shall should can could "
-    "may might must do does did 's 're 've 'll 'd".split()
-)
+_AUX_WORDS = AUXILIARIES | frozenset("having 's 're 've 'll 'd".split())
 #: common irregular (and -s) verb forms; verbs in "-ed" are found by their ending
 _IRREGULAR = frozenset(
     "said says told tells took takes made makes gave gives sent sends met meets left leaves saw "
@@ -194,6 +197,16 @@ def mentions_by_end(doc: Doc, mentions: Iterable[MentionLike], lo: int, hi: int)
     return out
 
 
+def _cue_owner(tokens: Sequence[Token], cue_tok: int, ends: Mapping[int, tuple[Any, int]]) -> Any | None:
+    """The mention that opens the cue at ``cue_tok`` as its owner: "*its* choice of Moscow as",
+    "*Mali*'s choice of Russia as" (``ends``: :func:`mentions_by_end`), else None."""
+    if cue_tok in ends and ends[cue_tok][1] == cue_tok and tokens[cue_tok].norm in POSSESSIVES:
+        return ends[cue_tok][0]
+    if tokens[cue_tok].norm == "'s" and cue_tok - 1 in ends:
+        return ends[cue_tok - 1][0]
+    return None
+
+
 _APPOSITION_LEADS = frozenset("the a an its his her their".split())
 
 
@@ -228,10 +241,9 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
     name follows a preposition ("Critics of Mali", "soldiers backed by Russia", "protesters in
     Niger"; not "after", "before", "since", "until", "once", which open a clause here: "after
     Senegal withdrew"). ``ends``: :func:`mentions_by_end`."""
-    if cue_tok in ends and ends[cue_tok][1] == cue_tok:
-        return [ends[cue_tok][0]]  # a cue that opens with its owner: "its choice of Moscow as"
-    if tokens[cue_tok].norm == "'s" and cue_tok - 1 in ends:
-        return [ends[cue_tok - 1][0]]  # "Mali's choice of Russia as"
+    owner = _cue_owner(tokens, cue_tok, ends)
+    if owner is not None:
+        return [owner]
     j = cue_tok - 1
     while j >= lo and j not in ends and _gap_word(tokens[j].norm):
         j -= 1
@@ -324,11 +336,12 @@ class _Subjects:
     def __init__(self, tokens: Sequence[Token], t0: int, t1: int, spans: Sequence[tuple[Any, int, int]]):
         self.toks, self.t0, self.t1 = tokens, t0, t1
         self.at: dict[int, tuple[Any, int]] = {}
-        self.ends: dict[int, Any] = {}
+        self.by_end: dict[int, tuple[Any, int]] = {}  # last token -> (mention, first token)
         for m, a, b in spans:
             if a < b:
                 self.at.setdefault(a, (m, b))
-                self.ends.setdefault(b - 1, m)
+                self.by_end.setdefault(b - 1, (m, a))
+        self.ends: dict[int, Any] = {k: m for k, (m, _a) in self.by_end.items()}
         # a parenthesis ("the company (PMC) Wagner Group") is read past, not a clause break
         self.skip: set[int] = set()
         depth = 0
@@ -538,10 +551,9 @@ class _Subjects:
         that is no known actor; else its actors in order, without repeats.
         """
         toks = self.toks
-        if cue_tok in self.at and self.at[cue_tok][1] == cue_tok + 1 and toks[cue_tok].norm in _DETERMINERS:
-            return (str(self.at[cue_tok][0].actor),)  # a cue that opens with its owner: "its choice of"
-        if toks[cue_tok].norm == "'s" and cue_tok - 1 in self.ends:
-            return (str(self.ends[cue_tok - 1].actor),)  # "Mali's choice of Russia as"
+        owner = _cue_owner(toks, cue_tok, self.by_end)  # "its choice of", "Mali's choice of"
+        if owner is not None:
+            return (str(owner.actor),)
         j, skipped = cue_tok - 1, 0  # rule 2: "Bamako's growing cooperation with"
         while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
                and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS):  # "Mali's critics accused": not Mali
