@@ -607,3 +607,13 @@ def test_the_ones_killed_stay_victims(text, actor):
     s = _score(text)
     assert _role(s, "t", actor) == "victim"
     assert not ((s.evidence.kind == "stance") & (s.evidence.actor == actor)).any()
+
+
+@pytest.mark.parametrize(("text", "actor", "role"), [
+    ("The killers of French soldiers were arrested.", "france", "victim"),  # "killers of": harmed
+    ("Russia denied killing civilians.", "russia", "neutral"),  # the one said to kill, not killed
+    # a real positive reading of an enemy label is kept: the locals praise the jihadists
+    ("The jihadists, praised by locals for restoring order, took the town.", "terrorists", "neutral"),
+])
+def test_harm_and_asides_around_the_actor(text, actor, role):
+    assert _role(_score(text), "t", actor) == role

@@ -193,6 +193,11 @@ SUBORDINATE_OPENERS = frozenset(
 #: prepositions that also open a clause when a subject and its verb follow ("after Senegal
 #: withdrew"): a name right after one is that clause's subject or a time, no object before it
 SUBORDINATORS = frozenset("after before since until once".split())
+#: nouns of an intention whose owner acts in the infinitive after them ("Mali's decision to
+#: expel France": Mali expels)
+INTENT_NOUNS = frozenset("decision decisions plan plans move bid attempt attempts effort efforts "
+                         "intention threat threats pledge promise vow readiness willingness refusal "
+                         "failure".split())
 #: words after which the next word is a noun, not a verb ("the state", "his remarks", "of reports")
 NOUN_SIGNALS = frozenset({
     "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",

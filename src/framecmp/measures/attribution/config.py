@@ -43,6 +43,7 @@ VERB_SCHEMA = [
     Field("agentless", kind="bool"),
     Field("copular", kind="bool"),
     Field("clause_only", kind="bool"),
+    Field("denies", kind="bool"),
 ]
 HEDGE_SCHEMA = [
     Field("class", required=True, choices=("evidential", "doubt", "epistemic")),

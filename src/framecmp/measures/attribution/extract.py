@@ -221,7 +221,9 @@ def extract_attributions(
     out_t = tuple(out)
     voice_words = voice_words_of(doc, out_t)
     style = style_summary(doc, out_t, hedge_ev, config, voice_words)
-    return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words)
+    denials = frozenset(a.id for a in out_t if a.cue_id is not None and config.entries[a.cue_id].get("denies"))
+    return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words,
+                             denials=denials)
 
 
 def _any_between(values: Sequence[int], lo: int, hi: int) -> bool:

@@ -117,6 +117,10 @@ class AttributionResult:
         overlap ("Both parties said they had discussed ..." and "they had
         discussed ...") the shared words are not counted twice. Scare quotes and
         learned cues have none.
+    denials : frozenset of str
+        The ids of the attributions whose cue denies or rejects its content (lexicon
+        ``denies: true``: "Mali *denied* that Russia killed civilians"): the content is
+        not the speaker's claim, so :meth:`voice_of` gives it to ``"unknown"``.
     """
 
     attributions: tuple[Attribution, ...]
@@ -125,6 +129,7 @@ class AttributionResult:
     hedges: tuple[Evidence, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False)
     voice_words: Mapping[str, int] = field(default_factory=dict)
+    denials: frozenset[str] = frozenset()
     _voices: Any = field(default=None, repr=False, compare=False)  # built by voice_of on first use
 
     def voice_of(self, offset: int) -> str:
@@ -134,7 +139,8 @@ class AttributionResult:
         or ``"unknown"`` when the source has none); everything else is the
         author's own voice. Scare quotes stay in the author's voice, and so do
         the contents of learned (``unlisted``) cues: "Mali is seeking to ..."
-        tells what Mali wants in the writer's words.
+        tells what Mali wants in the writer's words. What a source denies is
+        nobody's known claim: ``"unknown"`` (see ``denials``).
         """
         voices = self._voices
         if voices is None:
@@ -145,7 +151,21 @@ class AttributionResult:
         a = best[i] if i >= 0 else None
         if a is None:
             return "author"
+        if a.id in self.denials:
+            return "unknown"
         return a.affiliation or "unknown"
+
+    def denier_of(self, offset: int) -> str | None:
+        """The affiliation of the source that denies the words at ``offset`` ("*Paris* has
+        denied supporting terrorist groups": ``france``), when they are the content of a
+        denial (see ``denials``) and it has one; else None."""
+        if not self.denials:
+            return None
+        self.voice_of(offset)  # builds the voice segments
+        points, best = self._voices
+        i = bisect.bisect_right(points, offset) - 1
+        a = best[i] if i >= 0 else None
+        return a.affiliation if a is not None and a.id in self.denials else None
 
 
 def _voice_segments(atts: Sequence[Attribution]) -> tuple[list[int], list[Attribution | None]]:

@@ -611,7 +611,7 @@ def _evaluation_evidence(
 _CUE_NEG_GAP = frozenset("yet longer to ever even again".split())
 #: verbs that negate the act after "to": "Mali refused to condemn Russia"
 _REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
-                      "failed failing".split())
+                      "failed failing refusal failure".split())
 #: verbs of intention a negation reaches over before "to": "Mali did not try to blame France",
 #: "does not want to condemn Russia" (not "did not hesitate to condemn", which affirms)
 _INTENTIONS = frozenset("try tries tried trying want wants wanted wanting seek seeks sought seeking "

@@ -533,6 +533,28 @@ def shared_passive(tokens: Sequence[Token], b: int, i: int) -> bool:
     return 3 <= len(rest) <= 6 and rest[1].norm == "by" and all(t.is_word for t in rest)
 
 
+#: words that end a passive's subject phrase before its "be" (a clause or another verb inside it)
+_NOT_IN_SUBJECT = SUBORDINATE_OPENERS | frozenset("by has have had will would".split())
+
+
+def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
+    """Whether the mention ending at token ``b`` owns the subject of the passive cue at token
+    ``i``: "*Mali*'s jailing of its critics was condemned by France" condemns what Mali did
+    (a possessor, then at most six words with no punctuation, no clause and no other verb before
+    "be" and the cue)."""
+    if b >= i or tokens[b].norm != "'s":
+        return False
+    j = i - 1
+    while j > b and is_adverb(tokens[j].norm):
+        j -= 1
+    if j <= b + 1 or tokens[j].norm not in BE_AUX:
+        return False
+    words = tokens[b + 1 : j]
+    return len(words) <= 6 and all(
+        t.is_word and t.norm not in BE_AUX and t.norm not in _NOT_IN_SUBJECT
+        and not (len(t.norm) > 4 and t.norm.endswith("ed")) for t in words)
+
+
 def is_adverb(n: str) -> bool:
     """Whether the word ``n`` is an adverb in -ly (not "likely", "early")."""
     return len(n) > 4 and n.endswith("ly") and n not in NOT_LY_ADVERBS
@@ -579,6 +601,29 @@ def _by_before(tokens: Sequence[Token], lo: int, hi: int) -> bool:
     return False
 
 
+#: prepositions that end a cue and take the noun phrase after them ("criticism *of*",
+#: "cooperation *with*", "accusations *against*")
+_NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split())
+_OBJECT_DETERMINERS = frozenset("the a an its their his her this these those".split())
+
+
+def _object_phrase(tokens: Sequence[Token], lo: int, a: int) -> bool:
+    """Whether ``tokens[lo:a]`` may open the noun phrase after a cue's preposition: no comma,
+    no auxiliary and no "and"/"or" before a lower-case word (a verb or a new phrase: "criticism
+    of Israeli policies *and stood* by")."""
+    for k in range(lo, a):
+        n = tokens[k].norm
+        if n == "," and 0 < k < len(tokens) - 1 and tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit() \
+                and tokens[k - 1].end == tokens[k].start == tokens[k + 1].start - 1:
+            continue  # "37,000 Americans": a number
+        if n in (",", ";", ":") or n in AUXILIARIES:
+            return False
+        if n in ("and", "or", "but") and k + 1 < a and tokens[k + 1].text[:1].islower() \
+                and tokens[k + 1].norm not in _OBJECT_DETERMINERS:
+            return False
+    return True
+
+
 def attach_distance(
     hit: CueHit,
     a: int,
@@ -603,8 +648,10 @@ def attach_distance(
             and tokens[b + 1].text[:1].islower()
             and (tokens[b + 1].norm.endswith("ed") or tokens[b + 1].norm in _PARTICIPLES)):
         return None  # the first part of a compound ("the French-backed rebels"): a modifier, no target
-    if opponents_of(tokens, a, b, t1):
+    if opponents_of(tokens, a, b, t1) and not (
+            cue.category == "victim" and any(t.norm in OPPONENTS for t in tokens[hit.tok_start : hit.tok_end])):
         return None  # "Russia condemned Mali's enemies": the enemies are the target, not Mali
+        # (but "the *killers of* French soldiers" harms the soldiers)
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
     gap = word_prefix[hi] - word_prefix[lo] if word_prefix is not None else _gap_words(tokens, lo, hi)
@@ -632,6 +679,8 @@ def attach_distance(
         return None
     if cue.role == "object":
         ing = progressive(tokens, hit.tok_start)
+        if after and tokens[hit.tok_end - 1].norm in _NOUN_CUE_PREPS and not _object_phrase(tokens, hit.tok_end, a):
+            return None  # "criticism of Israeli policies and stood by ... the American ...": past its object
         if after:
             agent = by_agent(tokens, hit.tok_end, t1)
             if not ing and ((agent is not None and (agent == a or tokens[agent].text[:1].isupper()))
@@ -668,7 +717,9 @@ def attach_distance(
         # determined to condemn terrorism"), or the agent after it with no "be" ("Mali,
         # criticised by France, ..."; not an agent of another passive: "praised by Russia and
         # criticised by France")
-        passive = be_before(tokens, hit.tok_start) or agent_after(tokens, hit.tok_end, t1) is not None
+        passive = be_before(tokens, hit.tok_start) or agent_after(tokens, hit.tok_end, t1) is not None or (
+            hit.tok_start - 1 == b and tokens[b].norm == "," and by_agent(tokens, hit.tok_end, t1) is not None
+        )  # "The jihadists, praised by locals, ...": an aside of any agent
         if passive and not ing:
             k = a - 1
             while k >= 0 and tokens[k].norm in ("the", "a", "an"):
@@ -679,7 +730,10 @@ def attach_distance(
                 return None
             if k >= 1 and tokens[k].norm == "of" and tokens[k - 1].norm in _DONE_TO:
                 return None
-            return gap if gap <= 3 or shared_passive(tokens, b, hit.tok_start) else None
+            if k >= 1 and tokens[k - 1].norm == "to" and tokens[k].text[:1].islower() and tokens[k].norm.isalpha():
+                return None  # "Mali's decision to expel France was welcomed": the decision is
+            return gap if gap <= 3 or shared_passive(tokens, b, hit.tok_start) or possessor_of_subject(
+                tokens, b, hit.tok_start) else None
         return None
     if cue.role == "subject":
         if not after:

@@ -142,6 +142,10 @@ def victim_mentions(
                     # charge, not X's death; "Wagner's killing of civilians": the one after
                     # "of" is killed, not the one before
                     continue
+                if b <= h.tok_start and h.tok_end == h.tok_start + 1 and toks[h.tok_start].norm in _HARM_NOUNS and any(
+                    t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in toks[b:h.tok_start]
+                ):
+                    continue  # "Russia denied killing civilians": the one said to kill, not killed
                 if a >= h.tok_end and h.tok_end == h.tok_start + 1 and toks[h.tok_start].norm in _HARM_NOUNS and any(
                     t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in toks[h.tok_end:a]
                 ):

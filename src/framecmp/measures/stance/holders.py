@@ -33,8 +33,10 @@ from framecmp.measures.stance.cues import (
 from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, Doc, Token
 from framecmp.text.grammar import (
     AUXILIARIES,
+    INTENT_NOUNS,
     OPPONENTS,
     RULED_BY_DEMONYM,
+    SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
 )
@@ -207,6 +209,17 @@ def _cue_owner(tokens: Sequence[Token], cue_tok: int, ends: Mapping[int, tuple[A
     return None
 
 
+def _intent_owner(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping[int, tuple[Any, int]]) -> Any | None:
+    """The owner of an intention right before the cue, who acts in it: "*Mali*'s decision to
+    expel", "*its* plan to leave" (``ends``: :func:`mentions_by_end`), else None."""
+    j = cue_tok - 1
+    while j > lo and is_adverb(tokens[j].norm):
+        j -= 1
+    if j - 2 >= lo and tokens[j].norm == "to" and tokens[j - 1].norm in INTENT_NOUNS:
+        return _cue_owner(tokens, j - 2, ends)
+    return None
+
+
 _APPOSITION_LEADS = frozenset("the a an its his her their".split())
 
 
@@ -241,7 +254,7 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
     name follows a preposition ("Critics of Mali", "soldiers backed by Russia", "protesters in
     Niger"; not "after", "before", "since", "until", "once", which open a clause here: "after
     Senegal withdrew"). ``ends``: :func:`mentions_by_end`."""
-    owner = _cue_owner(tokens, cue_tok, ends)
+    owner = _cue_owner(tokens, cue_tok, ends) or _intent_owner(tokens, cue_tok, lo, ends)
     if owner is not None:
         return [owner]
     j = cue_tok - 1
@@ -315,7 +328,26 @@ def _reported_subject(doc: Doc, attribution: Any, subjects: _Subjects, hit: CueH
     ends = {b: (m, a) for a, (m, b1) in subjects.at.items() for b in (b1 - 1,) if a >= lo}
     found = tuple(dict.fromkeys(str(m.actor) for m in subject_before(subjects.toks, hit.tok_start, lo, ends)
                                 if str(m.actor) != target))
-    return found or None
+    return found or _clause_subject(subjects, lo, hit.tok_start, target)
+
+
+def _clause_subject(subjects: _Subjects, lo: int, cue_tok: int, target: str) -> tuple[str, ...] | None:
+    """The subject of a clause opened inside reported words before the act at ``cue_tok``, when
+    it is a noun phrase that is not a pronoun and runs up to the act (no other verb between): "France praised Mali after *Russia's critics*
+    condemned Niger" is the critics' act (``unknown``), not France's. None: no such clause."""
+    toks = subjects.toks
+    if not subjects._verbish(cue_tok, subjects.t1):
+        return None  # a noun ("an agreement with Russia"): no clause of its own
+    k = next((k for k in range(cue_tok - 1, lo - 1, -1) if toks[k].norm in SUBORDINATE_OPENERS or (
+        toks[k].norm in SUBORDINATORS and subjects._clause_after(k, cue_tok))), None)
+    if k is None:
+        return None
+    present, actors, _verb = subjects.noun_phrase(k + 1, cue_tok)
+    words = [t.norm for t in toks[k + 1 : cue_tok] if t.is_word and not _gap_word(t.norm)]
+    if not present or any(toks[i].norm != "'s" and subjects._verbish(i, cue_tok) for i in range(k + 1, cue_tok)) or not words or words[0] in SUBJECT_PRONOUNS or words[0] in _RELATIVES:
+        return None
+    found = tuple(a for a in dict.fromkeys(actors) if a != target)
+    return found or ((UNKNOWN,) if not actors else None)
 
 
 def _hedged(hedges: Sequence[Any], tokens: Sequence[Token], tok_start: int, t0: int) -> bool:
@@ -328,6 +360,12 @@ def _hedged(hedges: Sequence[Any], tokens: Sequence[Token], tok_start: int, t0: 
         words += 1
     a, b = tokens[lo].start, tokens[tok_start].start
     return any(a <= h.start < b and getattr(h, "category", None) in _DISTANCING for h in hedges)
+
+
+def _nominal(word: str) -> bool:
+    """Whether a cue's first word is a noun of a speech act ("accusations", "criticism",
+    "condemnation"), not a verb."""
+    return word.endswith(("ion", "ions", "ism", "isms"))
 
 
 class _Subjects:
@@ -537,12 +575,31 @@ class _Subjects:
             # no "be" before it: a passive all the same when "by" and an actor follow ("Mali,
             # criticised by France, ...", "praised by Russia and criticised by France")
             agent = by_agent(self.toks, cue_end, end)  # "criticised by the junta": any actor named
-            return self._agents(agent, end) if agent is not None and agent in self.at else None
+            if agent is not None and agent in self.at:
+                return self._agents(agent, end)
+            # "The jihadists, praised by locals, ...": an agent that is no known actor
+            return () if agent is not None and self.toks[cue_tok - 1].norm == "," else None
         for k in range(cue_tok + 1, end - 1):
             if self.toks[k].norm == "by":
                 k += 1 + (self.toks[k + 1].norm == "the")
                 return self._agents(k, end)
         return ()
+
+    def possessor(self, cue_tok: int) -> tuple[str, ...] | None:
+        """The actor that owns the cue (rule 2): "*its* choice of", "*Bamako*'s growing
+        cooperation with", "*Mali*'s decision to expel"; None if there is none."""
+        toks = self.toks
+        owner = _cue_owner(toks, cue_tok, self.by_end)
+        if owner is not None:
+            return (str(owner.actor),)
+        j, skipped = cue_tok - 1, 0
+        while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
+               and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS):  # "Mali's critics accused": not Mali
+            j, skipped = j - 1, skipped + 1
+        if j > self.t0 and toks[j].norm == "'s" and (j - 1) in self.ends:
+            return (str(self.ends[j - 1].actor),)
+        owner = _intent_owner(toks, cue_tok, self.t0, self.by_end)
+        return (str(owner.actor),) if owner is not None else None
 
     def subject(self, cue_tok: int, cue_end: int | None = None) -> tuple[str, ...] | None:
         """Actor ids of the subject of the cue's clause.
@@ -551,15 +608,9 @@ class _Subjects:
         that is no known actor; else its actors in order, without repeats.
         """
         toks = self.toks
-        owner = _cue_owner(toks, cue_tok, self.by_end)  # "its choice of", "Mali's choice of"
-        if owner is not None:
-            return (str(owner.actor),)
-        j, skipped = cue_tok - 1, 0  # rule 2: "Bamako's growing cooperation with"
-        while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
-               and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS):  # "Mali's critics accused": not Mali
-            j, skipped = j - 1, skipped + 1
-        if j > self.t0 and toks[j].norm == "'s" and (j - 1) in self.ends:
-            return (str(self.ends[j - 1].actor),)
+        owned = self.possessor(cue_tok)
+        if owned is not None:
+            return owned
         ci = next((k for k, (cs, ce) in enumerate(self.chunks) if cs <= cue_tok < ce), None)
         if ci is None:
             return None
@@ -578,6 +629,10 @@ class _Subjects:
                 present, actors, _verb = self.noun_phrase(cs, opener)
                 if present:
                     return tuple(dict.fromkeys(self._listed(ci) + actors))
+            # a phrase with no comma after it: "After Russia's intervention *Mali* expelled France"
+            named = subject_before(toks, cue_tok, start + 1, self.by_end) if cue_tok > start else []
+            if named:
+                return tuple(dict.fromkeys(str(m.actor) for m in named))
             for k in (*range(ci - 1, -1, -1), *range(ci + 1, len(self.chunks))):
                 found = self._main_clause(k)
                 if found is not None:
@@ -678,6 +733,12 @@ def find_directed(
         # ("accused of supporting terrorist groups": the accusation is not aimed at the groups)
         phrases = {(h.tok_start, h.tok_end) for h in hits if not h.cue.pattern}
         in_phrase = {(a, b): [p for p in phrases if p[0] <= a and b <= p[1]] for _m, a, b in spans}
+        # a speech act named by a noun between a cue and a name is what the cue is aimed at:
+        # "Goita rejected *criticism of* Russia" rejects the criticism, not Russia
+        speech: list[tuple[int, int]] = []
+        if any(h.cue.category in _SPEECH_CATEGORIES and not h.cue.pattern for h in hits):
+            speech = [(h.tok_start, h.tok_end) for h in hits if h.cue.category in _SPEECH_CATEGORIES
+                      and not h.cue.pattern and _nominal(toks[h.tok_start].norm)]
         by_start = sorted(spans, key=lambda x: x[1])
         starts = [x[1] for x in by_start]
         longest = max((b - a for _m, a, b in spans), default=0)
@@ -691,6 +752,8 @@ def find_directed(
             near = by_start[bisect.bisect_left(starts, lo_tok):bisect.bisect_right(starts, hi_tok)]
             for m, a, b in near:
                 if any(p != (hit.tok_start, hit.tok_end) for p in in_phrase[(a, b)]):
+                    continue
+                if hit.cue.role == "object" and any(hit.tok_end <= p0 and p1 <= a for p0, p1 in speech):
                     continue
                 if hit.cue.category == "label" and not _label_fits(hit, m, b):
                     continue
@@ -725,7 +788,10 @@ def find_directed(
                 if prev2 is None or rank < prev2[0]:
                     chosen[key2] = (rank, d, hit, m2, a2, b2)
         speaker: tuple[str, ...] = ()  # holder(s) of a speech act earlier in this sentence
+        denier = getattr(attribution, "denier_of", None)
         for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
+            if denier is not None and denier(hit.start) == target:
+                continue  # "Paris has denied supporting terrorist groups": no evaluation of Paris
             holders: tuple[str, ...] = (voice(hit.start),)
             via = "voice"
             if hit.cue.category == "label" and doc.quote_at(hit.start) is None:
@@ -733,6 +799,12 @@ def find_directed(
                 # junta announced that Wagner mercenaries would leave", "mercenaries" is not the
                 # junta's word
                 holders, via = ("author",), "label"
+            elif hit.cue.holder == "subject" and hit.cue.category == "accusation" and _nominal(
+                    toks[hit.tok_start].norm):
+                # an accusation named by a noun ("Accusations against France grew", "Mali
+                # condemned accusations against Russia"): its owner accuses ("Mali's criticism
+                # of France"), else someone unnamed, not the voice that mentions it
+                holders, via = subjects.possessor(hit.tok_start) or (UNKNOWN,), "subject"
             elif holders == ("author",):
                 holders, via = _author_holders(hit, target, subjects, attribution, hedges, speaker)
                 if hit.cue.category in _SPEECH_CATEGORIES and via in ("source", "subject"):
