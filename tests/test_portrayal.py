@@ -484,8 +484,11 @@ def test_what_is_no_denial_of_an_accusation(text, actor):
 def test_a_denial_covers_its_clause_only():
     s = _score("Russia denied any involvement, but Russian mercenaries have been accused of abuses.")
     ev = s.evidence
-    later = ev[(ev.actor == "russia") & (ev.text == "Russian") & (ev.kind == "evaluation")]
-    assert len(later) == 1 and later["category"].iloc[0] != "covered"
+    # the second clause counts for Russia: an accusation by someone unnamed (the denial ends
+    # at ", but"), not covered by the denial of the first
+    later = ev[(ev.actor == "russia") & (ev.start > 30) & ev.kind.isin(["evaluation", "stance"])]
+    assert len(later) == 1 and later["category"].iloc[0] != "covered" and later["value"].iloc[0] < 0
+    assert later["holder"].iloc[0] == "unknown"
 
 
 def test_a_possessive_acts_only_before_an_act():
@@ -612,6 +615,7 @@ def test_the_ones_killed_stay_victims(text, actor):
 @pytest.mark.parametrize(("text", "actor", "role"), [
     ("The killers of French soldiers were arrested.", "france", "victim"),  # "killers of": harmed
     ("Russia denied killing civilians.", "russia", "neutral"),  # the one said to kill, not killed
+    ("The killers of Mali's critics were never punished.", "mali", "neutral"),  # the critics are killed
     # a real positive reading of an enemy label is kept: the locals praise the jihadists
     ("The jihadists, praised by locals for restoring order, took the town.", "terrorists", "neutral"),
 ])

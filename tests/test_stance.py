@@ -1251,6 +1251,34 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Mali denied that Russia killed civilians.", {("unknown", "russia", "sc.agent_violence")}),
     # an aside with an agent that is no known actor: someone unnamed praises
     ("Mali, praised by locals for restoring order, took the town.", {("unknown", "mali", "sc.praise")}),
+    ("Goita, criticised by human rights groups, praised Russia.",
+     {("unknown", "mali", "sc.condemn"), ("mali", "russia", "sc.praise")}),
+    # (not a participle phrase at the end of a clause whose subject is another)
+    ("Russia sent instructors to Mali, welcomed by the population.", set()),
+    ("Goita met Putin in Moscow, criticised by rights groups for the trip.", set()),
+    # a review of the rules above (2026-12-06): a denial ends before "and" + a verb
+    ("Mali rejected ECOWAS's decision and praised Russia.",
+     {("mali", "ecowas", "sc.cut_ties"), ("mali", "russia", "sc.praise")}),
+    ("Mali rejected the sanctions and expelled the French ambassador.", {("mali", "france", "sc.cut_ties")}),
+    # a holder the denied noun phrase names stays; a denied clause is nobody's known act
+    ("Mali rejected France's criticism of Niger.", {("mali", "france", "sc.cut_ties"), ("france", "niger", "sc.condemn")}),
+    ("Mali denied that France criticised Russia.", {("unknown", "russia", "sc.condemn")}),
+    # a denial of one's own act counts for nobody
+    ("Trump denied ever praising Putin.", set()),
+    ("Goita denied that Mali had expelled France.", set()),
+    ("Paris has denied supporting terrorist groups.", set()),
+    # the subject of a light verb holds the accusation its noun names
+    ("Mali voiced strong criticism of France.", {("mali", "france", "sc.condemn")}),
+    ("Goita has repeatedly made accusations against France.", {("mali", "france", "sc.accuse")}),
+    # in reported words, the source's own institutions are the source
+    ("Goita said that the government expelled France's ambassador.", {("mali", "france", "sc.cut_ties")}),
+    ("France praised Mali after Russia's critics had condemned Niger.",
+     {("france", "mali", "sc.praise"), ("unknown", "niger", "sc.condemn")}),
+    # a cue's preposition takes the noun phrase after it, with adjectives
+    ("Mali sought better relations with neighbour and historic rival Niger.",
+     {("mali", "niger", "sc.partnership_with")}),
+    ("Niger suspended military cooperation with France.", {("niger", "france", "sc.cut_ties")}),
+    ("Niger's decision to leave ECOWAS was criticised by Nigeria.", {("nigeria", "niger", "sc.condemn")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

@@ -193,6 +193,15 @@ SUBORDINATE_OPENERS = frozenset(
 #: prepositions that also open a clause when a subject and its verb follow ("after Senegal
 #: withdrew"): a name right after one is that clause's subject or a time, no object before it
 SUBORDINATORS = frozenset("after before since until once".split())
+#: common irregular (and -s) verb forms; verbs in "-ed" are found by their ending
+IRREGULAR_VERBS = frozenset(
+    "said says told tells took takes made makes gave gives sent sends met meets left leaves saw "
+    "sees began begins became becomes went goes came comes kept keeps held holds brought brings "
+    "won wins lost loses fought fights led leads put puts set sets cut cuts sold sells bought "
+    "buys paid pays withdrew withdraws broke breaks drew chose chooses rose fell sought seeks "
+    "thought thinks spoke speaks wrote writes ran runs quit quits struck strikes stood stands "
+    "found finds knew knows got gets wants needs calls considers remains".split()
+)
 #: nouns of an intention whose owner acts in the infinitive after them ("Mali's decision to
 #: expel France": Mali expels)
 INTENT_NOUNS = frozenset("decision decisions plan plans move bid attempt attempts effort efforts "

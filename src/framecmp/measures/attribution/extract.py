@@ -26,7 +26,7 @@ from framecmp.measures.attribution.style import style_summary, voice_words_of
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc
-from framecmp.text.grammar import SpanCover
+from framecmp.text.grammar import AUXILIARIES, IRREGULAR_VERBS, SpanCover
 
 __all__ = ["extract_attributions"]
 
@@ -221,9 +221,48 @@ def extract_attributions(
     out_t = tuple(out)
     voice_words = voice_words_of(doc, out_t)
     style = style_summary(doc, out_t, hedge_ev, config, voice_words)
-    denials = frozenset(a.id for a in out_t if a.cue_id is not None and config.entries[a.cue_id].get("denies"))
+    denials = {a.id: denied_end(doc, a.content_start, a.content_end) for a in out_t
+               if a.cue_id is not None and a.cue_start is not None and config.entries[a.cue_id].get("denies")
+               and not _negated_cue(doc, a.cue_start, a.cue_end or a.cue_start)}
     return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words,
                              denials=denials)
+
+
+#: words after a comma that open another clause, and after which a denial ends
+_CLAUSE_AFTER_COMMA = frozenset("and but while although though whereas yet".split())
+
+
+#: words before a denial that turn it into an assent ("few would deny that", "did not deny")
+_DENIAL_NEGATORS = frozenset("not n't never few nobody none cannot no".split())
+_DENIAL_AUX = frozenset("would could can did does do will may might should has have had".split())
+
+
+def _negated_cue(doc: Doc, cue_start: int, cue_end: int) -> bool:
+    """Whether a negation stands in the cue ``[cue_start, cue_end)`` (its auxiliaries: "did not
+    deny") or right before it past auxiliaries ("Few would deny that ...")."""
+    i, j = doc.token_index(cue_start), doc.token_index(cue_end)
+    if any(t.norm in _DENIAL_NEGATORS or t.norm.endswith("n't") for t in doc.tokens[i:j]):
+        return True
+    k = i - 1
+    while k >= 0 and doc.tokens[k].norm in _DENIAL_AUX:
+        k -= 1
+    return k >= 0 and (doc.tokens[k].norm in _DENIAL_NEGATORS or doc.tokens[k].norm.endswith("n't"))
+
+
+def denied_end(doc: Doc, c0: int, c1: int) -> int:
+    """Where the words a source denies end inside the content ``[c0, c1)``: before a comma and
+    a conjunction ("Russia denied any involvement, but ...") or before "and" / "but" and a verb
+    ("Mali rejected ECOWAS's decision and praised Russia": the praise is not denied)."""
+    toks = doc.tokens
+    i, j = doc.token_index(c0), doc.token_index(c1)
+    for k in range(i + 1, min(j, len(toks) - 1)):
+        n, nxt = toks[k].norm, toks[k + 1]
+        if n == "," and nxt.norm in _CLAUSE_AFTER_COMMA:
+            return toks[k].start
+        if n in ("and", "but") and nxt.text[:1].islower() and (
+                nxt.norm in AUXILIARIES or nxt.norm in IRREGULAR_VERBS or (len(nxt.norm) > 4 and nxt.norm.endswith("ed"))):
+            return toks[k].start
+    return c1
 
 
 def _any_between(values: Sequence[int], lo: int, hi: int) -> bool:

@@ -117,10 +117,13 @@ class AttributionResult:
         overlap ("Both parties said they had discussed ..." and "they had
         discussed ...") the shared words are not counted twice. Scare quotes and
         learned cues have none.
-    denials : frozenset of str
-        The ids of the attributions whose cue denies or rejects its content (lexicon
-        ``denies: true``: "Mali *denied* that Russia killed civilians"): the content is
-        not the speaker's claim, so :meth:`voice_of` gives it to ``"unknown"``.
+    denials : mapping of attribution id to int
+        The attributions whose cue denies or rejects its content (lexicon ``denies:
+        true``: "Mali *denied* that Russia killed civilians"), with the offset where the
+        denied words end (before ", but ..." or "and" + a verb: "Mali rejected the
+        sanctions and praised Russia"): those words are not the speaker's claim, so
+        :meth:`voice_of` gives them to ``"unknown"``, and the rest of the content to
+        the outlet (``"author"``).
     """
 
     attributions: tuple[Attribution, ...]
@@ -129,7 +132,7 @@ class AttributionResult:
     hedges: tuple[Evidence, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False)
     voice_words: Mapping[str, int] = field(default_factory=dict)
-    denials: frozenset[str] = frozenset()
+    denials: Mapping[str, int] = field(default_factory=dict)
     _voices: Any = field(default=None, repr=False, compare=False)  # built by voice_of on first use
 
     def voice_of(self, offset: int) -> str:
@@ -152,20 +155,22 @@ class AttributionResult:
         if a is None:
             return "author"
         if a.id in self.denials:
-            return "unknown"
+            # the denied words are nobody's known claim; past them ("..., while Trump ...",
+            # "... and praised Russia") the content ran on: the outlet's own words
+            return "unknown" if offset < self.denials[a.id] else "author"
         return a.affiliation or "unknown"
 
-    def denier_of(self, offset: int) -> str | None:
-        """The affiliation of the source that denies the words at ``offset`` ("*Paris* has
-        denied supporting terrorist groups": ``france``), when they are the content of a
-        denial (see ``denials``) and it has one; else None."""
+    def denial_at(self, offset: int) -> Attribution | None:
+        """The attribution whose source denies the words at ``offset`` ("*Paris* has denied
+        supporting terrorist groups"), when they are the denied words of one (see
+        ``denials``); else None."""
         if not self.denials:
             return None
         self.voice_of(offset)  # builds the voice segments
         points, best = self._voices
         i = bisect.bisect_right(points, offset) - 1
         a = best[i] if i >= 0 else None
-        return a.affiliation if a is not None and a.id in self.denials else None
+        return a if a is not None and offset < self.denials.get(a.id, -1) else None
 
 
 def _voice_segments(atts: Sequence[Attribution]) -> tuple[list[int], list[Attribution | None]]:

@@ -21,8 +21,10 @@ from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, PhraseMatche
 from framecmp.text.grammar import (
     AUXILIARIES,
     BE_FORMS,
+    IRREGULAR_VERBS,
     NOT_LY_ADVERBS,
     OPPONENTS,
+    SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
 )
@@ -607,10 +609,28 @@ _NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split()
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those".split())
 
 
+def heads_clause(tokens: Sequence[Token], a: int) -> bool:
+    """Whether the mention at token ``a`` stands in the subject of its clause: no verb between
+    the start of the clause (the sentence or the last comma, semicolon or colon) and it."""
+    k = a - 1
+    while k >= 0 and tokens[k].norm not in (",", ";", ":", ".", "!", "?", "—", "–"):
+        if _verb_like(tokens[k]):
+            return False
+        k -= 1
+    return True
+
+
+def _verb_like(t: Token) -> bool:
+    """A lower-case auxiliary, listed irregular verb or verb in -ed ("stood", "expelled")."""
+    n = t.norm
+    return t.text[:1].islower() and (n in AUXILIARIES or n in IRREGULAR_VERBS or (len(n) > 4 and n.endswith("ed")))
+
+
 def _object_phrase(tokens: Sequence[Token], lo: int, a: int) -> bool:
     """Whether ``tokens[lo:a]`` may open the noun phrase after a cue's preposition: no comma,
-    no auxiliary and no "and"/"or" before a lower-case word (a verb or a new phrase: "criticism
-    of Israeli policies *and stood* by")."""
+    no auxiliary, no "and"/"or"/"but" before a verb or a pronoun ("criticism of Israeli policies
+    *and stood* by"), no "to" before a verb and no "as" ("criticism of his comments *to
+    portray* journalists *as* abetting terrorists")."""
     for k in range(lo, a):
         n = tokens[k].norm
         if n == "," and 0 < k < len(tokens) - 1 and tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit() \
@@ -618,8 +638,11 @@ def _object_phrase(tokens: Sequence[Token], lo: int, a: int) -> bool:
             continue  # "37,000 Americans": a number
         if n in (",", ";", ":") or n in AUXILIARIES:
             return False
-        if n in ("and", "or", "but") and k + 1 < a and tokens[k + 1].text[:1].islower() \
-                and tokens[k + 1].norm not in _OBJECT_DETERMINERS:
+        if n in ("and", "or", "but") and k + 1 < a and (
+                _verb_like(tokens[k + 1]) or tokens[k + 1].norm in SUBJECT_PRONOUNS):
+            return False
+        if n == "as" or (n == "to" and k + 1 < a and tokens[k + 1].text[:1].islower()
+                         and tokens[k + 1].norm not in _OBJECT_DETERMINERS):
             return False
     return True
 
@@ -649,7 +672,8 @@ def attach_distance(
             and (tokens[b + 1].norm.endswith("ed") or tokens[b + 1].norm in _PARTICIPLES)):
         return None  # the first part of a compound ("the French-backed rebels"): a modifier, no target
     if opponents_of(tokens, a, b, t1) and not (
-            cue.category == "victim" and any(t.norm in OPPONENTS for t in tokens[hit.tok_start : hit.tok_end])):
+            cue.category == "victim" and any(t.norm in OPPONENTS for t in tokens[hit.tok_start : hit.tok_end])
+            and not any(t.norm in OPPONENTS for t in tokens[b : min(b + 3, t1)])):
         return None  # "Russia condemned Mali's enemies": the enemies are the target, not Mali
         # (but "the *killers of* French soldiers" harms the soldiers)
     after = a >= hit.tok_end
@@ -697,8 +721,8 @@ def attach_distance(
                 if tokens[k].norm in SUBORDINATE_OPENERS or (
                     tokens[k].norm == "," and k + 1 < a and tokens[k + 1].norm in ("and", "but", "while", "as")
                     and not (k + 2 < a and tokens[k + 2].norm == "also")  # "France, but also the EU"
-                ):
-                    return None
+                ) or (tokens[k].norm in ("and", "but") and k + 1 < a and _verb_like(tokens[k + 1])):
+                    return None  # (and "rejected the sanctions and expelled the French ambassador")
                 # "France left after Mali condemned Russia", "withdrew before Mali's elections":
                 # the actor right after "after" acts or is the time, not the cue's object
                 if tokens[k].norm in SUBORDINATORS and all(
@@ -719,7 +743,9 @@ def attach_distance(
         # criticised by France")
         passive = be_before(tokens, hit.tok_start) or agent_after(tokens, hit.tok_end, t1) is not None or (
             hit.tok_start - 1 == b and tokens[b].norm == "," and by_agent(tokens, hit.tok_end, t1) is not None
-        )  # "The jihadists, praised by locals, ...": an aside of any agent
+            and heads_clause(tokens, a)
+        )  # "The jihadists, praised by locals, ...": an aside of any agent (not "Russia sent
+        # instructors to Mali, welcomed by the population": Mali heads no clause there)
         if passive and not ing:
             k = a - 1
             while k >= 0 and tokens[k].norm in ("the", "a", "an"):
