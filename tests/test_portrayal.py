@@ -616,6 +616,7 @@ def test_the_ones_killed_stay_victims(text, actor):
     ("The killers of French soldiers were arrested.", "france", "victim"),  # "killers of": harmed
     ("Russia denied killing civilians.", "russia", "neutral"),  # the one said to kill, not killed
     ("The killers of Mali's critics were never punished.", "mali", "neutral"),  # the critics are killed
+    ("Jihadists, the killers of Malian soldiers, fled.", "mali", "victim"),
     # a real positive reading of an enemy label is kept: the locals praise the jihadists
     ("The jihadists, praised by locals for restoring order, took the town.", "terrorists", "neutral"),
 ])

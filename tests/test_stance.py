@@ -1279,6 +1279,27 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
      {("mali", "niger", "sc.partnership_with")}),
     ("Niger suspended military cooperation with France.", {("niger", "france", "sc.cut_ties")}),
     ("Niger's decision to leave ECOWAS was criticised by Nigeria.", {("nigeria", "niger", "sc.condemn")}),
+    # a second review (2026-12-06): "and" + a verb inside a denied clause is more of it
+    ("Goita denied that Mali had expelled the French ambassador and cut ties with France.", set()),
+    ("Russia denied any involvement, even as it accused France of backing the rebels.",
+     {("russia", "france", "sc.accuse_of")}),
+    ("Russia denied any involvement, but France accused Moscow of backing the coup.",
+     {("france", "russia", "sc.accuse_of")}),
+    ("Mali did not deny that it had expelled the French ambassador.", {("mali", "france", "sc.cut_ties")}),
+    # a denied noun phrase keeps its own holder, even of the denier's side
+    ("Biden dismissed Trump's praise for Putin.", {("usa", "russia", "sc.praise")}),
+    # a preposition after "and" opens another phrase; "such as" continues this one
+    ("Trump's criticism of the media and praise for Putin drew fire.", {("usa", "russia", "sc.praise")}),
+    ("Niger voiced criticism of Western powers such as France.", {("niger", "france", "sc.condemn")}),
+    # an aside on an object; not on a name after a preposition
+    ("The EU sanctioned Wagner, condemned by rights groups for abuses in Mali.", {("unknown", "wagner", "sc.condemn")}),
+    ("Russia sent instructors to Mali, welcomed by the population.", set()),
+    # a name that describes the next noun in a reported clause's subject
+    ("The report said that the Trump campaign welcomed Russia's intervention.", {("usa", "russia", "sc.welcome")}),
+    # an event renews criticism: no one named criticises; not past a verb to a possessor
+    ("Trump's comments made criticism of Putin harder.", {("unknown", "russia", "sc.condemn")}),
+    ("Macron stepped up his criticism of Russia.", {("france", "russia", "sc.condemn")}),
+    ("Niger suspended its military cooperation with France.", {("niger", "france", "sc.cut_ties")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

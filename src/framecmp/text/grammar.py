@@ -202,6 +202,23 @@ IRREGULAR_VERBS = frozenset(
     "thought thinks spoke speaks wrote writes ran runs quit quits struck strikes stood stands "
     "found finds knew knows got gets wants needs calls considers remains".split()
 )
+#: prepositions (and "as", "like"): a name right after one is no subject
+PREPOSITIONS = frozenset(
+    "in on at to from with by for about against into onto over under after before despite "
+    "during since without through throughout among between amid amidst across toward towards "
+    "following including regarding concerning upon within beyond via like unlike of as".split()
+)
+#: words that open a clause as the content of a reporting verb ("denied *that* ...", "denied
+#: *ever* praising", "denied *having* ..."; and any -ing form: "denied *supporting* ...")
+CLAUSE_CONTENT_OPENERS = frozenset({"that", "ever", "having"})
+
+
+def opens_clause_content(norm: str) -> bool:
+    """Whether a reporting verb's content that starts with the word ``norm`` is a clause, not a
+    noun phrase ("denied *that* ...", "denied *supporting* ..." vs "rejected *France's* offer")."""
+    return norm in CLAUSE_CONTENT_OPENERS or (len(norm) > 4 and norm.endswith("ing"))
+
+
 #: nouns of an intention whose owner acts in the infinitive after them ("Mali's decision to
 #: expel France": Mali expels)
 INTENT_NOUNS = frozenset("decision decisions plan plans move bid attempt attempts effort efforts "

@@ -26,7 +26,7 @@ from framecmp.measures.attribution.style import style_summary, voice_words_of
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc
-from framecmp.text.grammar import AUXILIARIES, IRREGULAR_VERBS, SpanCover
+from framecmp.text.grammar import AUXILIARIES, IRREGULAR_VERBS, SpanCover, opens_clause_content
 
 __all__ = ["extract_attributions"]
 
@@ -229,7 +229,7 @@ def extract_attributions(
 
 
 #: words after a comma that open another clause, and after which a denial ends
-_CLAUSE_AFTER_COMMA = frozenset("and but while although though whereas yet".split())
+_CLAUSE_AFTER_COMMA = frozenset("and but while although though whereas yet even as".split())
 
 
 #: words before a denial that turn it into an assent ("few would deny that", "did not deny")
@@ -251,15 +251,19 @@ def _negated_cue(doc: Doc, cue_start: int, cue_end: int) -> bool:
 
 def denied_end(doc: Doc, c0: int, c1: int) -> int:
     """Where the words a source denies end inside the content ``[c0, c1)``: before a comma and
-    a conjunction ("Russia denied any involvement, but ...") or before "and" / "but" and a verb
-    ("Mali rejected ECOWAS's decision and praised Russia": the praise is not denied)."""
+    a conjunction ("Russia denied any involvement, but ...", ", even as ...") or, after a noun
+    phrase, before "and" / "but" and a verb ("Mali rejected ECOWAS's decision and praised
+    Russia": the praise is not denied)."""
     toks = doc.tokens
     i, j = doc.token_index(c0), doc.token_index(c1)
+    clause = i < len(toks) and opens_clause_content(toks[i].norm)
     for k in range(i + 1, min(j, len(toks) - 1)):
         n, nxt = toks[k].norm, toks[k + 1]
         if n == "," and nxt.norm in _CLAUSE_AFTER_COMMA:
             return toks[k].start
-        if n in ("and", "but") and nxt.text[:1].islower() and (
+        # (inside a denied clause "and" + a verb is more of it: "denied that Mali had expelled
+        # the ambassador and cut ties with France")
+        if not clause and n in ("and", "but") and nxt.text[:1].islower() and (
                 nxt.norm in AUXILIARIES or nxt.norm in IRREGULAR_VERBS or (len(nxt.norm) > 4 and nxt.norm.endswith("ed"))):
             return toks[k].start
     return c1

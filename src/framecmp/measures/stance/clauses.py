@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from framecmp.measures.stance.cues import (
+    after_preposition,
     be_before,
     by_agent,
-    heads_clause,
     is_adverb,
     opponents_of,
     progressive,
@@ -29,12 +29,13 @@ from framecmp.text.grammar import (
     INTENT_NOUNS,
     IRREGULAR_VERBS,
     OPPONENTS,
+    PREPOSITIONS,
     RULED_BY_DEMONYM,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
 )
 
-__all__ = ["AUX_WORDS", "OWN_NOUNS", "PREPOSITIONS", "RELATIVES", "MentionLike", "Subjects", "gap_word", "mentions_by_end",
+__all__ = ["AUX_WORDS", "OWN_NOUNS", "RELATIVES", "MentionLike", "Subjects", "gap_word", "mentions_by_end",
            "subject_before"]
 
 
@@ -52,11 +53,6 @@ class MentionLike(Protocol):
 
 
 AUX_WORDS = AUXILIARIES | frozenset("having 's 're 've 'll 'd".split())
-PREPOSITIONS = frozenset(
-    "in on at to from with by for about against into onto over under after before despite "
-    "during since without through throughout among between amid amidst across toward towards "
-    "following including regarding concerning upon within beyond via like unlike of as".split()
-)
 RELATIVES = frozenset("that which who".split())
 _COORD = frozenset("and or but nor yet so then".split())
 _DETERMINERS = frozenset(
@@ -430,8 +426,8 @@ class Subjects:
             if agent is not None and agent in self.at:
                 return self._agents(agent, end)
             # "The jihadists, praised by locals, ...": an agent that is no known actor
-            return () if agent is not None and self.toks[cue_tok - 1].norm == "," and heads_clause(
-                self.toks, cue_tok - 1) else None
+            return () if agent is not None and self.toks[cue_tok - 1].norm == "," and not after_preposition(
+                self.toks, self.by_end[cue_tok - 2][1] if cue_tok - 2 in self.by_end else cue_tok - 2) else None
         for k in range(cue_tok + 1, end - 1):
             if self.toks[k].norm == "by":
                 k += 1 + (self.toks[k + 1].norm == "the")
@@ -447,7 +443,11 @@ class Subjects:
             return (str(owner.actor),)
         j, skipped = cue_tok - 1, 0
         while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
-               and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS):  # "Mali's critics accused": not Mali
+               and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS  # "Mali's critics accused": not Mali
+               and toks[j].norm not in IRREGULAR_VERBS
+               and not (len(toks[j].norm) > 4 and toks[j].norm.endswith("ed") and toks[j - 1].norm != "'s")):
+            # (not past a verb: "Trump's comments made / prompted criticism of Putin"; but
+            # "Mali's renewed criticism of France")
             j, skipped = j - 1, skipped + 1
         if j > self.t0 and toks[j].norm == "'s" and (j - 1) in self.ends:
             return (str(self.ends[j - 1].actor),)

@@ -24,6 +24,7 @@ from framecmp.text.grammar import (
     IRREGULAR_VERBS,
     NOT_LY_ADVERBS,
     OPPONENTS,
+    PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
@@ -609,15 +610,13 @@ _NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split()
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those".split())
 
 
-def heads_clause(tokens: Sequence[Token], a: int) -> bool:
-    """Whether the mention at token ``a`` stands in the subject of its clause: no verb between
-    the start of the clause (the sentence or the last comma, semicolon or colon) and it."""
+def after_preposition(tokens: Sequence[Token], a: int) -> bool:
+    """Whether the mention at token ``a`` stands after a preposition (past "the", "a", "an"):
+    "instructors *to* Mali", "arrived *in* Bamako"."""
     k = a - 1
-    while k >= 0 and tokens[k].norm not in (",", ";", ":", ".", "!", "?", "—", "–"):
-        if _verb_like(tokens[k]):
-            return False
+    while k >= 0 and tokens[k].norm in ("the", "a", "an"):
         k -= 1
-    return True
+    return k >= 0 and tokens[k].norm in PREPOSITIONS
 
 
 def _verb_like(t: Token) -> bool:
@@ -631,8 +630,13 @@ def _object_phrase(tokens: Sequence[Token], lo: int, a: int) -> bool:
     no auxiliary, no "and"/"or"/"but" before a verb or a pronoun ("criticism of Israeli policies
     *and stood* by"), no "to" before a verb and no "as" ("criticism of his comments *to
     portray* journalists *as* abetting terrorists")."""
+    joined = False  # "and" / "or" seen: a preposition after it opens another phrase
     for k in range(lo, a):
         n = tokens[k].norm
+        if joined and n in _NOUN_CUE_PREPS | {"to"}:
+            return False  # "criticism of the media and praise *for* Putin"
+        if n in ("and", "or"):
+            joined = True
         if n == "," and 0 < k < len(tokens) - 1 and tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit() \
                 and tokens[k - 1].end == tokens[k].start == tokens[k + 1].start - 1:
             continue  # "37,000 Americans": a number
@@ -641,9 +645,10 @@ def _object_phrase(tokens: Sequence[Token], lo: int, a: int) -> bool:
         if n in ("and", "or", "but") and k + 1 < a and (
                 _verb_like(tokens[k + 1]) or tokens[k + 1].norm in SUBJECT_PRONOUNS):
             return False
-        if n == "as" or (n == "to" and k + 1 < a and tokens[k + 1].text[:1].islower()
-                         and tokens[k + 1].norm not in _OBJECT_DETERMINERS):
-            return False
+        if (n == "as" and not (k > lo and tokens[k - 1].norm in ("such", "well"))) or (
+                n == "to" and k + 1 < a and tokens[k + 1].text[:1].islower()
+                and tokens[k + 1].norm not in _OBJECT_DETERMINERS):
+            return False  # (but "Western powers such as France", "Niger as well as Mali")
     return True
 
 
@@ -743,9 +748,10 @@ def attach_distance(
         # criticised by France")
         passive = be_before(tokens, hit.tok_start) or agent_after(tokens, hit.tok_end, t1) is not None or (
             hit.tok_start - 1 == b and tokens[b].norm == "," and by_agent(tokens, hit.tok_end, t1) is not None
-            and heads_clause(tokens, a)
-        )  # "The jihadists, praised by locals, ...": an aside of any agent (not "Russia sent
-        # instructors to Mali, welcomed by the population": Mali heads no clause there)
+            and not after_preposition(tokens, a)
+        )  # "The jihadists, praised by locals, ...", "The EU sanctioned Wagner, condemned by
+        # rights groups": an aside of any agent (not "Russia sent instructors to Mali, welcomed
+        # by the population": the aside is on the instructors)
         if passive and not ing:
             k = a - 1
             while k >= 0 and tokens[k].norm in ("the", "a", "an"):

@@ -20,7 +20,6 @@ from typing import Any
 from framecmp.measures.stance.clauses import (
     AUX_WORDS,
     OWN_NOUNS,
-    PREPOSITIONS,
     RELATIVES,
     MentionLike,
     Subjects,
@@ -41,9 +40,11 @@ from framecmp.measures.stance.cues import (
 )
 from framecmp.text.doc import Doc, Token
 from framecmp.text.grammar import (
+    PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
+    opens_clause_content,
 )
 
 __all__ = ["UNKNOWN", "DirectedHit", "MentionLike", "author_voice", "find_directed", "mentions_by_end", "subject_before",
@@ -168,9 +169,9 @@ def _clause_subject(subjects: Subjects, lo: int, cue_tok: int, target: str) -> t
     e = cue_tok  # the phrase ends before the act's auxiliaries and adverbs ("had condemned")
     while e > k + 1 and (toks[e - 1].norm in AUX_WORDS or is_adverb(toks[e - 1].norm)) and toks[e - 1].norm != "'s":
         e -= 1
-    present, actors, verb = subjects.noun_phrase(k + 1, e)
+    present, actors, _verb = subjects.noun_phrase(k + 1, e)
     words = [t.norm for t in toks[k + 1 : e] if t.is_word and not gap_word(t.norm)]
-    if not present or verb or not words or any(
+    if not present or not words or any(
             toks[i].norm != "'s" and subjects._verbish(i, e) for i in range(k + 1, e)):
         return None  # another verb first: "the group that Wagner trained had rejected"
     if words[-1] in OWN_NOUNS or words[-1] in _INSTITUTION_NOUNS:
@@ -198,10 +199,7 @@ def _denied_clause(doc: Doc, denial: Any) -> bool:
     ..."), whose acts are denied, not a noun phrase whose own holders stand ("rejected
     France's criticism of ...")."""
     k = doc.token_index(denial.content_start)
-    if k >= len(doc.tokens):
-        return False
-    t = doc.tokens[k]
-    return t.norm in ("that", "ever", "having") or (len(t.norm) > 4 and t.norm.endswith("ing"))
+    return k < len(doc.tokens) and opens_clause_content(doc.tokens[k].norm)
 
 
 #: verbs that name an act by its noun ("*voiced* criticism of", "*made* accusations against"):
@@ -214,6 +212,13 @@ LIGHT_VERBS = frozenset(
     "launched launches launching escalate escalated escalates escalating sharpen sharpened "
     "sharpens sharpening air aired airs airing reiterate reiterated reiterates reiterating "
     "redouble redoubled up".split()
+)
+#: light verbs whose subject may be an event ("The attacks *renewed* criticism of Obama"): they
+#: need the holder's possessive after them ("Mali renewed *its* criticism of France")
+_EVENT_LIGHT_VERBS = frozenset(
+    "renew renewed renews renewing intensify intensified intensifies "
+    "intensifying escalate escalated escalates escalating sharpen sharpened sharpens sharpening "
+    "redouble redoubled".split()
 )
 
 
@@ -230,6 +235,10 @@ def _light_verb_subject(subjects: Subjects, i: int) -> tuple[str, ...] | None:
         return None
     if toks[j].norm == "up" and not (j > subjects.t0 and toks[j - 1].norm.startswith("step")):
         return None
+    if toks[j].norm in _EVENT_LIGHT_VERBS and toks[j + 1].norm not in ("its", "his", "her", "their"):
+        return None  # "The attacks have renewed criticism of Obama": no one named criticises
+    if toks[j].norm in ("make", "made", "makes", "making") and not toks[i].norm.endswith("s"):
+        return None  # "made accusations against", not "made criticism of Putin harder"
     found = subjects.subject(j)
     return found or None
 
@@ -392,10 +401,10 @@ def find_directed(
                 # words name stays where they are no clause the denier denies ("Mali rejected
                 # France's criticism of the junta")
                 named = tuple(h for h in holders if h not in (UNKNOWN, "author"))
-                who = denial.affiliation
-                if who is not None and (who in named or (who == target and not named)):
-                    continue
-                if not named or _denied_clause(doc, denial):
+                who, clause = denial.affiliation, _denied_clause(doc, denial)
+                if who is not None and ((clause and who in named) or (who == target and not named)):
+                    continue  # (not "Biden dismissed Trump's praise for Putin": both usa, Trump praises)
+                if not named or clause:
                     holders, via = (UNKNOWN,), "denied"
             for holder in holders:
                 out.append(
