@@ -1300,6 +1300,21 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Trump's comments made criticism of Putin harder.", {("unknown", "russia", "sc.condemn")}),
     ("Macron stepped up his criticism of Russia.", {("france", "russia", "sc.condemn")}),
     ("Niger suspended its military cooperation with France.", {("niger", "france", "sc.cut_ties")}),
+    # a third review (2026-12-06): after a denied gerund, "and" + a verb is the denier's next act
+    ("Russia denied supporting Wagner and condemned ECOWAS sanctions.", {("russia", "ecowas", "sc.condemn")}),
+    # "reports that ..." is a denied clause: the denier's own act in it counts for nobody
+    ("Trump denied reports that he had praised Putin.", set()),
+    # ", as" opens a clause with its own subject
+    ("The junta denied abusing civilians, as Human Rights Watch accused Wagner of killings.",
+     {("unknown", "wagner", "sc.accuse_of")}),
+    # a passive with its agent inside reported words is the agent's
+    ("Putin praised Goita, hailed by supporters.", {("russia", "mali", "sc.praise"), ("unknown", "mali", "sc.praise")}),
+    ("Mali said France was criticised by Russia.", {("russia", "france", "sc.condemn")}),
+    # light verbs: an actor renews criticism; "an accusation"; an adverb before an -ed adjective
+    ("Mali has renewed criticism of France over the withdrawal.", {("mali", "france", "sc.condemn")}),
+    ("Mali made an accusation against France.", {("mali", "france", "sc.accuse")}),
+    ("Macron's thinly veiled criticism of Putin drew a rebuke.", {("france", "russia", "sc.condemn")}),
+    ("Niger ended all security cooperation with France.", {("niger", "france", "sc.cut_ties")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

@@ -26,7 +26,7 @@ from framecmp.measures.attribution.style import style_summary, voice_words_of
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc
-from framecmp.text.grammar import AUXILIARIES, IRREGULAR_VERBS, SpanCover, opens_clause_content
+from framecmp.text.grammar import AUXILIARIES, IRREGULAR_VERBS, SpanCover
 
 __all__ = ["extract_attributions"]
 
@@ -256,14 +256,15 @@ def denied_end(doc: Doc, c0: int, c1: int) -> int:
     Russia": the praise is not denied)."""
     toks = doc.tokens
     i, j = doc.token_index(c0), doc.token_index(c1)
-    clause = i < len(toks) and opens_clause_content(toks[i].norm)
+    # inside a denied "that" clause "and" + a verb is more of it ("denied that Mali had expelled
+    # the ambassador and cut ties with France"); after a gerund a verb not in -ing is the
+    # denier's next act ("denied supporting Wagner and condemned ECOWAS")
+    that_clause = i < len(toks) and toks[i].norm in ("that", "having")
     for k in range(i + 1, min(j, len(toks) - 1)):
         n, nxt = toks[k].norm, toks[k + 1]
         if n == "," and nxt.norm in _CLAUSE_AFTER_COMMA:
             return toks[k].start
-        # (inside a denied clause "and" + a verb is more of it: "denied that Mali had expelled
-        # the ambassador and cut ties with France")
-        if not clause and n in ("and", "but") and nxt.text[:1].islower() and (
+        if not that_clause and n in ("and", "but") and nxt.text[:1].islower() and not nxt.norm.endswith("ing") and (
                 nxt.norm in AUXILIARIES or nxt.norm in IRREGULAR_VERBS or (len(nxt.norm) > 4 and nxt.norm.endswith("ed"))):
             return toks[k].start
     return c1

@@ -445,7 +445,8 @@ class Subjects:
         while (j > self.t0 and skipped < 2 and toks[j].text[:1].islower() and toks[j].norm.isalpha()
                and toks[j].norm not in _NOT_MODIFIERS and toks[j].norm not in OPPONENTS  # "Mali's critics accused": not Mali
                and toks[j].norm not in IRREGULAR_VERBS
-               and not (len(toks[j].norm) > 4 and toks[j].norm.endswith("ed") and toks[j - 1].norm != "'s")):
+               and not (len(toks[j].norm) > 4 and toks[j].norm.endswith("ed") and toks[j - 1].norm != "'s"
+                        and not is_adverb(toks[j - 1].norm))):  # ("Macron's thinly veiled criticism")
             # (not past a verb: "Trump's comments made / prompted criticism of Putin"; but
             # "Mali's renewed criticism of France")
             j, skipped = j - 1, skipped + 1
@@ -477,8 +478,10 @@ class Subjects:
         for k in range(cs, cue_tok):
             if k in self.at:
                 continue
-            if toks[k].norm in SUBORDINATE_OPENERS or (toks[k].norm in SUBORDINATORS and self._clause_after(k, cue_tok)):
-                start, opener = k + 1, k
+            if toks[k].norm in SUBORDINATE_OPENERS or (
+                    (toks[k].norm in SUBORDINATORS or (toks[k].norm == "as" and k > self.t0 and toks[k - 1].norm == ","))
+                    and self._clause_after(k, cue_tok)):
+                start, opener = k + 1, k  # (", as Human Rights Watch accused ...": a clause)
         if self._modifier(start, cue_tok + 1):  # rule 5
             if opener is not None:
                 present, actors, _verb = self.noun_phrase(cs, opener)

@@ -149,6 +149,11 @@ def _reported_subject(doc: Doc, attribution: Any, subjects: Subjects, hit: CueHi
     if best is None:
         return None
     lo = max(subjects.t0, doc.token_index(best.content_start))
+    ce = next((ce for cs, ce in subjects.chunks if cs <= hit.tok_start < ce), subjects.t1)
+    if any(t.norm == "by" for t in subjects.toks[hit.tok_end : ce]):
+        agent = subjects._passive_agent(hit.tok_start, ce, hit.tok_end)
+        if agent is not None:  # a passive with its agent: "Putin praised Goita, hailed by supporters"
+            return tuple(a for a in agent if a != target) or (UNKNOWN,)
     ends = {b: (m, a) for a, (m, b1) in subjects.at.items() for b in (b1 - 1,) if a >= lo}
     found = tuple(dict.fromkeys(str(m.actor) for m in subject_before(subjects.toks, hit.tok_start, lo, ends)
                                 if str(m.actor) != target))
@@ -194,12 +199,13 @@ def _hedged(hedges: Sequence[Any], tokens: Sequence[Token], tok_start: int, t0: 
     return any(a <= h.start < b and getattr(h, "category", None) in _DISTANCING for h in hedges)
 
 
-def _denied_clause(doc: Doc, denial: Any) -> bool:
-    """Whether a denial's content is a clause ("denied *that* France ...", "denied *supporting*
-    ..."), whose acts are denied, not a noun phrase whose own holders stand ("rejected
-    France's criticism of ...")."""
-    k = doc.token_index(denial.content_start)
-    return k < len(doc.tokens) and opens_clause_content(doc.tokens[k].norm)
+def _denied_clause(doc: Doc, denial: Any, at: int) -> bool:
+    """Whether the cue at offset ``at`` stands in a clause a denial denies ("denied *that*
+    France ...", "denied *supporting* ...", "denied reports *that* he ..."), whose acts are
+    denied, not in a noun phrase whose own holders stand ("rejected France's criticism of")."""
+    k, e = doc.token_index(denial.content_start), doc.token_index(at)
+    return k < len(doc.tokens) and (opens_clause_content(doc.tokens[k].norm)
+                                    or any(t.norm == "that" for t in doc.tokens[k:e]))
 
 
 #: verbs that name an act by its noun ("*voiced* criticism of", "*made* accusations against"):
@@ -213,8 +219,13 @@ LIGHT_VERBS = frozenset(
     "sharpens sharpening air aired airs airing reiterate reiterated reiterates reiterating "
     "redouble redoubled up".split()
 )
-#: light verbs whose subject may be an event ("The attacks *renewed* criticism of Obama"): they
-#: need the holder's possessive after them ("Mali renewed *its* criticism of France")
+#: nouns of events that can renew or sharpen criticism with no one named ("The attacks have
+#: renewed criticism of ...")
+_EVENT_NOUNS = frozenset("attack attacks attacking bombing bombings killing killings crisis war scandal "
+                         "scandals decision comments remarks report reports incident incidents events "
+                         "shooting shootings coup violence".split())
+#: light verbs whose subject may be an event ("The attacks *renewed* criticism of Obama"): with
+#: an event noun before them they need the holder's possessive after them ("renewed *its*")
 _EVENT_LIGHT_VERBS = frozenset(
     "renew renewed renews renewing intensify intensified intensifies "
     "intensifying escalate escalated escalates escalating sharpen sharpened sharpens sharpening "
@@ -235,10 +246,12 @@ def _light_verb_subject(subjects: Subjects, i: int) -> tuple[str, ...] | None:
         return None
     if toks[j].norm == "up" and not (j > subjects.t0 and toks[j - 1].norm.startswith("step")):
         return None
-    if toks[j].norm in _EVENT_LIGHT_VERBS and toks[j + 1].norm not in ("its", "his", "her", "their"):
+    if toks[j].norm in _EVENT_LIGHT_VERBS and toks[j + 1].norm not in ("its", "his", "her", "their") and any(
+            t.norm in _EVENT_NOUNS for t in toks[subjects.t0 : j]):
         return None  # "The attacks have renewed criticism of Obama": no one named criticises
-    if toks[j].norm in ("make", "made", "makes", "making") and not toks[i].norm.endswith("s"):
-        return None  # "made accusations against", not "made criticism of Putin harder"
+    if toks[j].norm in ("make", "made", "makes", "making") and not (
+            toks[i].norm.endswith("s") or toks[i - 1].norm in ("a", "an")):
+        return None  # "made accusations / an accusation against", not "made criticism of Putin harder"
     found = subjects.subject(j)
     return found or None
 
@@ -401,9 +414,13 @@ def find_directed(
                 # words name stays where they are no clause the denier denies ("Mali rejected
                 # France's criticism of the junta")
                 named = tuple(h for h in holders if h not in (UNKNOWN, "author"))
-                who, clause = denial.affiliation, _denied_clause(doc, denial)
-                if who is not None and ((clause and who in named) or (who == target and not named)):
-                    continue  # (not "Biden dismissed Trump's praise for Putin": both usa, Trump praises)
+                who, clause = denial.affiliation, _denied_clause(doc, denial, hit.start)
+                # the denier's own act is denied, unless the denied words name another of its
+                # side ("Biden dismissed Trump's praise for Putin": both usa, Trump praises)
+                own = who is not None and who in named and (clause or not any(
+                    str(x.actor) == who and denial.content_start <= x.start < hit.start for x in sms))
+                if own or (who is not None and who == target and not named):
+                    continue
                 if not named or clause:
                     holders, via = (UNKNOWN,), "denied"
             for holder in holders:
