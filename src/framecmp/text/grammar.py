@@ -202,6 +202,12 @@ IRREGULAR_VERBS = frozenset(
     "thought thinks spoke speaks wrote writes ran runs quit quits struck strikes stood stands "
     "found finds knew knows got gets wants needs calls considers remains".split()
 )
+def looks_like_verb(norm: str) -> bool:
+    """Whether the word ``norm`` has the form of a verb: an auxiliary, a listed irregular form or
+    a word in -ed ("had", "stood", "expelled")."""
+    return norm in AUXILIARIES or norm in IRREGULAR_VERBS or (len(norm) > 4 and norm.endswith("ed"))
+
+
 #: prepositions (and "as", "like"): a name right after one is no subject
 PREPOSITIONS = frozenset(
     "in on at to from with by for about against into onto over under after before despite "

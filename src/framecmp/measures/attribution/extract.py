@@ -25,8 +25,8 @@ from framecmp.measures.attribution.sources import classify_source, participle_su
 from framecmp.measures.attribution.style import style_summary, voice_words_of
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.records import Evidence
-from framecmp.text.doc import Doc
-from framecmp.text.grammar import AUXILIARIES, IRREGULAR_VERBS, SpanCover
+from framecmp.text.doc import Doc, Token
+from framecmp.text.grammar import AUXILIARIES, NEGATORS, SpanCover, looks_like_verb
 
 __all__ = ["extract_attributions"]
 
@@ -233,20 +233,20 @@ _CLAUSE_AFTER_COMMA = frozenset("and but while although though whereas yet even 
 
 
 #: words before a denial that turn it into an assent ("few would deny that", "did not deny")
-_DENIAL_NEGATORS = frozenset("not n't never few nobody none cannot no".split())
-_DENIAL_AUX = frozenset("would could can did does do will may might should has have had".split())
+_DENIAL_NEGATORS = NEGATORS | {"few"}
 
 
 def _negated_cue(doc: Doc, cue_start: int, cue_end: int) -> bool:
     """Whether a negation stands in the cue ``[cue_start, cue_end)`` (its auxiliaries: "did not
     deny") or right before it past auxiliaries ("Few would deny that ...")."""
+    def negator(t: Token) -> bool:
+        return t.norm in _DENIAL_NEGATORS or t.norm.endswith("n't")
+
     i, j = doc.token_index(cue_start), doc.token_index(cue_end)
-    if any(t.norm in _DENIAL_NEGATORS or t.norm.endswith("n't") for t in doc.tokens[i:j]):
-        return True
     k = i - 1
-    while k >= 0 and doc.tokens[k].norm in _DENIAL_AUX:
+    while k >= 0 and doc.tokens[k].norm in AUXILIARIES:
         k -= 1
-    return k >= 0 and (doc.tokens[k].norm in _DENIAL_NEGATORS or doc.tokens[k].norm.endswith("n't"))
+    return any(negator(t) for t in doc.tokens[i:j]) or (k >= 0 and negator(doc.tokens[k]))
 
 
 def denied_end(doc: Doc, c0: int, c1: int) -> int:
@@ -264,8 +264,8 @@ def denied_end(doc: Doc, c0: int, c1: int) -> int:
         n, nxt = toks[k].norm, toks[k + 1]
         if n == "," and nxt.norm in _CLAUSE_AFTER_COMMA:
             return toks[k].start
-        if not that_clause and n in ("and", "but") and nxt.text[:1].islower() and not nxt.norm.endswith("ing") and (
-                nxt.norm in AUXILIARIES or nxt.norm in IRREGULAR_VERBS or (len(nxt.norm) > 4 and nxt.norm.endswith("ed"))):
+        if (not that_clause and n in ("and", "but") and nxt.text[:1].islower() and not nxt.norm.endswith("ing")
+                and looks_like_verb(nxt.norm)):
             return toks[k].start
     return c1
 

@@ -145,11 +145,7 @@ class AttributionResult:
         tells what Mali wants in the writer's words. What a source denies is
         nobody's known claim: ``"unknown"`` (see ``denials``).
         """
-        voices = self._voices
-        if voices is None:
-            voices = _voice_segments(voiced(self.attributions))
-            object.__setattr__(self, "_voices", voices)
-        points, best = voices
+        points, best = self._segments()
         i = bisect.bisect_right(points, offset) - 1
         a = best[i] if i >= 0 else None
         if a is None:
@@ -160,14 +156,19 @@ class AttributionResult:
             return "unknown" if offset < self.denials[a.id] else "author"
         return a.affiliation or "unknown"
 
+    def _segments(self) -> tuple[list[int], list[Attribution | None]]:
+        """The voice segments (:func:`_voice_segments`), built on first use and kept."""
+        if self._voices is None:
+            object.__setattr__(self, "_voices", _voice_segments(voiced(self.attributions)))
+        return self._voices  # type: ignore[no-any-return]
+
     def denial_at(self, offset: int) -> Attribution | None:
         """The attribution whose source denies the words at ``offset`` ("*Paris* has denied
         supporting terrorist groups"), when they are the denied words of one (see
         ``denials``); else None."""
         if not self.denials:
             return None
-        self.voice_of(offset)  # builds the voice segments
-        points, best = self._voices
+        points, best = self._segments()
         i = bisect.bisect_right(points, offset) - 1
         a = best[i] if i >= 0 else None
         return a if a is not None and offset < self.denials.get(a.id, -1) else None

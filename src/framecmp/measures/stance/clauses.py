@@ -249,7 +249,7 @@ class Subjects:
             i += 1
         return i if i < end else None
 
-    def _verbish(self, i: int, end: int) -> bool:
+    def verbish(self, i: int, end: int) -> bool:
         t = self.toks[i]
         if t.norm in AUX_WORDS or t.norm in IRREGULAR_VERBS:
             return True
@@ -325,7 +325,7 @@ class Subjects:
                 after_name = False
                 i += n_coord
                 continue
-            if after_name or self._verbish(i, end):
+            if after_name or self.verbish(i, end):
                 return present, actors, True
             if t.norm in PREPOSITIONS or t.norm in SUBORDINATE_OPENERS:
                 return present, actors, False
@@ -333,7 +333,7 @@ class Subjects:
             i += 1
         return present, actors, False
 
-    def _clause_after(self, k: int, cue_tok: int) -> bool:
+    def clause_after(self, k: int, cue_tok: int) -> bool:
         """Whether "after", "before", ... at ``k`` opens a clause whose subject is the noun
         phrase right before the cue ("after Senegal withdrew from", "after Russia's critics
         condemned"), not a prepositional phrase ("after meeting Russia", "after talks with
@@ -398,7 +398,7 @@ class Subjects:
         end = max(end, self.t1)  # a list with commas runs past the chunk
         while k in self.at:
             m, b = self.at[k]
-            if out and b < end and self._verbish(b, end):
+            if out and b < end and self.verbish(b, end):
                 break  # "by Mali, and Niger praised Russia": a new clause's subject
             out.append(str(m.actor))
             j = b
@@ -414,7 +414,7 @@ class Subjects:
                 k += 1
         return tuple(dict.fromkeys(out))
 
-    def _passive_agent(self, cue_tok: int, end: int, cue_end: int) -> tuple[str, ...] | None:
+    def passive_agent(self, cue_tok: int, end: int, cue_end: int) -> tuple[str, ...] | None:
         if progressive(self.toks, cue_tok):
             return None  # "Russia is expelling ...": its subject acts
         # "was accused", "was publicly accused", "was not criticised by Mali", "was often
@@ -471,7 +471,7 @@ class Subjects:
         if ci is None:
             return None
         cs, ce = self.chunks[ci]
-        passive = self._passive_agent(cue_tok, ce, cue_tok + 1 if cue_end is None else cue_end)  # rule 3
+        passive = self.passive_agent(cue_tok, ce, cue_tok + 1 if cue_end is None else cue_end)  # rule 3
         if passive is not None:
             return passive
         start, opener = cs, None
@@ -480,7 +480,7 @@ class Subjects:
                 continue
             if toks[k].norm in SUBORDINATE_OPENERS or (
                     (toks[k].norm in SUBORDINATORS or (toks[k].norm == "as" and k > self.t0 and toks[k - 1].norm == ","))
-                    and self._clause_after(k, cue_tok)):
+                    and self.clause_after(k, cue_tok)):
                 start, opener = k + 1, k  # (", as Human Rights Watch accused ...": a clause)
         if self._modifier(start, cue_tok + 1):  # rule 5
             if opener is not None:

@@ -21,13 +21,13 @@ from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, PhraseMatche
 from framecmp.text.grammar import (
     AUXILIARIES,
     BE_FORMS,
-    IRREGULAR_VERBS,
     NOT_LY_ADVERBS,
     OPPONENTS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
+    looks_like_verb,
 )
 
 __all__ = [
@@ -621,8 +621,7 @@ def after_preposition(tokens: Sequence[Token], a: int) -> bool:
 
 def _verb_like(t: Token) -> bool:
     """A lower-case auxiliary, listed irregular verb or verb in -ed ("stood", "expelled")."""
-    n = t.norm
-    return t.text[:1].islower() and (n in AUXILIARIES or n in IRREGULAR_VERBS or (len(n) > 4 and n.endswith("ed")))
+    return t.text[:1].islower() and looks_like_verb(t.norm)
 
 
 def _object_phrase(tokens: Sequence[Token], lo: int, a: int) -> bool:
@@ -763,7 +762,7 @@ def attach_distance(
             if k >= 1 and tokens[k].norm == "of" and tokens[k - 1].norm in _DONE_TO:
                 return None
             if k >= 1 and tokens[k - 1].norm == "to" and tokens[k].text[:1].islower() and tokens[k].norm.isalpha():
-                return None  # "Mali's decision to expel France was welcomed": the decision is
+                return None  # "Mali's decision to expel France was welcomed": the decision is, not France
             return gap if gap <= 3 or shared_passive(tokens, b, hit.tok_start) or possessor_of_subject(
                 tokens, b, hit.tok_start) else None
         return None

@@ -151,7 +151,7 @@ def _reported_subject(doc: Doc, attribution: Any, subjects: Subjects, hit: CueHi
     lo = max(subjects.t0, doc.token_index(best.content_start))
     ce = next((ce for cs, ce in subjects.chunks if cs <= hit.tok_start < ce), subjects.t1)
     if any(t.norm == "by" for t in subjects.toks[hit.tok_end : ce]):
-        agent = subjects._passive_agent(hit.tok_start, ce, hit.tok_end)
+        agent = subjects.passive_agent(hit.tok_start, ce, hit.tok_end)
         if agent is not None:  # a passive with its agent: "Putin praised Goita, hailed by supporters"
             return tuple(a for a in agent if a != target) or (UNKNOWN,)
     ends = {b: (m, a) for a, (m, b1) in subjects.at.items() for b in (b1 - 1,) if a >= lo}
@@ -165,10 +165,10 @@ def _clause_subject(subjects: Subjects, lo: int, cue_tok: int, target: str) -> t
     it is a noun phrase that is not a pronoun and runs up to the act (no other verb between): "France praised Mali after *Russia's critics*
     condemned Niger" is the critics' act (``unknown``), not France's. None: no such clause."""
     toks = subjects.toks
-    if not subjects._verbish(cue_tok, subjects.t1):
+    if not subjects.verbish(cue_tok, subjects.t1):
         return None  # a noun ("an agreement with Russia"): no clause of its own
     k = next((k for k in range(cue_tok - 1, lo - 1, -1) if toks[k].norm in SUBORDINATE_OPENERS or (
-        toks[k].norm in SUBORDINATORS and subjects._clause_after(k, cue_tok))), None)
+        toks[k].norm in SUBORDINATORS and subjects.clause_after(k, cue_tok))), None)
     if k is None:
         return None
     e = cue_tok  # the phrase ends before the act's auxiliaries and adverbs ("had condemned")
@@ -177,7 +177,7 @@ def _clause_subject(subjects: Subjects, lo: int, cue_tok: int, target: str) -> t
     present, actors, _verb = subjects.noun_phrase(k + 1, e)
     words = [t.norm for t in toks[k + 1 : e] if t.is_word and not gap_word(t.norm)]
     if not present or not words or any(
-            toks[i].norm != "'s" and subjects._verbish(i, e) for i in range(k + 1, e)):
+            toks[i].norm != "'s" and subjects.verbish(i, e) for i in range(k + 1, e)):
         return None  # another verb first: "the group that Wagner trained had rejected"
     if words[-1] in OWN_NOUNS or words[-1] in _INSTITUTION_NOUNS:
         return None  # "Goita said that the government expelled ...": the source's own, as before
@@ -327,10 +327,8 @@ def find_directed(
         in_phrase = {(a, b): [p for p in phrases if p[0] <= a and b <= p[1]] for _m, a, b in spans}
         # a speech act named by a noun between a cue and a name is what the cue is aimed at:
         # "Goita rejected *criticism of* Russia" rejects the criticism, not Russia
-        speech: list[tuple[int, int]] = []
-        if any(h.cue.category in _SPEECH_CATEGORIES and not h.cue.pattern for h in hits):
-            speech = [(h.tok_start, h.tok_end) for h in hits if h.cue.category in _SPEECH_CATEGORIES
-                      and not h.cue.pattern and _nominal(toks[h.tok_start].norm)]
+        speech = [(h.tok_start, h.tok_end) for h in hits if h.cue.category in _SPEECH_CATEGORIES
+                  and not h.cue.pattern and _nominal(toks[h.tok_start].norm)]
         by_start = sorted(spans, key=lambda x: x[1])
         starts = [x[1] for x in by_start]
         longest = max((b - a for _m, a, b in spans), default=0)
@@ -371,7 +369,7 @@ def find_directed(
         # name followed by a verb opens the next clause ("accused France, and Niger praised")
 
         def opens_clause(b_: int, end: int = sent.tok_end, subj: Subjects = subjects) -> bool:
-            return b_ < end and subj._verbish(b_, end)
+            return b_ < end and subj.verbish(b_, end)
 
         for (cs_, ce_, _t), (rank, d, hit, _m, a, b) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
             for m2, a2, b2 in _coordinated(by_start, a, b, toks, opens_clause):
