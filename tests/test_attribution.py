@@ -337,6 +337,23 @@ def test_source_with_parenthesis_and_time(cfg, index):
     assert a.source == "Mike Pence"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    # a leading phrase with no comma: the source is the name after it
+    ("Following Russia's advice Mali rejected the offer.", "Mali"),
+    ("Unlike France Russia praised the junta.", "Russia"),
+    ("Under the plan Obama announced that strikes would stop.", "Obama"),
+    ("On January 23 Russell Brand said Americans were afraid.", "Russell Brand"),
+    # ... but not inside one noun phrase: role words, quantifiers, titles
+    ("On Tuesday Putin's spokesman Dmitry Peskov said the Kremlin saw no evidence.",
+     "On Tuesday Putin's spokesman Dmitry Peskov"),
+    ("In 2001 journalist Chris Hedges wrote that the war was lost.", "In 2001 journalist Chris Hedges"),
+    ("Under President Trump the State Department said it would act.", "the State Department"),
+])
+def test_source_after_a_leading_phrase(cfg, index, text, source):
+    a = next(a for a in real(run(text, cfg, index)) if a.cue in ("rejected", "praised", "announced", "said", "wrote"))
+    assert a.source == source
+
+
 def test_colon_speaker_at_line_start(cfg, index):
     text = "Ben Carson: Clinton is not fit to serve as president."
     (a,) = real(run(text, cfg, index))

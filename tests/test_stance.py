@@ -1315,6 +1315,14 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Mali made an accusation against France.", {("mali", "france", "sc.accuse")}),
     ("Macron's thinly veiled criticism of Putin drew a rebuke.", {("france", "russia", "sc.condemn")}),
     ("Niger ended all security cooperation with France.", {("niger", "france", "sc.cut_ties")}),
+    # a leading phrase with no comma: the name after it holds the act, in both tables
+    ("Following Russia's advice Mali rejected France's offer.", {("mali", "france", "sc.cut_ties")}),
+    ("Unlike France Russia praised Mali.", {("russia", "mali", "sc.praise")}),
+    # the owner of a passive's subject, a name that is a topic, a name inside an owned phrase
+    ("Russia's support for Mali was condemned by France.", {("france", "russia", "sc.condemn")}),
+    ("Republicans stepped up their criticism of the Russia probe.", set()),
+    ("The senator voiced criticism of Mr. Obama's handling of the Islamic State.", set()),
+    ("Mali condemned Russia's support for the Islamic State.", {("mali", "russia", "sc.condemn")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

@@ -25,6 +25,7 @@ from framecmp.text.grammar import (
     NP_DETERMINERS,
     OPEN_QUOTE_MARKS,
     PHRASE_OPENERS,
+    PREPOSITIONS,
     SENTENCE_END_MARKS,
     is_capitalised,
     noun_phrase_right,
@@ -51,6 +52,12 @@ _THAT_COLON = frozenset({"that", ":"})
 _CURLY_OPEN = frozenset({"“", "«"})
 _OPEN_NORMS = frozenset(map(normalize, OPEN_QUOTE_MARKS))  # norms the opening quote marks can have
 _OPENERS_OR_NP_LINKS = PHRASE_OPENERS | _NP_LINK
+#: lower-case words a name can follow inside one noun phrase ("with President Trump", "of
+#: the UN", "former Senator X")
+_NOT_NOUN_BEFORE_NAME = PREPOSITIONS | NP_DETERMINERS | frozenset({
+    "and", "or", "former", "then", "late", "vice", "deputy", "senior", "acting", "interim", "new", "de", "la", "al",
+    "von", "van", "der", "bin", "el", "du", "le", "some", "many", "most", "all", "several", "few", "both", "other",
+    "every", "each", "any", "no", "two", "three", "first", "second", "third", "last", "next", "top", "leading", "prominent", "fellow", "like", "such"})
 _TO_END_STOP = frozenset({"when", "while", "during", "because", "although", "though", "adding", "referring"})
 _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "because", "as", "when", "while",
                                       "after", "before", "since", "if", "so", "in", "on", "at", "during"})
@@ -346,7 +353,34 @@ class ArticleView:
             if self.toks[k].norm in ("the", "a", "an") and k > i and self.toks[i].norm in PHRASE_OPENERS:
                 j = k
                 break
+        if self.toks[i].norm in PREPOSITIONS:
+            j = max(j, self._after_leading_phrase(i, end))
         return (j, end)
+
+    def _after_leading_phrase(self, i: int, end: int) -> int:
+        """Where the source starts in a run opened by a preposition with no comma after its
+        phrase: at a name after a lower-case noun ("Following Russia's advice *Mali*
+        rejected", "Under rules *Obama* announced") or right after another actor's name
+        ("Unlike France *Russia* praised"), when names (and role words) run from there to the
+        cue; ``i`` when there is none ("Under President Trump", "On Tuesday Putin's spokesman
+        Dmitry Peskov", "journalist Chris Hedges" stay whole)."""
+        toks = self.toks
+        named = self.mentions_within(toks[i].start, toks[end - 1].end)
+        inside = {q for q in range(i, end) if any(m.start <= toks[q].start < m.end for m in named)}
+        inside.update(q for h in self.src_hits_from(i, end) for q in range(h.tok_start, h.tok_end))
+        starts, ends = {m.start for m in named}, {m.end for m in named}
+        for p in range(i + 2, end):
+            t, prev = toks[p], toks[p - 1]
+            if not (t.is_word and is_capitalised(t)):
+                continue
+            after_noun = (prev.is_word and not is_capitalised(prev) and p - 1 not in inside
+                          and prev.norm not in _NOT_NOUN_BEFORE_NAME)
+            if not (after_noun or (prev.end in ends and t.start in starts)):
+                continue
+            if all(not u.is_word or is_capitalised(u) or u.norm == "'s" or q in inside
+                   for q, u in enumerate(toks[p:end], start=p)):
+                return p
+        return i
 
     def source_right(self, start: int, hi: int, *, appos: bool = False) -> tuple[int, int] | None:
         """Noun-phrase run starting at token ``start``, up to punctuation

@@ -607,6 +607,10 @@ def _by_before(tokens: Sequence[Token], lo: int, hi: int) -> bool:
 #: prepositions that end a cue and take the noun phrase after them ("criticism *of*",
 #: "cooperation *with*", "accusations *against*")
 _NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split())
+#: nouns a name before them is the topic of, not the actor of ("the Russia probe", "the Mali
+#: file"): a cue is not aimed at that name
+_TOPIC_NOUNS = frozenset("probe probes investigation investigations inquiry inquiries hearing hearings "
+                         "question issue debate dossier file story coverage".split())
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those".split())
 
 
@@ -680,6 +684,8 @@ def attach_distance(
             and not any(t.norm in OPPONENTS for t in tokens[b : min(b + 3, t1)])):
         return None  # "Russia condemned Mali's enemies": the enemies are the target, not Mali
         # (but "the *killers of* French soldiers" harms the soldiers)
+    if b < t1 and tokens[b].norm in _TOPIC_NOUNS and tokens[b].text[:1].islower():
+        return None  # "criticism of the Russia probe": the name says what the probe is about
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
     gap = word_prefix[hi] - word_prefix[lo] if word_prefix is not None else _gap_words(tokens, lo, hi)
@@ -737,6 +743,8 @@ def attach_distance(
                 if (n in _SUBJECT_PREPS or (n == "of" and prev in _DONE_TO)) and tokens[k - 1].is_word \
                         and prev not in ("the", "a", "an"):
                     return None
+                if n in PREPOSITIONS and k >= 2 and tokens[k - 2].norm == "'s" and tokens[k - 1].text[:1].islower():
+                    return None  # "criticism of Mr. Obama's handling of the Islamic State": Obama's handling
             return gap
         # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling";
         # not an actor inside the subject after a preposition: "The attack on Malian troops was
@@ -763,6 +771,9 @@ def attach_distance(
                 return None
             if k >= 1 and tokens[k - 1].norm == "to" and tokens[k].text[:1].islower() and tokens[k].norm.isalpha():
                 return None  # "Mali's decision to expel France was welcomed": the decision is, not France
+            if k >= 1 and tokens[k].norm in PREPOSITIONS and any(
+                    tokens[j].norm == "'s" and possessor_of_subject(tokens, j, hit.tok_start) for j in range(max(0, k - 6), k)):
+                return None  # "Russia's support for Mali was condemned by France": Russia's support is
             return gap if gap <= 3 or shared_passive(tokens, b, hit.tok_start) or possessor_of_subject(
                 tokens, b, hit.tok_start) else None
         return None
