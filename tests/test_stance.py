@@ -81,6 +81,10 @@ def test_cue_lexicon_reports_every_problem():
         load_stance_cues(bad)
     msg = str(exc.value)
     assert "valence" in msg and "{X}" in msg and "role" in msg
+    only_named = {"entries": [{"id": "x.c", "terms": ["bar"], "role": "object", "valence": 0.5, "category": "c",
+                               "named_holder": True, "explanation": "e", "source": "s"}]}
+    with pytest.raises(LexiconError, match="named_holder needs holder: subject"):
+        load_stance_cues(only_named)
 
 
 def test_user_cues_merge_over_defaults():
@@ -1323,6 +1327,12 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Republicans stepped up their criticism of the Russia probe.", set()),
     ("The senator voiced criticism of Mr. Obama's handling of the Islamic State.", set()),
     ("Mali condemned Russia's support for the Islamic State.", {("mali", "russia", "sc.condemn")}),
+    # trust: only where a named actor holds it (named_holder)
+    ("Observers saw a sign of Mali's growing confidence in Russia.", {("mali", "russia", "sc.confidence_in")}),
+    ("Niger has lost confidence in ECOWAS.", {("niger", "ecowas", "sc.distrust_of")}),
+    ("Many Malians distrust France.", {("mali", "france", "sc.distrust_of")}),
+    ("Faith in France has dipped.", set()),
+    ("Only 26% of voters expressed trust in Russia.", set()),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

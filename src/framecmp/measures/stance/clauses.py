@@ -450,8 +450,9 @@ class Subjects:
             # (not past a verb: "Trump's comments made / prompted criticism of Putin"; but
             # "Mali's renewed criticism of France")
             j, skipped = j - 1, skipped + 1
-        if j > self.t0 and toks[j].norm == "'s" and (j - 1) in self.ends:
-            return (str(self.ends[j - 1].actor),)
+        if j > self.t0 and (j - 1) in self.ends and (toks[j].norm == "'s" or (
+                toks[j].norm == "'" and toks[j - 1].norm.endswith("s") and toks[j].start == toks[j - 1].end)):
+            return (str(self.ends[j - 1].actor),)  # (and a plural's: "some *Americans'* confidence in")
         if j >= self.t0 and j < cue_tok and toks[j].norm in POSSESSIVES and j in self.ends:
             return (str(self.ends[j].actor),)  # "his criticism of Russia" ("his" resolved)
         owner = _intent_owner(toks, cue_tok, self.t0, self.by_end)

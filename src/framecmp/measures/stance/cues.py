@@ -76,6 +76,11 @@ class StanceCue:
         ``subject`` (an act of someone toward the actor: in the outlet's own voice,
         the subject of the cue's clause holds it; see
         :func:`~framecmp.measures.stance.holders.find_directed`).
+    named_holder : bool
+        With ``holder: subject``: the cue counts only when its holder is a named actor (the
+        owner in "*Mali*'s growing confidence in Russia", a clause subject); where the holder
+        would be the outlet or ``unknown`` ("Faith in America has dipped", "26% expressed
+        trust in Trump") the cue is no evaluation.
     window : int or None
         Maximum token distance between cue and actor (None: the config default).
     right : tuple of str
@@ -96,6 +101,7 @@ class StanceCue:
     pattern: str | None
     explanation: str
     source: str
+    named_holder: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +131,7 @@ CUE_SCHEMA = [
     Field("valence", required=True, kind="number", low=-1.0, high=1.0),
     Field("category", required=True),
     Field("holder", choices=_HOLDER_RULES),
+    Field("named_holder", kind="bool"),
     Field("window", kind="number", low=1, high=30),
     Field("explanation", required=True),
     Field("source", required=True),
@@ -226,7 +233,10 @@ def _build_cues(lex: Lexicon) -> StanceCueLexicon:
             pattern=str(pat) if pat else None,
             explanation=str(e.get("explanation")),
             source=str(e.get("source")),
+            named_holder=bool(e.get("named_holder", False)),
         )
+        if cues[e.id].named_holder and cues[e.id].holder != "subject":
+            problems.append(f"{e.source_file} line {e.line}: named_holder needs holder: subject")
     if problems:
         raise LexiconError(problems)
     return StanceCueLexicon(lexicon=lex, cues=cues, matcher=PhraseMatcher(phrases), anchors=anchors)

@@ -404,6 +404,8 @@ def find_directed(
                 reported = _reported_subject(doc, attribution, subjects, hit, target)
                 if reported:
                     holders, via = reported, "reported"
+            if hit.cue.named_holder and all(h in (UNKNOWN, "author") for h in holders):
+                continue  # "Faith in America has dipped": no one named trusts
             if denial is not None and via != "label":
                 # words a source denies: not its claim ("Mali denied that Russia killed
                 # civilians": someone unnamed says it); an act of the denier itself, or a cue
