@@ -348,9 +348,17 @@ def test_source_with_parenthesis_and_time(cfg, index):
      "On Tuesday Putin's spokesman Dmitry Peskov"),
     ("In 2001 journalist Chris Hedges wrote that the war was lost.", "In 2001 journalist Chris Hedges"),
     ("Under President Trump the State Department said it would act.", "the State Department"),
+    ("After the coup ECOWAS said it would act.", "ECOWAS"),
+    ("In her statement Ms. Napolitano said the rule would change.", "Ms. Napolitano"),
+    ("After prison tailor Joyce Mitchell said she helped them, the spotlight moved.", "prison tailor Joyce Mitchell"),
+    ("As my colleague David Ignatius noted, the story is shaky.", "my colleague David Ignatius"),
+    ("At least three other Democrats besides Ms. Sweet said they would run.",
+     "At least three other Democrats besides Ms. Sweet"),
+    ("French President Emmanuel Macron said Russia lied.", "French President Emmanuel Macron"),
 ])
 def test_source_after_a_leading_phrase(cfg, index, text, source):
-    a = next(a for a in real(run(text, cfg, index)) if a.cue in ("rejected", "praised", "announced", "said", "wrote"))
+    a = next(a for a in real(run(text, cfg, index))
+             if a.cue in ("rejected", "praised", "announced", "said", "wrote", "noted"))
     assert a.source == source
 
 

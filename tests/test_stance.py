@@ -1327,6 +1327,14 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Republicans stepped up their criticism of the Russia probe.", set()),
     ("The senator voiced criticism of Mr. Obama's handling of the Islamic State.", set()),
     ("Mali condemned Russia's support for the Islamic State.", {("mali", "russia", "sc.condemn")}),
+    # ... but the one that runs the inquiry is its actor, and a time owns nothing
+    ("Mali rejected the UN inquiry.", {("mali", "un", "sc.cut_ties")}),
+    ("Last year's coup in Mali was condemned by ECOWAS.", {("ecowas", "mali", "sc.condemn")}),
+    ("Mali welcomed today's deal with Russia.", {("mali", "russia", "sc.welcome")}),
+    # names of two actors side by side after a leading phrase: the second is the subject
+    ("Following the advice of Russia Bamako condemned the ECOWAS sanctions.", {("mali", "ecowas", "sc.condemn")}),
+    ("During talks with Russia Mali praised Wagner's help.",
+     {("mali", "wagner", "sc.praise"), ("mali", "wagner", "sc.provides_support")}),
     # trust: only where a named actor holds it (named_holder)
     ("Observers saw a sign of Mali's growing confidence in Russia.", {("mali", "russia", "sc.confidence_in")}),
     ("Niger has lost confidence in ECOWAS.", {("niger", "ecowas", "sc.distrust_of")}),

@@ -57,7 +57,8 @@ _OPENERS_OR_NP_LINKS = PHRASE_OPENERS | _NP_LINK
 _NOT_NOUN_BEFORE_NAME = PREPOSITIONS | NP_DETERMINERS | frozenset({
     "and", "or", "former", "then", "late", "vice", "deputy", "senior", "acting", "interim", "new", "de", "la", "al",
     "von", "van", "der", "bin", "el", "du", "le", "some", "many", "most", "all", "several", "few", "both", "other",
-    "every", "each", "any", "no", "two", "three", "first", "second", "third", "last", "next", "top", "leading", "prominent", "fellow", "like", "such"})
+    "every", "each", "any", "no", "two", "three", "first", "second", "third", "last", "next", "top",
+    "besides", "except", "excluding", "versus", "vs", "than", "nor", "but", "apart", "including", "plus", "leading", "prominent", "fellow", "like", "such"})
 _TO_END_STOP = frozenset({"when", "while", "during", "because", "although", "though", "adding", "referring"})
 _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "because", "as", "when", "while",
                                       "after", "before", "since", "if", "so", "in", "on", "at", "during"})
@@ -308,6 +309,12 @@ class ArticleView:
                     not is_capitalised(toks[ext]) and toks[ext].norm in _OPENERS_OR_NP_LINKS):
                 ext = head  # "After meeting with Putin in Moscow officials said": a participle clause
             a = ext
+        named = self.mentions_within(toks[a].start, toks[b - 1].end)
+        last = next((m for m in named if m.end == toks[b - 1].end), None)
+        if last is not None and last.start > toks[a].start:  # "the advice of Russia *Bamako*
+            q = self.doc.token_index(last.start)  # condemned": the name that ends the run is the
+            if q - 1 > a and self._names_meet(named, toks[q - 1].end, last.start):  # source (not
+                return (q, b)  # "Two State Department Ukraine experts": a noun ends it)
         return (a, b)
 
     def _drop_lead(self, a: int, b: int) -> int:
@@ -355,6 +362,12 @@ class ArticleView:
                 break
         if self.toks[i].norm in PREPOSITIONS:
             j = max(j, self._after_leading_phrase(i, end))
+        elif i - 1 >= lo and self.toks[i - 1].norm in PREPOSITIONS and is_capitalised(self.toks[i - 1]) \
+                and self.toks[i].norm in NP_DETERMINERS and self.toks[i - 1].norm not in ("as", "like"):
+            # a sentence that opens with "After the ..." ("After the coup ECOWAS threatened"): the
+            # scan stopped at "After", a clause link (not "After prison tailor Joyce Mitchell
+            # pleaded", "As my colleague David Ignatius noted": clauses with their subject)
+            j = max(j, self._after_leading_phrase(i - 1, end))
         return (j, end)
 
     def _after_leading_phrase(self, i: int, end: int) -> int:
@@ -368,19 +381,26 @@ class ArticleView:
         named = self.mentions_within(toks[i].start, toks[end - 1].end)
         inside = {q for q in range(i, end) if any(m.start <= toks[q].start < m.end for m in named)}
         inside.update(q for h in self.src_hits_from(i, end) for q in range(h.tok_start, h.tok_end))
-        starts, ends = {m.start for m in named}, {m.end for m in named}
         for p in range(i + 2, end):
             t, prev = toks[p], toks[p - 1]
             if not (t.is_word and is_capitalised(t)):
                 continue
-            after_noun = (prev.is_word and not is_capitalised(prev) and p - 1 not in inside
-                          and prev.norm not in _NOT_NOUN_BEFORE_NAME)
-            if not (after_noun or (prev.end in ends and t.start in starts)):
+            after_noun = (prev.is_word and not is_capitalised(prev) and prev.norm not in _NOT_NOUN_BEFORE_NAME
+                          and (p - 1 not in inside or prev.norm in _CHANNEL_NOUNS))  # ("In a statement ECOWAS")
+            if not (after_noun or self._names_meet(named, prev.end, t.start)):
                 continue
             if all(not u.is_word or is_capitalised(u) or u.norm == "'s" or q in inside
                    for q, u in enumerate(toks[p:end], start=p)):
                 return p
         return i
+
+    @staticmethod
+    def _names_meet(named: Sequence[Mention], end: int, start: int) -> bool:
+        """Whether a name of one actor ends at ``end`` and a name of another starts at ``start``
+        ("Unlike *France Russia* praised"; not "*French President Macron*": a demonym says
+        where the one after it is from)."""
+        first = next((m for m in named if m.end == end and m.via != "demonym"), None)
+        return first is not None and any(m.start == start and m.actor != first.actor for m in named)
 
     def source_right(self, start: int, hi: int, *, appos: bool = False) -> tuple[int, int] | None:
         """Noun-phrase run starting at token ``start``, up to punctuation

@@ -555,8 +555,8 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
     ``i``: "*Mali*'s jailing of its critics was condemned by France" condemns what Mali did
     (a possessor, then at most six words with no punctuation, no clause and no other verb before
     "be" and the cue)."""
-    if b >= i or tokens[b].norm != "'s":
-        return False
+    if b >= i or tokens[b].norm != "'s" or (b > 0 and (tokens[b - 1].norm in _TIME_OWNERS or tokens[b - 1].text.isdigit())):
+        return False  # (not "Last year's coup in Mali was condemned")
     j = i - 1
     while j > b and is_adverb(tokens[j].norm):
         j -= 1
@@ -617,10 +617,12 @@ def _by_before(tokens: Sequence[Token], lo: int, hi: int) -> bool:
 #: prepositions that end a cue and take the noun phrase after them ("criticism *of*",
 #: "cooperation *with*", "accusations *against*")
 _NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split())
-#: nouns a name before them is the topic of, not the actor of ("the Russia probe", "the Mali
-#: file"): a cue is not aimed at that name
-_TOPIC_NOUNS = frozenset("probe probes investigation investigations inquiry inquiries hearing hearings "
-                         "question issue debate dossier file story coverage".split())
+#: nouns a country's name before them is the topic of, not the actor of ("the Russia probe",
+#: "the Mali file"; but "the UN inquiry" is the UN's): a cue is not aimed at that name
+TOPIC_NOUNS = frozenset("probe probes investigation investigations inquiry inquiries hearing hearings "
+                        "question issue debate dossier file story coverage".split())
+#: words that own with "'s" but are no one's ("Last year's coup", "Sunday's election")
+_TIME_OWNERS = CALENDAR_WORDS | frozenset("day decade century season".split())
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those".split())
 
 
@@ -694,8 +696,6 @@ def attach_distance(
             and not any(t.norm in OPPONENTS for t in tokens[b : min(b + 3, t1)])):
         return None  # "Russia condemned Mali's enemies": the enemies are the target, not Mali
         # (but "the *killers of* French soldiers" harms the soldiers)
-    if b < t1 and tokens[b].norm in _TOPIC_NOUNS and tokens[b].text[:1].islower():
-        return None  # "criticism of the Russia probe": the name says what the probe is about
     after = a >= hit.tok_end
     lo, hi = (hit.tok_end, a) if after else (b, hit.tok_start)
     gap = word_prefix[hi] - word_prefix[lo] if word_prefix is not None else _gap_words(tokens, lo, hi)
@@ -753,8 +753,10 @@ def attach_distance(
                 if (n in _SUBJECT_PREPS or (n == "of" and prev in _DONE_TO)) and tokens[k - 1].is_word \
                         and prev not in ("the", "a", "an"):
                     return None
-                if n in PREPOSITIONS and k >= 2 and tokens[k - 2].norm == "'s" and tokens[k - 1].text[:1].islower():
+                if n in PREPOSITIONS and k >= 3 and tokens[k - 2].norm == "'s" and tokens[k - 1].text[:1].islower() \
+                        and tokens[k - 3].norm not in _TIME_OWNERS and not tokens[k - 3].text.isdigit():
                     return None  # "criticism of Mr. Obama's handling of the Islamic State": Obama's handling
+                    # (not "welcomed today's deal with Russia")
             return gap
         # "Paris was accused", "France is criticised"; not a progressive: "Russia is expelling";
         # not an actor inside the subject after a preposition: "The attack on Malian troops was

@@ -28,6 +28,7 @@ from framecmp.measures.stance.clauses import (
     subject_before,
 )
 from framecmp.measures.stance.cues import (
+    TOPIC_NOUNS,
     CueHit,
     StanceCue,
     StanceCueLexicon,
@@ -347,6 +348,10 @@ def find_directed(
                     continue
                 if hit.cue.category == "label" and not _label_fits(hit, m, b):
                     continue
+                if b < sent.tok_end and toks[b].norm in TOPIC_NOUNS and toks[b].text[:1].islower() \
+                        and getattr(m, "via", None) != "demonym" and not toks[b - 1].text.isupper():
+                    continue  # "criticism of the Russia probe": Russia is what the probe is about
+                    # (not "the UN inquiry", "the French investigation": theirs)
                 d = attach_distance(hit, a, b, toks, sent.tok_end, window=window, word_prefix=prefix)
                 if d is not None:
                     cands.append((d, m, a, b))
