@@ -1250,9 +1250,15 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Mali's criticism of France was harsh.", {("mali", "france", "sc.condemn")}),
     ("Mali condemned accusations against Russia.", {("unknown", "russia", "sc.accuse")}),
     # rejecting criticism is aimed at the criticism, not at the one criticised
-    ("Goita rejected criticism of Russia.", {("unknown", "russia", "sc.condemn")}),
-    # what a source denies is not its claim
-    ("Mali denied that Russia killed civilians.", {("unknown", "russia", "sc.agent_violence")}),
+    # ... and rejecting it takes the side of the one criticised
+    ("Goita rejected criticism of Russia.", {("mali", "russia", "sc.denies_accusation")}),
+    ("Officials rejected accusations against Russia.", set()),
+    # what a source denies is not its claim; the denier takes the side of the one blamed
+    ("Mali denied that Russia killed civilians.",
+     {("unknown", "russia", "sc.agent_violence"), ("mali", "russia", "sc.denies_accusation")}),
+    ("The Kremlin denied that Wagner had killed civilians.",
+     {("unknown", "wagner", "sc.agent_violence"), ("russia", "wagner", "sc.denies_accusation")}),
+    ("Russia denied findings that it interfered in the US election.", set()),
     # an aside with an agent that is no known actor: someone unnamed praises
     ("Mali, praised by locals for restoring order, took the town.", {("unknown", "mali", "sc.praise")}),
     ("Goita, criticised by human rights groups, praised Russia.",

@@ -61,6 +61,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "failure": ("Failure words", "words of failure"),
     "label": ("Labels", "labels for actors"),
     "praise": ("Praise", "words of praise"),
+    "defence": ("Defence", "words that take an actor's side against an accusation"),
     "rupture": ("Rupture words", "words of breaking off relations"),
     "scandal": ("Scandal words", "words of scandal"),
     "success": ("Success words", "words of success"),

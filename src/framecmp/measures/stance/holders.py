@@ -41,6 +41,7 @@ from framecmp.measures.stance.cues import (
 )
 from framecmp.text.doc import Doc, Token
 from framecmp.text.grammar import (
+    NP_DETERMINERS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
@@ -113,6 +114,10 @@ class DirectedHit:
 _DISTANCING = frozenset({"evidential", "doubt"})
 #: cue categories that are speech acts: what follows in the sentence is the speaker's too
 _SPEECH_CATEGORIES = frozenset({"accusation", "praise"})
+#: the cue a denial of an accusation is read with, and the categories of the words it denies
+#: that blame their target (its wrongdoing, its violence)
+DEFENCE_CUE = "sc.denies_accusation"
+_DENIABLE = frozenset({"wrongdoing", "violence"})
 #: the holder of a cue whose clause has a subject that is no known actor, or of a hedged cue
 UNKNOWN = "unknown"
 
@@ -207,6 +212,20 @@ def _denied_clause(doc: Doc, denial: Any, at: int) -> bool:
     k, e = doc.token_index(denial.content_start), doc.token_index(at)
     return k < len(doc.tokens) and (opens_clause_content(doc.tokens[k].norm)
                                     or any(t.norm == "that" for t in doc.tokens[k:e]))
+
+
+def _denied_subject(doc: Doc, denial: Any, at: int) -> bool:
+    """Whether the mention at offset ``at`` is the subject of the "that" clause a denial
+    denies ("denied that *Wagner* had killed", "denied that *the Russian* instructors"), not a
+    name elsewhere in it ("denied the findings that it interfered in *the US* election")."""
+    toks = doc.tokens
+    k = doc.token_index(denial.content_start)
+    if k >= len(toks) or toks[k].norm != "that":
+        return False
+    k += 1
+    while k < len(toks) and toks[k].norm in NP_DETERMINERS:
+        k += 1
+    return k < len(toks) and toks[k].start == at
 
 
 #: verbs that name an act by its noun ("*voiced* criticism of", "*made* accusations against"):
@@ -304,6 +323,7 @@ def find_directed(
     ``holder_via`` says which: ``voice``, ``source``, ``subject``, ``reported``, ``speaker`` or ``hedge``.
     """
     cues = cues or default_cues()
+    defends = cues.cues.get(DEFENCE_CUE)  # a denial of an accusation takes the accused's side
     voice = voice_of or author_voice
     hedges = tuple(getattr(attribution, "hedges", ()) or ())
     ms = sorted(
@@ -383,6 +403,7 @@ def find_directed(
                 if prev2 is None or rank < prev2[0]:
                     chosen[key2] = (rank, d, hit, m2, a2, b2)
         speaker: tuple[str, ...] = ()  # holder(s) of a speech act earlier in this sentence
+        defended: set[tuple[str, str]] = set()  # (denial, target) pairs given a defence
         denial_at = getattr(attribution, "denial_at", None)
         for (_s, _e, target), (_r, _d, hit, m, _a, _b) in sorted(chosen.items()):
             denial = denial_at(hit.start) if denial_at is not None else None
@@ -424,6 +445,14 @@ def find_directed(
                 # side ("Biden dismissed Trump's praise for Putin": both usa, Trump praises)
                 own = who is not None and who in named and (clause or not any(
                     str(x.actor) == who and denial.content_start <= x.start < hit.start for x in sms))
+                if (defends is not None and not own and who is not None and who != target and hit.cue.valence < 0
+                        and hit.cue.category in _DENIABLE and (denial.id, target) not in defended
+                        and _denied_subject(doc, denial, m.start)):
+                    # the denier takes the side of the one the denied words blame ("The Kremlin
+                    # denied that Wagner had killed civilians": Russia -> Wagner), once a denial
+                    defended.add((denial.id, target))
+                    out.append(DirectedHit(who, target, defends, denial.cue_start, denial.cue_end, denial.cue,
+                                           m.start, m.end, si, "source"))
                 if own or (who is not None and who == target and not named):
                     continue
                 if not named or clause:
