@@ -355,6 +355,10 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("At least three other Democrats besides Ms. Sweet said they would run.",
      "At least three other Democrats besides Ms. Sweet"),
     ("French President Emmanuel Macron said Russia lied.", "French President Emmanuel Macron"),
+    ("At least four Democrats said they would run.", "At least four Democrats"),
+    ("A bloc of about 71 House Republicans said they would vote no.", "A bloc of about 71 House Republicans"),
+    ("After the talks Mrs Merkel said she stood by him.", "Mrs Merkel"),
+    ("After the Russia Mali talks Niger said it would join.", "Niger"),
 ])
 def test_source_after_a_leading_phrase(cfg, index, text, source):
     a = next(a for a in real(run(text, cfg, index))

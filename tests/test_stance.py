@@ -1341,12 +1341,25 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Following the advice of Russia Bamako condemned the ECOWAS sanctions.", {("mali", "ecowas", "sc.condemn")}),
     ("During talks with Russia Mali praised Wagner's help.",
      {("mali", "wagner", "sc.praise"), ("mali", "wagner", "sc.provides_support")}),
+    # what is done to an owner, a relation's partner, a topic that ends the cue's reach
+    ("Mali's suspension from ECOWAS was condemned by Russia.", {("russia", "ecowas", "sc.condemn")}),
+    ("Goita praised the nation's friendship with Russia.", {("mali", "russia", "sc.praise")}),
+    ("Mali denounced the group's links to Wagner.", {("mali", "wagner", "sc.condemn")}),
+    ("Mali condemned the Wagner issue in Niger.", set()),
+    ("Mali rejected the Security Council inquiry.", {("mali", "un", "sc.cut_ties")}),
+    ("After the Russia Mali talks Niger praised Russia.", {("niger", "russia", "sc.praise")}),
     # trust: only where a named actor holds it (named_holder)
     ("Observers saw a sign of Mali's growing confidence in Russia.", {("mali", "russia", "sc.confidence_in")}),
     ("Niger has lost confidence in ECOWAS.", {("niger", "ecowas", "sc.distrust_of")}),
     ("Many Malians distrust France.", {("mali", "france", "sc.distrust_of")}),
     ("Faith in France has dipped.", set()),
     ("Only 26% of voters expressed trust in Russia.", set()),
+    ("Mali has little confidence in France.", {("mali", "france", "sc.distrust_of")}),
+    ("Mali does not have confidence in ECOWAS.", {("mali", "ecowas", "sc.distrust_of")}),
+    ("Mali doesn't have any confidence in ECOWAS.", set()),
+    ("Mali's trust in Russia was criticized by France.",
+     {("mali", "russia", "sc.confidence_in"), ("france", "mali", "sc.condemn")}),
+    ("Trump's trusted adviser praised Putin.", {("usa", "russia", "sc.praise")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 
 from framecmp.measures.actors import Mention
 from framecmp.measures.attribution.config import AttributionConfig
-from framecmp.text.doc import WEEKDAYS, Doc, PhraseMatch, Quote, Sentence, Tokens, normalize
+from framecmp.text.doc import (
+    CALENDAR_WORDS,
+    WEEKDAYS,
+    Doc,
+    PhraseMatch,
+    Quote,
+    Sentence,
+    Token,
+    Tokens,
+    normalize,
+)
 from framecmp.text.grammar import (
     CLAUSE_LINKS,
     CLAUSE_MARKS,
@@ -54,11 +64,16 @@ _OPEN_NORMS = frozenset(map(normalize, OPEN_QUOTE_MARKS))  # norms the opening q
 _OPENERS_OR_NP_LINKS = PHRASE_OPENERS | _NP_LINK
 #: lower-case words a name can follow inside one noun phrase ("with President Trump", "of
 #: the UN", "former Senator X")
+#: source-lexicon words that are no part of a source's name: events, documents, platforms
+#: ("After the Russia Mali *talks* Niger praised")
+_NOUN_SOURCE_KEYS = ("src.event", "src.document", "src.platform")
 _NOT_NOUN_BEFORE_NAME = PREPOSITIONS | NP_DETERMINERS | frozenset({
     "and", "or", "former", "then", "late", "vice", "deputy", "senior", "acting", "interim", "new", "de", "la", "al",
     "von", "van", "der", "bin", "el", "du", "le", "some", "many", "most", "all", "several", "few", "both", "other",
     "every", "each", "any", "no", "two", "three", "first", "second", "third", "last", "next", "top",
-    "besides", "except", "excluding", "versus", "vs", "than", "nor", "but", "apart", "including", "plus", "leading", "prominent", "fellow", "like", "such"})
+    "besides", "except", "excluding", "versus", "vs", "than", "nor", "but", "apart", "including", "plus",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "about",
+    "nearly", "almost", "more", "fewer", "over", "around", "leading", "prominent", "fellow", "like", "such"})
 _TO_END_STOP = frozenset({"when", "while", "during", "because", "although", "though", "adding", "referring"})
 _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "because", "as", "when", "while",
                                       "after", "before", "since", "if", "so", "in", "on", "at", "during"})
@@ -66,6 +81,13 @@ _TO_END_CHANNEL = frozenset({"tweet", "email", "e-mail", "call", "phone", "op-ed
                              "memo", "note", "text", "podcast", "blog", "radio", "television", "debate",
                              "rally", "town", "news", "hearing", "meeting", "event"})
 _TO_END_CHANNEL_ALL = _CHANNEL_NOUNS | _TO_END_CHANNEL
+
+
+def _date_number(toks: Sequence[Token], k: int) -> bool:
+    """Whether the number at token ``k`` ends a date: a year ("In 2001"), or a day after a
+    month ("On January 23"); not a count ("about 71 House Republicans")."""
+    n = toks[k].norm
+    return n.isdigit() and (len(n) == 4 or (k > 0 and toks[k - 1].norm in CALENDAR_WORDS))
 
 
 def trim_chars(text: str, a: int, b: int) -> tuple[int, int]:
@@ -380,12 +402,14 @@ class ArticleView:
         toks = self.toks
         named = self.mentions_within(toks[i].start, toks[end - 1].end)
         inside = {q for q in range(i, end) if any(m.start <= toks[q].start < m.end for m in named)}
-        inside.update(q for h in self.src_hits_from(i, end) for q in range(h.tok_start, h.tok_end))
+        inside.update(q for h in self.src_hits_from(i, end) if not any(k.startswith(_NOUN_SOURCE_KEYS) for k in h.keys)
+                      for q in range(h.tok_start, h.tok_end))  # ("After the Russia Mali talks *Niger*")
         for p in range(i + 2, end):
             t, prev = toks[p], toks[p - 1]
             if not (t.is_word and is_capitalised(t)):
                 continue
             after_noun = (prev.is_word and not is_capitalised(prev) and prev.norm not in _NOT_NOUN_BEFORE_NAME
+                          and (prev.norm.isalpha() or _date_number(toks, p - 1))
                           and (p - 1 not in inside or prev.norm in _CHANNEL_NOUNS))  # ("In a statement ECOWAS")
             if not (after_noun or self._names_meet(named, prev.end, t.start)):
                 continue

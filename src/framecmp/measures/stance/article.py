@@ -608,7 +608,7 @@ def _evaluation_evidence(
 #: words that may stand between a negation and the cue it negates, besides those of
 #: ``framecmp.text.grammar.NEG_GAP`` and adverbs in -ly: "has not yet condemned", "decided not
 #: to condemn", "no longer praises", "has never again praised"
-_CUE_NEG_GAP = frozenset("yet longer to ever even again".split())
+_CUE_NEG_GAP = frozenset("yet longer to ever even again have has had".split())
 #: verbs that negate the act after "to": "Mali refused to condemn Russia"
 _REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
                       "failed failing refusal failure".split())

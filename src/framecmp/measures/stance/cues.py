@@ -557,6 +557,8 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
     "be" and the cue)."""
     if b >= i or tokens[b].norm != "'s" or (b > 0 and (tokens[b - 1].norm in _TIME_OWNERS or tokens[b - 1].text.isdigit())):
         return False  # (not "Last year's coup in Mali was condemned")
+    if b + 1 < i and tokens[b + 1].norm in _UNDERGONE:
+        return False  # "Mali's suspension from ECOWAS was condemned": what was done to Mali
     j = i - 1
     while j > b and is_adverb(tokens[j].norm):
         j -= 1
@@ -621,6 +623,13 @@ _NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split()
 #: "the Mali file"; but "the UN inquiry" is the UN's): a cue is not aimed at that name
 TOPIC_NOUNS = frozenset("probe probes investigation investigations inquiry inquiries hearing hearings "
                         "question issue debate dossier file story coverage".split())
+#: nouns of what is done to their owner ("Mali's *suspension* from ECOWAS"): the owner is no
+#: target of a cue aimed at them
+_UNDERGONE = frozenset("suspension suspensions expulsion expulsions exclusion removal ouster isolation suffering "
+                       "treatment abandonment eviction".split())
+#: nouns of a relation, whose complement is the partner ("the nation's *friendship* with Russia")
+_RELATION_NOUNS = frozenset("friendship ties links link relations relationship partnership cooperation alliance "
+                            "rapprochement solidarity".split())
 #: words that own with "'s" but are no one's ("Last year's coup", "Sunday's election")
 _TIME_OWNERS = CALENDAR_WORDS | frozenset("day decade century season".split())
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those".split())
@@ -754,7 +763,8 @@ def attach_distance(
                         and prev not in ("the", "a", "an"):
                     return None
                 if n in PREPOSITIONS and k >= 3 and tokens[k - 2].norm == "'s" and tokens[k - 1].text[:1].islower() \
-                        and tokens[k - 3].norm not in _TIME_OWNERS and not tokens[k - 3].text.isdigit():
+                        and tokens[k - 3].norm not in _TIME_OWNERS and not tokens[k - 3].text.isdigit() \
+                        and tokens[k - 1].norm not in _RELATION_NOUNS:  # ("the nation's friendship with Russia")
                     return None  # "criticism of Mr. Obama's handling of the Islamic State": Obama's handling
                     # (not "welcomed today's deal with Russia")
             return gap

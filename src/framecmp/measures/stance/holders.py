@@ -361,6 +361,7 @@ def find_directed(
             lo_tok = bisect.bisect_left(prefix, prefix[hit.tok_start] - reach) - 1 - longest
             hi_tok = bisect.bisect_right(prefix, prefix[hit.tok_end] + reach)
             near = by_start[bisect.bisect_left(starts, lo_tok):bisect.bisect_right(starts, hi_tok)]
+            topic_end: int | None = None
             for m, a, b in near:
                 if any(p != (hit.tok_start, hit.tok_end) for p in in_phrase[(a, b)]):
                     continue
@@ -368,10 +369,14 @@ def find_directed(
                     continue
                 if hit.cue.category == "label" and not _label_fits(hit, m, b):
                     continue
-                if b < sent.tok_end and toks[b].norm in TOPIC_NOUNS and toks[b].text[:1].islower() \
-                        and getattr(m, "via", None) != "demonym" and not toks[b - 1].text.isupper():
+                if topic_end is not None and a >= topic_end:
+                    continue  # past the topic: "condemned the Wagner issue in *Niger*"
+                if b < sent.tok_end and toks[b].norm in TOPIC_NOUNS and toks[b].text[:1].islower() and b - a == 1 \
+                        and getattr(m, "via", None) != "demonym" and not toks[a].text.isupper():
+                    topic_end = b if a >= hit.tok_end else topic_end
                     continue  # "criticism of the Russia probe": Russia is what the probe is about
-                    # (not "the UN inquiry", "the French investigation": theirs)
+                    # (not "the UN inquiry", "the Security Council inquiry", "the French
+                    # investigation": theirs)
                 d = attach_distance(hit, a, b, toks, sent.tok_end, window=window, word_prefix=prefix)
                 if d is not None:
                     cands.append((d, m, a, b))
@@ -430,8 +435,12 @@ def find_directed(
                 reported = _reported_subject(doc, attribution, subjects, hit, target)
                 if reported:
                     holders, via = reported, "reported"
-            if hit.cue.named_holder and all(h in (UNKNOWN, "author") for h in holders):
-                continue  # "Faith in America has dipped": no one named trusts
+            if hit.cue.named_holder:
+                owner = subjects.possessor(hit.tok_start)
+                if owner:  # "Mali's trust in Russia was criticized by France": Mali trusts
+                    holders, via = owner, "subject"
+                if all(h in (UNKNOWN, "author") for h in holders):
+                    continue  # "Faith in America has dipped": no one named trusts
             if denial is not None and via != "label":
                 # words a source denies: not its claim ("Mali denied that Russia killed
                 # civilians": someone unnamed says it); an act of the denier itself, or a cue
