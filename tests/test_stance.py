@@ -1333,6 +1333,8 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Republicans stepped up their criticism of the Russia probe.", set()),
     ("The senator voiced criticism of Mr. Obama's handling of the Islamic State.", set()),
     ("Mali condemned Russia's support for the Islamic State.", {("mali", "russia", "sc.condemn")}),
+    ("Russia's support for Mali's junta was condemned by France.", {("france", "russia", "sc.condemn")}),
+    ("The attack on Mali's army was condemned by France.", set()),
     # ... but the one that runs the inquiry is its actor, and a time owns nothing
     ("Mali rejected the UN inquiry.", {("mali", "un", "sc.cut_ties")}),
     ("Last year's coup in Mali was condemned by ECOWAS.", {("ecowas", "mali", "sc.condemn")}),

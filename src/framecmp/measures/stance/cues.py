@@ -566,8 +566,8 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
         return False
     words = tokens[b + 1 : j]
     return len(words) <= 6 and all(
-        t.is_word and t.norm not in BE_AUX and t.norm not in _NOT_IN_SUBJECT
-        and not (len(t.norm) > 4 and t.norm.endswith("ed")) for t in words)
+        (t.is_word or t.norm == "'s") and t.norm not in BE_AUX and t.norm not in _NOT_IN_SUBJECT
+        and not (len(t.norm) > 4 and t.norm.endswith("ed")) for t in words)  # ("support for Mali's junta")
 
 
 def is_adverb(n: str) -> bool:
@@ -785,6 +785,10 @@ def attach_distance(
             k = a - 1
             while k >= 0 and tokens[k].norm in ("the", "a", "an"):
                 k -= 1
+            while k >= 2 and tokens[k].norm == "'s" and tokens[k - 1].is_word:
+                k -= 2  # past an owner: "Russia's support for *Mali's junta* was condemned"
+                while k >= 0 and tokens[k].norm in ("the", "a", "an"):
+                    k -= 1
             # "The attack on Malian troops was condemned"; "The agreement signed by Mali was
             # criticised": the agent of another verb is not what the passive is about
             if k >= 0 and (tokens[k].norm in _SUBJECT_PREPS or tokens[k].norm == "by"):
