@@ -359,6 +359,8 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("A bloc of about 71 House Republicans said they would vote no.", "A bloc of about 71 House Republicans"),
     ("After the talks Mrs Merkel said she stood by him.", "Mrs Merkel"),
     ("After the Russia Mali talks Niger said it would join.", "Niger"),
+    ("At least 2000 Malians said they would march.", "At least 2000 Malians"),
+    ("About twenty Malian officers said they were loyal.", "About twenty Malian officers"),
 ])
 def test_source_after_a_leading_phrase(cfg, index, text, source):
     a = next(a for a in real(run(text, cfg, index))
@@ -820,3 +822,21 @@ def test_results_do_not_depend_on_the_order_of_the_mentions(cfg, index) -> None:
     other = extract_attributions(doc, config=cfg, mentions=list(reversed(ms)))
     assert [(a.source, a.affiliation) for a in one.attributions] == [
         (a.source, a.affiliation) for a in other.attributions]
+
+
+@pytest.mark.parametrize(("text", "word", "voice"), [
+    # what a source denies is nobody's known claim ...
+    ("Mali denied that Wagner killed civilians.", "Wagner", "unknown"),
+    # ... and so is a claim reported inside the denied words, with no other speaker
+    ("France denied claims that Wagner had killed civilians.", "Wagner", "unknown"),
+    # a speaker of its own inside them keeps its words
+    ("The Senate panel rejected a campaign led by President Trump, who contended that Russia lied.",
+     "Russia", "usa"),
+    # a denial in a clause before the main clause ends at its comma
+    ("While Russia has denied sending troops, Russia's media supported the war against Kiev.", "Kiev", "russia"),
+    # "and even" + a verb: the denier's next act, its own words
+    ("Trump denied reports that he lied and even suggested that Russia helped.", "Russia", "usa"),
+])
+def test_voice_of_denied_words(cfg, index, text, word, voice):
+    res = run(text, cfg, index)
+    assert res.voice_of(text.index(word)) == voice

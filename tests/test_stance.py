@@ -1259,6 +1259,13 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("The Kremlin denied that Wagner had killed civilians.",
      {("unknown", "wagner", "sc.agent_violence"), ("russia", "wagner", "sc.denies_accusation")}),
     ("Russia denied findings that it interfered in the US election.", set()),
+    ("France denied claims that Wagner had killed civilians.",
+     {("unknown", "wagner", "sc.agent_violence"), ("france", "wagner", "sc.denies_accusation")}),
+    ("Putin met Goita in Moscow. He denied that Wagner had killed civilians.",
+     {("unknown", "wagner", "sc.agent_violence")}),  # whose denial? no defence through a pronoun
+    ("Mali rejected all charges against Wagner.", {("mali", "wagner", "sc.denies_accusation")}),
+    ("Mali's expulsion of French troops was condemned by France.", {("france", "mali", "sc.condemn")}),
+    ("Mali could not have praised Russia more.", {("mali", "russia", "sc.praise")}),
     # an aside with an agent that is no known actor: someone unnamed praises
     ("Mali, praised by locals for restoring order, took the town.", {("unknown", "mali", "sc.praise")}),
     ("Goita, criticised by human rights groups, praised Russia.",

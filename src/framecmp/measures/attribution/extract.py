@@ -249,6 +249,12 @@ def _negated_cue(doc: Doc, cue_start: int, cue_end: int) -> bool:
     return any(negator(t) for t in doc.tokens[i:j]) or (k >= 0 and negator(doc.tokens[k]))
 
 
+#: adverbs between "and" and the verb of the denier's next act ("and *even* suggested")
+_ADVERBS_BEFORE_VERB = frozenset("even also then later again still".split())
+#: words that open a clause before the main clause ("*While* Russia denied ..., its media ...")
+_LEADING_SUBORDINATORS = frozenset("while although though whereas as because since if when even".split())
+
+
 def denied_end(doc: Doc, c0: int, c1: int) -> int:
     """Where the words a source denies end inside the content ``[c0, c1)``: before a comma and
     a conjunction ("Russia denied any involvement, but ...", ", even as ...") or, after a noun
@@ -260,10 +266,16 @@ def denied_end(doc: Doc, c0: int, c1: int) -> int:
     # the ambassador and cut ties with France"); after a gerund a verb not in -ing is the
     # denier's next act ("denied supporting Wagner and condemned ECOWAS")
     that_clause = i < len(toks) and toks[i].norm in ("that", "having")
+    # a denial in a clause that opens the sentence ("While Russia has denied sending troops, its
+    # media ..."): the main clause after the comma is not denied
+    sent = doc.sentence_at(c0)
+    leading = sent is not None and toks[sent.tok_start].norm in _LEADING_SUBORDINATORS
     for k in range(i + 1, min(j, len(toks) - 1)):
         n, nxt = toks[k].norm, toks[k + 1]
-        if n == "," and nxt.norm in _CLAUSE_AFTER_COMMA:
+        if n == "," and (nxt.norm in _CLAUSE_AFTER_COMMA or leading):
             return toks[k].start
+        if not that_clause and n in ("and", "but") and nxt.norm in _ADVERBS_BEFORE_VERB and k + 2 < j:
+            nxt = toks[k + 2]  # "denying reports that he groped women and *even* suggested ..."
         if (not that_clause and n in ("and", "but") and nxt.text[:1].islower() and not nxt.norm.endswith("ing")
                 and looks_like_verb(nxt.norm)):
             return toks[k].start

@@ -134,6 +134,7 @@ class AttributionResult:
     voice_words: Mapping[str, int] = field(default_factory=dict)
     denials: Mapping[str, int] = field(default_factory=dict)
     _voices: Any = field(default=None, repr=False, compare=False)  # built by voice_of on first use
+    _denying: Any = field(default=None, repr=False, compare=False)  # the denials, built on first use
 
     def voice_of(self, offset: int) -> str:
         """Whose voice a character offset is in: an actor id, ``"unknown"``, or ``"author"``.
@@ -154,7 +155,25 @@ class AttributionResult:
             # the denied words are nobody's known claim; past them ("..., while Trump ...",
             # "... and praised Russia") the content ran on: the outlet's own words
             return "unknown" if offset < self.denials[a.id] else "author"
+        if self._denied_around(a, offset) is not None:
+            return "unknown"  # "France denied claims that Wagner killed civilians": denied too
         return a.affiliation or "unknown"
+
+    def _denied_around(self, a: Attribution, offset: int) -> Attribution | None:
+        """The denial whose denied words hold both the cue of ``a`` and ``offset``, where ``a``
+        has no source of its own or one of the denier's side: the claim of a reporting word
+        inside them is denied with them ("France denied *claims* that Wagner killed civilians",
+        "Trump has denied *telling* Bolton he sought ..."); else None."""
+        if not self.denials or a.cue_start is None:
+            return None
+        if self._denying is None:
+            object.__setattr__(self, "_denying", tuple(d for d in self.attributions if d.id in self.denials))
+        for d in self._denying:
+            end = self.denials[d.id]
+            if d is not a and d.content_start <= a.cue_start < end and d.content_start <= offset < end and (
+                    a.affiliation is None or a.affiliation == d.affiliation):
+                return d  # (not "rejected a campaign led by Trump, who contended ...": Trump's)
+        return None
 
     def _segments(self) -> tuple[list[int], list[Attribution | None]]:
         """The voice segments (:func:`_voice_segments`), built on first use and kept."""
@@ -171,7 +190,9 @@ class AttributionResult:
         points, best = self._segments()
         i = bisect.bisect_right(points, offset) - 1
         a = best[i] if i >= 0 else None
-        return a if a is not None and offset < self.denials.get(a.id, -1) else None
+        if a is None:
+            return None
+        return a if offset < self.denials.get(a.id, -1) else self._denied_around(a, offset)
 
 
 def _voice_segments(atts: Sequence[Attribution]) -> tuple[list[int], list[Attribution | None]]:

@@ -62,17 +62,18 @@ _THAT_COLON = frozenset({"that", ":"})
 _CURLY_OPEN = frozenset({"“", "«"})
 _OPEN_NORMS = frozenset(map(normalize, OPEN_QUOTE_MARKS))  # norms the opening quote marks can have
 _OPENERS_OR_NP_LINKS = PHRASE_OPENERS | _NP_LINK
-#: lower-case words a name can follow inside one noun phrase ("with President Trump", "of
-#: the UN", "former Senator X")
 #: source-lexicon words that are no part of a source's name: events, documents, platforms
 #: ("After the Russia Mali *talks* Niger praised")
 _NOUN_SOURCE_KEYS = ("src.event", "src.document", "src.platform")
+#: lower-case words a name can follow inside one noun phrase ("with President Trump", "of
+#: the UN", "former Senator X")
 _NOT_NOUN_BEFORE_NAME = PREPOSITIONS | NP_DETERMINERS | frozenset({
     "and", "or", "former", "then", "late", "vice", "deputy", "senior", "acting", "interim", "new", "de", "la", "al",
     "von", "van", "der", "bin", "el", "du", "le", "some", "many", "most", "all", "several", "few", "both", "other",
     "every", "each", "any", "no", "two", "three", "first", "second", "third", "last", "next", "top",
     "besides", "except", "excluding", "versus", "vs", "than", "nor", "but", "apart", "including", "plus",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "about",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+    "million", "dozen", "dozens", "hundreds", "thousands", "millions", "about",
     "nearly", "almost", "more", "fewer", "over", "around", "leading", "prominent", "fellow", "like", "such"})
 _TO_END_STOP = frozenset({"when", "while", "during", "because", "although", "though", "adding", "referring"})
 _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "because", "as", "when", "while",
@@ -84,10 +85,11 @@ _TO_END_CHANNEL_ALL = _CHANNEL_NOUNS | _TO_END_CHANNEL
 
 
 def _date_number(toks: Sequence[Token], k: int) -> bool:
-    """Whether the number at token ``k`` ends a date: a year ("In 2001"), or a day after a
-    month ("On January 23"); not a count ("about 71 House Republicans")."""
+    """Whether the number at token ``k`` ends a date: a year after a preposition ("In 2001"),
+    or a day after a month ("On January 23"); not a count ("about 71 House Republicans")."""
     n = toks[k].norm
-    return n.isdigit() and (len(n) == 4 or (k > 0 and toks[k - 1].norm in CALENDAR_WORDS))
+    return n.isdigit() and k > 0 and (toks[k - 1].norm in CALENDAR_WORDS or (
+        len(n) == 4 and toks[k - 1].norm in PREPOSITIONS))  # (not "At least 2000 Malians")
 
 
 def trim_chars(text: str, a: int, b: int) -> tuple[int, int]:

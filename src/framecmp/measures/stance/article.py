@@ -608,7 +608,12 @@ def _evaluation_evidence(
 #: words that may stand between a negation and the cue it negates, besides those of
 #: ``framecmp.text.grammar.NEG_GAP`` and adverbs in -ly: "has not yet condemned", "decided not
 #: to condemn", "no longer praises", "has never again praised"
-_CUE_NEG_GAP = frozenset("yet longer to ever even again have has had".split())
+_HAVE = frozenset({"have", "has", "had"})
+_CUE_NEG_GAP = frozenset("yet longer to ever even again".split()) | _HAVE
+#: a modal before "not have" makes a counterfactual, no negation ("could not have praised more")
+_MODALS = frozenset("could would should might must may can will".split())
+_MODAL_NOTS = frozenset({"couldn't", "wouldn't", "shouldn't", "mightn't", "mustn't", "couldn’t", "wouldn’t",
+                         "shouldn’t"})
 #: verbs that negate the act after "to": "Mali refused to condemn Russia"
 _REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
                       "failed failing refusal failure".split())
@@ -626,10 +631,14 @@ def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
     before "to"."""
     toks = doc.tokens
     j = tok - 1
+    have = False  # "have" passed: "doesn't have any confidence in"
     while j >= max(lo, tok - 4):
         n = toks[j].norm
         if n in NEGATORS or n.endswith("n't"):
+            if have and (n in _MODAL_NOTS or (j > lo and toks[j - 1].norm in _MODALS)):
+                return None  # "Mali could not have praised Russia more": affirmed
             return toks[j].text if is_negator(toks, j, lo, of=tok) else None
+        have = have or n in _HAVE
         if n in _REFUSALS and j + 1 < tok and toks[j + 1].norm == "to":
             return toks[j].text
         intends = n in _INTENTIONS and toks[j + 1].norm == "to"

@@ -557,8 +557,9 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
     "be" and the cue)."""
     if b >= i or tokens[b].norm != "'s" or (b > 0 and (tokens[b - 1].norm in _TIME_OWNERS or tokens[b - 1].text.isdigit())):
         return False  # (not "Last year's coup in Mali was condemned")
-    if b + 1 < i and tokens[b + 1].norm in _UNDERGONE:
+    if b + 1 < i and tokens[b + 1].norm in _UNDERGONE and not (b + 2 < i and tokens[b + 2].norm == "of"):
         return False  # "Mali's suspension from ECOWAS was condemned": what was done to Mali
+        # (but "Mali's expulsion of French troops", "Mali's treatment of prisoners": its acts)
     j = i - 1
     while j > b and is_adverb(tokens[j].norm):
         j -= 1

@@ -214,12 +214,19 @@ def _denied_clause(doc: Doc, denial: Any, at: int) -> bool:
                                     or any(t.norm == "that" for t in doc.tokens[k:e]))
 
 
+#: nouns of what is said, before the "that" of a denied clause ("denied *claims* that ...")
+_CLAIM_NOUNS = frozenset("claim claims report reports allegation allegations accusation accusations suggestion "
+                         "suggestions rumour rumours rumor rumors assertion assertions charge charges".split())
+
+
 def _denied_subject(doc: Doc, denial: Any, at: int) -> bool:
     """Whether the mention at offset ``at`` is the subject of the "that" clause a denial
     denies ("denied that *Wagner* had killed", "denied that *the Russian* instructors"), not a
     name elsewhere in it ("denied the findings that it interfered in *the US* election")."""
     toks = doc.tokens
     k = doc.token_index(denial.content_start)
+    if k + 1 < len(toks) and toks[k].norm in _CLAIM_NOUNS:
+        k += 1  # "denied claims that Wagner ..."
     if k >= len(toks) or toks[k].norm != "that":
         return False
     k += 1
@@ -456,7 +463,8 @@ def find_directed(
                     str(x.actor) == who and denial.content_start <= x.start < hit.start for x in sms))
                 if (defends is not None and not own and who is not None and who != target and hit.cue.valence < 0
                         and hit.cue.category in _DENIABLE and (denial.id, target) not in defended
-                        and _denied_subject(doc, denial, m.start)):
+                        and _denied_subject(doc, denial, m.start)
+                        and (denial.source or "").lower() not in SUBJECT_PRONOUNS):  # ("He denied": whose?)
                     # the denier takes the side of the one the denied words blame ("The Kremlin
                     # denied that Wagner had killed civilians": Russia -> Wagner), once a denial
                     defended.add((denial.id, target))
