@@ -1264,6 +1264,11 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Putin met Goita in Moscow. He denied that Wagner had killed civilians.",
      {("unknown", "wagner", "sc.agent_violence")}),  # whose denial? no defence through a pronoun
     ("Mali rejected all charges against Wagner.", {("mali", "wagner", "sc.denies_accusation")}),
+    # a denial in the speaker's own quoted words
+    ("“We categorically deny that Wagner killed civilians,” the Kremlin said.",
+     {("unknown", "wagner", "sc.agent_violence"), ("russia", "wagner", "sc.denies_accusation")}),
+    ("“We do not deny that Wagner killed civilians,” the Kremlin said.", {("russia", "wagner", "sc.agent_violence")}),
+    ("“Wagner killed civilians,” the Kremlin said.", {("russia", "wagner", "sc.agent_violence")}),
     ("Mali's expulsion of French troops was condemned by France.", {("france", "mali", "sc.condemn")}),
     ("Mali could not have praised Russia more.", {("mali", "russia", "sc.praise")}),
     # an aside with an agent that is no known actor: someone unnamed praises

@@ -225,7 +225,35 @@ def extract_attributions(
                if a.cue_id is not None and a.cue_start is not None and config.entries[a.cue_id].get("denies")
                and not _negated_cue(doc, a.cue_start, a.cue_end or a.cue_start)}
     return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words,
-                             denials=denials)
+                             denials=denials, quoted_denials=_quoted_denials(doc, out_t, config))
+
+
+#: the speaker's own "we" / "I" before a denial inside its quotation ("“We deny that ...”")
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _quoted_denials(doc: Doc, atts: Sequence[Attribution], config: AttributionConfig) -> dict[str, tuple[str, int, int, int, int]]:
+    """The speakers who deny something in their own quoted words ("“We categorically deny that
+    Wagner killed civilians,” the Kremlin said"): attribution id -> (the denial's words, its
+    start and end, where the denied words start and end)."""
+    out: dict[str, tuple[str, int, int, int, int]] = {}
+    toks = doc.tokens
+    for a in atts:
+        if a.quote_type not in ("direct", "partial"):
+            continue
+        t0, t1 = doc.token_index(a.content_start), doc.token_index(a.content_end)
+        for h in config.verb_matcher.find(toks, t0, t1):
+            if not any(config.entries[k].get("denies") for k in h.keys if k in config.entries):
+                continue
+            j = h.tok_start - 1
+            while j >= t0 and len(toks[j].norm) > 4 and toks[j].norm.endswith("ly"):
+                j -= 1  # "We categorically deny"
+            if j < t0 or toks[j].norm not in _FIRST_PERSON or _negated_cue(doc, h.start, h.end):
+                continue
+            c0 = toks[h.tok_end].start if h.tok_end < len(toks) else h.end
+            out[a.id] = (doc.text[h.start:h.end], h.start, h.end, c0, denied_end(doc, c0, a.content_end))
+            break
+    return out
 
 
 #: words after a comma that open another clause, and after which a denial ends

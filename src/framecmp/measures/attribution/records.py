@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -124,6 +125,11 @@ class AttributionResult:
         sanctions and praised Russia"): those words are not the speaker's claim, so
         :meth:`voice_of` gives them to ``"unknown"``, and the rest of the content to
         the outlet (``"author"``).
+    quoted_denials : mapping of attribution id to (str, int, int, int, int)
+        Direct or partial quotations in which the speaker denies something in its own words
+        ("“We deny that Wagner killed civilians,” the Kremlin said"): the denial's words,
+        their start and end, and the start and end of the denied words, which
+        :meth:`voice_of` gives to ``"unknown"`` and :meth:`denial_at` reads as a denial.
     """
 
     attributions: tuple[Attribution, ...]
@@ -135,6 +141,7 @@ class AttributionResult:
     denials: Mapping[str, int] = field(default_factory=dict)
     _voices: Any = field(default=None, repr=False, compare=False)  # built by voice_of on first use
     _denying: Any = field(default=None, repr=False, compare=False)  # the denials, built on first use
+    quoted_denials: Mapping[str, tuple[str, int, int, int, int]] = field(default_factory=dict)
 
     def voice_of(self, offset: int) -> str:
         """Whose voice a character offset is in: an actor id, ``"unknown"``, or ``"author"``.
@@ -157,6 +164,9 @@ class AttributionResult:
             return "unknown" if offset < self.denials[a.id] else "author"
         if self._denied_around(a, offset) is not None:
             return "unknown"  # "France denied claims that Wagner killed civilians": denied too
+        q = self.quoted_denials.get(a.id)
+        if q is not None and q[3] <= offset < q[4]:
+            return "unknown"  # "“We deny that Wagner killed civilians,” the Kremlin said"
         return a.affiliation or "unknown"
 
     def _denied_around(self, a: Attribution, offset: int) -> Attribution | None:
@@ -185,13 +195,17 @@ class AttributionResult:
         """The attribution whose source denies the words at ``offset`` ("*Paris* has denied
         supporting terrorist groups"), when they are the denied words of one (see
         ``denials``); else None."""
-        if not self.denials:
+        if not self.denials and not self.quoted_denials:
             return None
         points, best = self._segments()
         i = bisect.bisect_right(points, offset) - 1
         a = best[i] if i >= 0 else None
         if a is None:
             return None
+        q = self.quoted_denials.get(a.id)
+        if q is not None and q[3] <= offset < q[4]:
+            # a denial in the speaker's own quoted words: read as one of its own, from its verb
+            return dataclasses.replace(a, cue=q[0], cue_start=q[1], cue_end=q[2], content_start=q[3], content_end=q[4])
         return a if offset < self.denials.get(a.id, -1) else self._denied_around(a, offset)
 
 
