@@ -26,7 +26,7 @@ from framecmp.measures.attribution.style import style_summary, voice_words_of
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, Token
-from framecmp.text.grammar import AUXILIARIES, NEGATORS, SpanCover, looks_like_verb
+from framecmp.text.grammar import AUXILIARIES, NEGATORS, NP_DETERMINERS, SpanCover, looks_like_verb
 
 __all__ = ["extract_attributions"]
 
@@ -230,6 +230,8 @@ def extract_attributions(
 
 #: the speaker's own "we" / "I" before a denial inside its quotation ("“We deny that ...”")
 _FIRST_PERSON = frozenset({"we", "i"})
+#: words before that "we" that make it no denial of the speaker's ("Can we deny", "If we deny")
+_NOT_OWN_DENIAL = frozenset("can could would should if whether when unless why how".split())
 
 
 def _quoted_denials(doc: Doc, atts: Sequence[Attribution], config: AttributionConfig) -> dict[str, tuple[str, int, int, int, int]]:
@@ -250,8 +252,21 @@ def _quoted_denials(doc: Doc, atts: Sequence[Attribution], config: AttributionCo
                 j -= 1  # "We categorically deny"
             if j < t0 or toks[j].norm not in _FIRST_PERSON or _negated_cue(doc, h.start, h.end):
                 continue
+            if j > t0 and toks[j - 1].norm in _NOT_OWN_DENIAL:
+                continue  # "Can we deny ...", "If we deny ...": no denial of the speaker's
+            sent = doc.sentence_at(h.start)
+            if sent is None or not (j == t0 or j == sent.tok_start) or any(
+                    t.norm == "?" for t in toks[h.tok_end:min(sent.tok_end, t1)]):
+                continue  # only where "we" / "I" opens the quotation or its sentence, and no question
             c0 = toks[h.tok_end].start if h.tok_end < len(toks) else h.end
-            out[a.id] = (doc.text[h.start:h.end], h.start, h.end, c0, denied_end(doc, c0, a.content_end))
+            end = min(denied_end(doc, c0, a.content_end), sent.end)
+            for k in range(h.tok_end, min(t1, sent.tok_end) - 1):
+                if toks[k].norm == "and" and (toks[k + 1].norm in _FIRST_PERSON or (
+                        toks[k + 1].text[:1].islower() and toks[k + 1].norm not in NP_DETERMINERS
+                        and toks[k + 1].norm not in _ADVERBS_BEFORE_VERB and toks[h.tok_end].norm != "that")):
+                    end = min(end, toks[k].start)  # "“I reject accusations against Russia and condemn France”"
+                    break
+            out[a.id] = (doc.text[h.start:h.end], h.start, h.end, c0, end)
             break
     return out
 
@@ -280,7 +295,7 @@ def _negated_cue(doc: Doc, cue_start: int, cue_end: int) -> bool:
 #: adverbs between "and" and the verb of the denier's next act ("and *even* suggested")
 _ADVERBS_BEFORE_VERB = frozenset("even also then later again still".split())
 #: words that open a clause before the main clause ("*While* Russia denied ..., its media ...")
-_LEADING_SUBORDINATORS = frozenset("while although though whereas as because since if when even".split())
+_LEADING_SUBORDINATORS = frozenset("while although though whereas as because since if when".split())
 
 
 def denied_end(doc: Doc, c0: int, c1: int) -> int:
@@ -297,7 +312,8 @@ def denied_end(doc: Doc, c0: int, c1: int) -> int:
     # a denial in a clause that opens the sentence ("While Russia has denied sending troops, its
     # media ..."): the main clause after the comma is not denied
     sent = doc.sentence_at(c0)
-    leading = sent is not None and toks[sent.tok_start].norm in _LEADING_SUBORDINATORS
+    leading = sent is not None and toks[sent.tok_start].norm in _LEADING_SUBORDINATORS and not any(
+        t.norm == "," for t in toks[sent.tok_start:i])  # (not "As expected, Russia denied that ...")
     for k in range(i + 1, min(j, len(toks) - 1)):
         n, nxt = toks[k].norm, toks[k + 1]
         if n == "," and (nxt.norm in _CLAUSE_AFTER_COMMA or leading):

@@ -170,9 +170,9 @@ class AttributionResult:
         return a.affiliation or "unknown"
 
     def _denied_around(self, a: Attribution, offset: int) -> Attribution | None:
-        """The denial whose denied words hold both the cue of ``a`` and ``offset``, where ``a``
-        has no source of its own or one of the denier's side: the claim of a reporting word
-        inside them is denied with them ("France denied *claims* that Wagner killed civilians",
+        """The denial whose denied words open with the cue of ``a`` and hold ``offset``, where
+        ``a`` has no source of its own or one of the denier's side: the claim of a reporting word
+        the denial denies is denied with it ("France denied *claims* that Wagner killed civilians",
         "Trump has denied *telling* Bolton he sought ..."); else None."""
         if not self.denials or a.cue_start is None:
             return None
@@ -180,9 +180,10 @@ class AttributionResult:
             object.__setattr__(self, "_denying", tuple(d for d in self.attributions if d.id in self.denials))
         for d in self._denying:
             end = self.denials[d.id]
-            if d is not a and d.content_start <= a.cue_start < end and d.content_start <= offset < end and (
-                    a.affiliation is None or a.affiliation == d.affiliation):
-                return d  # (not "rejected a campaign led by Trump, who contended ...": Trump's)
+            if d is not a and d.content_start <= a.cue_start <= d.content_start + _OPENS_DENIED and (
+                    d.content_start <= offset < end and (a.affiliation is None or a.affiliation == d.affiliation)):
+                return d  # (not "rejected a campaign led by Trump, who contended ...": Trump's; not
+                # "denied that ... and said France had ...": the denier's next words)
         return None
 
     def _segments(self) -> tuple[list[int], list[Attribution | None]]:
@@ -207,6 +208,11 @@ class AttributionResult:
             # a denial in the speaker's own quoted words: read as one of its own, from its verb
             return dataclasses.replace(a, cue=q[0], cue_start=q[1], cue_end=q[2], content_start=q[3], content_end=q[4])
         return a if offset < self.denials.get(a.id, -1) else self._denied_around(a, offset)
+
+
+#: how far (in characters) into denied words a reporting word may start and still be what is
+#: denied ("denied *claims* that", "denied the *reports* that", "denied *telling* Bolton")
+_OPENS_DENIED = 4
 
 
 def _voice_segments(atts: Sequence[Attribution]) -> tuple[list[int], list[Attribution | None]]:

@@ -64,7 +64,7 @@ from framecmp.measures.stance.pronouns import pronoun_mentions
 from framecmp.measures.stance.target import TargetRules, TargetScore, score_rules
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
-from framecmp.text.doc import Doc, analyze
+from framecmp.text.doc import Doc, Token, analyze
 from framecmp.text.grammar import AUXILIARIES, NEG_GAP, NEG_IDIOMS, NEGATORS, is_negator, negator
 
 __all__ = [
@@ -610,10 +610,26 @@ def _evaluation_evidence(
 #: to condemn", "no longer praises", "has never again praised"
 _HAVE = frozenset({"have", "has", "had"})
 _CUE_NEG_GAP = frozenset("yet longer to ever even again".split()) | _HAVE
-#: a modal before "not have" makes a counterfactual, no negation ("could not have praised more")
-_MODALS = frozenset("could would should might must may can will".split())
-_MODAL_NOTS = frozenset({"couldn't", "wouldn't", "shouldn't", "mightn't", "mustn't", "couldn’t", "wouldn’t",
-                         "shouldn’t"})
+#: "should not have" says it was done; "could not have ... more" says it was done fully
+_SHOULD_NOT = frozenset({"shouldn't", "shouldn’t"})
+_COULD_NOT = frozenset({"couldn't", "couldn’t"})
+_COMPARATIVES = frozenset("more enough better higher".split())
+
+
+def _counterfactual(toks: Sequence[Token], j: int, lo: int, tok: int) -> bool:
+    """Whether the negation at ``j`` before "have" and the cue at ``tok`` affirms the act:
+    "Mali should not have praised Russia" (it did), "Mali could not have praised Russia more";
+    not "Mali must not have praised Russia", "couldn't have praised Russia, since ..."."""
+    n, before = toks[j].norm, toks[j - 1].norm if j > lo else ""
+    if n in _SHOULD_NOT or before == "should":
+        return True
+    if n in _COULD_NOT or before == "could":
+        for t in toks[tok + 1 : tok + 9]:
+            if t.norm in _COMPARATIVES:
+                return True
+            if not t.is_word:
+                break
+    return False
 #: verbs that negate the act after "to": "Mali refused to condemn Russia"
 _REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
                       "failed failing refusal failure".split())
@@ -635,7 +651,7 @@ def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
     while j >= max(lo, tok - 4):
         n = toks[j].norm
         if n in NEGATORS or n.endswith("n't"):
-            if have and (n in _MODAL_NOTS or (j > lo and toks[j - 1].norm in _MODALS)):
+            if have and _counterfactual(toks, j, lo, tok):
                 return None  # "Mali could not have praised Russia more": affirmed
             return toks[j].text if is_negator(toks, j, lo, of=tok) else None
         have = have or n in _HAVE
