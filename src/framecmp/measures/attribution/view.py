@@ -65,16 +65,16 @@ _OPENERS_OR_NP_LINKS = PHRASE_OPENERS | _NP_LINK
 #: source-lexicon words that are no part of a source's name: events, documents, platforms
 #: ("After the Russia Mali *talks* Niger praised")
 _NOUN_SOURCE_KEYS = ("src.event", "src.document", "src.platform")
+#: counts and quantities before a name ("At least *four* Democrats", "about 71 House Republicans")
+_COUNT_WORDS = frozenset(
+    "some many most all several few both other every each any no more fewer about nearly almost over around "
+    "two three four five six seven eight nine ten twenty thirty forty fifty hundred thousand million dozen "
+    "dozens hundreds thousands millions first second third last next".split())
 #: lower-case words a name can follow inside one noun phrase ("with President Trump", "of
-#: the UN", "former Senator X")
-_NOT_NOUN_BEFORE_NAME = PREPOSITIONS | NP_DETERMINERS | frozenset({
-    "and", "or", "former", "then", "late", "vice", "deputy", "senior", "acting", "interim", "new", "de", "la", "al",
-    "von", "van", "der", "bin", "el", "du", "le", "some", "many", "most", "all", "several", "few", "both", "other",
-    "every", "each", "any", "no", "two", "three", "first", "second", "third", "last", "next", "top",
-    "besides", "except", "excluding", "versus", "vs", "than", "nor", "but", "apart", "including", "plus",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
-    "million", "dozen", "dozens", "hundreds", "thousands", "millions", "about",
-    "nearly", "almost", "more", "fewer", "over", "around", "leading", "prominent", "fellow", "like", "such"})
+#: the UN", "former Senator X", "three other Democrats besides Ms. Sweet")
+_NOT_NOUN_BEFORE_NAME = PREPOSITIONS | NP_DETERMINERS | _COUNT_WORDS | frozenset(
+    "and or nor but than versus vs besides except excluding apart including plus like such former then late "
+    "vice deputy senior acting interim new top leading prominent fellow de la al von van der bin el du le".split())
 _TO_END_STOP = frozenset({"when", "while", "during", "because", "although", "though", "adding", "referring"})
 _TO_END_STOP_AFTER_COMMA = frozenset({"but", "and", "though", "although", "because", "as", "when", "while",
                                       "after", "before", "since", "if", "so", "in", "on", "at", "during"})
