@@ -1264,6 +1264,8 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Putin met Goita in Moscow. He denied that Wagner had killed civilians.",
      {("unknown", "wagner", "sc.agent_violence")}),  # whose denial? no defence through a pronoun
     ("Mali rejected all charges against Wagner.", {("mali", "wagner", "sc.denies_accusation")}),
+    ("Mali denied that Russia's Wagner had killed civilians.",
+     {("unknown", "wagner", "sc.agent_violence"), ("mali", "wagner", "sc.denies_accusation")}),
     # a denial in the speaker's own quoted words
     ("“We categorically deny that Wagner killed civilians,” the Kremlin said.",
      {("unknown", "wagner", "sc.agent_violence"), ("russia", "wagner", "sc.denies_accusation")}),

@@ -232,6 +232,10 @@ def _denied_subject(doc: Doc, denial: Any, at: int) -> bool:
     k += 1
     while k < len(toks) and toks[k].norm in NP_DETERMINERS:
         k += 1
+    for _ in range(3):  # past an owner: "denied that Russia's *Wagner* had killed"
+        if k >= len(toks) or toks[k].start >= at or not (toks[k].text[:1].isupper() or toks[k].norm == "'s"):
+            break
+        k += 1
     return k < len(toks) and toks[k].start == at
 
 
