@@ -1269,6 +1269,8 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     # a denial in the speaker's own quoted words
     ("“We categorically deny that Wagner killed civilians,” the Kremlin said.",
      {("unknown", "wagner", "sc.agent_violence"), ("russia", "wagner", "sc.denies_accusation")}),
+    ("“We categorically, firmly deny that Wagner killed civilians,” the Kremlin said.",
+     {("unknown", "wagner", "sc.agent_violence"), ("russia", "wagner", "sc.denies_accusation")}),
     ("“We do not deny that Wagner killed civilians,” the Kremlin said.", {("russia", "wagner", "sc.agent_violence")}),
     ("“Wagner killed civilians,” the Kremlin said.", {("russia", "wagner", "sc.agent_violence")}),
     ("“We deny that Wagner killed civilians and we condemn France,” the Kremlin said.",

@@ -248,8 +248,9 @@ def _quoted_denials(doc: Doc, atts: Sequence[Attribution], config: AttributionCo
             if not any(config.entries[k].get("denies") for k in h.keys if k in config.entries):
                 continue
             j = h.tok_start - 1
-            while j >= t0 and len(toks[j].norm) > 4 and toks[j].norm.endswith("ly"):
-                j -= 1  # "We categorically deny"
+            while j >= t0 and ((len(toks[j].norm) > 4 and toks[j].norm.endswith("ly"))
+                               or (toks[j].norm == "," and j > t0 and toks[j - 1].norm.endswith("ly"))):
+                j -= 1  # "We categorically deny", "We categorically, firmly deny"
             if j < t0 or toks[j].norm not in _FIRST_PERSON or _negated_cue(doc, h.start, h.end):
                 continue
             if j > t0 and toks[j - 1].norm in _NOT_OWN_DENIAL:
