@@ -25,7 +25,7 @@ from framecmp.measures.attribution.sources import classify_source, participle_su
 from framecmp.measures.attribution.style import style_summary, voice_words_of
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.records import Evidence
-from framecmp.text.doc import Doc, Token
+from framecmp.text.doc import Doc, PhraseMatch, Token
 from framecmp.text.grammar import AUXILIARIES, NEGATORS, NP_DETERMINERS, SpanCover, looks_like_verb
 
 __all__ = ["extract_attributions"]
@@ -225,7 +225,7 @@ def extract_attributions(
                if a.cue_id is not None and a.cue_start is not None and config.entries[a.cue_id].get("denies")
                and not _negated_cue(doc, a.cue_start, a.cue_end or a.cue_start)}
     return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words,
-                             denials=denials, quoted_denials=_quoted_denials(doc, out_t, config))
+                             denials=denials, quoted_denials=_quoted_denials(doc, out_t, config, art.verb_hits))
 
 
 #: the speaker's own "we" / "I" before a denial inside its quotation ("“We deny that ...”")
@@ -234,17 +234,22 @@ _FIRST_PERSON = frozenset({"we", "i"})
 _NOT_OWN_DENIAL = frozenset("can could would should if whether when unless why how".split())
 
 
-def _quoted_denials(doc: Doc, atts: Sequence[Attribution], config: AttributionConfig) -> dict[str, tuple[str, int, int, int, int]]:
+def _quoted_denials(doc: Doc, atts: Sequence[Attribution], config: AttributionConfig,
+                    verb_hits: Sequence[PhraseMatch]) -> dict[str, tuple[str, int, int, int, int]]:
     """The speakers who deny something in their own quoted words ("“We categorically deny that
     Wagner killed civilians,” the Kremlin said"): attribution id -> (the denial's words, its
-    start and end, where the denied words start and end)."""
+    start and end, where the denied words start and end). ``verb_hits``: the reporting-verb
+    lexicon's matches in the whole document, in text order."""
     out: dict[str, tuple[str, int, int, int, int]] = {}
     toks = doc.tokens
+    starts: list[int] | None = None
     for a in atts:
         if a.quote_type not in ("direct", "partial"):
             continue
+        if starts is None:
+            starts = [h.tok_start for h in verb_hits]
         t0, t1 = doc.token_index(a.content_start), doc.token_index(a.content_end)
-        for h in config.verb_matcher.find(toks, t0, t1):
+        for h in config.verb_matcher.find_within(toks, verb_hits, starts, t0, t1):
             if not any(config.entries[k].get("denies") for k in h.keys if k in config.entries):
                 continue
             j = h.tok_start - 1
