@@ -202,6 +202,8 @@ IRREGULAR_VERBS = frozenset(
     "thought thinks spoke speaks wrote writes ran runs quit quits struck strikes stood stands "
     "found finds knew knows got gets wants needs calls considers remains".split()
 )
+
+
 def looks_like_verb(norm: str) -> bool:
     """Whether the word ``norm`` has the form of a verb: an auxiliary, a listed irregular form or
     a word in -ed ("had", "stood", "expelled")."""

@@ -164,8 +164,7 @@ class AttributionResult:
             return "unknown" if offset < self.denials[a.id] else "author"
         if self._denied_around(a, offset) is not None:
             return "unknown"  # "France denied claims that Wagner killed civilians": denied too
-        q = self.quoted_denials.get(a.id)
-        if q is not None and q[3] <= offset < q[4]:
+        if self._quoted_denial(a, offset) is not None:
             return "unknown"  # "“We deny that Wagner killed civilians,” the Kremlin said"
         return a.affiliation or "unknown"
 
@@ -186,6 +185,12 @@ class AttributionResult:
                 # "denied that ... and said France had ...": the denier's next words)
         return None
 
+    def _quoted_denial(self, a: Attribution, offset: int) -> tuple[str, int, int, int, int] | None:
+        """The speaker's own denial in the quotation ``a`` whose denied words hold ``offset``
+        (see ``quoted_denials``), else None."""
+        q = self.quoted_denials.get(a.id)
+        return q if q is not None and q[3] <= offset < q[4] else None
+
     def _segments(self) -> tuple[list[int], list[Attribution | None]]:
         """The voice segments (:func:`_voice_segments`), built on first use and kept."""
         if self._voices is None:
@@ -203,8 +208,8 @@ class AttributionResult:
         a = best[i] if i >= 0 else None
         if a is None:
             return None
-        q = self.quoted_denials.get(a.id)
-        if q is not None and q[3] <= offset < q[4]:
+        q = self._quoted_denial(a, offset)
+        if q is not None:
             # a denial in the speaker's own quoted words: read as one of its own, from its verb
             return dataclasses.replace(a, cue=q[0], cue_start=q[1], cue_end=q[2], content_start=q[3], content_end=q[4])
         return a if offset < self.denials.get(a.id, -1) else self._denied_around(a, offset)

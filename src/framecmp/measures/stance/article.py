@@ -614,6 +614,15 @@ _CUE_NEG_GAP = frozenset("yet longer to ever even again".split()) | _HAVE
 _SHOULD_NOT = frozenset({"shouldn't", "shouldn’t"})
 _COULD_NOT = frozenset({"couldn't", "couldn’t"})
 _COMPARATIVES = frozenset("more enough better higher".split())
+#: verbs that negate the act after "to": "Mali refused to condemn Russia"
+_REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
+                      "failed failing refusal failure".split())
+#: verbs of intention a negation reaches over before "to": "Mali did not try to blame France",
+#: "does not want to condemn Russia" (not "did not hesitate to condemn", which affirms)
+_INTENTIONS = frozenset("try tries tried trying want wants wanted wanting seek seeks sought seeking "
+                        "plan plans planned planning intend intends intended intending attempt "
+                        "attempts attempted attempting mean meant wish wishes wished dare dares dared "
+                        "bother bothers bothered vote votes voted agree agrees agreed".split())
 
 
 def _counterfactual(toks: Sequence[Token], j: int, lo: int, tok: int) -> bool:
@@ -630,15 +639,6 @@ def _counterfactual(toks: Sequence[Token], j: int, lo: int, tok: int) -> bool:
             if not t.is_word:
                 break
     return False
-#: verbs that negate the act after "to": "Mali refused to condemn Russia"
-_REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
-                      "failed failing refusal failure".split())
-#: verbs of intention a negation reaches over before "to": "Mali did not try to blame France",
-#: "does not want to condemn Russia" (not "did not hesitate to condemn", which affirms)
-_INTENTIONS = frozenset("try tries tried trying want wants wanted wanting seek seeks sought seeking "
-                        "plan plans planned planning intend intends intended intending attempt "
-                        "attempts attempted attempting mean meant wish wishes wished dare dares dared "
-                        "bother bothers bothered vote votes voted agree agrees agreed".split())
 
 
 def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:

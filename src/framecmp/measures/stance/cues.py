@@ -555,7 +555,7 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
     ``i``: "*Mali*'s jailing of its critics was condemned by France" condemns what Mali did
     (a possessor, then at most six words with no punctuation, no clause and no other verb before
     "be" and the cue)."""
-    if b >= i or tokens[b].norm != "'s" or (b > 0 and (tokens[b - 1].norm in _TIME_OWNERS or tokens[b - 1].text.isdigit())):
+    if b >= i or tokens[b].norm != "'s" or (b > 0 and _time_owner(tokens[b - 1])):
         return False  # (not "Last year's coup in Mali was condemned")
     if b + 1 < i and tokens[b + 1].norm in _UNDERGONE and not (b + 2 < i and tokens[b + 2].norm == "of"):
         return False  # "Mali's suspension from ECOWAS was condemned": what was done to Mali
@@ -620,7 +620,7 @@ def _by_before(tokens: Sequence[Token], lo: int, hi: int) -> bool:
 #: prepositions that end a cue and take the noun phrase after them ("criticism *of*",
 #: "cooperation *with*", "accusations *against*")
 _NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split())
-#: nouns a country's name before them is the topic of, not the actor of ("the Russia probe",
+#: nouns a one-word name before them is the topic of, not the actor of ("the Russia probe",
 #: "the Mali file"; but "the UN inquiry" is the UN's): a cue is not aimed at that name
 TOPIC_NOUNS = frozenset("probe probes investigation investigations inquiry inquiries hearing hearings "
                         "question issue debate dossier file story coverage".split())
@@ -633,6 +633,14 @@ _RELATION_NOUNS = frozenset("friendship ties links link relations relationship p
                             "rapprochement solidarity".split())
 #: words that own with "'s" but are no one's ("Last year's coup", "Sunday's election")
 _TIME_OWNERS = CALENDAR_WORDS | frozenset("day decade century season".split())
+
+
+def _time_owner(t: Token) -> bool:
+    """Whether the word before an "'s" is a time or a number, which owns nothing ("Last
+    *year*'s coup", "*2019*'s election")."""
+    return t.norm in _TIME_OWNERS or t.text.isdigit()
+
+
 _OBJECT_DETERMINERS = frozenset("the a an its their his her this these those".split())
 
 
@@ -764,7 +772,7 @@ def attach_distance(
                         and prev not in ("the", "a", "an"):
                     return None
                 if n in PREPOSITIONS and k >= 3 and tokens[k - 2].norm == "'s" and tokens[k - 1].text[:1].islower() \
-                        and tokens[k - 3].norm not in _TIME_OWNERS and not tokens[k - 3].text.isdigit() \
+                        and not _time_owner(tokens[k - 3]) \
                         and tokens[k - 1].norm not in _RELATION_NOUNS:  # ("the nation's friendship with Russia")
                     return None  # "criticism of Mr. Obama's handling of the Islamic State": Obama's handling
                     # (not "welcomed today's deal with Russia")
