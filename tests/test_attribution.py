@@ -361,10 +361,18 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("After the Russia Mali talks Niger said it would join.", "Niger"),
     ("At least 2000 Malians said they would march.", "At least 2000 Malians"),
     ("About twenty Malian officers said they were loyal.", "About twenty Malian officers"),
+    # an interviewer's name before the speaker's (2026-12-06, ninth session)
+    ("In an interview with Reuters Assimi Goita said France had abandoned Mali.", "Assimi Goita"),
+    ("Speaking to RFI Macron said Russia had lied.", "Macron"),
+    ("In an interview with the BBC Macron said Russia had lied.", "Macron"),
+    # (not a letter's addressee: "to" only after "speaking / talking")
+    ("Speaker of the House Nancy Pelosi has sent a letter to President Donald Trump asking to move the day "
+     "of the State of the Union address.",
+     "Speaker of the House Nancy Pelosi has sent a letter to President Donald Trump"),
 ])
 def test_source_after_a_leading_phrase(cfg, index, text, source):
     a = next(a for a in real(run(text, cfg, index))
-             if a.cue in ("rejected", "praised", "announced", "said", "wrote", "noted"))
+             if a.cue in ("rejected", "praised", "announced", "said", "wrote", "noted", "asking"))
     assert a.source == source
 
 

@@ -81,6 +81,11 @@ def test_report_renders_in_chromium(driver: Any, report_file: Path) -> None:
 
     driver.get(report_file.as_uri())
     assert driver.title == "framecmp report"
+    # the checks (cleaning log, limits, ...) are folded: hidden until their summary is clicked
+    folded = driver.find_element(By.CSS_SELECTOR, "#checks details")
+    assert folded.get_attribute("open") is None
+    assert not driver.find_element(By.ID, "cleaning").is_displayed()
+    driver.find_element(By.CSS_SELECTOR, "#checks summary").click()
     for ident in (*SECTIONS, "caveat"):
         element = driver.find_element(By.ID, ident)
         assert element.is_displayed(), f"section #{ident} is not visible"

@@ -117,3 +117,33 @@ def test_an_altered_model_is_refused_with_the_file_and_hashes(tmp_path):
     (tmp_path / "other.json").write_text("{}")
     with pytest.raises(LexiconError, match="no sha256 listed"):
         check_model_hash(tmp_path / "other.json")
+
+
+def test_choices_and_optional_words_in_a_term():
+    from framecmp.lexicons import expand_term
+
+    assert expand_term("junta") == ["junta"]
+    assert expand_term("(deny|denied) [the|all] charges against") == [
+        "deny charges against", "deny the charges against", "deny all charges against",
+        "denied charges against", "denied the charges against", "denied all charges against"]
+    # the bundled defence cue is written this way: 288 phrases from two terms
+    from framecmp.lexicons import load_lexicon
+    from framecmp.measures.stance.cues import CUE_SCHEMA, check_cue
+
+    lex = load_lexicon(data_path("stance_cues.yaml"), kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
+    (entry,) = [e for e in lex.entries if e.id == "sc.denies_accusation"]
+    assert len(entry.terms) == len(set(entry.terms)) == 288
+    assert "denied all allegations against" in entry.terms and "refuting criticism of" in entry.terms
+
+
+@pytest.mark.parametrize("term", ["(deny|denied accusations", "deny|denied", "((a|b))", "(a||b)", "[the] ( )"])
+def test_a_broken_term_is_reported_at_its_line(tmp_path, term):
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        'format: framecmp-lexicon/1\nkind: loaded_terms\nname: mine\nversion: "1"\ndescription: x\nsource: y\n'
+        "entries:\n  - id: ab.x\n    category: intensifier\n    connotation: 0.5\n    explanation: e\n"
+        f"    source: s\n    terms: [{term!r}]\n",
+        encoding="utf-8",
+    )
+    problems = check_lexicon_file(f)
+    assert len(problems) == 1 and "line 13" in problems[0] and "term" in problems[0]

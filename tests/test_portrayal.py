@@ -622,3 +622,33 @@ def test_the_ones_killed_stay_victims(text, actor):
 ])
 def test_harm_and_asides_around_the_actor(text, actor, role):
     assert _role(_score(text), "t", actor) == role
+
+
+@pytest.mark.parametrize(("text", "actor", "label"), [
+    # the speaker of reported words that hold a cue aimed at another actor: its act, not an
+    # evaluation of it (ninth session)
+    ("The UN said that Wagner killed civilians.", "un", "covered"),
+    ("A UN report found that Wagner killed civilians.", "un", "covered"),
+    # a one-word name that only says what a probe is about
+    ("Critics condemned the Russia probe.", "russia", "setting"),
+])
+def test_speakers_and_topic_names_are_not_read_from_the_sentence(text, actor, label):
+    s = _score(text)
+    ev = s.evidence[(s.evidence.kind == "evaluation") & (s.evidence.actor == actor)]
+    assert list(ev.category) == [label]
+
+
+@pytest.mark.parametrize(("text", "speaker", "harmed"), [
+    ("The UN said Malian soldiers were killed.", "un", "mali"),
+    ("Russia said that France was attacked by jihadists.", "russia", "france"),
+])
+def test_who_reports_a_harm_is_no_victim_of_it(text, speaker, harmed):
+    s = _score(text)
+    victims = set(s.evidence[s.evidence.kind == "victim"].actor)
+    assert harmed in victims and speaker not in victims
+
+
+def test_the_subject_of_a_reported_clause_acts():
+    # "France had failed Mali" after "said": France is who acts (was read as undergoing)
+    s = _score("Russia said France had failed Mali.")
+    assert _role(s, "t", "france") != "victim"

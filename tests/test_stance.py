@@ -1396,6 +1396,13 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("Mali's trust in Russia was criticized by France.",
      {("mali", "russia", "sc.confidence_in"), ("france", "mali", "sc.condemn")}),
     ("Trump's trusted adviser praised Putin.", {("usa", "russia", "sc.praise")}),
+    # the denier's next speech act after "and" is no part of what it denies (ninth session)
+    ("The Kremlin denied that Wagner had killed civilians and accused France of lying.",
+     {("russia", "wagner", "sc.denies_accusation"), ("unknown", "wagner", "sc.agent_violence"),
+      ("russia", "france", "sc.accuse_of")}),
+    # list commas inside a denial in a leading clause do not end it
+    ("While Mali denied that Russia had sent troops, arms and support to Wagner, France condemned Russia.",
+     {("unknown", "russia", "sc.provides_support"), ("france", "russia", "sc.condemn")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

@@ -54,6 +54,7 @@ __all__ = [
     "check_header",
     "common_languages",
     "data_path",
+    "expand_term",
     "header_languages",
     "lexicon_dir",
     "key_line",
@@ -369,6 +370,60 @@ def load_yaml_with_lines(path: str | Path, *, key_lines: bool = False) -> Any:
         raise LexiconError([f"{path}{where}: not valid YAML ({problem})"]) from exc
 
 
+#: the most phrases one written term may stand for (a typo such as a missing ")" must not
+#: make millions)
+MAX_EXPANSION = 2000
+_GROUP = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]")
+
+
+def expand_term(term: str) -> list[str]:
+    """The phrases a lexicon term stands for: ``(a|b)`` is one of the words or phrases between
+    the brackets, ``[a|b]`` one of them or nothing, ``[the]`` "the" or nothing::
+
+        >>> expand_term("(deny|denied) [the] charges")
+        ['deny charges', 'deny the charges', 'denied charges', 'denied the charges']
+
+    A term without brackets is itself. Raises :class:`ValueError` for a bracket that is not
+    closed, brackets inside brackets, an empty choice in ``( )``, a ``|`` outside brackets, or
+    more than :data:`MAX_EXPANSION` phrases.
+    """
+    if not any(c in term for c in "()[]|"):
+        return [term]
+    parts: list[list[str]] = []
+    pos = 0
+    for m in _GROUP.finditer(term):
+        parts.append([term[pos:m.start()]])
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        choices = [c.strip() for c in inner.split("|")]
+        if m.group(1) is not None and not all(choices):
+            raise ValueError(f"an empty choice in {m.group(0)!r}")
+        if m.group(2) is not None:
+            choices = [""] + [c for c in choices if c]
+        parts.append(choices)
+        pos = m.end()
+    parts.append([term[pos:]])
+    rest = "".join(p[0] for p in parts[::2])
+    if any(c in rest for c in "()[]|"):
+        raise ValueError("a bracket that is not closed, brackets inside brackets, or a '|' outside "
+                         "brackets (write choices as (a|b), optional words as [a|b])")
+    total = 1
+    for p_ in parts:
+        total *= len(p_)
+    if total > MAX_EXPANSION:
+        raise ValueError(f"stands for {total} phrases (at most {MAX_EXPANSION}); split it into several terms")
+    out = [""]
+    for p_ in parts:
+        out = [a + b for a in out for b in p_]
+    seen: dict[str, None] = {}
+    for t in out:
+        t = " ".join(t.split())
+        if t:
+            seen.setdefault(t, None)
+    if not seen:
+        raise ValueError("stands for no words at all")
+    return list(seen)
+
+
 def strip_lines(obj: Any) -> Any:
     """Return ``obj`` with every ``__line__`` key removed (recursively)."""
     if isinstance(obj, dict):
@@ -562,12 +617,18 @@ def validate_entries(
             if key not in known:
                 problems.append(f"{at(str(key))}: unknown key {key!r} (known: {sorted(known - {LINE})})")
         terms: list[str] = []
+        def add(t: str, key: str, terms: list[str] = terms) -> None:
+            try:
+                terms.extend(expand_term(t))
+            except ValueError as exc:
+                problems.append(f"{at(key)}: term {t!r}: {exc}")
+
         if "term" in raw and terms_key == "terms":
             t = raw["term"]
             if not isinstance(t, str) or not t.strip():
                 problems.append(f"{at('term')}: 'term' must be a non-empty string, got {t!r}")
             else:
-                terms.append(t)
+                add(t, "term")
         if terms_key in raw:
             ts = raw[terms_key]
             if not isinstance(ts, list) or not ts:
@@ -577,8 +638,8 @@ def validate_entries(
                     if not isinstance(t, str) or not t.strip():
                         problems.append(f"{at(terms_key)}: empty or non-string term {t!r} in '{terms_key}'")
                     else:
-                        terms.append(t)
-        if require_terms and not terms and "pattern" not in raw:
+                        add(t, terms_key)
+        if require_terms and not terms and "pattern" not in raw and "term" not in raw and terms_key not in raw:
             problems.append(f"{where}: entry {eid!r} has no 'term', 'terms' or 'pattern'")
         fields_: dict[str, Any] = {}
         for f in schema:

@@ -221,7 +221,7 @@ def extract_attributions(
     out_t = tuple(out)
     voice_words = voice_words_of(doc, out_t)
     style = style_summary(doc, out_t, hedge_ev, config, voice_words)
-    denials = {a.id: denied_end(doc, a.content_start, a.content_end) for a in out_t
+    denials = {a.id: denied_end(doc, a.content_start, a.content_end, _next_acts(a, out_t)) for a in out_t
                if a.cue_id is not None and a.cue_start is not None and config.entries[a.cue_id].get("denies")
                and not _negated_cue(doc, a.cue_start, a.cue_end or a.cue_start)}
     return AttributionResult(out_t, tuple(evidence) + hedge_ev, style, hedge_ev, voice_words=voice_words,
@@ -304,11 +304,32 @@ _ADVERBS_BEFORE_VERB = frozenset("even also then later again still".split())
 _LEADING_SUBORDINATORS = frozenset("while although though whereas as because since if when".split())
 
 
-def denied_end(doc: Doc, c0: int, c1: int) -> int:
+def _list_comma(toks: Sequence[Token], k: int, j: int) -> bool:
+    """Whether the comma at token ``k`` separates the items of a list ("sending troops, arms and
+    money"): one to three words, then "and" / "or", before ``j``."""
+    for q in range(k + 2, min(k + 5, j)):
+        if toks[q].norm in ("and", "or"):
+            return all(t.is_word for t in toks[k + 1:q])
+        if not toks[q].is_word:
+            return False
+    return False
+
+
+def _next_acts(a: Attribution, atts: Sequence[Attribution]) -> frozenset[int]:
+    """Where the same source's other reporting words start (its next speech acts)."""
+    if a.source_start is None:
+        return frozenset()
+    return frozenset(b.cue_start for b in atts
+                     if b is not a and b.source_start == a.source_start and b.cue_start is not None)
+
+
+def denied_end(doc: Doc, c0: int, c1: int, next_acts: frozenset[int] = frozenset()) -> int:
     """Where the words a source denies end inside the content ``[c0, c1)``: before a comma and
     a conjunction ("Russia denied any involvement, but ...", ", even as ...") or, after a noun
     phrase, before "and" / "but" and a verb ("Mali rejected ECOWAS's decision and praised
-    Russia": the praise is not denied)."""
+    Russia": the praise is not denied); before "and" and the source's own next reporting words
+    (``next_acts``, their start offsets: "denied that Wagner had killed civilians and accused
+    France of lying": the accusation is the denier's, not denied)."""
     toks = doc.tokens
     i, j = doc.token_index(c0), doc.token_index(c1)
     # inside a denied "that" clause "and" + a verb is more of it ("denied that Mali had expelled
@@ -322,7 +343,9 @@ def denied_end(doc: Doc, c0: int, c1: int) -> int:
         t.norm == "," for t in toks[sent.tok_start:i])  # (not "As expected, Russia denied that ...")
     for k in range(i + 1, min(j, len(toks) - 1)):
         n, nxt = toks[k].norm, toks[k + 1]
-        if n == "," and (nxt.norm in _CLAUSE_AFTER_COMMA or leading):
+        if n == "and" and nxt.start in next_acts:
+            return toks[k].start
+        if n == "," and (nxt.norm in _CLAUSE_AFTER_COMMA or (leading and not _list_comma(toks, k, j))):
             return toks[k].start
         if not that_clause and n in ("and", "but") and nxt.norm in _ADVERBS_BEFORE_VERB and k + 2 < j:
             nxt = toks[k + 2]  # "denying reports that he groped women and *even* suggested ..."

@@ -48,6 +48,10 @@ __all__ = ["ArticleView", "trim_chars"]
 _CHANNEL_NOUNS = frozenset({"interview", "statement", "post", "message", "video",
                             "op-ed", "letter", "press", "conference", "speech", "address",
                             "broadcast", "briefing"})
+#: the words before "with" / "to" and an interviewer's name ("an interview with Reuters")
+_INTERVIEW_WORDS = frozenset({"interview", "interviews", "conversation", "talks", "briefing", "speaking", "talking"})
+#: ... and before "to" ("Speaking to RFI Macron said"; not "a letter to President Trump asking")
+_SPEAKING_TO = frozenset({"speaking", "talking"})
 #: sentence adverbs (and a few words) dropped from the start of a source run ("then he said")
 _SOURCE_LEAD_DROP = frozenset({
     "then", "now", "so", "still", "also", "even", "meanwhile", "instead", "however", "thus", "yet",
@@ -337,8 +341,9 @@ class ArticleView:
         last = next((m for m in named if m.end == toks[b - 1].end), None)
         if last is not None and last.start > toks[a].start:  # "the advice of Russia *Bamako*
             q = self.doc.token_index(last.start)  # condemned": the name that ends the run is the
-            if q - 1 > a and self._names_meet(named, toks[q - 1].end, last.start):  # source (not
-                return (q, b)  # "Two State Department Ukraine experts": a noun ends it)
+            if q - 1 > a and (self._names_meet(named, toks[q - 1].end, last.start)  # source (not
+                              or self._after_interviewer(named, a, q)):  # "Two State Department
+                return (q, b)  # Ukraine experts": a noun ends it; "with Reuters *Assimi Goita*")
         return (a, b)
 
     def _drop_lead(self, a: int, b: int) -> int:
@@ -413,12 +418,30 @@ class ArticleView:
             after_noun = (prev.is_word and not is_capitalised(prev) and prev.norm not in _NOT_NOUN_BEFORE_NAME
                           and (prev.norm.isalpha() or _date_number(toks, p - 1))
                           and (p - 1 not in inside or prev.norm in _CHANNEL_NOUNS))  # ("In a statement ECOWAS")
-            if not (after_noun or self._names_meet(named, prev.end, t.start)):
+            if not (after_noun or self._names_meet(named, prev.end, t.start)
+                    or self._after_interviewer(named, i, p)):
                 continue
             if all(not u.is_word or is_capitalised(u) or u.norm == "'s" or q in inside
                    for q, u in enumerate(toks[p:end], start=p)):
                 return p
         return i
+
+    def _after_interviewer(self, named: Sequence[Mention], i: int, p: int) -> bool:
+        """Whether an actor's name starts at token ``p`` right after the name of the one who
+        interviews it ("In an interview with Reuters *Assimi Goita* said", "Speaking to RFI
+        *Macron* said"): "with" after an interview word or "to" after "speaking" / "talking",
+        then only capitalised words."""
+        toks = self.toks
+        if not any(m.start == toks[p].start and m.via != "demonym" for m in named):
+            return False
+        k = p - 1
+        while k > i and toks[k].is_word and is_capitalised(toks[k]):
+            k -= 1
+        if k < p - 1 and toks[k].norm in NP_DETERMINERS:
+            k -= 1
+        return (k < p - 1 and k >= max(i, 1) and (
+            (toks[k].norm == "with" and toks[k - 1].norm in _INTERVIEW_WORDS)
+            or (toks[k].norm == "to" and toks[k - 1].norm in _SPEAKING_TO)))
 
     @staticmethod
     def _names_meet(named: Sequence[Mention], end: int, start: int) -> bool:

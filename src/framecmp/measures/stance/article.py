@@ -503,8 +503,12 @@ def score_stance(
         cued_sentences.setdefault(h.target, set()).add(h.sentence)
     engine = config.engine or default_engine()
     victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
+    # who speaks and where its words are: a speaker's mention is no evaluation by the cues in them
+    speakers = [(a.source_start, a.source_end, a.content_start, a.content_end)
+                for a in getattr(attribution, "attributions", ())
+                if a.source_start is not None and a.source_end is not None]
     evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
-                                    engine=engine, victims=victims, untargeted=untargeted)
+                                    engine=engine, victims=victims, untargeted=untargeted, speakers=speakers)
     if terms is not None:
         evaluations = _enemy_labels_kept(doc, terms, evaluations)
         evaluations.extend(label_evaluations(doc, terms, voice, directed, owners=owners))

@@ -624,6 +624,16 @@ _NOUN_CUE_PREPS = frozenset("of with against for from toward towards on".split()
 #: "the Mali file"; but "the UN inquiry" is the UN's): a cue is not aimed at that name
 TOPIC_NOUNS = frozenset("probe probes investigation investigations inquiry inquiries hearing hearings "
                         "question issue debate dossier file story coverage".split())
+
+
+def names_a_topic(toks: Sequence[Token], a: int, b: int, end: int, via: object = None) -> bool:
+    """Whether the one-word name at tokens ``[a, b)`` only says what a topic noun right after it
+    is about ("the *Russia* probe", "the Iran question"): not an acronym ("the UN inquiry"),
+    not a demonym ("the French investigation"), both theirs."""
+    return (b - a == 1 and b < end and toks[b].norm in TOPIC_NOUNS and toks[b].text[:1].islower()
+            and via != "demonym" and not toks[a].text.isupper())
+
+
 #: nouns of what is done to their owner ("Mali's *suspension* from ECOWAS"): the owner is no
 #: target of a cue aimed at them
 _UNDERGONE = frozenset("suspension suspensions expulsion expulsions exclusion removal ouster isolation suffering "

@@ -33,7 +33,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from framecmp.measures.stance.cues import StanceCueLexicon, attach_distance, find_hits, opponents_of
+from framecmp.measures.stance.cues import (
+    StanceCueLexicon,
+    attach_distance,
+    find_hits,
+    names_a_topic,
+    opponents_of,
+)
 from framecmp.measures.stance.holders import (
     UNKNOWN,
     DirectedHit,
@@ -43,6 +49,7 @@ from framecmp.measures.stance.holders import (
 )
 from framecmp.measures.stance.target import Contribution, TargetScore
 from framecmp.text.doc import Doc, Sentence
+from framecmp.text.grammar import looks_like_verb
 
 __all__ = [
     "EVALUATION_KINDS", "Evaluation", "denials", "evaluate_mentions", "is_agent", "is_setting", "label_evaluations",
@@ -146,6 +153,8 @@ def victim_mentions(
                     t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in toks[b:h.tok_start]
                 ):
                     continue  # "Russia denied killing civilians": the one said to kill, not killed
+                if b <= h.tok_start and any(t.norm in _SPEECH_WORDS for t in toks[b:h.tok_start]):
+                    continue  # "The UN said Malian soldiers were killed": the UN speaks, is not killed
                 if a >= h.tok_end and h.tok_end == h.tok_start + 1 and toks[h.tok_start].norm in _HARM_NOUNS and any(
                     t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in toks[h.tok_end:a]
                 ):
@@ -349,6 +358,16 @@ def _words_between(doc: Doc, a: int, b: int, *, quotes: bool = False) -> int:
     return sum(1 for t in between if t.is_word)
 
 
+def _heads(doc: Doc, s0: int, start: int) -> bool:
+    """Whether a mention at ``start`` inside a source that starts at ``s0`` names the speaker,
+    not someone in a comma's apposition or a relative clause after it ("said Goita, who then
+    praised *Mali's* army")."""
+    return not any(t.norm in _NOT_THE_SPEAKER for t in doc.tokens[doc.token_index(s0):doc.token_index(start)])
+
+
+_NOT_THE_SPEAKER = frozenset({",", "who", "whom", "whose", "which", "that", "(", ";", ":"})
+
+
 def is_agent(doc: Doc, sent: Sentence, start: int) -> bool:
     """Whether the mention at ``start`` opens its clause as the one who acts ("Mali cut ties",
     "killed by X"), rather than standing after a verb or a preposition ("accused Mali",
@@ -391,7 +410,20 @@ def _acts(doc: Doc, sent: Sentence, m: MentionLike) -> bool:
     i = doc.token_index(m.start)
     if i - 2 >= sent.tok_start and toks[i - 2].norm in _ASSOCIATED.get(toks[i - 1].norm, ()):
         return True
+    if (i - 1 >= sent.tok_start and toks[i - 1].norm in _SAY_BEFORE_CLAUSE and not owner
+            and k < sent.tok_end and looks_like_verb(toks[k].norm)):
+        return True  # "Russia said *France* had failed Mali": the subject of the reported clause
     return is_agent(doc, sent, m.start)
+
+
+#: speech verbs that a reported clause may follow with no "that" ("said France had failed")
+_SAY_BEFORE_CLAUSE = frozenset("said says say claimed claims claim added argued argues insisted insists "
+                               "warned warns believes believe thinks think stressed noted".split())
+#: words of speech between a speaker and the harm it reports ("The UN *said* Malian soldiers were
+#: killed"): the speaker is no victim of it
+_SPEECH_WORDS = _SAY_BEFORE_CLAUSE | frozenset("told reported reports announced announces confirmed confirms "
+                                               "stated states denied denies acknowledged admitted explained "
+                                               "according".split())
 
 
 #: words between "in" and a place that keep it a setting ("in northern Mali")
@@ -483,6 +515,7 @@ def evaluate_mentions(
     engine: object,
     victims: dict[tuple[int, int], tuple[str, int, int]],
     untargeted: Sequence[DirectedHit] = (),
+    speakers: Sequence[tuple[int, int, int, int]] = (),
 ) -> list[Evaluation]:
     """One evaluation per (mention, holder): the directed cues attached to it, else a victim
     mark, else the engine's score. Ambiguous mentions and mentions outside every sentence are
@@ -578,7 +611,9 @@ def evaluate_mentions(
             # words are its act, not an evaluation of it
             act = next((h for h in voiced_in.get((sent.index, m.actor), ())
                         if (m.end <= h.start and _words_between(doc, m.end, h.start, quotes=True) <= _DEMONYM_REACH)
-                        or (h.end <= m.start and _after_its_quote(doc, h.start, m.start))),
+                        or (h.end <= m.start and _after_its_quote(doc, h.start, m.start))
+                        or any(s0 <= m.start and m.end <= s1 and c0 <= h.start < c1 and _heads(doc, s0, m.start)
+                               for s0, s1, c0, c1 in speakers)),  # "The UN said that Wagner killed"
                        None)
         if act is not None:
             # the actor does something to another one here ("the Malian transitional government
@@ -600,6 +635,10 @@ def evaluate_mentions(
                     f"actor; those words are about that act, not about {m.actor}", True)
         if is_setting(doc, sent, m.start, m.end):
             return ("setting", f"{m.actor} is where it happens here, not who acts or is evaluated", False)
+        a, b = doc.token_index(m.start), doc.token_index(m.end)
+        if names_a_topic(doc.tokens, a, b, sent.tok_end, getattr(m, "via", None)):
+            return ("setting", f"'{doc.text[m.start:m.end]}' only says what the {doc.tokens[b].norm} is about "
+                    f"here; neither who acts nor who is evaluated", False)
         return None
 
     for m in mentions:

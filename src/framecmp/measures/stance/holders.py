@@ -28,7 +28,6 @@ from framecmp.measures.stance.clauses import (
     subject_before,
 )
 from framecmp.measures.stance.cues import (
-    TOPIC_NOUNS,
     CueHit,
     StanceCue,
     StanceCueLexicon,
@@ -38,6 +37,7 @@ from framecmp.measures.stance.cues import (
     default_cues,
     find_hits,
     is_adverb,
+    names_a_topic,
 )
 from framecmp.text.doc import Doc, Token
 from framecmp.text.grammar import (
@@ -382,8 +382,7 @@ def find_directed(
                     continue
                 if topic_end is not None and a >= topic_end:
                     continue  # past the topic: "condemned the Wagner issue in *Niger*"
-                if b < sent.tok_end and toks[b].norm in TOPIC_NOUNS and toks[b].text[:1].islower() and b - a == 1 \
-                        and getattr(m, "via", None) != "demonym" and not toks[a].text.isupper():
+                if names_a_topic(toks, a, b, sent.tok_end, getattr(m, "via", None)):
                     topic_end = b if a >= hit.tok_end else topic_end
                     continue  # "criticism of the Russia probe": Russia is what the probe is about
                     # (not "the UN inquiry", "the Security Council inquiry", "the French
