@@ -365,6 +365,10 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("In an interview with Reuters Assimi Goita said France had abandoned Mali.", "Assimi Goita"),
     ("Speaking to RFI Macron said Russia had lied.", "Macron"),
     ("In an interview with the BBC Macron said Russia had lied.", "Macron"),
+    ("In a briefing with UN officials Lavrov criticized France.", "Lavrov"),
+    ("In talks with ECOWAS leaders Tiani rejected the sanctions.", "Tiani"),
+    ("In an interview with Reuters published Monday Goita said France had left.",
+     "an interview with Reuters published Monday Goita"),  # (a verb: not only the interviewer)
     # (not a letter's addressee: "to" only after "speaking / talking")
     ("Speaker of the House Nancy Pelosi has sent a letter to President Donald Trump asking to move the day "
      "of the State of the Union address.",
@@ -372,7 +376,7 @@ def test_source_with_parenthesis_and_time(cfg, index):
 ])
 def test_source_after_a_leading_phrase(cfg, index, text, source):
     a = next(a for a in real(run(text, cfg, index))
-             if a.cue in ("rejected", "praised", "announced", "said", "wrote", "noted", "asking"))
+             if a.cue in ("rejected", "praised", "announced", "said", "wrote", "noted", "asking", "criticized"))
     assert a.source == source
 
 

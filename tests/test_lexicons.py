@@ -136,7 +136,8 @@ def test_choices_and_optional_words_in_a_term():
     assert "denied all allegations against" in entry.terms and "refuting criticism of" in entry.terms
 
 
-@pytest.mark.parametrize("term", ["(deny|denied accusations", "deny|denied", "((a|b))", "(a||b)", "[the] ( )"])
+@pytest.mark.parametrize("term", ["(deny|denied accusations", "deny|denied", "((a|b))", "(a||b)", "[the] ( )",
+                                  "Sen. Smith (R-Texas)", "(a|b)(c|d)", "co-(operation|ordination)"])
 def test_a_broken_term_is_reported_at_its_line(tmp_path, term):
     f = tmp_path / "mine.yaml"
     f.write_text(

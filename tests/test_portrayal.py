@@ -638,6 +638,31 @@ def test_speakers_and_topic_names_are_not_read_from_the_sentence(text, actor, la
     assert list(ev.category) == [label]
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    # not a topic: a verb after two subjects, a seat of power that runs its inquiry, a pronoun
+    ("Mali and Niger question the legitimacy of ECOWAS sanctions.", "niger"),
+    ("The Kremlin inquiry cleared Wagner of wrongdoing.", "russia"),
+    ("Mali defended its investigation into the massacre.", "mali"),
+])
+def test_not_every_name_before_a_topic_noun_is_a_topic(text, actor):
+    s = _score(text)
+    ev = s.evidence[(s.evidence.kind == "evaluation") & (s.evidence.actor == actor)]
+    assert len(ev) and "setting" not in set(ev.category)
+
+
+def test_a_speech_word_in_an_aside_leaves_the_victim():
+    s = _score("Soldiers from Mali, according to witnesses, were killed by jihadists.")
+    assert "mali" in set(s.evidence[s.evidence.kind == "victim"].actor)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The minister warned Mali would face sanctions.", "mali"),  # undergoing, not doing
+    ("Observers noted France lost influence in the region.", "france"),
+])
+def test_a_reported_subject_that_undergoes_is_no_antagonist(text, actor):
+    assert _role(_score(text), "t", actor) != "antagonist"
+
+
 @pytest.mark.parametrize(("text", "speaker", "harmed"), [
     ("The UN said Malian soldiers were killed.", "un", "mali"),
     ("Russia said that France was attacked by jihadists.", "russia", "france"),

@@ -1403,6 +1403,9 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     # list commas inside a denial in a leading clause do not end it
     ("While Mali denied that Russia had sent troops, arms and support to Wagner, France condemned Russia.",
      {("unknown", "russia", "sc.provides_support"), ("france", "russia", "sc.condemn")}),
+    # ... but the main clause after the comma is no list item
+    ("While Russia denied sending troops, France and the EU condemned Wagner.",
+     {("france", "wagner", "sc.condemn"), ("eu", "wagner", "sc.condemn")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

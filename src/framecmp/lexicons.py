@@ -384,8 +384,9 @@ def expand_term(term: str) -> list[str]:
         ['deny charges', 'deny the charges', 'denied charges', 'denied the charges']
 
     A term without brackets is itself. Raises :class:`ValueError` for a bracket that is not
-    closed, brackets inside brackets, an empty choice in ``( )``, a ``|`` outside brackets, or
-    more than :data:`MAX_EXPANSION` phrases.
+    closed, brackets inside brackets, an empty choice in ``( )`` or only one, a group that
+    touches the next word ("(a|b)(c|d)"), a ``|`` outside brackets, or more than
+    :data:`MAX_EXPANSION` phrases.
     """
     if not any(c in term for c in "()[]|"):
         return [term]
@@ -397,6 +398,12 @@ def expand_term(term: str) -> list[str]:
         choices = [c.strip() for c in inner.split("|")]
         if m.group(1) is not None and not all(choices):
             raise ValueError(f"an empty choice in {m.group(0)!r}")
+        if m.group(1) is not None and len(choices) == 1:
+            raise ValueError(f"{m.group(0)!r} offers one choice: write the words without brackets "
+                             "(brackets in a term mean choices, not the text's own brackets)")
+        if (m.start() > 0 and not term[m.start() - 1].isspace()) or (
+                m.end() < len(term) and not term[m.end()].isspace()):
+            raise ValueError(f"{m.group(0)!r} touches the word next to it: put a space around choices")
         if m.group(2) is not None:
             choices = [""] + [c for c in choices if c]
         parts.append(choices)

@@ -306,10 +306,18 @@ _LEADING_SUBORDINATORS = frozenset("while although though whereas as because sin
 
 def _list_comma(toks: Sequence[Token], k: int, j: int) -> bool:
     """Whether the comma at token ``k`` separates the items of a list ("sending troops, arms and
-    money"): one to three words, then "and" / "or", before ``j``."""
+    money"): one to three words, then "and" / "or" and a last item with no verb before the next
+    comma ("..., France and the EU *condemned* Wagner" is the main clause, not the list)."""
     for q in range(k + 2, min(k + 5, j)):
         if toks[q].norm in ("and", "or"):
-            return all(t.is_word for t in toks[k + 1:q])
+            if not all(t.is_word for t in toks[k + 1:q]):
+                return False
+            for t in toks[q + 1:min(q + 6, j)]:
+                if not t.is_word:
+                    break
+                if looks_like_verb(t.norm) and t.text[:1].islower():
+                    return False
+            return True
         if not toks[q].is_word:
             return False
     return False

@@ -38,6 +38,7 @@ from framecmp.text.grammar import (
     PREPOSITIONS,
     SENTENCE_END_MARKS,
     is_capitalised,
+    looks_like_verb,
     noun_phrase_right,
     opens_apposition,
 )
@@ -429,15 +430,15 @@ class ArticleView:
     def _after_interviewer(self, named: Sequence[Mention], i: int, p: int) -> bool:
         """Whether an actor's name starts at token ``p`` right after the name of the one who
         interviews it ("In an interview with Reuters *Assimi Goita* said", "Speaking to RFI
-        *Macron* said"): "with" after an interview word or "to" after "speaking" / "talking",
-        then only capitalised words."""
+        *Macron* said", "Talking to reporters *Trump* said", "In talks with ECOWAS leaders
+        *Tiani* rejected"): "with" after an interview word or "to" after "speaking" / "talking",
+        then up to five words with no verb among them."""
         toks = self.toks
         if not any(m.start == toks[p].start and m.via != "demonym" for m in named):
             return False
         k = p - 1
-        while k > i and toks[k].is_word and is_capitalised(toks[k]):
-            k -= 1
-        if k < p - 1 and toks[k].norm in NP_DETERMINERS:
+        while k > i and k >= p - 5 and toks[k].is_word and toks[k].norm not in ("with", "to") and not (
+                not is_capitalised(toks[k]) and looks_like_verb(toks[k].norm)):
             k -= 1
         return (k < p - 1 and k >= max(i, 1) and (
             (toks[k].norm == "with" and toks[k - 1].norm in _INTERVIEW_WORDS)

@@ -629,9 +629,12 @@ TOPIC_NOUNS = frozenset("probe probes investigation investigations inquiry inqui
 def names_a_topic(toks: Sequence[Token], a: int, b: int, end: int, via: object = None) -> bool:
     """Whether the one-word name at tokens ``[a, b)`` only says what a topic noun right after it
     is about ("the *Russia* probe", "the Iran question"): not an acronym ("the UN inquiry"),
-    not a demonym ("the French investigation"), both theirs."""
+    a demonym ("the French investigation") or a seat of power ("the Kremlin inquiry"), all
+    theirs; not a pronoun ("its investigation"); not before a verb ("Mali and Niger *question
+    the* sanctions", "file a complaint")."""
     return (b - a == 1 and b < end and toks[b].norm in TOPIC_NOUNS and toks[b].text[:1].islower()
-            and via != "demonym" and not toks[a].text.isupper())
+            and via not in ("demonym", "metonym") and toks[a].text[:1].isupper() and not toks[a].text.isupper()
+            and not (b + 1 < end and toks[b + 1].norm in _NP_DETERMINERS))
 
 
 #: nouns of what is done to their owner ("Mali's *suspension* from ECOWAS"): the owner is no

@@ -49,7 +49,14 @@ from framecmp.measures.stance.holders import (
 )
 from framecmp.measures.stance.target import Contribution, TargetScore
 from framecmp.text.doc import Doc, Sentence
-from framecmp.text.grammar import looks_like_verb
+from framecmp.text.grammar import (
+    AUXILIARIES,
+    BE_FORMS,
+    IRREGULAR_VERBS,
+    NP_DETERMINERS,
+    PREPOSITIONS,
+    looks_like_verb,
+)
 
 __all__ = [
     "EVALUATION_KINDS", "Evaluation", "denials", "evaluate_mentions", "is_agent", "is_setting", "label_evaluations",
@@ -153,7 +160,7 @@ def victim_mentions(
                     t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in toks[b:h.tok_start]
                 ):
                     continue  # "Russia denied killing civilians": the one said to kill, not killed
-                if b <= h.tok_start and any(t.norm in _SPEECH_WORDS for t in toks[b:h.tok_start]):
+                if b <= h.tok_start and _speaks_before(toks, b, h.tok_start):
                     continue  # "The UN said Malian soldiers were killed": the UN speaks, is not killed
                 if a >= h.tok_end and h.tok_end == h.tok_start + 1 and toks[h.tok_start].norm in _HARM_NOUNS and any(
                     t.norm in _VERBISH or (len(t.norm) > 4 and t.norm.endswith("ed")) for t in toks[h.tok_end:a]
@@ -358,6 +365,18 @@ def _words_between(doc: Doc, a: int, b: int, *, quotes: bool = False) -> int:
     return sum(1 for t in between if t.is_word)
 
 
+def _speaks_before(toks: Sequence[Any], b: int, end: int) -> bool:
+    """Whether a word of speech follows the mention that ends at token ``b`` as its own verb,
+    before ``end``: within three words and no comma ("The UN said ...", "U.S. officials
+    confirmed ..."; not "Soldiers from Mali, according to witnesses, were killed")."""
+    for q in range(b, min(end, b + 4)):
+        if toks[q].norm in _SPEECH_WORDS:
+            return True
+        if not toks[q].is_word and toks[q].norm not in ("'s", "’s"):
+            return False
+    return False
+
+
 def _heads(doc: Doc, s0: int, start: int) -> bool:
     """Whether a mention at ``start`` inside a source that starts at ``s0`` names the speaker,
     not someone in a comma's apposition or a relative clause after it ("said Goita, who then
@@ -411,9 +430,35 @@ def _acts(doc: Doc, sent: Sentence, m: MentionLike) -> bool:
     if i - 2 >= sent.tok_start and toks[i - 2].norm in _ASSOCIATED.get(toks[i - 1].norm, ()):
         return True
     if (i - 1 >= sent.tok_start and toks[i - 1].norm in _SAY_BEFORE_CLAUSE and not owner
-            and k < sent.tok_end and looks_like_verb(toks[k].norm)):
+            and _does_next(toks, k, sent.tok_end)):
         return True  # "Russia said *France* had failed Mali": the subject of the reported clause
     return is_agent(doc, sent, m.start)
+
+
+def _does_next(toks: Sequence[Any], k: int, end: int) -> bool:
+    """Whether the verb group from token ``k`` says its subject does something: a verb that is
+    no passive ("was attacked"), not one of undergoing ("would face sanctions", "lost
+    influence"), and no "be" / "have" with no verb after it ("had a terrible night")."""
+    if k >= end or not looks_like_verb(toks[k].norm):
+        return False
+    q = k
+    while q < end and (toks[q].norm in AUXILIARIES or toks[q].norm in _VERB_ADVERBS):
+        q += 1
+    if q > k and (q >= end or not toks[q].is_word or toks[q].norm in NP_DETERMINERS
+                  or toks[q].norm in PREPOSITIONS):
+        return False  # "had a terrible night", "was in Bamako": no verb of doing
+    verb = toks[q].norm
+    passive = any(t.norm in BE_FORMS for t in toks[k:q]) and (verb.endswith("ed") or verb in IRREGULAR_VERBS)
+    return not passive and verb not in _UNDERGONE_VERBS
+
+
+_VERB_ADVERBS = frozenset("not n't never also already still just then".split())
+
+
+#: verbs whose subject undergoes what they say ("Mali would *face* sanctions")
+_UNDERGONE_VERBS = frozenset("face faces faced facing lose loses lost losing suffer suffers suffered suffering "
+                             "endure endures endured receive receives received need needs needed undergo "
+                             "underwent risk risks".split())
 
 
 #: speech verbs that a reported clause may follow with no "that" ("said France had failed")
