@@ -658,6 +658,7 @@ def test_a_speech_word_in_an_aside_leaves_the_victim():
 @pytest.mark.parametrize(("text", "actor"), [
     ("The minister warned Mali would face sanctions.", "mali"),  # undergoing, not doing
     ("Observers noted France lost influence in the region.", "france"),
+    ("The UN said Mali was vulnerable to attacks.", "mali"),  # "be" + an adjective
 ])
 def test_a_reported_subject_that_undergoes_is_no_antagonist(text, actor):
     assert _role(_score(text), "t", actor) != "antagonist"

@@ -1406,6 +1406,9 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     # ... but the main clause after the comma is no list item
     ("While Russia denied sending troops, France and the EU condemned Wagner.",
      {("france", "wagner", "sc.condemn"), ("eu", "wagner", "sc.condemn")}),
+    # what is played down is no claim of the one who plays it down (rv.downplay, denies: true)
+    ("Trump downplayed claims that Russia interfered in the election.",
+     {("usa", "russia", "sc.denies_accusation"), ("unknown", "russia", "sc.impose_will")}),
 ])
 def test_who_holds_acts_in_clauses_nouns_and_denials(text, expected):
     got = {(e.holder, e.actor, e.rule_id) for e in _scored(text).evidence if e.kind == "stance"}

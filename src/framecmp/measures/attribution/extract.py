@@ -26,7 +26,14 @@ from framecmp.measures.attribution.style import style_summary, voice_words_of
 from framecmp.measures.attribution.view import ArticleView, trim_chars
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, PhraseMatch, Token
-from framecmp.text.grammar import AUXILIARIES, NEGATORS, NP_DETERMINERS, SpanCover, looks_like_verb
+from framecmp.text.grammar import (
+    AUXILIARIES,
+    NEGATORS,
+    NP_DETERMINERS,
+    PREPOSITIONS,
+    SpanCover,
+    looks_like_verb,
+)
 
 __all__ = ["extract_attributions"]
 
@@ -142,6 +149,8 @@ def extract_attributions(
             stype = "anonymous"
         c0, c1 = d.content
         c0, c1 = trim_chars(doc.text, c0, c1)
+        if d.rule != "scare" and d.cue is not None and not art.quotes_around(c0, c1):
+            c1 = _leading_clause_end(doc, d.cue.start, c0, c1)
         if c1 <= c0:
             continue
         nwords = doc._count_words(doc.token_index(c0), doc.token_index(c1))
@@ -301,7 +310,34 @@ def _negated_cue(doc: Doc, cue_start: int, cue_end: int) -> bool:
 #: adverbs between "and" and the verb of the denier's next act ("and *even* suggested")
 _ADVERBS_BEFORE_VERB = frozenset("even also then later again still".split())
 #: words that open a clause before the main clause ("*While* Russia denied ..., its media ...")
-_LEADING_SUBORDINATORS = frozenset("while although though whereas as because since if when".split())
+_LEADING_SUBORDINATORS = frozenset("while although though whereas as because since if when after before once until unless".split())
+
+
+def _leading_clause_end(doc: Doc, cue: int, c0: int, c1: int) -> int:
+    """Where reported words in a clause that opens the sentence end: at its comma ("After China
+    proposed its tariffs, Trump blamed ...": the tariffs are what was proposed, not Trump's
+    blame). Not past a list comma, nor where a comma stands before the reporting word."""
+    sent = doc.sentence_at(cue)
+    if sent is None:
+        return c1
+    toks = doc.tokens
+    i, j = doc.token_index(c0), doc.token_index(c1)
+    k0 = doc.token_index(cue)
+    if toks[sent.tok_start].norm not in _LEADING_SUBORDINATORS or any(
+            t.norm == "," for t in toks[sent.tok_start:k0]):
+        return c1
+    if toks[sent.tok_start].norm == "as" and i < len(toks) and (
+            toks[i].norm in PREPOSITIONS or toks[i].norm in _AS_SAID or toks[i].norm == ","):
+        return c1  # "As Vox has explained in depth, there is no way ...": the main clause is what was said
+    for k in range(i + 1, min(j, len(toks) - 1)):
+        if toks[k].norm == "," and not _list_comma(toks, k, j):
+            return toks[k].start
+    return c1
+
+
+#: words after "As X said" that leave what was said to the main clause ("As Obama explained
+#: *it*, ...", "As NPR noted *in* 2016, ...")
+_AS_SAID = frozenset("it this so before earlier previously repeatedly last many often above already".split())
 
 
 def _list_comma(toks: Sequence[Token], k: int, j: int) -> bool:

@@ -141,7 +141,7 @@ _TITLE_CUES = frozenset({
     "rv.attack", "rv.vow", "rv.demand", "rv.criticise", "rv.admit", "rv.insist", "rv.threaten",
     "rv.promise", "rv.write", "rv.tweet", "rv.explain", "rv.predict", "rv.condemn", "rv.dismiss",
     "rv.assail", "rv.confirm", "rv.suggest", "rv.argue", "rv.defend", "rv.question", "rv.ask",
-    "rv.reply", "rv.respond", "rv.deride", "rv.joke", "rv.describe", "rv.declare",
+    "rv.reply", "rv.respond", "rv.deride", "rv.downplay", "rv.joke", "rv.describe", "rv.declare",
 })
 _NOT_A_SOURCE = frozenset({
     "the", "a", "an", "as", "and", "but", "or", "so", "that", "this", "these", "those", "instead",

@@ -437,7 +437,8 @@ class ArticleView:
         if not any(m.start == toks[p].start and m.via != "demonym" for m in named):
             return False
         k = p - 1
-        while k > i and k >= p - 5 and toks[k].is_word and toks[k].norm not in ("with", "to") and not (
+        while k > i and k >= p - 5 and (toks[k].is_word or toks[k].norm.isdigit()) \
+                and toks[k].norm not in ("with", "to") and not (
                 not is_capitalised(toks[k]) and looks_like_verb(toks[k].norm)):
             k -= 1
         return (k < p - 1 and k >= max(i, 1) and (

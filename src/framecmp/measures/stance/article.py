@@ -504,9 +504,10 @@ def score_stance(
     engine = config.engine or default_engine()
     victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
     # who speaks and where its words are: a speaker's mention is no evaluation by the cues in them
+    denied_ids = getattr(attribution, "denials", {}) or {}
     speakers = [(a.source_start, a.source_end, a.content_start, a.content_end)
                 for a in getattr(attribution, "attributions", ())
-                if a.source_start is not None and a.source_end is not None]
+                if a.source_start is not None and a.source_end is not None and a.id not in denied_ids]
     evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
                                     engine=engine, victims=victims, untargeted=untargeted, speakers=speakers)
     if terms is not None:

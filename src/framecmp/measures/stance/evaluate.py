@@ -380,8 +380,9 @@ def _speaks_before(toks: Sequence[Any], b: int, end: int) -> bool:
 def _heads(doc: Doc, s0: int, start: int) -> bool:
     """Whether a mention at ``start`` inside a source that starts at ``s0`` names the speaker,
     not someone in a comma's apposition or a relative clause after it ("said Goita, who then
-    praised *Mali's* army")."""
-    return not any(t.norm in _NOT_THE_SPEAKER for t in doc.tokens[doc.token_index(s0):doc.token_index(start)])
+    praised *Mali's* army", a headline that runs on past a verb)."""
+    return not any(t.norm in _NOT_THE_SPEAKER or (t.text[:1].islower() and looks_like_verb(t.norm))
+                   for t in doc.tokens[doc.token_index(s0):doc.token_index(start)])
 
 
 _NOT_THE_SPEAKER = frozenset({",", "who", "whom", "whose", "which", "that", "(", ";", ":"})
@@ -436,20 +437,27 @@ def _acts(doc: Doc, sent: Sentence, m: MentionLike) -> bool:
 
 
 def _does_next(toks: Sequence[Any], k: int, end: int) -> bool:
-    """Whether the verb group from token ``k`` says its subject does something: a verb that is
-    no passive ("was attacked"), not one of undergoing ("would face sanctions", "lost
-    influence"), and no "be" / "have" with no verb after it ("had a terrible night")."""
+    """Whether the verb group from token ``k`` says its subject does something: no passive
+    ("was attacked"), no "be" + an adjective ("was vulnerable"), no "have" of possession ("had
+    a terrible night") and no verb of undergoing ("would face sanctions", "lost influence")."""
     if k >= end or not looks_like_verb(toks[k].norm):
         return False
     q = k
     while q < end and (toks[q].norm in AUXILIARIES or toks[q].norm in _VERB_ADVERBS):
         q += 1
-    if q > k and (q >= end or not toks[q].is_word or toks[q].norm in NP_DETERMINERS
-                  or toks[q].norm in PREPOSITIONS):
-        return False  # "had a terrible night", "was in Bamako": no verb of doing
+    if q >= end or not toks[q].is_word:
+        return False
     verb = toks[q].norm
-    passive = any(t.norm in BE_FORMS for t in toks[k:q]) and (verb.endswith("ed") or verb in IRREGULAR_VERBS)
-    return not passive and verb not in _UNDERGONE_VERBS
+    if verb in _UNDERGONE_VERBS:
+        return False
+    auxes = {t.norm for t in toks[k:q]}
+    if auxes & BE_FORMS:
+        return verb.endswith("ing")  # "was attacking"; not "was attacked", "was vulnerable"
+    if auxes & {"has", "have", "had"}:
+        return verb.endswith("ed") or verb in IRREGULAR_VERBS  # "had failed"; not "had a ..."
+    if auxes:
+        return verb not in NP_DETERMINERS and verb not in PREPOSITIONS  # "would retaliate"
+    return True  # the verb itself: "France failed Mali"
 
 
 _VERB_ADVERBS = frozenset("not n't never also already still just then".split())
