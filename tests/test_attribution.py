@@ -852,3 +852,22 @@ def test_results_do_not_depend_on_the_order_of_the_mentions(cfg, index) -> None:
 def test_voice_of_denied_words(cfg, index, text, word, voice):
     res = run(text, cfg, index)
     assert res.voice_of(text.index(word)) == voice
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # reported words in a clause that opens the sentence end before the main clause (ninth session)
+    ("After China proposed its tariffs, Trump blamed Mexico.", "proposed", "its tariffs"),
+    ("When Trump said Russia, China and Iran were threats, Biden disagreed.", "said",
+     "Russia, China and Iran were threats"),
+    ("When Mali said France, its former colonial ruler, had failed, Russia stepped in.", "said",
+     "France, its former colonial ruler, had failed"),
+    ("After the UN said 1,200 civilians died in Mali, Russia denied responsibility.", "said",
+     "1,200 civilians died in Mali"),
+    # ... not where the opener is no clause of the source, nor after "As X noted"
+    ("After the summit Biden said that if Russia invades, the US will respond forcefully.", "said",
+     "that if Russia invades, the US will respond forcefully"),
+    ("As Trump noted two weeks ago, Russia is a threat.", "noted", "two weeks ago, Russia is a threat"),
+])
+def test_reported_words_in_an_opening_clause(cfg, index, text, cue, content):
+    (a,) = [a for a in real(run(text, cfg, index)) if a.cue == cue]
+    assert text[a.content_start:a.content_end] == content

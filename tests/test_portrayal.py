@@ -678,3 +678,8 @@ def test_the_subject_of_a_reported_clause_acts():
     # "France had failed Mali" after "said": France is who acts (was read as undergoing)
     s = _score("Russia said France had failed Mali.")
     assert _role(s, "t", "france") != "victim"
+
+
+def test_a_reported_subject_to_blame_is_no_victim():
+    # "be" + an adjective of blame acts ("guilty of", "hostile to"); "be vulnerable" undergoes
+    assert _role(_score("France said Wagner was guilty of war crimes."), "t", "wagner") != "victim"

@@ -30,7 +30,6 @@ from framecmp.text.grammar import (
     AUXILIARIES,
     NEGATORS,
     NP_DETERMINERS,
-    PREPOSITIONS,
     SpanCover,
     looks_like_verb,
 )
@@ -150,7 +149,7 @@ def extract_attributions(
         c0, c1 = d.content
         c0, c1 = trim_chars(doc.text, c0, c1)
         if d.rule != "scare" and d.cue is not None and not art.quotes_around(c0, c1):
-            c1 = _leading_clause_end(doc, d.cue.start, c0, c1)
+            c1 = _leading_clause_end(doc, d.cue.start, c0, c1, art.toks[d.source[0]].start if d.source else None)
         if c1 <= c0:
             continue
         nwords = doc._count_words(doc.token_index(c0), doc.token_index(c1))
@@ -313,31 +312,68 @@ _ADVERBS_BEFORE_VERB = frozenset("even also then later again still".split())
 _LEADING_SUBORDINATORS = frozenset("while although though whereas as because since if when after before once until unless".split())
 
 
-def _leading_clause_end(doc: Doc, cue: int, c0: int, c1: int) -> int:
-    """Where reported words in a clause that opens the sentence end: at its comma ("After China
-    proposed its tariffs, Trump blamed ...": the tariffs are what was proposed, not Trump's
-    blame). Not past a list comma, nor where a comma stands before the reporting word."""
+def _leading_clause_end(doc: Doc, cue: int, c0: int, c1: int, source: int | None) -> int:
+    """Where reported words in a clause that opens the sentence end: at the comma before the
+    main clause ("After China proposed its tariffs, Trump blamed ...": the tariffs are what was
+    proposed, not Trump's blame; :func:`_main_clause_comma`). Only where the opener is followed
+    by the source and its reporting word ("After the UN said ...", not "After the summit Biden
+    said ..."), no comma stands before the reporting word, and not after "As X said / noted"
+    (the main clause is what was said: "As Vox has explained, there is no way ...")."""
     sent = doc.sentence_at(cue)
-    if sent is None:
+    if sent is None or source is None:
         return c1
     toks = doc.tokens
     i, j = doc.token_index(c0), doc.token_index(c1)
-    k0 = doc.token_index(cue)
-    if toks[sent.tok_start].norm not in _LEADING_SUBORDINATORS or any(
-            t.norm == "," for t in toks[sent.tok_start:k0]):
+    k0, s0 = doc.token_index(cue), doc.token_index(source)
+    opener = toks[sent.tok_start].norm
+    if opener not in _LEADING_SUBORDINATORS or any(t.norm == "," for t in toks[sent.tok_start:k0]):
         return c1
-    if toks[sent.tok_start].norm == "as" and i < len(toks) and (
-            toks[i].norm in PREPOSITIONS or toks[i].norm in _AS_SAID or toks[i].norm == ","):
-        return c1  # "As Vox has explained in depth, there is no way ...": the main clause is what was said
+    if not all(t.norm in NP_DETERMINERS for t in toks[sent.tok_start + 1:s0]):
+        return c1
+    if opener == "as" and toks[k0].norm in _AS_SAID_CUES:
+        return c1
+    k = _main_clause_comma(toks, i, j)
+    return toks[k].start if k is not None else c1
+
+
+#: reporting words after which "As X ..., <main clause>" makes the main clause what was said
+_AS_SAID_CUES = frozenset(
+    "said says say noted notes note explained explains wrote writes reported reports put argued argues "
+    "observed observes pointed points warned warns predicted predicts suggested suggests acknowledged "
+    "told tells stated states added recalled remarked mentioned claimed claims insisted conceded has "
+    "have had described describes".split())
+#: the verbs of a speaker's tag at the end of a sentence (", NBC said.")
+_TAG_VERBS = frozenset("said says reported reports added adds told wrote writes according".split())
+#: words that open no main clause after a comma
+_NOT_A_SUBJECT = frozenset("and or but which who whom whose that not where when while although though as "
+                           "including even particularly especially than".split())
+
+
+def _main_clause_comma(toks: Sequence[Token], i: int, j: int) -> int | None:
+    """The last comma in tokens ``[i, j)`` after which a main clause starts: words that can be a
+    subject (not "which", "and", a number, a verb), then a lower-case verb before any
+    punctuation ("..., *France and the EU condemned* Wagner"; in "said Russia, China and Iran
+    were threats, Biden disagreed" the later comma; not ", its former colonial ruler," nor
+    "1,200")."""
+    found = None
     for k in range(i + 1, min(j, len(toks) - 1)):
-        if toks[k].norm == "," and not _list_comma(toks, k, j):
-            return toks[k].start
-    return c1
-
-
-#: words after "As X said" that leave what was said to the main clause ("As Obama explained
-#: *it*, ...", "As NPR noted *in* 2016, ...")
-_AS_SAID = frozenset("it this so before earlier previously repeatedly last many often above already".split())
+        if toks[k].norm != ",":
+            continue
+        first = toks[k + 1]
+        if (not first.is_word or first.norm in _NOT_A_SUBJECT or first.norm[:1].isdigit()
+                or looks_like_verb(first.norm)):
+            continue
+        rest = [t.norm for t in toks[k + 1:j] if t.is_word]
+        if len(rest) <= 6 and any(n in _TAG_VERBS for n in rest):
+            continue  # ", NBC said.": a speaker's tag, not the main clause
+        for q in range(k + 2, min(k + 8, j)):
+            t = toks[q]
+            if not t.is_word:
+                break
+            if t.text[:1].islower() and (looks_like_verb(t.norm) or t.norm in AUXILIARIES):
+                found = k
+                break
+    return found
 
 
 def _list_comma(toks: Sequence[Token], k: int, j: int) -> bool:
@@ -385,11 +421,14 @@ def denied_end(doc: Doc, c0: int, c1: int, next_acts: frozenset[int] = frozenset
     sent = doc.sentence_at(c0)
     leading = sent is not None and toks[sent.tok_start].norm in _LEADING_SUBORDINATORS and not any(
         t.norm == "," for t in toks[sent.tok_start:i])  # (not "As expected, Russia denied that ...")
+    # its end: the comma before the main clause, else the first comma that is no list comma
+    main = _main_clause_comma(toks, i, j) if leading else None
     for k in range(i + 1, min(j, len(toks) - 1)):
         n, nxt = toks[k].norm, toks[k + 1]
         if n == "and" and nxt.start in next_acts:
             return toks[k].start
-        if n == "," and (nxt.norm in _CLAUSE_AFTER_COMMA or (leading and not _list_comma(toks, k, j))):
+        if n == "," and (nxt.norm in _CLAUSE_AFTER_COMMA or (
+                leading and (k == main if main is not None else not _list_comma(toks, k, j)))):
             return toks[k].start
         if not that_clause and n in ("and", "but") and nxt.norm in _ADVERBS_BEFORE_VERB and k + 2 < j:
             nxt = toks[k + 2]  # "denying reports that he groped women and *even* suggested ..."

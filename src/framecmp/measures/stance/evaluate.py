@@ -452,7 +452,8 @@ def _does_next(toks: Sequence[Any], k: int, end: int) -> bool:
         return False
     auxes = {t.norm for t in toks[k:q]}
     if auxes & BE_FORMS:
-        return verb.endswith("ing")  # "was attacking"; not "was attacked", "was vulnerable"
+        # "was attacking", "was guilty of"; not "was attacked", "was vulnerable"
+        return verb.endswith("ing") or verb in _BLAME_ADJECTIVES
     if auxes & {"has", "have", "had"}:
         return verb.endswith("ed") or verb in IRREGULAR_VERBS  # "had failed"; not "had a ..."
     if auxes:
@@ -460,6 +461,10 @@ def _does_next(toks: Sequence[Any], k: int, end: int) -> bool:
     return True  # the verb itself: "France failed Mali"
 
 
+#: adjectives after "be" that say what the subject does or is to blame for ("Wagner was
+#: *guilty* of war crimes", "Russia was *hostile* to NATO"): it acts, it does not undergo
+_BLAME_ADJECTIVES = frozenset("guilty hostile responsible aggressive arrogant complicit corrupt reckless "
+                              "dishonest brutal culpable illegitimate incompetent dangerous".split())
 _VERB_ADVERBS = frozenset("not n't never also already still just then".split())
 
 

@@ -39,7 +39,7 @@ from framecmp.measures.stance.cues import (
     is_adverb,
     names_a_topic,
 )
-from framecmp.text.doc import Doc, Token
+from framecmp.text.doc import POSSESSIVES, Doc, Token
 from framecmp.text.grammar import (
     NP_DETERMINERS,
     PREPOSITIONS,
@@ -277,7 +277,7 @@ def _light_verb_subject(subjects: Subjects, i: int) -> tuple[str, ...] | None:
         return None
     if toks[j].norm == "up" and not (j > subjects.t0 and toks[j - 1].norm.startswith("step")):
         return None
-    if toks[j].norm in _EVENT_LIGHT_VERBS and toks[j + 1].norm not in ("its", "his", "her", "their") and any(
+    if toks[j].norm in _EVENT_LIGHT_VERBS and toks[j + 1].norm not in POSSESSIVES and any(
             t.norm in _EVENT_NOUNS for t in toks[subjects.t0 : j]):
         return None  # "The attacks have renewed criticism of Obama": no one named criticises
     if toks[j].norm in ("make", "made", "makes", "making") and not (
