@@ -867,6 +867,9 @@ def test_voice_of_denied_words(cfg, index, text, word, voice):
     ("After the summit Biden said that if Russia invades, the US will respond forcefully.", "said",
      "that if Russia invades, the US will respond forcefully"),
     ("As Trump noted two weeks ago, Russia is a threat.", "noted", "two weeks ago, Russia is a threat"),
+    # the words reported in a relative clause between commas end at its comma
+    ("Macron, who criticized Mali, said Russia was meddling.", "criticized", "Mali"),
+    ("Goita, who praised Russia last week, said France had failed Mali.", "praised", "Russia last week"),
 ])
 def test_reported_words_in_an_opening_clause(cfg, index, text, cue, content):
     (a,) = [a for a in real(run(text, cfg, index)) if a.cue == cue]

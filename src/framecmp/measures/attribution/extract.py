@@ -150,6 +150,9 @@ def extract_attributions(
         c0, c1 = trim_chars(doc.text, c0, c1)
         if d.rule != "scare" and d.cue is not None and not art.quotes_around(c0, c1):
             c1 = _leading_clause_end(doc, d.cue.start, c0, c1, art.toks[d.source[0]].start if d.source else None)
+            if d.source and d.source[1] - d.source[0] == 1 and art.toks[d.source[0]].norm in ("who", "which") \
+                    and d.source[0] > 0 and art.toks[d.source[0] - 1].norm == ",":
+                c1 = _relative_clause_end(doc, c0, c1)
         if c1 <= c0:
             continue
         nwords = doc._count_words(doc.token_index(c0), doc.token_index(c1))
@@ -334,6 +337,18 @@ def _leading_clause_end(doc: Doc, cue: int, c0: int, c1: int, source: int | None
         return c1
     k = _main_clause_comma(toks, i, j)
     return toks[k].start if k is not None else c1
+
+
+def _relative_clause_end(doc: Doc, c0: int, c1: int) -> int:
+    """Where the words reported in a relative clause between commas end ("Macron, who
+    criticized Mali, said ...": "Mali"): at the comma before the main clause's verb."""
+    toks = doc.tokens
+    i, j = doc.token_index(c0), doc.token_index(c1)
+    for k in range(i + 1, min(j, len(toks) - 1)):
+        nxt = toks[k + 1]
+        if toks[k].norm == "," and nxt.text[:1].islower() and (looks_like_verb(nxt.norm) or nxt.norm in AUXILIARIES):
+            return toks[k].start
+    return c1
 
 
 #: reporting words after which "As X ..., <main clause>" makes the main clause what was said
