@@ -466,14 +466,10 @@ def _does_next(toks: Sequence[Any], k: int, end: int) -> bool:
 _BLAME_ADJECTIVES = frozenset("guilty hostile responsible aggressive arrogant complicit corrupt reckless "
                               "dishonest brutal culpable illegitimate incompetent dangerous".split())
 _VERB_ADVERBS = frozenset("not n't never also already still just then".split())
-
-
 #: verbs whose subject undergoes what they say ("Mali would *face* sanctions")
 _UNDERGONE_VERBS = frozenset("face faces faced facing lose loses lost losing suffer suffers suffered suffering "
                              "endure endures endured receive receives received need needs needed undergo "
                              "underwent risk risks".split())
-
-
 #: speech verbs that a reported clause may follow with no "that" ("said France had failed")
 _SAY_BEFORE_CLAUSE = frozenset("said says say claimed claims claim added argued argues insisted insists "
                                "warned warns believes believe thinks think stressed noted".split())
@@ -580,7 +576,10 @@ def evaluate_mentions(
     left out (they are not counted anywhere). ``untargeted``: acts aimed at no actor
     (:func:`~framecmp.measures.stance.holders.untargeted_acts`); the mention that holds one,
     before it or as the agent after "by", is ``covered``: "Mali condemned the attack" says
-    nothing of Mali."""
+    nothing of Mali. ``speakers``: ``(source start, source end, content start, content end)``
+    of each attribution whose words the source does not deny; a mention that names the source
+    (:func:`_heads`) of words holding a cue in its voice is ``covered`` ("The UN said that
+    Wagner killed civilians" says nothing of the UN)."""
     cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
     cued_in: dict[tuple[int, str], DirectedHit] = {}  # (sentence, target) -> a cue aimed at it there
     held_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, holder) -> the acts it holds there
