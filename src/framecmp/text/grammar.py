@@ -147,7 +147,7 @@ class SpanCover:
 # would edit, and not attribution's own.
 
 __all__ += [
-    "APPOSITION_OPENERS", "AUXILIARIES", "BE_FORMS", "CLAUSE_LINKS", "CLAUSE_MARKS", "CLOSE_QUOTE_MARKS",
+    "APPOSITION_OPENERS", "AUXILIARIES", "BE_FORMS", "HAVE_FORMS", "CLAUSE_LINKS", "CLAUSE_MARKS", "CLOSE_QUOTE_MARKS",
     "DATE_LEADS", "DATE_WORDS", "HONORIFICS", "NOT_LY_ADVERBS", "NOUN_SIGNALS", "NP_DETERMINERS",
     "OBJECT_PRONOUNS", "OPEN_QUOTE_MARKS", "PARTICIPLE_OPENERS", "PERSON_PRONOUNS", "PHRASE_OPENERS",
     "QUESTION_OPENERS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "SUBORDINATE_OPENERS", "SUBORDINATORS",
@@ -161,8 +161,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 #: object forms and their subject forms, as sources after a preposition ("according to him")
 OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she", "them": "they", "me": "i", "us": "we"}
 BE_FORMS = frozenset({"is", "was", "were", "are", "been", "be", "being"})
+HAVE_FORMS = frozenset({"have", "has", "had"})
 #: auxiliaries: "be", "have", "do" and the modals (a verb stands where one does)
-AUXILIARIES = BE_FORMS | frozenset("am has have had will would shall should can could may might must do does did".split())
+AUXILIARIES = BE_FORMS | HAVE_FORMS | frozenset("am will would shall should can could may might must do does did".split())
 #: words that link a clause (conjunctions, subordinators, relatives, "to"): a noun-phrase run
 #: read leftwards stops at them
 CLAUSE_LINKS = frozenset({

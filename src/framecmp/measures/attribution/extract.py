@@ -148,18 +148,21 @@ def extract_attributions(
             stype = "anonymous"
         c0, c1 = d.content
         c0, c1 = trim_chars(doc.text, c0, c1)
-        if d.rule != "scare" and d.cue is not None and not art.quotes_around(c0, c1):
+        inner = art.quotes_around(c0, c1) if d.rule != "scare" else []
+        if d.rule != "scare" and d.cue is not None and not inner:
+            whole = c1
             c1 = _leading_clause_end(doc, d.cue.start, c0, c1, art.toks[d.source[0]].start if d.source else None)
             if d.source and d.source[1] - d.source[0] == 1 and art.toks[d.source[0]].norm in ("who", "which") \
                     and d.source[0] > 0 and art.toks[d.source[0] - 1].norm == ",":
                 c1 = _relative_clause_end(doc, c0, c1)
+            if c1 != whole:
+                inner = art.quotes_around(c0, c1)
         if c1 <= c0:
             continue
         nwords = doc._count_words(doc.token_index(c0), doc.token_index(c1))
         if d.rule == "scare":
             qtype = "scare"
         else:
-            inner = art.quotes_around(c0, c1)
             qchars = sum(q.end - q.start for q in inner)
             if inner and qchars >= 0.8 * (c1 - c0):
                 qtype = "direct"

@@ -65,7 +65,15 @@ from framecmp.measures.stance.target import TargetRules, TargetScore, score_rule
 from framecmp.measures.stance.vader import vader_compound, vader_words_of
 from framecmp.records import Evidence
 from framecmp.text.doc import Doc, Token, analyze
-from framecmp.text.grammar import AUXILIARIES, NEG_GAP, NEG_IDIOMS, NEGATORS, is_negator, negator
+from framecmp.text.grammar import (
+    AUXILIARIES,
+    HAVE_FORMS,
+    NEG_GAP,
+    NEG_IDIOMS,
+    NEGATORS,
+    is_negator,
+    negator,
+)
 
 __all__ = [
     "StanceConfig",
@@ -613,8 +621,7 @@ def _evaluation_evidence(
 #: words that may stand between a negation and the cue it negates, besides those of
 #: ``framecmp.text.grammar.NEG_GAP`` and adverbs in -ly: "has not yet condemned", "decided not
 #: to condemn", "no longer praises", "has never again praised"
-_HAVE = frozenset({"have", "has", "had"})
-_CUE_NEG_GAP = frozenset("yet longer to ever even again".split()) | _HAVE
+_CUE_NEG_GAP = frozenset("yet longer to ever even again".split()) | HAVE_FORMS
 #: "should not have" says it was done; "could not have ... more" says it was done fully
 _SHOULD_NOT = frozenset({"shouldn't", "shouldn’t"})
 _COULD_NOT = frozenset({"couldn't", "couldn’t"})
@@ -659,7 +666,7 @@ def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
             if have and _counterfactual(toks, j, lo, tok):
                 return None  # "Mali could not have praised Russia more": affirmed
             return toks[j].text if is_negator(toks, j, lo, of=tok) else None
-        have = have or n in _HAVE
+        have = have or n in HAVE_FORMS
         if n in _REFUSALS and j + 1 < tok and toks[j + 1].norm == "to":
             return toks[j].text
         intends = n in _INTENTIONS and toks[j + 1].norm == "to"

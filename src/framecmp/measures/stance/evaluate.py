@@ -52,6 +52,7 @@ from framecmp.text.doc import Doc, Sentence
 from framecmp.text.grammar import (
     AUXILIARIES,
     BE_FORMS,
+    HAVE_FORMS,
     IRREGULAR_VERBS,
     NP_DETERMINERS,
     PREPOSITIONS,
@@ -454,7 +455,7 @@ def _does_next(toks: Sequence[Any], k: int, end: int) -> bool:
     if auxes & BE_FORMS:
         # "was attacking", "was guilty of"; not "was attacked", "was vulnerable"
         return verb.endswith("ing") or verb in _BLAME_ADJECTIVES
-    if auxes & {"has", "have", "had"}:
+    if auxes & HAVE_FORMS:
         return verb.endswith("ed") or verb in IRREGULAR_VERBS  # "had failed"; not "had a ..."
     if auxes:
         return verb not in NP_DETERMINERS and verb not in PREPOSITIONS  # "would retaliate"
