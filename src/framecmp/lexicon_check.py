@@ -32,6 +32,7 @@ from framecmp.lexicons import (
 from framecmp.measures.actors import ActorIndex, load_actors
 from framecmp.measures.attribution.config import HEDGE_SCHEMA, SOURCE_SCHEMA, VERB_SCHEMA
 from framecmp.measures.stance.cues import CUE_SCHEMA, check_cue, load_stance_cues
+from framecmp.measures.stance.deeds import load_effects
 from framecmp.measures.terms import KIND, NOT_LOADED, load_terms
 
 __all__ = ["LEXICON_KINDS", "check_lexicon_file", "write_editable_lexicon"]
@@ -154,6 +155,7 @@ LEXICON_KINDS: dict[str, Callable[[Path], Any]] = {
                                           extra_check=check_cue),
     "reporting_verbs": functools.partial(load_lexicon, kind="reporting_verbs", schema=VERB_SCHEMA),
     "hedges": functools.partial(load_lexicon, kind="hedges", schema=HEDGE_SCHEMA),
+    "effects": load_effects,
     "sources": functools.partial(load_lexicon, kind="sources", schema=SOURCE_SCHEMA),
 }
 """Lexicon kind (the ``kind:`` header) -> a loader that validates a file of that kind.

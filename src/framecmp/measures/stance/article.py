@@ -43,6 +43,7 @@ from framecmp.measures.stance.cues import (
     is_adverb,
     load_stance_cues,
 )
+from framecmp.measures.stance.deeds import default_effects, load_effects
 from framecmp.measures.stance.engine import TargetEngine, default_engine, load_engine
 from framecmp.measures.stance.evaluate import (
     Evaluation,
@@ -119,6 +120,12 @@ class StanceConfig:
         ``(actor id, type)`` pairs: which pronouns may stand for an actor ("it" for a
         country or organisation, "he"/"she" for a person; an armed group or collective only
         through a plural name, as "they"); see :mod:`framecmp.measures.stance.pronouns`.
+    effects : StanceCueLexicon or None
+        What actors do to things of value (:mod:`framecmp.measures.stance.deeds`); None uses
+        the bundled ``effects.yaml``.
+    deeds : bool
+        Read deeds ("the EPA seeks to scrap a rule protecting drinking water") before the
+        engine; False leaves every such mention to the engine.
     """
 
     shrinkage_k: float = 2.0
@@ -131,6 +138,8 @@ class StanceConfig:
     engine: TargetEngine | None = None
     organisations: frozenset[str] = frozenset()
     actor_types: frozenset[tuple[str, str]] = frozenset()
+    effects: StanceCueLexicon | None = None
+    deeds: bool = True
 
     @property
     def version(self) -> str:
@@ -138,6 +147,8 @@ class StanceConfig:
         v = (self.cues or default_cues()).version
         eng = self.engine or default_engine()
         v += f"+{eng.name}@{eng.version}"
+        if self.deeds:
+            v += f"+effects@{(self.effects or default_effects()).version}"
         if self.mode == "trained":
             m = self.model or load_stance_model()
             v += f"+model@{m.meta.get('date', '?')}"
@@ -172,6 +183,9 @@ def load_stance_config(
     engine: str = "linear",
     organisations: Iterable[str] = (),
     actor_types: Mapping[str, str] | None = None,
+    effects: str | Path | Mapping[str, Any] | None = None,
+    extra_effects: str | Path | Mapping[str, Any] | None = None,
+    deeds: bool = True,
 ) -> StanceConfig:
     """Load the cue lexicon (and model) once and return a :class:`StanceConfig`.
 
@@ -186,6 +200,7 @@ def load_stance_config(
         model=load_stance_model(model) if mode == "trained" else None,
         engine=load_engine(engine), organisations=frozenset(organisations),
         actor_types=frozenset((actor_types or {}).items()),
+        effects=load_effects(effects, extra=extra_effects) if deeds else None, deeds=bool(deeds),
     )
 
 
@@ -511,19 +526,22 @@ def score_stance(
         cued_sentences.setdefault(h.target, set()).add(h.sentence)
     engine = config.engine or default_engine()
     victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
+    effects = (config.effects or default_effects()) if config.deeds else None
     # who speaks and where its words are: a speaker's mention is no evaluation by the cues in them
     denied_ids = getattr(attribution, "denials", {}) or {}
     speakers = [(a.source_start, a.source_end, a.content_start, a.content_end)
                 for a in getattr(attribution, "attributions", ())
                 if a.source_start is not None and a.source_end is not None and a.id not in denied_ids]
     evaluations = evaluate_mentions(doc, mentions=mentions, directed=directed, voice=voice,
-                                    engine=engine, victims=victims, untargeted=untargeted, speakers=speakers)
+                                    engine=engine, victims=victims, untargeted=untargeted, speakers=speakers,
+                                    effects=effects)
     if terms is not None:
         evaluations = _enemy_labels_kept(doc, terms, evaluations)
         evaluations.extend(label_evaluations(doc, terms, voice, directed, owners=owners))
     for e in evaluations:
         evidence.append(_evaluation_evidence(doc, e, version=version, engine=engine,
-                                             antecedent=read_from.get((e.start, e.end, e.target))))
+                                             antecedent=read_from.get((e.start, e.end, e.target)),
+                                             effects_version=effects.version if effects is not None else ""))
         if e.kind in ("victim", "setting", "covered") or (e.holder == e.target and not config.include_self):
             continue
         s = slot(e.holder, e.target)
@@ -598,17 +616,18 @@ def score_stance(
                         tuple(portray(evaluations, shrinkage_k=k)))
 
 
-_KIND = {"cue": "stance", "engine": "evaluation", "label": "evaluation", "victim": "victim",
+_KIND = {"cue": "stance", "engine": "evaluation", "deed": "evaluation", "label": "evaluation", "victim": "victim",
          "setting": "evaluation", "covered": "evaluation"}
 
 
 def _evaluation_evidence(
-    doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine, antecedent: tuple[int, int] | None = None
+    doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine, antecedent: tuple[int, int] | None = None,
+    effects_version: str = "",
 ) -> Evidence:
     """The evidence row of one evaluation: the cue (kind ``stance``), the mention scored by the
     engine or the label (kind ``evaluation``), or the victim mention (kind ``victim``).
     ``antecedent``: for a pronoun read as the actor, the mention it was read from."""
-    ev = _evaluation_evidence_row(doc, e, version=version, engine=engine)
+    ev = _evaluation_evidence_row(doc, e, version=version, engine=engine, effects_version=effects_version)
     if antecedent is None:
         return ev
     a, b = antecedent
@@ -732,7 +751,8 @@ def _mark_negated(doc: Doc, directed: Sequence[DirectedHit], evidence: list[Evid
     return kept
 
 
-def _evaluation_evidence_row(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine) -> Evidence:
+def _evaluation_evidence_row(doc: Doc, e: Evaluation, *, version: str, engine: TargetEngine,
+                             effects_version: str = "") -> Evidence:
     who = "the outlet" if e.holder == "author" else e.holder
     part = doc.sentences[e.sentence].part if 0 <= e.sentence < len(doc.sentences) else "body"
     if e.kind == "cue":
@@ -758,6 +778,14 @@ def _evaluation_evidence_row(doc: Doc, e: Evaluation, *, version: str, engine: T
             category=e.kind, actor=e.target, holder=e.holder, value=0.0, rule_id=e.kind,
             lexicon_version=version,
             explanation=f"{who} -> {e.target}: " + (f"not counted ({e.note})" if e.kind == "setting" else e.note),
+            part=part, sentence=e.sentence,
+        )
+    if e.kind == "deed":
+        return Evidence(
+            kind="evaluation", start=e.start, end=e.end, text=doc.text[e.start:e.end],
+            label="negative" if e.value < 0 else "positive", category="deed", actor=e.target, holder=e.holder,
+            value=e.value, rule_id=e.rule_id, lexicon_version=f"effects {effects_version}",
+            explanation=f"{who} -> {e.target}: {e.value:+.2f} (deed: {e.note})" + _voice_note(doc, e),
             part=part, sentence=e.sentence,
         )
     category = "label" if e.kind == "label" else engine.name

@@ -37,6 +37,7 @@ __all__ = [
     "StanceCue",
     "StanceCueLexicon",
     "attach_distance",
+    "build_cues",
     "check_cue",
     "default_cues",
     "default_target_lexicon",
@@ -184,14 +185,16 @@ def load_stance_cues(
     if extra is not None:
         user = load_lexicon(extra, kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
         lex = lex.merged(user, replace=replace)
-    return _build_cues(lex)
+    return build_cues(lex)
 
 
 def _norms(phrase: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(phrase) if t.text not in HYPHENS)
 
 
-def _build_cues(lex: Lexicon) -> StanceCueLexicon:
+def build_cues(lex: Lexicon) -> StanceCueLexicon:
+    """The cue lexicon of a loaded lexicon of the cue format: its cues and the phrase matcher
+    over their anchors."""
     cues: dict[str, StanceCue] = {}
     phrases: list[tuple[str, str, dict[str, Any]]] = []
     anchors: dict[str, tuple[str, str]] = {}
@@ -257,7 +260,7 @@ def default_target_lexicon() -> StanceCueLexicon:
     lex = load_lexicon(
         data_path("target_sentiment.yaml"), kind="target_sentiment", schema=CUE_SCHEMA, extra_check=check_cue
     )
-    return _build_cues(lex)
+    return build_cues(lex)
 
 
 @lru_cache(maxsize=1)
@@ -269,7 +272,7 @@ def default_harm_lexicon() -> StanceCueLexicon:
     )
     harm = load_lexicon(data_path("harm.yaml"), kind="target_sentiment", schema=CUE_SCHEMA, extra_check=check_cue)
     entries = [e for e in base.entries if e.get("category") == "victim"] + list(harm.entries)
-    return _build_cues(dataclasses.replace(harm, entries=tuple(entries)))
+    return build_cues(dataclasses.replace(harm, entries=tuple(entries)))
 
 
 # --------------------------------------------------------------------------- cue attachment

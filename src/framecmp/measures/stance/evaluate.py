@@ -40,6 +40,7 @@ from framecmp.measures.stance.cues import (
     names_a_topic,
     opponents_of,
 )
+from framecmp.measures.stance.deeds import Deed, find_deeds
 from framecmp.measures.stance.holders import (
     UNKNOWN,
     DirectedHit,
@@ -66,8 +67,9 @@ __all__ = [
 
 #: ``cue``: a directed cue; ``engine``: the target engine; ``victim``: the actor suffers
 #: harm (value 0); ``setting``: the actor is where it happens ("an attack in Mali", value 0);
-#: ``label``: a loaded label naming the actor.
-EVALUATION_KINDS = ("cue", "engine", "victim", "setting", "covered", "label")
+#: ``label``: a loaded label naming the actor; ``deed``: what the actor does to a thing of value
+#: ("cut emissions", "scrap a rule protecting drinking water"; :mod:`framecmp.measures.stance.deeds`).
+EVALUATION_KINDS = ("cue", "engine", "deed", "victim", "setting", "covered", "label")
 
 #: how many of an evaluation's words its explanation lists
 TOP_WORDS = 4
@@ -571,6 +573,7 @@ def evaluate_mentions(
     victims: dict[tuple[int, int], tuple[str, int, int]],
     untargeted: Sequence[DirectedHit] = (),
     speakers: Sequence[tuple[int, int, int, int]] = (),
+    effects: StanceCueLexicon | None = None,
 ) -> list[Evaluation]:
     """One evaluation per (mention, holder): the directed cues attached to it, else a victim
     mark, else the engine's score. Ambiguous mentions and mentions outside every sentence are
@@ -580,7 +583,11 @@ def evaluate_mentions(
     nothing of Mali. ``speakers``: ``(source start, source end, content start, content end)``
     of each attribution whose words the source does not deny; a mention that names the source
     (:func:`_heads`) of words holding a cue in its voice is ``covered`` ("The UN said that
-    Wagner killed civilians" says nothing of the UN)."""
+    Wagner killed civilians" says nothing of the UN). ``effects``: an effects lexicon
+    (:func:`~framecmp.measures.stance.deeds.default_effects`); a mention the engine would read
+    that does something to a thing of value (:func:`~framecmp.measures.stance.deeds.find_deeds`:
+    "the EPA seeks to scrap a rule protecting drinking water") is a ``deed`` instead, valued by
+    what it does; None: no deeds."""
     cued: dict[tuple[int, int, str], list[DirectedHit]] = {}
     cued_in: dict[tuple[int, str], DirectedHit] = {}  # (sentence, target) -> a cue aimed at it there
     held_in: dict[tuple[int, str], list[DirectedHit]] = {}  # (sentence, holder) -> the acts it holds there
@@ -746,6 +753,25 @@ def evaluate_mentions(
             out.append(_zero(m, sent, voice(m.start), kind, note, agent))
             continue
         todo.append((m, sent))
+    if todo and effects is not None:
+        deeds: dict[tuple[int, int], Deed] = {}
+        for si in sorted({sent.index for _m, sent in todo}):
+            sent = doc.sentences[si]
+            deeds.update(find_deeds(doc.tokens, sent.tok_start, sent.tok_end, doc.text, ends_in(sent), effects))
+        rest = []
+        for m, sent in todo:
+            d = deeds.get((m.start, m.end))
+            if d is None:
+                rest.append((m, sent))
+                continue
+            words = tuple(Contribution(h.start, h.end, h.text, h.cue.valence, "cue", h.cue.id)
+                          for h in (d.act, d.via, d.thing) if h is not None)
+            out.append(Evaluation(
+                holder=voice(m.start), target=m.actor, start=m.start, end=m.end, value=d.value, kind="deed",
+                sentence=sent.index, words=words, holder_via="voice", rule_id=d.act.cue.id,
+                note=d.explain(m.actor), agent=True,
+            ))
+        todo = rest
     if todo:
         scores: list[TargetScore] = engine.score_spans(doc, [(m.start, m.end) for m, _s in todo])  # type: ignore[attr-defined]
         name = str(getattr(engine, "name", "engine"))

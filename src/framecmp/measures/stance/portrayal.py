@@ -53,7 +53,7 @@ class PortrayalRow:
 def _role(score: float, evals: Sequence[Evaluation], threshold: float) -> str:
     n_victim = sum(1 for e in evals if e.kind == "victim")
     blamed = any(e.kind == "cue" and e.value < 0 for e in evals)
-    acts_badly = sum(1 for e in evals if e.kind in ("engine", "label") and e.value <= -threshold and e.agent)
+    acts_badly = sum(1 for e in evals if e.kind in ("engine", "label", "deed") and e.value <= -threshold and e.agent)
     undergoes = sum(1 for e in evals if e.kind == "engine" and e.value <= -threshold and not e.agent)
     if not blamed and (n_victim or score <= -threshold) and n_victim + undergoes > acts_badly:
         return "victim"

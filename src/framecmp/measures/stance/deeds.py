@@ -1,0 +1,302 @@
+"""What an actor does to things that matter: the deed rule of stance and portrayal.
+
+"The EPA seeks to scrap a rule protecting drinking water" shows the EPA unfavourably although
+its words are mostly favourable ones ("protecting", "drinking water"); "the world must cut
+emissions" shows the world favourably although "cut" and "emissions" sound bad. A sentence's
+tone cannot tell these apart; what the actor does to what can. This is the good-for /
+bad-for reading of events (Deng and Wiebe 2014; Choi and Wiebe 2014): an **act** that helps
+or raises something (protect, fund, increase: ``good_for``, +1) or harms or lowers it (cut,
+scrap, destroy: ``bad_for``, -1), times the **value** of that thing (civilians, clean water,
+peace: ``valued``, > 0; pollution, terrorism, emissions: ``harmful``, < 0), read from the
+bundled lexicon ``lexicons/effects.yaml``.
+
+A mention is evaluated by a deed when it is the subject of the act (through auxiliaries,
+adverbs and an intention: "seeks to", "plans to", "its decision to"; not a passive, not a
+negated act), and the thing heads the act's object: between them only the words of one noun
+phrase, so that "raised concerns about pollution" and "climate change rules" are no deeds.
+An act inside the object passes its value on, one level deep: "a rule *protecting* drinking
+water" is valued, "policies *to cut* emissions" too. "Refused to" and "failed to" turn the
+act around ("failed to protect civilians" is unfavourable).
+
+The values are judgements kept to ones widely shared across outlets (see the lexicon's
+description); the rule reads what an actor does, not whether the outlet approves of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from framecmp.lexicons import Field, load_lexicon
+from framecmp.measures.stance.clauses import subject_before
+from framecmp.measures.stance.cues import (
+    CUE_SCHEMA,
+    CueHit,
+    StanceCueLexicon,
+    be_before,
+    build_cues,
+    check_cue,
+    find_hits,
+    is_adverb,
+)
+from framecmp.text.doc import Token
+from framecmp.text.grammar import PREPOSITIONS, looks_like_verb
+
+__all__ = ["ACT_CATEGORIES", "THING_CATEGORIES", "Deed", "default_effects", "find_deeds", "load_effects"]
+
+#: categories of the acts (verbs) and of the things (what they are done to)
+ACT_CATEGORIES = ("good_for", "bad_for")
+THING_CATEGORIES = ("valued", "harmful")
+#: how many words the object may run before its thing
+MAX_OBJECT_WORDS = 8
+
+#: verbs of intention the subject may stand before: "the EPA seeks to scrap"
+_INTENT_VERBS = frozenset(
+    "seek seeks sought seeking plan plans planned planning want wants wanted wanting aim aims aimed "
+    "aiming try tries tried trying move moves moved moving vote votes voted voting vow vows vowed "
+    "vowing pledge pledges pledged pledging promise promises promised promising propose proposes "
+    "proposed proposing intend intends intended intending attempt attempts attempted attempting "
+    "hope hopes hoped hoping push pushes pushed pushing work works worked working agree agrees "
+    "agreed agreeing decide decides decided deciding threaten threatens threatened threatening "
+    "continue continues continued continuing begin begins began beginning start starts started "
+    "starting help helps helped helping need needs needed must".split()
+)
+#: verbs that turn the act after "to" around: "failed to protect civilians"
+_REFUSALS = frozenset("refuse refuses refused refusing fail fails failed failing decline declines "
+                      "declined declining".split())
+_NEGATIONS = frozenset("not n't never no cannot".split())
+#: quantities whose "of" leads on to the thing: "cut levels of pollution"
+_QUANTITIES = frozenset("levels level amount amounts number numbers use share output production "
+                        "supply volume volumes rate rates quantity quantities sources".split())
+#: words that end the object's noun phrase: "raised concerns *about* pollution"
+_STOPS = PREPOSITIONS | frozenset(
+    "and or but nor while whereas because although though since if unless when so than then that "
+    "which who whom whose where".split()
+)
+#: what may follow a thing that heads its phrase ("cut emissions *by* 45 per cent")
+_AFTER_HEAD = _STOPS | frozenset("is are was were be been has have had will would 's ’s".split())
+
+
+def _check_effect(raw: dict[str, Any], line: int) -> list[str]:
+    out = check_cue(raw, line)
+    cat, role, val = raw.get("category"), raw.get("role"), raw.get("valence")
+    if cat not in ACT_CATEGORIES + THING_CATEGORIES:
+        return out + [f"'category' must be one of {', '.join(ACT_CATEGORIES + THING_CATEGORIES)}, got {cat!r}"]
+    want_role = "subject" if cat in ACT_CATEGORIES else "object"
+    if role != want_role:
+        out.append(f"an entry of category {cat} needs 'role: {want_role}', got {role!r}")
+    if isinstance(val, (int, float)):
+        if cat in ACT_CATEGORIES and val != (1.0 if cat == "good_for" else -1.0):
+            out.append(f"an act of category {cat} needs 'valence: {'1.0' if cat == 'good_for' else '-1.0'}', "
+                       f"got {val}")
+        if (cat == "valued" and val <= 0) or (cat == "harmful" and val >= 0):
+            out.append(f"a thing of category {cat} needs a {'positive' if cat == 'valued' else 'negative'} "
+                       f"valence, got {val}")
+    return out
+
+
+EFFECT_SCHEMA: list[Field] = list(CUE_SCHEMA)
+
+
+def load_effects(
+    path: str | Path | Mapping[str, Any] | None = None,
+    *,
+    extra: str | Path | Mapping[str, Any] | None = None,
+    replace: bool = False,
+) -> StanceCueLexicon:
+    """Load and validate an effects lexicon (format framecmp-lexicon/1, ``kind: effects``).
+
+    Parameters
+    ----------
+    path : path, mapping or None
+        An effects file; None loads the bundled ``effects.yaml``.
+    extra : path, mapping or None
+        A user file merged over it (same id: the user's entry wins).
+    replace : bool
+        With ``extra``, use only the user's entries.
+
+    Raises
+    ------
+    LexiconError
+        Listing every problem, with file and line.
+    """
+    from framecmp.lexicons import data_path
+
+    lex = load_lexicon(data_path("effects.yaml") if path is None else path, kind="effects",
+                       schema=EFFECT_SCHEMA, extra_check=_check_effect)
+    if extra is not None:
+        lex = lex.merged(load_lexicon(extra, kind="effects", schema=EFFECT_SCHEMA, extra_check=_check_effect),
+                         replace=replace)
+    return build_cues(lex)
+
+
+@lru_cache(maxsize=1)
+def default_effects() -> StanceCueLexicon:
+    """The bundled ``effects.yaml``, loaded once."""
+    return load_effects()
+
+
+@dataclass(frozen=True, slots=True)
+class Deed:
+    """One actor's act on a thing, and what it says of the actor.
+
+    Attributes
+    ----------
+    value : float
+        The act's effect (+1 / -1) times the thing's value (times -1 after "refused to"), in
+        [-1, 1].
+    act, thing : CueHit
+        The act's words ("scrap") and the thing's ("drinking water").
+    via : CueHit or None
+        An act inside the object that passes its value on ("protecting").
+    refused : str
+        The word that turns the act around ("failed"), or "".
+    """
+
+    value: float
+    act: CueHit
+    thing: CueHit
+    via: CueHit | None = None
+    refused: str = ""
+
+    def explain(self, actor: str) -> str:
+        """The deed in plain words: "russia 'scrap' 'protecting' 'drinking water': harms something
+        valued ('protecting' helps 'drinking water', valued); unfavourable to russia"."""
+        words = " ".join(f"'{h.text}'" for h in (self.act, self.via, self.thing) if h is not None)
+        good = (self.via.cue.valence if self.via is not None else 1.0) * self.thing.cue.valence > 0
+        does = (f"{self.refused} to " if self.refused else "") + ("help" if self.act.cue.valence > 0 else "harm or lower")
+        if not self.refused:
+            does = "helps" if self.act.cue.valence > 0 else "harms or lowers"
+        why = ""
+        if self.via is not None:
+            why = (f" ('{self.via.text}' {'helps' if self.via.cue.valence > 0 else 'harms or lowers'} "
+                   f"'{self.thing.text}', {self.thing.cue.category})")
+        how = "favourable" if self.value > 0 else "unfavourable"
+        return (f"{actor} {words}: {does} something {'valued' if good else 'harmful'}{why}; {how} to {actor} "
+                f"({self.act.cue.id}, {self.thing.cue.id})")
+
+
+def _head(toks: Sequence[Token], k: int, end: int) -> bool:
+    """Whether the thing ending before token ``k`` heads its phrase: no noun follows it
+    ("emissions", not "emissions rules" nor "climate change's costs")."""
+    if k >= end:
+        return True
+    t = toks[k]
+    if not t.is_word:
+        return t.norm not in ("'s", "’s") and t.text not in ("-", "‐", "‑")
+    return t.norm in _AFTER_HEAD or looks_like_verb(t.norm) or t.norm.endswith("ing")
+
+
+def _object(
+    toks: Sequence[Token], i: int, end: int, things: Mapping[int, CueHit], acts: Mapping[int, CueHit], depth: int = 0
+) -> tuple[float, CueHit, CueHit | None] | None:
+    """The value of the object that opens at token ``i``: (value, thing, inner act), or None
+    when its noun phrase holds no thing at its head."""
+    words = 0
+    k = i
+    while k < end and words <= MAX_OBJECT_WORDS:
+        th = things.get(k)
+        if th is not None:
+            if _head(toks, th.tok_end, end):
+                return th.cue.valence, th, None
+            k = th.tok_end
+            words += 1
+            continue
+        act = acts.get(k)
+        if act is not None and depth == 0 and (k > i or words == 0):
+            got = _object(toks, act.tok_end, end, things, acts, depth + 1)
+            if got is None:
+                return None
+            return act.cue.valence * got[0], got[1], act
+        t = toks[k]
+        n = t.norm
+        if not t.is_word:
+            if n in ("'s", "’s") or t.text in ("-", "‐", "‑", "$", "%"):
+                k += 1
+                continue
+            return None
+        if n in ("to", "that", "which") and depth == 0 and k + 1 < end and (
+                k + 1 in acts or (toks[k + 1].norm in ("will", "would", "can", "could") and k + 2 in acts)):
+            k += 1 if k + 1 in acts else 2  # "policies to cut emissions", "a rule that would protect"
+            continue
+        if n == "of" and k > i and toks[k - 1].norm in _QUANTITIES:
+            k += 1  # "levels of pollution"
+            continue
+        if n in _STOPS or n in _NEGATIONS or (looks_like_verb(n) and n not in ("need", "needed")):
+            return None
+        words += 1
+        k += 1
+    return None
+
+
+def _subject_slot(toks: Sequence[Token], i: int, lo: int) -> tuple[int, str]:
+    """The token before which the act's subject stands, and a refusal word: "the EPA *seeks*
+    to scrap" -> the token of "seeks"; "failed to protect" -> ("failed", "failed")."""
+    j = i - 1
+    while j > lo and is_adverb(toks[j].norm):
+        j -= 1
+    if j > lo and toks[j].norm == "to":
+        v = j - 1
+        while v > lo and is_adverb(toks[v].norm):
+            v -= 1
+        if toks[v].norm in _REFUSALS:
+            return v, toks[v].text
+        if toks[v].norm in _INTENT_VERBS:
+            return v, ""
+    return i, ""
+
+
+def find_deeds(
+    toks: Sequence[Token],
+    t0: int,
+    t1: int,
+    text: str,
+    ends: Mapping[int, tuple[Any, int]],
+    lexicon: StanceCueLexicon,
+) -> dict[tuple[int, int], Deed]:
+    """The deeds of the mentions of one sentence (tokens ``[t0, t1)``): ``{(mention start, end):
+    Deed}``, the first deed of each mention. ``ends``: the sentence's mentions by their last
+    token (:func:`~framecmp.measures.stance.clauses.mentions_by_end`)."""
+    hits = find_hits(toks, t0, t1, lexicon, text)
+    if not hits:
+        return {}
+    inside: set[int] = set()
+    for last, (_m, first) in ends.items():
+        inside.update(range(first, last + 1))
+    acts: dict[int, CueHit] = {}
+    things: dict[int, CueHit] = {}
+    for h in hits:
+        into = acts if h.cue.category in ACT_CATEGORIES else things
+        old = into.get(h.tok_start)
+        if old is None or h.tok_end > old.tok_end:
+            into[h.tok_start] = h
+    if not acts or not things:
+        return {}
+    out: dict[tuple[int, int], Deed] = {}
+    for i, act in sorted(acts.items()):
+        if i in inside or i in things:  # a name ("Environmental Protection Agency"), a noun ("aid")
+            continue
+        if act.tok_end < t1 and toks[act.tok_end].norm == "to" and toks[act.tok_end - 1].norm in _INTENT_VERBS:
+            continue  # "threatening to cut aid": the act is the one after "to"
+        if be_before(toks, i) and not toks[i].norm.endswith("ing"):
+            continue  # "rules were rolled back": the subject undergoes it
+        if any(t.text == "?" for t in toks[act.tok_end:t1]):
+            continue  # "Should the U.S. cut off aid to Egypt?": asked, not done
+        got = _object(toks, act.tok_end, t1, things, acts, depth=0)
+        if got is None:
+            continue
+        value, thing, via = got
+        slot, refused = _subject_slot(toks, i, t0)
+        subjects = subject_before(toks, slot, t0, ends)
+        if not subjects:
+            continue
+        after = {id(m): last + 1 for last, (m, _first) in ends.items()}
+        score = max(-1.0, min(1.0, act.cue.valence * value * (-1.0 if refused else 1.0)))
+        for m in subjects:
+            if any(t.norm in _NEGATIONS for t in toks[after.get(id(m), slot):slot]):
+                continue  # "Mali did not cut aid": no act to read
+            out.setdefault((m.start, m.end), Deed(score, act, thing, via, refused))
+    return out
