@@ -96,6 +96,10 @@ _TERM_PREFIX = re.compile(r"(^|\. )[A-Za-z_ -]+ \([+-]?\d+(?:\.\d+)?\):\s*")
 #: "+0.75 (positive; words: 'its' +0.43, 'celebrated' +0.22)" -- a model's reading of a mention.
 _MODEL = re.compile(r"^(?P<value>[+-]?\d+(?:\.\d+)?) \((?P<tone>\w+); words: (?P<words>.*?)\)(?P<rest>(?:;.*)?)$",
                     re.S)
+#: "-0.60 (deed: russia 'scrap' 'drinking water': harms or lowers something valued; unfavourable
+#: to russia (effect.undoes, value.environment))" -- a deed (framecmp.measures.stance.deeds).
+_DEED = re.compile(r"^[+-]?\d+(?:\.\d+)? \(deed: \S+ (?P<words>(?:'[^']*' ?)+): (?P<what>.*?); "
+                   r"(?P<how>favourable|unfavourable) to \S+ \([^)]*\)\)(?P<rest>(?:;.*)?)$", re.S)
 _COORDINATED = re.compile(r"\s*\(with (?P<ids>[a-z_, ]+); one row per coordinated subject\)")
 _WORD = re.compile(r"'(?P<w>[^']+)' (?P<v>[+-]\d+(?:\.\d+)?)")
 #: actor ids inside explanations ("mentions burkina_faso (name)", "wagner suffers violence")
@@ -112,6 +116,10 @@ def plain_why(row: Mapping[Any, Any]) -> str:
     >>> plain_why({"kind": "stance", "explanation": "mali (subject of the clause) -> ukraine: "
     ...            "Relations with the actor are cut. (valence -0.60, actor at 'Kiev')"})
     'Relations with the actor are cut.'
+    >>> plain_why({"kind": "evaluation", "explanation": "the outlet -> russia: -0.60 (deed: russia "
+    ...            "'scrap' 'drinking water': harms or lowers something valued; unfavourable to russia "
+    ...            "(effect.undoes, value.environment))"})
+    'What the actor does here reads unfavourable: “scrap” “drinking water”, which harms or lowers something valued.'
     >>> plain_why({"kind": "evaluation", "explanation": "the outlet -> mali: +0.75 (positive; "
     ...            "words: 'its' +0.43, 'celebrated' +0.22)"})
     'What the sentence says about this mention reads favourable; the words that weigh most: “its” (+), “celebrated” (+).'
@@ -122,7 +130,13 @@ def plain_why(row: Mapping[Any, Any]) -> str:
     kind = str(row.get("kind") or "")
     if kind in ("stance", "evaluation"):
         why = _VALENCE.sub("", _WHO_PREFIX.sub("", why, count=1))
-        m = _MODEL.match(why)
+        d = _DEED.match(why)
+        if d:
+            said = " ".join(f"“{w}”" for w in re.findall(r"'([^']*)'", d["words"]))
+            rest = d["rest"].strip(" ;")
+            why = (f"What the actor does here reads {d['how']}: {said}, which {d['what']}."
+                   + (f" {rest[:1].upper()}{rest[1:]}" if rest else ""))
+        m = None if d else _MODEL.match(why)
         if m:
             tone = {"positive": "favourable", "negative": "unfavourable"}.get(m["tone"], m["tone"])
             words = list(dict.fromkeys(

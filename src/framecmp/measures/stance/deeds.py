@@ -62,8 +62,22 @@ _INTENT_VERBS = frozenset(
     "hope hopes hoped hoping push pushes pushed pushing work works worked working agree agrees "
     "agreed agreeing decide decides decided deciding threaten threatens threatened threatening "
     "continue continues continued continuing begin begins began beginning start starts started "
-    "starting help helps helped helping need needs needed must".split()
+    "starting help helps helped helping".split()
 )
+#: modals of duty or possibility: what should or could be done is no deed
+_MODALS = frozenset("must should ought need needs can could may might".split())
+#: words that open a condition: "If France cuts aid, Mali will suffer"
+_CONDITIONS = frozenset("if unless whether".split())
+#: words between a preposition and a name ("to the junta")
+_DETERMINERS = frozenset("the a an its their his her our this these those".split())
+#: acts after which a bare verb is the object ("helped reduce emissions")
+_HELP = frozenset("help helps helped helping".split())
+#: nouns of means whose "to" leads on to an act that gives them their value ("policies to cut
+#: emissions"); after other words "to" opens a purpose ("banned French media to protect ...")
+_MEANS = frozenset("policy policies plan plans effort efforts measure measures rule rules law laws program "
+                   "programs programme programmes step steps legislation bill bills proposal proposals "
+                   "initiative initiatives regulation regulations standards funds money funding deal "
+                   "agreement strategy strategies action actions target targets pledge pledges".split())
 #: verbs that turn the act after "to" around: "failed to protect civilians"
 _REFUSALS = frozenset("refuse refuses refused refusing fail fails failed failing decline declines "
                       "declined declining".split())
@@ -167,8 +181,9 @@ class Deed:
         valued ('protecting' helps 'drinking water', valued); unfavourable to russia"."""
         words = " ".join(f"'{h.text}'" for h in (self.act, self.via, self.thing) if h is not None)
         good = (self.via.cue.valence if self.via is not None else 1.0) * self.thing.cue.valence > 0
-        does = (f"{self.refused} to " if self.refused else "") + ("help" if self.act.cue.valence > 0 else "harm or lower")
-        if not self.refused:
+        if self.refused:
+            does = f"{self.refused} to " + ("help" if self.act.cue.valence > 0 else "harm or lower")
+        else:
             does = "helps" if self.act.cue.valence > 0 else "harms or lowers"
         why = ""
         if self.via is not None:
@@ -187,14 +202,21 @@ def _head(toks: Sequence[Token], k: int, end: int) -> bool:
     t = toks[k]
     if not t.is_word:
         return t.norm not in ("'s", "’s") and t.text not in ("-", "‐", "‑")
-    return t.norm in _AFTER_HEAD or looks_like_verb(t.norm) or t.norm.endswith("ing")
+    # "cut emissions sharply", "cut emissions rose": the thing ends its phrase; "pollution
+    # monitoring", "research funding": it does not
+    return t.norm in _AFTER_HEAD or looks_like_verb(t.norm) or is_adverb(t.norm)
 
 
 def _object(
-    toks: Sequence[Token], i: int, end: int, things: Mapping[int, CueHit], acts: Mapping[int, CueHit], depth: int = 0
+    toks: Sequence[Token], i: int, end: int, things: Mapping[int, CueHit], acts: Mapping[int, CueHit],
+    depth: int = 0, outer: str = "",
 ) -> tuple[float, CueHit, CueHit | None] | None:
-    """The value of the object that opens at token ``i``: (value, thing, inner act), or None
-    when its noun phrase holds no thing at its head."""
+    """The value of the object that opens at token ``i`` after the act word ``outer``: (value,
+    thing, inner act), or None when its noun phrase holds no thing at its head. An act inside
+    it passes its value on: after a noun of means ("policies to cut emissions", "a rule that
+    would protect"), as an -ing form ("stopped funding schools", "a rule protecting drinking
+    water"), or after "help" ("helped reduce emissions"); not an act that opens the object
+    otherwise ("Washington cuts hurt refugees": "cuts" is a noun there)."""
     words = 0
     k = i
     while k < end and words <= MAX_OBJECT_WORDS:
@@ -206,11 +228,13 @@ def _object(
             words += 1
             continue
         act = acts.get(k)
-        if act is not None and depth == 0 and (k > i or words == 0):
-            got = _object(toks, act.tok_end, end, things, acts, depth + 1)
+        if act is not None and depth == 0 and (k > i or toks[k].norm.endswith("ing") or outer in _HELP):
+            got = _object(toks, act.tok_end, end, things, acts, depth + 1, toks[k].norm)
             if got is None:
                 return None
             return act.cue.valence * got[0], got[1], act
+        if act is not None:
+            return None  # "Washington cuts hurt refugees": a verb here, so the first act was a noun
         t = toks[k]
         n = t.norm
         if not t.is_word:
@@ -218,7 +242,8 @@ def _object(
                 k += 1
                 continue
             return None
-        if n in ("to", "that", "which") and depth == 0 and k + 1 < end and (
+        if n in ("to", "that", "which") and depth == 0 and k + 1 < end and k > i and (
+                toks[k - 1].norm in _MEANS or n != "to") and (
                 k + 1 in acts or (toks[k + 1].norm in ("will", "would", "can", "could") and k + 2 in acts)):
             k += 1 if k + 1 in acts else 2  # "policies to cut emissions", "a rule that would protect"
             continue
@@ -249,6 +274,14 @@ def _subject_slot(toks: Sequence[Token], i: int, lo: int) -> tuple[int, str]:
     return i, ""
 
 
+def _first_word(toks: Sequence[Token], i: int, lo: int) -> bool:
+    """Whether token ``i`` opens its sentence (past quotation marks and brackets)."""
+    j = i - 1
+    while j >= lo and not toks[j].is_word:
+        j -= 1
+    return j < lo
+
+
 def find_deeds(
     toks: Sequence[Token],
     t0: int,
@@ -256,10 +289,20 @@ def find_deeds(
     text: str,
     ends: Mapping[int, tuple[Any, int]],
     lexicon: StanceCueLexicon,
+    *,
+    headline: bool = False,
 ) -> dict[tuple[int, int], Deed]:
     """The deeds of the mentions of one sentence (tokens ``[t0, t1)``): ``{(mention start, end):
     Deed}``, the first deed of each mention. ``ends``: the sentence's mentions by their last
-    token (:func:`~framecmp.measures.stance.clauses.mentions_by_end`)."""
+    token (:func:`~framecmp.measures.stance.clauses.mentions_by_end`). ``headline``: the
+    sentence is the article's title, where capitals tell nothing; elsewhere a capitalised word
+    belongs to a name or a quoted title ("revoked an International Women of Courage Award",
+    "Americans want to preserve Social Security", "Trump Will Destroy Public Education"):
+    no act, no thing. Not read: an act in a condition or a question ("if", "unless",
+    "whether", "?"), after a modal of duty or possibility ("must", "should", "could", "can",
+    "may", "might": advice or a possibility, not a deed), or whose subject stands after a
+    preposition ("Russia's support to the junta harms ...") or "not" ("Russia, not France,
+    protected civilians")."""
     hits = find_hits(toks, t0, t1, lexicon, text)
     if not hits:
         return {}
@@ -269,6 +312,8 @@ def find_deeds(
     acts: dict[int, CueHit] = {}
     things: dict[int, CueHit] = {}
     for h in hits:
+        if not headline and toks[h.tok_start].text[:1].isupper() and not _first_word(toks, h.tok_start, t0):
+            continue  # a name or a quoted title
         into = acts if h.cue.category in ACT_CATEGORIES else things
         old = into.get(h.tok_start)
         if old is None or h.tok_end > old.tok_end:
@@ -276,6 +321,10 @@ def find_deeds(
     if not acts or not things:
         return {}
     out: dict[tuple[int, int], Deed] = {}
+    after = {id(m): last + 1 for last, (m, _first) in ends.items()}  # the token after each mention
+    asked = max((k for k in range(t0, t1) if toks[k].text == "?"), default=-1)  # the last question mark
+    if_at = min((k for k in range(t0, t1) if toks[k].norm in _CONDITIONS), default=t1)  # the first "if"
+    opens = {id(m): a for _last, (m, a) in ends.items()}  # each mention's first token
     for i, act in sorted(acts.items()):
         if i in inside or i in things:  # a name ("Environmental Protection Agency"), a noun ("aid")
             continue
@@ -283,20 +332,26 @@ def find_deeds(
             continue  # "threatening to cut aid": the act is the one after "to"
         if be_before(toks, i) and not toks[i].norm.endswith("ing"):
             continue  # "rules were rolled back": the subject undergoes it
-        if any(t.text == "?" for t in toks[act.tok_end:t1]):
-            continue  # "Should the U.S. cut off aid to Egypt?": asked, not done
-        got = _object(toks, act.tok_end, t1, things, acts, depth=0)
+        if asked >= act.tok_end or if_at < i:
+            continue  # asked or supposed, not done  # "Should the U.S. cut off aid to Egypt?": asked, not done
+        got = _object(toks, act.tok_end, t1, things, acts, outer=toks[i].norm)
         if got is None:
             continue
         value, thing, via = got
         slot, refused = _subject_slot(toks, i, t0)
+        if any(t.norm in _MODALS for t in toks[max(t0, slot - 4):slot]):
+            continue  # "The U.S. needs to increase cooperation", "Russia must stop destroying"
         subjects = subject_before(toks, slot, t0, ends)
         if not subjects:
             continue
-        after = {id(m): last + 1 for last, (m, _first) in ends.items()}
         score = max(-1.0, min(1.0, act.cue.valence * value * (-1.0 if refused else 1.0)))
         for m in subjects:
             if any(t.norm in _NEGATIONS for t in toks[after.get(id(m), slot):slot]):
                 continue  # "Mali did not cut aid": no act to read
+            a = opens.get(id(m), slot) - 1
+            while a >= t0 and toks[a].norm in _DETERMINERS:
+                a -= 1
+            if a >= t0 and (toks[a].norm in PREPOSITIONS or toks[a].norm in _NEGATIONS):
+                continue  # "support to the junta", "the president of the United States", "not France"
             out.setdefault((m.start, m.end), Deed(score, act, thing, via, refused))
     return out

@@ -618,11 +618,18 @@ def evaluate_mentions(
     mention_at = {m.start: m for m in mentions if not getattr(m, "ambiguous", False)}
 
     ends_cache: dict[int, dict[int, tuple[Any, int]]] = {}
+    by_sentence: dict[int, list[MentionLike]] = {}  # the mentions of each sentence, filled on first use
 
     def ends_in(sent: Sentence) -> dict[int, tuple[Any, int]]:
         got = ends_cache.get(sent.index)
         if got is None:
-            got = ends_cache[sent.index] = mentions_by_end(doc, mentions, sent.tok_start, sent.tok_end)
+            if not by_sentence:
+                for m in mentions:
+                    at = doc.sentence_at(m.start)
+                    if at is not None:
+                        by_sentence.setdefault(at.index, []).append(m)
+            got = ends_cache[sent.index] = mentions_by_end(doc, by_sentence.get(sent.index, ()),
+                                                           sent.tok_start, sent.tok_end)
         return got
 
     def not_counted(m: MentionLike, sent: Sentence) -> tuple[str, str, bool] | None:
@@ -757,7 +764,8 @@ def evaluate_mentions(
         deeds: dict[tuple[int, int], Deed] = {}
         for si in sorted({sent.index for _m, sent in todo}):
             sent = doc.sentences[si]
-            deeds.update(find_deeds(doc.tokens, sent.tok_start, sent.tok_end, doc.text, ends_in(sent), effects))
+            deeds.update(find_deeds(doc.tokens, sent.tok_start, sent.tok_end, doc.text, ends_in(sent), effects,
+                                    headline=sent.part == "title"))
         rest = []
         for m, sent in todo:
             d = deeds.get((m.start, m.end))
