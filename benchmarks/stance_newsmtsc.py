@@ -21,11 +21,17 @@ Metrics (printed as one JSON object on the last line):
   ``framecmp.measures.stance.load_engine(name)`` (as the article pipeline scores
   mentions); ``sentences_per_second`` then includes ``analyze``, and
   ``targets_per_second_scoring`` counts the engine's calls only.
+* with ``--engine ... --deeds``: a target that does something to a thing of value (the deed
+  rule of :mod:`framecmp.measures.stance.deeds`, as article scoring reads it before the
+  engine: "Obama vowed to cut emissions") takes the deed's sign; ``deeds`` reports how many
+  targets had one, the accuracy of the deed's label and of the engine's label on those same
+  targets (same run), and their gold labels.
 
 Usage::
 
     python benchmarks/stance_newsmtsc.py --data ../shared/data/newsmtsc/dev_rw.jsonl --mode default
     python benchmarks/stance_newsmtsc.py --data ../shared/data/newsmtsc/dev_rw.jsonl --engine linear
+    python benchmarks/stance_newsmtsc.py --data ../shared/data/newsmtsc/dev_rw.jsonl --engine linear --deeds
 
 Gold labels: NewsMTSC polarity 2.0 negative, 4.0 neutral, 6.0 positive;
 ``from``/``to`` are character offsets into ``sentence_normalized`` (``to`` exclusive).
@@ -39,9 +45,11 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from framecmp.measures.stance import LABELS, load_engine, load_stance_model, score_target, vader
+from framecmp.measures.stance.clauses import mentions_by_end
+from framecmp.measures.stance.deeds import default_effects, find_deeds
 from framecmp.text import analyze
 
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -97,6 +105,14 @@ def bootstrap_ci(
     return vals[int(0.025 * reps)], vals[int(0.975 * reps) - 1]
 
 
+class _Target(NamedTuple):
+    """A NewsMTSC target as an actor mention (for the deed rule)."""
+
+    start: int
+    end: int
+    actor: str = "target"
+
+
 def summarize(groups: list[list[tuple[str, str]]]) -> dict[str, Any]:
     gold = [g for grp in groups for g, _ in grp]
     pred = [p for grp in groups for _, p in grp]
@@ -120,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=["default", "trained"], default="default")
     ap.add_argument("--engine", choices=["linear", "rules", "neural"], default=None,
                     help="score through a target engine on analyze(sentence) instead of score_target")
+    ap.add_argument("--deeds", action="store_true",
+                    help="with --engine: where a target does something to a thing of value (the deed rule, "
+                         "lexicons/effects.yaml), take the deed's sign, as scoring does; reports the deeds "
+                         "found and the accuracy of deed and engine on those targets")
     ap.add_argument("--model", default=None,
                     help="model JSON for --mode trained or --engine linear, model folder for --engine neural (default: bundled)")
     args = ap.parse_args(argv)
@@ -135,13 +155,25 @@ def main(argv: list[str] | None = None) -> int:
             print(f"neural model {engine.version}: trained {card.get('date')}, data {card.get('data', {}).get('name')}",
                   file=sys.stderr)
         engine.score_spans(analyze("Warm up the caches."), [(0, 4)])
+        effects = default_effects() if args.deeds else None
+        on_deeds: list[tuple[str, str, str]] = []  # (gold, deed label, engine label) where a deed is read
         t0 = time.perf_counter()
         for s, ts in data:
             doc = analyze(s)
             t1 = time.perf_counter()
             res = engine.score_spans(doc, [(a, b) for a, b, _g in ts])
             scoring += time.perf_counter() - t1
-            ours.append([(g, r.label) for (_a, _b, g), r in zip(ts, res)])
+            labels = [r.label for r in res]
+            if effects is not None:
+                spans = [_Target(a, b) for a, b, _g in ts]
+                ends = mentions_by_end(doc, spans, 0, len(doc.tokens))
+                deeds = find_deeds(doc.tokens, 0, len(doc.tokens), doc.text, ends, effects)
+                for k, (a, b, g) in enumerate(ts):
+                    d = deeds.get((a, b))
+                    if d is not None:
+                        on_deeds.append((g, "positive" if d.value > 0 else "negative", labels[k]))
+                        labels[k] = on_deeds[-1][1]
+            ours.append([(g, p) for (_a, _b, g), p in zip(ts, labels)])
         elapsed = time.perf_counter() - t0
     else:
         model = load_stance_model(args.model) if args.mode == "trained" else None
@@ -164,6 +196,14 @@ def main(argv: list[str] | None = None) -> int:
             "vader_baseline": summarize(base),
         }
     )
+    if args.engine and args.deeds:
+        n = len(on_deeds)
+        res["deeds"] = {
+            "n_targets_with_a_deed": n,
+            "deed_accuracy": sum(g == d for g, d, _e in on_deeds) / n if n else None,
+            "engine_accuracy_on_them": sum(g == e for g, _d, e in on_deeds) / n if n else None,
+            "gold_on_them": {lab: sum(g == lab for g, _d, _e in on_deeds) for lab in LABELS},
+        }
     if model is not None:
         res["model_trained_on"] = model.meta.get("data")
         res["model_date"] = model.meta.get("date")

@@ -93,7 +93,7 @@ def test_load_and_score_show_their_real_parameters() -> None:
     assert not [p for p in score.values() if p.kind is p.VAR_KEYWORD]
     assert {k: p.default for k, p in score.items() if k != "corpus"} == {
         "workers": 1, "progress": None, "actors": None, "terms": None, "stance_mode": "default",
-        "shrinkage_k": 2.0, "window": 12, "engine": "linear"}
+        "shrinkage_k": 2.0, "window": 12, "engine": "linear", "effects": None}
     scorer = inspect.signature(fc.Scorer).parameters
     assert set(scorer) <= set(score), "score() takes every setting of Scorer"
 

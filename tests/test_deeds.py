@@ -28,6 +28,22 @@ CASES = [
     ("Should France cut off aid to the region?", "france", 0),  # asked, not done
     ("France supported security forces in the north.", "france", 0),  # "security" qualifies "forces"
     ("The Environmental Protection Agency met Russia.", "russia", 0),  # an act inside a name is none
+    # found by the reviews of the rule
+    ("France protects civilians fleeing terrorists.", "france", +1),  # the civilians, not the terrorists
+    ("Washington's decision to cut aid hurt refugees.", "usa", -1),  # "hurt" is the sentence's verb
+    ("Washington cuts hurt refugees.", "usa", 0),  # "cuts" is a noun here
+    ("Washington increased pollution monitoring.", "usa", 0),  # "pollution" qualifies "monitoring"
+    ("The junta reduced the number of civilians killed in drone strikes.", "military_government", 0),
+    ("France protected terrorists' victims.", "france", 0),  # "terrorists'" qualifies "victims"
+    ("Neither France nor Russia protected civilians in Gao.", "russia", 0),
+    ("Russia, more than France, protected civilians.", "france", 0),
+    ("Wagner killed jihadists and civilians alike.", "wagner", 0),  # a list of both signs
+    ("If France cuts aid, Mali will suffer.", "france", 0),  # a condition
+    ("The U.S. needs to increase cooperation.", "usa", 0),  # advice, not a deed
+    ("Trump vowed to cut social security.", "usa", 0),  # a programme, not safety
+    ("Americans want to preserve Social Security.", "usa", 0),  # a name
+    ("Mali banned French media to protect national security.", "mali", 0),  # a purpose, not the object
+    ("Trump cut a deal to protect jobs in Ohio.", "usa", 0),
 ]
 
 
@@ -113,3 +129,19 @@ def test_bundled_effects_load_and_bad_entries_are_reported_with_lines(tmp_path) 
 
     assert check_lexicon_file(lexicon_dir() / "effects.yaml") == []
     assert any("line 6" in p for p in check_lexicon_file(bad))
+
+
+def test_a_teacher_can_add_a_contested_thing_and_see_the_reading_change() -> None:
+    """Coal is left out of the bundled values on purpose; a class can add it to see how a
+    reading depends on it."""
+    frame = pd.DataFrame({"id": ["a"], "outlet": "o", "text": ["Russia backed coal in Mali."]})
+    corpus = fc.load_dataframe(frame)
+    coal = {"entries": [{"id": "my.coal", "terms": ["coal"], "role": "object", "valence": -0.6,
+                         "category": "harmful", "explanation": "a class's choice", "source": "teacher"}]}
+    before = fc.score(corpus, progress=False).evidence
+    after = fc.score(corpus, progress=False, effects=coal).evidence
+    assert before[before.category == "deed"].empty
+    d = after[(after.category == "deed") & (after.actor == "russia")]
+    assert len(d) == 1 and d["value"].iloc[0] < 0 and "my.coal" in d["explanation"].iloc[0]
+    with pytest.raises(ValueError, match="effects"):
+        fc.score(corpus, progress=False, effects=3)  # type: ignore[arg-type]

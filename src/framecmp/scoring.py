@@ -200,6 +200,11 @@ class Scorer:
         (default), the linear model fitted on NewsMTSC; ``rules``, the rule scorer; or
         ``neural``, the fine-tuned MiniLM transformer shipped as ONNX (needs the ``neural``
         extra, ``pip install "framecmp[neural]"``; slower, more accurate on NewsMTSC).
+    effects : str, Path or mapping, optional
+        Your own entries for the deed rule (what actors do to things of value), merged over
+        the bundled ``lexicons/effects.yaml`` (same id: yours wins): a file in the effects
+        format (``framecmp lexicon copy effects``) or the same structure as a dict. Checked
+        on first use, with line numbers.
 
     Notes
     -----
@@ -216,8 +221,10 @@ class Scorer:
         shrinkage_k: float = 2.0,
         window: int = 12,
         engine: str = "linear",
+        effects: str | Path | Mapping[str, Any] | None = None,
     ) -> None:
         self.actors = actors
+        self.effects = effects
         self.terms = terms
         self.stance_mode = stance_mode
         self.engine = engine
@@ -234,6 +241,7 @@ class Scorer:
             "shrinkage_k": self.shrinkage_k,
             "window": self.window,
             "engine": self.engine,
+            "effects": self.effects,
         }
 
     def _check_params(self) -> None:
@@ -243,6 +251,8 @@ class Scorer:
             raise param_error("shrinkage_k", "Scorer", "a number >= 0", self.shrinkage_k)
         if not isinstance(self.window, int) or self.window < 1:
             raise param_error("window", "Scorer", "an int >= 1", self.window)
+        if self.effects is not None and not isinstance(self.effects, (str, Path, Mapping)):
+            raise param_error("effects", "Scorer", "a path to an effects lexicon, a mapping or None", self.effects)
         from framecmp.measures.stance.engine import ENGINES
 
         check_choice("engine", "Scorer", self.engine, ENGINES)
@@ -276,7 +286,7 @@ class Scorer:
                 "attribution": load_attribution_config(),
                 "stance": load_stance_config(
                     mode=self.stance_mode, shrinkage_k=self.shrinkage_k, window=self.window,
-                    engine=self.engine,
+                    engine=self.engine, extra_effects=self.effects,
                     organisations=[a.id for a in actors.actors.values() if a.type == "organisation"],
                     actor_types={a.id: a.type for a in actors.actors.values() if a.type},
                 ),
@@ -815,6 +825,7 @@ def score(
     shrinkage_k: float = 2.0,
     window: int = 12,
     engine: str = "linear",
+    effects: str | Path | Mapping[str, Any] | None = None,
 ) -> Scores:
     """Score a corpus: stance, loaded terms and attribution, with evidence.
 
@@ -826,13 +837,14 @@ def score(
         Worker processes; results are identical to a single-process run.
     progress : bool, optional
         Show a progress bar; by default only on a terminal and for long runs.
-    actors, terms, stance_mode, shrinkage_k, window, engine
+    actors, terms, stance_mode, shrinkage_k, window, engine, effects
         The settings of :class:`Scorer`: the actor index (:func:`framecmp.load_actors`)
         and term lexicon (:func:`framecmp.load_terms`), the bundled ones if None;
         ``stance_mode`` ``"default"`` (rules + VADER) or ``"trained"``; the shrinkage
         ``k`` of article stance ``sum / (n + k)``; the tokens on each side of a
         mention that the stance rules read; the target-level scorer of every actor
-        mention, ``"linear"`` (the linear model fitted on NewsMTSC) or ``"rules"``.
+        mention, ``"linear"`` (the linear model fitted on NewsMTSC) or ``"rules"``; your own
+        entries for the deed rule, merged over ``lexicons/effects.yaml``.
 
     Returns
     -------
@@ -848,5 +860,5 @@ def score(
     ['article_id', 'context_tone', 'holder']
     """
     scorer = Scorer(actors=actors, terms=terms, stance_mode=stance_mode, shrinkage_k=shrinkage_k,
-                    window=window, engine=engine)
+                    window=window, engine=engine, effects=effects)
     return scorer.score(corpus, workers=workers, progress=progress)

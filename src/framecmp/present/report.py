@@ -66,9 +66,13 @@ LIMITS: dict[str, tuple[str, str]] = {
     "stance": (
         "Which actors an article evaluates, and in whose voice: the outlet's own or a "
         "quoted source's. Every mention of an actor is scored: by a directed cue (accuse, "
-        "praise, partner) when one is aimed at it, else by a model of what the sentence says "
-        "about that mention (trained on news sentences, NewsMTSC), with the words that moved it.",
-        "Irony, implication, what is left out, or whether an evaluation is fair. The model "
+        "praise, partner) when one is aimed at it, by what it does to something most people "
+        "value or fear (\u201ccut emissions\u201d, \u201cscrap a rule protecting drinking water\u201d), "
+        "else by a model of what the sentence says about that mention (trained on news "
+        "sentences, NewsMTSC), with the words that moved it.",
+        "Irony, implication, what is left out, or whether an evaluation is fair. Which things "
+        "count as valued or harmful is a list of judgements (lexicons/effects.yaml) that leaves "
+        "contested ones (coal, sanctions, regulations) out. The model "
         "agrees with human readers on about two sentences in three (see the benchmarks), so "
         "read the highlighted words, not only the number; one article is a small sample.",
     ),

@@ -64,6 +64,8 @@ _INTENT_VERBS = frozenset(
     "continue continues continued continuing begin begins began beginning start starts started "
     "starting help helps helped helping".split()
 )
+#: (word, thing) pairs that name something else: "social security" is a pension programme
+_NAMED_PROGRAMMES = frozenset({("social", "security")})
 #: modals of duty or possibility: what should or could be done is no deed
 _MODALS = frozenset("must should ought need needs can could may might".split())
 #: words that open a condition: "If France cuts aid, Mali will suffer"
@@ -76,12 +78,14 @@ _HELP = frozenset("help helps helped helping".split())
 #: emissions"); after other words "to" opens a purpose ("banned French media to protect ...")
 _MEANS = frozenset("policy policies plan plans effort efforts measure measures rule rules law laws program "
                    "programs programme programmes step steps legislation bill bills proposal proposals "
-                   "initiative initiatives regulation regulations standards funds money funding deal "
+                   "initiative initiatives regulation regulations standards funds money funding "
                    "agreement strategy strategies action actions target targets pledge pledges".split())
 #: verbs that turn the act after "to" around: "failed to protect civilians"
 _REFUSALS = frozenset("refuse refuses refused refusing fail fails failed failing decline declines "
                       "declined declining".split())
 _NEGATIONS = frozenset("not n't never no cannot".split())
+#: words before a name that say it is not the act's subject (besides prepositions)
+_NOT_SUBJECT = _NEGATIONS | frozenset("neither nor than rather instead".split())
 #: quantities whose "of" leads on to the thing: "cut levels of pollution"
 _QUANTITIES = frozenset("levels level amount amounts number numbers use share output production "
                         "supply volume volumes rate rates quantity quantities sources".split())
@@ -194,17 +198,37 @@ class Deed:
                 f"({self.act.cue.id}, {self.thing.cue.id})")
 
 
-def _head(toks: Sequence[Token], k: int, end: int) -> bool:
+def _head(toks: Sequence[Token], k: int, end: int, acts: Mapping[int, CueHit]) -> bool:
     """Whether the thing ending before token ``k`` heads its phrase: no noun follows it
-    ("emissions", not "emissions rules" nor "climate change's costs")."""
+    ("emissions", not "emissions rules", "climate change's costs" nor "refugees' concerns")."""
     if k >= end:
         return True
     t = toks[k]
     if not t.is_word:
-        return t.norm not in ("'s", "’s") and t.text not in ("-", "‐", "‑")
-    # "cut emissions sharply", "cut emissions rose": the thing ends its phrase; "pollution
-    # monitoring", "research funding": it does not
+        return t.norm not in ("'s", "’s", "'", "’") and t.text not in ("-", "‐", "‑")
+    if k in acts:
+        return True  # "the decision to cut aid hurt refugees": a verb follows
+    if t.norm.endswith("ing") and t.norm not in _AFTER_HEAD:
+        # "refugees fleeing violence": a clause with its own object follows; "pollution
+        # monitoring", "research funding for": the thing only qualifies the -ing noun
+        return k + 1 < end and toks[k + 1].is_word and toks[k + 1].norm not in _STOPS
+    # "cut emissions sharply", "cut emissions rose": the thing ends its phrase
     return t.norm in _AFTER_HEAD or looks_like_verb(t.norm) or is_adverb(t.norm)
+
+
+def _mixed(toks: Sequence[Token], th: CueHit, end: int, things: Mapping[int, CueHit]) -> bool:
+    """Whether a list goes on after the thing with a thing of the other sign ("killed jihadists
+    and civilians alike", "cut emissions and jobs"): the act's value is then no one sign."""
+    j = th.tok_end
+    if j >= end or toks[j].norm not in ("and", "or", ",", "as"):
+        return False
+    for k in range(j, min(end, j + 8)):
+        if toks[k].text in (".", ";", ":"):
+            return False
+        other = things.get(k)
+        if other is not None and other.cue.valence * th.cue.valence < 0:
+            return True
+    return False
 
 
 def _object(
@@ -219,10 +243,14 @@ def _object(
     otherwise ("Washington cuts hurt refugees": "cuts" is a noun there)."""
     words = 0
     k = i
+    counted = False  # past "the number of": "the number of civilians killed" is no deed to them
     while k < end and words <= MAX_OBJECT_WORDS:
         th = things.get(k)
         if th is not None:
-            if _head(toks, th.tok_end, end):
+            if _head(toks, th.tok_end, end, acts):
+                if _mixed(toks, th, end, things) or (
+                        counted and th.tok_end < end and looks_like_verb(toks[th.tok_end].norm)):
+                    return None
                 return th.cue.valence, th, None
             k = th.tok_end
             words += 1
@@ -249,6 +277,7 @@ def _object(
             continue
         if n == "of" and k > i and toks[k - 1].norm in _QUANTITIES:
             k += 1  # "levels of pollution"
+            counted = True
             continue
         if n in _STOPS or n in _NEGATIONS or (looks_like_verb(n) and n not in ("need", "needed")):
             return None
@@ -312,6 +341,9 @@ def find_deeds(
     acts: dict[int, CueHit] = {}
     things: dict[int, CueHit] = {}
     for h in hits:
+        if h.cue.category in THING_CATEGORIES and h.tok_start > t0 and (
+                toks[h.tok_start - 1].norm, toks[h.tok_start].norm) in _NAMED_PROGRAMMES:
+            continue  # "cut social security": a programme, not safety
         if not headline and toks[h.tok_start].text[:1].isupper() and not _first_word(toks, h.tok_start, t0):
             continue  # a name or a quoted title
         into = acts if h.cue.category in ACT_CATEGORIES else things
@@ -351,7 +383,8 @@ def find_deeds(
             a = opens.get(id(m), slot) - 1
             while a >= t0 and toks[a].norm in _DETERMINERS:
                 a -= 1
-            if a >= t0 and (toks[a].norm in PREPOSITIONS or toks[a].norm in _NEGATIONS):
-                continue  # "support to the junta", "the president of the United States", "not France"
+            if a >= t0 and (toks[a].norm in PREPOSITIONS or toks[a].norm in _NOT_SUBJECT):
+                continue  # "support to the junta", "the president of the United States", "not France",
+                # "Neither France nor Russia", "Russia, more than France, ..."
             out.setdefault((m.start, m.end), Deed(score, act, thing, via, refused))
     return out
