@@ -44,6 +44,7 @@ CASES = [
     ("Americans want to preserve Social Security.", "usa", 0),  # a name
     ("Mali banned French media to protect national security.", "mali", 0),  # a purpose, not the object
     ("Trump cut a deal to protect jobs in Ohio.", "usa", 0),
+    ("The European Union has banned US residents from travelling there.", "eu", 0),
 ]
 
 

@@ -248,8 +248,11 @@ def _object(
         th = things.get(k)
         if th is not None:
             if _head(toks, th.tok_end, end, acts):
-                if _mixed(toks, th, end, things) or (
-                        counted and th.tok_end < end and looks_like_verb(toks[th.tok_end].norm)):
+                nxt = th.tok_end
+                if _mixed(toks, th, end, things) or (counted and nxt < end and looks_like_verb(toks[nxt].norm)) or (
+                        nxt + 1 < end and toks[nxt].norm == "from" and toks[nxt + 1].norm.endswith("ing")):
+                    # a list of both signs; "the number of civilians killed"; "banned residents
+                    # from travelling": the act is on the travelling, not on the residents
                     return None
                 return th.cue.valence, th, None
             k = th.tok_end
