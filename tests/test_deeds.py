@@ -45,6 +45,7 @@ CASES = [
     ("Mali banned French media to protect national security.", "mali", 0),  # a purpose, not the object
     ("Trump cut a deal to protect jobs in Ohio.", "usa", 0),
     ("The European Union has banned US residents from travelling there.", "eu", 0),
+    ("Russia armed the junta and protected civilians.", "russia", +1),  # the subject of the verb before "and"
 ]
 
 
@@ -89,6 +90,11 @@ def test_reported_deed_is_held_by_the_source() -> None:
     d = ev[(ev.category == "deed") & (ev.actor == "wagner")]
     assert len(d) == 1 and d["value"].iloc[0] < 0 and d["holder"].iloc[0] == "france"
     assert "reported speech of france" in d["explanation"].iloc[0]
+    frame = pd.DataFrame({"id": ["b"], "outlet": "o",
+                          "text": ["The UN said Mali expelled diplomats and suspended the constitution."]})
+    ev = fc.score(fc.load_dataframe(frame), progress=False).evidence
+    d = ev[(ev.category == "deed") & (ev.actor == "mali")]
+    assert len(d) == 1 and d["value"].iloc[0] < 0 and d["holder"].iloc[0] == "un"
 
 
 def test_deeds_can_be_switched_off() -> None:

@@ -306,6 +306,25 @@ def _subject_slot(toks: Sequence[Token], i: int, lo: int) -> tuple[int, str]:
     return i, ""
 
 
+def _verb_before_and(
+    toks: Sequence[Token], i: int, lo: int, acts: Mapping[int, CueHit], inside: set[int]
+) -> int | None:
+    """The verb whose subject the act at token ``i`` shares after "and" ("Mali *expelled* the
+    French ambassador and suspended the constitution"), or None: the nearest verb form before
+    the "and" (an act of the lexicon or a word shaped like a verb, not inside a name), within a
+    dozen tokens and no clause mark."""
+    j = i - 1
+    if j < lo or toks[j].norm != "and":
+        return None
+    for k in range(j - 1, max(lo, j - 13) - 1, -1):
+        t = toks[k]
+        if t.text in (";", ":", "(", ")", "?", "!", '"', "“", "”") or t.norm in _STOPS - {"of", "to", "for"}:
+            return None
+        if k not in inside and (k in acts or (looks_like_verb(t.norm) and t.norm not in _AFTER_HEAD)):
+            return k
+    return None
+
+
 def _first_word(toks: Sequence[Token], i: int, lo: int) -> bool:
     """Whether token ``i`` opens its sentence (past quotation marks and brackets)."""
     j = i - 1
@@ -377,6 +396,11 @@ def find_deeds(
         if any(t.norm in _MODALS for t in toks[max(t0, slot - 4):slot]):
             continue  # "The U.S. needs to increase cooperation", "Russia must stop destroying"
         subjects = subject_before(toks, slot, t0, ends)
+        if not subjects:
+            prev = _verb_before_and(toks, slot, t0, acts, inside)
+            if prev is not None:  # "Mali expelled the French ambassador and suspended the constitution"
+                slot = _subject_slot(toks, prev, t0)[0]
+                subjects = subject_before(toks, slot, t0, ends)
         if not subjects:
             continue
         score = max(-1.0, min(1.0, act.cue.valence * value * (-1.0 if refused else 1.0)))
