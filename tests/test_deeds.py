@@ -19,6 +19,7 @@ CASES = [
     ("Mali's decision to suspend the constitution angered its neighbours.", "mali", -1),
     ("Russia backs policies to cut emissions.", "russia", +1),  # the object passes its value on
     ("Mali refused to protect civilians.", "mali", -1),  # a refusal turns the act around
+    ("Mali's refusal to protect civilians angered its neighbours.", "mali", -1),
     ("Russia threatened to cut aid to the region.", "russia", -1),  # the act after "to" counts
     ("ECOWAS pledged to provide humanitarian aid.", "ecowas", +1),
     ("Russia raised concerns about pollution.", "russia", 0),  # pollution heads no object of "raised"

@@ -150,7 +150,7 @@ __all__ += [
     "APPOSITION_OPENERS", "AUXILIARIES", "BE_FORMS", "HAVE_FORMS", "CLAUSE_LINKS", "CLAUSE_MARKS", "CLOSE_QUOTE_MARKS",
     "DATE_LEADS", "DATE_WORDS", "HONORIFICS", "NOT_LY_ADVERBS", "NOUN_SIGNALS", "NP_DETERMINERS",
     "OBJECT_PRONOUNS", "OPEN_QUOTE_MARKS", "PARTICIPLE_OPENERS", "PERSON_PRONOUNS", "PHRASE_OPENERS",
-    "QUESTION_OPENERS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "SUBORDINATE_OPENERS", "SUBORDINATORS",
+    "QUESTION_OPENERS", "REFUSALS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "SUBORDINATE_OPENERS", "SUBORDINATORS",
     "is_capitalised", "is_ly_adverb",
     "noun_phrase_right", "opens_apposition", "passive_agent", "sentence_subject",
 ]
@@ -230,6 +230,9 @@ def opens_clause_content(norm: str) -> bool:
 
 #: nouns of an intention whose owner acts in the infinitive after them ("Mali's decision to
 #: expel France": Mali expels)
+#: words that negate the act after "to": "Mali refused to condemn Russia", "its failure to protect"
+REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
+                     "failed failing refusal failure".split())
 INTENT_NOUNS = frozenset("decision decisions plan plans move bid attempt attempts effort efforts "
                          "intention threat threats pledge promise vow readiness willingness refusal "
                          "failure".split())

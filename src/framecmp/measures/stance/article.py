@@ -72,6 +72,7 @@ from framecmp.text.grammar import (
     NEG_GAP,
     NEG_IDIOMS,
     NEGATORS,
+    REFUSALS,
     is_negator,
     negator,
 )
@@ -645,9 +646,6 @@ _CUE_NEG_GAP = frozenset("yet longer to ever even again".split()) | HAVE_FORMS
 _SHOULD_NOT = frozenset({"shouldn't", "shouldn’t"})
 _COULD_NOT = frozenset({"couldn't", "couldn’t"})
 _COMPARATIVES = frozenset("more enough better higher".split())
-#: verbs that negate the act after "to": "Mali refused to condemn Russia"
-_REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
-                      "failed failing refusal failure".split())
 #: verbs of intention a negation reaches over before "to": "Mali did not try to blame France",
 #: "does not want to condemn Russia" (not "did not hesitate to condemn", which affirms)
 _INTENTIONS = frozenset("try tries tried trying want wants wanted wanting seek seeks sought seeking "
@@ -686,7 +684,7 @@ def _cue_negation(doc: Doc, tok: int, lo: int) -> str | None:
                 return None  # "Mali could not have praised Russia more": affirmed
             return toks[j].text if is_negator(toks, j, lo, of=tok) else None
         have = have or n in HAVE_FORMS
-        if n in _REFUSALS and j + 1 < tok and toks[j + 1].norm == "to":
+        if n in REFUSALS and j + 1 < tok and toks[j + 1].norm == "to":
             return toks[j].text
         intends = n in _INTENTIONS and toks[j + 1].norm == "to"
         if not (intends or n in _CUE_NEG_GAP or n in NEG_GAP or (n.endswith("ly") and len(n) > 4)):

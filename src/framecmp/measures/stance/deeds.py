@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framecmp.lexicons import Field, load_lexicon
+from framecmp.lexicons import data_path, load_lexicon
 from framecmp.measures.stance.clauses import subject_before
 from framecmp.measures.stance.cues import (
     CUE_SCHEMA,
@@ -43,7 +43,7 @@ from framecmp.measures.stance.cues import (
     is_adverb,
 )
 from framecmp.text.doc import Token
-from framecmp.text.grammar import PREPOSITIONS, looks_like_verb
+from framecmp.text.grammar import INTENT_NOUNS, PREPOSITIONS, REFUSALS, looks_like_verb
 
 __all__ = ["ACT_CATEGORIES", "THING_CATEGORIES", "Deed", "default_effects", "find_deeds", "load_effects"]
 
@@ -80,9 +80,6 @@ _MEANS = frozenset("policy policies plan plans effort efforts measure measures r
                    "programs programme programmes step steps legislation bill bills proposal proposals "
                    "initiative initiatives regulation regulations standards funds money funding "
                    "agreement strategy strategies action actions target targets pledge pledges".split())
-#: verbs that turn the act after "to" around: "failed to protect civilians"
-_REFUSALS = frozenset("refuse refuses refused refusing fail fails failed failing decline declines "
-                      "declined declining".split())
 _NEGATIONS = frozenset("not n't never no cannot".split())
 #: words before a name that say it is not the act's subject (besides prepositions)
 _NOT_SUBJECT = _NEGATIONS | frozenset("neither nor than rather instead".split())
@@ -116,9 +113,6 @@ def _check_effect(raw: dict[str, Any], line: int) -> list[str]:
     return out
 
 
-EFFECT_SCHEMA: list[Field] = list(CUE_SCHEMA)
-
-
 def load_effects(
     path: str | Path | Mapping[str, Any] | None = None,
     *,
@@ -141,12 +135,10 @@ def load_effects(
     LexiconError
         Listing every problem, with file and line.
     """
-    from framecmp.lexicons import data_path
-
     lex = load_lexicon(data_path("effects.yaml") if path is None else path, kind="effects",
-                       schema=EFFECT_SCHEMA, extra_check=_check_effect)
+                       schema=CUE_SCHEMA, extra_check=_check_effect)
     if extra is not None:
-        lex = lex.merged(load_lexicon(extra, kind="effects", schema=EFFECT_SCHEMA, extra_check=_check_effect),
+        lex = lex.merged(load_lexicon(extra, kind="effects", schema=CUE_SCHEMA, extra_check=_check_effect),
                          replace=replace)
     return build_cues(lex)
 
@@ -299,7 +291,7 @@ def _subject_slot(toks: Sequence[Token], i: int, lo: int) -> tuple[int, str]:
         v = j - 1
         while v > lo and is_adverb(toks[v].norm):
             v -= 1
-        if toks[v].norm in _REFUSALS:
+        if toks[v].norm in REFUSALS:
             return v, toks[v].text
         if toks[v].norm in _INTENT_VERBS:
             return v, ""
@@ -387,7 +379,7 @@ def find_deeds(
         if be_before(toks, i) and not toks[i].norm.endswith("ing"):
             continue  # "rules were rolled back": the subject undergoes it
         if asked >= act.tok_end or if_at < i:
-            continue  # asked or supposed, not done  # "Should the U.S. cut off aid to Egypt?": asked, not done
+            continue  # asked or supposed, not done ("Should the U.S. cut off aid?", "If France cuts aid")
         got = _object(toks, act.tok_end, t1, things, acts, outer=toks[i].norm)
         if got is None:
             continue
@@ -396,6 +388,8 @@ def find_deeds(
         if any(t.norm in _MODALS for t in toks[max(t0, slot - 4):slot]):
             continue  # "The U.S. needs to increase cooperation", "Russia must stop destroying"
         subjects = subject_before(toks, slot, t0, ends)
+        if not subjects and refused and toks[slot].norm in INTENT_NOUNS:
+            subjects = subject_before(toks, i, t0, ends)  # "Mali's refusal to protect civilians"
         if not subjects:
             prev = _verb_before_and(toks, slot, t0, acts, inside)
             if prev is not None:  # "Mali expelled the French ambassador and suspended the constitution"
