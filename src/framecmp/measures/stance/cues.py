@@ -38,6 +38,7 @@ __all__ = [
     "StanceCueLexicon",
     "attach_distance",
     "build_cues",
+    "load_cue_format",
     "check_cue",
     "default_cues",
     "default_target_lexicon",
@@ -180,10 +181,25 @@ def load_stance_cues(
     >>> cues.cues["sc.accuse_of"].role, cues.cues["sc.accuse_of"].valence
     ('object', -0.8)
     """
-    src = data_path("stance_cues.yaml") if path is None else path
-    lex = load_lexicon(src, kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
+    return load_cue_format(path, extra=extra, replace=replace, kind="stance_cues", bundled="stance_cues.yaml")
+
+
+def load_cue_format(
+    path: str | Path | Mapping[str, Any] | None,
+    *,
+    extra: str | Path | Mapping[str, Any] | None,
+    replace: bool,
+    kind: str,
+    bundled: str,
+    extra_check: Any = check_cue,
+) -> StanceCueLexicon:
+    """A lexicon of the cue format (``CUE_SCHEMA``) of the given ``kind``: ``path``, or the
+    ``bundled`` file of ``lexicons/`` when None, with the user's ``extra`` merged over it
+    (:func:`load_stance_cues` says how)."""
+    src = data_path(bundled) if path is None else path
+    lex = load_lexicon(src, kind=kind, schema=CUE_SCHEMA, extra_check=extra_check)
     if extra is not None:
-        user = load_lexicon(extra, kind="stance_cues", schema=CUE_SCHEMA, extra_check=check_cue)
+        user = load_lexicon(extra, kind=kind, schema=CUE_SCHEMA, extra_check=extra_check)
         lex = lex.merged(user, replace=replace)
     return build_cues(lex)
 

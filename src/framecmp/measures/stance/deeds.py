@@ -30,17 +30,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framecmp.lexicons import data_path, load_lexicon
 from framecmp.measures.stance.clauses import subject_before
 from framecmp.measures.stance.cues import (
-    CUE_SCHEMA,
     CueHit,
     StanceCueLexicon,
     be_before,
-    build_cues,
     check_cue,
     find_hits,
     is_adverb,
+    load_cue_format,
 )
 from framecmp.text.doc import Token
 from framecmp.text.grammar import INTENT_NOUNS, PREPOSITIONS, REFUSALS, looks_like_verb
@@ -119,28 +117,13 @@ def load_effects(
     extra: str | Path | Mapping[str, Any] | None = None,
     replace: bool = False,
 ) -> StanceCueLexicon:
-    """Load and validate an effects lexicon (format framecmp-lexicon/1, ``kind: effects``).
-
-    Parameters
-    ----------
-    path : path, mapping or None
-        An effects file; None loads the bundled ``effects.yaml``.
-    extra : path, mapping or None
-        A user file merged over it (same id: the user's entry wins).
-    replace : bool
-        With ``extra``, use only the user's entries.
-
-    Raises
-    ------
-    LexiconError
-        Listing every problem, with file and line.
-    """
-    lex = load_lexicon(data_path("effects.yaml") if path is None else path, kind="effects",
-                       schema=CUE_SCHEMA, extra_check=_check_effect)
-    if extra is not None:
-        lex = lex.merged(load_lexicon(extra, kind="effects", schema=CUE_SCHEMA, extra_check=_check_effect),
-                         replace=replace)
-    return build_cues(lex)
+    """Load and validate an effects lexicon (format framecmp-lexicon/1, ``kind: effects``):
+    ``path`` (None: the bundled ``effects.yaml``), with the user's ``extra`` merged over it
+    (same id: the user's entry wins; ``replace``: only the user's entries), as
+    :func:`~framecmp.measures.stance.cues.load_stance_cues` does. Raises ``LexiconError``
+    listing every problem, with file and line."""
+    return load_cue_format(path, extra=extra, replace=replace, kind="effects", bundled="effects.yaml",
+                           extra_check=_check_effect)
 
 
 @lru_cache(maxsize=1)
