@@ -47,6 +47,11 @@ CASES = [
     ("Trump cut a deal to protect jobs in Ohio.", "usa", 0),
     ("The European Union has banned US residents from travelling there.", "eu", 0),
     ("Russia armed the junta and protected civilians.", "russia", +1),  # the subject of the verb before "and"
+    # found by the third review: whose verb comes before "and" is unclear, so no deed
+    ("Mali expelled the ambassador whom France had sent and suspended aid.", "france", 0),
+    ("France urged Mali to hold elections and restore the constitution.", "france", 0),
+    ("Mali refused to let France protect civilians.", "france", 0),  # allowed, not done
+    ("Americans support regulating carbon pollution.", "usa", 0),  # an act the lexicon cannot value
 ]
 
 
@@ -110,6 +115,17 @@ def test_deeds_can_be_switched_off() -> None:
     assert [e.kind for e in on.evaluations if e.target == "france"] == ["deed"]
     assert [e.kind for e in off.evaluations if e.target == "france"] == ["engine"]
     assert "effects@" in StanceConfig().version and "effects@" not in StanceConfig(deeds=False).version
+
+
+def test_thanks_to_is_a_cause_not_thanks() -> None:
+    """"Cruz won, thanks to France" gives France credit at most; it was read as praise (+0.70
+    for the outlet's voice) on 8 sentences of the first 2,000 AllSides articles, all causal."""
+    frame = pd.DataFrame({"id": ["a", "b"], "outlet": "o", "text": [
+        "The Russians stayed out of the headlines, thanks to the Chinese.",
+        "The head of Malian diplomacy expressed his sincere thanks to Russia."]})
+    ev = fc.score(fc.load_dataframe(frame), progress=False).evidence
+    praise = ev[(ev.kind == "stance") & (ev.rule_id == "sc.praise")]
+    assert list(praise.article_id) == ["b"] and praise.actor.iloc[0] == "russia" and praise.holder.iloc[0] == "mali"
 
 
 def test_bundled_effects_load_and_bad_entries_are_reported_with_lines(tmp_path) -> None:

@@ -312,6 +312,9 @@ def find_hits(
 ) -> list[CueHit]:
     hits: list[CueHit] = []
     for m in cues.matcher.find(tokens, t0, t1):
+        if (m.tok_end == m.tok_start + 1 and m.tok_end < t1 and tokens[m.tok_start].norm == "thanks"
+                and tokens[m.tok_end].norm == "to"):
+            continue  # "Cruz won, thanks to his strength": a preposition of cause, no thanking
         for key in m.keys:
             cid, side = cues.anchors[key]
             hits.append(CueHit(cues.cues[cid], side, m.start, m.end, m.tok_start, m.tok_end, text[m.start : m.end]))

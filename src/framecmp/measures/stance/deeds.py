@@ -79,8 +79,11 @@ _MEANS = frozenset("policy policies plan plans effort efforts measure measures r
                    "initiative initiatives regulation regulations standards funds money funding "
                    "agreement strategy strategies action actions target targets pledge pledges".split())
 _NEGATIONS = frozenset("not n't never no cannot".split())
-#: words before a name that say it is not the act's subject (besides prepositions)
-_NOT_SUBJECT = _NEGATIONS | frozenset("neither nor than rather instead".split())
+#: words before a name that say it is not the act's subject (besides prepositions): "not France",
+#: "neither / nor", "more than", "let France protect" (allowed, not done)
+_NOT_SUBJECT = _NEGATIONS | frozenset("neither nor than rather instead let lets letting allow allows allowed "
+                                      "allowing permit permits permitted".split())
+_RELATIVES = frozenset("who whom whose that which".split())
 #: quantities whose "of" leads on to the thing: "cut levels of pollution"
 _QUANTITIES = frozenset("levels level amount amounts number numbers use share output production "
                         "supply volume volumes rate rates quantity quantities sources".split())
@@ -259,6 +262,8 @@ def _object(
             continue
         if n in _STOPS or n in _NEGATIONS or (looks_like_verb(n) and n not in ("need", "needed")):
             return None
+        if len(n) > 4 and n.endswith("ing"):
+            return None  # "support regulating carbon pollution": an act the lexicon cannot value
         words += 1
         k += 1
     return None
@@ -289,12 +294,12 @@ def _verb_before_and(
     the "and" (an act of the lexicon or a word shaped like a verb, not inside a name), within a
     dozen tokens and no clause mark."""
     j = i - 1
-    if j < lo or toks[j].norm != "and":
-        return None
+    if j < lo or toks[j].norm != "and" or any(t.norm in _RELATIVES for t in toks[lo:j]):
+        return None  # "expelled the ambassador whom France had sent and ...": whose verb is unclear
     for k in range(j - 1, max(lo, j - 13) - 1, -1):
         t = toks[k]
-        if t.text in (";", ":", "(", ")", "?", "!", '"', "“", "”") or t.norm in _STOPS - {"of", "to", "for"}:
-            return None
+        if t.text in (";", ":", "(", ")", "?", "!", '"', "“", "”") or t.norm in _STOPS - {"of", "for"}:
+            return None  # "France urged Mali to hold elections and restore ...": Mali's act, if anyone's
         if k not in inside and (k in acts or (looks_like_verb(t.norm) and t.norm not in _AFTER_HEAD)):
             return k
     return None
