@@ -52,6 +52,8 @@ CASES = [
     ("France urged Mali to hold elections and restore the constitution.", "france", 0),
     ("Mali refused to let France protect civilians.", "france", 0),  # allowed, not done
     ("Americans support regulating carbon pollution.", "usa", 0),  # an act the lexicon cannot value
+    ("Officers deployed by President Trump are violating civil rights.", "usa", 0),  # the agent of "deployed"
+    ("President Trump vowed to protect free speech.", "usa", +1),
 ]
 
 

@@ -390,7 +390,9 @@ def find_deeds(
             if any(t.norm in _NEGATIONS for t in toks[after.get(id(m), slot):slot]):
                 continue  # "Mali did not cut aid": no act to read
             a = opens.get(id(m), slot) - 1
-            while a >= t0 and toks[a].norm in _DETERMINERS:
+            first = a
+            while a >= t0 and (toks[a].norm in _DETERMINERS or (  # "by (President) Trump"
+                    a > first - 3 and toks[a].is_word and toks[a].text[:1].isupper() and not _first_word(toks, a, t0))):
                 a -= 1
             if a >= t0 and (toks[a].norm in PREPOSITIONS or toks[a].norm in _NOT_SUBJECT):
                 continue  # "support to the junta", "the president of the United States", "not France",
