@@ -54,6 +54,8 @@ CASES = [
     ("Americans support regulating carbon pollution.", "usa", 0),  # an act the lexicon cannot value
     ("Officers deployed by President Trump are violating civil rights.", "usa", 0),  # the agent of "deployed"
     ("President Trump vowed to protect free speech.", "usa", +1),
+    ("Pablo believed the United States would provide him safety.", "usa", 0),  # a belief, not a deed
+    ("Few people think that Russia protects civilians.", "russia", 0),
 ]
 
 

@@ -84,6 +84,10 @@ _NEGATIONS = frozenset("not n't never no cannot".split())
 _NOT_SUBJECT = _NEGATIONS | frozenset("neither nor than rather instead let lets letting allow allows allowed "
                                       "allowing permit permits permitted".split())
 _RELATIVES = frozenset("who whom whose that which".split())
+#: verbs of belief and hope: what follows them is believed, not done
+_BELIEFS = frozenset("believe believes believed believing think thinks thought thinking hope hopes hoped "
+                     "hoping expect expects expected expecting assume assumes assumed imagine imagines "
+                     "imagined doubt doubts doubted fear fears feared wish wishes wished".split())
 #: quantities whose "of" leads on to the thing: "cut levels of pollution"
 _QUANTITIES = frozenset("levels level amount amounts number numbers use share output production "
                         "supply volume volumes rate rates quantity quantities sources".split())
@@ -394,6 +398,10 @@ def find_deeds(
             while a >= t0 and (toks[a].norm in _DETERMINERS or (  # "by (President) Trump"
                     a > first - 3 and toks[a].is_word and toks[a].text[:1].isupper() and not _first_word(toks, a, t0))):
                 a -= 1
+            if a >= t0 and toks[a].norm == "that" and a - 1 >= t0:
+                a -= 1  # "believed that the United States ..."
+            if a >= t0 and toks[a].norm in _BELIEFS:
+                continue  # "Pablo believed the United States would provide him safety": a belief
             if a >= t0 and (toks[a].norm in PREPOSITIONS or toks[a].norm in _NOT_SUBJECT):
                 continue  # "support to the junta", "the president of the United States", "not France",
                 # "Neither France nor Russia", "Russia, more than France, ..."
