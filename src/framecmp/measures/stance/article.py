@@ -143,13 +143,20 @@ class StanceConfig:
     deeds: bool = True
 
     @property
+    def effects_lexicon(self) -> StanceCueLexicon | None:
+        """The effects lexicon the deed rule reads (the bundled one when ``effects`` is None),
+        or None when ``deeds`` is off."""
+        return (self.effects or default_effects()) if self.deeds else None
+
+    @property
     def version(self) -> str:
         """Provenance: cue lexicon version, plus the model date in trained mode."""
         v = (self.cues or default_cues()).version
         eng = self.engine or default_engine()
         v += f"+{eng.name}@{eng.version}"
-        if self.deeds:
-            v += f"+effects@{(self.effects or default_effects()).version}"
+        effects = self.effects_lexicon
+        if effects is not None:
+            v += f"+effects@{effects.version}"
         if self.mode == "trained":
             m = self.model or load_stance_model()
             v += f"+model@{m.meta.get('date', '?')}"
@@ -527,7 +534,7 @@ def score_stance(
         cued_sentences.setdefault(h.target, set()).add(h.sentence)
     engine = config.engine or default_engine()
     victims = victim_mentions(doc, mentions, default_harm_lexicon(), window=config.window)
-    effects = (config.effects or default_effects()) if config.deeds else None
+    effects = config.effects_lexicon
     # who speaks and where its words are: a speaker's mention is no evaluation by the cues in them
     denied_ids = getattr(attribution, "denials", {}) or {}
     speakers = [(a.source_start, a.source_end, a.content_start, a.content_end)

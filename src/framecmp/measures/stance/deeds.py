@@ -41,7 +41,13 @@ from framecmp.measures.stance.cues import (
     load_cue_format,
 )
 from framecmp.text.doc import Token
-from framecmp.text.grammar import INTENT_NOUNS, PREPOSITIONS, REFUSALS, looks_like_verb
+from framecmp.text.grammar import (
+    INTENT_NOUNS,
+    PREPOSITIONS,
+    REFUSALS,
+    is_capitalised,
+    looks_like_verb,
+)
 
 __all__ = ["ACT_CATEGORIES", "THING_CATEGORIES", "Deed", "default_effects", "find_deeds", "load_effects"]
 
@@ -350,7 +356,7 @@ def find_deeds(
         if h.cue.category in THING_CATEGORIES and h.tok_start > t0 and (
                 toks[h.tok_start - 1].norm, toks[h.tok_start].norm) in _NAMED_PROGRAMMES:
             continue  # "cut social security": a programme, not safety
-        if not headline and toks[h.tok_start].text[:1].isupper() and not _first_word(toks, h.tok_start, t0):
+        if not headline and is_capitalised(toks[h.tok_start]) and not _first_word(toks, h.tok_start, t0):
             continue  # a name or a quoted title
         into = acts if h.cue.category in ACT_CATEGORIES else things
         old = into.get(h.tok_start)
@@ -396,7 +402,7 @@ def find_deeds(
             a = opens.get(id(m), slot) - 1
             first = a
             while a >= t0 and (toks[a].norm in _DETERMINERS or (  # "by (President) Trump"
-                    a > first - 3 and toks[a].is_word and toks[a].text[:1].isupper() and not _first_word(toks, a, t0))):
+                    a > first - 3 and toks[a].is_word and is_capitalised(toks[a]) and not _first_word(toks, a, t0))):
                 a -= 1
             if a >= t0 and toks[a].norm == "that" and a - 1 >= t0:
                 a -= 1  # "believed that the United States ..."
