@@ -56,6 +56,7 @@ CASES = [
     ("President Trump vowed to protect free speech.", "usa", +1),
     ("Pablo believed the United States would provide him safety.", "usa", 0),  # a belief, not a deed
     ("Few people think that Russia protects civilians.", "russia", 0),
+    ("A NATO strike targeting Wagner fighters killed four civilians.", "wagner", 0),  # the strike kills
 ]
 
 

@@ -1288,6 +1288,10 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("As expected, Russia denied that Wagner killed civilians, raped women and looted villages.",
      {("unknown", "wagner", "sc.agent_violence"), ("russia", "wagner", "sc.denies_accusation"),
       ("unknown", "wagner", "sc.impose_will")}),
+    # the object of a participle after a noun does not act: the strike kills
+    ("A drone strike targeting Wagner fighters killed four civilians.", set()),
+    ("Reports saying Wagner killed civilians were denied.", {("unknown", "wagner", "sc.agent_violence")}),
+    ("The invading Russian forces killed civilians.", {("author", "russia", "sc.agent_violence")}),
     ("Mali's expulsion of French troops was condemned by France.", {("france", "mali", "sc.condemn")}),
     ("Mali could not have praised Russia more.", {("mali", "russia", "sc.praise")}),
     ("ECOWAS should not have condemned Niger's junta.", {("ecowas", "niger", "sc.condemn")}),

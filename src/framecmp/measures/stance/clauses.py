@@ -21,6 +21,7 @@ from framecmp.measures.stance.cues import (
     by_agent,
     is_adverb,
     opponents_of,
+    participle_object,
     progressive,
 )
 from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, Doc, Token
@@ -193,6 +194,8 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
             or (tokens[a - 1].norm, before) in (("as", "well"), ("with", "along"))
         ):
             return []  # the whole list stands after it ("critics of France and Russia")
+        if participle_object(tokens, a, lo):
+            return []  # "a strike targeting militants killed"
         out.append(m)
         j = a - 1
         while j >= lo and tokens[j].norm in ("the", "of") or (j >= lo and tokens[j].norm in OWN_NOUNS and j not in ends):

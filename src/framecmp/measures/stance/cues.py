@@ -45,6 +45,7 @@ __all__ = [
     "find_hits",
     "label_about",
     "load_stance_cues",
+    "participle_object",
 ]
 
 _ROLES = ("object", "subject", "either")
@@ -593,6 +594,37 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
         and not (len(t.norm) > 4 and t.norm.endswith("ed")) for t in words)  # ("support for Mali's junta")
 
 
+_PARTICIPLE_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our my your both all each every some several many most 's".split()
+)
+#: -ing words that open a clause rather than take an object ("reports saying Mali killed")
+_CLAUSE_TAKING_ING = frozenset(
+    "saying claiming alleging arguing suggesting showing noting warning stating insisting believing "
+    "thinking fearing knowing meaning reporting indicating confirming announcing adding explaining "
+    "demanding hoping signalling signaling asserting acknowledging admitting denying proving revealing "
+    "finding assuming given seeing".split()
+)
+
+
+def participle_object(tokens: Sequence[Token], a: int, lo: int) -> bool:
+    """True when the mention that opens at token ``a`` is the object of a participle after a
+    noun ("a NATO strike *targeting* Taliban militants killed": the strike kills, not the
+    militants); not an adjective after a determiner ("the ruling junta") nor a word that opens
+    a clause ("reports saying Mali killed")."""
+    k = a - 1
+    while k > lo and (tokens[k].norm in ("the", "a", "an") or tokens[k].text[:1].isupper()):
+        k -= 1  # "targeting (the) Taliban militants"
+    if k - 1 < lo:
+        return False
+    w, before = tokens[k], tokens[k - 1]
+    return (
+        len(w.norm) > 5 and w.norm.endswith("ing") and w.text.islower()
+        and w.norm not in _CLAUSE_TAKING_ING and w.norm not in PREPOSITIONS
+        and before.is_word and before.norm not in _PARTICIPLE_DETERMINERS and before.norm not in AUXILIARIES
+        and before.norm not in ("and", "or", "but", "nor") and before.norm not in PREPOSITIONS and not is_adverb(before.norm)
+    )
+
+
 def is_adverb(n: str) -> bool:
     """Whether the word ``n`` is an adverb in -ly (not "likely", "early")."""
     return len(n) > 4 and n.endswith("ly") and n not in NOT_LY_ADVERBS
@@ -849,7 +881,8 @@ def attach_distance(
         return None
     if cue.role == "subject":
         if not after:
-            return None if (passive_span or aux_before_cue) else gap
+            # "a strike targeting militants killed": the strike kills
+            return None if (passive_span or aux_before_cue or participle_object(tokens, a, 0)) else gap
         # passive agent: "supported by Russia" is handled by object cues; "killed by X"
         if hit.tok_end < len(tokens) and tokens[hit.tok_end].norm == "by" and gap <= 3:
             return gap
