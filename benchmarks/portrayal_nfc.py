@@ -11,7 +11,8 @@ pair of that layout works (``--articles``/``--roles`` name other file names).
 How entities become actors (the same for framecmp and the baseline): each annotated entity
 string is an actor whose aliases are the string, the string without a leading article or a
 parenthesis, and, for a name of two or more capitalised words, its last word ("President
-Jair Bolsonaro" -> "Bolsonaro"). Entities that share an alias are one actor (union of their
+Jair Bolsonaro" -> "Bolsonaro"); a final possessive is dropped ("Donald Trump's" -> "Donald
+Trump"). Entities that share an alias are one actor (union of their
 aliases). Pronoun entities ("his", "they") are not findable and count as not found. The
 whole corpus is scored once with these actors only (the bundled actors are left out).
 
@@ -56,6 +57,9 @@ PRONOUNS = frozenset("he she they his her hers their theirs it its him them we u
 def entity_aliases(entity: str) -> list[str]:
     """The aliases an annotated entity string gets (see the module docstring)."""
     s = re.sub(r"\s*\(.*?\)\s*", " ", entity.strip().strip('"').strip()).strip()
+    # a possessive names its owner ("Donald Trump's", "Kamala Harris'"): framecmp finds the
+    # name inside "Trump's" itself, and an alias "Trump's" would take those words from "Trump"
+    s = re.sub(r"(?<=\w)\s*['’]s?$", "", s)
     out = {s, re.sub(r"^(the|a|an)\s+", "", s, flags=re.I)}
     words = re.sub(r"^(the|a|an)\s+", "", s, flags=re.I).split()
     if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):

@@ -369,6 +369,11 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("In talks with ECOWAS leaders Tiani rejected the sanctions.", "Tiani"),
     ("In an interview with Reuters published Monday Goita said France had left.",
      "an interview with Reuters published Monday Goita"),  # (a verb: not only the interviewer)
+    # a determiner after a noun, a number or a time word ends the leading phrase (eleventh session)
+    ("In a statement the ministry said the talks had failed.", "the ministry"),
+    ("In an interview with France 24 the UN envoy said Mali had failed.", "the UN envoy"),
+    ("At the end of the day the minister said the talks had failed.", "the minister"),
+    ("In a statement the head of the UN mission said the talks had failed.", "the head of the UN mission"),
     # (not a letter's addressee: "to" only after "speaking / talking")
     ("Speaker of the House Nancy Pelosi has sent a letter to President Donald Trump asking to move the day "
      "of the State of the Union address.",

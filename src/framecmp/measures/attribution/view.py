@@ -64,6 +64,7 @@ _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "abou
 # unions of the word sets above, built once (the rules test tokens against them often)
 _LINKS_OR_OPENERS = CLAUSE_LINKS | PHRASE_OPENERS
 _THAT_COLON = frozenset({"that", ":"})
+_TIME_NOUNS = CALENDAR_WORDS | frozenset({"time", "day", "days", "weeks", "months", "years", "hours"})
 _CURLY_OPEN = frozenset({"“", "«"})
 _OPEN_NORMS = frozenset(map(normalize, OPEN_QUOTE_MARKS))  # norms the opening quote marks can have
 _OPENERS_OR_NP_LINKS = PHRASE_OPENERS | _NP_LINK
@@ -386,10 +387,25 @@ class ArticleView:
             return None
         # drop leading prepositional/time phrases: "On Tuesday the minister"
         j = i
-        for k in range(i, end):
-            if self.toks[k].norm in ("the", "a", "an") and k > i and self.toks[i].norm in PHRASE_OPENERS:
-                j = k
-                break
+        if self.toks[i].norm in PHRASE_OPENERS:
+            # the phrase an opener leads ends at its first determiner ("On Tuesday *the*
+            # minister") or at a later one right after a noun ("In a statement *the* ministry",
+            # "In an interview with France 24 *the* UN envoy"; not after a preposition: "the
+            # head of *the* mission" stays whole)
+            for k in range(i + 1, end):
+                prev = self.toks[k - 1]
+                if self.toks[k].norm in ("the", "a", "an") and (j == i or (
+                        prev.is_word and prev.norm not in PREPOSITIONS and prev.norm not in NP_DETERMINERS
+                        and prev.norm not in ("and", "or") and not looks_like_verb(prev.norm))):
+                    j = k
+        else:
+            # a run that opens past its preposition ends a phrase at a number or a time word
+            # before a determiner ("[with] France 24 *the* UN envoy", "[At the end of] the day
+            # *the* minister"): the subject starts there
+            for k in range(i + 1, end):
+                prev = self.toks[k - 1]
+                if self.toks[k].norm in ("the", "a", "an") and (prev.norm.isdigit() or prev.norm in _TIME_NOUNS):
+                    j = k
         if self.toks[i].norm in PREPOSITIONS:
             j = max(j, self._after_leading_phrase(i, end))
         elif i - 1 >= lo and self.toks[i - 1].norm in PREPOSITIONS and is_capitalised(self.toks[i - 1]) \
