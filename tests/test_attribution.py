@@ -374,6 +374,10 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("In an interview with France 24 the UN envoy said Mali had failed.", "the UN envoy"),
     ("At the end of the day the minister said the talks had failed.", "the minister"),
     ("In a statement the head of the UN mission said the talks had failed.", "the head of the UN mission"),
+    ("During a meeting the minister said the talks had failed.", "the minister"),
+    ("In a statement Friday the UN Security Council said the talks had failed.", "the UN Security Council"),
+    ("At about 500 a day the ministry reported that the talks had failed.", "the ministry"),
+    ("In a statement the company behind the app said the talks had failed.", "the company behind the app"),
     # (not a letter's addressee: "to" only after "speaking / talking")
     ("Speaker of the House Nancy Pelosi has sent a letter to President Donald Trump asking to move the day "
      "of the State of the Union address.",
@@ -381,8 +385,22 @@ def test_source_with_parenthesis_and_time(cfg, index):
 ])
 def test_source_after_a_leading_phrase(cfg, index, text, source):
     a = next(a for a in real(run(text, cfg, index))
-             if a.cue in ("rejected", "praised", "announced", "said", "wrote", "noted", "asking", "criticized"))
+             if a.cue in ("rejected", "praised", "announced", "said", "wrote", "noted", "asking", "criticized", "reported"))
     assert a.source == source
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    ("In a statement groups opposing the bill said the talks had failed.", "groups opposing the bill"),
+    ("In a statement half the senators said the talks had failed.", "half the senators"),
+    ("On Monday a spokesman the ministry hired said the talks had failed.", "a spokesman the ministry hired"),
+    ("In a letter parents whose children attend the school wrote that the talks had failed.",
+     "parents whose children attend the school"),
+])
+def test_a_determiner_inside_the_subject_does_not_start_it(cfg, index, text, head):
+    # the source may keep the leading phrase ("a statement groups opposing the bill"), but it
+    # never starts inside the subject's own words ("the bill", "the senators", "the ministry")
+    a = next(a for a in real(run(text, cfg, index)) if a.cue in ("said", "wrote"))
+    assert a.source.endswith(head)
 
 
 def test_colon_speaker_at_line_start(cfg, index):

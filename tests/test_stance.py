@@ -1292,6 +1292,12 @@ def test_a_reported_act_is_held_by_its_subject(text, expected):
     ("A drone strike targeting Wagner fighters killed four civilians.", set()),
     ("Reports saying Wagner killed civilians were denied.", {("unknown", "wagner", "sc.agent_violence")}),
     ("The invading Russian forces killed civilians.", {("author", "russia", "sc.agent_violence")}),
+    ("French forces fighting Wagner killed civilians.", {("author", "france", "sc.agent_violence")}),
+    # ... but not a noun of the object, an adjective, a noun in -ing or a clause (the review of the rule)
+    ("The special counsel investigating Russian election meddling spoke.", {("author", "russia", "sc.impose_will")}),
+    ("Last spring Russia killed civilians in Kyiv.", {("author", "russia", "sc.agent_violence")}),
+    ("Another crushing Russian offensive killed civilians.", {("author", "russia", "sc.agent_violence")}),
+    ("A Saturday morning Russian strike killed civilians.", {("author", "russia", "sc.agent_violence")}),
     ("Mali's expulsion of French troops was condemned by France.", {("france", "mali", "sc.condemn")}),
     ("Mali could not have praised Russia more.", {("mali", "russia", "sc.praise")}),
     ("ECOWAS should not have condemned Niger's junta.", {("ecowas", "niger", "sc.condemn")}),

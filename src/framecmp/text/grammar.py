@@ -211,6 +211,13 @@ def looks_like_verb(norm: str) -> bool:
     return norm in AUXILIARIES or norm in IRREGULAR_VERBS or (len(norm) > 4 and norm.endswith("ed"))
 
 
+#: words in -ing that are nouns, not participles ("a press briefing", "at a hearing the senator")
+ING_NOUNS = frozenset(
+    "hearing meeting briefing building funding ruling spring morning evening during string "
+    "setting ceiling outing wedding bombing shooting killing uprising offering landing crossing "
+    "standing following opening beginning ending feeling understanding".split()
+)
+
 #: prepositions (and "as", "like"): a name right after one is no subject
 PREPOSITIONS = frozenset(
     "in on at to from with by for about against into onto over under after before despite "

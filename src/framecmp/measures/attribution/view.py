@@ -31,6 +31,7 @@ from framecmp.text.grammar import (
     CLOSE_QUOTE_MARKS,
     DATE_LEADS,
     DATE_WORDS,
+    ING_NOUNS,
     NOUN_SIGNALS,
     NP_DETERMINERS,
     OPEN_QUOTE_MARKS,
@@ -64,6 +65,10 @@ _NP_LINK = frozenset({"of", "in", "from", "for", "with", "at", "to", "by", "abou
 # unions of the word sets above, built once (the rules test tokens against them often)
 _LINKS_OR_OPENERS = CLAUSE_LINKS | PHRASE_OPENERS
 _THAT_COLON = frozenset({"that", ":"})
+_NOT_BEFORE_SUBJECT = PREPOSITIONS | NP_DETERMINERS | frozenset(
+    "behind near inside outside around beside alongside than per and or half all both twice such quite "
+    "many nearly almost".split())
+_RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which", "that"})
 _TIME_NOUNS = CALENDAR_WORDS | frozenset({"time", "day", "days", "weeks", "months", "years", "hours"})
 _CURLY_OPEN = frozenset({"“", "«"})
 _OPEN_NORMS = frozenset(map(normalize, OPEN_QUOTE_MARKS))  # norms the opening quote marks can have
@@ -389,14 +394,10 @@ class ArticleView:
         j = i
         if self.toks[i].norm in PHRASE_OPENERS:
             # the phrase an opener leads ends at its first determiner ("On Tuesday *the*
-            # minister") or at a later one right after a noun ("In a statement *the* ministry",
-            # "In an interview with France 24 *the* UN envoy"; not after a preposition: "the
-            # head of *the* mission" stays whole)
+            # minister") or at a later one right after its noun ("In a statement *the*
+            # ministry", "In an interview with France 24 *the* UN envoy")
             for k in range(i + 1, end):
-                prev = self.toks[k - 1]
-                if self.toks[k].norm in ("the", "a", "an") and (j == i or (
-                        prev.is_word and prev.norm not in PREPOSITIONS and prev.norm not in NP_DETERMINERS
-                        and prev.norm not in ("and", "or") and not looks_like_verb(prev.norm))):
+                if self.toks[k].norm in ("the", "a", "an") and (j == i or self._subject_from(i, k, end)):
                     j = k
         else:
             # a run that opens past its preposition ends a phrase at a number or a time word
@@ -404,7 +405,8 @@ class ArticleView:
             # *the* minister"): the subject starts there
             for k in range(i + 1, end):
                 prev = self.toks[k - 1]
-                if self.toks[k].norm in ("the", "a", "an") and (prev.norm.isdigit() or prev.norm in _TIME_NOUNS):
+                if self.toks[k].norm in ("the", "a", "an") and (prev.norm.isdigit() or prev.norm in _TIME_NOUNS) \
+                        and self._subject_from(i, k, end):
                     j = k
         if self.toks[i].norm in PREPOSITIONS:
             j = max(j, self._after_leading_phrase(i, end))
@@ -415,6 +417,23 @@ class ArticleView:
             # pleaded", "As my colleague David Ignatius noted": clauses with their subject)
             j = max(j, self._after_leading_phrase(i - 1, end))
         return (j, end)
+
+    def _subject_from(self, i: int, k: int, end: int) -> bool:
+        """Whether the determiner at token ``k``, after a phrase that opens at ``i``, starts the
+        subject that runs to ``end``: it follows a noun, a number or a time word, not a
+        preposition, a quantifier ("half the senators"), a verb or a participle ("groups
+        opposing the bill"); no relative word stands before it ("parents whose children attend
+        the school"), no verb after it ("a spokesman the ministry hired"), and it opens no
+        rate ("140,000 a day")."""
+        toks = self.toks
+        prev = toks[k - 1]
+        if not prev.is_word or prev.norm in _NOT_BEFORE_SUBJECT or looks_like_verb(prev.norm) or (
+                prev.norm.endswith("ing") and prev.norm not in ING_NOUNS):
+            return False
+        if prev.norm.isdigit() and k + 1 < end and toks[k + 1].norm in _TIME_NOUNS:
+            return False
+        return not any(t.norm in _RELATIVE_WORDS for t in toks[i:k]) and not any(
+            looks_like_verb(t.norm) for t in toks[k:end])
 
     def _after_leading_phrase(self, i: int, end: int) -> int:
         """Where the source starts in a run opened by a preposition with no comma after its

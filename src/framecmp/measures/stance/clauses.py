@@ -194,7 +194,7 @@ def subject_before(tokens: Sequence[Token], cue_tok: int, lo: int, ends: Mapping
             or (tokens[a - 1].norm, before) in (("as", "well"), ("with", "along"))
         ):
             return []  # the whole list stands after it ("critics of France and Russia")
-        if participle_object(tokens, a, lo):
+        if not out and participle_object(tokens, a, j + 1, cue_tok, lo):
             return []  # "a strike targeting militants killed"
         out.append(m)
         j = a - 1

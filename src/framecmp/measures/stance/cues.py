@@ -21,6 +21,8 @@ from framecmp.text.doc import CALENDAR_WORDS, HYPHENS, POSSESSIVES, PhraseMatche
 from framecmp.text.grammar import (
     AUXILIARIES,
     BE_FORMS,
+    ING_NOUNS,
+    IRREGULAR_VERBS,
     NOT_LY_ADVERBS,
     OPPONENTS,
     PREPOSITIONS,
@@ -597,20 +599,54 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
 _PARTICIPLE_DETERMINERS = frozenset(
     "the a an this that these those its their his her our my your both all each every some several many most 's".split()
 )
-#: -ing words that open a clause rather than take an object ("reports saying Mali killed")
+#: -ing words that open a clause or take an object and a verb ("reports saying Mali killed",
+#: "asking Zelensky to help", "watching Russia attack"): what follows is a clause of its own
 _CLAUSE_TAKING_ING = frozenset(
     "saying claiming alleging arguing suggesting showing noting warning stating insisting believing "
     "thinking fearing knowing meaning reporting indicating confirming announcing adding explaining "
     "demanding hoping signalling signaling asserting acknowledging admitting denying proving revealing "
-    "finding assuming given seeing".split()
+    "finding assuming given seeing learning hearing realizing realising asking urging calling expecting "
+    "watching allowing forcing helping telling persuading encouraging letting making noticing ordering "
+    "inviting pressing pushing requiring prompting leading wanting needing causing".split()
+)
+#: words before an -ing word that make it an adjective or a verb of a clause, not a participle
+#: after a noun ("another crushing defeat", "still processing", "when learning")
+_NOT_NOUN_BEFORE_ING = frozenset(
+    "another such other any no yet still already just even also never ever not very more most less "
+    "so too much and or but nor when while if whether after before since as because though although "
+    "who which that whose".split()
+)
+_PARTICIPLE_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our my your both all each every some several many most 's".split()
 )
 
 
-def participle_object(tokens: Sequence[Token], a: int, lo: int) -> bool:
-    """True when the mention that opens at token ``a`` is the object of a participle after a
-    noun ("a NATO strike *targeting* Taliban militants killed": the strike kills, not the
-    militants); not an adjective after a determiner ("the ruling junta") nor a word that opens
-    a clause ("reports saying Mali killed")."""
+def participle_object(tokens: Sequence[Token], a: int, b: int, cue: int, lo: int) -> bool:
+    """True when the mention at tokens ``[a, b)`` is the object of a participle after a noun and
+    the cue at token ``cue`` is the verb of that noun ("a NATO strike *targeting* Taliban
+    militants *killed*": the strike kills, not the militants).
+
+    The cue must read as a finite verb after the mention's own noun phrase: a form in -ed, a
+    listed irregular form or one after an auxiliary, or any word but an -ing form after a noun
+    of the mention's phrase ("Crimeans holding Russian flags celebrate"); not a noun of the
+    object itself ("investigating Russian meddling", "eroding US support", "celebrating
+    Beijing's win"). The -ing word must follow a noun ("the ruling junta", "another crushing
+    offensive", "still processing" are no such phrase), be no noun itself ("a press briefing",
+    "everything") and open no clause ("reports saying Mali killed", "asking Zelensky to help")."""
+    if cue < b or cue >= len(tokens):
+        return False
+    c = tokens[cue].norm
+    between = tokens[b:cue]
+    if c.endswith("ing") or any(t.norm in ("'s", "’s", "'", "’") or t.norm in PREPOSITIONS or not t.is_word
+                                for t in between):
+        return False
+    if b > 0 and tokens[b - 1].norm in ("'s", "’s", "'", "’"):
+        return False
+    finite = (len(c) > 4 and c.endswith("ed")) or c in IRREGULAR_VERBS or (
+        cue > 0 and tokens[cue - 1].norm in AUXILIARIES)
+    if not finite and not any(t.text.islower() and t.norm not in AUXILIARIES and not is_adverb(t.norm)
+                              for t in between):
+        return False
     k = a - 1
     while k > lo and (tokens[k].norm in ("the", "a", "an") or tokens[k].text[:1].isupper()):
         k -= 1  # "targeting (the) Taliban militants"
@@ -618,10 +654,12 @@ def participle_object(tokens: Sequence[Token], a: int, lo: int) -> bool:
         return False
     w, before = tokens[k], tokens[k - 1]
     return (
-        len(w.norm) > 5 and w.norm.endswith("ing") and w.text.islower()
-        and w.norm not in _CLAUSE_TAKING_ING and w.norm not in PREPOSITIONS
+        len(w.norm) > 5 and w.norm.endswith("ing") and w.text.islower() and not w.norm.endswith("thing")
+        and w.norm not in _CLAUSE_TAKING_ING and w.norm not in ING_NOUNS and w.norm not in PREPOSITIONS
+        and w.norm not in CALENDAR_WORDS
         and before.is_word and before.norm not in _PARTICIPLE_DETERMINERS and before.norm not in AUXILIARIES
-        and before.norm not in ("and", "or", "but", "nor") and before.norm not in PREPOSITIONS and not is_adverb(before.norm)
+        and before.norm not in _NOT_NOUN_BEFORE_ING and before.norm not in PREPOSITIONS
+        and not is_adverb(before.norm) and not before.norm.endswith("ing")
     )
 
 
@@ -882,7 +920,7 @@ def attach_distance(
     if cue.role == "subject":
         if not after:
             # "a strike targeting militants killed": the strike kills
-            return None if (passive_span or aux_before_cue or participle_object(tokens, a, 0)) else gap
+            return None if (passive_span or aux_before_cue or participle_object(tokens, a, b, hit.tok_start, 0)) else gap
         # passive agent: "supported by Russia" is handled by object cues; "killed by X"
         if hit.tok_end < len(tokens) and tokens[hit.tok_end].norm == "by" and gap <= 3:
             return gap
