@@ -378,6 +378,11 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("In a statement Friday the UN Security Council said the talks had failed.", "the UN Security Council"),
     ("At about 500 a day the ministry reported that the talks had failed.", "the ministry"),
     ("In a statement the company behind the app said the talks had failed.", "the company behind the app"),
+    ("In a letter to Congress the senator wrote that the talks had failed.", "the senator"),
+    ("During a visit to Paris the minister said the talks had failed.", "the minister"),
+    ("According to the ministry the president said the talks had failed.", "the president"),
+    ("An aide to GOP House Speaker John A. Boehner said the talks had failed.",
+     "An aide to GOP House Speaker John A. Boehner"),  # an initial, no determiner
     # (not a letter's addressee: "to" only after "speaking / talking")
     ("Speaker of the House Nancy Pelosi has sent a letter to President Donald Trump asking to move the day "
      "of the State of the Union address.",

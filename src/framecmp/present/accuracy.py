@@ -38,9 +38,9 @@ RESULTS: Mapping[tuple[str, str, str], float] = MappingProxyType({
     ("stance", "NewsMTSC dev_mt", "trained_macro_f1"): 0.665,
     ("stance", "NewsMTSC dev_rw", "linear_engine_macro_f1"): 0.738,
     ("stance", "NewsMTSC dev_mt", "linear_engine_macro_f1"): 0.652,
-    ("portrayal", "NFC dev half", "auc_villain_hero"): 0.655,
-    ("portrayal", "NFC dev half", "vader_auc_villain_hero"): 0.621,
-    ("portrayal", "NFC dev half", "victims_antagonist"): 0.086,
+    ("portrayal", "NFC dev half", "auc_villain_hero"): 0.654,
+    ("portrayal", "NFC dev half", "vader_auc_villain_hero"): 0.616,
+    ("portrayal", "NFC dev half", "victims_antagonist"): 0.082,
     ("terms", "BABE SG2", "word_f1"): 0.304,
     ("terms", "BABE SG2", "sentence_macro_f1"): 0.642,
 })

@@ -402,10 +402,14 @@ class ArticleView:
         else:
             # a run that opens past its preposition ends a phrase at a number or a time word
             # before a determiner ("[with] France 24 *the* UN envoy", "[At the end of] the day
-            # *the* minister"): the subject starts there
+            # *the* minister"), or after the object of the preposition it stopped at ("In a
+            # letter to Congress *the* senator", "According to the ministry *the* president")
+            after_prep = i - 1 >= lo and self.toks[i - 1].norm in PREPOSITIONS and self.toks[i - 1].norm in PHRASE_OPENERS \
+                and (self.toks[i].norm in NP_DETERMINERS or is_capitalised(self.toks[i]))
             for k in range(i + 1, end):
                 prev = self.toks[k - 1]
-                if self.toks[k].norm in ("the", "a", "an") and (prev.norm.isdigit() or prev.norm in _TIME_NOUNS) \
+                if self.toks[k].norm in ("the", "a", "an") and not self._initial(k, end) and (
+                        prev.norm.isdigit() or prev.norm in _TIME_NOUNS or (after_prep and self._object_phrase(i, k))) \
                         and self._subject_from(i, k, end):
                     j = k
         if self.toks[i].norm in PREPOSITIONS:
@@ -417,6 +421,20 @@ class ArticleView:
             # pleaded", "As my colleague David Ignatius noted": clauses with their subject)
             j = max(j, self._after_leading_phrase(i - 1, end))
         return (j, end)
+
+    def _initial(self, k: int, end: int) -> bool:
+        """Whether the capital letter at token ``k`` is a name's initial ("John *A.* Boehner")."""
+        t = self.toks[k]
+        return t.text == "A" and ((k + 1 < end and self.toks[k + 1].text == "." and self.toks[k + 1].start == t.end)
+                                  or t.end < len(self.doc.text) and self.doc.text[t.end] == ".")
+
+    def _object_phrase(self, i: int, k: int) -> bool:
+        """Whether tokens ``[i, k)`` can be one short noun phrase, the object of a preposition
+        ("Congress", "the ministry", "Fox News"): at most six words and no verb, -ing form or
+        relative word among them."""
+        return 0 < k - i <= 6 and all(
+            (t.is_word or t.norm in ("'s", ".")) and not looks_like_verb(t.norm) and t.norm not in _RELATIVE_WORDS
+            and not (t.norm.endswith("ing") and t.norm not in ING_NOUNS) for t in self.toks[i:k])
 
     def _subject_from(self, i: int, k: int, end: int) -> bool:
         """Whether the determiner at token ``k``, after a phrase that opens at ``i``, starts the
