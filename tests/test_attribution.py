@@ -383,6 +383,9 @@ def test_source_with_parenthesis_and_time(cfg, index):
     ("According to the ministry the president said the talks had failed.", "the president"),
     ("An aide to GOP House Speaker John A. Boehner said the talks had failed.",
      "An aide to GOP House Speaker John A. Boehner"),  # an initial, no determiner
+    ("In an interview with the Campaign to Fix the Debt the senator said the talks had failed.",
+     "the senator"),  # "the" inside a name starts nothing
+    ("With Meet the Press on Sunday the senator said the talks had failed.", "the senator"),
     # (not a letter's addressee: "to" only after "speaking / talking")
     ("Speaker of the House Nancy Pelosi has sent a letter to President Donald Trump asking to move the day "
      "of the State of the Union address.",

@@ -442,9 +442,14 @@ class ArticleView:
         preposition, a quantifier ("half the senators"), a verb or a participle ("groups
         opposing the bill"); no relative word stands before it ("parents whose children attend
         the school"), no verb after it ("a spokesman the ministry hired"), and it opens no
-        rate ("140,000 a day")."""
+        rate ("140,000 a day"), no time ("the other day") and is no word of a name ("the
+        Campaign to Fix the Debt")."""
         toks = self.toks
         prev = toks[k - 1]
+        if is_capitalised(prev) and prev.norm not in _TIME_NOUNS and k + 1 < end and is_capitalised(toks[k + 1]):
+            return False  # inside a name: "the Campaign to Fix *the* Debt", "Meet *the* Press"
+        if any(t.norm in _TIME_NOUNS for t in toks[k + 1 : min(k + 3, end)]):
+            return False  # a time, not the subject: "*the* other day", "*a* day"
         if not prev.is_word or prev.norm in _NOT_BEFORE_SUBJECT or looks_like_verb(prev.norm) or (
                 prev.norm.endswith("ing") and prev.norm not in ING_NOUNS):
             return False
