@@ -395,7 +395,7 @@ class ArticleView:
         if self.toks[i].norm in PHRASE_OPENERS:
             # the phrase an opener leads ends at its first determiner ("On Tuesday *the*
             # minister") or at a later one right after its noun ("In a statement *the*
-            # ministry", "In an interview with France 24 *the* UN envoy")
+            # ministry", "During a meeting *the* minister")
             for k in range(i + 1, end):
                 if self.toks[k].norm in ("the", "a", "an") and (j == i or self._subject_from(i, k, end)):
                     j = k
@@ -449,11 +449,9 @@ class ArticleView:
         if is_capitalised(prev) and prev.norm not in _TIME_NOUNS and k + 1 < end and is_capitalised(toks[k + 1]):
             return False  # inside a name: "the Campaign to Fix *the* Debt", "Meet *the* Press"
         if any(t.norm in _TIME_NOUNS for t in toks[k + 1 : min(k + 3, end)]):
-            return False  # a time, not the subject: "*the* other day", "*a* day"
+            return False  # a time or a rate, not the subject: "*the* other day", "140,000 *a* day"
         if not prev.is_word or prev.norm in _NOT_BEFORE_SUBJECT or looks_like_verb(prev.norm) or (
                 prev.norm.endswith("ing") and prev.norm not in ING_NOUNS):
-            return False
-        if prev.norm.isdigit() and k + 1 < end and toks[k + 1].norm in _TIME_NOUNS:
             return False
         return not any(t.norm in _RELATIVE_WORDS for t in toks[i:k]) and not any(
             looks_like_verb(t.norm) for t in toks[k:end])

@@ -616,9 +616,6 @@ _NOT_NOUN_BEFORE_ING = frozenset(
     "so too much and or but nor when while if whether after before since as because though although "
     "who which that whose".split()
 )
-_PARTICIPLE_DETERMINERS = frozenset(
-    "the a an this that these those its their his her our my your both all each every some several many most 's".split()
-)
 
 
 def participle_object(tokens: Sequence[Token], a: int, b: int, cue: int, lo: int) -> bool:
