@@ -150,7 +150,7 @@ __all__ += [
     "APPOSITION_OPENERS", "AUXILIARIES", "BE_FORMS", "HAVE_FORMS", "CLAUSE_LINKS", "CLAUSE_MARKS", "CLOSE_QUOTE_MARKS",
     "DATE_LEADS", "DATE_WORDS", "HONORIFICS", "NOT_LY_ADVERBS", "NOUN_SIGNALS", "NP_DETERMINERS",
     "OBJECT_PRONOUNS", "OPEN_QUOTE_MARKS", "PARTICIPLE_OPENERS", "PERSON_PRONOUNS", "PHRASE_OPENERS",
-    "QUESTION_OPENERS", "REFUSALS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "SUBORDINATE_OPENERS", "SUBORDINATORS",
+    "QUESTION_OPENERS", "REFUSALS", "RELATIVE_WORDS", "ING_NOUNS", "SENTENCE_END_MARKS", "SUBJECT_PRONOUNS", "SUBORDINATE_OPENERS", "SUBORDINATORS",
     "is_capitalised", "is_ly_adverb",
     "noun_phrase_right", "opens_apposition", "passive_agent", "sentence_subject",
 ]
@@ -218,6 +218,9 @@ ING_NOUNS = frozenset(
     "standing following opening beginning ending feeling understanding".split()
 )
 
+#: words that open a relative clause ("the ambassador *whom* France had sent")
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
+
 #: prepositions (and "as", "like"): a name right after one is no subject
 PREPOSITIONS = frozenset(
     "in on at to from with by for about against into onto over under after before despite "
@@ -235,11 +238,11 @@ def opens_clause_content(norm: str) -> bool:
     return norm in CLAUSE_CONTENT_OPENERS or (len(norm) > 4 and norm.endswith("ing"))
 
 
-#: nouns of an intention whose owner acts in the infinitive after them ("Mali's decision to
-#: expel France": Mali expels)
 #: words that negate the act after "to": "Mali refused to condemn Russia", "its failure to protect"
 REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining fail fails "
                      "failed failing refusal failure".split())
+#: nouns of an intention whose owner acts in the infinitive after them ("Mali's decision to
+#: expel France": Mali expels)
 INTENT_NOUNS = frozenset("decision decisions plan plans move bid attempt attempts effort efforts "
                          "intention threat threats pledge promise vow readiness willingness refusal "
                          "failure".split())

@@ -37,6 +37,7 @@ from framecmp.text.grammar import (
     OPEN_QUOTE_MARKS,
     PHRASE_OPENERS,
     PREPOSITIONS,
+    RELATIVE_WORDS,
     SENTENCE_END_MARKS,
     is_capitalised,
     looks_like_verb,
@@ -68,7 +69,6 @@ _THAT_COLON = frozenset({"that", ":"})
 _NOT_BEFORE_SUBJECT = PREPOSITIONS | NP_DETERMINERS | frozenset(
     "behind near inside outside around beside alongside than per and or half all both twice such quite "
     "many nearly almost".split())
-_RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which", "that"})
 _TIME_NOUNS = CALENDAR_WORDS | frozenset({"time", "day", "days", "weeks", "months", "years", "hours"})
 _CURLY_OPEN = frozenset({"“", "«"})
 _OPEN_NORMS = frozenset(map(normalize, OPEN_QUOTE_MARKS))  # norms the opening quote marks can have
@@ -433,7 +433,7 @@ class ArticleView:
         ("Congress", "the ministry", "Fox News"): at most six words and no verb, -ing form or
         relative word among them."""
         return 0 < k - i <= 6 and all(
-            (t.is_word or t.norm in ("'s", ".")) and not looks_like_verb(t.norm) and t.norm not in _RELATIVE_WORDS
+            (t.is_word or t.norm in ("'s", ".")) and not looks_like_verb(t.norm) and t.norm not in RELATIVE_WORDS
             and not (t.norm.endswith("ing") and t.norm not in ING_NOUNS) for t in self.toks[i:k])
 
     def _subject_from(self, i: int, k: int, end: int) -> bool:
@@ -453,7 +453,7 @@ class ArticleView:
         if not prev.is_word or prev.norm in _NOT_BEFORE_SUBJECT or looks_like_verb(prev.norm) or (
                 prev.norm.endswith("ing") and prev.norm not in ING_NOUNS):
             return False
-        return not any(t.norm in _RELATIVE_WORDS for t in toks[i:k]) and not any(
+        return not any(t.norm in RELATIVE_WORDS for t in toks[i:k]) and not any(
             looks_like_verb(t.norm) for t in toks[k:end])
 
     def _after_leading_phrase(self, i: int, end: int) -> int:

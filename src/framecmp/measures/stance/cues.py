@@ -24,6 +24,7 @@ from framecmp.text.grammar import (
     ING_NOUNS,
     IRREGULAR_VERBS,
     NOT_LY_ADVERBS,
+    NP_DETERMINERS,
     OPPONENTS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -596,9 +597,7 @@ def possessor_of_subject(tokens: Sequence[Token], b: int, i: int) -> bool:
         and not (len(t.norm) > 4 and t.norm.endswith("ed")) for t in words)  # ("support for Mali's junta")
 
 
-_PARTICIPLE_DETERMINERS = frozenset(
-    "the a an this that these those its their his her our my your both all each every some several many most 's".split()
-)
+_PARTICIPLE_DETERMINERS = NP_DETERMINERS | frozenset("my your both all each every some several many most 's".split())
 #: -ing words that open a clause or take an object and a verb ("reports saying Mali killed",
 #: "asking Zelensky to help", "watching Russia attack"): what follows is a clause of its own
 _CLAUSE_TAKING_ING = frozenset(

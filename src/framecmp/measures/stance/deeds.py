@@ -45,6 +45,7 @@ from framecmp.text.grammar import (
     INTENT_NOUNS,
     PREPOSITIONS,
     REFUSALS,
+    RELATIVE_WORDS,
     is_capitalised,
     looks_like_verb,
 )
@@ -89,7 +90,6 @@ _NEGATIONS = frozenset("not n't never no cannot".split())
 #: "neither / nor", "more than", "let France protect" (allowed, not done)
 _NOT_SUBJECT = _NEGATIONS | frozenset("neither nor than rather instead let lets letting allow allows allowed "
                                       "allowing permit permits permitted".split())
-_RELATIVES = frozenset("who whom whose that which".split())
 #: verbs of belief and hope: what follows them is believed, not done
 _BELIEFS = frozenset("believe believes believed believing think thinks thought thinking hope hopes hoped "
                      "hoping expect expects expected expecting assume assumes assumed imagine imagines "
@@ -304,7 +304,7 @@ def _verb_before_and(
     the "and" (an act of the lexicon or a word shaped like a verb, not inside a name), within a
     dozen tokens and no clause mark."""
     j = i - 1
-    if j < lo or toks[j].norm != "and" or any(t.norm in _RELATIVES for t in toks[lo:j]):
+    if j < lo or toks[j].norm != "and" or any(t.norm in RELATIVE_WORDS for t in toks[lo:j]):
         return None  # "expelled the ambassador whom France had sent and ...": whose verb is unclear
     for k in range(j - 1, max(lo, j - 13) - 1, -1):
         t = toks[k]
